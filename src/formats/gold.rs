@@ -1,0 +1,186 @@
+//! Gloss gold JSON: the reference format, read and written by the page and the CLI.
+//!
+//! Owns: the file's envelope (format name and version, offset unit, newline handling, text,
+//! SHA-256, DCT, annotator, guidelines version, times) and the checks a reader makes before
+//! it trusts a file. It must not: extract or score. The layout is documented by
+//! `schema/gold.schema.json`; keep the two in step.
+
+use crate::model::{check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error};
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "gloss-gold";
+/// The version of the layout this module writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A document with its annotations and the facts that make them checkable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldFile {
+    pub doc: Document,
+    pub annotations: Vec<Annotation>,
+    pub meta: Meta,
+}
+
+/// Who made a file, under which guidelines, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Meta {
+    /// The person who reviewed the file, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    /// The version of GUIDELINES.md followed.
+    pub guidelines: String,
+    /// RFC 3339 times, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    format: String,
+    version: u32,
+    id: String,
+    offset_unit: String,
+    newlines: String,
+    sha256: String,
+    dct: Option<String>,
+    #[serde(flatten)]
+    meta: Meta,
+    /// True when no annotation is left `predicted`; derived, written for readers' convenience.
+    #[serde(default)]
+    gold: bool,
+    text: String,
+    annotations: Vec<Annotation>,
+}
+
+impl GoldFile {
+    /// A file for `doc` with `annotations`, under the current guidelines.
+    pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> GoldFile {
+        sort_annotations(&mut annotations);
+        GoldFile { doc, annotations, meta: Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() } }
+    }
+
+    /// True when a person has reviewed every annotation (none is `predicted`).
+    pub fn is_gold(&self) -> bool {
+        self.annotations.iter().all(|a| a.status != crate::model::Status::Predicted)
+    }
+
+    /// The file as pretty-printed JSON, annotations in text order, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut annotations = self.annotations.clone();
+        sort_annotations(&mut annotations);
+        let wire = Wire {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            id: self.doc.id.clone(),
+            offset_unit: "codepoint".to_string(),
+            newlines: "lf".to_string(),
+            sha256: self.doc.sha256().to_string(),
+            dct: self.doc.dct().map(|d| d.to_string()),
+            meta: self.meta.clone(),
+            gold: self.is_gold(),
+            text: self.doc.text().to_string(),
+            annotations,
+        };
+        let mut s = serde_json::to_string_pretty(&wire).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Reads and checks a gold JSON file: its format and version, offset unit, that the
+    /// text's SHA-256 matches `sha256`, and every annotation (bounds, quotes, ids,
+    /// references). The first problem found is the error, in words, with the JSON line and
+    /// column where the JSON itself is broken.
+    pub fn from_json(input: &str) -> Result<GoldFile, Error> {
+        let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+        let value: serde_json::Value = serde_json::from_str(input)
+            .map_err(|e| Error::format(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
+        let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
+        if format != FORMAT {
+            return Err(Error::format(format!(
+                "not a Gloss gold file: its \"format\" is {format:?}, expected {FORMAT:?}"
+            )));
+        }
+        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+        if version != u64::from(VERSION) {
+            return Err(Error::format(format!(
+                "this gold file has version {version}; this Gloss reads version {VERSION}"
+            )));
+        }
+        let wire: Wire = serde_json::from_value(value).map_err(|e| Error::format(format!("gold file: {e}")))?;
+        if wire.offset_unit != "codepoint" {
+            return Err(Error::format(format!(
+                "offsets are in {:?}; Gloss gold files count code points (\"codepoint\")",
+                wire.offset_unit
+            )));
+        }
+        if wire.newlines != "lf" {
+            return Err(Error::format(format!("newlines are {:?}; Gloss gold files use \"lf\"", wire.newlines)));
+        }
+        if wire.text.contains('\r') {
+            return Err(Error::format("the text contains a carriage return, but the file says its newlines are LF"));
+        }
+        let actual = sha256_hex(&wire.text);
+        if actual != wire.sha256 {
+            return Err(Error::mismatch(format!(
+                "the text's SHA-256 is {actual}, but the file says {}: the text was changed after annotation",
+                wire.sha256
+            )));
+        }
+        let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
+        let doc = Document::new(wire.id, &wire.text, dct)?;
+        check_annotations(&doc, &wire.annotations)?;
+        let mut annotations = wire.annotations;
+        sort_annotations(&mut annotations);
+        Ok(GoldFile { doc, annotations, meta: wire.meta })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span, Status};
+
+    fn file() -> GoldFile {
+        let doc = Document::new("t", "Goïta 👍 met Paris.\r\n", Some("2025-09-19".parse().unwrap())).unwrap();
+        let a = Annotation {
+            id: "A1".into(),
+            span: Span::new(12, 17).unwrap(),
+            quote: "Paris".into(),
+            status: Status::Accepted,
+            provenance: Provenance::extractor("gazetteer"),
+            attrs: Attrs::Actor(ActorAttrs {
+                kind: ActorKind::State,
+                mention: Mention::Name,
+                canonical: "France".into(),
+                role: None,
+            }),
+        };
+        GoldFile::new(doc, vec![a])
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let f = file();
+        let json = f.to_json();
+        assert!(json.contains("\"offset_unit\": \"codepoint\""));
+        let g = GoldFile::from_json(&json).unwrap();
+        assert_eq!(f, g);
+        assert_eq!(g.to_json(), json);
+    }
+
+    #[test]
+    fn refuses_changed_text_bad_quote_and_broken_json() {
+        let json = file().to_json();
+        let e = GoldFile::from_json(&json.replace("met Paris", "met Paros")).unwrap_err();
+        assert_eq!(e.kind_name(), "mismatch", "{e}");
+        let e = GoldFile::from_json(&json.replace("\"quote\": \"Paris\"", "\"quote\": \"Paros\"")).unwrap_err();
+        assert!(e.message().contains("A1") && e.message().contains("Paros"), "{e}");
+        let e = GoldFile::from_json(&json[..json.len() / 2]).unwrap_err();
+        assert!(e.message().contains("line"), "{e}");
+        let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();
+        assert!(e.message().contains("past the end"), "{e}");
+    }
+}

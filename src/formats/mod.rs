@@ -1,0 +1,2 @@
+//! Readers and writers of annotation files.
+pub mod gold;

@@ -1,0 +1,422 @@
+//! Annotations: a labelled span with its quote, status, provenance and attributes.
+//!
+//! Owns: the label vocabulary of GUIDELINES.md (ACTOR, DATE, CLAIM), each label's
+//! attributes and the review status. It must not: check an annotation against a text (that is
+//! `validate.rs`) or decide a file layout (that is `formats/`).
+
+use super::Span;
+use serde::{Deserialize, Serialize};
+
+/// The three labels of the guidelines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    #[serde(rename = "ACTOR")]
+    Actor,
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "CLAIM")]
+    Claim,
+}
+
+impl Label {
+    /// Every label, in display order.
+    pub const ALL: [Label; 3] = [Label::Actor, Label::Date, Label::Claim];
+
+    /// The name used in files: `ACTOR`, `DATE`, `CLAIM`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Actor => "ACTOR",
+            Label::Date => "DATE",
+            Label::Claim => "CLAIM",
+        }
+    }
+
+    /// The label named `s` (case-insensitive); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// Default attributes for a new annotation of this label.
+    pub fn empty_attrs(self) -> Attrs {
+        match self {
+            Label::Actor => Attrs::Actor(ActorAttrs::default()),
+            Label::Date => Attrs::Date(DateAttrs::default()),
+            Label::Claim => Attrs::Claim(ClaimAttrs::default()),
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where an annotation stands in review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Made by the extractor, not yet reviewed.
+    #[default]
+    Predicted,
+    /// A prediction a person accepted as it was.
+    Accepted,
+    /// A prediction a person changed.
+    Edited,
+    /// Made by a person.
+    Manual,
+    /// A prediction a person rejected; kept as part of the record, ignored by scoring.
+    Rejected,
+}
+
+impl Status {
+    /// Every status, in display order.
+    pub const ALL: [Status; 5] =
+        [Status::Predicted, Status::Accepted, Status::Edited, Status::Manual, Status::Rejected];
+
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Predicted => "predicted",
+            Status::Accepted => "accepted",
+            Status::Edited => "edited",
+            Status::Manual => "manual",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    /// True for every status but `rejected`: the spans that count.
+    pub fn is_live(self) -> bool {
+        self != Status::Rejected
+    }
+}
+
+/// Who or what made an annotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Provenance {
+    /// `gloss-extract/<version>` for predictions, the annotator's name for manual work,
+    /// or the tool a file was imported from.
+    pub by: String,
+    /// The extractor rule that made the prediction, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+impl Provenance {
+    /// Provenance of a prediction made by `rule`.
+    pub fn extractor(rule: &str) -> Provenance {
+        Provenance { by: crate::EXTRACTOR_NAME.to_string(), rule: Some(rule.to_string()) }
+    }
+}
+
+/// An actor's kind (GUIDELINES.md, ACTOR).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    #[default]
+    Person,
+    Organization,
+    State,
+    Group,
+}
+
+impl ActorKind {
+    /// Every kind, in display order.
+    pub const ALL: [ActorKind; 4] =
+        [ActorKind::Person, ActorKind::Organization, ActorKind::State, ActorKind::Group];
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::State => "state",
+            ActorKind::Group => "group",
+        }
+    }
+    /// The kind named `s`; `None` for anything else.
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Whether an actor mention is a name or a nominal ("French officials").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mention {
+    #[default]
+    Name,
+    Nominal,
+}
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    #[default]
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    /// Every type, in display order.
+    pub const ALL: [TimexType; 4] =
+        [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+    /// The type named `s` (case-insensitive); `None` for anything else.
+    pub fn parse(s: &str) -> Option<TimexType> {
+        TimexType::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// The stance a claim's cue expresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Assert,
+    Accuse,
+    Deny,
+    Warn,
+    Announce,
+    Demand,
+}
+
+impl Stance {
+    /// Every stance, in display order.
+    pub const ALL: [Stance; 6] =
+        [Stance::Assert, Stance::Accuse, Stance::Deny, Stance::Warn, Stance::Announce, Stance::Demand];
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Assert => "assert",
+            Stance::Accuse => "accuse",
+            Stance::Deny => "deny",
+            Stance::Warn => "warn",
+            Stance::Announce => "announce",
+            Stance::Demand => "demand",
+        }
+    }
+    /// The stance named `s`; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Attributes of an ACTOR.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ActorAttrs {
+    pub kind: ActorKind,
+    pub mention: Mention,
+    /// One name per real-world actor, shared by all its mentions.
+    pub canonical: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Attributes of a DATE (TIMEX3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct DateAttrs {
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    /// TIMEX3 value: `2025-09-14`, `2025-W38`, `P4Y`, `PAST_REF`, `XXXX-09-19`...
+    pub value: String,
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// `dct`, or the id of the DATE this one was resolved from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+}
+
+/// A claim's cue: the reporting words, with their own offsets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    #[serde(flatten)]
+    pub span: Span,
+    pub text: String,
+}
+
+/// Attributes of a CLAIM.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ClaimAttrs {
+    /// Id of the ACTOR annotation that holds the claim; `None` for an unnamed source.
+    pub source: Option<String>,
+    pub cue: Option<Cue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Whom the claim is about, for accusations and denials ("a charge" in "a charge Paris
+    /// has dismissed as ..."; "him" in "accused him of ..."): free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// A label's attributes; the variant is the label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attrs {
+    Actor(ActorAttrs),
+    Date(DateAttrs),
+    Claim(ClaimAttrs),
+}
+
+impl Attrs {
+    /// The label these attributes belong to.
+    pub fn label(&self) -> Label {
+        match self {
+            Attrs::Actor(_) => Label::Actor,
+            Attrs::Date(_) => Label::Date,
+            Attrs::Claim(_) => Label::Claim,
+        }
+    }
+}
+
+/// One annotation. Its label is the variant of [`Annotation::attrs`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    /// Unique within its document (`A1`, `D3`, `C2`, or anything a file brings).
+    pub id: String,
+    pub span: Span,
+    /// The text under the span, checked against the document by every reader.
+    pub quote: String,
+    pub status: Status,
+    pub provenance: Provenance,
+    pub attrs: Attrs,
+}
+
+impl Annotation {
+    /// The annotation's label.
+    pub fn label(&self) -> Label {
+        self.attrs.label()
+    }
+    /// Actor attributes, when this is an ACTOR.
+    pub fn actor(&self) -> Option<&ActorAttrs> {
+        match &self.attrs {
+            Attrs::Actor(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// Date attributes, when this is a DATE.
+    pub fn date(&self) -> Option<&DateAttrs> {
+        match &self.attrs {
+            Attrs::Date(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// Claim attributes, when this is a CLAIM.
+    pub fn claim(&self) -> Option<&ClaimAttrs> {
+        match &self.attrs {
+            Attrs::Claim(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// Ids of other annotations this one refers to (a claim's source, a date's anchor).
+    pub fn references(&self) -> Vec<&str> {
+        match &self.attrs {
+            Attrs::Claim(c) => c.source.iter().map(String::as_str).collect(),
+            Attrs::Date(d) => d.anchor.iter().map(String::as_str).filter(|a| *a != "dct").collect(),
+            Attrs::Actor(_) => Vec::new(),
+        }
+    }
+    /// Order for display and files: by start, longer first, then label and id.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, Label, &str) {
+        (self.span.start(), std::cmp::Reverse(self.span.end()), self.label(), &self.id)
+    }
+}
+
+/// The wire shape of an annotation, shared by gold JSON, autosave and the JS export.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireAnnotation {
+    id: String,
+    label: Label,
+    start: usize,
+    end: usize,
+    quote: String,
+    status: Status,
+    provenance: Provenance,
+    attributes: serde_json::Value,
+}
+
+impl Serialize for Annotation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error as _;
+        let attributes = match &self.attrs {
+            Attrs::Actor(a) => serde_json::to_value(a),
+            Attrs::Date(a) => serde_json::to_value(a),
+            Attrs::Claim(a) => serde_json::to_value(a),
+        }
+        .map_err(S::Error::custom)?;
+        WireAnnotation {
+            id: self.id.clone(),
+            label: self.label(),
+            start: self.span.start(),
+            end: self.span.end(),
+            quote: self.quote.clone(),
+            status: self.status,
+            provenance: self.provenance.clone(),
+            attributes,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Annotation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Annotation, D::Error> {
+        use serde::de::Error as _;
+        let w = WireAnnotation::deserialize(d)?;
+        let span = Span::new(w.start, w.end).map_err(|e| D::Error::custom(format!("annotation {}: {e}", w.id)))?;
+        let attrs = match w.label {
+            Label::Actor => serde_json::from_value(w.attributes).map(Attrs::Actor),
+            Label::Date => serde_json::from_value(w.attributes).map(Attrs::Date),
+            Label::Claim => serde_json::from_value(w.attributes).map(Attrs::Claim),
+        }
+        .map_err(|e| D::Error::custom(format!("annotation {}: attributes of a {}: {e}", w.id, w.label)))?;
+        Ok(Annotation { id: w.id, span, quote: w.quote, status: w.status, provenance: w.provenance, attrs })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Annotation {
+        Annotation {
+            id: "C1".into(),
+            span: Span::new(10, 20).unwrap(),
+            quote: "unfounded.".into(),
+            status: Status::Predicted,
+            provenance: Provenance::extractor("dismissed-as"),
+            attrs: Attrs::Claim(ClaimAttrs {
+                source: Some("A2".into()),
+                cue: Some(Cue { span: Span::new(3, 9).unwrap(), text: "denied".into() }),
+                stance: Some(Stance::Deny),
+                target: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn wire_round_trip() {
+        let a = sample();
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains(r#""label":"CLAIM""#), "{json}");
+        assert!(json.contains(r#""cue":{"start":3,"end":9,"text":"denied"}"#), "{json}");
+        let b: Annotation = serde_json::from_str(&json).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn wrong_attributes_for_label_are_refused_with_the_id() {
+        let json = r#"{"id":"X9","label":"DATE","start":0,"end":1,"quote":"a","status":"manual",
+            "provenance":{"by":"me"},"attributes":{"kind":"person","mention":"name","canonical":"A"}}"#;
+        let err = serde_json::from_str::<Annotation>(json).unwrap_err().to_string();
+        assert!(err.contains("X9") && err.contains("DATE"), "{err}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Checks of a set of annotations against their document.
+//!
+//! Owns: what makes a set of annotations trustworthy (bounds, quotes, unique ids,
+//! references that resolve) and the softer guideline warnings. It must not: repair anything;
+//! readers refuse what fails here and say why.
+
+use super::{Annotation, Attrs, Document, Error, Label};
+use std::collections::HashMap;
+
+/// Refuses annotations that do not fit the document: an empty or repeated id, a span past
+/// the end, a quote that differs from the text, a claim source that is not an ACTOR of the
+/// document, a cue off the text, a date anchor that is not `dct` or a DATE of the document.
+pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
+    let mut labels: HashMap<&str, Label> = HashMap::with_capacity(anns.len());
+    for a in anns {
+        if a.id.trim().is_empty() {
+            return Err(Error::format("an annotation has an empty id"));
+        }
+        if labels.insert(a.id.as_str(), a.label()).is_some() {
+            return Err(Error::format(format!("two annotations have the id {}", a.id)));
+        }
+    }
+    for a in anns {
+        let ctx = || format!("annotation {} ({} {})", a.id, a.label(), a.span);
+        check_quote(doc, a.span.start(), a.span.end(), &a.quote).map_err(|e| e.context(ctx()))?;
+        match &a.attrs {
+            Attrs::Claim(c) => {
+                if let Some(src) = &c.source {
+                    match labels.get(src.as_str()) {
+                        Some(Label::Actor) => {}
+                        Some(other) => {
+                            return Err(Error::format(format!("{}: its source {src} is a {other}, not an ACTOR", ctx())))
+                        }
+                        None => return Err(Error::format(format!("{}: its source {src} is not in the file", ctx()))),
+                    }
+                }
+                if let Some(cue) = &c.cue {
+                    check_quote(doc, cue.span.start(), cue.span.end(), &cue.text)
+                        .map_err(|e| e.context(format!("{}, its cue", ctx())))?;
+                }
+            }
+            Attrs::Date(d) => {
+                if d.value.trim().is_empty() {
+                    return Err(Error::format(format!("{}: a DATE needs a value", ctx())));
+                }
+                if let Some(anchor) = d.anchor.as_deref().filter(|x| *x != "dct") {
+                    if labels.get(anchor) != Some(&Label::Date) {
+                        return Err(Error::format(format!(
+                            "{}: its anchor {anchor} is neither dct nor a DATE in the file",
+                            ctx()
+                        )));
+                    }
+                }
+            }
+            Attrs::Actor(act) => {
+                if act.canonical.trim().is_empty() {
+                    return Err(Error::format(format!("{}: an ACTOR needs a canonical name", ctx())));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_quote(doc: &Document, start: usize, end: usize, quote: &str) -> Result<(), Error> {
+    let span = doc.span(start, end)?;
+    let actual = doc.slice(span).unwrap_or_default();
+    if actual != quote {
+        return Err(Error::mismatch(format!(
+            "the quote {quote:?} differs from the text at {span}, which reads {actual:?}"
+        )));
+    }
+    Ok(())
+}
+
+/// Guideline warnings that do not make a file unreadable: spans that start or end with
+/// white space or cut a word in two. One line each, naming the annotation.
+pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for a in anns {
+        let Some((bs, be)) = doc.index().bytes_of_span(a.span) else { continue };
+        let q = &text[bs..be];
+        if q.starts_with(char::is_whitespace) || q.ends_with(char::is_whitespace) {
+            out.push(format!("annotation {}: starts or ends with white space", a.id));
+        }
+        let cut_left = text[..bs].chars().next_back().is_some_and(char::is_alphanumeric)
+            && q.chars().next().is_some_and(char::is_alphanumeric);
+        let cut_right = text[be..].chars().next().is_some_and(char::is_alphanumeric)
+            && q.chars().next_back().is_some_and(char::is_alphanumeric);
+        if cut_left || cut_right {
+            out.push(format!("annotation {}: cuts a word in two ({q:?})", a.id));
+        }
+    }
+    out
+}
+
+/// A fresh id for a new annotation of `label`: `A`, `D` or `C` followed by one more than
+/// the highest number in use with that prefix.
+pub fn next_id(anns: &[Annotation], label: Label) -> String {
+    let prefix = &label.as_str()[..1];
+    let n = anns
+        .iter()
+        .filter_map(|a| a.id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", n + 1)
+}
+
+/// Sorts annotations by start, longer first, then label and id.
+pub fn sort_annotations(anns: &mut [Annotation]) {
+    anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+}
