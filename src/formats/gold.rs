@@ -5,7 +5,9 @@
 //! it trusts a file. It must not: extract or score. The layout is documented by
 //! `schema/gold.schema.json`; keep the two in step.
 
-use crate::model::{check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error};
+use crate::model::{
+    check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error,
+};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -59,19 +61,27 @@ impl GoldFile {
     /// A file for `doc` with `annotations`, under the current guidelines.
     pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> GoldFile {
         sort_annotations(&mut annotations);
-        GoldFile { doc, annotations, meta: Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() } }
+        GoldFile {
+            doc,
+            annotations,
+            meta: Meta {
+                guidelines: crate::GUIDELINES_VERSION.to_string(),
+                ..Meta::default()
+            },
+        }
     }
 
     /// True when a person has reviewed every annotation (none is `predicted`).
     pub fn is_gold(&self) -> bool {
-        self.annotations.iter().all(|a| a.status != crate::model::Status::Predicted)
+        self.annotations
+            .iter()
+            .all(|a| a.status != crate::model::Status::Predicted)
     }
 
-    /// The file as pretty-printed JSON, annotations in text order, ending with a newline.
-    pub fn to_json(&self) -> String {
+    fn wire(&self) -> Wire {
         let mut annotations = self.annotations.clone();
         sort_annotations(&mut annotations);
-        let wire = Wire {
+        Wire {
             format: FORMAT.to_string(),
             version: VERSION,
             id: self.doc.id.clone(),
@@ -83,10 +93,20 @@ impl GoldFile {
             gold: self.is_gold(),
             text: self.doc.text().to_string(),
             annotations,
-        };
-        let mut s = serde_json::to_string_pretty(&wire).unwrap_or_default();
+        }
+    }
+
+    /// The file as pretty-printed JSON, annotations in text order, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.wire()).unwrap_or_default();
         s.push('\n');
         s
+    }
+
+    /// The same object as [`GoldFile::to_json`] on one line, without the final newline: one
+    /// line of Gloss JSON Lines (`formats::jsonl`). [`GoldFile::from_json`] reads both.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(&self.wire()).unwrap_or_default()
     }
 
     /// Reads and checks a gold JSON file: its format and version, offset unit, that the
@@ -95,8 +115,13 @@ impl GoldFile {
     /// column where the JSON itself is broken.
     pub fn from_json(input: &str) -> Result<GoldFile, Error> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-        let value: serde_json::Value = serde_json::from_str(input)
-            .map_err(|e| Error::format(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
+        let value: serde_json::Value = serde_json::from_str(input).map_err(|e| {
+            Error::format(format!(
+                "not valid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            ))
+        })?;
         let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
         if format != FORMAT {
             return Err(Error::format(format!(
@@ -109,7 +134,10 @@ impl GoldFile {
                 "this gold file has version {version}; this Gloss reads version {VERSION}"
             )));
         }
-        let wire: Wire = serde_json::from_value(value).map_err(|e| Error::format(format!("gold file: {e}")))?;
+        // Deserialised from the text again (not from `value`) so that an error in a field
+        // names its line and column.
+        let wire: Wire =
+            serde_json::from_str(input).map_err(|e| Error::format(format!("gold file: {e}")))?;
         if wire.offset_unit != "codepoint" {
             return Err(Error::format(format!(
                 "offsets are in {:?}; Gloss gold files count code points (\"codepoint\")",
@@ -117,10 +145,15 @@ impl GoldFile {
             )));
         }
         if wire.newlines != "lf" {
-            return Err(Error::format(format!("newlines are {:?}; Gloss gold files use \"lf\"", wire.newlines)));
+            return Err(Error::format(format!(
+                "newlines are {:?}; Gloss gold files use \"lf\"",
+                wire.newlines
+            )));
         }
         if wire.text.contains('\r') {
-            return Err(Error::format("the text contains a carriage return, but the file says its newlines are LF"));
+            return Err(Error::format(
+                "the text contains a carriage return, but the file says its newlines are LF",
+            ));
         }
         let actual = sha256_hex(&wire.text);
         if actual != wire.sha256 {
@@ -129,12 +162,21 @@ impl GoldFile {
                 wire.sha256
             )));
         }
-        let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
+        let dct = wire
+            .dct
+            .as_deref()
+            .map(parse_dct)
+            .transpose()
+            .map_err(|e| e.context("dct"))?;
         let doc = Document::new(wire.id, &wire.text, dct)?;
         check_annotations(&doc, &wire.annotations)?;
         let mut annotations = wire.annotations;
         sort_annotations(&mut annotations);
-        Ok(GoldFile { doc, annotations, meta: wire.meta })
+        Ok(GoldFile {
+            doc,
+            annotations,
+            meta: wire.meta,
+        })
     }
 }
 
@@ -144,7 +186,12 @@ mod tests {
     use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span, Status};
 
     fn file() -> GoldFile {
-        let doc = Document::new("t", "Goïta 👍 met Paris.\r\n", Some("2025-09-19".parse().unwrap())).unwrap();
+        let doc = Document::new(
+            "t",
+            "Goïta 👍 met Paris.\r\n",
+            Some("2025-09-19".parse().unwrap()),
+        )
+        .unwrap();
         let a = Annotation {
             id: "A1".into(),
             span: Span::new(12, 17).unwrap(),
@@ -169,6 +216,21 @@ mod tests {
         let g = GoldFile::from_json(&json).unwrap();
         assert_eq!(f, g);
         assert_eq!(g.to_json(), json);
+        let line = f.to_json_line();
+        assert!(!line.contains('\n'));
+        assert_eq!(GoldFile::from_json(&line).unwrap(), f);
+    }
+
+    #[test]
+    fn field_errors_name_line_and_column() {
+        let json = file()
+            .to_json()
+            .replace("\"status\": \"accepted\"", "\"status\": \"approved\"");
+        let e = GoldFile::from_json(&json).unwrap_err();
+        assert!(
+            e.message().contains("approved") && e.message().contains("line"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -176,8 +238,12 @@ mod tests {
         let json = file().to_json();
         let e = GoldFile::from_json(&json.replace("met Paris", "met Paros")).unwrap_err();
         assert_eq!(e.kind_name(), "mismatch", "{e}");
-        let e = GoldFile::from_json(&json.replace("\"quote\": \"Paris\"", "\"quote\": \"Paros\"")).unwrap_err();
-        assert!(e.message().contains("A1") && e.message().contains("Paros"), "{e}");
+        let e = GoldFile::from_json(&json.replace("\"quote\": \"Paris\"", "\"quote\": \"Paros\""))
+            .unwrap_err();
+        assert!(
+            e.message().contains("A1") && e.message().contains("Paros"),
+            "{e}"
+        );
         let e = GoldFile::from_json(&json[..json.len() / 2]).unwrap_err();
         assert!(e.message().contains("line"), "{e}");
         let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();
