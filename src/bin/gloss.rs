@@ -19,11 +19,7 @@ use std::process::ExitCode;
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Parser)]
-#[command(
-    name = "gloss",
-    version,
-    about = "Extract, validate, score and convert ACTOR / DATE / CLAIM annotations"
-)]
+#[command(name = "gloss", version, about = "Extract, validate, score and convert ACTOR / DATE / CLAIM annotations")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -71,10 +67,7 @@ struct Fail {
 
 impl Fail {
     fn input(message: impl Into<String>) -> Fail {
-        Fail {
-            message: message.into(),
-            code: 1,
-        }
+        Fail { message: message.into(), code: 1 }
     }
 }
 
@@ -104,9 +97,7 @@ struct Out {
 
 impl Out {
     fn new() -> Out {
-        Out {
-            w: std::io::BufWriter::new(std::io::stdout()),
-        }
+        Out { w: std::io::BufWriter::new(std::io::stdout()) }
     }
     fn put(&mut self, s: &str) -> Result<(), Fail> {
         self.w.write_all(s.as_bytes()).map_err(io_fail)
@@ -122,10 +113,7 @@ impl Out {
 
 fn io_fail(e: std::io::Error) -> Fail {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
-        Fail {
-            message: String::new(),
-            code: 0,
-        }
+        Fail { message: String::new(), code: 0 }
     } else {
         Fail::input(format!("cannot write the output: {e}"))
     }
@@ -144,8 +132,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Fail> {
             .map_err(|e| Fail::input(format!("<stdin>: cannot read: {e}")))?;
     } else {
         let p = Path::new(path);
-        let meta = std::fs::metadata(p)
-            .map_err(|e| Fail::input(format!("{path}: cannot open: {}", io_words(&e))))?;
+        let meta = std::fs::metadata(p).map_err(|e| Fail::input(format!("{path}: cannot open: {}", io_words(&e))))?;
         if meta.is_dir() {
             return Err(Fail::input(format!("{path}: is a directory, not a file")));
         }
@@ -199,29 +186,20 @@ fn as_text<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Fail> {
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-        Fail::input(format!(
-            "{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"
-        ))
+        Fail::input(format!("{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"))
     })
 }
 
 /// 1-based line and column (in characters) just after `prefix`.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let start = prefix
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
+    let start = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
     let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
     (line, col)
 }
 
 fn has_jsonl_ext(path: &str) -> bool {
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     ext == "jsonl" || ext == "ndjson"
 }
 
@@ -230,10 +208,7 @@ fn stem(path: &str) -> String {
     if path == "-" {
         return "stdin".to_string();
     }
-    let s = Path::new(path)
-        .file_name()
-        .and_then(|s| s.to_str())
-        .unwrap_or("doc");
+    let s = Path::new(path).file_name().and_then(|s| s.to_str()).unwrap_or("doc");
     let s = s.strip_suffix(".gold.json").unwrap_or(s);
     match s.rfind('.') {
         Some(i) if i > 0 => s[..i].to_string(),
@@ -248,9 +223,7 @@ fn expand_dirs(paths: &[String]) -> Result<Vec<String>, Fail> {
         if p != "-" && Path::new(p).is_dir() {
             let mut found = gold_files_in(p)?;
             if found.is_empty() {
-                return Err(Fail::input(format!(
-                    "{p}: the directory holds no *.gold.json file"
-                )));
+                return Err(Fail::input(format!("{p}: the directory holds no *.gold.json file")));
             }
             out.append(&mut found);
         } else {
@@ -261,17 +234,11 @@ fn expand_dirs(paths: &[String]) -> Result<Vec<String>, Fail> {
 }
 
 fn gold_files_in(dir: &str) -> Result<Vec<String>, Fail> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Fail::input(format!("{dir}: cannot list: {}", io_words(&e))))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Fail::input(format!("{dir}: cannot list: {}", io_words(&e))))?;
     let mut found: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.ends_with(".gold.json"))
-        })
+        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gold.json")))
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     found.sort();
@@ -287,17 +254,11 @@ fn is_jsonl(path: &str, text: &str) -> bool {
 // ---------------------------------------------------------------- extract
 
 fn now_rfc3339() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
-    let files = if a.files.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        a.files.clone()
-    };
+    let files = if a.files.is_empty() { vec!["-".to_string()] } else { a.files.clone() };
     let pipeline = Pipeline::default();
     let created = now_rfc3339();
     let annotate = |doc: Document| -> GoldFile {
@@ -307,13 +268,8 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
         f
     };
     if let Some(dir) = &a.out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Fail::input(format!(
-                "{}: cannot create the directory: {}",
-                dir.display(),
-                io_words(&e)
-            ))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e))))?;
     }
     let single_text = files.len() == 1 && !a.jsonl && !has_jsonl_ext(&files[0]);
     let mut written: std::collections::HashMap<String, String> = std::collections::HashMap::new();
@@ -328,13 +284,8 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
                     )));
                 }
                 let path = dir.join(&name);
-                std::fs::write(&path, f.to_json()).map_err(|e| {
-                    Fail::input(format!(
-                        "{}: cannot write: {}",
-                        path.display(),
-                        io_words(&e)
-                    ))
-                })
+                std::fs::write(&path, f.to_json())
+                    .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))
             }
             None if single_text => out.put(&f.to_json()),
             None => out.line(&f.to_json_line()),
@@ -352,8 +303,8 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
                 emit(annotate(doc), format!("{name}:{n}"), out)?;
             }
         } else {
-            let doc = Document::from_bytes(stem(path), &bytes, a.dct)
-                .map_err(|e| Fail::input(format!("{name}: {e}")))?;
+            let doc =
+                Document::from_bytes(stem(path), &bytes, a.dct).map_err(|e| Fail::input(format!("{name}: {e}")))?;
             emit(annotate(doc), name.to_string(), out)?;
         }
     }
@@ -363,16 +314,8 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
 /// An id as a file name: every character but ASCII letters, digits, `.`, `_` and `-`
 /// becomes `_`, and a leading dot is dropped.
 fn safe_file_name(id: &str) -> String {
-    let s: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let s: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
     let s = s.trim_start_matches('.');
     if s.is_empty() {
         "doc".to_string()
@@ -391,8 +334,7 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
         if is_jsonl(&path, text) {
             let mut n_docs = 0;
             for (n, line) in jsonl::lines(text) {
-                let f =
-                    jsonl::read_line(n, line).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+                let f = jsonl::read_line(n, line).map_err(|e| Fail::input(format!("{name}: {e}")))?;
                 report_valid(out, &format!("{name}:{n} ({})", f.doc.id), &f)?;
                 n_docs += 1;
             }
@@ -414,16 +356,8 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
 
 fn report_valid(out: &mut Out, what: &str, f: &GoldFile) -> Result<(), Fail> {
     let warns = warnings(&f.doc, &f.annotations);
-    let predicted = f
-        .annotations
-        .iter()
-        .filter(|a| a.status == Status::Predicted)
-        .count();
-    let state = if predicted == 0 {
-        "gold".to_string()
-    } else {
-        format!("in review: {predicted} predicted")
-    };
+    let predicted = f.annotations.iter().filter(|a| a.status == Status::Predicted).count();
+    let state = if predicted == 0 { "gold".to_string() } else { format!("in review: {predicted} predicted") };
     out.line(&format!(
         "{what}: ok, {} annotation{} ({state}), {} warning{}",
         f.annotations.len(),

@@ -21,8 +21,8 @@
 use super::gold::GoldFile;
 use super::jsonl::{lines, parse_object};
 use crate::model::{
-    parse_dct, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document,
-    Error, Label, Mention, Provenance, Span, Status, TimexType,
+    parse_dct, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Error, Label, Mention,
+    Provenance, Span, Status, TimexType,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -132,29 +132,18 @@ pub fn annotated_by(dataset: &str, found: &[Label]) -> Annotated {
     let people_orgs = vec![ActorKind::Person, ActorKind::Organization];
     let (labels, actor_kinds) = if d.contains("polnear") {
         (vec![Label::Claim], Vec::new())
-    } else if d.contains("tbaq")
-        || d.contains("timebank")
-        || d.contains("aquaint")
-        || d.contains("tempeval")
-    {
+    } else if d.contains("tbaq") || d.contains("timebank") || d.contains("aquaint") || d.contains("tempeval") {
         (vec![Label::Date], Vec::new())
     } else if d.contains("meantime") {
         (vec![Label::Actor, Label::Date], people_orgs)
     } else if d.contains("wikigold") || d.contains("conll") {
         (vec![Label::Actor], people_orgs)
     } else {
-        let mut labels: Vec<Label> = Label::ALL
-            .into_iter()
-            .filter(|l| found.contains(l))
-            .collect();
+        let mut labels: Vec<Label> = Label::ALL.into_iter().filter(|l| found.contains(l)).collect();
         labels.dedup();
         (labels, people_orgs)
     };
-    Annotated {
-        labels,
-        actor_kinds,
-        canonical: false,
-    }
+    Annotated { labels, actor_kinds, canonical: false }
 }
 
 /// Reads every line of a corpus file; errors name the line.
@@ -170,47 +159,26 @@ pub fn read(input: &str) -> Result<Vec<(usize, CorpusDoc)>, Error> {
 pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     // A syntax error is reported with its column by `parse_object`.
     parse_object(n, line)?;
-    let raw: RawLine = serde_json::from_str(line)
-        .map_err(|e| Error::format(format!("line {n}: not a corpus line: {e}")))?;
+    let raw: RawLine =
+        serde_json::from_str(line).map_err(|e| Error::format(format!("line {n}: not a corpus line: {e}")))?;
     let id = match &raw.id {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(x) => x.to_string(),
-        _ => {
-            return Err(Error::format(format!(
-                "line {n}: \"id\" is neither a string nor a number"
-            )))
-        }
+        _ => return Err(Error::format(format!("line {n}: \"id\" is neither a string nor a number"))),
     };
     let ctx = |e: Error| e.context(format_args!("line {n} ({id})"));
-    let dct = raw
-        .dct
-        .as_deref()
-        .map(parse_dct)
-        .transpose()
-        .map_err(|e| ctx(e.context("dct")))?;
+    let dct = raw.dct.as_deref().map(parse_dct).transpose().map_err(|e| ctx(e.context("dct")))?;
     let doc = Document::new(id.clone(), &raw.text, dct).map_err(ctx)?;
     let map = offset_map(&raw.text);
     let dataset = raw.dataset.clone().unwrap_or_else(|| "corpus".to_string());
-    let mut b = Builder {
-        doc: &doc,
-        dataset: &dataset,
-        anns: Vec::new(),
-        counts: [0; 3],
-    };
+    let mut b = Builder { doc: &doc, dataset: &dataset, anns: Vec::new(), counts: [0; 3] };
     let mut skipped = 0;
     // PolNeAR spans by tid (fragments share one), and the tids of each attribution.
     let mut by_tid: BTreeMap<String, (Span, String)> = BTreeMap::new();
     let mut attributions: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for (i, s) in raw.spans.iter().enumerate() {
-        let span = map_span(&doc, map.as_deref(), s.start, s.end).map_err(|e| {
-            ctx(e.context(format_args!(
-                "span {} ({} {}..{})",
-                i + 1,
-                s.label,
-                s.start,
-                s.end
-            )))
-        })?;
+        let span = map_span(&doc, map.as_deref(), s.start, s.end)
+            .map_err(|e| ctx(e.context(format_args!("span {} ({} {}..{})", i + 1, s.label, s.start, s.end))))?;
         match s.label.as_str() {
             "ACTOR" => match actor_attrs(&doc, s, span) {
                 Some(attrs) if !span.is_empty() => {
@@ -231,16 +199,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
                     continue;
                 };
                 let modifier = s.modifier.clone().filter(|m| !m.is_empty());
-                b.push(
-                    span,
-                    Attrs::Date(DateAttrs {
-                        timex_type,
-                        value,
-                        modifier,
-                        anchor: None,
-                    }),
-                    None,
-                );
+                b.push(span, Attrs::Date(DateAttrs { timex_type, value, modifier, anchor: None }), None);
             }
             "SOURCE" | "CUE" | "CLAIM" if s.tid.is_some() => {
                 let tid = s.tid.clone().unwrap_or_default();
@@ -267,35 +226,23 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let mut source_ids: BTreeMap<String, String> = BTreeMap::new();
     for (_, parts) in &attributions {
         let spans_of = |label: &str| -> Option<Span> {
-            parts
-                .iter()
-                .filter(|(_, l)| l == label)
-                .filter_map(|(t, _)| by_tid.get(t).map(|x| x.0))
-                .reduce(cover)
+            parts.iter().filter(|(_, l)| l == label).filter_map(|(t, _)| by_tid.get(t).map(|x| x.0)).reduce(cover)
         };
         let Some(content) = spans_of("CLAIM").filter(|s| !s.is_empty()) else {
             continue;
         };
-        let cue = spans_of("CUE").filter(|s| !s.is_empty()).map(|span| Cue {
-            span,
-            text: doc.slice(span).unwrap_or_default().to_string(),
-        });
-        let source_tid = parts
-            .iter()
-            .find(|(_, l)| l == "SOURCE")
-            .map(|(t, _)| t.clone());
+        let cue = spans_of("CUE")
+            .filter(|s| !s.is_empty())
+            .map(|span| Cue { span, text: doc.slice(span).unwrap_or_default().to_string() });
+        let source_tid = parts.iter().find(|(_, l)| l == "SOURCE").map(|(t, _)| t.clone());
         let source = match source_tid {
             Some(t) => match source_ids.get(&t) {
                 Some(id) => Some(id.clone()),
                 None => match by_tid.get(&t).map(|x| x.0).filter(|s| !s.is_empty()) {
                     Some(span) => {
                         let canonical = doc.slice(span).unwrap_or_default().to_string();
-                        let attrs = ActorAttrs {
-                            kind: ActorKind::Person,
-                            mention: Mention::Nominal,
-                            canonical,
-                            role: None,
-                        };
+                        let attrs =
+                            ActorAttrs { kind: ActorKind::Person, mention: Mention::Nominal, canonical, role: None };
                         let id = b.push(span, Attrs::Actor(attrs), Some("source"));
                         source_ids.insert(t, id.clone());
                         Some(id)
@@ -305,28 +252,14 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
             },
             None => None,
         };
-        b.push(
-            content,
-            Attrs::Claim(ClaimAttrs {
-                source,
-                cue,
-                stance: None,
-                target: None,
-            }),
-            None,
-        );
+        b.push(content, Attrs::Claim(ClaimAttrs { source, cue, stance: None, target: None }), None);
     }
     let found: Vec<Label> = b.anns.iter().map(Annotation::label).collect();
     let annotated = annotated_by(&dataset, &found);
     let anns = b.anns;
     let file = GoldFile::new(doc, anns);
     crate::model::check_annotations(&file.doc, &file.annotations).map_err(ctx)?;
-    Ok(CorpusDoc {
-        file,
-        dataset,
-        annotated,
-        skipped,
-    })
+    Ok(CorpusDoc { file, dataset, annotated, skipped })
 }
 
 struct Builder<'a> {
@@ -351,10 +284,7 @@ impl Builder<'_> {
             span,
             quote: self.doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
-            provenance: Provenance {
-                by: self.dataset.to_string(),
-                rule: rule.map(str::to_string),
-            },
+            provenance: Provenance { by: self.dataset.to_string(), rule: rule.map(str::to_string) },
             attrs,
         });
         id
@@ -372,24 +302,11 @@ fn actor_attrs(doc: &Document, s: &RawSpan, span: Span) -> Option<ActorAttrs> {
         None => Mention::Name,
         Some(serde_json::Value::String(t)) if t == "NAM" || t == "PRE.NAM" => Mention::Name,
         Some(serde_json::Value::String(t)) if t == "PRO" => return None,
-        Some(serde_json::Value::Null)
-            if PRONOUNS.contains(&quote.trim().to_lowercase().as_str()) =>
-        {
-            return None
-        }
+        Some(serde_json::Value::Null) if PRONOUNS.contains(&quote.trim().to_lowercase().as_str()) => return None,
         Some(_) => Mention::Nominal,
     };
-    let canonical = s
-        .external_ref
-        .as_deref()
-        .and_then(name_of_ref)
-        .unwrap_or_else(|| quote.to_string());
-    Some(ActorAttrs {
-        kind,
-        mention,
-        canonical,
-        role: None,
-    })
+    let canonical = s.external_ref.as_deref().and_then(name_of_ref).unwrap_or_else(|| quote.to_string());
+    Some(ActorAttrs { kind, mention, canonical, role: None })
 }
 
 /// `http://dbpedia.org/page/Michael_O%27Leary_(businessman)` -> `Michael O'Leary (businessman)`.
@@ -439,12 +356,7 @@ fn offset_map(raw: &str) -> Option<Vec<usize>> {
     Some(map)
 }
 
-fn map_span(
-    doc: &Document,
-    map: Option<&[usize]>,
-    start: usize,
-    end: usize,
-) -> Result<Span, Error> {
+fn map_span(doc: &Document, map: Option<&[usize]>, start: usize, end: usize) -> Result<Span, Error> {
     let (s, e) = match map {
         None => (start, end),
         Some(m) => match (m.get(start), m.get(end)) {
@@ -476,10 +388,7 @@ mod tests {
         assert_eq!(claim.quote, "that taxes rise.");
         let c = claim.claim().unwrap();
         assert_eq!(c.cue.as_ref().unwrap().text, "said");
-        let src = anns
-            .iter()
-            .find(|a| Some(&a.id) == c.source.as_ref())
-            .unwrap();
+        let src = anns.iter().find(|a| Some(&a.id) == c.source.as_ref()).unwrap();
         assert_eq!(src.quote, "Trump");
         // The CRLF became LF: the date after it moved one code point left.
         let date = anns.iter().find(|a| a.label() == Label::Date).unwrap();
@@ -498,24 +407,14 @@ mod tests {
         assert_eq!(a[0].actor().unwrap().canonical, "The Boeing Company");
         assert_eq!(a[0].actor().unwrap().mention, Mention::Name);
         assert_eq!(a[1].actor().unwrap().mention, Mention::Nominal);
-        assert_eq!(
-            d.annotated.actor_kinds,
-            vec![ActorKind::Person, ActorKind::Organization]
-        );
-        assert_eq!(
-            name_of_ref("x/Michael_O%27Leary_(businessman)").unwrap(),
-            "Michael O'Leary (businessman)"
-        );
+        assert_eq!(d.annotated.actor_kinds, vec![ActorKind::Person, ActorKind::Organization]);
+        assert_eq!(name_of_ref("x/Michael_O%27Leary_(businessman)").unwrap(), "Michael O'Leary (businessman)");
         assert_eq!(name_of_ref("x/100%").unwrap(), "100%");
     }
 
     #[test]
     fn bad_lines_name_line_and_span() {
-        let e = read_line(
-            3,
-            r#"{"id":"x","text":"ab","spans":[{"start":1,"end":9,"label":"DATE"}]}"#,
-        )
-        .unwrap_err();
+        let e = read_line(3, r#"{"id":"x","text":"ab","spans":[{"start":1,"end":9,"label":"DATE"}]}"#).unwrap_err();
         assert!(e.message().starts_with("line 3 (x): span 1"), "{e}");
         let e = read_line(4, r#"{"id":"x","text":"ab","spans":[{"start":1}]}"#).unwrap_err();
         assert!(e.message().starts_with("line 4"), "{e}");

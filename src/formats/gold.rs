@@ -5,9 +5,7 @@
 //! it trusts a file. It must not: extract or score. The layout is documented by
 //! `schema/gold.schema.json`; keep the two in step.
 
-use crate::model::{
-    check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error,
-};
+use crate::model::{check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -61,21 +59,12 @@ impl GoldFile {
     /// A file for `doc` with `annotations`, under the current guidelines.
     pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> GoldFile {
         sort_annotations(&mut annotations);
-        GoldFile {
-            doc,
-            annotations,
-            meta: Meta {
-                guidelines: crate::GUIDELINES_VERSION.to_string(),
-                ..Meta::default()
-            },
-        }
+        GoldFile { doc, annotations, meta: Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() } }
     }
 
     /// True when a person has reviewed every annotation (none is `predicted`).
     pub fn is_gold(&self) -> bool {
-        self.annotations
-            .iter()
-            .all(|a| a.status != crate::model::Status::Predicted)
+        self.annotations.iter().all(|a| a.status != crate::model::Status::Predicted)
     }
 
     fn wire(&self) -> Wire {
@@ -115,13 +104,8 @@ impl GoldFile {
     /// column where the JSON itself is broken.
     pub fn from_json(input: &str) -> Result<GoldFile, Error> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-        let value: serde_json::Value = serde_json::from_str(input).map_err(|e| {
-            Error::format(format!(
-                "not valid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            ))
-        })?;
+        let value: serde_json::Value = serde_json::from_str(input)
+            .map_err(|e| Error::format(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
         let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
         if format != FORMAT {
             return Err(Error::format(format!(
@@ -136,8 +120,7 @@ impl GoldFile {
         }
         // Deserialised from the text again (not from `value`) so that an error in a field
         // names its line and column.
-        let wire: Wire =
-            serde_json::from_str(input).map_err(|e| Error::format(format!("gold file: {e}")))?;
+        let wire: Wire = serde_json::from_str(input).map_err(|e| Error::format(format!("gold file: {e}")))?;
         if wire.offset_unit != "codepoint" {
             return Err(Error::format(format!(
                 "offsets are in {:?}; Gloss gold files count code points (\"codepoint\")",
@@ -145,15 +128,10 @@ impl GoldFile {
             )));
         }
         if wire.newlines != "lf" {
-            return Err(Error::format(format!(
-                "newlines are {:?}; Gloss gold files use \"lf\"",
-                wire.newlines
-            )));
+            return Err(Error::format(format!("newlines are {:?}; Gloss gold files use \"lf\"", wire.newlines)));
         }
         if wire.text.contains('\r') {
-            return Err(Error::format(
-                "the text contains a carriage return, but the file says its newlines are LF",
-            ));
+            return Err(Error::format("the text contains a carriage return, but the file says its newlines are LF"));
         }
         let actual = sha256_hex(&wire.text);
         if actual != wire.sha256 {
@@ -162,21 +140,12 @@ impl GoldFile {
                 wire.sha256
             )));
         }
-        let dct = wire
-            .dct
-            .as_deref()
-            .map(parse_dct)
-            .transpose()
-            .map_err(|e| e.context("dct"))?;
+        let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
         let doc = Document::new(wire.id, &wire.text, dct)?;
         check_annotations(&doc, &wire.annotations)?;
         let mut annotations = wire.annotations;
         sort_annotations(&mut annotations);
-        Ok(GoldFile {
-            doc,
-            annotations,
-            meta: wire.meta,
-        })
+        Ok(GoldFile { doc, annotations, meta: wire.meta })
     }
 }
 
@@ -186,12 +155,7 @@ mod tests {
     use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span, Status};
 
     fn file() -> GoldFile {
-        let doc = Document::new(
-            "t",
-            "Goïta 👍 met Paris.\r\n",
-            Some("2025-09-19".parse().unwrap()),
-        )
-        .unwrap();
+        let doc = Document::new("t", "Goïta 👍 met Paris.\r\n", Some("2025-09-19".parse().unwrap())).unwrap();
         let a = Annotation {
             id: "A1".into(),
             span: Span::new(12, 17).unwrap(),
@@ -223,14 +187,9 @@ mod tests {
 
     #[test]
     fn field_errors_name_line_and_column() {
-        let json = file()
-            .to_json()
-            .replace("\"status\": \"accepted\"", "\"status\": \"approved\"");
+        let json = file().to_json().replace("\"status\": \"accepted\"", "\"status\": \"approved\"");
         let e = GoldFile::from_json(&json).unwrap_err();
-        assert!(
-            e.message().contains("approved") && e.message().contains("line"),
-            "{e}"
-        );
+        assert!(e.message().contains("approved") && e.message().contains("line"), "{e}");
     }
 
     #[test]
@@ -238,12 +197,8 @@ mod tests {
         let json = file().to_json();
         let e = GoldFile::from_json(&json.replace("met Paris", "met Paros")).unwrap_err();
         assert_eq!(e.kind_name(), "mismatch", "{e}");
-        let e = GoldFile::from_json(&json.replace("\"quote\": \"Paris\"", "\"quote\": \"Paros\""))
-            .unwrap_err();
-        assert!(
-            e.message().contains("A1") && e.message().contains("Paros"),
-            "{e}"
-        );
+        let e = GoldFile::from_json(&json.replace("\"quote\": \"Paris\"", "\"quote\": \"Paros\"")).unwrap_err();
+        assert!(e.message().contains("A1") && e.message().contains("Paros"), "{e}");
         let e = GoldFile::from_json(&json[..json.len() / 2]).unwrap_err();
         assert!(e.message().contains("line"), "{e}");
         let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();

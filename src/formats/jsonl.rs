@@ -32,17 +32,11 @@ pub fn lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Parses one line as a JSON object, with the line and column of a syntax error.
-pub fn parse_object(
-    line_no: usize,
-    line: &str,
-) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
+pub fn parse_object(line_no: usize, line: &str) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
     match serde_json::from_str::<serde_json::Value>(line) {
         Ok(serde_json::Value::Object(m)) => Ok(m),
         Ok(_) => Err(Error::format(format!("line {line_no}: not a JSON object"))),
-        Err(e) => Err(Error::format(format!(
-            "line {line_no}, column {}: not valid JSON: {e}",
-            e.column()
-        ))),
+        Err(e) => Err(Error::format(format!("line {line_no}, column {}: not valid JSON: {e}", e.column()))),
     }
 }
 
@@ -51,9 +45,7 @@ pub fn kind_of(obj: &serde_json::Map<String, serde_json::Value>) -> Option<LineK
     if obj.get("format").and_then(|f| f.as_str()) == Some(FORMAT) {
         return Some(LineKind::Gold);
     }
-    if obj.get("spans").is_some_and(|s| s.is_array())
-        && obj.get("text").is_some_and(|t| t.is_string())
-    {
+    if obj.get("spans").is_some_and(|s| s.is_array()) && obj.get("text").is_some_and(|t| t.is_string()) {
         return Some(LineKind::Corpus);
     }
     if obj.get("text").is_some_and(|t| t.is_string()) {
@@ -74,9 +66,7 @@ pub fn sniff(input: &str) -> Result<Option<LineKind>, Error> {
 /// True when `input` looks like JSON Lines rather than one (pretty-printed) JSON object:
 /// its first non-blank line is a whole JSON object.
 pub fn looks_like_jsonl(input: &str) -> bool {
-    lines(input)
-        .next()
-        .is_some_and(|(_, l)| matches!(serde_json::from_str(l), Ok(serde_json::Value::Object(_))))
+    lines(input).next().is_some_and(|(_, l)| matches!(serde_json::from_str(l), Ok(serde_json::Value::Object(_))))
 }
 
 /// Writes gold files as Gloss JSON Lines, one per line, each line ending with a newline.
@@ -104,9 +94,7 @@ pub fn read(input: &str) -> Result<Vec<(usize, GoldFile)>, Error> {
 pub fn read_line(n: usize, line: &str) -> Result<GoldFile, Error> {
     let obj = parse_object(n, line)?;
     if kind_of(&obj) != Some(LineKind::Gold) {
-        return Err(Error::format(format!(
-            "line {n}: not a Gloss gold object (its \"format\" is not {FORMAT:?})"
-        )));
+        return Err(Error::format(format!("line {n}: not a Gloss gold object (its \"format\" is not {FORMAT:?})")));
     }
     GoldFile::from_json(line).map_err(|e| e.context(format_args!("line {n}")))
 }
@@ -138,35 +126,22 @@ pub fn read_input_line(
     let text = match obj.get("text") {
         Some(serde_json::Value::String(t)) => t,
         Some(_) => return Err(Error::format(format!("line {n}: \"text\" is not a string"))),
-        None => {
-            return Err(Error::format(format!(
-                "line {n}: the object has no \"text\""
-            )))
-        }
+        None => return Err(Error::format(format!("line {n}: the object has no \"text\""))),
     };
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(x)) => x.to_string(),
         None | Some(serde_json::Value::Null) => format!("{default_id}-{n}"),
-        Some(_) => {
-            return Err(Error::format(format!(
-                "line {n}: \"id\" is neither a string nor a number"
-            )))
-        }
+        Some(_) => return Err(Error::format(format!("line {n}: \"id\" is neither a string nor a number"))),
     };
     let line_dct = match obj.get("dct") {
         Some(serde_json::Value::String(s)) => {
             Some(parse_dct(s).map_err(|e| e.context(format_args!("line {n} ({id}), dct")))?)
         }
         None | Some(serde_json::Value::Null) => None,
-        Some(_) => {
-            return Err(Error::format(format!(
-                "line {n} ({id}): \"dct\" is not a string"
-            )))
-        }
+        Some(_) => return Err(Error::format(format!("line {n} ({id}): \"dct\" is not a string"))),
     };
-    Document::new(id.clone(), text, line_dct.or(dct))
-        .map_err(|e| e.context(format_args!("line {n} ({id})")))
+    Document::new(id.clone(), text, line_dct.or(dct)).map_err(|e| e.context(format_args!("line {n} ({id})")))
 }
 
 #[cfg(test)]
@@ -175,7 +150,8 @@ mod tests {
 
     #[test]
     fn inputs_keep_ids_order_and_dct() {
-        let src = "{\"id\":\"b\",\"text\":\"x\",\"dct\":\"2025-09-19\"}\r\n\n{\"text\":\"y\",\"dct\":null,\"spans\":[]}\n";
+        let src =
+            "{\"id\":\"b\",\"text\":\"x\",\"dct\":\"2025-09-19\"}\r\n\n{\"text\":\"y\",\"dct\":null,\"spans\":[]}\n";
         let docs = read_inputs(src, "in", Some("2020-01-01".parse().unwrap())).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!((docs[0].0, docs[0].1.id.as_str()), (1, "b"));
@@ -191,10 +167,7 @@ mod tests {
         let e = read_inputs("{\"text\":\"a\"}\n{\"text\": \n", "x", None).unwrap_err();
         assert!(e.message().starts_with("line 2, column"), "{e}");
         let e = read("{\"text\":\"a\"}\n").unwrap_err();
-        assert!(
-            e.message().contains("line 1") && e.message().contains("gold"),
-            "{e}"
-        );
+        assert!(e.message().contains("line 1") && e.message().contains("gold"), "{e}");
     }
 
     #[test]
