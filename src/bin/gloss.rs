@@ -6,10 +6,12 @@
 //! itself, or panic on any input (binary, bad UTF-8, huge files get a message in words).
 
 use clap::{Args, Parser, Subcommand};
+use gloss::eval::{self, Coverage, EvalDoc};
 use gloss::extract::Pipeline;
+use gloss::formats::corpus;
 use gloss::formats::gold::GoldFile;
 use gloss::formats::jsonl::{self, LineKind};
-use gloss::model::{parse_dct, warnings, Document, Status};
+use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ enum Cmd {
     Extract(ExtractArgs),
     /// Check gold JSON files (or Gloss JSON Lines) and print guideline warnings.
     Validate(ValidateArgs),
+    /// Score predictions against gold: per label strict and overlap P/R/F1, and more.
+    Score(ScoreArgs),
+    /// Convert annotation files (gold JSON, Gloss JSON Lines, development corpora).
+    Convert(ConvertArgs),
 }
 
 #[derive(Args)]
@@ -55,6 +61,60 @@ struct ValidateArgs {
     files: Vec<String>,
 }
 
+#[derive(Args)]
+struct ScoreArgs {
+    /// Gold: a gold JSON file, Gloss JSON Lines, a directory of *.gold.json, or a
+    /// development-corpus JSON Lines file (shared/data/dev).
+    gold: String,
+    /// Predictions, in any of the same forms (`-` reads standard input).
+    pred: String,
+    /// Labels to score, comma-separated (default: all that the gold annotates).
+    #[arg(long, value_delimiter = ',', value_parser = label_arg)]
+    labels: Vec<Label>,
+    /// Actor kinds to score on both sides, comma-separated: person, organization, state, group.
+    #[arg(long, value_delimiter = ',', value_parser = kind_arg)]
+    kinds: Vec<ActorKind>,
+    /// Score only actor mentions of this type, on both sides.
+    #[arg(long, value_parser = mention_arg)]
+    mention: Option<Mention>,
+    /// Also score claims as attributions: cues, and the sources and contents of found cues.
+    #[arg(long)]
+    attributions: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// Output format: gloss (pretty gold JSON, one document) or jsonl (Gloss JSON Lines).
+    #[arg(long = "to", value_name = "FORMAT")]
+    to: String,
+    /// Input: a gold JSON file, Gloss JSON Lines, a directory of *.gold.json, or a
+    /// development-corpus JSON Lines file; `-` reads standard input.
+    input: String,
+    /// With --to gloss: write DIR/<id>.gold.json files (needed for several documents).
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+fn label_arg(s: &str) -> Result<Label, String> {
+    Label::parse(s.trim()).ok_or_else(|| format!("'{s}' is not a label: use ACTOR, DATE or CLAIM"))
+}
+
+fn kind_arg(s: &str) -> Result<ActorKind, String> {
+    ActorKind::parse(&s.trim().to_ascii_lowercase())
+        .ok_or_else(|| format!("'{s}' is not an actor kind: use person, organization, state or group"))
+}
+
+fn mention_arg(s: &str) -> Result<Mention, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "name" => Ok(Mention::Name),
+        "nominal" => Ok(Mention::Nominal),
+        _ => Err(format!("'{s}' is not a mention type: use name or nominal")),
+    }
+}
+
 fn dct_arg(s: &str) -> Result<jiff::civil::Date, String> {
     parse_dct(s).map_err(|e| e.to_string())
 }
@@ -77,6 +137,8 @@ fn main() -> ExitCode {
     let result = match cli.cmd {
         Cmd::Extract(a) => extract(a, &mut out),
         Cmd::Validate(a) => validate(a, &mut out),
+        Cmd::Score(a) => score(a, &mut out),
+        Cmd::Convert(a) => convert(a, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed) {
@@ -198,6 +260,13 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     (line, col)
 }
 
+/// A JSON Lines document whose text the library refuses (binary-looking, too large) is
+/// skipped with a note on standard error, so that one bad line of a corpus does not stop
+/// the others; both `extract` and the readers of `score` skip the same lines.
+fn skip_note(name: &str, e: &gloss::model::Error) {
+    eprintln!("gloss: note: {name}: {e}: document skipped");
+}
+
 fn has_jsonl_ext(path: &str) -> bool {
     let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     ext == "jsonl" || ext == "ndjson"
@@ -298,8 +367,14 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
             let text = as_text(path, &bytes)?;
             let default_id = stem(path);
             for (n, line) in jsonl::lines(text) {
-                let doc = jsonl::read_input_line(n, line, &default_id, a.dct)
-                    .map_err(|e| Fail::input(format!("{name}: {e}")))?;
+                let doc = match jsonl::read_input_line(n, line, &default_id, a.dct) {
+                    Ok(doc) => doc,
+                    Err(e) if e.kind_name() == "input" => {
+                        skip_note(name, &e);
+                        continue;
+                    }
+                    Err(e) => return Err(Fail::input(format!("{name}: {e}"))),
+                };
                 emit(annotate(doc), format!("{name}:{n}"), out)?;
             }
         } else {
@@ -376,5 +451,169 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+// ---------------------------------------------------------------- loading annotated files
+
+/// One annotated document and what its source annotates.
+struct Loaded {
+    file: GoldFile,
+    coverage: Coverage,
+}
+
+/// Reads annotated documents from a gold JSON file, Gloss JSON Lines, a directory of
+/// `*.gold.json` or a development-corpus file.
+fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
+    let name = display_name(path).to_string();
+    let full = |file: GoldFile| Loaded { file, coverage: Coverage::full() };
+    if path != "-" && Path::new(path).is_dir() {
+        let files = gold_files_in(path)?;
+        if files.is_empty() {
+            return Err(Fail::input(format!("{name}: the directory holds no *.gold.json file")));
+        }
+        let mut out = Vec::with_capacity(files.len());
+        for f in files {
+            let bytes = read_bytes(&f)?;
+            let text = as_text(&f, &bytes)?;
+            out.push(full(GoldFile::from_json(text).map_err(|e| Fail::input(format!("{f}: {e}")))?));
+        }
+        return Ok(out);
+    }
+    let bytes = read_bytes(path)?;
+    let text = as_text(path, &bytes)?;
+    let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
+    let kind = if is_jsonl(path, text) {
+        match jsonl::sniff(text).map_err(in_words)? {
+            Some(k) => k,
+            None if jsonl::lines(text).next().is_none() => {
+                return Err(Fail::input(format!("{name}: the file holds no document")))
+            }
+            None => {
+                return Err(Fail::input(format!(
+                    "{name}: line 1: neither a Gloss gold object nor a development-corpus line"
+                )))
+            }
+        }
+    } else if let Ok(Some(LineKind::Corpus)) = jsonl::sniff(text) {
+        LineKind::Corpus
+    } else {
+        return Ok(vec![full(GoldFile::from_json(text).map_err(in_words)?)]);
+    };
+    match kind {
+        LineKind::Gold => Ok(jsonl::read(text).map_err(in_words)?.into_iter().map(|(_, f)| full(f)).collect()),
+        LineKind::Corpus => {
+            let mut out = Vec::new();
+            for (n, line) in jsonl::lines(text) {
+                let d = match corpus::read_line(n, line) {
+                    Ok(d) => d,
+                    Err(e) if e.kind_name() == "input" => {
+                        skip_note(&name, &e);
+                        continue;
+                    }
+                    Err(e) => return Err(in_words(e)),
+                };
+                let a = d.annotated;
+                let coverage = Coverage { labels: a.labels, actor_kinds: a.actor_kinds, canonical: a.canonical };
+                out.push(Loaded { file: d.file, coverage });
+            }
+            Ok(out)
+        }
+        LineKind::Input => {
+            Err(Fail::input(format!("{name}: line 1: a text without annotations: run `gloss extract` on it first")))
+        }
+    }
+}
+
+fn to_eval(docs: Vec<Loaded>) -> Vec<EvalDoc> {
+    docs.into_iter()
+        .map(|l| EvalDoc {
+            id: l.file.doc.id.clone(),
+            sha256: l.file.doc.sha256().to_string(),
+            annotations: l.file.annotations,
+            coverage: l.coverage,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- score
+
+fn score(a: ScoreArgs, out: &mut Out) -> Result<(), Fail> {
+    let gold = to_eval(load_annotated(&a.gold)?);
+    let pred = to_eval(load_annotated(&a.pred)?);
+    let opts = eval::Options { labels: a.labels, kinds: a.kinds, mention: a.mention, attributions: a.attributions };
+    let report = eval::score(&gold, &pred, &opts).map_err(|e| Fail::input(format!("{} vs {}: {e}", a.gold, a.pred)))?;
+    let missing = report.documents.missing_in_pred.len();
+    if missing > 0 {
+        eprintln!(
+            "gloss: note: {missing} gold document{} not in {}: scored as all missed",
+            plural(missing),
+            display_name(&a.pred)
+        );
+    }
+    if a.json {
+        let mut v = serde_json::to_value(&report).map_err(|e| Fail::input(format!("cannot write JSON: {e}")))?;
+        if let Some(m) = v.as_object_mut() {
+            m.insert("gold_file".into(), a.gold.clone().into());
+            m.insert("pred_file".into(), a.pred.clone().into());
+        }
+        let text = serde_json::to_string_pretty(&v).map_err(|e| Fail::input(format!("cannot write JSON: {e}")))?;
+        out.line(&text)
+    } else {
+        out.line(&format!("gold: {}\npredictions: {}", display_name(&a.gold), display_name(&a.pred)))?;
+        out.put(&report.to_text())
+    }
+}
+
+// ---------------------------------------------------------------- convert
+
+fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
+    let to = a.to.trim().to_ascii_lowercase();
+    if to != "gloss" && to != "jsonl" {
+        return Err(Fail {
+            message: format!(
+                "unknown format '{}' for --to: this version writes gloss (gold JSON) and jsonl (Gloss JSON Lines); \
+                 other formats (brat, TimeML, CoNLL...) come later",
+                a.to
+            ),
+            code: 2,
+        });
+    }
+    let docs = load_annotated(&a.input)?;
+    if to == "jsonl" {
+        if a.out_dir.is_some() {
+            return Err(Fail { message: "-o DIR goes with --to gloss; --to jsonl prints".into(), code: 2 });
+        }
+        for d in &docs {
+            out.line(&d.file.to_json_line())?;
+        }
+        return Ok(());
+    }
+    match &a.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e)))
+            })?;
+            let mut names = std::collections::HashSet::new();
+            for d in &docs {
+                let name = format!("{}.gold.json", safe_file_name(&d.file.doc.id));
+                if !names.insert(name.clone()) {
+                    return Err(Fail::input(format!(
+                        "{}: two documents give the file name {name}",
+                        display_name(&a.input)
+                    )));
+                }
+                let path = dir.join(&name);
+                std::fs::write(&path, d.file.to_json())
+                    .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))?;
+            }
+            Ok(())
+        }
+        None if docs.len() == 1 => out.put(&docs[0].file.to_json()),
+        None => Err(Fail::input(format!(
+            "{}: {} documents: a gold JSON file holds one; give -o DIR to write one file each, or use --to jsonl",
+            display_name(&a.input),
+            docs.len()
+        ))),
     }
 }
