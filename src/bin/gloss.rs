@@ -252,6 +252,15 @@ fn as_text<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Fail> {
     })
 }
 
+/// The text, unless it holds nothing but white space (a gold or JSON Lines file must hold
+/// a document).
+fn non_empty<'t>(path: &str, text: &'t str) -> Result<&'t str, Fail> {
+    if text.trim().is_empty() {
+        return Err(Fail::input(format!("{}: the file is empty", display_name(path))));
+    }
+    Ok(text)
+}
+
 /// 1-based line and column (in characters) just after `prefix`.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
@@ -405,7 +414,7 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
     for path in expand_dirs(&a.files)? {
         let name = display_name(&path).to_string();
         let bytes = read_bytes(&path)?;
-        let text = as_text(&path, &bytes)?;
+        let text = non_empty(&path, as_text(&path, &bytes)?)?;
         if is_jsonl(&path, text) {
             let mut n_docs = 0;
             for (n, line) in jsonl::lines(text) {
@@ -460,13 +469,14 @@ fn plural(n: usize) -> &'static str {
 struct Loaded {
     file: GoldFile,
     coverage: Coverage,
+    places: Vec<gloss::model::Span>,
 }
 
 /// Reads annotated documents from a gold JSON file, Gloss JSON Lines, a directory of
 /// `*.gold.json` or a development-corpus file.
 fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
     let name = display_name(path).to_string();
-    let full = |file: GoldFile| Loaded { file, coverage: Coverage::full() };
+    let full = |file: GoldFile| Loaded { file, coverage: Coverage::full(), places: Vec::new() };
     if path != "-" && Path::new(path).is_dir() {
         let files = gold_files_in(path)?;
         if files.is_empty() {
@@ -481,7 +491,7 @@ fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
         return Ok(out);
     }
     let bytes = read_bytes(path)?;
-    let text = as_text(path, &bytes)?;
+    let text = non_empty(path, as_text(path, &bytes)?)?;
     let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
     let kind = if is_jsonl(path, text) {
         match jsonl::sniff(text).map_err(in_words)? {
@@ -515,7 +525,7 @@ fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
                 };
                 let a = d.annotated;
                 let coverage = Coverage { labels: a.labels, actor_kinds: a.actor_kinds, canonical: a.canonical };
-                out.push(Loaded { file: d.file, coverage });
+                out.push(Loaded { file: d.file, coverage, places: d.places });
             }
             Ok(out)
         }
@@ -532,6 +542,7 @@ fn to_eval(docs: Vec<Loaded>) -> Vec<EvalDoc> {
             sha256: l.file.doc.sha256().to_string(),
             annotations: l.file.annotations,
             coverage: l.coverage,
+            places: l.places,
         })
         .collect()
 }

@@ -12,7 +12,7 @@ pub mod dates;
 pub mod figures;
 pub mod matching;
 
-use crate::model::{ActorKind, Annotation, Error, Label, Mention};
+use crate::model::{ActorKind, Annotation, Error, Label, Mention, Span};
 use attribution::{source_span, sources_agree, AttributionScore};
 use dates::TempEval;
 use figures::{fmt_rate, Acc, Prf};
@@ -45,6 +45,9 @@ pub struct EvalDoc {
     pub annotations: Vec<Annotation>,
     /// What the source annotates (only read on the gold side).
     pub coverage: Coverage,
+    /// Spans the gold marks as places rather than actors (a corpus' LOCATION); predicted
+    /// actors of kinds that are not scored are reported against them.
+    pub places: Vec<Span>,
 }
 
 /// What to score.
@@ -69,6 +72,19 @@ pub struct ActorScore {
     pub kind: Acc,
     /// Same mention type.
     pub mention: Acc,
+    /// Predicted actors of kinds that were not scored, by kind, with how many of them
+    /// overlap a place of the gold (a corpus' LOCATION): states, for corpora that tag
+    /// acting countries as places.
+    pub unscored_kinds: Vec<UnscoredKind>,
+}
+
+/// Predicted actors of one kind that was left out of the score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnscoredKind {
+    pub kind: ActorKind,
+    pub predicted: usize,
+    /// Of them, those overlapping a place span of the gold.
+    pub on_places: usize,
 }
 
 /// CLAIM attributes over overlap matches.
@@ -177,6 +193,9 @@ pub fn score(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<Repor
             let a = acc.entry(label).or_default();
             a.documents += 1;
             score_label(label, a, &gs, &g.annotations, &ps, p_anns, g.coverage.canonical);
+            if label == Label::Actor && !kinds.is_empty() {
+                count_unscored(&mut a.actor.unscored_kinds, p_anns, &kinds, opts.mention, &g.places);
+            }
             if label == Label::Claim && opts.attributions {
                 attributions.add(&gs, &g.annotations, &ps, p_anns);
             }
@@ -264,6 +283,34 @@ fn score_label(
     }
 }
 
+/// Counts live predicted actors whose kind is not in `kinds` (and whose mention passes).
+fn count_unscored(
+    out: &mut Vec<UnscoredKind>,
+    pred: &[Annotation],
+    kinds: &[ActorKind],
+    mention: Option<Mention>,
+    places: &[Span],
+) {
+    for a in pred.iter().filter(|a| a.status.is_live()) {
+        let Some(x) = a.actor() else { continue };
+        if kinds.contains(&x.kind) || mention.is_some_and(|m| m != x.mention) {
+            continue;
+        }
+        let i = match out.iter().position(|u| u.kind == x.kind) {
+            Some(i) => i,
+            None => {
+                out.push(UnscoredKind { kind: x.kind, predicted: 0, on_places: 0 });
+                out.sort_by_key(|u| ActorKind::ALL.iter().position(|k| *k == u.kind));
+                out.iter().position(|u| u.kind == x.kind).unwrap_or(0)
+            }
+        };
+        out[i].predicted += 1;
+        if places.iter().any(|p| matching::shares(*p, a.span)) {
+            out[i].on_places += 1;
+        }
+    }
+}
+
 /// Canonical names compared without regard to case or runs of white space.
 fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -323,6 +370,16 @@ impl Report {
                     acc_text(a.kind),
                     acc_text(a.mention)
                 ));
+                if !a.unscored_kinds.is_empty() {
+                    let parts: Vec<String> = a
+                        .unscored_kinds
+                        .iter()
+                        .map(|u| {
+                            format!("{} {} ({} on a place of the gold)", u.kind.as_str(), u.predicted, u.on_places)
+                        })
+                        .collect();
+                    out.push_str(&format!("ACTOR kinds not scored, predicted: {}\n", parts.join(", ")));
+                }
             }
             if let Some(t) = &r.tempeval {
                 out.push_str(&format!(
@@ -423,7 +480,7 @@ mod tests {
         ann(id, a, b, Status::Manual, attrs)
     }
     fn doc(id: &str, anns: Vec<Annotation>) -> EvalDoc {
-        EvalDoc { id: id.into(), sha256: "h".into(), annotations: anns, coverage: Coverage::full() }
+        EvalDoc { id: id.into(), sha256: "h".into(), annotations: anns, coverage: Coverage::full(), places: Vec::new() }
     }
 
     #[test]
@@ -489,6 +546,18 @@ mod tests {
         let r = score(&gold, &pred, &opts).unwrap();
         assert_eq!(r.labels.len(), 1);
         assert_eq!(r.labels[0].strict, Prf::new(1, 0, 0));
+        // The two predicted actors left out are reported by kind, against the gold's places.
+        let mut gold = gold;
+        gold[0].places = vec![Span::new(0, 3).unwrap()];
+        let r = score(&gold, &pred, &opts).unwrap();
+        let unscored = &r.labels[0].actor.as_ref().unwrap().unscored_kinds;
+        assert_eq!(
+            unscored,
+            &vec![
+                UnscoredKind { kind: ActorKind::Organization, predicted: 1, on_places: 0 },
+                UnscoredKind { kind: ActorKind::State, predicted: 1, on_places: 1 },
+            ]
+        );
     }
 
     #[test]

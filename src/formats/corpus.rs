@@ -15,7 +15,10 @@
 //!   which share a `tid`, are covered by one span from the first to the last), its cue the
 //!   cue's cover, its source an ACTOR made from the SOURCE span (rule `source`; PolNeAR does
 //!   not type sources, so they are person / nominal and ACTOR is not scored on PolNeAR).
-//! - Every other label (LOCATION, OTHER_ENTITY, REPORTING_EVENT, SPEECH_COG_*) is skipped.
+//! - `LOCATION` spans are kept apart in [`CorpusDoc::places`]: these corpora tag a country
+//!   or capital as a place even where it acts, so a scorer can report predicted state actors
+//!   against them instead of counting them as false.
+//! - Every other label (OTHER_ENTITY, REPORTING_EVENT, SPEECH_COG_*) is skipped.
 //!   Annotations are `manual`, with the dataset as provenance.
 
 use super::gold::GoldFile;
@@ -44,6 +47,8 @@ pub struct CorpusDoc {
     pub file: GoldFile,
     pub dataset: String,
     pub annotated: Annotated,
+    /// The corpus' LOCATION spans, in text order.
+    pub places: Vec<Span>,
     /// Spans that were not mapped (other labels, pronouns, dates without a value).
     pub skipped: usize,
 }
@@ -173,6 +178,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let dataset = raw.dataset.clone().unwrap_or_else(|| "corpus".to_string());
     let mut b = Builder { doc: &doc, dataset: &dataset, anns: Vec::new(), counts: [0; 3] };
     let mut skipped = 0;
+    let mut places = Vec::new();
     // PolNeAR spans by tid (fragments share one), and the tids of each attribution.
     let mut by_tid: BTreeMap<String, (Span, String)> = BTreeMap::new();
     let mut attributions: Vec<(String, Vec<(String, String)>)> = Vec::new();
@@ -219,6 +225,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
                     }
                 }
             }
+            "LOCATION" if !span.is_empty() => places.push(span),
             _ => skipped += 1,
         }
     }
@@ -259,7 +266,8 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let anns = b.anns;
     let file = GoldFile::new(doc, anns);
     crate::model::check_annotations(&file.doc, &file.annotations).map_err(ctx)?;
-    Ok(CorpusDoc { file, dataset, annotated, skipped })
+    places.sort_unstable();
+    Ok(CorpusDoc { file, dataset, annotated, places, skipped })
 }
 
 struct Builder<'a> {
@@ -382,7 +390,9 @@ mod tests {
                    {"start":40,"end":41,"label":"LOCATION","type":"LOC","value":null}]}"#;
         let d = read_line(7, line).unwrap();
         assert_eq!(d.annotated.labels, vec![Label::Claim]);
-        assert_eq!(d.skipped, 1);
+        assert_eq!(d.skipped, 0);
+        assert_eq!(d.places.len(), 1);
+        assert_eq!(d.file.doc.slice(d.places[0]), Some("X"), "the place moved with the CRLF too");
         let anns = &d.file.annotations;
         let claim = anns.iter().find(|a| a.label() == Label::Claim).unwrap();
         assert_eq!(claim.quote, "that taxes rise.");
