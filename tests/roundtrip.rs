@@ -4,11 +4,17 @@
 //! - random annotation sets (nested, overlapping, every label and status) written by
 //!   `GoldFile::to_json` / `to_json_line` / Gloss JSON Lines and read back unchanged;
 //! - an `Edit` followed by its inverse restores the list (exactly, for a list in text order);
-//! - `Document::new` normalises CRLF and lone CR so that offsets after them are right.
+//! - `Document::new` normalises CRLF and lone CR so that offsets after them are right;
+//! and two properties that guard the same readers and the scorer:
+//! - the readers (gold JSON, JSON Lines, corpus lines, input lines) never panic on a mangled
+//!   file: they return an error or a checked value;
+//! - scoring a set against itself gives every span as found, and in any pair strict matches
+//!   never outnumber overlap matches, which never outnumber either side.
 //!
 //! It must not: test extraction (the rules change) or depend on a fixed seed's output.
 
-use gloss::formats::{gold::GoldFile, jsonl};
+use gloss::eval::{self, Coverage, EvalDoc};
+use gloss::formats::{corpus, gold::GoldFile, jsonl};
 use gloss::model::{
     sha256_hex, sort_annotations, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Edit,
     Label, Mention, Provenance, Span, Stance, Status, TextIndex, TimexType,
@@ -177,6 +183,78 @@ proptest! {
                 sort_annotations(&mut a);
                 sort_annotations(&mut b);
                 prop_assert_eq!(a, b);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn readers_never_panic_on_mangled_files(
+        raw in raw_text(),
+        seeds in prop::collection::vec(any::<[u32; 6]>(), 0..8),
+        cuts in prop::collection::vec((any::<u16>(), any::<u16>(), 0u8..6), 1..6),
+    ) {
+        let doc = Document::new("d", &raw, None).unwrap();
+        let anns = annotations(&doc, &seeds);
+        let pretty = GoldFile::new(doc, anns).to_json();
+        let mut chars: Vec<char> = pretty.chars().collect();
+        for (a, b, op) in cuts {
+            if chars.is_empty() {
+                break;
+            }
+            let i = a as usize % chars.len();
+            let j = (i + b as usize % 16).min(chars.len());
+            match op {
+                0 => { chars.drain(i..j); }
+                1 => chars[i] = ['9', '-', '"', '{', ']', '\\'][b as usize % 6],
+                2 => chars.insert(i, ['\u{0}', '\r', '👍', ',', '1'][b as usize % 5]),
+                3 => chars.swap(i, j.saturating_sub(1)),
+                4 => chars.truncate(i),
+                _ => chars[i..j].reverse(),
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        let _ = GoldFile::from_json(&text);
+        let one_line = text.replace('\n', " ");
+        let _ = jsonl::read(&one_line);
+        let _ = jsonl::read(&text);
+        let _ = jsonl::read_inputs(&text, "x", None);
+        let _ = corpus::read(&one_line);
+        let as_corpus = one_line.replace("\"annotations\"", "\"spans\"");
+        let _ = corpus::read(&as_corpus);
+    }
+
+    #[test]
+    fn scores_are_consistent(
+        raw in raw_text(),
+        a in prop::collection::vec(any::<[u32; 6]>(), 0..20),
+        b in prop::collection::vec(any::<[u32; 6]>(), 0..20),
+    ) {
+        let doc = Document::new("d", &raw, None).unwrap();
+        let eval_doc = |anns: Vec<Annotation>| EvalDoc {
+            id: "d".into(),
+            sha256: doc.sha256().into(),
+            annotations: anns,
+            coverage: Coverage::full(),
+            places: Vec::new(),
+        };
+        let (ga, gb) = (eval_doc(annotations(&doc, &a)), eval_doc(annotations(&doc, &b)));
+        let opts = eval::Options { attributions: true, ..eval::Options::default() };
+        let same = eval::score(std::slice::from_ref(&ga), std::slice::from_ref(&ga), &opts).unwrap();
+        for r in &same.labels {
+            prop_assert_eq!(r.strict.correct, r.strict.gold);
+            prop_assert_eq!(r.overlap.correct, r.overlap.gold);
+            prop_assert_eq!(r.strict.gold, r.strict.pred);
+        }
+        let pair = eval::score(&[ga], &[gb], &opts).unwrap();
+        for r in &pair.labels {
+            prop_assert!(r.strict.correct <= r.overlap.correct, "{:?}", r);
+            prop_assert!(r.overlap.correct <= r.overlap.gold.min(r.overlap.pred), "{:?}", r);
+            for x in [r.strict.precision(), r.strict.recall(), r.overlap.f1()].into_iter().flatten() {
+                prop_assert!((0.0..=1.0).contains(&x));
             }
         }
     }

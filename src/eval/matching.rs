@@ -29,7 +29,7 @@ pub fn shares(a: Span, b: Span) -> bool {
 }
 
 /// Pairs `(gold index, predicted index)` of overlapping spans, one-to-one, chosen greedily:
-/// identical spans first, then the pairs that share the most code points, then those whose
+/// identical spans first (so every strict match is an overlap match, empty spans included), then the pairs that share the most code points, then those whose
 /// boundaries are closest, then text order. Pairs come back sorted by gold index.
 pub fn overlap(gold: &[Span], pred: &[Span]) -> Vec<(usize, usize)> {
     // Predicted spans by start, to visit only those that can overlap a gold span.
@@ -42,10 +42,10 @@ pub fn overlap(gold: &[Span], pred: &[Span]) -> Vec<(usize, usize)> {
         let from = order.partition_point(|&j| pred[j].start() < lowest);
         for &j in &order[from..] {
             let p = pred[j];
-            if p.start() >= g.end() {
+            if p.start() > g.end() {
                 break;
             }
-            if !shares(p, *g) {
+            if !shares(p, *g) && p != *g {
                 continue;
             }
             let shared = p.end().min(g.end()) - p.start().max(g.start());
@@ -93,8 +93,9 @@ mod tests {
         // One long prediction over two gold spans matches only one of them.
         let pred = [s(0, 20)];
         assert_eq!(overlap(&gold, &pred).len(), 1);
-        // Touching is not overlapping; empty spans never overlap.
+        // Touching is not overlapping; an empty span overlaps nothing but its equal.
         assert!(overlap(&[s(0, 5)], &[s(5, 9), s(3, 3)]).is_empty());
+        assert_eq!(overlap(&[s(3, 3)], &[s(3, 3)]), vec![(0, 0)]);
     }
 
     #[test]
