@@ -4,13 +4,9 @@ use crate::model::{Annotation, Label};
 
 pub struct ActorExtractor;
 impl ActorExtractor {
-    pub fn new() -> ActorExtractor {
-        ActorExtractor
-    }
+    pub fn new() -> ActorExtractor { ActorExtractor }
 }
 impl Extractor for ActorExtractor {
-    fn label(&self) -> Label {
-        Label::Actor
-    }
+    fn label(&self) -> Label { Label::Actor }
     fn extract(&self, _cx: &Context<'_>, _out: &mut Vec<Annotation>) {}
 }

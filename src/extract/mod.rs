@@ -58,14 +58,7 @@ impl Pipeline {
         let mut found: Vec<Annotation> = Vec::new();
         for ex in [&self.actors as &dyn Extractor, &self.dates, &self.claims] {
             let mut out = Vec::new();
-            ex.extract(
-                &Context {
-                    doc,
-                    sentences: &sentences,
-                    found: &found,
-                },
-                &mut out,
-            );
+            ex.extract(&Context { doc, sentences: &sentences, found: &found }, &mut out);
             found.extend(out);
         }
         merge(found)
@@ -75,21 +68,11 @@ impl Pipeline {
     pub fn run_label(&self, doc: &Document, label: Label) -> Vec<Annotation> {
         let sentences = segment::sentences(doc);
         let mut out = Vec::new();
-        let cx = Context {
-            doc,
-            sentences: &sentences,
-            found: &[],
-        };
+        let cx = Context { doc, sentences: &sentences, found: &[] };
         match label {
             Label::Actor => self.actors.extract(&cx, &mut out),
             Label::Date => self.dates.extract(&cx, &mut out),
-            Label::Claim => {
-                return self
-                    .run(doc)
-                    .into_iter()
-                    .filter(|a| a.label() == Label::Claim)
-                    .collect()
-            }
+            Label::Claim => return self.run(doc).into_iter().filter(|a| a.label() == Label::Claim).collect(),
         }
         merge(out)
     }
@@ -103,11 +86,8 @@ impl Pipeline {
 fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
     // Longest first within each label, so that the greedy pass keeps the longer candidate.
     cands.sort_by(|a, b| {
-        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start()).cmp(&(
-            b.label(),
-            std::cmp::Reverse(b.span.len()),
-            b.span.start(),
-        ))
+        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start())
+            .cmp(&(b.label(), std::cmp::Reverse(b.span.len()), b.span.start()))
     });
     let mut kept: Vec<Annotation> = Vec::with_capacity(cands.len());
     let mut by_label: HashMap<Label, Vec<(crate::model::Span, String)>> = HashMap::new();
@@ -155,11 +135,7 @@ fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
             Attrs::Claim(c) => c.source = c.source.take().and_then(|s| renamed.get(&s).cloned()),
             Attrs::Date(d) => {
                 if let Some(anchor) = d.anchor.take() {
-                    d.anchor = if anchor == "dct" {
-                        Some(anchor)
-                    } else {
-                        renamed.get(&anchor).cloned()
-                    };
+                    d.anchor = if anchor == "dct" { Some(anchor) } else { renamed.get(&anchor).cloned() };
                 }
             }
             Attrs::Actor(_) => {}

@@ -16,14 +16,14 @@ pub struct Sentence {
 
 /// Abbreviations followed by a name: a capital after them does not start a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "sen", "rep",
-    "gov", "pres", "rev", "st", "jr", "sr", "vs", "mt", "ft", "adm", "brig", "cmdr", "gens", "u.s",
-    "u.n", "u.k", "e.u", "messrs", "hon", "atty", "supt", "cdr",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "sen", "rep", "gov",
+    "pres", "rev", "st", "jr", "sr", "vs", "mt", "ft", "adm", "brig", "cmdr", "gens", "u.s", "u.n", "u.k",
+    "e.u", "messrs", "hon", "atty", "supt", "cdr",
 ];
 /// Abbreviations followed by a number ("Sept. 19", "No. 5").
 const BEFORE_NUMBERS: &[&str] = &[
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "fig", "art", "vol", "p", "pp",
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
+    "art", "vol", "p", "pp",
 ];
 
 /// The sentences of `doc`, in order, trimmed of surrounding white space, never empty.
@@ -40,11 +40,7 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
         let (a, b) = (a + lead, b - trail);
         if a < b {
             if let Some(span) = doc.span_of_bytes(a, b) {
-                out.push(Sentence {
-                    start_byte: a,
-                    end_byte: b,
-                    span,
-                });
+                out.push(Sentence { start_byte: a, end_byte: b, span });
             }
         }
     };
@@ -59,9 +55,7 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
             loop {
                 let rest = &text[j..];
                 let Some(ch) = rest.chars().next() else { break };
-                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
-                    || (ch == '.' && c == b'.')
-                {
+                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || (ch == '.' && c == b'.') {
                     j += ch.len_utf8();
                 } else {
                     break;
@@ -72,9 +66,7 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
             let next = rest[ws..].chars().next();
             let starts_sentence = ws > 0
                 && next.is_some_and(|n| {
-                    n.is_uppercase()
-                        || n.is_ascii_digit()
-                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
                 });
             if starts_sentence && !(c == b'.' && is_abbreviation(&text[start..i], next)) {
                 push(&mut out, start, j);
@@ -92,10 +84,7 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
 /// True when the word before a full stop is an abbreviation or an initial, so that the
 /// stop does not end the sentence.
 fn is_abbreviation(before: &str, next: Option<char>) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
     if word.is_empty() {
         return false;
     }
@@ -116,27 +105,13 @@ mod tests {
 
     fn split(t: &str) -> Vec<String> {
         let doc = Document::new("t", t, None).unwrap();
-        sentences(&doc)
-            .iter()
-            .map(|s| doc.slice(s.span).unwrap().to_string())
-            .collect()
+        sentences(&doc).iter().map(|s| doc.slice(s.span).unwrap().to_string()).collect()
     }
 
     #[test]
     fn splits_at_stops_and_lines_not_abbreviations() {
-        let s = split(
-            "Mr. Smith left on Sept. 19. He said “no.” Then\nA new line. U.S. officials spoke.",
-        );
-        assert_eq!(
-            s,
-            vec![
-                "Mr. Smith left on Sept. 19.",
-                "He said “no.”",
-                "Then",
-                "A new line.",
-                "U.S. officials spoke."
-            ]
-        );
+        let s = split("Mr. Smith left on Sept. 19. He said “no.” Then\nA new line. U.S. officials spoke.");
+        assert_eq!(s, vec!["Mr. Smith left on Sept. 19.", "He said “no.”", "Then", "A new line.", "U.S. officials spoke."]);
     }
 
     #[test]
