@@ -107,12 +107,12 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "month-year",
         Kind::MonthYear,
-        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?P<y>{YEAR})\b",
+        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<ry>this|last|next)\s+year\b)",
     ),
     (
         "month",
         Kind::Month,
-        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming)\s+)?(?P<m>{MONTHF})\b\.?",
+        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming)\s+)?(?P<m>{MONTHF})\b",
     ),
     (
         "year",
@@ -137,7 +137,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "quarter",
         Kind::Quarter,
-        r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal|its|their)\s+)?(?:(?P<fy1>fiscal|calendar)\s+(?P<y1>{YEAR})(?:'s)?\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
+        r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal)\s+)?(?:(?:(?P<fy1>fiscal|calendar)\s+)?(?P<y1>{YEAR})(?:['’]s)?\s+|(?P<ry>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
     ),
     (
         "quarter-q",
@@ -160,6 +160,11 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"(?:{POS})?\b(?P<rel>last|next|this|that|current|the\s+current|coming|this\s+coming|this\s+past|past|previous|the\s+previous|the\s+same|same|the\s+following|following|the\s+prior|prior|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|the\s+fiscal|fiscal|the\s+latest|the\s+late|the\s+early)\s+(?P<u>week|month|year|quarter|decade|century|period|fiscal\s+year|calendar\s+year|school\s+year|day|session)\b",
     ),
     (
+        "for-the-unit",
+        Kind::Span,
+        r"\b(?:for|in|during|over|through)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|quarter|month|day)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
+    ),
+    (
         "pos-of-unit",
         Kind::PosOfUnit,
         r"\b(?P<pos>(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of|earlier\s+in|later\s+in|early\s+in|late\s+in)\s+the\s+(?P<u>year|month|week|quarter|decade|century|day)\b",
@@ -167,7 +172,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "span",
         Kind::Span,
-        r"(?:{MOD})?\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|recent|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b",
+        r"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|recent|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b",
     ),
     (
         "anchored",
@@ -187,7 +192,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "weekend",
         Kind::Weekend,
-        r"\b(?P<rel>this|last|next|the|this\s+past|this\s+coming|that|the\s+previous|the\s+following|over\s+the)\s+weekend\b",
+        r"\b(?P<rel>this|last|next|the|this\s+past|this\s+coming|that|the\s+previous|the\s+following)\s+weekend\b",
     ),
     (
         "time",
@@ -212,7 +217,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "duration",
         Kind::Duration,
-        r"(?:{MOD})?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<old>[\s-]+old\b)?",
+        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<old>[\s-]+old\b)?",
     ),
     (
         "half-unit",
@@ -340,6 +345,8 @@ struct Norm {
     point: Option<Point>,
     /// Bytes to drop from the end of the match (a possessive `'s`).
     trim_end: usize,
+    /// Bytes to drop from the start of the match (a determiner before an adjective).
+    trim_start: usize,
 }
 
 impl Norm {
@@ -351,6 +358,7 @@ impl Norm {
             anchor: Anchor::None,
             point: None,
             trim_end: 0,
+            trim_start: 0,
         }
     }
     fn point(p: Point, anchor: Anchor) -> Norm {
@@ -361,6 +369,7 @@ impl Norm {
             anchor,
             point: Some(p),
             trim_end: 0,
+            trim_start: 0,
         }
     }
     fn with_mod(mut self, m: Option<&str>) -> Norm {
@@ -625,6 +634,15 @@ impl DateExtractor {
                 if (u == "second" || u == "sec") && (n == "a" || n == "one") {
                     return false;
                 }
+                // Ages ("52 years old", "a 6-year-old") and fractions ("three-quarters").
+                let tail = after.trim_start_matches([' ', '-']).to_ascii_lowercase();
+                if tail.starts_with("old") && !tail[3..].starts_with(|c: char| c.is_alphabetic()) {
+                    return false;
+                }
+                if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some()
+                {
+                    return false;
+                }
                 // "one day" opening a story, "one night": keep; "the second quarter" is not here.
                 !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
             }
@@ -646,6 +664,27 @@ impl DateExtractor {
                 true
             }
             Kind::Set => {
+                // "its quarterly dividend", "average daily volume": adjectives, not SETs.
+                if caps.name("sw").is_some()
+                    && matches!(
+                        prev_lower.as_str(),
+                        "its"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "average"
+                            | "initial"
+                            | "first"
+                            | "regular"
+                            | "our"
+                            | "total"
+                    )
+                {
+                    return false;
+                }
                 if let Some(per) = caps.name("per") {
                     // "$5 million a year", "twice per week": only after an amount.
                     let pw = prev_lower.as_str();
@@ -772,6 +811,15 @@ impl DateExtractor {
             }
             Kind::MonthYear => {
                 let m = self.lex.month(g("m")?)?;
+                if let Some(ry) = gl("ry") {
+                    let Some(dct) = dct else {
+                        return Some(
+                            Norm::new(TimexType::Date, format!("XXXX-{m:02}")).with_mod(pos),
+                        );
+                    };
+                    let y = dct.year() + rel_offset(&ry);
+                    return Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos));
+                }
                 let y: i16 = g("y")?.parse().ok()?;
                 Some(Norm::point(Point::Month(y, m), Anchor::None).with_mod(pos))
             }
@@ -954,6 +1002,14 @@ impl DateExtractor {
                 let year_ago = rel.as_deref().is_some_and(|r| {
                     r.contains("year-ago") || r.contains("year-earlier") || r.contains("prior-year")
                 }) || g("ago").is_some();
+                if let (Some(ry), Some(dct)) = (gl("ry"), dct) {
+                    if q == 0 {
+                        return None;
+                    }
+                    let n =
+                        Norm::point(Point::Quarter(dct.year() + rel_offset(&ry), q), Anchor::Dct);
+                    return Some(n.with_mod(pos));
+                }
                 let same = rel
                     .as_deref()
                     .is_some_and(|r| r.contains("same") || r.contains("comparable"));
@@ -1169,6 +1225,16 @@ impl DateExtractor {
             Kind::Span => {
                 let rel = gl("rel")?;
                 let unit = Unit::from_code(self.lex.unit(&gl("u")?)?)?;
+                if rel.is_empty() {
+                    // "for the year ended June 30", "For the quarter, ...": the reporting period.
+                    let closes = w.after().starts_with(',');
+                    if g("ended").is_none() && !closes {
+                        return None;
+                    }
+                    let mut n = self.duration_only(caps, unit, Some(1.0), None)?;
+                    n.trim_start = caps.name("the")?.start() - caps.get(0)?.start();
+                    return Some(n);
+                }
                 let plural = gl("u")?.ends_with('s');
                 let n = g("n");
                 let amount = match n {
@@ -1761,6 +1827,30 @@ impl DateExtractor {
     }
 }
 
+/// -1, 0 or 1 for last, this and next.
+fn rel_offset(rel: &str) -> i16 {
+    match rel {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+/// Bytes to drop before a hyphenated quarter used as an adjective: `the [third-quarter]
+/// profit` keeps the determiner out of the span.
+fn quarter_trim(caps: &Captures<'_>) -> usize {
+    match (caps.name("sep"), caps.name("rel")) {
+        (Some(sep), Some(r)) if sep.as_str().contains('-') && !r.as_str().contains("year") => {
+            let first = ["fy1", "y1", "ry", "ord"].iter().find_map(|n| caps.name(n));
+            match (first, caps.get(0)) {
+                (Some(f), Some(m)) => f.start() - m.start(),
+                _ => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// `jiff::Span` of days from an `i64`.
 trait DaysSpan {
     fn days_span(self) -> jiff::Span;
@@ -1965,11 +2055,15 @@ impl Extractor for DateExtractor {
                 sentence_no: si,
             };
             let rule = &self.rules[*ri];
-            let Some(norm) = self.normalize(rule.kind, caps, &w) else {
+            let Some(mut norm) = self.normalize(rule.kind, caps, &w) else {
                 ids.push(None);
                 continue;
             };
-            let end = e.saturating_sub(norm.trim_end);
+            if rule.kind == Kind::Quarter {
+                norm.trim_start = quarter_trim(caps);
+            }
+            let s = &(s + norm.trim_start).min(*e);
+            let end = e.saturating_sub(norm.trim_end).max(*s);
             let end = text[*s..end].trim_end_matches([' ', ',', '\n', '\t']).len() + s;
             let Some(span) = doc.span_of_bytes(*s, end) else {
                 ids.push(None);
