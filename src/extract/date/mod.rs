@@ -77,7 +77,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "month-day-year",
         Kind::MonthDay,
-        r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s+(?P<y>{YEAR})\b",
+        r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s+(?P<y>{YEAR})\b",
     ),
     (
         "day-month-year",
@@ -162,7 +162,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "for-the-unit",
         Kind::Span,
-        r"\b(?:for|in|during|over|through)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|quarter|month|day)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
+        r"\b(?:for|in|during|over|through)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|month)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
     ),
     (
         "pos-of-unit",
@@ -172,7 +172,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "span",
         Kind::Span,
-        r"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|recent|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b",
+        r"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b(?P<orso>\s+or\s+so\b)?",
     ),
     (
         "anchored",
@@ -217,7 +217,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "duration",
         Kind::Duration,
-        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<old>[\s-]+old\b)?",
+        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
     ),
     (
         "half-unit",
@@ -390,6 +390,8 @@ struct Where<'a> {
     /// The latest kept date point before this match: (point, index, sentence number).
     prev: Option<&'a (Point, usize, usize)>,
     sentence_no: usize,
+    /// The latest quarter named in the last few sentences: (point, index, sentence number).
+    prev_quarter: Option<&'a (Point, usize, usize)>,
 }
 
 impl Where<'_> {
@@ -1020,7 +1022,7 @@ impl DateExtractor {
                     return Some(Norm::point(Point::Quarter(y, q), Anchor::None).with_mod(pos));
                 }
                 // A quarter named earlier in the text gives "the year-ago quarter" its number.
-                let prev_q = w.prev.and_then(|(p, i, _)| match p {
+                let prev_q = w.prev_quarter.and_then(|(p, i, _)| match p {
                     Point::Quarter(y, q) => Some((*y, *q, *i)),
                     _ => None,
                 });
@@ -1227,9 +1229,17 @@ impl DateExtractor {
                 let unit = Unit::from_code(self.lex.unit(&gl("u")?)?)?;
                 if rel.is_empty() {
                     // "for the year ended June 30", "For the quarter, ...": the reporting period.
-                    let closes = w.after().starts_with(',');
-                    if g("ended").is_none() && !closes {
-                        return None;
+                    if g("ended").is_none() {
+                        if !w.after().starts_with(',') {
+                            return None;
+                        }
+                        // "For the year, ...": the current one.
+                        let Some(dct) = dct else {
+                            return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
+                        };
+                        let mut n = Norm::point(at_unit(dct, unit)?, Anchor::Dct);
+                        n.trim_start = caps.name("the")?.start() - caps.get(0)?.start();
+                        return Some(n);
                     }
                     let mut n = self.duration_only(caps, unit, Some(1.0), None)?;
                     n.trim_start = caps.name("the")?.start() - caps.get(0)?.start();
@@ -1294,6 +1304,7 @@ impl DateExtractor {
                         None
                     },
                 );
+                let m = m.or(caps.name("orso").map(|_| "APPROX"));
                 let mut norm = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
                 if matches!(rel.as_str(), "past" | "last" | "next" | "coming" | "recent")
                     && dct.is_some()
@@ -1631,6 +1642,11 @@ impl DateExtractor {
                     .prev
                     .filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
                 // "a year ago" in a report about a quarter: the same quarter a year before.
+                if let (Some((p, i, _)), Unit::Year) = (w.prev_quarter, unit) {
+                    if let Some(s) = p.shift(unit, sign * whole) {
+                        return Some(Norm::point(s, Anchor::Prev(*i)).with_mod(m));
+                    }
+                }
                 if let Some((p, i, _)) = prev {
                     let use_prev =
                         relative_to_prev || (matches!(p, Point::Quarter(..)) && unit == Unit::Year);
@@ -1692,9 +1708,6 @@ impl DateExtractor {
                     }
                 }
                 let mut norm = self.duration_only(caps, unit, amount, modw)?;
-                if let Some(old) = caps.name("old") {
-                    norm.trim_end = old.len();
-                }
                 if n == "couple of" || n == "a couple of" || n == "a couple" {
                     norm.modifier = norm.modifier.or(Some("APPROX".into()));
                 }
@@ -1823,6 +1836,17 @@ impl DateExtractor {
         let whole = caps.get(0)?;
         let u = caps.name("u")?;
         n.trim_end = whole.end() - u.end();
+        if let Some(orso) = caps.name("orso") {
+            n.trim_end = whole.end() - orso.end();
+            n.modifier = n.modifier.or(Some("APPROX".into()));
+        }
+        // A hyphenated adjective ("the two-week delay") leaves its determiner out.
+        let lead = &whole.as_str()[..u.start() - whole.start()];
+        if lead.contains('-') && lead.to_ascii_lowercase().starts_with("the") {
+            if let Some(num) = caps.name("n") {
+                n.trim_start = num.start() - whole.start();
+            }
+        }
         Some(n)
     }
 }
@@ -2034,6 +2058,7 @@ impl Extractor for DateExtractor {
         let sentences = cx.sentences;
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
+        let mut prev_quarter: Option<(Point, usize, usize)> = None;
         let mut ids: Vec<Option<String>> = Vec::new();
         let mut n_out = 0usize;
         for (k, (s, e, ri, caps)) in kept.iter().enumerate() {
@@ -2052,6 +2077,9 @@ impl Extractor for DateExtractor {
                 sentence,
                 dct: doc.dct(),
                 prev: prev.as_ref(),
+                prev_quarter: prev_quarter
+                    .as_ref()
+                    .filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
                 sentence_no: si,
             };
             let rule = &self.rules[*ri];
@@ -2084,6 +2112,9 @@ impl Extractor for DateExtractor {
             if let Some(p) = &norm.point {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
+                    if matches!(p, Point::Quarter(..)) {
+                        prev_quarter = Some((p.clone(), k, si));
+                    }
                 }
             }
             out.push(Annotation {

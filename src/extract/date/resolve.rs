@@ -57,7 +57,11 @@ impl Unit {
             Unit::Day => (amount, "D"),
             Unit::Week => (amount, "W"),
             Unit::Month => (amount, "M"),
-            Unit::Quarter => (amount, "Q"),
+            // TimeML writes a number of quarters in months (P9M); an unknown number stays PXQ.
+            Unit::Quarter => match amount {
+                Some(a) => (Some(a * 3.0), "M"),
+                None => (None, "Q"),
+            },
             Unit::Year => (amount, "Y"),
             Unit::Decade => (amount, "DE"),
             Unit::Century => (amount, "CE"),
@@ -299,6 +303,18 @@ const FUTURE: &[&str] = &[
     "planning",
     "intends",
 ];
+/// Weaker signs of a future reading (reported or planned): they lose to a past verb
+/// that is about as near.
+const WEAK_FUTURE: &[&str] = &[
+    "would",
+    "expected",
+    "due",
+    "scheduled",
+    "effective",
+    "planned",
+    "anticipate",
+    "next",
+];
 const PAST: &[&str] = &[
     "was",
     "were",
@@ -381,7 +397,11 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
             continue;
         }
         let w = s[start..i].to_ascii_lowercase();
+        let mut weak = false;
         let t = if FUTURE.contains(&w.as_str()) || w.ends_with("'ll") {
+            Some(Tense::Future)
+        } else if WEAK_FUTURE.contains(&w.as_str()) {
+            weak = true;
             Some(Tense::Future)
         } else if PAST.contains(&w.as_str())
             || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
@@ -399,7 +419,13 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
                 ws.saturating_sub(at.1)
             };
             // Present-tense auxiliaries say little; a past or future marker beats them.
-            let dist = if t == Tense::Present { dist + 40 } else { dist };
+            let dist = if t == Tense::Present {
+                dist + 40
+            } else if weak {
+                dist + 15
+            } else {
+                dist
+            };
             // "have until Saturday": a future marker right before the date is decisive.
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
