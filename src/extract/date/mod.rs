@@ -398,6 +398,15 @@ impl Where<'_> {
     fn tense(&self) -> Option<Tense> {
         tense_near(self.text, self.sentence, (self.start, self.end))
     }
+    /// The tense, except that a deadline preposition right before the expression ("by
+    /// February", "through January", "until May") points to the future.
+    fn tense_or_deadline(&self) -> Option<Tense> {
+        let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
+            return Some(Tense::Future);
+        }
+        self.tense()
+    }
     fn before(&self) -> &str {
         &self.text[self.sentence.0.min(self.start)..self.start]
     }
@@ -848,7 +857,7 @@ impl DateExtractor {
                         }
                     }
                     Some("this") | Some("that") => y,
-                    _ => match w.tense() {
+                    _ => match w.tense_or_deadline() {
                         Some(Tense::Past) if m > dm + 1 => y - 1,
                         Some(Tense::Future) if m + 1 < dm => y + 1,
                         _ => y,
@@ -1665,7 +1674,9 @@ impl DateExtractor {
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(m));
                 };
                 let d = add(dct, unit, sign * whole)?;
-                Some(Norm::point(at_unit(d, unit)?, Anchor::Dct).with_mod(m))
+                // "a decade ago" names a year, not a decade.
+                let gran = if matches!(unit, Unit::Decade | Unit::Century) { Unit::Year } else { unit };
+                Some(Norm::point(at_unit(d, gran)?, Anchor::Dct).with_mod(m))
             }
             Kind::Duration => {
                 let u = gl("u")?;
@@ -2112,7 +2123,8 @@ impl Extractor for DateExtractor {
             if let Some(p) = &norm.point {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
-                    if matches!(p, Point::Quarter(..)) {
+                    // Only a quarter the text names itself, not one derived from another.
+                    if matches!(p, Point::Quarter(..)) && !matches!(norm.anchor, Anchor::Prev(_)) {
                         prev_quarter = Some((p.clone(), k, si));
                     }
                 }
