@@ -61,6 +61,12 @@ enum Kind {
     Holiday,
     /// the end of the year, the beginning of the month.
     PosOfUnit,
+    /// year-earlier, year-ago (results, period).
+    YearAgo,
+    /// year-end, year's end.
+    YearEnd,
+    /// nineteen ninety-six, the year two thousand.
+    SpokenYear,
 }
 
 struct Rule {
@@ -234,6 +240,21 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::VagueDuration,
         r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
     ),
+    (
+        "year-adjective",
+        Kind::YearAgo,
+        r"\b(?:(?P<the>the)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ya>year-earlier|year-ago|prior-year|year-before)\b",
+    ),
+    (
+        "year-end",
+        Kind::YearEnd,
+        r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year['’]s\s+end)\b",
+    ),
+    (
+        "spoken-year",
+        Kind::SpokenYear,
+        r"\b(?:the\s+year\s+)?(?P<sp>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+    ),
     ("ref", Kind::Ref, r"\b(?P<r>{REF})\b"),
     (
         "ref-units",
@@ -401,8 +422,16 @@ impl Where<'_> {
     /// The tense, except that a deadline preposition right before the expression ("by
     /// February", "through January", "until May") points to the future.
     fn tense_or_deadline(&self) -> Option<Tense> {
-        let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
+        let prev = self
+            .before()
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "by" | "through" | "until" | "till" | "before"
+        ) {
             return Some(Tense::Future);
         }
         self.tense()
@@ -1136,11 +1165,16 @@ impl DateExtractor {
                     }
                     "next" | "coming" | "this coming" | "the following" | "following" => 1,
                     "year-ago" | "the year-ago" | "year-earlier" | "the year-earlier" => {
-                        if unit == Unit::Year {
-                            -1
-                        } else {
-                            return None;
+                        if unit == Unit::Quarter {
+                            // "the year-ago period": the quarter being reported, a year before.
+                            if let Some((p, i, _)) = w.prev_quarter {
+                                return Some(Norm::point(
+                                    p.shift(Unit::Year, -1)?,
+                                    Anchor::Prev(*i),
+                                ));
+                            }
                         }
+                        -1
                     }
                     _ => 0,
                 };
@@ -1675,7 +1709,11 @@ impl DateExtractor {
                 };
                 let d = add(dct, unit, sign * whole)?;
                 // "a decade ago" names a year, not a decade.
-                let gran = if matches!(unit, Unit::Decade | Unit::Century) { Unit::Year } else { unit };
+                let gran = if matches!(unit, Unit::Decade | Unit::Century) {
+                    Unit::Year
+                } else {
+                    unit
+                };
                 Some(Norm::point(at_unit(d, gran)?, Anchor::Dct).with_mod(m))
             }
             Kind::Duration => {
@@ -1745,6 +1783,60 @@ impl DateExtractor {
                     n.anchor = Anchor::Dct;
                 }
                 Some(n)
+            }
+            Kind::YearAgo => {
+                if let Some((p, i, _)) = w.prev_quarter {
+                    return Some(Norm::point(p.shift(Unit::Year, -1)?, Anchor::Prev(*i)));
+                }
+                let Some(dct) = dct else {
+                    return Some(Norm::new(TimexType::Date, "XXXX"));
+                };
+                let mut n = Norm::point(Point::Year(dct.year() - 1), Anchor::Dct);
+                // "the year-earlier results": the determiner belongs to the noun.
+                if let Some(ya) = caps.name("ya") {
+                    n.trim_start = ya.start() - caps.get(0)?.start();
+                }
+                Some(n)
+            }
+            Kind::YearEnd => {
+                let Some(dct) = dct else {
+                    return Some(Norm::new(TimexType::Date, "XXXX").with_mod(Some("END")));
+                };
+                let y = match gl("rel").as_deref() {
+                    Some(r) => dct.year() + rel_offset(r),
+                    // "since year-end": the last one; "by year-end": this one.
+                    None if w
+                        .before()
+                        .trim_end()
+                        .to_ascii_lowercase()
+                        .ends_with("since") =>
+                    {
+                        dct.year() - 1
+                    }
+                    None => dct.year(),
+                };
+                Some(Norm::point(Point::Year(y), Anchor::Dct).with_mod(Some("END")))
+            }
+            Kind::SpokenYear => {
+                let sp = gl("sp")?;
+                let y = if let Some(rest) = sp.strip_prefix("two thousand") {
+                    let rest = rest.trim().trim_start_matches("and").trim();
+                    2000 + if rest.is_empty() {
+                        0.0
+                    } else {
+                        self.lex.number(rest)?
+                    } as i16
+                } else {
+                    let (head, tail) = sp.split_once(|c: char| c == ' ' || c == '-')?;
+                    let head = self.lex.number(head)? as i16;
+                    let tail = tail.trim();
+                    if tail == "hundred" {
+                        head * 100
+                    } else {
+                        head * 100 + self.lex.number(tail)? as i16
+                    }
+                };
+                Some(Norm::point(Point::Year(y), Anchor::None))
             }
             Kind::RefUnits => {
                 let rel = gl("rel")?;
@@ -2058,15 +2150,36 @@ impl Extractor for DateExtractor {
         cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut kept = Vec::new();
+        let sentences = cx.sentences;
+        // Stand-ins for the earlier date while checking that a candidate normalises at all.
+        let fake_day = doc.dct().or_else(|| Date::new(2000, 1, 1).ok());
+        let fake = fake_day.map(|d| (Point::Day(d), 0usize, 0usize));
         for c in cands {
             if taken.iter().any(|(s, e)| c.0 < *e && *s < c.1) {
+                continue;
+            }
+            let sent = sentences
+                .iter()
+                .find(|x| x.end_byte > c.0)
+                .map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1)))
+                .unwrap_or((0, text.len()));
+            let probe = Where {
+                text,
+                start: c.0,
+                end: c.1,
+                sentence: sent,
+                dct: doc.dct(),
+                prev: fake.as_ref(),
+                sentence_no: 0,
+                prev_quarter: None,
+            };
+            if self.normalize(self.rules[c.2].kind, &c.3, &probe).is_none() {
                 continue;
             }
             taken.push((c.0, c.1));
             kept.push(c);
         }
         kept.sort_by_key(|(s, _, _, _)| *s);
-        let sentences = cx.sentences;
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
         let mut prev_quarter: Option<(Point, usize, usize)> = None;
