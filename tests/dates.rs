@@ -185,14 +185,15 @@ fn dev_set_scores() {
                             value_ok += 1;
                         } else {
                             dump.push_str(&format!(
-                                "VALUE\t{}\t{:?}\t{}\t{}\t{:?}\tgold {:?} {}\n",
+                                "VALUE\t{}\t{:?}\t{}\t{}\t{:?}\tgold {:?} {}\t{}\n",
                                 d.id,
                                 pred[i].quote,
                                 pd.timex_type.as_str(),
                                 pd.value,
                                 d.dct,
                                 quote(g.start, g.end),
-                                gv
+                                gv,
+                                pred[i].provenance.rule.clone().unwrap_or_default()
                             ));
                         }
                         if Some(pd.timex_type.as_str()) == g.ty.as_deref() {

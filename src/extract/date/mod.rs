@@ -434,6 +434,15 @@ impl Where<'_> {
         ) {
             return Some(Tense::Future);
         }
+        self.tense_or_soon()
+    }
+    /// The tense, except that "as soon as" / "as early as" right before the expression
+    /// points to the future.
+    fn tense_or_soon(&self) -> Option<Tense> {
+        let b = self.before().trim_end().to_ascii_lowercase();
+        if b.ends_with("as soon as") || b.ends_with("as early as") || b.ends_with("no later than") {
+            return Some(Tense::Future);
+        }
         self.tense()
     }
     fn before(&self) -> &str {
@@ -659,7 +668,7 @@ impl DateExtractor {
                     .unwrap_or(0);
                 (1..=31).contains(&d)
                     && !text[e..].starts_with(|c: char| c.is_ascii_digit())
-                    && !(caps.name("y").is_none() && after.starts_with(|c: char| c == ':'))
+
             }
             Kind::Duration | Kind::Ago => {
                 // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
@@ -1535,7 +1544,7 @@ impl DateExtractor {
                             .ok()?;
                         add(monday, Unit::Day, wdn as i64 - 1)?
                     }
-                    None => weekday_near(dct, wd, w.tense())?,
+                    None => weekday_near(dct, wd, w.tense_or_soon())?,
                 };
                 let mut n = match pod {
                     Some(c) => Norm::point(Point::DayTime(date, c), Anchor::Dct),
@@ -1791,12 +1800,7 @@ impl DateExtractor {
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, "XXXX"));
                 };
-                let mut n = Norm::point(Point::Year(dct.year() - 1), Anchor::Dct);
-                // "the year-earlier results": the determiner belongs to the noun.
-                if let Some(ya) = caps.name("ya") {
-                    n.trim_start = ya.start() - caps.get(0)?.start();
-                }
-                Some(n)
+                Some(Norm::point(Point::Year(dct.year() - 1), Anchor::Dct))
             }
             Kind::YearEnd => {
                 let Some(dct) = dct else {
@@ -2213,6 +2217,10 @@ impl Extractor for DateExtractor {
             };
             if rule.kind == Kind::Quarter {
                 norm.trim_start = quarter_trim(caps);
+            }
+            // "the year-earlier results": the determiner belongs to the noun.
+            if let (Kind::YearAgo, Some(ya), Some(m0)) = (rule.kind, caps.name("ya"), caps.get(0)) {
+                norm.trim_start = ya.start() - m0.start();
             }
             let s = &(s + norm.trim_start).min(*e);
             let end = e.saturating_sub(norm.trim_end).max(*s);

@@ -313,7 +313,6 @@ const WEAK_FUTURE: &[&str] = &[
     "effective",
     "planned",
     "anticipate",
-    "next",
 ];
 const PAST: &[&str] = &[
     "was",
