@@ -280,7 +280,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "set-weekdays",
         Kind::Set,
-        r"\b(?:(?P<pos>every|on)\s+)?(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b",
+        r"\b(?:(?P<pos>every)\s+)?(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b",
     ),
     (
         "holiday",
@@ -645,7 +645,6 @@ impl DateExtractor {
                         | "this"
                         | "that"
                         | "in."
-                        | "the"
                         | "until."
                         | "throughout"
                         | "for"
@@ -666,9 +665,7 @@ impl DateExtractor {
                     .name("d")
                     .and_then(|d| d.as_str().parse().ok())
                     .unwrap_or(0);
-                (1..=31).contains(&d)
-                    && !text[e..].starts_with(|c: char| c.is_ascii_digit())
-
+                (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
             }
             Kind::Duration | Kind::Ago => {
                 // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
@@ -682,6 +679,15 @@ impl DateExtractor {
                     .unwrap_or_default();
                 if (u == "second" || u == "sec") && (n == "a" || n == "one") {
                     return false;
+                }
+                // "60 Minutes" (a title): a capitalised unit inside a lowercase sentence.
+                if let Some(um) = caps.name("u") {
+                    let us = um.as_str();
+                    if us.starts_with(|c: char| c.is_ascii_uppercase())
+                        && us[1..].chars().any(|c| c.is_ascii_lowercase())
+                    {
+                        return false;
+                    }
                 }
                 // Ages ("52 years old", "a 6-year-old") and fractions ("three-quarters").
                 let tail = after.trim_start_matches([' ', '-']).to_ascii_lowercase();
@@ -1107,8 +1113,7 @@ impl DateExtractor {
                 } else {
                     let dq = resolve::quarter_of(dct);
                     let mut y = dct.year();
-                    if rel.as_deref() == Some("last")
-                        || (q > dq && w.tense() != Some(Tense::Future))
+                    if rel.as_deref() == Some("last") || (q > dq && w.tense() == Some(Tense::Past))
                     {
                         y -= 1;
                     }
@@ -1313,6 +1318,9 @@ impl DateExtractor {
                 {
                     return None;
                 }
+                if rel == "coming" && n.is_none() && plural {
+                    return Some(Norm::new(TimexType::Date, "FUTURE_REF"));
+                }
                 if rel == "recent" && n.is_none() {
                     return Some(Norm::new(TimexType::Date, "PAST_REF"));
                 }
@@ -1516,6 +1524,10 @@ impl DateExtractor {
                     TimexType::Date
                 };
                 let Some(dct) = dct else {
+                    // "last Sunday" without a DCT: a day we cannot place.
+                    if rel.is_some() {
+                        return Some(Norm::new(ty, "XXXX-XX-XX").with_mod(pos));
+                    }
                     let v = match &pod {
                         Some(c) => format!("XXXX-WXX-{wdn}T{c}"),
                         None => format!("XXXX-WXX-{wdn}"),
@@ -1544,7 +1556,7 @@ impl DateExtractor {
                             .ok()?;
                         add(monday, Unit::Day, wdn as i64 - 1)?
                     }
-                    None => weekday_near(dct, wd, w.tense_or_soon())?,
+                    None => weekday_near(dct, wd, w.tense_or_deadline())?,
                 };
                 let mut n = match pod {
                     Some(c) => Norm::point(Point::DayTime(date, c), Anchor::Dct),

@@ -396,6 +396,16 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
             continue;
         }
         let w = s[start..i].to_ascii_lowercase();
+        // A participle after a form of "be" takes its tense from the auxiliary
+        // ("will be held", "was held").
+        let after_be = s[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .is_some_and(|p| matches!(p.to_ascii_lowercase().as_str(), "be" | "been" | "being"));
+        if after_be {
+            continue;
+        }
         let mut weak = false;
         let t = if FUTURE.contains(&w.as_str()) || w.ends_with("'ll") {
             Some(Tense::Future)
