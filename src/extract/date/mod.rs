@@ -146,6 +146,11 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal)\s+)?(?:(?:(?P<fy1>fiscal|calendar)\s+)?(?P<y1>{YEAR})(?:['’]s)?\s+|(?P<ry>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
     ),
     (
+        "year-period",
+        Kind::Quarter,
+        r"\bthe\s+(?P<y>{YEAR})\s+(?:(?:fiscal|calendar)\s+)?(?:quarter|period)\b",
+    ),
+    (
         "quarter-q",
         Kind::Quarter,
         r"\b(?:(?P<fy1>fiscal|calendar)\s+(?P<y1>{YEAR})\s+)?(?-i:Q(?P<qn>[1-4]))(?:\s*(?:of\s+)?(?P<y>{YEAR}|'?\d\d))?\b",
@@ -680,6 +685,10 @@ impl DateExtractor {
                 if (u == "second" || u == "sec") && (n == "a" || n == "one") {
                     return false;
                 }
+                // "the 1988 quarter": a year, not 1988 quarters.
+                if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) && !u.ends_with('s') {
+                    return false;
+                }
                 // "60 Minutes" (a title): a capitalised unit inside a lowercase sentence.
                 if let Some(um) = caps.name("u") {
                     let us = um.as_str();
@@ -1070,7 +1079,13 @@ impl DateExtractor {
                     .is_some_and(|r| r.contains("same") || r.contains("comparable"));
                 if let Some(y) = explicit_y {
                     if q == 0 {
-                        return None;
+                        // "the 1988 period": the quarter under discussion, in that year.
+                        return match w.prev_quarter {
+                            Some((Point::Quarter(_, pq), i, _)) => {
+                                Some(Norm::point(Point::Quarter(y, *pq), Anchor::Prev(*i)))
+                            }
+                            _ => Some(Norm::point(Point::Year(y), Anchor::None)),
+                        };
                     }
                     return Some(Norm::point(Point::Quarter(y, q), Anchor::None).with_mod(pos));
                 }
@@ -1317,6 +1332,16 @@ impl DateExtractor {
                     && !matches!(rel.as_str(), "first" | "final" | "recent")
                 {
                     return None;
+                }
+                if matches!(rel.as_str(), "full" | "entire" | "whole")
+                    && n.is_none()
+                    && !plural
+                    && has_the
+                {
+                    // "the full year": the current one, as a whole.
+                    if let (Some(dct), false) = (dct, unit.is_clock()) {
+                        return Some(Norm::point(at_unit(dct, unit)?, Anchor::Dct));
+                    }
                 }
                 if rel == "coming" && n.is_none() && plural {
                     return Some(Norm::new(TimexType::Date, "FUTURE_REF"));
@@ -1688,6 +1713,10 @@ impl DateExtractor {
                     }
                 }
                 let Some(amount) = amount else {
+                    // "a few days later": the duration; the word after it is a signal.
+                    if sign > 0 {
+                        return self.duration_only(caps, unit, None, m);
+                    }
                     // "several years ago", "a few days ago".
                     return Some(Norm::new(
                         TimexType::Date,
