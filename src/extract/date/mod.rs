@@ -18,7 +18,8 @@ use super::{Context, Extractor};
 use crate::model::{Annotation, Attrs, DateAttrs, Label, Provenance, Status, TimexType};
 use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
-use regex::{Captures, Regex};
+use super::segment::Sentence;
+use regex::{Captures, Regex, RegexSet};
 use resolve::{
     add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit,
 };
@@ -143,7 +144,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "quarter",
         Kind::Quarter,
-        r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal)\s+)?(?:(?:(?P<fy1>fiscal|calendar)\s+)?(?P<y1>{YEAR})(?:['’]s)?\s+|(?P<ry>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
+        r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal)\s+)?(?:(?:(?P<fy1>fiscal|calendar)\s+)?(?P<y1>{YEAR})(?:(?:'|’)s)?\s+|(?P<ry>this|last|next)\s+year(?:'|’)s\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
     ),
     (
         "year-period",
@@ -193,7 +194,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "deictic",
         Kind::Deictic,
-        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD}))\b(?P<poss>['’]s)?",
+        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD}))\b(?P<poss>(?:'|’)s)?",
     ),
     (
         "weekday",
@@ -253,7 +254,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "year-end",
         Kind::YearEnd,
-        r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year['’]s\s+end)\b",
+        r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year(?:'|’)s\s+end)\b",
     ),
     (
         "spoken-year",
@@ -344,6 +345,8 @@ fn pos_mod(pos: &str) -> Option<&'static str> {
 pub struct DateExtractor {
     lex: Lexicon,
     rules: Vec<Rule>,
+    /// All rules at once, to find which can match in a sentence.
+    set: RegexSet,
 }
 
 impl Default for DateExtractor {
@@ -498,14 +501,15 @@ impl DateExtractor {
             ("{SETW}", Lexicon::phrase_alt(lex.sets.iter().map(|(n, _)| n))),
             ("{SEASON}", season_alt),
         ];
-        let rules = RULES
+        let rules: Vec<Rule> = RULES
             .iter()
             .map(|(name, kind, tpl)| {
                 let mut p = tpl.to_string();
                 for (k, v) in &subst {
                     p = p.replace(k, v);
                 }
-                let p = format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"));
+                // ASCII case folding and word boundaries: a far smaller automaton.
+                let p = format!("(?i-u){p}");
                 // The patterns are constants of this file; a test compiles every one.
                 let re = Regex::new(&p).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
                 Rule {
@@ -515,16 +519,56 @@ impl DateExtractor {
                 }
             })
             .collect();
-        DateExtractor { lex, rules }
+        let set = RegexSet::new(rules.iter().map(|r: &Rule| r.re.as_str()))
+            .unwrap_or_else(|e| panic!("date rule set: {e}"));
+        DateExtractor { lex, rules, set }
     }
 
     /// Candidate matches of every rule that pass the rule's guards: (start, end, rule).
-    fn candidates<'t>(&self, text: &'t str) -> Vec<(usize, usize, usize, Captures<'t>)> {
+    ///
+    /// The text is searched sentence by sentence (each stretched a little into the next, so
+    /// that "3 p.m. Friday" survives a split after "p.m."); one `RegexSet` pass per sentence
+    /// says which rules can match there, and only those run.
+    fn candidates<'t>(&self, text: &'t str, sentences: &[Sentence]) -> Vec<(usize, usize, usize, Captures<'t>)> {
         let mut out = Vec::new();
-        for (ri, rule) in self.rules.iter().enumerate() {
-            for caps in rule.re.captures_iter(text) {
+        let mut seen = std::collections::HashSet::new();
+        let mut chunks: Vec<(usize, usize)> = sentences.iter().map(|x| (x.start_byte, x.end_byte)).collect();
+        if chunks.is_empty() {
+            chunks.push((0, text.len()));
+        }
+        for (cs, ce) in chunks {
+            // Stretch to the first white space 40 bytes past the end.
+            let mut ce = (ce + 40).min(text.len());
+            while ce < text.len() && !text.as_bytes()[ce].is_ascii_whitespace() {
+                ce += 1;
+            }
+            while !text.is_char_boundary(ce) {
+                ce += 1;
+            }
+            let Some(hay) = text.get(cs..ce) else { continue };
+            for ri in self.set.matches(hay).iter() {
+                let Some(rule) = self.rules.get(ri) else { continue };
+                self.push_matches(text, hay, cs, ri, rule, &mut seen, &mut out);
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_matches<'t>(
+        &self,
+        text: &'t str,
+        hay: &'t str,
+        offset: usize,
+        ri: usize,
+        rule: &Rule,
+        seen: &mut std::collections::HashSet<(usize, usize, usize)>,
+        out: &mut Vec<(usize, usize, usize, Captures<'t>)>,
+    ) {
+        {
+            for caps in rule.re.captures_iter(hay) {
                 let Some(m) = caps.get(0) else { continue };
-                let (mut s, mut e) = (m.start(), m.end());
+                let (mut s, mut e) = (m.start() + offset, m.end() + offset);
                 // Never start or end on white space or a comma.
                 while s < e && text.as_bytes()[s].is_ascii_whitespace() {
                     s += 1;
@@ -532,12 +576,11 @@ impl DateExtractor {
                 while e > s && matches!(text.as_bytes()[e - 1], b' ' | b'\n' | b'\t' | b',') {
                     e -= 1;
                 }
-                if s < e && self.guard(rule.kind, text, s, e, &caps) {
+                if s < e && seen.insert((s, e, ri)) && self.guard(rule.kind, text, s, e, &caps) {
                     out.push((s, e, ri, caps));
                 }
             }
         }
-        out
     }
 
     /// Rejects matches that are numbers or names rather than dates.
@@ -2190,7 +2233,7 @@ impl Extractor for DateExtractor {
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
         let text = doc.text();
-        let mut cands = self.candidates(text);
+        let mut cands = self.candidates(text, cx.sentences);
         // Longest first, then the earlier rule, then the earlier start.
         cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -2203,9 +2246,9 @@ impl Extractor for DateExtractor {
             if taken.iter().any(|(s, e)| c.0 < *e && *s < c.1) {
                 continue;
             }
+            let si = sentences.partition_point(|x| x.end_byte <= c.0);
             let sent = sentences
-                .iter()
-                .find(|x| x.end_byte > c.0)
+                .get(si)
                 .map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1)))
                 .unwrap_or((0, text.len()));
             let probe = Where {
