@@ -365,3 +365,18 @@ const FLOOR_CUE_F1: f64 = 0.0;
 const FLOOR_SOURCE: f64 = 0.0;
 const FLOOR_CONTENT: f64 = 0.0;
 const FLOOR_SPAN_F1: f64 = 0.0;
+
+/// Prints the attributions of the text in `GLOSS_CLAIM_TEXT` (a development aid).
+#[test]
+fn print_attributions_of_env_text() {
+    let Ok(text) = std::env::var("GLOSS_CLAIM_TEXT") else { return };
+    let doc = Document::new("t", &text, None).expect("document");
+    let sents = segment::sentences(&doc);
+    for s in &sents {
+        println!("sentence: {:?}", doc.slice(s.span));
+    }
+    for a in ClaimExtractor::new().attributions(&doc, &sents) {
+        let sl = |s: Span| doc.slice(s).unwrap_or("").to_string();
+        println!("{} | cue {:?} | src {:?} | [{}] | {:?} {:?}", a.rule, sl(a.cue), a.source.map(sl), sl(a.content), a.stance, a.target);
+    }
+}

@@ -260,6 +260,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// The noun phrase ending at token `b`, scanning left; `None` when `b` cannot end one.
     pub fn np_back(&self, b: usize) -> Option<Np> {
         let tk = self.t.get(b)?;
+        if tk.is_punct(")") {
+            let o = (b.saturating_sub(8)..b).rev().find(|&k| self.t[k].is_punct("("))?;
+            let inner = self.np_back(o.checked_sub(1)?)?;
+            return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
+        }
         if PRONOUNS.contains(&tk.lower.as_str()) {
             return Some(Np {
                 a: b,
@@ -292,6 +297,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     continue;
                 }
                 break;
+            }
+            if p.is_punct(".") && a >= 2 && self.t[a - 2].is_cap() && self.t[a - 2].text.chars().count() <= 4 {
+                // "Mr. Obama", "Sen. Perdue".
+                a -= 2;
+                count += 1;
+                continue;
             }
             if !p.is_word() {
                 // "Goïta-led", "al-Qaeda" are one word; a dash between words ends the phrase.
@@ -697,7 +708,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let l = left?;
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
-        if self.t[l].is_word() {
+        if self.t[l].is_word() || self.t[l].is_punct(")") {
             if self.low(l) == "who" && l >= 2 && self.t[l - 1].is_punct(",") {
                 subj = self.np_back(l - 2);
             } else {
