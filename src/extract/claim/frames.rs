@@ -219,6 +219,24 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
     }
 
+    /// "says at a campaign stop in Toledo, Ohio, that ...": the "that" after an adjunct
+    /// with commas, when one comes within a few words.
+    fn that_after_adjunct(&self, r: usize) -> Option<usize> {
+        let n = self.n();
+        let mut k = r;
+        while k < n && k < r + 14 {
+            let t = &self.t[k];
+            if t.lower == "that" {
+                return (k > r && self.t[k - 1].is_punct(",")).then_some(k);
+            }
+            if !(t.is_word() || t.is_punct(",") || t.kind == Kind::Possessive || t.is_punct(".")) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// Skips the object of "told"/"asked" ("told AFP", "told reporters", "told him").
     fn skip_object(&self, r: usize) -> usize {
         let n = self.n();
@@ -325,7 +343,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if self.lex.function_words.contains(&p.lower) {
                 break;
             }
-            if self.verb_form(a - 1).is_some() && !p.is_cap() {
+            if self.verb_form(a - 1).is_some_and(|(_, f)| f != Form::Base) && !p.is_cap() {
                 break;
             }
             if ends_ly(&p.lower) && !p.is_cap() {
@@ -487,6 +505,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 i += len;
                 continue;
             }
+            if let Some(c) = self.colon_or_bar(i) {
+                out.push(c);
+                i += 1;
+                continue;
+            }
             if let Some(c) = self.verb_cue(i) {
                 let next = c.cue.1 + 1;
                 out.push(c);
@@ -500,6 +523,57 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         self.resolve(&mut out);
         out
+    }
+
+    /// "Pence: ..." (a speaker's name and a colon opening a line) and "“...” ― Name" (a
+    /// quote signed after a dash).
+    fn colon_or_bar(&self, i: usize) -> Option<Cand> {
+        let n = self.n();
+        let t = self.t.get(i)?;
+        if t.is_punct(":") && (1..=5).contains(&i) && !self.at_end(i + 1) {
+            let speaker = self.t[..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+            let dateish = self.t[..i].iter().any(|x| {
+                x.text.chars().any(|c| c.is_ascii_digit())
+                    || matches!(
+                        x.lower.as_str(),
+                        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
+                            | "october" | "november" | "december" | "update" | "updated" | "read" | "more" | "note"
+                            | "editor" | "photo" | "source" | "sources" | "related" | "watch" | "see" | "also"
+                    )
+            });
+            if speaker && !dateish && self.t[0].is_word() {
+                return Some(Cand {
+                    cue: (i, i),
+                    source: Some(Np { a: 0, b: i - 1, pronoun: false }),
+                    content: (i + 1, n_minus(n)),
+                    target: None,
+                    stance: Stance::Assert,
+                    rule: "speaker-colon",
+                    frame: Frame::Speech,
+                    before: false,
+                    boundary: None,
+                    open_right: true,
+                });
+            }
+        }
+        if self.is_dash(i) && i >= 2 && self.t[i - 1].kind == Kind::Close {
+            let np = self.np_fwd(i + 1, 8)?;
+            if self.at_end(np.b + 1) && self.t[np.a].is_cap() {
+                return Some(Cand {
+                    cue: (i, i),
+                    source: Some(np),
+                    content: (0, i - 1),
+                    target: None,
+                    stance: Stance::Assert,
+                    rule: "quote-dash-name",
+                    frame: Frame::Speech,
+                    before: true,
+                    boundary: Some(i),
+                    open_right: false,
+                });
+            }
+        }
+        None
     }
 
     /// "according to X": content before or after.
@@ -621,7 +695,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         } else if verb.lemma == "call" {
             // "called X 'Y'" needs a quote; "called for/on" is phrasal.
             let has_quote = (i + 1..(i + 10).min(n)).any(|k| self.t[k].kind == Kind::Open);
-            if !has_quote && self.low(i + 1) != "it" {
+            let det = matches!(
+                self.low(i + 1),
+                "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
+            );
+            if !has_quote && !det {
                 return None;
             }
         }
@@ -635,13 +713,47 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let r0 = cue_end + 1;
         let (left, be) = self.skip_aux_left(i);
 
+        // Coordinated with an earlier verb: "X promised ... and said C".
+        if let Some(l) = left {
+            if matches!(self.low(l), "and" | "but") && matches!(form, Form::Past | Form::Third) && !be {
+                let (start, target) = match frame {
+                    Frame::Speech if !verb.bare => {
+                        let r = self.skip_adjuncts(r0);
+                        (self.low(r) == "that").then_some((r + 1, None))?
+                    }
+                    _ => self.content_start(r0, frame)?,
+                };
+                if start >= n || self.at_end(start) || self.punct(start, ",") {
+                    return None;
+                }
+                return Some(Cand {
+                    cue: (i, cue_end),
+                    source: None, // the sentence's subject, filled in by `resolve`
+                    content: (start, n_minus(n)),
+                    target,
+                    stance,
+                    rule: "coordinated",
+                    frame,
+                    before: false,
+                    boundary: Some(l),
+                    open_right: true,
+                });
+            }
+        }
+
         // Participles: ", saying that ...", "while insisting ...".
         if form == Form::Ing && !be {
             let l = left?;
             let intro = self.t[l].is_punct(",")
                 || PARTICIPLE_INTRO.contains(&self.low(l))
                 || self.is_dash(l);
-            if !intro {
+            // "footage of Trump saying ...": a name right before the participle holds it.
+            let named = if intro {
+                None
+            } else {
+                self.np_back(l).filter(|np| !np.pronoun && self.t[np.b].is_cap())
+            };
+            if !intro && named.is_none() {
                 return None;
             }
             let (start, target) = self.content_start(r0, frame)?;
@@ -650,7 +762,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             return Some(Cand {
                 cue: (i, cue_end),
-                source: None, // the sentence's subject, filled in by `resolve`
+                source: named, // else the sentence's subject, filled in by `resolve`
                 content: (start, n_minus(n)),
                 target,
                 stance,
@@ -719,7 +831,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if let Some(c) = (0..l).rev().find(|&k| self.t[k].is_punct(",")) {
                 let first = self.low(c + 1);
                 let appos = c + 1 < l
-                    && l - c <= 12
+                    && (l - c <= 20 || l - c <= 40 && matches!(first, "who" | "which"))
                     && (matches!(
                         first,
                         "who"
@@ -840,6 +952,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let (start, target) = match frame {
             Frame::Speech if !verb.bare => {
                 let r = self.skip_adjuncts(r0);
+                let r = self.that_after_adjunct(r0).unwrap_or(r);
                 if self.low(r) == "that" {
                     (r + 1, None)
                 } else if self.punct(r, ":") || self.t.get(r).is_some_and(|t| t.kind == Kind::Open)
@@ -888,8 +1001,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
     fn content_start(&self, r0: usize, frame: Frame) -> Option<(usize, Option<(usize, usize)>)> {
         let n = self.n();
         let r = self.skip_adjuncts(r0);
+        let r = if matches!(frame, Frame::Speech | Frame::Tell) {
+            self.that_after_adjunct(r0).unwrap_or(r)
+        } else {
+            r
+        };
         let start_after = |k: usize| -> usize {
-            if self.low(k) == "that"
+            if self.low(k) == "that" && self.punct(k + 1, ",") {
+                k + 2
+            } else if self.low(k) == "that"
                 || self.punct(k, ":")
                 || self.punct(k, ",") && self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Open)
             {
@@ -1016,7 +1136,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 cands[k].content.1 = e;
             }
-            if cands[k].rule == "participle" {
+            if matches!(cands[k].rule, "participle" | "coordinated") && cands[k].source.is_none() {
                 let cue = cands[k].cue.0;
                 let earlier = cands[..k]
                     .iter()

@@ -103,7 +103,15 @@ impl ClaimExtractor {
         s: &Sent,
     ) -> Option<Attribution> {
         let text = doc.text();
-        let (c0, c1) = c.content;
+        let (c0, mut c1) = c.content;
+        // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
+        if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
+            if let Some(k) = (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close) {
+                if k < c1 && t[k + 1..=c1].iter().any(|x| x.is_word()) && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open) {
+                    c1 = k;
+                }
+            }
+        }
         let (mut a, mut b) = (t.get(c0)?.start, t.get(c1)?.end);
         // Direct quotes running over several sentences.
         let starts_open = t[c0].kind == Kind::Open;
