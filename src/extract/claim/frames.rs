@@ -675,7 +675,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let (vi, form) = self.verb_form(i)?;
         let verb = &self.lex.verbs[vi];
-        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() {
+        let words = self.t.iter().filter(|t| t.is_word()).count();
+        let caps = self.t.iter().filter(|t| t.is_cap()).count();
+        let headline = words >= 4 && caps * 10 >= words * 7;
+        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() && !(headline && self.t[i - 1].is_cap()) {
             // A capitalised form mid-sentence is a name ("Post", "Charge").
             return None;
         }
@@ -979,6 +982,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if start >= n || self.at_end(start) || self.punct(start, ",") {
             return None;
         }
+        if !self.content_ok(&verb.lemma, subj, start) {
+            return None;
+        }
         Some(Cand {
             cue,
             source: Some(subj),
@@ -995,6 +1001,28 @@ impl<'t, 'a> Sentence<'t, 'a> {
             boundary: None,
             open_right: true,
         })
+    }
+
+    /// Filters for content after a verb cue: a first-person hedge ("I think") is not an
+    /// attribution, an infinitive follows only verbs of promising and asking, and a bare
+    /// pronoun object ("said it") is no proposition.
+    fn content_ok(&self, lemma: &str, subj: Np, start: usize) -> bool {
+        const COGNITION: &[&str] = &["think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find"];
+        const TAKES_TO: &[&str] =
+            &["promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "tell", "warn", "call",
+              "want", "plan", "intend", "refuse", "decline", "seek", "implore", "advise"];
+        let who = self.low(subj.b);
+        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
+            return false;
+        }
+        if self.low(start) == "to" && !TAKES_TO.contains(&lemma) {
+            return false;
+        }
+        let words = self.t[start..].iter().filter(|t| t.is_word()).count();
+        if words <= 2 && self.t.get(start).is_some_and(|t| t.kind != Kind::Open) {
+            return false;
+        }
+        true
     }
 
     /// Where the content after a cue starts, and the target, by frame.
