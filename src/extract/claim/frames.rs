@@ -278,6 +278,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// The noun phrase ending at token `b`, scanning left; `None` when `b` cannot end one.
     pub fn np_back(&self, b: usize) -> Option<Np> {
         let tk = self.t.get(b)?;
+        if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
+            // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
+            let inner = self.np_back(b - 1)?;
+            return Some(Np { a: inner.a, b, pronoun: false });
+        }
         if tk.is_punct(")") {
             let o = (b.saturating_sub(8)..b).rev().find(|&k| self.t[k].is_punct("("))?;
             let inner = self.np_back(o.checked_sub(1)?)?;
@@ -539,6 +544,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                         "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
                             | "october" | "november" | "december" | "update" | "updated" | "read" | "more" | "note"
                             | "editor" | "photo" | "source" | "sources" | "related" | "watch" | "see" | "also"
+                            | "the" | "latest" | "correction" | "clarification" | "editor's" | "editors" | "breaking"
                     )
             });
             if speaker && !dateish && self.t[0].is_word() {
@@ -693,6 +699,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
             frame = f;
             cue_end = i + 1;
         }
+        if frame == Frame::Particle {
+            return None;
+        }
         if frame != verb.frame || cue_end != i {
             // phrasal
         } else if verb.lemma == "call" {
@@ -754,7 +763,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let named = if intro {
                 None
             } else {
-                self.np_back(l).filter(|np| !np.pronoun && self.t[np.b].is_cap())
+                self.np_back(l).filter(|np| !np.pronoun && self.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
             };
             if !intro && named.is_none() {
                 return None;
@@ -823,9 +832,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let l = left?;
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
-        if self.t[l].is_word() || self.t[l].is_punct(")") {
-            if self.low(l) == "who" && l >= 2 && self.t[l - 1].is_punct(",") {
+        if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
+            if matches!(self.low(l), "who" | "whom") && l >= 2 && self.t[l - 1].is_punct(",") {
                 subj = self.np_back(l - 2);
+            } else if matches!(self.low(l), "who" | "whom") && l >= 1 {
+                subj = self.np_back(l - 1);
             } else {
                 subj = self.np_back(l);
             }
@@ -1011,7 +1022,33 @@ impl<'t, 'a> Sentence<'t, 'a> {
         const TAKES_TO: &[&str] =
             &["promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "tell", "warn", "call",
               "want", "plan", "intend", "refuse", "decline", "seek", "implore", "advise"];
+        const NOUN_LIKE: &[&str] = &[
+            "demand", "plan", "question", "stress", "report", "claim", "fear", "call", "state", "post", "comment",
+            "answer", "charge", "promise", "pledge", "vow", "hope", "estimate", "find", "show", "tweet", "note",
+            "counter", "reference", "highlight", "question", "want", "remark", "tell",
+        ];
         let who = self.low(subj.b);
+        let head = &self.t[subj.b];
+        let cue = start.saturating_sub(1);
+        let _ = cue;
+        if !subj.pronoun
+            && !head.is_cap()
+            && !self.lex.heads.contains_key(&head.lower)
+            && NOUN_LIKE.contains(&lemma)
+            && !head.lower.ends_with('s')
+        {
+            return false;
+        }
+        // Negated cues ("didn't say", "does not think") report no claim.
+        if (subj.b + 1..start).any(|k| {
+            let w = self.low(k);
+            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        }) {
+            return false;
+        }
+        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
+            return false;
+        }
         if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
             return false;
         }
@@ -1047,7 +1084,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
         };
         match frame {
-            Frame::Speech | Frame::Object => Some((start_after(r), None)),
+            Frame::Speech | Frame::Object | Frame::Particle => Some((start_after(r), None)),
             Frame::Tell => {
                 let k = self.skip_adjuncts(self.skip_object(r));
                 Some((start_after(k), None))

@@ -29,6 +29,8 @@ pub enum Frame {
     Accuse,
     /// `X dismissed Y as C`.
     Label,
+    /// A cue only with a particle of `phrasal.txt` ("pointed out").
+    Particle,
 }
 
 /// Which form of a verb a word is.
@@ -84,6 +86,7 @@ fn frame(s: &str) -> Frame {
         "object" => Frame::Object,
         "accuse" => Frame::Accuse,
         "label" => Frame::Label,
+        "particle" => Frame::Particle,
         _ => Frame::Speech,
     }
 }
@@ -179,7 +182,7 @@ mod tests {
             assert_eq!(f.len(), 4, "verbs.txt: {l}");
             assert!(Stance::parse(f[1]).is_some(), "verbs.txt stance: {l}");
             assert!(
-                matches!(f[2], "speech" | "tell" | "object" | "accuse" | "label"),
+                matches!(f[2], "speech" | "tell" | "object" | "accuse" | "label" | "particle"),
                 "verbs.txt frame: {l}"
             );
             assert!(f[3].split_whitespace().count() >= 4, "verbs.txt forms: {l}");
