@@ -66,6 +66,9 @@ const AUX: &[&str] = &[
     "be",
     "been",
     "being",
+    "stand",
+    "stands",
+    "stood",
     "will",
     "would",
     "could",
@@ -105,7 +108,7 @@ const AUX: &[&str] = &[
     "allegedly",
     "long",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood"];
 const LY_NOUNS: &[&str] = &[
     "family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "daily", "weekly",
 ];
@@ -481,7 +484,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         const VERB_AUX: &[&str] = &[
             "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will",
             "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does",
-            "do",
+            "do", "stand", "stands", "stood",
         ];
         let mut j = i;
         let mut be = None;
@@ -547,7 +550,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             | "the" | "latest" | "correction" | "clarification" | "editor's" | "editors" | "breaking"
                     )
             });
-            if speaker && !dateish && self.t[0].is_word() {
+            let descriptive = i > 1
+                && self.t[..i].iter().any(|x| {
+                    ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
+                        .iter()
+                        .any(|suf| x.lower.ends_with(suf))
+                });
+            if speaker && !dateish && !descriptive && self.t[0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
                     source: Some(Np { a: 0, b: i - 1, pronoun: false }),
@@ -728,13 +737,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // Coordinated with an earlier verb: "X promised ... and said C".
         if let Some(l) = left {
             if matches!(self.low(l), "and" | "but") && matches!(form, Form::Past | Form::Third) && !be {
-                let (start, target) = match frame {
-                    Frame::Speech if !verb.bare => {
-                        let r = self.skip_adjuncts(r0);
-                        (self.low(r) == "that").then_some((r + 1, None))?
-                    }
-                    _ => self.content_start(r0, frame)?,
-                };
+                let (start, target) = self.take_content(r0, frame, verb.bare)?;
                 if start >= n || self.at_end(start) || self.punct(start, ",") {
                     return None;
                 }
@@ -768,7 +771,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if !intro && named.is_none() {
                 return None;
             }
-            let (start, target) = self.content_start(r0, frame)?;
+            let (start, target) = self.take_content(r0, frame, verb.bare)?;
             if start >= n || self.at_end(start) || self.punct(start, ",") {
                 return None;
             }
@@ -791,7 +794,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         if form == Form::Ing && be {
             // progressive: handled like a finite verb below
-        } else if be || self.low(i + 1) == "by" && matches!(form, Form::Past | Form::Participle) {
+        } else if be
+            || self.low(i + 1) == "by" && matches!(form, Form::Past | Form::Participle)
+            || frame == Frame::Accuse && form == Form::Past && self.low(i + 1) == "of"
+        {
             return self.passive(i, cue_end, left, frame, stance);
         }
 
@@ -926,13 +932,25 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         // "a charge Paris has dismissed as 'unfounded'", "what authorities described as".
         if frame == Frame::Label && self.low(r0) == "as" {
-            let target = subj_left.and_then(|sl| {
+            let mut target = subj_left.and_then(|sl| {
                 if self.t[sl].is_word() {
                     self.np_back(sl).map(|np| (np.a, np.b))
                 } else {
                     None
                 }
             });
+            // "a charge Paris has dismissed as": the noun before the name is the target.
+            let mut subj = subj;
+            if !subj.pronoun && self.t[subj.b].is_cap() {
+                let mut k = subj.b;
+                while k > subj.a && self.t[k - 1].is_cap() {
+                    k -= 1;
+                }
+                if k > subj.a && !self.t[k - 1].is_cap() && self.t[k - 1].is_word() {
+                    target = Some((subj.a, k - 1));
+                    subj = Np { a: k, b: subj.b, pronoun: false };
+                }
+            }
             let start = r0 + 1;
             if self.at_end(start) {
                 return None;
@@ -963,25 +981,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 return None;
             }
         }
-        let (start, target) = match frame {
-            Frame::Speech if !verb.bare => {
-                let r = self.skip_adjuncts(r0);
-                let r = self.that_after_adjunct(r0).unwrap_or(r);
-                if self.low(r) == "that" {
-                    (r + 1, None)
-                } else if self.punct(r, ":") || self.t.get(r).is_some_and(|t| t.kind == Kind::Open)
-                {
-                    (r + 1 - usize::from(self.t[r].kind == Kind::Open), None)
-                } else if self.punct(r, ",")
-                    && self.t.get(r + 1).is_some_and(|t| t.kind == Kind::Open)
-                {
-                    (r + 1, None)
-                } else {
-                    return None;
-                }
-            }
-            _ => self.content_start(r0, frame)?,
-        };
+        let (start, target) = self.take_content(r0, frame, verb.bare)?;
         let mut cue = (i, cue_end);
         if frame == Frame::Label
             && start >= 1
@@ -994,6 +994,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
             return None;
         }
         if !self.content_ok(&verb.lemma, subj, start) {
+            return None;
+        }
+        // Verbs whose content is an object need a subject that can hold a view.
+        let head = &self.t[subj.b];
+        if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
+            && !subj.pronoun
+            && !head.is_cap()
+            && !self.lex.heads.contains_key(&head.lower)
+        {
             return None;
         }
         Some(Cand {
@@ -1060,6 +1069,31 @@ impl<'t, 'a> Sentence<'t, 'a> {
             return false;
         }
         true
+    }
+
+    /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
+    /// a colon or a quote; "told to leave" is an order, not a report.
+    fn take_content(&self, r0: usize, frame: Frame, bare: bool) -> Option<(usize, Option<(usize, usize)>)> {
+        if frame == Frame::Speech && !bare {
+            let r = self.skip_adjuncts(r0);
+            let r = self.that_after_adjunct(r0).unwrap_or(r);
+            let open = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Open);
+            return if self.low(r) == "that" {
+                Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
+            } else if self.punct(r, ":") {
+                Some((r + 1, None))
+            } else if open(r) {
+                Some((r, None))
+            } else if self.punct(r, ",") && open(r + 1) {
+                Some((r + 1, None))
+            } else {
+                None
+            };
+        }
+        if frame == Frame::Tell && self.low(r0) == "to" {
+            return None;
+        }
+        self.content_start(r0, frame)
     }
 
     /// Where the content after a cue starts, and the target, by frame.
@@ -1136,11 +1170,19 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut r = cue_end + 1;
         let mut source = None;
         if self.low(r) == "by" {
-            let np = self.np_fwd(r + 1, 8)?;
+            let mut np = self.np_fwd(r + 1, 8)?;
+            if let Some(of) = (np.a + 1..=np.b).find(|&k| self.low(k) == "of") {
+                np.b = of - 1;
+            }
             source = Some(np);
             r = np.b + 1;
         }
         // The passive subject: left of the be-form.
+        // "a staff member, who was accused": the antecedent of "who".
+        let left = match left {
+            Some(l) if self.low(l) == "who" && l >= 2 && self.t[l - 1].is_punct(",") => Some(l - 2),
+            other => other,
+        };
         let (target, it_subject) = match left {
             Some(l) if self.t[l].is_word() => match self.np_back(l) {
                 Some(np) => (Some((np.a, np.b)), np.pronoun && self.low(np.b) == "it"),
@@ -1189,7 +1231,23 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// cue's boundary, and merges a denial with the participle that carries its content.
     fn resolve(&self, cands: &mut Vec<Cand>) {
         let n = self.n();
-        let bounds: Vec<usize> = cands.iter().filter_map(|c| c.boundary).collect();
+        let mut bounds: Vec<usize> = cands.iter().filter_map(|c| c.boundary).collect();
+        // ", a charge Paris has dismissed", "—a charge France has denied": an appended
+        // comment on the content ends it.
+        for k in 0..n.saturating_sub(2) {
+            if (self.punct(k, ",") || self.is_dash(k))
+                && matches!(self.low(k + 1), "a" | "an" | "the")
+                && self.lex.nouns.contains_key(self.low(k + 2))
+            {
+                bounds.push(k);
+            }
+        }
+        for c in cands.iter_mut().filter(|c| c.before && c.content.0 == 0) {
+            // A dateline or speaker before a colon is not part of the content.
+            if let Some(k) = (0..c.content.1).rev().find(|&k| self.punct(k, ":")) {
+                c.content.0 = k + 1;
+            }
+        }
         for k in 0..cands.len() {
             if cands[k].open_right {
                 let s = cands[k].cue.1;

@@ -107,7 +107,9 @@ impl ClaimExtractor {
         // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
         if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
             if let Some(k) = (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close) {
-                if k < c1 && t[k + 1..=c1].iter().any(|x| x.is_word()) && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open) {
+                // Quoted speech ends with its own punctuation ("smart,”"); scare quotes do not.
+                let spoken = t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
+                if spoken && k < c1 && t[k + 1..=c1].iter().any(|x| x.is_word()) && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open) {
                     c1 = k;
                 }
             }
