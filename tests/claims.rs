@@ -369,7 +369,9 @@ const FLOOR_SPAN_F1: f64 = 0.0;
 /// Prints the attributions of the text in `GLOSS_CLAIM_TEXT` (a development aid).
 #[test]
 fn print_attributions_of_env_text() {
-    let Ok(text) = std::env::var("GLOSS_CLAIM_TEXT") else { return };
+    let Ok(text) = std::env::var("GLOSS_CLAIM_TEXT") else {
+        return;
+    };
     let doc = Document::new("t", &text, None).expect("document");
     let sents = segment::sentences(&doc);
     for s in &sents {
@@ -377,6 +379,14 @@ fn print_attributions_of_env_text() {
     }
     for a in ClaimExtractor::new().attributions(&doc, &sents) {
         let sl = |s: Span| doc.slice(s).unwrap_or("").to_string();
-        println!("{} | cue {:?} | src {:?} | [{}] | {:?} {:?}", a.rule, sl(a.cue), a.source.map(sl), sl(a.content), a.stance, a.target);
+        println!(
+            "{} | cue {:?} | src {:?} | [{}] | {:?} {:?}",
+            a.rule,
+            sl(a.cue),
+            a.source.map(sl),
+            sl(a.content),
+            a.stance,
+            a.target
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! passives, participles after a comma, noun cues). It must not: convert offsets, make
 //! annotations or resolve sources to actors (that is `mod.rs`).
 
-use super::lexicon::{Form, Frame, Lexicon};
+use super::lexicon::{Form, Frame, Lexicon, Verb};
 use super::tokens::{Kind, Tok};
 use crate::model::Stance;
 
@@ -108,7 +108,9 @@ const AUX: &[&str] = &[
     "allegedly",
     "long",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood",
+];
 const LY_NOUNS: &[&str] = &[
     "family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "daily", "weekly",
 ];
@@ -284,12 +286,22 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
             // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
             let inner = self.np_back(b - 1)?;
-            return Some(Np { a: inner.a, b, pronoun: false });
+            return Some(Np {
+                a: inner.a,
+                b,
+                pronoun: false,
+            });
         }
         if tk.is_punct(")") {
-            let o = (b.saturating_sub(8)..b).rev().find(|&k| self.t[k].is_punct("("))?;
+            let o = (b.saturating_sub(8)..b)
+                .rev()
+                .find(|&k| self.t[k].is_punct("("))?;
             let inner = self.np_back(o.checked_sub(1)?)?;
-            return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
+            return (!inner.pronoun).then_some(Np {
+                a: inner.a,
+                b,
+                pronoun: false,
+            });
         }
         if PRONOUNS.contains(&tk.lower.as_str()) {
             return Some(Np {
@@ -324,7 +336,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 break;
             }
-            if p.is_punct(".") && a >= 2 && self.t[a - 2].is_cap() && self.t[a - 2].text.chars().count() <= 4 {
+            if p.is_punct(".")
+                && a >= 2
+                && self.t[a - 2].is_cap()
+                && self.t[a - 2].text.chars().count() <= 4
+            {
                 // "Mr. Obama", "Sen. Perdue".
                 a -= 2;
                 count += 1;
@@ -539,27 +555,64 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let t = self.t.get(i)?;
         if t.is_punct(":") && (1..=5).contains(&i) && !self.at_end(i + 1) {
-            let speaker = self.t[..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+            let speaker = self.t[..i]
+                .iter()
+                .all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
             let dateish = self.t[..i].iter().any(|x| {
                 x.text.chars().any(|c| c.is_ascii_digit())
                     || matches!(
                         x.lower.as_str(),
-                        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-                            | "october" | "november" | "december" | "update" | "updated" | "read" | "more" | "note"
-                            | "editor" | "photo" | "source" | "sources" | "related" | "watch" | "see" | "also"
-                            | "the" | "latest" | "correction" | "clarification" | "editor's" | "editors" | "breaking"
+                        "january"
+                            | "february"
+                            | "march"
+                            | "april"
+                            | "may"
+                            | "june"
+                            | "july"
+                            | "august"
+                            | "september"
+                            | "october"
+                            | "november"
+                            | "december"
+                            | "update"
+                            | "updated"
+                            | "read"
+                            | "more"
+                            | "note"
+                            | "editor"
+                            | "photo"
+                            | "source"
+                            | "sources"
+                            | "related"
+                            | "watch"
+                            | "see"
+                            | "also"
+                            | "the"
+                            | "latest"
+                            | "correction"
+                            | "clarification"
+                            | "editor's"
+                            | "editors"
+                            | "breaking"
                     )
             });
             let descriptive = i > 1
                 && self.t[..i].iter().any(|x| {
-                    ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
-                        .iter()
-                        .any(|suf| x.lower.ends_with(suf))
+                    [
+                        "ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy",
+                        "out",
+                    ]
+                    .iter()
+                    .any(|suf| x.lower.ends_with(suf))
                 });
             if speaker && !dateish && !descriptive && self.t[0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
-                    source: Some(Np { a: 0, b: i - 1, pronoun: false }),
+                    source: Some(Np {
+                        a: 0,
+                        b: i - 1,
+                        pronoun: false,
+                    }),
                     content: (i + 1, n_minus(n)),
                     target: None,
                     stance: Stance::Assert,
@@ -657,6 +710,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let p = &self.t[i - 1];
         let ok = p.kind == Kind::Possessive
             || DETERMINERS.contains(&p.lower.as_str())
+            || BE.contains(&p.lower.as_str())
             || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.lower.as_str());
         if !ok || self.at_end(i + 2) {
             return None;
@@ -693,7 +747,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let words = self.t.iter().filter(|t| t.is_word()).count();
         let caps = self.t.iter().filter(|t| t.is_cap()).count();
         let headline = words >= 4 && caps * 10 >= words * 7;
-        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() && !(headline && self.t[i - 1].is_cap()) {
+        if self.t[i].is_cap()
+            && i > 0
+            && !self.t[i - 1].is_quote()
+            && !(headline && self.t[i - 1].is_cap())
+        {
             // A capitalised form mid-sentence is a name ("Post", "Charge").
             return None;
         }
@@ -718,7 +776,17 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let has_quote = (i + 1..(i + 10).min(n)).any(|k| self.t[k].kind == Kind::Open);
             let det = matches!(
                 self.low(i + 1),
-                "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
+                "it" | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "him"
+                    | "them"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
             );
             if !has_quote && !det {
                 return None;
@@ -736,8 +804,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
         // Coordinated with an earlier verb: "X promised ... and said C".
         if let Some(l) = left {
-            if matches!(self.low(l), "and" | "but") && matches!(form, Form::Past | Form::Third) && !be {
-                let (start, target) = self.take_content(r0, frame, verb.bare)?;
+            if matches!(self.low(l), "and" | "but")
+                && matches!(form, Form::Past | Form::Third)
+                && !be
+            {
+                let (start, target) = self.take_content(r0, frame, verb)?;
                 if start >= n || self.at_end(start) || self.punct(start, ",") {
                     return None;
                 }
@@ -766,12 +837,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let named = if intro {
                 None
             } else {
-                self.np_back(l).filter(|np| !np.pronoun && self.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
+                self.np_back(l).filter(|np| {
+                    !np.pronoun && self.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b)
+                })
             };
             if !intro && named.is_none() {
                 return None;
             }
-            let (start, target) = self.take_content(r0, frame, verb.bare)?;
+            let (start, target) = self.take_content(r0, frame, verb)?;
             if start >= n || self.at_end(start) || self.punct(start, ",") {
                 return None;
             }
@@ -905,10 +978,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 && matches!(frame, Frame::Speech | Frame::Tell)
                 && (self.at_end(r_obj)
                     || self.punct(r_obj, ",")
-                        && !self
-                            .t
-                            .get(r_obj + 1)
-                            .is_some_and(|t| t.kind == Kind::Open || t.lower == "that"))
+                        && !self.t.get(r_obj + 1).is_some_and(|t| t.lower == "that")
+                        && (!self.t.get(r_obj + 1).is_some_and(|t| t.kind == Kind::Open)
+                            || sl >= 1
+                                && (tl.kind == Kind::Close || self.t[sl - 1].kind == Kind::Close)))
                 && sl > 0
             {
                 let e = if tl.is_punct(",") || self.is_dash(sl) {
@@ -948,7 +1021,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 if k > subj.a && !self.t[k - 1].is_cap() && self.t[k - 1].is_word() {
                     target = Some((subj.a, k - 1));
-                    subj = Np { a: k, b: subj.b, pronoun: false };
+                    subj = Np {
+                        a: k,
+                        b: subj.b,
+                        pronoun: false,
+                    };
                 }
             }
             let start = r0 + 1;
@@ -981,7 +1058,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 return None;
             }
         }
-        let (start, target) = self.take_content(r0, frame, verb.bare)?;
+        let (start, target) = self.take_content(r0, frame, verb)?;
         let mut cue = (i, cue_end);
         if frame == Frame::Label
             && start >= 1
@@ -993,7 +1070,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if start >= n || self.at_end(start) || self.punct(start, ",") {
             return None;
         }
-        if !self.content_ok(&verb.lemma, subj, start) {
+        if !self.content_ok(&verb.lemma, frame, subj, start) {
             return None;
         }
         // Verbs whose content is an object need a subject that can hold a view.
@@ -1026,15 +1103,45 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// Filters for content after a verb cue: a first-person hedge ("I think") is not an
     /// attribution, an infinitive follows only verbs of promising and asking, and a bare
     /// pronoun object ("said it") is no proposition.
-    fn content_ok(&self, lemma: &str, subj: Np, start: usize) -> bool {
-        const COGNITION: &[&str] = &["think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find"];
-        const TAKES_TO: &[&str] =
-            &["promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "tell", "warn", "call",
-              "want", "plan", "intend", "refuse", "decline", "seek", "implore", "advise"];
+    fn content_ok(&self, lemma: &str, frame: Frame, subj: Np, start: usize) -> bool {
+        const COGNITION: &[&str] = &[
+            "think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find",
+        ];
+        const TAKES_TO: &[&str] = &[
+            "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose",
+            "warn", "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore",
+            "advise",
+        ];
         const NOUN_LIKE: &[&str] = &[
-            "demand", "plan", "question", "stress", "report", "claim", "fear", "call", "state", "post", "comment",
-            "answer", "charge", "promise", "pledge", "vow", "hope", "estimate", "find", "show", "tweet", "note",
-            "counter", "reference", "highlight", "question", "want", "remark", "tell",
+            "demand",
+            "plan",
+            "question",
+            "stress",
+            "report",
+            "claim",
+            "fear",
+            "call",
+            "state",
+            "post",
+            "comment",
+            "answer",
+            "charge",
+            "promise",
+            "pledge",
+            "vow",
+            "hope",
+            "estimate",
+            "find",
+            "show",
+            "tweet",
+            "note",
+            "counter",
+            "reference",
+            "highlight",
+            "question",
+            "want",
+            "remark",
+            "tell",
         ];
         let who = self.low(subj.b);
         let head = &self.t[subj.b];
@@ -1055,17 +1162,28 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }) {
             return false;
         }
-        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
+        if matches!(
+            self.low(start),
+            "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of"
+        ) {
             return false;
         }
-        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
+        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma))
+        {
             return false;
         }
         if self.low(start) == "to" && !TAKES_TO.contains(&lemma) {
             return false;
         }
         let words = self.t[start..].iter().filter(|t| t.is_word()).count();
-        if words <= 2 && self.t.get(start).is_some_and(|t| t.kind != Kind::Open) {
+        const INFINITIVE_ONLY: &[&str] = &["want", "plan", "intend", "refuse", "decline"];
+        if INFINITIVE_ONLY.contains(&lemma) && !matches!(self.low(start), "to" | "that") {
+            return false;
+        }
+        if matches!(frame, Frame::Speech | Frame::Tell)
+            && words <= 2
+            && self.t.get(start).is_some_and(|t| t.kind != Kind::Open)
+        {
             return false;
         }
         true
@@ -1073,7 +1191,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
     /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
     /// a colon or a quote; "told to leave" is an order, not a report.
-    fn take_content(&self, r0: usize, frame: Frame, bare: bool) -> Option<(usize, Option<(usize, usize)>)> {
+    fn take_content(
+        &self,
+        r0: usize,
+        frame: Frame,
+        verb: &Verb,
+    ) -> Option<(usize, Option<(usize, usize)>)> {
+        let bare = verb.bare;
         if frame == Frame::Speech && !bare {
             let r = self.skip_adjuncts(r0);
             let r = self.that_after_adjunct(r0).unwrap_or(r);
@@ -1090,8 +1214,20 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 None
             };
         }
-        if frame == Frame::Tell && self.low(r0) == "to" {
-            return None;
+        if frame == Frame::Tell {
+            if self.low(r0) == "to" {
+                return None;
+            }
+            let k = self.skip_object(self.skip_adjuncts(r0));
+            if self.low(k) == "to" && k > r0 {
+                // "told the diplomats to leave" is an order; "urged both sides to return"
+                // demands what the object should do.
+                return if verb.lemma == "tell" {
+                    None
+                } else {
+                    Some((r0, None))
+                };
+            }
         }
         self.content_start(r0, frame)
     }
@@ -1248,6 +1384,22 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 c.content.0 = k + 1;
             }
         }
+        for c in cands.iter_mut().filter(|c| {
+            c.frame == Frame::Label
+                && !c.before
+                && c.content.0 > 0
+                && self.low(c.content.0 - 1) == "as"
+        }) {
+            // A label ("dismissed as unfounded") is a short predicate: it ends at a comma.
+            if let Some(k) =
+                (c.content.0..=c.content.1.min(n_minus(n))).find(|&k| self.punct(k, ","))
+            {
+                if k > c.content.0 {
+                    c.content.1 = k - 1;
+                    c.open_right = false;
+                }
+            }
+        }
         for k in 0..cands.len() {
             if cands[k].open_right {
                 let s = cands[k].cue.1;
@@ -1272,7 +1424,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // "rejected the accusations, saying ...": one claim, cued by the participle.
         let mut drop = vec![false; cands.len()];
         for k in 0..cands.len() {
-            if cands[k].stance != Stance::Deny || cands[k].rule == "participle" {
+            if cands[k].stance != Stance::Deny
+                || cands[k].rule == "participle"
+                || self.low(cands[k].content.0) == "to"
+            {
                 continue;
             }
             if let Some(p) = cands.iter().position(|c| {

@@ -182,7 +182,10 @@ mod tests {
             assert_eq!(f.len(), 4, "verbs.txt: {l}");
             assert!(Stance::parse(f[1]).is_some(), "verbs.txt stance: {l}");
             assert!(
-                matches!(f[2], "speech" | "tell" | "object" | "accuse" | "label" | "particle"),
+                matches!(
+                    f[2],
+                    "speech" | "tell" | "object" | "accuse" | "label" | "particle"
+                ),
                 "verbs.txt frame: {l}"
             );
             assert!(f[3].split_whitespace().count() >= 4, "verbs.txt forms: {l}");

@@ -106,10 +106,17 @@ impl ClaimExtractor {
         let (c0, mut c1) = c.content;
         // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
         if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
-            if let Some(k) = (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close) {
+            if let Some(k) =
+                (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close)
+            {
                 // Quoted speech ends with its own punctuation ("smart,”"); scare quotes do not.
-                let spoken = t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
-                if spoken && k < c1 && t[k + 1..=c1].iter().any(|x| x.is_word()) && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open) {
+                let spoken =
+                    t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
+                if spoken
+                    && k < c1
+                    && t[k + 1..=c1].iter().any(|x| x.is_word())
+                    && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open)
+                {
                     c1 = k;
                 }
             }
@@ -139,7 +146,11 @@ impl ClaimExtractor {
         let (source, pronoun, facts) = match c.source {
             Some(np) => {
                 let f = self.source_facts(doc, t, np)?;
-                let span = doc.span_of_bytes(t[np.a].start, t[np.b].end)?;
+                let span = if np.pronoun {
+                    doc.span_of_bytes(t[np.a].start, t[np.b].end)?
+                } else {
+                    f.actor_span
+                };
                 if content.overlaps(&span) {
                     return None;
                 }
@@ -285,7 +296,7 @@ fn close_quote_after(text: &str, pos: usize) -> Option<usize> {
 const OPEN_Q: &[char] = &['“', '‘', '«', '"', '\''];
 const CLOSE_Q: &[char] = &['”', '’', '»', '"', '\''];
 
-/// Trims a content byte range: white space, a leading "that", final punctuation, and the
+/// Trims a content byte range: white space, final punctuation, and the
 /// quotation marks of a direct quote. `None` when nothing is left.
 fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     for _ in 0..6 {
@@ -297,10 +308,6 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
         let t = s.trim_end();
         b -= s.len() - t.len();
         let s = text.get(a..b)?;
-        if s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("that ")) && s.len() > 5 {
-            a += 5;
-            continue;
-        }
         if let Some(last) = s.chars().next_back() {
             let abbrev = last == '.' && s.len() >= 3 && s.as_bytes()[s.len() - 3] == b'.';
             if matches!(last, ',' | ';' | ':' | '.' | '—' | '–') && !abbrev {
