@@ -519,7 +519,7 @@ mod tests {
             trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
             Some("unfounded")
         );
-        let t = "that the U.S.";
+        let t = "the U.S.";
         assert_eq!(
             trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
             Some("the U.S.")
