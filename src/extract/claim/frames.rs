@@ -150,6 +150,12 @@ const ADJUNCT_PREPS: &[&str] = &[
     "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after",
     "before",
 ];
+/// Verbs whose content may be an infinitive ("vowed to punish", "urged X to return").
+const TAKES_TO: &[&str] = &[
+            "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose",
+            "warn", "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore",
+            "advise",
+        ];
 /// Words before a participle cue that make it a clause of the sentence's subject.
 const PARTICIPLE_INTRO: &[&str] = &["while", "after", "before", "when", "by"];
 /// Words that may introduce the clause whose subject holds a cue.
@@ -877,9 +883,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // Inverted: "..., said the ministry." / "“...,” says Smith."
         if let Some(l) = left {
             let tl = &self.t[l];
-            if (tl.is_punct(",") || tl.kind == Kind::Close)
-                && l > 0
-                && matches!(frame, Frame::Speech | Frame::Tell)
+            if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech
             {
                 if let Some(np) = self.np_fwd(r0, 10) {
                     let after = self.skip_adjuncts(np.b + 1);
@@ -943,7 +947,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             | "himself"
                             | "herself"
                             | "itself"
-                    ) || self.t[c + 1].is_cap())
+                    ) || self.t[c + 1].is_cap()
+                        || self.t[c + 1].text.chars().all(|ch| ch.is_ascii_digit()))
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
@@ -1070,7 +1075,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if start >= n || self.at_end(start) || self.punct(start, ",") {
             return None;
         }
-        if !self.content_ok(&verb.lemma, frame, subj, start) {
+        if !self.content_ok(&verb.lemma, frame, form, subj, start) {
             return None;
         }
         // Verbs whose content is an object need a subject that can hold a view.
@@ -1103,15 +1108,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// Filters for content after a verb cue: a first-person hedge ("I think") is not an
     /// attribution, an infinitive follows only verbs of promising and asking, and a bare
     /// pronoun object ("said it") is no proposition.
-    fn content_ok(&self, lemma: &str, frame: Frame, subj: Np, start: usize) -> bool {
+    fn content_ok(&self, lemma: &str, frame: Frame, form: Form, subj: Np, start: usize) -> bool {
         const COGNITION: &[&str] = &[
             "think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find",
         ];
-        const TAKES_TO: &[&str] = &[
-            "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose",
-            "warn", "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore",
-            "advise",
-        ];
+
         const NOUN_LIKE: &[&str] = &[
             "demand",
             "plan",
@@ -1145,12 +1146,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         ];
         let who = self.low(subj.b);
         let head = &self.t[subj.b];
-        let cue = start.saturating_sub(1);
-        let _ = cue;
         if !subj.pronoun
             && !head.is_cap()
             && !self.lex.heads.contains_key(&head.lower)
             && NOUN_LIKE.contains(&lemma)
+            && form == Form::Base
             && !head.lower.ends_with('s')
         {
             return false;
@@ -1204,6 +1204,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let open = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Open);
             return if self.low(r) == "that" {
                 Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
+            } else if self.low(r) == "to" && TAKES_TO.contains(&verb.lemma.as_str()) {
+                Some((r, None))
             } else if self.punct(r, ":") {
                 Some((r + 1, None))
             } else if open(r) {

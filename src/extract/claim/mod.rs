@@ -189,7 +189,10 @@ impl ClaimExtractor {
         let is_generic = |w: &Tok<'_>| {
             self.lex.heads.contains_key(&w.lower) || self.lex.function_words.contains(&w.lower)
         };
-        let named = core.iter().enumerate().any(|(k, w)| {
+        // A name ends with a capitalised word ("French Ministry for Europe and Foreign
+        // Affairs", "Gov. Mike Pence (R-IN)"); "The Republican nominee" is a nominal.
+        let last_word = core.iter().enumerate().rev().find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
+        let named = last_word.is_some_and(|(k, w)| {
             w.is_cap()
                 && !self.lex.demonyms.contains_key(&w.lower)
                 && !(np.a + first + k == 0 && is_generic(w))
