@@ -78,6 +78,10 @@ struct Rule {
     classes: u32,
 }
 
+/// How far around a trigger word a rule looks, in bytes (then on to white space): the
+/// longest prefix ("no more than two and a half") or suffix (", 2025") a date has.
+const WINDOW: usize = 48;
+
 // Trigger classes: what kind of key word a stretch of text holds.
 const MONTH: u32 = 1;
 const WEEKDAY: u32 = 2;
@@ -640,8 +644,8 @@ impl DateExtractor {
     /// Candidate matches of every rule that pass the rule's guards: (start, end, rule).
     ///
     /// One pass of a cheap trigger pattern (digits and the lexicon's key words) finds where
-    /// dates can be; each rule then runs only on the stretches of text (64 bytes either side
-    /// of a trigger, cut at white space) around triggers of the classes it needs.
+    /// dates can be; each rule then runs only on the stretches of text ([`WINDOW`] bytes either
+    /// side of a trigger, cut at white space) around triggers of the classes it needs.
     fn candidates<'t>(&self, text: &'t str) -> Vec<(usize, usize, usize, Captures<'t>)> {
         let bytes = text.as_bytes();
         let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
@@ -654,16 +658,16 @@ impl DateExtractor {
             if mask == 0 {
                 continue;
             }
-            let mut ws = t.start().saturating_sub(64);
-            let floor = ws.saturating_sub(32);
+            let mut ws = t.start().saturating_sub(WINDOW);
+            let floor = ws.saturating_sub(16);
             while ws > floor && !bytes[ws - 1].is_ascii_whitespace() {
                 ws -= 1;
             }
             while !text.is_char_boundary(ws) {
                 ws += 1;
             }
-            let mut we = (t.end() + 64).min(text.len());
-            let ceil = (we + 32).min(text.len());
+            let mut we = (t.end() + WINDOW).min(text.len());
+            let ceil = (we + 16).min(text.len());
             while we < ceil && !bytes[we].is_ascii_whitespace() {
                 we += 1;
             }
@@ -2525,6 +2529,29 @@ mod timing {
         let t = std::time::Instant::now();
         let n = x.candidates(&text).len();
         println!("candidates: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for r in &x.rules {
+            n += r.re.find_iter(&text).count();
+        }
+        println!("all rules, find over the whole text: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        let sents: Vec<&str> = text.split(". ").collect();
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for s in &sents {
+            for r in &x.rules {
+                n += r.re.find_iter(s).count();
+            }
+        }
+        println!("all rules, find per sentence: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok()).unwrap_or_else(|_| unreachable!());
+        let t = std::time::Instant::now();
+        let sentences = crate::extract::segment::sentences(&doc);
+        println!("segmenting: {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        let mut out = Vec::new();
+        x.extract(&Context { doc: &doc, sentences: &sentences, found: &[] }, &mut out);
+        println!("extract: {:.1} MB/s ({})", mb / t.elapsed().as_secs_f64(), out.len());
         for r in &x.rules {
             let t = std::time::Instant::now();
             let c = r.re.find_iter(&text).count();
