@@ -19,10 +19,10 @@ use crate::model::{Annotation, Attrs, DateAttrs, Label, Provenance, Status, Time
 use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
 use regex::{Captures, Regex};
-use std::collections::HashMap;
 use resolve::{
     add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit,
 };
+use std::collections::HashMap;
 
 /// What a rule's match means; the normaliser reads the named groups accordingly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,13 +125,29 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
 }
 
 /// Words that carry no trigger of their own inside a phrase.
-const TRIGGER_STOP: &[&str] = &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve"];
+const TRIGGER_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "upon",
+    "these",
+    "right",
+    "near",
+    "foreseeable",
+    "distant",
+    "day",
+    "eve",
+];
 
 /// The trigger pattern and the classes of each key word, from the word lists.
 fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     let mut words: HashMap<String, u32> = HashMap::new();
     let mut add = |w: &str, c: u32| {
-        for part in w.split(|ch: char| !ch.is_ascii_alphabetic()).filter(|p| p.len() > 1) {
+        for part in w
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .filter(|p| p.len() > 1)
+        {
             let p = part.to_ascii_lowercase();
             if !TRIGGER_STOP.contains(&p.as_str()) || c == UNIT || c == DEICTIC {
                 *words.entry(p).or_insert(0) |= c;
@@ -149,7 +165,9 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     for u in lex.units.keys() {
         add(u, UNIT);
     }
-    for u in ["quarter", "quarters", "period", "session", "half", "weekend", "weekends", "year", "day"] {
+    for u in [
+        "quarter", "quarters", "period", "session", "half", "weekend", "weekends", "year", "day",
+    ] {
         add(u, UNIT);
     }
     for (r, _) in &lex.refs {
@@ -173,7 +191,16 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     for w in ["nineteen", "twenty", "thousand"] {
         add(w, SPOKEN);
     }
-    for w in ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"] {
+    for w in [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ] {
         add(w, DECADEW);
     }
     for w in ["noon", "midnight", "midday"] {
@@ -181,8 +208,13 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     }
     let mut list: Vec<&String> = words.keys().collect();
     list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt = list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
-    let re = Regex::new(&format!(r"(?i-u)[0-9]+|\b(?:{alt})\b")).unwrap_or_else(|e| panic!("date triggers: {e}"));
+    let alt = list
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    let re = Regex::new(&format!(r"(?i-u)[0-9]+|\b(?:{alt})\b"))
+        .unwrap_or_else(|e| panic!("date triggers: {e}"));
     (re, words)
 }
 
@@ -274,7 +306,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "half",
         Kind::Half,
-        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
+        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
     ),
     (
         "rel-unit",
@@ -319,7 +351,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "time",
         Kind::Time,
-        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
     ),
     (
         "time-24",
@@ -653,7 +685,10 @@ impl DateExtractor {
             let mask = if t.as_str().as_bytes()[0].is_ascii_digit() {
                 DIGIT
             } else {
-                self.trigger_words.get(&t.as_str().to_ascii_lowercase()).copied().unwrap_or(0)
+                self.trigger_words
+                    .get(&t.as_str().to_ascii_lowercase())
+                    .copied()
+                    .unwrap_or(0)
             };
             if mask == 0 {
                 continue;
@@ -688,7 +723,9 @@ impl DateExtractor {
         let mut seen = std::collections::HashSet::new();
         for (ri, rule) in self.rules.iter().enumerate() {
             for &(ws, we) in &windows[ri] {
-                let Some(hay) = text.get(ws..we) else { continue };
+                let Some(hay) = text.get(ws..we) else {
+                    continue;
+                };
                 self.push_matches(text, hay, ws, ri, rule, &mut seen, &mut out);
             }
         }
@@ -1328,7 +1365,7 @@ impl DateExtractor {
             }
             Kind::Half => {
                 let o = gl("ord")?;
-                let h: i8 = if o == "latter" {
+                let h: i8 = if o == "latter" || o == "last" {
                     2
                 } else {
                     self.lex.ordinal(&o)? as i8
@@ -1845,7 +1882,20 @@ impl DateExtractor {
                 } else {
                     format!("{h:02}:{mi:02}")
                 };
+                // "5 p.m. EST, Nov. 6": the day named after the time.
+                let named_day = match (
+                    g("m").and_then(|m| self.lex.month(m)),
+                    g("d").and_then(|d| d.parse::<i8>().ok()),
+                ) {
+                    (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+                        (Some(y), _) => Some(Date::new(y, m, d).ok()?),
+                        (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
+                        (None, None) => None,
+                    },
+                    _ => None,
+                };
                 let day = match (gl("wd"), dct) {
+                    _ if named_day.is_some() => named_day,
                     (Some(wdw), Some(dct)) => match wdw.as_str() {
                         "today" => Some(dct),
                         "yesterday" => dct.yesterday().ok(),
@@ -2512,8 +2562,11 @@ mod timing {
     #[test]
     #[ignore]
     fn rule_timing() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/tbaq-timebank.jsonl");
-        let Ok(src) = std::fs::read_to_string(dir) else { return };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/dev/tbaq-timebank.jsonl");
+        let Ok(src) = std::fs::read_to_string(dir) else {
+            return;
+        };
         let mut text = String::new();
         for line in src.lines() {
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
@@ -2528,13 +2581,19 @@ mod timing {
         println!("triggers: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
         let n = x.candidates(&text).len();
-        println!("candidates: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        println!(
+            "candidates: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
         let t = std::time::Instant::now();
         let mut n = 0;
         for r in &x.rules {
             n += r.re.find_iter(&text).count();
         }
-        println!("all rules, find over the whole text: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        println!(
+            "all rules, find over the whole text: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
         let sents: Vec<&str> = text.split(". ").collect();
         let t = std::time::Instant::now();
         let mut n = 0;
@@ -2543,15 +2602,30 @@ mod timing {
                 n += r.re.find_iter(s).count();
             }
         }
-        println!("all rules, find per sentence: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
-        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok()).unwrap_or_else(|_| unreachable!());
+        println!(
+            "all rules, find per sentence: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
+        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok())
+            .unwrap_or_else(|_| unreachable!());
         let t = std::time::Instant::now();
         let sentences = crate::extract::segment::sentences(&doc);
         println!("segmenting: {:.1} MB/s", mb / t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
         let mut out = Vec::new();
-        x.extract(&Context { doc: &doc, sentences: &sentences, found: &[] }, &mut out);
-        println!("extract: {:.1} MB/s ({})", mb / t.elapsed().as_secs_f64(), out.len());
+        x.extract(
+            &Context {
+                doc: &doc,
+                sentences: &sentences,
+                found: &[],
+            },
+            &mut out,
+        );
+        println!(
+            "extract: {:.1} MB/s ({})",
+            mb / t.elapsed().as_secs_f64(),
+            out.len()
+        );
         for r in &x.rules {
             let t = std::time::Instant::now();
             let c = r.re.find_iter(&text).count();
@@ -2559,7 +2633,12 @@ mod timing {
             let t = std::time::Instant::now();
             let c2 = r.re.captures_iter(&text).count();
             let g = t.elapsed().as_secs_f64();
-            println!("{:<16} find {:>7.1} MB/s  captures {:>7.1} MB/s  ({c}/{c2})", r.name, mb / f, mb / g);
+            println!(
+                "{:<16} find {:>7.1} MB/s  captures {:>7.1} MB/s  ({c}/{c2})",
+                r.name,
+                mb / f,
+                mb / g
+            );
         }
     }
 }
