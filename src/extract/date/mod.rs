@@ -1080,17 +1080,8 @@ impl DateExtractor {
                 } else {
                     y
                 };
-                let (m, d) = if a > 12
-                    && caps
-                        .name("a")
-                        .is_some_and(|x| x.start() > caps.name("y").map_or(0, |y| y.start()))
-                {
-                    (b, a)
-                } else if a > 12 {
-                    (b, a)
-                } else {
-                    (a, b)
-                };
+                // Month first (US order) unless the first number cannot be a month.
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
                 let date = Date::new(y, m, d).ok()?;
                 Some(Norm::point(Point::Day(date), Anchor::None))
             }
@@ -1232,7 +1223,7 @@ impl DateExtractor {
                     Some("this") => None,
                     _ => w.tense().filter(|t| *t != Tense::Present),
                 };
-                let over = start + 2 < dm && !(code == "WI");
+                let over = start + 2 < dm && code != "WI";
                 let begun = dm >= start || (code == "WI" && dm <= 2);
                 let yr = match dir {
                     Some(Tense::Past) => {
@@ -1600,17 +1591,7 @@ impl DateExtractor {
                     }
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
                 }
-                let m = modw.or(
-                    if matches!(
-                        n.map(str::to_ascii_lowercase).as_deref(),
-                        Some("few") | Some("several") | Some("many")
-                    ) {
-                        None
-                    } else {
-                        None
-                    },
-                );
-                let m = m.or(caps.name("orso").map(|_| "APPROX"));
+                let m = modw.or(caps.name("orso").map(|_| "APPROX"));
                 let mut norm = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
                 if matches!(rel.as_str(), "past" | "last" | "next" | "coming" | "recent")
                     && dct.is_some()
@@ -1666,12 +1647,6 @@ impl DateExtractor {
                 let mut p = match base.and_then(|b| b.shift(unit, off)) {
                     Some(p) => p,
                     None => {
-                        if rel == "that" || rel.contains("same") || rel.contains("that") {
-                            // "that day" with nothing before it: unresolved.
-                            if u.is_none() {
-                                return None;
-                            }
-                        }
                         let v = unknown_at_unit(unit).to_string();
                         let v = match &pod {
                             Some(c) => format!("{v}T{c}"),
@@ -2106,7 +2081,7 @@ impl DateExtractor {
                         self.lex.number(rest)?
                     } as i16
                 } else {
-                    let (head, tail) = sp.split_once(|c: char| c == ' ' || c == '-')?;
+                    let (head, tail) = sp.split_once([' ', '-'])?;
                     let head = self.lex.number(head)? as i16;
                     let tail = tail.trim();
                     if tail == "hundred" {
