@@ -10,6 +10,20 @@
 //! is `XXXX-09-19`, `Friday` is `XXXX-WXX-5`, and relative expressions write their
 //! granularity unresolved (`last Sunday`, `yesterday` -> `XXXX-XX-XX`; `last month` ->
 //! `XXXX-XX`; `this week` -> `XXXX-WXX`; `four years ago` -> `XXXX`), with no anchor.
+//!
+//! How it runs: one pass of a cheap trigger pattern (digits and key words from the lists)
+//! marks where dates can be; each rule runs only near triggers of the classes it needs;
+//! candidates that fail their guards or do not normalise are dropped; overlaps keep the
+//! longest. Kept matches are normalised in text order so that "the next day" or "a year
+//! earlier" can take the latest date before them as anchor.
+//!
+//! Conventions where TimeML leaves a choice: the span keeps modifiers (`nearly four years
+//! ago`, `early next year`, `more than a decade`) and a `the` that belongs to the expression
+//! (`the third quarter`, `the past two months`) but not one before a hyphenated adjective
+//! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
+//! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
+//! `two days later` is a DATE anchored on the previous date; `recent weeks` is PAST_REF and
+//! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`).
 
 mod lexicon;
 mod resolve;
