@@ -330,7 +330,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "for-the-unit",
         Kind::Span,
-        r"\b(?:for|in|during|over|through)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|month)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
+        r"\b(?P<prep>for|in|during|over|through|of)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|month)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
     ),
     (
         "pos-of-unit",
@@ -1528,7 +1528,9 @@ impl DateExtractor {
                 if rel.is_empty() {
                     // "for the year ended June 30", "For the quarter, ...": the reporting period.
                     if g("ended").is_none() {
-                        if !w.after().starts_with(',') {
+                        // "For the year, ...", "the first nine months of the year": the current one.
+                        let of = gl("prep").as_deref() == Some("of");
+                        if !w.after().starts_with(',') && !of {
                             return None;
                         }
                         // "For the year, ...": the current one.
