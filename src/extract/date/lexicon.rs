@@ -292,7 +292,11 @@ impl Lexicon {
     /// Regex alternation of the keys of a phrase list (spaces match any white space).
     pub fn phrase_alt<'a>(items: impl Iterator<Item = &'a String>) -> String {
         let mut ws: Vec<String> = items
-            .map(|w| regex::escape(w).replace(' ', "\\s+").replace('\'', "(?:'|’)"))
+            .map(|w| {
+                regex::escape(w)
+                    .replace(' ', "\\s+")
+                    .replace('\'', "(?:'|’)")
+            })
             .collect();
         ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
         ws.join("|")

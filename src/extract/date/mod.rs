@@ -10,6 +10,20 @@
 //! is `XXXX-09-19`, `Friday` is `XXXX-WXX-5`, and relative expressions write their
 //! granularity unresolved (`last Sunday`, `yesterday` -> `XXXX-XX-XX`; `last month` ->
 //! `XXXX-XX`; `this week` -> `XXXX-WXX`; `four years ago` -> `XXXX`), with no anchor.
+//!
+//! How it runs: one pass of a cheap trigger pattern (digits and key words from the lists)
+//! marks where dates can be; each rule runs only near triggers of the classes it needs;
+//! candidates that fail their guards or do not normalise are dropped; overlaps keep the
+//! longest. Kept matches are normalised in text order so that "the next day" or "a year
+//! earlier" can take the latest date before them as anchor.
+//!
+//! Conventions where TimeML leaves a choice: the span keeps modifiers (`nearly four years
+//! ago`, `early next year`, `more than a decade`) and a `the` that belongs to the expression
+//! (`the third quarter`, `the past two months`) but not one before a hyphenated adjective
+//! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
+//! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
+//! `two days later` is a DATE anchored on the previous date; `recent weeks` is PAST_REF and
+//! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`).
 
 mod lexicon;
 mod resolve;
@@ -18,11 +32,11 @@ use super::{Context, Extractor};
 use crate::model::{Annotation, Attrs, DateAttrs, Label, Provenance, Status, TimexType};
 use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
-use super::segment::Sentence;
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex};
 use resolve::{
     add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit,
 };
+use std::collections::HashMap;
 
 /// What a rule's match means; the normaliser reads the named groups accordingly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +88,148 @@ struct Rule {
     name: &'static str,
     kind: Kind,
     re: Regex,
+    /// The trigger classes one of which every match of the rule contains.
+    classes: u32,
+}
+
+/// How far around a trigger word a rule looks, in bytes (then on to white space): the
+/// longest prefix ("no more than two and a half") or suffix (", 2025") a date has.
+const WINDOW: usize = 48;
+
+// Trigger classes: what kind of key word a stretch of text holds.
+const MONTH: u32 = 1;
+const WEEKDAY: u32 = 2;
+const DIGIT: u32 = 4;
+const UNIT: u32 = 8;
+const REF: u32 = 16;
+const DEICTIC: u32 = 32;
+const SEASON: u32 = 64;
+const HOLIDAY: u32 = 128;
+const SETW: u32 = 256;
+const SPOKEN: u32 = 512;
+const DECADEW: u32 = 1024;
+const TIMEW: u32 = 2048;
+
+/// The trigger classes of a rule: every match holds a word of one of them.
+fn rule_classes(kind: Kind, name: &str) -> u32 {
+    match kind {
+        Kind::MonthDay | Kind::MonthYear | Kind::Month => MONTH,
+        Kind::Numeric | Kind::Year => DIGIT,
+        Kind::Decade => DIGIT | DECADEW,
+        Kind::Century => UNIT,
+        Kind::Season => SEASON,
+        Kind::Quarter if name == "quarter-q" => DIGIT,
+        Kind::Quarter | Kind::Half => UNIT,
+        Kind::RelUnit | Kind::PosOfUnit | Kind::Span | Kind::Weekend => UNIT,
+        Kind::Anchored => UNIT | DEICTIC,
+        Kind::Deictic => DEICTIC,
+        Kind::Weekday => WEEKDAY,
+        Kind::Time if name == "time-word" => TIMEW,
+        Kind::Time => DIGIT,
+        Kind::Ago | Kind::Duration | Kind::VagueDuration => UNIT,
+        Kind::Ref => REF,
+        Kind::RefUnits => UNIT,
+        Kind::Set if name == "set-word" => SETW,
+        Kind::Set if name == "set-weekdays" => WEEKDAY,
+        Kind::Set => UNIT | WEEKDAY | DEICTIC,
+        Kind::Holiday => HOLIDAY,
+        Kind::YearAgo | Kind::YearEnd => UNIT,
+        Kind::SpokenYear => SPOKEN,
+    }
+}
+
+/// Words that carry no trigger of their own inside a phrase.
+const TRIGGER_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "upon",
+    "these",
+    "right",
+    "near",
+    "foreseeable",
+    "distant",
+    "day",
+    "eve",
+];
+
+/// The trigger pattern and the classes of each key word, from the word lists.
+fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
+    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut add = |w: &str, c: u32| {
+        for part in w
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .filter(|p| p.len() > 1)
+        {
+            let p = part.to_ascii_lowercase();
+            if !TRIGGER_STOP.contains(&p.as_str()) || c == UNIT || c == DEICTIC {
+                *words.entry(p).or_insert(0) |= c;
+            }
+        }
+    };
+    for (f, _) in &lex.month_forms {
+        add(f, MONTH);
+    }
+    add("sept", MONTH);
+    for (f, _) in &lex.weekday_forms {
+        add(f, WEEKDAY);
+        add(&format!("{f}s"), WEEKDAY);
+    }
+    for u in lex.units.keys() {
+        add(u, UNIT);
+    }
+    for u in [
+        "quarter", "quarters", "period", "session", "half", "weekend", "weekends", "year", "day",
+    ] {
+        add(u, UNIT);
+    }
+    for (r, _) in &lex.refs {
+        add(r, REF);
+    }
+    for w in lex.parts_of_day.keys() {
+        add(w, DEICTIC);
+    }
+    for w in ["today", "tonight", "tomorrow", "yesterday"] {
+        add(w, DEICTIC);
+    }
+    for w in lex.seasons.keys() {
+        add(w, SEASON);
+    }
+    for (h, _) in &lex.holidays {
+        add(h, HOLIDAY);
+    }
+    for (w, _) in &lex.sets {
+        add(w, SETW);
+    }
+    for w in ["nineteen", "twenty", "thousand"] {
+        add(w, SPOKEN);
+    }
+    for w in [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ] {
+        add(w, DECADEW);
+    }
+    for w in ["noon", "midnight", "midday"] {
+        add(w, TIMEW);
+    }
+    let mut list: Vec<&String> = words.keys().collect();
+    list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alt = list
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    let re = Regex::new(&format!(r"(?i-u)[0-9]+|\b(?:{alt})\b"))
+        .unwrap_or_else(|e| panic!("date triggers: {e}"));
+    (re, words)
 }
 
 /// The rule table: (name, kind, pattern template). Templates use `{MONTH}`, `{MONTHF}`
@@ -164,7 +320,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "half",
         Kind::Half,
-        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
+        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
     ),
     (
         "rel-unit",
@@ -174,7 +330,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "for-the-unit",
         Kind::Span,
-        r"\b(?:for|in|during|over|through)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|month)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
+        r"\b(?P<prep>for|in|during|over|through|of)\s+(?P<the>the)\s+(?P<rel>)(?P<u>year|week|month)\b(?P<ended>\s+(?:ended|ending|to\s+date|through|that\s+ended))?",
     ),
     (
         "pos-of-unit",
@@ -209,7 +365,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "time",
         Kind::Time,
-        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
     ),
     (
         "time-24",
@@ -345,8 +501,10 @@ fn pos_mod(pos: &str) -> Option<&'static str> {
 pub struct DateExtractor {
     lex: Lexicon,
     rules: Vec<Rule>,
-    /// All rules at once, to find which can match in a sentence.
-    set: RegexSet,
+    /// Digits and key words: where a date can be.
+    triggers: Regex,
+    /// Key word (lowercase) -> trigger classes.
+    trigger_words: HashMap<String, u32>,
 }
 
 impl Default for DateExtractor {
@@ -516,39 +674,73 @@ impl DateExtractor {
                     name,
                     kind: *kind,
                     re,
+                    classes: rule_classes(*kind, name),
                 }
             })
             .collect();
-        let set = RegexSet::new(rules.iter().map(|r: &Rule| r.re.as_str()))
-            .unwrap_or_else(|e| panic!("date rule set: {e}"));
-        DateExtractor { lex, rules, set }
+        let (triggers, trigger_words) = trigger_table(&lex);
+        DateExtractor {
+            lex,
+            rules,
+            triggers,
+            trigger_words,
+        }
     }
 
     /// Candidate matches of every rule that pass the rule's guards: (start, end, rule).
     ///
-    /// The text is searched sentence by sentence (each stretched a little into the next, so
-    /// that "3 p.m. Friday" survives a split after "p.m."); one `RegexSet` pass per sentence
-    /// says which rules can match there, and only those run.
-    fn candidates<'t>(&self, text: &'t str, sentences: &[Sentence]) -> Vec<(usize, usize, usize, Captures<'t>)> {
+    /// One pass of a cheap trigger pattern (digits and the lexicon's key words) finds where
+    /// dates can be; each rule then runs only on the stretches of text ([`WINDOW`] bytes either
+    /// side of a trigger, cut at white space) around triggers of the classes it needs.
+    fn candidates<'t>(&self, text: &'t str) -> Vec<(usize, usize, usize, Captures<'t>)> {
+        let bytes = text.as_bytes();
+        let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+        for t in self.triggers.find_iter(text) {
+            let mask = if t.as_str().as_bytes()[0].is_ascii_digit() {
+                DIGIT
+            } else {
+                self.trigger_words
+                    .get(&t.as_str().to_ascii_lowercase())
+                    .copied()
+                    .unwrap_or(0)
+            };
+            if mask == 0 {
+                continue;
+            }
+            let mut ws = t.start().saturating_sub(WINDOW);
+            let floor = ws.saturating_sub(16);
+            while ws > floor && !bytes[ws - 1].is_ascii_whitespace() {
+                ws -= 1;
+            }
+            while !text.is_char_boundary(ws) {
+                ws += 1;
+            }
+            let mut we = (t.end() + WINDOW).min(text.len());
+            let ceil = (we + 16).min(text.len());
+            while we < ceil && !bytes[we].is_ascii_whitespace() {
+                we += 1;
+            }
+            while !text.is_char_boundary(we) {
+                we += 1;
+            }
+            for (ri, rule) in self.rules.iter().enumerate() {
+                if rule.classes & mask != 0 {
+                    let w = &mut windows[ri];
+                    match w.last_mut() {
+                        Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                        _ => w.push((ws, we)),
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut chunks: Vec<(usize, usize)> = sentences.iter().map(|x| (x.start_byte, x.end_byte)).collect();
-        if chunks.is_empty() {
-            chunks.push((0, text.len()));
-        }
-        for (cs, ce) in chunks {
-            // Stretch to the first white space 40 bytes past the end.
-            let mut ce = (ce + 40).min(text.len());
-            while ce < text.len() && !text.as_bytes()[ce].is_ascii_whitespace() {
-                ce += 1;
-            }
-            while !text.is_char_boundary(ce) {
-                ce += 1;
-            }
-            let Some(hay) = text.get(cs..ce) else { continue };
-            for ri in self.set.matches(hay).iter() {
-                let Some(rule) = self.rules.get(ri) else { continue };
-                self.push_matches(text, hay, cs, ri, rule, &mut seen, &mut out);
+        for (ri, rule) in self.rules.iter().enumerate() {
+            for &(ws, we) in &windows[ri] {
+                let Some(hay) = text.get(ws..we) else {
+                    continue;
+                };
+                self.push_matches(text, hay, ws, ri, rule, &mut seen, &mut out);
             }
         }
         out
@@ -902,17 +1094,8 @@ impl DateExtractor {
                 } else {
                     y
                 };
-                let (m, d) = if a > 12
-                    && caps
-                        .name("a")
-                        .is_some_and(|x| x.start() > caps.name("y").map_or(0, |y| y.start()))
-                {
-                    (b, a)
-                } else if a > 12 {
-                    (b, a)
-                } else {
-                    (a, b)
-                };
+                // Month first (US order) unless the first number cannot be a month.
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
                 let date = Date::new(y, m, d).ok()?;
                 Some(Norm::point(Point::Day(date), Anchor::None))
             }
@@ -1054,7 +1237,7 @@ impl DateExtractor {
                     Some("this") => None,
                     _ => w.tense().filter(|t| *t != Tense::Present),
                 };
-                let over = start + 2 < dm && !(code == "WI");
+                let over = start + 2 < dm && code != "WI";
                 let begun = dm >= start || (code == "WI" && dm <= 2);
                 let yr = match dir {
                     Some(Tense::Past) => {
@@ -1187,7 +1370,7 @@ impl DateExtractor {
             }
             Kind::Half => {
                 let o = gl("ord")?;
-                let h: i8 = if o == "latter" {
+                let h: i8 = if o == "latter" || o == "last" {
                     2
                 } else {
                     self.lex.ordinal(&o)? as i8
@@ -1345,7 +1528,9 @@ impl DateExtractor {
                 if rel.is_empty() {
                     // "for the year ended June 30", "For the quarter, ...": the reporting period.
                     if g("ended").is_none() {
-                        if !w.after().starts_with(',') {
+                        // "For the year, ...", "the first nine months of the year": the current one.
+                        let of = gl("prep").as_deref() == Some("of");
+                        if !w.after().starts_with(',') && !of {
                             return None;
                         }
                         // "For the year, ...": the current one.
@@ -1422,17 +1607,7 @@ impl DateExtractor {
                     }
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
                 }
-                let m = modw.or(
-                    if matches!(
-                        n.map(str::to_ascii_lowercase).as_deref(),
-                        Some("few") | Some("several") | Some("many")
-                    ) {
-                        None
-                    } else {
-                        None
-                    },
-                );
-                let m = m.or(caps.name("orso").map(|_| "APPROX"));
+                let m = modw.or(caps.name("orso").map(|_| "APPROX"));
                 let mut norm = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
                 if matches!(rel.as_str(), "past" | "last" | "next" | "coming" | "recent")
                     && dct.is_some()
@@ -1488,12 +1663,6 @@ impl DateExtractor {
                 let mut p = match base.and_then(|b| b.shift(unit, off)) {
                     Some(p) => p,
                     None => {
-                        if rel == "that" || rel.contains("same") || rel.contains("that") {
-                            // "that day" with nothing before it: unresolved.
-                            if u.is_none() {
-                                return None;
-                            }
-                        }
                         let v = unknown_at_unit(unit).to_string();
                         let v = match &pod {
                             Some(c) => format!("{v}T{c}"),
@@ -1704,7 +1873,20 @@ impl DateExtractor {
                 } else {
                     format!("{h:02}:{mi:02}")
                 };
+                // "5 p.m. EST, Nov. 6": the day named after the time.
+                let named_day = match (
+                    g("m").and_then(|m| self.lex.month(m)),
+                    g("d").and_then(|d| d.parse::<i8>().ok()),
+                ) {
+                    (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+                        (Some(y), _) => Some(Date::new(y, m, d).ok()?),
+                        (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
+                        (None, None) => None,
+                    },
+                    _ => None,
+                };
                 let day = match (gl("wd"), dct) {
+                    _ if named_day.is_some() => named_day,
                     (Some(wdw), Some(dct)) => match wdw.as_str() {
                         "today" => Some(dct),
                         "yesterday" => dct.yesterday().ok(),
@@ -1915,7 +2097,7 @@ impl DateExtractor {
                         self.lex.number(rest)?
                     } as i16
                 } else {
-                    let (head, tail) = sp.split_once(|c: char| c == ' ' || c == '-')?;
+                    let (head, tail) = sp.split_once([' ', '-'])?;
                     let head = self.lex.number(head)? as i16;
                     let tail = tail.trim();
                     if tail == "hundred" {
@@ -2233,7 +2415,7 @@ impl Extractor for DateExtractor {
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
         let text = doc.text();
-        let mut cands = self.candidates(text, cx.sentences);
+        let mut cands = self.candidates(text);
         // Longest first, then the earlier rule, then the earlier start.
         cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -2359,5 +2541,95 @@ mod tests {
     fn every_rule_compiles() {
         let x = DateExtractor::new();
         assert_eq!(x.rules.len(), RULES.len());
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Time spent by each rule and by the rule set on the dev texts (run by hand:
+    /// `cargo test --profile bench --lib rule_timing -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn rule_timing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/dev/tbaq-timebank.jsonl");
+        let Ok(src) = std::fs::read_to_string(dir) else {
+            return;
+        };
+        let mut text = String::new();
+        for line in src.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                text.push_str(v["text"].as_str().unwrap_or(""));
+                text.push('\n');
+            }
+        }
+        let x = DateExtractor::new();
+        let mb = text.len() as f64 / 1e6;
+        let t = std::time::Instant::now();
+        let n = x.triggers.find_iter(&text).count();
+        println!("triggers: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        let n = x.candidates(&text).len();
+        println!(
+            "candidates: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for r in &x.rules {
+            n += r.re.find_iter(&text).count();
+        }
+        println!(
+            "all rules, find over the whole text: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
+        let sents: Vec<&str> = text.split(". ").collect();
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for s in &sents {
+            for r in &x.rules {
+                n += r.re.find_iter(s).count();
+            }
+        }
+        println!(
+            "all rules, find per sentence: {:.1} MB/s ({n})",
+            mb / t.elapsed().as_secs_f64()
+        );
+        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok())
+            .unwrap_or_else(|_| unreachable!());
+        let t = std::time::Instant::now();
+        let sentences = crate::extract::segment::sentences(&doc);
+        println!("segmenting: {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        let mut out = Vec::new();
+        x.extract(
+            &Context {
+                doc: &doc,
+                sentences: &sentences,
+                found: &[],
+            },
+            &mut out,
+        );
+        println!(
+            "extract: {:.1} MB/s ({})",
+            mb / t.elapsed().as_secs_f64(),
+            out.len()
+        );
+        for r in &x.rules {
+            let t = std::time::Instant::now();
+            let c = r.re.find_iter(&text).count();
+            let f = t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            let c2 = r.re.captures_iter(&text).count();
+            let g = t.elapsed().as_secs_f64();
+            println!(
+                "{:<16} find {:>7.1} MB/s  captures {:>7.1} MB/s  ({c}/{c2})",
+                r.name,
+                mb / f,
+                mb / g
+            );
+        }
     }
 }

@@ -125,21 +125,6 @@ impl Point {
         }
     }
 
-    /// The point's year, for granularities that have one.
-    pub fn year(&self) -> Option<i16> {
-        match self {
-            Point::Day(d) | Point::DayTime(d, _) => Some(d.year()),
-            Point::Week(y, _)
-            | Point::Weekend(y, _)
-            | Point::Month(y, _)
-            | Point::Quarter(y, _)
-            | Point::Half(y, _)
-            | Point::Season(y, _)
-            | Point::Year(y) => Some(*y),
-            Point::Decade(_) | Point::Century(_) => None,
-        }
-    }
-
     /// A representative day of the point (its first day), for shifting.
     fn first_day(&self) -> Option<Date> {
         match self {
