@@ -25,36 +25,22 @@ struct Case {
 
 fn describe(a: &gloss::model::Annotation) -> (String, String, String, Option<String>) {
     let d = a.date().expect("a DATE");
-    (
-        a.quote.clone(),
-        d.timex_type.as_str().to_string(),
-        d.value.clone(),
-        d.modifier.clone(),
-    )
+    (a.quote.clone(), d.timex_type.as_str().to_string(), d.value.clone(), d.modifier.clone())
 }
 
 #[test]
 fn rule_cases() {
-    let src = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/dates.toml"),
-    )
-    .expect("tests/cases/dates.toml");
+    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/dates.toml"))
+        .expect("tests/cases/dates.toml");
     let cases: Cases = toml::from_str(&src).expect("valid TOML");
     let pipe = Pipeline::default();
     let mut failures = Vec::new();
     for (i, c) in cases.case.iter().enumerate() {
         let dct = c.dct.as_deref().map(|d| parse_dct(d).expect("case dct"));
         let doc = Document::new(format!("case{i}"), &c.text, dct).expect("case text");
-        let got: Vec<_> = pipe
-            .run_label(&doc, Label::Date)
-            .iter()
-            .map(describe)
-            .collect();
-        let want: Vec<Vec<String>> = c
-            .dates
-            .iter()
-            .map(|d| d.split('|').map(|x| x.trim().to_string()).collect())
-            .collect();
+        let got: Vec<_> = pipe.run_label(&doc, Label::Date).iter().map(describe).collect();
+        let want: Vec<Vec<String>> =
+            c.dates.iter().map(|d| d.split('|').map(|x| x.trim().to_string()).collect()).collect();
         let ok = got.len() == want.len()
             && got.iter().zip(&want).all(|(g, w)| {
                 w.len() >= 3
@@ -67,10 +53,7 @@ fn rule_cases() {
             let got_s: Vec<String> = got
                 .iter()
                 .map(|(q, t, v, m)| {
-                    format!(
-                        "{q} | {t} | {v}{}",
-                        m.as_ref().map(|m| format!(" | {m}")).unwrap_or_default()
-                    )
+                    format!("{q} | {t} | {v}{}", m.as_ref().map(|m| format!(" | {m}")).unwrap_or_default())
                 })
                 .collect();
             failures.push(format!(
@@ -79,20 +62,11 @@ fn rule_cases() {
             ));
         }
     }
-    println!(
-        "{} rule cases, {} failing",
-        cases.case.len(),
-        failures.len()
-    );
+    println!("{} rule cases, {} failing", cases.case.len(), failures.len());
     for f in &failures {
         println!("{f}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} date cases fail (see above)",
-        failures.len(),
-        cases.case.len()
-    );
+    assert!(failures.is_empty(), "{} of {} date cases fail (see above)", failures.len(), cases.case.len());
 }
 
 #[derive(serde::Deserialize)]
@@ -120,15 +94,11 @@ fn dev_set_scores() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev");
     let files = ["tbaq-timebank.jsonl", "tbaq-aquaint.jsonl"];
     if !files.iter().all(|f| dir.join(f).exists()) {
-        println!(
-            "note: {} not found; dev-set DATE scores skipped",
-            dir.display()
-        );
+        println!("note: {} not found; dev-set DATE scores skipped", dir.display());
         return;
     }
     let pipe = Pipeline::default();
-    let (mut n_gold, mut n_pred, mut strict, mut relaxed, mut value_ok, mut type_ok) =
-        (0, 0, 0, 0, 0, 0);
+    let (mut n_gold, mut n_pred, mut strict, mut relaxed, mut value_ok, mut type_ok) = (0, 0, 0, 0, 0, 0);
     let mut bytes = 0usize;
     let mut extract_secs = 0.0f64;
     let mut dump = String::new();
@@ -147,17 +117,15 @@ fn dev_set_scores() {
             n_gold += gold.len();
             n_pred += pred.len();
             let chars: Vec<char> = d.text.chars().collect();
-            let quote = |s: usize, e: usize| {
-                chars[s.min(chars.len())..e.min(chars.len())]
-                    .iter()
-                    .collect::<String>()
-            };
+            let quote = |s: usize, e: usize| chars[s.min(chars.len())..e.min(chars.len())].iter().collect::<String>();
             // Strict: identical spans.
             let mut used = vec![false; pred.len()];
             for g in &gold {
-                if let Some(i) = pred.iter().enumerate().position(|(i, p)| {
-                    !used[i] && p.span.start() == g.start && p.span.end() == g.end
-                }) {
+                if let Some(i) = pred
+                    .iter()
+                    .enumerate()
+                    .position(|(i, p)| !used[i] && p.span.start() == g.start && p.span.end() == g.end)
+                {
                     used[i] = true;
                     strict += 1;
                 }
@@ -186,6 +154,14 @@ fn dev_set_scores() {
                         let gv = g.value.clone().unwrap_or_default();
                         if pd.value == gv {
                             value_ok += 1;
+                            dump.push_str(&format!(
+                                "OK\t{}\t{:?}\t{}\t{}\t{}\n",
+                                d.id,
+                                pred[i].quote,
+                                pd.timex_type.as_str(),
+                                pd.value,
+                                pred[i].provenance.rule.clone().unwrap_or_default()
+                            ));
                         } else {
                             dump.push_str(&format!(
                                 "VALUE\t{}\t{:?}\t{}\t{}\t{:?}\tgold {:?} {}\t{}\n",
@@ -228,8 +204,7 @@ fn dev_set_scores() {
             }
             for (i, p) in pred.iter().enumerate() {
                 if !used[i] {
-                    let ctx = quote(p.span.start().saturating_sub(30), p.span.end() + 20)
-                        .replace('\n', " ");
+                    let ctx = quote(p.span.start().saturating_sub(30), p.span.end() + 20).replace('\n', " ");
                     dump.push_str(&format!(
                         "FALSE\t{}\t{:?}\t{}\t{:?}\t{}\n",
                         d.id,
@@ -244,10 +219,7 @@ fn dev_set_scores() {
     }
     let secs = t0.elapsed().as_secs_f64();
     let f1 = |m: usize| {
-        let (p, r) = (
-            m as f64 / n_pred.max(1) as f64,
-            m as f64 / n_gold.max(1) as f64,
-        );
+        let (p, r) = (m as f64 / n_pred.max(1) as f64, m as f64 / n_gold.max(1) as f64);
         if p + r == 0.0 {
             0.0
         } else {
@@ -268,18 +240,9 @@ fn dev_set_scores() {
         std::fs::write(path, dump).expect("dump");
     }
     // Floors: the figures reached when this test was written, less 0.01.
-    assert!(
-        sf >= FLOOR_STRICT,
-        "strict F1 {sf:.3} fell below {FLOOR_STRICT}"
-    );
-    assert!(
-        rf >= FLOOR_RELAXED,
-        "relaxed F1 {rf:.3} fell below {FLOOR_RELAXED}"
-    );
-    assert!(
-        va >= FLOOR_VALUE,
-        "value accuracy {va:.3} fell below {FLOOR_VALUE}"
-    );
+    assert!(sf >= FLOOR_STRICT, "strict F1 {sf:.3} fell below {FLOOR_STRICT}");
+    assert!(rf >= FLOOR_RELAXED, "relaxed F1 {rf:.3} fell below {FLOOR_RELAXED}");
+    assert!(va >= FLOOR_VALUE, "value accuracy {va:.3} fell below {FLOOR_VALUE}");
 }
 
 // Reached when these floors were set: strict 0.876, relaxed 0.939, value 0.845.

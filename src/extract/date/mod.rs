@@ -33,10 +33,29 @@ use crate::model::{Annotation, Attrs, DateAttrs, Label, Provenance, Status, Time
 use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
 use regex::{Captures, Regex};
-use resolve::{
-    add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit,
-};
+use resolve::{add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit};
 use std::collections::HashMap;
+
+/// How far the guards look either side of a match, in bytes.
+const GUARD_REACH: usize = 160;
+
+/// The nearest char boundary at or before `i` (clamped to the text).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i` (clamped to the text).
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
 
 /// What a rule's match means; the normaliser reads the named groups accordingly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,29 +158,14 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
 }
 
 /// Words that carry no trigger of their own inside a phrase.
-const TRIGGER_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "upon",
-    "these",
-    "right",
-    "near",
-    "foreseeable",
-    "distant",
-    "day",
-    "eve",
-];
+const TRIGGER_STOP: &[&str] =
+    &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve"];
 
 /// The trigger pattern and the classes of each key word, from the word lists.
 fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     let mut words: HashMap<String, u32> = HashMap::new();
     let mut add = |w: &str, c: u32| {
-        for part in w
-            .split(|ch: char| !ch.is_ascii_alphabetic())
-            .filter(|p| p.len() > 1)
-        {
+        for part in w.split(|ch: char| !ch.is_ascii_alphabetic()).filter(|p| p.len() > 1) {
             let p = part.to_ascii_lowercase();
             if !TRIGGER_STOP.contains(&p.as_str()) || c == UNIT || c == DEICTIC {
                 *words.entry(p).or_insert(0) |= c;
@@ -179,9 +183,7 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     for u in lex.units.keys() {
         add(u, UNIT);
     }
-    for u in [
-        "quarter", "quarters", "period", "session", "half", "weekend", "weekends", "year", "day",
-    ] {
+    for u in ["quarter", "quarters", "period", "session", "half", "weekend", "weekends", "year", "day"] {
         add(u, UNIT);
     }
     for (r, _) in &lex.refs {
@@ -205,16 +207,7 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     for w in ["nineteen", "twenty", "thousand"] {
         add(w, SPOKEN);
     }
-    for w in [
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ] {
+    for w in ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"] {
         add(w, DECADEW);
     }
     for w in ["noon", "midnight", "midday"] {
@@ -222,13 +215,8 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     }
     let mut list: Vec<&String> = words.keys().collect();
     list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alt = list
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|");
-    let re = Regex::new(&format!(r"(?i-u)[0-9]+|\b(?:{alt})\b"))
-        .unwrap_or_else(|e| panic!("date triggers: {e}"));
+    let alt = list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let re = Regex::new(&format!(r"(?i-u)[0-9]+|\b(?:{alt})\b")).unwrap_or_else(|e| panic!("date triggers: {e}"));
     (re, words)
 }
 
@@ -247,26 +235,14 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::MonthDay,
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
     ),
-    (
-        "month-day",
-        Kind::MonthDay,
-        r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b",
-    ),
+    ("month-day", Kind::MonthDay, r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"),
     (
         "day-month",
         Kind::MonthDay,
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})",
     ),
-    (
-        "numeric-mdy",
-        Kind::Numeric,
-        r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b",
-    ),
-    (
-        "numeric-iso",
-        Kind::Numeric,
-        r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<a>[01]\d)-(?P<b>[0-3]\d)\b",
-    ),
+    ("numeric-mdy", Kind::Numeric, r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
+    ("numeric-iso", Kind::Numeric, r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<a>[01]\d)-(?P<b>[0-3]\d)\b"),
     (
         "month-year",
         Kind::MonthYear,
@@ -287,11 +263,7 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::Decade,
         r"(?:{POS})?\b(?:(?:the|this|that)\s+)?(?:(?P<dy>1[0-9]\d|20\d)0'?s|'(?P<dd>\d)0s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
     ),
-    (
-        "century",
-        Kind::Century,
-        r"(?:{POS})?\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|{ORD})[\s-]+century\b",
-    ),
+    ("century", Kind::Century, r"(?:{POS})?\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|{ORD})[\s-]+century\b"),
     (
         "season",
         Kind::Season,
@@ -302,11 +274,7 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::Quarter,
         r"(?:{POS})?\b(?:(?P<rel>the|this|last|next|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|the\s+year-ago|a\s+year-earlier|the\s+latest|the\s+current|the\s+previous|the\s+last|the\s+fiscal)\s+)?(?:(?:(?P<fy1>fiscal|calendar)\s+)?(?P<y1>{YEAR})(?:(?:'|’)s)?\s+|(?P<ry>this|last|next)\s+year(?:'|’)s\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?(?P<y>{YEAR})\b)?",
     ),
-    (
-        "year-period",
-        Kind::Quarter,
-        r"\bthe\s+(?P<y>{YEAR})\s+(?:(?:fiscal|calendar)\s+)?(?:quarter|period)\b",
-    ),
+    ("year-period", Kind::Quarter, r"\bthe\s+(?P<y>{YEAR})\s+(?:(?:fiscal|calendar)\s+)?(?:quarter|period)\b"),
     (
         "quarter-q",
         Kind::Quarter,
@@ -397,21 +365,13 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::VagueDuration,
         r"(?:{MOD})?\b(?P<v>several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|countless|recent|the\s+early|the\s+first)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
     ),
-    (
-        "bare-units",
-        Kind::VagueDuration,
-        r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
-    ),
+    ("bare-units", Kind::VagueDuration, r"\b(?P<u>days|weeks|months|years|decades|centuries)\b"),
     (
         "year-adjective",
         Kind::YearAgo,
         r"\b(?:(?P<the>the)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ya>year-earlier|year-ago|prior-year|year-before)\b",
     ),
-    (
-        "year-end",
-        Kind::YearEnd,
-        r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year(?:'|’)s\s+end)\b",
-    ),
+    ("year-end", Kind::YearEnd, r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year(?:'|’)s\s+end)\b"),
     (
         "spoken-year",
         Kind::SpokenYear,
@@ -433,22 +393,14 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::Set,
         r"\b(?P<f>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})\b",
     ),
-    (
-        "set-per",
-        Kind::Set,
-        r"\b(?P<per>per|a)\s+(?P<u>day|week|month|year|hour)\b",
-    ),
+    ("set-per", Kind::Set, r"\b(?P<per>per|a)\s+(?P<u>day|week|month|year|hour)\b"),
     ("set-word", Kind::Set, r"\b(?P<sw>{SETW})\b"),
     (
         "set-weekdays",
         Kind::Set,
         r"\b(?:(?P<pos>every)\s+)?(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b",
     ),
-    (
-        "holiday",
-        Kind::Holiday,
-        r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOL})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
-    ),
+    ("holiday", Kind::Holiday, r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOL})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
 ];
 
 /// Modifier words before a duration or an `ago` expression, and their TIMEX3 `mod`.
@@ -538,15 +490,7 @@ struct Norm {
 
 impl Norm {
     fn new(ty: TimexType, value: impl Into<String>) -> Norm {
-        Norm {
-            ty,
-            value: value.into(),
-            modifier: None,
-            anchor: Anchor::None,
-            point: None,
-            trim_end: 0,
-            trim_start: 0,
-        }
+        Norm { ty, value: value.into(), modifier: None, anchor: Anchor::None, point: None, trim_end: 0, trim_start: 0 }
     }
     fn point(p: Point, anchor: Anchor) -> Norm {
         Norm {
@@ -588,16 +532,8 @@ impl Where<'_> {
     /// The tense, except that a deadline preposition right before the expression ("by
     /// February", "through January", "until May") points to the future.
     fn tense_or_deadline(&self) -> Option<Tense> {
-        let prev = self
-            .before()
-            .trim_end()
-            .rsplit(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        if matches!(
-            prev.to_ascii_lowercase().as_str(),
-            "by" | "through" | "until" | "till" | "before"
-        ) {
+        let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
             return Some(Tense::Future);
         }
         self.tense_or_soon()
@@ -605,7 +541,8 @@ impl Where<'_> {
     /// The tense, except that "as soon as" / "as early as" right before the expression
     /// points to the future.
     fn tense_or_soon(&self) -> Option<Tense> {
-        let b = self.before().trim_end().to_ascii_lowercase();
+        let b = self.before().trim_end();
+        let b = b[floor_boundary(b, b.len().saturating_sub(24))..].to_ascii_lowercase();
         if b.ends_with("as soon as") || b.ends_with("as early as") || b.ends_with("no later than") {
             return Some(Tense::Future);
         }
@@ -628,17 +565,8 @@ impl DateExtractor {
             r"(?:\d+(?:\.\d+)?|(?:{num_w})(?:[\s-]+(?:{num_w}))?(?:\s+hundred)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|an?)"
         );
         let season_alt = lex.seasons.keys().cloned().collect::<Vec<_>>().join("|");
-        let pod_alt = lex
-            .parts_of_day
-            .keys()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("|");
-        let mod_alt = MODS
-            .iter()
-            .map(|(w, _)| w.replace(' ', r"\s+"))
-            .collect::<Vec<_>>()
-            .join("|");
+        let pod_alt = lex.parts_of_day.keys().cloned().collect::<Vec<_>>().join("|");
+        let mod_alt = MODS.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
         let subst = [
             ("{MONTHF}", lex.month_alt(true)),
             ("{MONTH}", lex.month_alt(false)),
@@ -670,21 +598,11 @@ impl DateExtractor {
                 let p = format!("(?i-u){p}");
                 // The patterns are constants of this file; a test compiles every one.
                 let re = Regex::new(&p).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
-                Rule {
-                    name,
-                    kind: *kind,
-                    re,
-                    classes: rule_classes(*kind, name),
-                }
+                Rule { name, kind: *kind, re, classes: rule_classes(*kind, name) }
             })
             .collect();
         let (triggers, trigger_words) = trigger_table(&lex);
-        DateExtractor {
-            lex,
-            rules,
-            triggers,
-            trigger_words,
-        }
+        DateExtractor { lex, rules, triggers, trigger_words }
     }
 
     /// Candidate matches of every rule that pass the rule's guards: (start, end, rule).
@@ -699,10 +617,7 @@ impl DateExtractor {
             let mask = if t.as_str().as_bytes()[0].is_ascii_digit() {
                 DIGIT
             } else {
-                self.trigger_words
-                    .get(&t.as_str().to_ascii_lowercase())
-                    .copied()
-                    .unwrap_or(0)
+                self.trigger_words.get(&t.as_str().to_ascii_lowercase()).copied().unwrap_or(0)
             };
             if mask == 0 {
                 continue;
@@ -777,13 +692,13 @@ impl DateExtractor {
 
     /// Rejects matches that are numbers or names rather than dates.
     fn guard(&self, kind: Kind, text: &str, s: usize, e: usize, caps: &Captures<'_>) -> bool {
-        let before = &text[..s];
-        let after = &text[e..];
+        // Guards read a few words either side: bounded, so a long text costs no more per match.
+        let before = &text[floor_boundary(text, s.saturating_sub(GUARD_REACH))..s];
+        let after = &text[e..ceil_boundary(text, e + GUARD_REACH)];
         let prev_char = before.chars().next_back();
         let next_char = after.chars().next();
         // Inside a bigger number or a code: "12/2025/3", "1,990".
-        if prev_char
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '#' | '/' | '.'))
+        if prev_char.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '#' | '/' | '.'))
             && text[s..].starts_with(|c: char| c.is_ascii_digit())
         {
             return false;
@@ -794,10 +709,7 @@ impl DateExtractor {
         {
             return false;
         }
-        let prev_word = before
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .rfind(|w| !w.is_empty())
-            .unwrap_or("");
+        let prev_word = before.split(|c: char| !c.is_alphanumeric() && c != '.').rfind(|w| !w.is_empty()).unwrap_or("");
         let prev_lower = prev_word.to_ascii_lowercase();
         match kind {
             Kind::Year => {
@@ -838,9 +750,7 @@ impl DateExtractor {
                         return false;
                     }
                     let next_word = after.trim_start();
-                    if next_word.starts_with(|c: char| c.is_ascii_digit())
-                        && !after.starts_with(',')
-                    {
+                    if next_word.starts_with(|c: char| c.is_ascii_digit()) && !after.starts_with(',') {
                         return false;
                     }
                     if after.trim_start().to_ascii_lowercase().starts_with("a.m")
@@ -901,22 +811,13 @@ impl DateExtractor {
                 !name_before
             }
             Kind::MonthDay => {
-                let d: u32 = caps
-                    .name("d")
-                    .and_then(|d| d.as_str().parse().ok())
-                    .unwrap_or(0);
+                let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
                 (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
             }
             Kind::Duration | Kind::Ago => {
                 // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
-                let n = caps
-                    .name("n")
-                    .map(|m| m.as_str().to_ascii_lowercase())
-                    .unwrap_or_default();
-                let u = caps
-                    .name("u")
-                    .map(|m| m.as_str().to_ascii_lowercase())
-                    .unwrap_or_default();
+                let n = caps.name("n").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+                let u = caps.name("u").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
                 if (u == "second" || u == "sec") && (n == "a" || n == "one") {
                     return false;
                 }
@@ -938,24 +839,19 @@ impl DateExtractor {
                 if tail.starts_with("old") && !tail[3..].starts_with(|c: char| c.is_alphabetic()) {
                     return false;
                 }
-                if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some()
-                {
+                if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some() {
                     return false;
                 }
                 // "one day" opening a story, "one night": keep; "the second quarter" is not here.
                 !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
             }
             Kind::Ref => {
-                let r = caps
-                    .name("r")
-                    .map(|m| m.as_str().to_ascii_lowercase())
-                    .unwrap_or_default();
+                let r = caps.name("r").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
                 if r == "soon" && (prev_lower == "as" || after.trim_start().starts_with("as ")) {
                     return false;
                 }
                 if r == "now"
-                    && (after.starts_with('-')
-                        || prev_lower == "from" && after.trim_start().starts_with("on"))
+                    && (after.starts_with('-') || prev_lower == "from" && after.trim_start().starts_with("on"))
                 {
                     return false;
                 }
@@ -1005,9 +901,7 @@ impl DateExtractor {
                             | "tonnes"
                             | "people"
                             | "%"
-                    ) || before
-                        .trim_end()
-                        .ends_with(|c: char| c.is_ascii_digit() || c == '%');
+                    ) || before.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%');
                     return per.as_str().eq_ignore_ascii_case("per") || amount;
                 }
                 true
@@ -1055,10 +949,7 @@ impl DateExtractor {
     /// Normalises one kept match. `None` drops it.
     fn normalize(&self, kind: Kind, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
-        let gl = |n: &str| {
-            caps.name(n)
-                .map(|m| squash(&m.as_str().to_ascii_lowercase()))
-        };
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
         let dct = w.dct;
         let pos = g("pos").and_then(pos_mod);
         let modw = gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v));
@@ -1103,9 +994,7 @@ impl DateExtractor {
                 let m = self.lex.month(g("m")?)?;
                 if let Some(ry) = gl("ry") {
                     let Some(dct) = dct else {
-                        return Some(
-                            Norm::new(TimexType::Date, format!("XXXX-{m:02}")).with_mod(pos),
-                        );
+                        return Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}")).with_mod(pos));
                     };
                     let y = dct.year() + rel_offset(&ry);
                     return Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos));
@@ -1183,18 +1072,10 @@ impl DateExtractor {
                     }
                 } else {
                     let dw = gl("dw")?;
-                    let i = [
-                        "twenties",
-                        "thirties",
-                        "forties",
-                        "fifties",
-                        "sixties",
-                        "seventies",
-                        "eighties",
-                        "nineties",
-                    ]
-                    .iter()
-                    .position(|x| *x == dw)? as i16;
+                    let i =
+                        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+                            .iter()
+                            .position(|x| *x == dw)? as i16;
                     192 + i
                 };
                 Some(Norm::point(Point::Decade(d), Anchor::None).with_mod(pos))
@@ -1214,10 +1095,7 @@ impl DateExtractor {
                     return None;
                 }
                 if let Some(y) = g("y") {
-                    return Some(
-                        Norm::point(Point::Season(y.parse().ok()?, code), Anchor::None)
-                            .with_mod(pos),
-                    );
+                    return Some(Norm::point(Point::Season(y.parse().ok()?, code), Anchor::None).with_mod(pos));
                 }
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, format!("XXXX-{code}")).with_mod(pos));
@@ -1289,20 +1167,18 @@ impl DateExtractor {
                         v
                     })
                 });
-                let year_ago = rel.as_deref().is_some_and(|r| {
-                    r.contains("year-ago") || r.contains("year-earlier") || r.contains("prior-year")
-                }) || g("ago").is_some();
+                let year_ago = rel
+                    .as_deref()
+                    .is_some_and(|r| r.contains("year-ago") || r.contains("year-earlier") || r.contains("prior-year"))
+                    || g("ago").is_some();
                 if let (Some(ry), Some(dct)) = (gl("ry"), dct) {
                     if q == 0 {
                         return None;
                     }
-                    let n =
-                        Norm::point(Point::Quarter(dct.year() + rel_offset(&ry), q), Anchor::Dct);
+                    let n = Norm::point(Point::Quarter(dct.year() + rel_offset(&ry), q), Anchor::Dct);
                     return Some(n.with_mod(pos));
                 }
-                let same = rel
-                    .as_deref()
-                    .is_some_and(|r| r.contains("same") || r.contains("comparable"));
+                let same = rel.as_deref().is_some_and(|r| r.contains("same") || r.contains("comparable"));
                 if let Some(y) = explicit_y {
                     if q == 0 {
                         // "the 1988 period": the quarter under discussion, in that year.
@@ -1329,15 +1205,8 @@ impl DateExtractor {
                 }
                 let Some(dct) = dct else {
                     return Some(
-                        Norm::new(
-                            TimexType::Date,
-                            if q == 0 {
-                                "XXXX-QX".to_string()
-                            } else {
-                                format!("XXXX-Q{q}")
-                            },
-                        )
-                        .with_mod(pos),
+                        Norm::new(TimexType::Date, if q == 0 { "XXXX-QX".to_string() } else { format!("XXXX-Q{q}") })
+                            .with_mod(pos),
                     );
                 };
                 let cur = Point::Quarter(dct.year(), resolve::quarter_of(dct));
@@ -1354,8 +1223,7 @@ impl DateExtractor {
                 } else {
                     let dq = resolve::quarter_of(dct);
                     let mut y = dct.year();
-                    if rel.as_deref() == Some("last") || (q > dq && w.tense() == Some(Tense::Past))
-                    {
+                    if rel.as_deref() == Some("last") || (q > dq && w.tense() == Some(Tense::Past)) {
                         y -= 1;
                     }
                     if rel.as_deref() == Some("next") && q <= dq {
@@ -1370,11 +1238,7 @@ impl DateExtractor {
             }
             Kind::Half => {
                 let o = gl("ord")?;
-                let h: i8 = if o == "latter" || o == "last" {
-                    2
-                } else {
-                    self.lex.ordinal(&o)? as i8
-                };
+                let h: i8 = if o == "latter" || o == "last" { 2 } else { self.lex.ordinal(&o)? as i8 };
                 if let Some(y) = g("y") {
                     return Some(Norm::point(Point::Half(y.parse().ok()?, h), Anchor::None));
                 }
@@ -1410,23 +1274,16 @@ impl DateExtractor {
                 };
                 // "the past year", "past week": a duration.
                 if rel == "past" {
-                    return Some(
-                        Norm::new(TimexType::Duration, unit.duration(Some(1.0))).with_mod(pos),
-                    );
+                    return Some(Norm::new(TimexType::Duration, unit.duration(Some(1.0))).with_mod(pos));
                 }
                 let offset: i64 = match rel.as_str() {
-                    "last" | "previous" | "the previous" | "the prior" | "prior" | "this past" => {
-                        -1
-                    }
+                    "last" | "previous" | "the previous" | "the prior" | "prior" | "this past" => -1,
                     "next" | "coming" | "this coming" | "the following" | "following" => 1,
                     "year-ago" | "the year-ago" | "year-earlier" | "the year-earlier" => {
                         if unit == Unit::Quarter {
                             // "the year-ago period": the quarter being reported, a year before.
                             if let Some((p, i, _)) = w.prev_quarter {
-                                return Some(Norm::point(
-                                    p.shift(Unit::Year, -1)?,
-                                    Anchor::Prev(*i),
-                                ));
+                                return Some(Norm::point(p.shift(Unit::Year, -1)?, Anchor::Prev(*i)));
                             }
                         }
                         -1
@@ -1436,13 +1293,7 @@ impl DateExtractor {
                 if unit == Unit::Day
                     && !matches!(
                         rel.as_str(),
-                        "the previous"
-                            | "the following"
-                            | "the same"
-                            | "same"
-                            | "that"
-                            | "previous"
-                            | "following"
+                        "the previous" | "the following" | "the same" | "same" | "that" | "previous" | "following"
                     )
                 {
                     return None;
@@ -1450,13 +1301,7 @@ impl DateExtractor {
                 // Relative to an earlier date: "the following year", "that day", "the same week".
                 let anchored = matches!(
                     rel.as_str(),
-                    "the following"
-                        | "following"
-                        | "the previous"
-                        | "the same"
-                        | "same"
-                        | "that"
-                        | "the prior"
+                    "the following" | "following" | "the previous" | "the same" | "same" | "that" | "the prior"
                 );
                 if anchored {
                     if let Some((p, i, _)) = w.prev {
@@ -1470,9 +1315,7 @@ impl DateExtractor {
                         return None;
                     }
                 }
-                if u == "period"
-                    && !(rel == "the latest" || rel == "the year-ago" || rel == "the year-earlier")
-                {
+                if u == "period" && !(rel == "the latest" || rel == "the year-ago" || rel == "the year-earlier") {
                     return None;
                 }
                 let Some(dct) = dct else {
@@ -1495,27 +1338,21 @@ impl DateExtractor {
                 let u = gl("u")?;
                 let unit = unit_of_word(&u)?;
                 let p = gl("pos")?;
-                let m = pos_mod(
-                    p.trim_start_matches("earlier in")
-                        .trim_start_matches("later in")
-                        .trim(),
-                )
-                .or_else(|| {
-                    if p.starts_with("earlier") || p.starts_with("early") {
-                        Some("START")
-                    } else if p.starts_with("late") {
-                        Some("END")
-                    } else {
-                        None
-                    }
-                });
+                let m =
+                    pos_mod(p.trim_start_matches("earlier in").trim_start_matches("later in").trim()).or_else(|| {
+                        if p.starts_with("earlier") || p.starts_with("early") {
+                            Some("START")
+                        } else if p.starts_with("late") {
+                            Some("END")
+                        } else {
+                            None
+                        }
+                    });
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(m));
                 };
                 let p = match w.prev {
-                    Some((pp, i, sn))
-                        if w.sentence_no.saturating_sub(*sn) <= 1 && unit == Unit::Day =>
-                    {
+                    Some((pp, i, sn)) if w.sentence_no.saturating_sub(*sn) <= 1 && unit == Unit::Day => {
                         Norm::point(coarsen(pp, unit)?, Anchor::Prev(*i))
                     }
                     _ => Norm::point(at_unit(dct, unit)?, Anchor::Dct),
@@ -1554,18 +1391,10 @@ impl DateExtractor {
                 };
                 let has_the = g("the").is_some();
                 // "next year", "last week" without "the" and without a number: rel-unit's.
-                if !has_the
-                    && n.is_none()
-                    && !plural
-                    && !matches!(rel.as_str(), "first" | "final" | "recent")
-                {
+                if !has_the && n.is_none() && !plural && !matches!(rel.as_str(), "first" | "final" | "recent") {
                     return None;
                 }
-                if matches!(rel.as_str(), "full" | "entire" | "whole")
-                    && n.is_none()
-                    && !plural
-                    && has_the
-                {
+                if matches!(rel.as_str(), "full" | "entire" | "whole") && n.is_none() && !plural && has_the {
                     // "the full year": the current one, as a whole.
                     if let (Some(dct), false) = (dct, unit.is_clock()) {
                         return Some(Norm::point(at_unit(dct, unit)?, Anchor::Dct));
@@ -1580,10 +1409,7 @@ impl DateExtractor {
                 // "the next day", "the following week": a point after an earlier date.
                 if n.is_none()
                     && !plural
-                    && matches!(
-                        rel.as_str(),
-                        "next" | "following" | "previous" | "preceding" | "same"
-                    )
+                    && matches!(rel.as_str(), "next" | "following" | "previous" | "preceding" | "same")
                     && !unit.is_clock()
                 {
                     let off = match rel.as_str() {
@@ -1600,18 +1426,13 @@ impl DateExtractor {
                         return None;
                     }
                     if let Some(dct) = dct {
-                        return Some(Norm::point(
-                            at_unit(add(dct, unit, off)?, unit)?,
-                            Anchor::Dct,
-                        ));
+                        return Some(Norm::point(at_unit(add(dct, unit, off)?, unit)?, Anchor::Dct));
                     }
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
                 }
                 let m = modw.or(caps.name("orso").map(|_| "APPROX"));
                 let mut norm = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
-                if matches!(rel.as_str(), "past" | "last" | "next" | "coming" | "recent")
-                    && dct.is_some()
-                {
+                if matches!(rel.as_str(), "past" | "last" | "next" | "coming" | "recent") && dct.is_some() {
                     norm.anchor = Anchor::Dct;
                 }
                 Some(norm)
@@ -1619,10 +1440,7 @@ impl DateExtractor {
             Kind::Anchored => {
                 let rel = gl("rel")?;
                 let u = gl("u");
-                let pod = u
-                    .as_deref()
-                    .and_then(|u| self.lex.parts_of_day.get(u))
-                    .cloned();
+                let pod = u.as_deref().and_then(|u| self.lex.parts_of_day.get(u)).cloned();
                 let (unit, off) = match rel.as_str() {
                     "the day before" | "a day before" => (Unit::Day, -1),
                     "the day after" | "a day after" => (Unit::Day, 1),
@@ -1645,16 +1463,11 @@ impl DateExtractor {
                         (unit, off)
                     }
                 };
-                if u.is_none()
-                    && !rel.starts_with("the day")
-                    && !rel.starts_with("a day")
-                    && rel != "the night before"
+                if u.is_none() && !rel.starts_with("the day") && !rel.starts_with("a day") && rel != "the night before"
                 {
                     return None;
                 }
-                let prev = w
-                    .prev
-                    .filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 6);
+                let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 6);
                 let (base, anchor) = match (prev, dct) {
                     (Some((p, i, _)), _) => (coarsen(p, unit), Anchor::Prev(*i)),
                     (None, Some(d)) if off != 0 => (at_unit(d, unit), Anchor::Dct),
@@ -1668,14 +1481,7 @@ impl DateExtractor {
                             Some(c) => format!("{v}T{c}"),
                             None => v,
                         };
-                        return Some(Norm::new(
-                            if pod.is_some() {
-                                TimexType::Time
-                            } else {
-                                TimexType::Date
-                            },
-                            v,
-                        ));
+                        return Some(Norm::new(if pod.is_some() { TimexType::Time } else { TimexType::Date }, v));
                     }
                 };
                 if u.as_deref() == Some("weekend") {
@@ -1755,11 +1561,7 @@ impl DateExtractor {
                 let wd = weekday(wdn)?;
                 let pod = gl("pod").and_then(|p| self.lex.parts_of_day.get(&p).cloned());
                 let rel = gl("rel");
-                let ty = if pod.is_some() {
-                    TimexType::Time
-                } else {
-                    TimexType::Date
-                };
+                let ty = if pod.is_some() { TimexType::Time } else { TimexType::Date };
                 let Some(dct) = dct else {
                     // "last Sunday" without a DCT: a day we cannot place.
                     if rel.is_some() {
@@ -1778,19 +1580,14 @@ impl DateExtractor {
                         let dd = dct.yesterday().ok()?;
                         weekday_near(dd, wd, Some(Tense::Past))?
                     }
-                    Some("next")
-                    | Some("this coming")
-                    | Some("coming")
-                    | Some("the following")
-                    | Some("the next") => {
+                    Some("next") | Some("this coming") | Some("coming") | Some("the following") | Some("the next") => {
                         let dd = dct.tomorrow().ok()?;
                         weekday_near(dd, wd, Some(Tense::Future))?
                     }
                     Some(_) => {
                         // "this Friday": the one in the DCT's week.
-                        let monday = dct
-                            .checked_sub((dct.weekday().to_monday_zero_offset() as i64).days_span())
-                            .ok()?;
+                        let monday =
+                            dct.checked_sub((dct.weekday().to_monday_zero_offset() as i64).days_span()).ok()?;
                         add(monday, Unit::Day, wdn as i64 - 1)?
                     }
                     None => weekday_near(dct, wd, w.tense_or_deadline())?,
@@ -1814,8 +1611,7 @@ impl DateExtractor {
                             "the following" => 1,
                             _ => 0,
                         };
-                        if let Some(Point::Week(y, wk)) =
-                            coarsen(p, Unit::Week).and_then(|b| b.shift(Unit::Week, off))
+                        if let Some(Point::Week(y, wk)) = coarsen(p, Unit::Week).and_then(|b| b.shift(Unit::Week, off))
                         {
                             return Some(Norm::point(Point::Weekend(y, wk), Anchor::Prev(*i)));
                         }
@@ -1824,12 +1620,8 @@ impl DateExtractor {
                 }
                 let sat = jiff::civil::Weekday::Saturday;
                 let day = match rel.as_str() {
-                    "last" | "this past" => {
-                        weekday_near(dct.yesterday().ok()?, sat, Some(Tense::Past))?
-                    }
-                    "next" | "this coming" => {
-                        weekday_near(add(dct, Unit::Day, 2)?, sat, Some(Tense::Future))?
-                    }
+                    "last" | "this past" => weekday_near(dct.yesterday().ok()?, sat, Some(Tense::Past))?,
+                    "next" | "this coming" => weekday_near(add(dct, Unit::Day, 2)?, sat, Some(Tense::Future))?,
                     "this" => weekday_near(dct, sat, Some(Tense::Future))?,
                     _ => {
                         let t = w.tense();
@@ -1874,25 +1666,22 @@ impl DateExtractor {
                     format!("{h:02}:{mi:02}")
                 };
                 // "5 p.m. EST, Nov. 6": the day named after the time.
-                let named_day = match (
-                    g("m").and_then(|m| self.lex.month(m)),
-                    g("d").and_then(|d| d.parse::<i8>().ok()),
-                ) {
-                    (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
-                        (Some(y), _) => Some(Date::new(y, m, d).ok()?),
-                        (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
-                        (None, None) => None,
-                    },
-                    _ => None,
-                };
+                let named_day =
+                    match (g("m").and_then(|m| self.lex.month(m)), g("d").and_then(|d| d.parse::<i8>().ok())) {
+                        (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+                            (Some(y), _) => Some(Date::new(y, m, d).ok()?),
+                            (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
+                            (None, None) => None,
+                        },
+                        _ => None,
+                    };
                 let day = match (gl("wd"), dct) {
                     _ if named_day.is_some() => named_day,
                     (Some(wdw), Some(dct)) => match wdw.as_str() {
                         "today" => Some(dct),
                         "yesterday" => dct.yesterday().ok(),
                         "tomorrow" => dct.tomorrow().ok(),
-                        x => weekday(self.lex.weekday(x)?)
-                            .and_then(|wd| weekday_near(dct, wd, w.tense())),
+                        x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense())),
                     },
                     (None, Some(dct)) => Some(dct),
                     _ => None,
@@ -1931,8 +1720,7 @@ impl DateExtractor {
                 // preposition is a signal; "N days on" likewise unless it closes the clause.
                 if matches!(dir.as_str(), "before" | "after" | "on") {
                     let rest = w.after().trim_start();
-                    let closes =
-                        rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '"', '”']);
+                    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '"', '”']);
                     if !closes {
                         return self.duration_only(caps, unit, amount, m);
                     }
@@ -1943,22 +1731,14 @@ impl DateExtractor {
                         return self.duration_only(caps, unit, None, m);
                     }
                     // "several years ago", "a few days ago".
-                    return Some(Norm::new(
-                        TimexType::Date,
-                        if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
-                    ));
+                    return Some(Norm::new(TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }));
                 };
                 let whole = amount.trunc() as i64;
                 if (amount - whole as f64).abs() > 0.0 {
                     return self.duration_only(caps, unit, Some(amount), m);
                 }
-                let relative_to_prev = matches!(
-                    dir.as_str(),
-                    "earlier" | "later" | "before" | "after" | "on"
-                );
-                let prev = w
-                    .prev
-                    .filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
+                let relative_to_prev = matches!(dir.as_str(), "earlier" | "later" | "before" | "after" | "on");
+                let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
                 // "a year ago" in a report about a quarter: the same quarter a year before.
                 if let (Some((p, i, _)), Unit::Year) = (w.prev_quarter, unit) {
                     if let Some(s) = p.shift(unit, sign * whole) {
@@ -1966,8 +1746,7 @@ impl DateExtractor {
                     }
                 }
                 if let Some((p, i, _)) = prev {
-                    let use_prev =
-                        relative_to_prev || (matches!(p, Point::Quarter(..)) && unit == Unit::Year);
+                    let use_prev = relative_to_prev || (matches!(p, Point::Quarter(..)) && unit == Unit::Year);
                     if use_prev {
                         let base = if matches!(p, Point::Quarter(..)) && unit == Unit::Year {
                             Some(p.clone())
@@ -1984,21 +1763,14 @@ impl DateExtractor {
                 };
                 let d = add(dct, unit, sign * whole)?;
                 // "a decade ago" names a year, not a decade.
-                let gran = if matches!(unit, Unit::Decade | Unit::Century) {
-                    Unit::Year
-                } else {
-                    unit
-                };
+                let gran = if matches!(unit, Unit::Decade | Unit::Century) { Unit::Year } else { unit };
                 Some(Norm::point(at_unit(d, gran)?, Anchor::Dct).with_mod(m))
             }
             Kind::Duration => {
                 let u = gl("u")?;
                 let unit = Unit::from_code(self.lex.unit(&u)?)?;
-                let mut amount = if g("hf").is_some() || g("hf2").is_some() {
-                    Some(0.5)
-                } else {
-                    self.lex.number(&gl("n")?)
-                };
+                let mut amount =
+                    if g("hf").is_some() || g("hf2").is_some() { Some(0.5) } else { self.lex.number(&gl("n")?) };
                 if g("half").is_some() || g("half2").is_some() {
                     amount = amount.map(|a| a + 0.5);
                 }
@@ -2047,12 +1819,7 @@ impl DateExtractor {
             }
             Kind::Ref => {
                 let r = gl("r")?;
-                let v = self
-                    .lex
-                    .refs
-                    .iter()
-                    .find(|(k, _)| squash(k) == r)
-                    .map(|(_, v)| v.clone())?;
+                let v = self.lex.refs.iter().find(|(k, _)| squash(k) == r).map(|(_, v)| v.clone())?;
                 let mut n = Norm::new(TimexType::Date, v);
                 if dct.is_some() {
                     n.anchor = Anchor::Dct;
@@ -2075,14 +1842,7 @@ impl DateExtractor {
                 let y = match gl("rel").as_deref() {
                     Some(r) => dct.year() + rel_offset(r),
                     // "since year-end": the last one; "by year-end": this one.
-                    None if w
-                        .before()
-                        .trim_end()
-                        .to_ascii_lowercase()
-                        .ends_with("since") =>
-                    {
-                        dct.year() - 1
-                    }
+                    None if w.before().trim_end().to_ascii_lowercase().ends_with("since") => dct.year() - 1,
                     None => dct.year(),
                 };
                 Some(Norm::point(Point::Year(y), Anchor::Dct).with_mod(Some("END")))
@@ -2091,11 +1851,7 @@ impl DateExtractor {
                 let sp = gl("sp")?;
                 let y = if let Some(rest) = sp.strip_prefix("two thousand") {
                     let rest = rest.trim().trim_start_matches("and").trim();
-                    2000 + if rest.is_empty() {
-                        0.0
-                    } else {
-                        self.lex.number(rest)?
-                    } as i16
+                    2000 + if rest.is_empty() { 0.0 } else { self.lex.number(rest)? } as i16
                 } else {
                     let (head, tail) = sp.split_once([' ', '-'])?;
                     let head = self.lex.number(head)? as i16;
@@ -2110,11 +1866,7 @@ impl DateExtractor {
             }
             Kind::RefUnits => {
                 let rel = gl("rel")?;
-                let v = if rel == "recent" {
-                    "PAST_REF"
-                } else {
-                    "FUTURE_REF"
-                };
+                let v = if rel == "recent" { "PAST_REF" } else { "FUTURE_REF" };
                 let mut n = Norm::new(TimexType::Date, v);
                 if dct.is_some() {
                     n.anchor = Anchor::Dct;
@@ -2123,12 +1875,7 @@ impl DateExtractor {
             }
             Kind::Set => {
                 if let Some(sw) = gl("sw") {
-                    let v = self
-                        .lex
-                        .sets
-                        .iter()
-                        .find(|(k, _)| *k == sw)
-                        .map(|(_, v)| v.clone())?;
+                    let v = self.lex.sets.iter().find(|(k, _)| *k == sw).map(|(_, v)| v.clone())?;
                     return Some(Norm::new(TimexType::Set, v));
                 }
                 if let Some(wds) = g("wds") {
@@ -2155,19 +1902,11 @@ impl DateExtractor {
             }
             Kind::Holiday => {
                 let h = gl("h")?.replace('’', "'");
-                let rule = self
-                    .lex
-                    .holidays
-                    .iter()
-                    .find(|(n, _)| squash(n) == h)
-                    .map(|(_, r)| *r)?;
+                let rule = self.lex.holidays.iter().find(|(n, _)| squash(n) == h).map(|(_, r)| *r)?;
                 let on = |y: i16| -> Option<Date> {
                     match rule {
                         Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
-                        Holiday::Nth(n, wd, m) => Date::new(y, m, 1)
-                            .ok()?
-                            .nth_weekday_of_month(n, weekday(wd)?)
-                            .ok(),
+                        Holiday::Nth(n, wd, m) => Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, weekday(wd)?).ok(),
                     }
                 };
                 if let Some(y) = g("y") {
@@ -2198,13 +1937,7 @@ impl DateExtractor {
     }
 
     /// A plain duration from the number and unit of a match (the span ends at the unit).
-    fn duration_only(
-        &self,
-        caps: &Captures<'_>,
-        unit: Unit,
-        amount: Option<f64>,
-        m: Option<&str>,
-    ) -> Option<Norm> {
+    fn duration_only(&self, caps: &Captures<'_>, unit: Unit, amount: Option<f64>, m: Option<&str>) -> Option<Norm> {
         let mut n = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
         let whole = caps.get(0)?;
         let u = caps.name("u")?;
@@ -2260,12 +1993,7 @@ impl DaysSpan for i64 {
 
 /// True when a count noun follows a number ("2000 troops"), which makes it no year.
 fn count_noun_follows(after: &str) -> bool {
-    let w = after
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let w = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
     matches!(
         w.as_str(),
         "troops"
@@ -2346,9 +2074,7 @@ fn coarsen(p: &Point, unit: Unit) -> Option<Point> {
         Point::Day(d) | Point::DayTime(d, _) => Some(*d),
         Point::Month(y, m) => Date::new(*y, *m, 1).ok(),
         Point::Week(y, w) | Point::Weekend(y, w) => {
-            jiff::civil::ISOWeekDate::new(*y, *w, jiff::civil::Weekday::Monday)
-                .ok()
-                .map(|x| x.date())
+            jiff::civil::ISOWeekDate::new(*y, *w, jiff::civil::Weekday::Monday).ok().map(|x| x.date())
         }
         Point::Quarter(y, q) => Date::new(*y, (*q - 1) * 3 + 1, 1).ok(),
         Point::Half(y, h) => Date::new(*y, (*h - 1) * 6 + 1, 1).ok(),
@@ -2363,11 +2089,7 @@ fn coarsen(p: &Point, unit: Unit) -> Option<Point> {
     // A finer unit than the point's own granularity cannot be resolved from it.
     let fine = |a: Unit| matches!(a, Unit::Day | Unit::Hour | Unit::Minute | Unit::Second);
     match p {
-        Point::Month(..) | Point::Quarter(..) | Point::Half(..)
-            if fine(unit) || unit == Unit::Week =>
-        {
-            None
-        }
+        Point::Month(..) | Point::Quarter(..) | Point::Half(..) if fine(unit) || unit == Unit::Week => None,
         Point::Week(..) | Point::Weekend(..) if fine(unit) => None,
         _ => at_unit(first, unit),
     }
@@ -2383,16 +2105,13 @@ fn squash(s: &str) -> String {
 /// named with it ("Friday, September 19") picks the year where it falls on that weekday.
 fn year_for_day(dct: Date, m: i8, d: i8, wd: Option<i8>, tense: Option<Tense>) -> Option<Date> {
     let y = dct.year();
-    let cands: Vec<Date> = [y - 1, y, y + 1]
-        .iter()
-        .filter_map(|yy| Date::new(*yy, m, d).ok())
-        .collect();
+    let cands: Vec<Date> = [y - 1, y, y + 1].iter().filter_map(|yy| Date::new(*yy, m, d).ok()).collect();
     if let Some(wd) = wd.and_then(weekday) {
-        if let Some(c) = cands.iter().filter(|c| c.weekday() == wd).min_by_key(|c| {
-            dct.until(**c)
-                .map(|sp| sp.get_days().abs())
-                .unwrap_or(i32::MAX)
-        }) {
+        if let Some(c) = cands
+            .iter()
+            .filter(|c| c.weekday() == wd)
+            .min_by_key(|c| dct.until(**c).map(|sp| sp.get_days().abs()).unwrap_or(i32::MAX))
+        {
             return Some(*c);
         }
     }
@@ -2418,21 +2137,21 @@ impl Extractor for DateExtractor {
         let mut cands = self.candidates(text);
         // Longest first, then the earlier rule, then the earlier start.
         cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        // Kept spans by start; they never overlap, so one look at the neighbours decides.
+        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut kept = Vec::new();
         let sentences = cx.sentences;
         // Stand-ins for the earlier date while checking that a candidate normalises at all.
         let fake_day = doc.dct().or_else(|| Date::new(2000, 1, 1).ok());
         let fake = fake_day.map(|d| (Point::Day(d), 0usize, 0usize));
         for c in cands {
-            if taken.iter().any(|(s, e)| c.0 < *e && *s < c.1) {
+            let clash_before = taken.range(..c.1).next_back().is_some_and(|(_, e)| *e > c.0);
+            if clash_before {
                 continue;
             }
             let si = sentences.partition_point(|x| x.end_byte <= c.0);
-            let sent = sentences
-                .get(si)
-                .map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1)))
-                .unwrap_or((0, text.len()));
+            let sent =
+                sentences.get(si).map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1))).unwrap_or((0, text.len()));
             let probe = Where {
                 text,
                 start: c.0,
@@ -2446,7 +2165,7 @@ impl Extractor for DateExtractor {
             if self.normalize(self.rules[c.2].kind, &c.3, &probe).is_none() {
                 continue;
             }
-            taken.push((c.0, c.1));
+            taken.insert(c.0, c.1);
             kept.push(c);
         }
         kept.sort_by_key(|(s, _, _, _)| *s);
@@ -2459,10 +2178,7 @@ impl Extractor for DateExtractor {
             while si + 1 < sentences.len() && sentences[si].end_byte <= *s {
                 si += 1;
             }
-            let sentence = sentences
-                .get(si)
-                .map(|x| (x.start_byte, x.end_byte))
-                .unwrap_or((0, text.len()));
+            let sentence = sentences.get(si).map(|x| (x.start_byte, x.end_byte)).unwrap_or((0, text.len()));
             let sentence = (sentence.0.min(*s), sentence.1.max(*e));
             let w = Where {
                 text,
@@ -2471,9 +2187,7 @@ impl Extractor for DateExtractor {
                 sentence,
                 dct: doc.dct(),
                 prev: prev.as_ref(),
-                prev_quarter: prev_quarter
-                    .as_ref()
-                    .filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
+                prev_quarter: prev_quarter.as_ref().filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
                 sentence_no: si,
             };
             let rule = &self.rules[*ri];
@@ -2553,8 +2267,7 @@ mod timing {
     #[test]
     #[ignore]
     fn rule_timing() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/data/dev/tbaq-timebank.jsonl");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/tbaq-timebank.jsonl");
         let Ok(src) = std::fs::read_to_string(dir) else {
             return;
         };
@@ -2572,19 +2285,13 @@ mod timing {
         println!("triggers: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
         let n = x.candidates(&text).len();
-        println!(
-            "candidates: {:.1} MB/s ({n})",
-            mb / t.elapsed().as_secs_f64()
-        );
+        println!("candidates: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
         let mut n = 0;
         for r in &x.rules {
             n += r.re.find_iter(&text).count();
         }
-        println!(
-            "all rules, find over the whole text: {:.1} MB/s ({n})",
-            mb / t.elapsed().as_secs_f64()
-        );
+        println!("all rules, find over the whole text: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
         let sents: Vec<&str> = text.split(". ").collect();
         let t = std::time::Instant::now();
         let mut n = 0;
@@ -2593,30 +2300,15 @@ mod timing {
                 n += r.re.find_iter(s).count();
             }
         }
-        println!(
-            "all rules, find per sentence: {:.1} MB/s ({n})",
-            mb / t.elapsed().as_secs_f64()
-        );
-        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok())
-            .unwrap_or_else(|_| unreachable!());
+        println!("all rules, find per sentence: {:.1} MB/s ({n})", mb / t.elapsed().as_secs_f64());
+        let doc = crate::model::Document::new("t", &text, "2000-01-01".parse().ok()).unwrap_or_else(|_| unreachable!());
         let t = std::time::Instant::now();
         let sentences = crate::extract::segment::sentences(&doc);
         println!("segmenting: {:.1} MB/s", mb / t.elapsed().as_secs_f64());
         let t = std::time::Instant::now();
         let mut out = Vec::new();
-        x.extract(
-            &Context {
-                doc: &doc,
-                sentences: &sentences,
-                found: &[],
-            },
-            &mut out,
-        );
-        println!(
-            "extract: {:.1} MB/s ({})",
-            mb / t.elapsed().as_secs_f64(),
-            out.len()
-        );
+        x.extract(&Context { doc: &doc, sentences: &sentences, found: &[] }, &mut out);
+        println!("extract: {:.1} MB/s ({})", mb / t.elapsed().as_secs_f64(), out.len());
         for r in &x.rules {
             let t = std::time::Instant::now();
             let c = r.re.find_iter(&text).count();
@@ -2624,12 +2316,7 @@ mod timing {
             let t = std::time::Instant::now();
             let c2 = r.re.captures_iter(&text).count();
             let g = t.elapsed().as_secs_f64();
-            println!(
-                "{:<16} find {:>7.1} MB/s  captures {:>7.1} MB/s  ({c}/{c2})",
-                r.name,
-                mb / f,
-                mb / g
-            );
+            println!("{:<16} find {:>7.1} MB/s  captures {:>7.1} MB/s  ({c}/{c2})", r.name, mb / f, mb / g);
         }
     }
 }
