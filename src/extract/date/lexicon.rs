@@ -42,17 +42,12 @@ pub struct Lexicon {
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Lines of the form `phrase | rest`.
 fn piped(src: &str) -> Vec<(String, String)> {
-    lines(src)
-        .filter_map(|l| l.split_once('|'))
-        .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-        .collect()
+    lines(src).filter_map(|l| l.split_once('|')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())).collect()
 }
 
 /// Lines of the form `number form form ...`.
@@ -112,14 +107,12 @@ impl Lexicon {
         for (name, rule) in piped(include_str!("../../../data/dates/holidays.txt")) {
             let f: Vec<&str> = rule.split_whitespace().collect();
             let h = match f[..] {
-                ["fixed", md] => md
-                    .split_once('-')
-                    .and_then(|(m, d)| Some(Holiday::Fixed(m.parse().ok()?, d.parse().ok()?))),
-                ["nth", n, wd, m] => Some(Holiday::Nth(
-                    n.parse().unwrap_or(1),
-                    wd.parse().unwrap_or(1),
-                    m.parse().unwrap_or(1),
-                )),
+                ["fixed", md] => {
+                    md.split_once('-').and_then(|(m, d)| Some(Holiday::Fixed(m.parse().ok()?, d.parse().ok()?)))
+                }
+                ["nth", n, wd, m] => {
+                    Some(Holiday::Nth(n.parse().unwrap_or(1), wd.parse().unwrap_or(1), m.parse().unwrap_or(1)))
+                }
                 _ => None,
             };
             if let Some(h) = h {
@@ -155,16 +148,12 @@ impl Lexicon {
 
     /// The month a form names ("Sept.", "SEPTEMBER", "september").
     pub fn month(&self, s: &str) -> Option<i8> {
-        self.months
-            .get(&s.trim_end_matches('.').to_lowercase())
-            .copied()
+        self.months.get(&s.trim_end_matches('.').to_lowercase()).copied()
     }
 
     /// The ISO weekday a form names.
     pub fn weekday(&self, s: &str) -> Option<i8> {
-        self.weekdays
-            .get(&s.trim_end_matches('.').to_lowercase())
-            .copied()
+        self.weekdays.get(&s.trim_end_matches('.').to_lowercase()).copied()
     }
 
     /// The value of a number written in digits or words ("4", "four", "twenty-four",
@@ -174,10 +163,7 @@ impl Lexicon {
         if let Ok(v) = s.parse::<f64>() {
             return Some(v);
         }
-        let norm = s
-            .split(|c: char| c == '-' || c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>();
+        let norm = s.split(|c: char| c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         if let Some(v) = self.numbers.get(&norm.join(" ")) {
             return Some(*v as f64);
         }
@@ -205,10 +191,7 @@ impl Lexicon {
         if !digits.is_empty() {
             return digits.parse().ok();
         }
-        self.ordinals
-            .get(&s.replace('-', " "))
-            .or_else(|| self.ordinals.get(&s))
-            .copied()
+        self.ordinals.get(&s.replace('-', " ")).or_else(|| self.ordinals.get(&s)).copied()
     }
 
     /// The unit code of a unit word ("days" -> "D").
@@ -242,38 +225,30 @@ impl Lexicon {
         forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         let alts: Vec<String> = forms
             .iter()
-            .map(|(f, full)| {
-                if *full {
-                    format!("(?i:{f})")
-                } else {
-                    format!("(?:{f}|{})(?-u:\\b)\\.?", f.to_uppercase())
-                }
-            })
+            .map(
+                |(f, full)| {
+                    if *full {
+                        format!("(?i:{f})")
+                    } else {
+                        format!("(?:{f}|{})(?-u:\\b)\\.?", f.to_uppercase())
+                    }
+                },
+            )
             .collect();
         format!("(?-i:{})", alts.join("|"))
     }
 
     /// Regex alternation of number words (single words; compounds are built by the rules).
     pub fn number_word_alt(&self) -> String {
-        let mut ws: Vec<&String> = self
-            .numbers
-            .keys()
-            .filter(|w| !w.contains(' ') && *w != "a" && *w != "an")
-            .collect();
+        let mut ws: Vec<&String> =
+            self.numbers.keys().filter(|w| !w.contains(' ') && *w != "a" && *w != "an").collect();
         ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        ws.iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|")
+        ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
     }
 
     /// Regex alternation of ordinal words.
     pub fn ordinal_alt(&self) -> String {
-        let mut ws: Vec<String> = self
-            .ordinals
-            .keys()
-            .map(|w| regex::escape(w).replace(' ', "[\\s-]"))
-            .collect();
+        let mut ws: Vec<String> = self.ordinals.keys().map(|w| regex::escape(w).replace(' ', "[\\s-]")).collect();
         ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
         ws.dedup();
         ws.join("|")
@@ -283,21 +258,13 @@ impl Lexicon {
     pub fn unit_alt(&self) -> String {
         let mut ws: Vec<&String> = self.units.keys().collect();
         ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        ws.iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|")
+        ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
     }
 
     /// Regex alternation of the keys of a phrase list (spaces match any white space).
     pub fn phrase_alt<'a>(items: impl Iterator<Item = &'a String>) -> String {
-        let mut ws: Vec<String> = items
-            .map(|w| {
-                regex::escape(w)
-                    .replace(' ', "\\s+")
-                    .replace('\'', "(?:'|’)")
-            })
-            .collect();
+        let mut ws: Vec<String> =
+            items.map(|w| regex::escape(w).replace(' ', "\\s+").replace('\'', "(?:'|’)")).collect();
         ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
         ws.join("|")
     }

@@ -128,10 +128,13 @@ const SETW: u32 = 256;
 const SPOKEN: u32 = 512;
 const DECADEW: u32 = 1024;
 const TIMEW: u32 = 2048;
+/// Words of the vague-reference rules that need their context: time, soon, earlier, future.
+const VAGUE: u32 = 4096;
 
 /// The trigger classes of a rule: every match holds a word of one of them.
 fn rule_classes(kind: Kind, name: &str) -> u32 {
     match kind {
+        Kind::Ref | Kind::Anchored if name == "the-time" || name == "earlier-adj" || name == "future-noun" => VAGUE,
         Kind::MonthDay | Kind::MonthYear | Kind::Month => MONTH,
         Kind::Numeric | Kind::Year => DIGIT,
         Kind::Decade => DIGIT | DECADEW,
@@ -200,6 +203,9 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     }
     for (h, _) in &lex.holidays {
         add(h, HOLIDAY);
+    }
+    for w in ["time", "earlier", "future"] {
+        add(w, VAGUE);
     }
     for (w, _) in &lex.sets {
         add(w, SETW);
@@ -378,6 +384,12 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"\b(?:the\s+year\s+)?(?P<sp>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
     ),
     ("ref", Kind::Ref, r"\b(?P<r>{REF})\b"),
+    // "at the time": the date the text spoke of last.
+    ("the-time", Kind::Anchored, r"\b(?P<at>at\s+)(?P<rel>the|that)\s+time\b"),
+    // "despite earlier promises": an adjective before a plural noun.
+    ("earlier-adj", Kind::Ref, r"\b(?P<r>earlier)(?P<nn>\s+[a-z]+s)\b"),
+    // "an uncertain future", "Elian's future": the noun after an adjective or a possessive.
+    ("future-noun", Kind::Ref, r"(?P<fpre>\b(?:a|an)\s+[a-z]+\s+|[a-z](?:'|’)s\s+)(?P<r>future)\b"),
     (
         "ref-units",
         Kind::RefUnits,
@@ -428,6 +440,8 @@ const MODS: &[(&str, &str)] = &[
     ("up to", "EQUAL_OR_LESS"),
     ("no more than", "EQUAL_OR_LESS"),
     ("not more than", "EQUAL_OR_LESS"),
+    // Part of the expression, with no TIMEX3 mod: "another five years" is P5Y.
+    ("another", ""),
 ];
 
 /// Words before a point that set its TIMEX3 `mod`.
@@ -847,8 +861,78 @@ impl DateExtractor {
             }
             Kind::Ref => {
                 let r = caps.name("r").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
-                if r == "soon" && (prev_lower == "as" || after.trim_start().starts_with("as ")) {
+                let next_word = after
+                    .trim_start()
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if r == "soon"
+                    && (matches!(prev_lower.as_str(), "as" | "too" | "so" | "how" | "very" | "how")
+                        || matches!(next_word.as_str(), "as" | "after" | "afterward" | "afterwards" | "thereafter"))
+                {
                     return false;
+                }
+                if let Some(nn) = caps.name("nn") {
+                    // "a year earlier results" and "year-earlier" are other rules' business; the
+                    // word after must be a plural noun.
+                    let noun = nn.as_str().trim().to_ascii_lowercase();
+                    if before.ends_with('-')
+                        || self.lex.unit(&prev_lower).is_some()
+                        || matches!(prev_lower.as_str(), "year" | "day" | "week" | "month" | "than" | "had" | "was")
+                        || noun.ends_with("ss")
+                        || noun.ends_with("us")
+                        || matches!(
+                            noun.as_str(),
+                            "this"
+                                | "its"
+                                | "was"
+                                | "has"
+                                | "is"
+                                | "as"
+                                | "his"
+                                | "this"
+                                | "years"
+                                | "months"
+                                | "weeks"
+                                | "days"
+                                | "hours"
+                                | "decades"
+                                | "minutes"
+                                | "times"
+                                | "yesterdays"
+                        )
+                    {
+                        return false;
+                    }
+                }
+                if caps.name("fpre").is_some() {
+                    // Only the noun: "an uncertain future in", not "Intel's future flagship".
+                    let follows_noun = !next_word.is_empty()
+                        && !matches!(
+                            next_word.as_str(),
+                            "in" | "for"
+                                | "away"
+                                | "and"
+                                | "but"
+                                | "that"
+                                | "is"
+                                | "was"
+                                | "looks"
+                                | "remains"
+                                | "ahead"
+                                | "with"
+                                | "to"
+                                | "at"
+                                | "on"
+                                | "as"
+                                | "if"
+                                | "or"
+                                | "will"
+                        );
+                    if follows_noun {
+                        return false;
+                    }
                 }
                 if r == "now"
                     && (after.starts_with('-') || prev_lower == "from" && after.trim_start().starts_with("on"))
@@ -952,7 +1036,8 @@ impl DateExtractor {
         let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
         let dct = w.dct;
         let pos = g("pos").and_then(pos_mod);
-        let modw = gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v));
+        let modw =
+            gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v)).filter(|v| !v.is_empty());
         match kind {
             Kind::MonthDay => {
                 let m = self.lex.month(g("m")?)?;
@@ -1437,6 +1522,24 @@ impl DateExtractor {
                 }
                 Some(norm)
             }
+            Kind::Anchored if caps.name("at").is_some() => {
+                // "at the time": the last date spoken of, else a vague past.
+                let trim = caps.name("at").map_or(0, |m| m.len());
+                let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
+                let mut n = match prev {
+                    Some((p, i, _)) => Norm::point(p.clone(), Anchor::Prev(*i)),
+                    None if w.tense() == Some(Tense::Past) => {
+                        let mut n = Norm::new(TimexType::Date, "PAST_REF");
+                        if dct.is_some() {
+                            n.anchor = Anchor::Dct;
+                        }
+                        n
+                    }
+                    None => return None,
+                };
+                n.trim_start = trim;
+                Some(n)
+            }
             Kind::Anchored => {
                 let rel = gl("rel")?;
                 let u = gl("u");
@@ -1819,8 +1922,29 @@ impl DateExtractor {
             }
             Kind::Ref => {
                 let r = gl("r")?;
-                let v = self.lex.refs.iter().find(|(k, _)| squash(k) == r).map(|(_, v)| v.clone())?;
+                let (v, trim_start, trim_end) = if let Some(nn) = caps.name("nn") {
+                    ("PAST_REF".to_string(), 0, nn.len())
+                } else if let Some(pre) = caps.name("fpre") {
+                    ("FUTURE_REF".to_string(), pre.len(), 0)
+                } else {
+                    let v = self.lex.refs.iter().find(|(k, _)| squash(k) == r).map(|(_, v)| v.clone())?;
+                    (v, 0, 0)
+                };
+                // "soon" is a date only where the clause looks ahead: "will soon", "to soon
+                // grow", "would be implemented soon" (not "was soon released").
+                if r == "soon" {
+                    let prev = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    let modal = matches!(
+                        prev.to_ascii_lowercase().as_str(),
+                        "to" | "will" | "would" | "may" | "might" | "could" | "should" | "must" | "can" | "shall"
+                    );
+                    if !modal && w.tense() != Some(Tense::Future) {
+                        return None;
+                    }
+                }
                 let mut n = Norm::new(TimexType::Date, v);
+                n.trim_start = trim_start;
+                n.trim_end = trim_end;
                 if dct.is_some() {
                     n.anchor = Anchor::Dct;
                 }

@@ -63,8 +63,17 @@ impl Unit {
                 None => (None, "Q"),
             },
             Unit::Year => (amount, "Y"),
-            Unit::Decade => (amount, "DE"),
-            Unit::Century => (amount, "CE"),
+            // A known number of decades or centuries is written in years (`more than a decade`
+            // is P10Y, as the seed gold and most of TimeBank write it); an unknown one keeps
+            // its own unit (PXDE, PXCE).
+            Unit::Decade => match amount {
+                Some(a) => (Some(a * 10.0), "Y"),
+                None => (None, "DE"),
+            },
+            Unit::Century => match amount {
+                Some(a) => (Some(a * 100.0), "Y"),
+                None => (None, "CE"),
+            },
         };
         let n = match amount {
             None => "X".to_string(),
@@ -73,9 +82,7 @@ impl Unit {
         };
         // Half units are written in the next smaller unit where TIMEX3 has no fraction habit.
         let (n, code) = match (self, amount) {
-            (Unit::Hour, Some(a)) if a.fract() != 0.0 => {
-                (format!("{}", (a * 60.0).round() as i64), "M")
-            }
+            (Unit::Hour, Some(a)) if a.fract() != 0.0 => (format!("{}", (a * 60.0).round() as i64), "M"),
             (Unit::Year, Some(a)) if a.fract() != 0.0 && (a * 12.0).fract() == 0.0 => {
                 (format!("{}", (a * 12.0) as i64), "Mo")
             }
@@ -130,9 +137,7 @@ impl Point {
         match self {
             Point::Day(d) | Point::DayTime(d, _) => Some(*d),
             Point::Week(y, w) | Point::Weekend(y, w) => {
-                jiff::civil::ISOWeekDate::new(*y, *w, Weekday::Monday)
-                    .ok()
-                    .map(|w| w.date())
+                jiff::civil::ISOWeekDate::new(*y, *w, Weekday::Monday).ok().map(|w| w.date())
             }
             Point::Month(y, m) => Date::new(*y, *m, 1).ok(),
             Point::Quarter(y, q) => Date::new(*y, (*q - 1) * 3 + 1, 1).ok(),
@@ -159,24 +164,15 @@ impl Point {
                 Unit::Year => Some(Point::Season(i16::try_from(*y as i64 + n).ok()?, s.clone())),
                 _ => None,
             },
-            Point::Decade(d) if unit == Unit::Decade => {
-                Some(Point::Decade(i16::try_from(*d as i64 + n).ok()?))
-            }
-            Point::Century(c) if unit == Unit::Century => {
-                Some(Point::Century(i16::try_from(*c as i64 + n).ok()?))
-            }
+            Point::Decade(d) if unit == Unit::Decade => Some(Point::Decade(i16::try_from(*d as i64 + n).ok()?)),
+            Point::Century(c) if unit == Unit::Century => Some(Point::Century(i16::try_from(*c as i64 + n).ok()?)),
             Point::Decade(_) | Point::Century(_) => None,
             Point::Quarter(y, q) if matches!(unit, Unit::Quarter | Unit::Year) => {
                 let qs = if unit == Unit::Year { n * 4 } else { n };
                 let idx = *y as i64 * 4 + (*q as i64 - 1) + qs;
-                Some(Point::Quarter(
-                    i16::try_from(idx.div_euclid(4)).ok()?,
-                    (idx.rem_euclid(4) + 1) as i8,
-                ))
+                Some(Point::Quarter(i16::try_from(idx.div_euclid(4)).ok()?, (idx.rem_euclid(4) + 1) as i8))
             }
-            Point::Half(y, h) if unit == Unit::Year => {
-                Some(Point::Half(i16::try_from(*y as i64 + n).ok()?, *h))
-            }
+            Point::Half(y, h) if unit == Unit::Year => Some(Point::Half(i16::try_from(*y as i64 + n).ok()?, *h)),
             _ => {
                 let d = add(self.first_day()?, unit, n)?;
                 Some(match self {
@@ -290,15 +286,7 @@ const FUTURE: &[&str] = &[
 ];
 /// Weaker signs of a future reading (reported or planned): they lose to a past verb
 /// that is about as near.
-const WEAK_FUTURE: &[&str] = &[
-    "would",
-    "expected",
-    "due",
-    "scheduled",
-    "effective",
-    "planned",
-    "anticipate",
-];
+const WEAK_FUTURE: &[&str] = &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate"];
 const PAST: &[&str] = &[
     "was",
     "were",
@@ -355,9 +343,7 @@ const PAST: &[&str] = &[
     "hadn't",
     "been",
 ];
-const PRESENT: &[&str] = &[
-    "is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say",
-];
+const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say"];
 
 /// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
 /// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
@@ -397,9 +383,7 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         } else if WEAK_FUTURE.contains(&w.as_str()) {
             weak = true;
             Some(Tense::Future)
-        } else if PAST.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-        {
+        } else if PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
             Some(Tense::Past)
         } else if PRESENT.contains(&w.as_str()) {
             Some(Tense::Present)
@@ -407,11 +391,7 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
             None
         };
         if let Some(t) = t {
-            let dist = if we <= at.0 {
-                at.0 - we
-            } else {
-                ws.saturating_sub(at.1)
-            };
+            let dist = if we <= at.0 { at.0 - we } else { ws.saturating_sub(at.1) };
             // Present-tense auxiliaries say little; a past or future marker beats them.
             let dist = if t == Tense::Present {
                 dist + 40
@@ -454,22 +434,10 @@ mod tests {
 
     #[test]
     fn shifts_and_values() {
-        assert_eq!(
-            Point::Quarter(1989, 3).shift(Unit::Year, -1),
-            Some(Point::Quarter(1988, 3))
-        );
-        assert_eq!(
-            Point::Quarter(1989, 1).shift(Unit::Quarter, -1),
-            Some(Point::Quarter(1988, 4))
-        );
+        assert_eq!(Point::Quarter(1989, 3).shift(Unit::Year, -1), Some(Point::Quarter(1988, 3)));
+        assert_eq!(Point::Quarter(1989, 1).shift(Unit::Quarter, -1), Some(Point::Quarter(1988, 4)));
         assert_eq!(week_of(d("2025-09-19")).value(), "2025-W38");
-        assert_eq!(
-            Point::Day(d("2025-09-19"))
-                .shift(Unit::Day, 1)
-                .unwrap()
-                .value(),
-            "2025-09-20"
-        );
+        assert_eq!(Point::Day(d("2025-09-19")).shift(Unit::Day, 1).unwrap().value(), "2025-09-20");
         assert_eq!(Unit::Year.duration(Some(4.0)), "P4Y");
         assert_eq!(Unit::Hour.duration(Some(24.0)), "PT24H");
         assert_eq!(Unit::Week.duration(None), "PXW");
@@ -479,18 +447,9 @@ mod tests {
     #[test]
     fn weekdays_follow_tense() {
         let dct = d("2025-09-19");
-        assert_eq!(
-            weekday_near(dct, Weekday::Saturday, Some(Tense::Future)),
-            Some(d("2025-09-20"))
-        );
-        assert_eq!(
-            weekday_near(dct, Weekday::Sunday, Some(Tense::Past)),
-            Some(d("2025-09-14"))
-        );
-        assert_eq!(
-            weekday_near(dct, Weekday::Friday, None),
-            Some(d("2025-09-19"))
-        );
+        assert_eq!(weekday_near(dct, Weekday::Saturday, Some(Tense::Future)), Some(d("2025-09-20")));
+        assert_eq!(weekday_near(dct, Weekday::Sunday, Some(Tense::Past)), Some(d("2025-09-14")));
+        assert_eq!(weekday_near(dct, Weekday::Friday, None), Some(d("2025-09-19")));
     }
 
     #[test]
