@@ -349,6 +349,18 @@ const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn'
 /// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
 /// first among equals. `None` when the sentence has no marker.
 pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Option<Tense> {
+    // Markers further than this from the date never decide in practice; the bound keeps a
+    // text without sentence breaks linear.
+    const REACH: usize = 400;
+    let mut a = sentence.0.max(at.0.saturating_sub(REACH));
+    while a > sentence.0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = sentence.1.min(at.1 + REACH).max(a);
+    while b < sentence.1 && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let sentence = (a, b);
     let s = text.get(sentence.0..sentence.1)?;
     let mut best: Option<(usize, Tense)> = None;
     let mut i = 0;
@@ -366,26 +378,34 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         if ws >= at.0 && we <= at.1 {
             continue;
         }
-        let w = s[start..i].to_ascii_lowercase();
+        // Lower-cased into a stack buffer: no allocation per word of the sentence.
+        let raw = &bytes[start..i];
+        if raw.len() > 24 {
+            continue;
+        }
+        let mut buf = [0u8; 24];
+        buf[..raw.len()].copy_from_slice(raw);
+        buf[..raw.len()].make_ascii_lowercase();
+        let Ok(w) = std::str::from_utf8(&buf[..raw.len()]) else {
+            continue;
+        };
         // A participle after a form of "be" takes its tense from the auxiliary
         // ("will be held", "was held").
-        let after_be = s[..start]
-            .trim_end()
-            .rsplit(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .is_some_and(|p| matches!(p.to_ascii_lowercase().as_str(), "be" | "been" | "being"));
+        let after_be = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().is_some_and(|p| {
+            p.eq_ignore_ascii_case("be") || p.eq_ignore_ascii_case("been") || p.eq_ignore_ascii_case("being")
+        });
         if after_be {
             continue;
         }
         let mut weak = false;
-        let t = if FUTURE.contains(&w.as_str()) || w.ends_with("'ll") {
+        let t = if FUTURE.contains(&w) || w.ends_with("'ll") {
             Some(Tense::Future)
-        } else if WEAK_FUTURE.contains(&w.as_str()) {
+        } else if WEAK_FUTURE.contains(&w) {
             weak = true;
             Some(Tense::Future)
-        } else if PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
+        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
             Some(Tense::Past)
-        } else if PRESENT.contains(&w.as_str()) {
+        } else if PRESENT.contains(&w) {
             Some(Tense::Present)
         } else {
             None
