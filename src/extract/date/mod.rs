@@ -548,6 +548,21 @@ impl Where<'_> {
     fn tense_or_deadline(&self) -> Option<Tense> {
         let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
         if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
+            // "had filed reports by Wednesday", "until Thursday they had not called": a past
+            // perfect keeps the deadline in the past.
+            if self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't")) {
+                return Some(Tense::Past);
+            }
+            return Some(Tense::Future);
+        }
+        // "set to resume Monday", "is to resume trading Tuesday", "plan to remove him on
+        // Thursday": an infinitive of intention looks ahead.
+        let b = self.before();
+        let b = b[floor_boundary(b, b.len().saturating_sub(48))..].to_ascii_lowercase();
+        let words: Vec<&str> = b.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+        if words.windows(3).any(|x| {
+            matches!(x[0], "set" | "is" | "are" | "plan" | "plans" | "due" | "expected" | "scheduled") && x[1] == "to"
+        }) {
             return Some(Tense::Future);
         }
         self.tense_or_soon()
@@ -561,6 +576,12 @@ impl Where<'_> {
             return Some(Tense::Future);
         }
         self.tense()
+    }
+    /// The words of the sentence within `reach` bytes either side of the expression.
+    fn near_words(&self, reach: usize) -> impl Iterator<Item = &str> {
+        let a = floor_boundary(self.text, self.start.saturating_sub(reach).max(self.sentence.0.min(self.start)));
+        let b = ceil_boundary(self.text, (self.end + reach).min(self.sentence.1.max(self.end)));
+        self.text[a..b].split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty())
     }
     fn before(&self) -> &str {
         &self.text[self.sentence.0.min(self.start)..self.start]
