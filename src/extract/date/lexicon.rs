@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub refs: Vec<(String, String)>,
     /// Frequency adverbs: word -> SET value.
     pub sets: Vec<(String, String)>,
+    /// Nouns after "today's" that make it generic ("today's world").
+    pub generic_today: Vec<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -130,7 +132,10 @@ impl Lexicon {
             .into_iter()
             .map(|(a, b)| (a.to_lowercase(), b))
             .collect();
+        let generic_today =
+            lines(include_str!("../../../data/dates/generic_today.txt")).map(str::to_ascii_lowercase).collect();
         Lexicon {
+            generic_today,
             months,
             month_forms,
             weekdays,

@@ -880,8 +880,29 @@ impl DateExtractor {
                 // "one day" opening a story, "one night": keep; "the second quarter" is not here.
                 !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
             }
+            Kind::Deictic if caps.name("poss").is_some() => {
+                // "in today's world": the present era, not the day.
+                let nw = after
+                    .trim_start()
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                !self.lex.generic_today.contains(&nw)
+            }
+            Kind::RelUnit if text[s..e].starts_with("This W") => {
+                // "ABC News' "This Week"": a programme's title.
+                false
+            }
             Kind::Ref => {
                 let r = caps.name("r").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+                // "Now, he says, ...": a discourse marker opening the sentence.
+                if &text[s..e] == "Now"
+                    && after.starts_with(',')
+                    && (before.trim_end().is_empty() || before.trim_end().ends_with(['.', '"', '”', '\n', '!', '?']))
+                {
+                    return false;
+                }
                 let next_word = after
                     .trim_start()
                     .split(|c: char| !c.is_ascii_alphabetic())
