@@ -134,7 +134,9 @@ const VAGUE: u32 = 4096;
 /// The trigger classes of a rule: every match holds a word of one of them.
 fn rule_classes(kind: Kind, name: &str) -> u32 {
     match kind {
-        Kind::Ref | Kind::Anchored if name == "the-time" || name == "earlier-adj" || name == "future-noun" => VAGUE,
+        Kind::Ref | Kind::Anchored if matches!(name, "the-time" | "earlier-adj" | "future-noun" | "for-a-while") => {
+            VAGUE
+        }
         Kind::MonthDay | Kind::MonthYear | Kind::Month => MONTH,
         Kind::Numeric | Kind::Year => DIGIT,
         Kind::Decade => DIGIT | DECADEW,
@@ -204,7 +206,7 @@ fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
     for (h, _) in &lex.holidays {
         add(h, HOLIDAY);
     }
-    for w in ["time", "earlier", "future"] {
+    for w in ["time", "earlier", "future", "while"] {
         add(w, VAGUE);
     }
     for (w, _) in &lex.sets {
@@ -359,7 +361,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "duration",
         Kind::Duration,
-        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
+        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?:(?:more|additional|extra)\s+)?(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
     ),
     (
         "half-unit",
@@ -384,6 +386,8 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"\b(?:the\s+year\s+)?(?P<sp>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
     ),
     ("ref", Kind::Ref, r"\b(?P<r>{REF})\b"),
+    // "for a while", "for some time": a duration of unknown length.
+    ("for-a-while", Kind::Ref, r"\b(?P<for>for\s+)(?P<vd>a\s+while|some\s+time|a\s+long\s+time|quite\s+some\s+time)\b"),
     // "at the time": the date the text spoke of last.
     ("the-time", Kind::Anchored, r"\b(?P<at>at\s+)(?P<rel>the|that)\s+time\b"),
     // "despite earlier promises": an adjective before a plural noun.
@@ -1963,6 +1967,11 @@ impl DateExtractor {
                 Some(Norm::new(TimexType::Duration, unit.duration(None)).with_mod(modw))
             }
             Kind::Ref => {
+                if caps.name("vd").is_some() {
+                    let mut n = Norm::new(TimexType::Duration, "PXX");
+                    n.trim_start = caps.name("for").map_or(0, |m| m.len());
+                    return Some(n);
+                }
                 let r = gl("r")?;
                 let (v, trim_start, trim_end) = if let Some(nn) = caps.name("nn") {
                     ("PAST_REF".to_string(), 0, nn.len())
