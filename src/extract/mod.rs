@@ -91,25 +91,38 @@ fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
     });
     let mut kept: Vec<Annotation> = Vec::with_capacity(cands.len());
     let mut by_label: HashMap<Label, Vec<(crate::model::Span, String)>> = HashMap::new();
+    let mut ordered: HashMap<Label, std::collections::BTreeMap<usize, (crate::model::Span, String)>> = HashMap::new();
     // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps.
     let mut merged_into: HashMap<String, String> = HashMap::new();
     for c in cands {
         let spans = by_label.entry(c.label()).or_default();
-        let clash = spans.iter().find(|(s, _)| {
-            if c.label() == Label::Claim {
-                s.overlaps(&c.span) && !s.contains(&c.span) && !c.span.contains(s) || *s == c.span
-            } else {
-                s.overlaps(&c.span)
-            }
-        });
+        // Kept ACTOR and DATE spans never overlap: the one starting last before the
+        // candidate's end is the only one that can clash (no quadratic scan on long texts).
+        let kept_by_start = ordered.entry(c.label()).or_default();
+        let clash = if c.label() == Label::Claim {
+            spans
+                .iter()
+                .find(|(s, _)| s.overlaps(&c.span) && !s.contains(&c.span) && !c.span.contains(s) || *s == c.span)
+                .map(|(_, id)| id.clone())
+        } else {
+            kept_by_start
+                .range(..c.span.end())
+                .next_back()
+                .filter(|(_, (s, _))| s.overlaps(&c.span))
+                .map(|(_, (_, id))| id.clone())
+        };
         match clash {
-            Some((_, winner)) => {
+            Some(winner) => {
                 if c.label() != Label::Claim {
-                    merged_into.insert(c.id.clone(), winner.clone());
+                    merged_into.insert(c.id.clone(), winner);
                 }
             }
             None if !c.span.is_empty() => {
-                spans.push((c.span, c.id.clone()));
+                if c.label() == Label::Claim {
+                    spans.push((c.span, c.id.clone()));
+                } else {
+                    kept_by_start.insert(c.span.start(), (c.span, c.id.clone()));
+                }
                 kept.push(c);
             }
             None => {}

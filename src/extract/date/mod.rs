@@ -23,7 +23,19 @@
 //! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
 //! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
 //! `two days later` is a DATE anchored on the previous date; `recent weeks` is PAST_REF and
-//! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`).
+//! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`), a
+//! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
+//! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the
+//! time` is the date last spoken of, anchored on it (PAST_REF when there is none); `soon` is
+//! FUTURE_REF only where the clause looks ahead (`will soon`, `would be done soon`); an
+//! adjectival `earlier` before a plural noun (`earlier promises`) is PAST_REF and the noun
+//! `future` after an adjective or possessive (`an uncertain future`) FUTURE_REF; a bare
+//! weekday after `by`/`until` is the coming one unless a past perfect (`had filed reports by
+//! Wednesday`) keeps it in the past.
+//!
+//! Speed: guards read a bounded stretch either side of a match, the tense scan is bounded
+//! and allocation-free, and overlaps are checked in an ordered map, so the cost grows with
+//! the number of dates, never with the square of the text.
 
 mod lexicon;
 mod resolve;

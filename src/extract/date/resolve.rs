@@ -461,7 +461,8 @@ mod tests {
         assert_eq!(Unit::Year.duration(Some(4.0)), "P4Y");
         assert_eq!(Unit::Hour.duration(Some(24.0)), "PT24H");
         assert_eq!(Unit::Week.duration(None), "PXW");
-        assert_eq!(Unit::Decade.duration(Some(1.0)), "P1DE");
+        assert_eq!(Unit::Decade.duration(Some(1.0)), "P10Y");
+        assert_eq!(Unit::Decade.duration(None), "PXDE");
     }
 
     #[test]
