@@ -345,6 +345,27 @@ const PAST: &[&str] = &[
 ];
 const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say"];
 
+/// Every tense marker word: (tense, weak). A word in several lists takes the first:
+/// future, weak future, past, present.
+fn markers() -> &'static std::collections::HashMap<&'static str, (Tense, bool)> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, (Tense, bool)>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (list, t, weak) in [
+            (FUTURE, Tense::Future, false),
+            (WEAK_FUTURE, Tense::Future, true),
+            (PAST, Tense::Past, false),
+            (PRESENT, Tense::Present, false),
+        ] {
+            for w in list {
+                m.entry(*w).or_insert((t, weak));
+            }
+        }
+        m
+    })
+}
+
 /// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
 /// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
 /// first among equals. `None` when the sentence has no marker.
@@ -389,6 +410,15 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         let Ok(w) = std::str::from_utf8(&buf[..raw.len()]) else {
             continue;
         };
+        let (t, weak) = match markers().get(w) {
+            Some(&(t, weak)) => (Some(t), weak),
+            None if w.ends_with("'ll") => (Some(Tense::Future), false),
+            None if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => (Some(Tense::Past), false),
+            None => (None, false),
+        };
+        if t.is_none() {
+            continue;
+        }
         // A participle after a form of "be" takes its tense from the auxiliary
         // ("will be held", "was held").
         let after_be = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().is_some_and(|p| {
@@ -397,19 +427,6 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         if after_be {
             continue;
         }
-        let mut weak = false;
-        let t = if FUTURE.contains(&w) || w.ends_with("'ll") {
-            Some(Tense::Future)
-        } else if WEAK_FUTURE.contains(&w) {
-            weak = true;
-            Some(Tense::Future)
-        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
-            Some(Tense::Past)
-        } else if PRESENT.contains(&w) {
-            Some(Tense::Present)
-        } else {
-            None
-        };
         if let Some(t) = t {
             let dist = if we <= at.0 { at.0 - we } else { ws.saturating_sub(at.1) };
             // Present-tense auxiliaries say little; a past or future marker beats them.
