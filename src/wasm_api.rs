@@ -7,11 +7,10 @@
 use crate::extract::Pipeline;
 use crate::formats::gold::GoldFile;
 use crate::model::{parse_dct, Document, Error};
-use std::sync::OnceLock;
 
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(Pipeline::default)
+thread_local! {
+    /// Built once per thread (its patterns compile once); the page has one thread.
+    static PIPELINE: Pipeline = Pipeline::default();
 }
 
 /// Extracts ACTOR, DATE and CLAIM annotations from `text` (any newlines; at most 8 MB),
@@ -24,7 +23,7 @@ pub fn extract_json(text: &str, dct: Option<&str>) -> Result<String, Error> {
         .map(parse_dct)
         .transpose()?;
     let doc = Document::new("extracted", text, dct)?;
-    let anns = pipeline().run(&doc);
+    let anns = PIPELINE.with(|p| p.run(&doc));
     Ok(GoldFile::new(doc, anns).to_json())
 }
 

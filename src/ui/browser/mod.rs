@@ -1,0 +1,37 @@
+//! The browser boundary: DOM selections, local storage, files, downloads, keys.
+//!
+//! Owns: every call into web-sys, gloo and JS that the editor needs, and the only place
+//! where UTF-16 offsets exist (converted at once with [`crate::model::TextIndex`]). It must
+//! not: hold editor state or decide what a gesture means (that is `state.rs`).
+
+pub mod files;
+pub mod selection;
+pub mod storage;
+
+/// The page's `window`, when there is one.
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Milliseconds since the page started loading (for timings shown in the page).
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// True when keyboard focus is in a text field, where shortcuts must not fire.
+pub fn typing_in_field() -> bool {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return false;
+    };
+    matches!(
+        el.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select"
+    ) || el
+        .get_attribute("contenteditable")
+        .is_some_and(|v| v != "false")
+}

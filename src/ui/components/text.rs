@@ -1,0 +1,139 @@
+//! The article with its annotations drawn inline.
+//!
+//! Owns: rendering paragraphs and runs (each run a `<span data-s="<first code point>">` with
+//! its text as a text node and classes for the labels covering it: actor = background,
+//! date = box, claim = underline band, nested claims a second band), and turning mouse
+//! gestures on it into callbacks. It must not: compute offsets from the DOM itself (that is
+//! `browser::selection`) or insert the article as HTML.
+
+use super::label_class;
+use crate::model::{Annotation, Document, Label, Span};
+use crate::ui::browser::selection;
+use crate::ui::layout::paragraphs;
+use std::rc::Rc;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextViewProps {
+    pub doc: Rc<Document>,
+    pub anns: Rc<Vec<Annotation>>,
+    pub selected: Option<String>,
+    pub pending: Option<Span>,
+    /// A text selection (code points, not yet snapped).
+    pub on_select_text: Callback<Option<Span>>,
+    /// A click without a selection, at a run's first code point (`None`: off the text).
+    pub on_click: Callback<Option<usize>>,
+    /// The pointer entered a run (its first code point) or left the text.
+    pub on_hover: Callback<Option<usize>>,
+}
+
+fn run_classes(
+    anns: &[Annotation],
+    run: &crate::ui::layout::Run,
+    selected: Option<&str>,
+    pending: Option<Span>,
+) -> Classes {
+    let mut c = Classes::new();
+    c.push("r");
+    let mut live_claims = 0;
+    let mut any_live = false;
+    let mut any_rejected = false;
+    for &i in &run.covering {
+        let Some(a) = anns.get(i) else { continue };
+        if !a.status.is_live() {
+            any_rejected = true;
+            if selected == Some(a.id.as_str()) {
+                c.push("sel");
+            }
+            continue;
+        }
+        any_live = true;
+        match a.label() {
+            Label::Claim => live_claims += 1,
+            l => c.push(label_class(l)),
+        }
+        if a.label() != Label::Claim {
+            if a.span.start() == run.start {
+                c.push(format!("{}-s", label_class(a.label())));
+            }
+            if a.span.end() == run.end {
+                c.push(format!("{}-e", label_class(a.label())));
+            }
+        }
+        if selected == Some(a.id.as_str()) {
+            c.push("sel");
+        }
+    }
+    if live_claims > 0 {
+        c.push("claim");
+    }
+    if live_claims > 1 {
+        c.push("claim2");
+    }
+    if any_rejected && !any_live {
+        c.push("rejected");
+    }
+    if pending.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
+        c.push("pending");
+    }
+    c
+}
+
+#[component]
+pub fn TextView(props: &TextViewProps) -> Html {
+    let root = use_node_ref();
+    let paras = {
+        let (doc, anns) = (props.doc.clone(), props.anns.clone());
+        use_memo((props.doc.sha256().to_string(), anns.clone()), move |_| {
+            paragraphs(&doc, &anns)
+        })
+    };
+    let onmouseup = {
+        let root = root.clone();
+        let doc = props.doc.clone();
+        let (sel_cb, click_cb) = (props.on_select_text.clone(), props.on_click.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = root.cast::<Element>() else {
+                return;
+            };
+            match selection::selected_span(&el, doc.index()) {
+                Some(span) => sel_cb.emit(Some(span)),
+                None => click_cb.emit(selection::cp_at_target(e.target(), &el)),
+            }
+        })
+    };
+    let onmouseover = {
+        let root = root.clone();
+        let hover = props.on_hover.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(el) = root.cast::<Element>() {
+                hover.emit(selection::cp_at_target(e.target(), &el));
+            }
+        })
+    };
+    let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
+    let text = props.doc.text();
+    let index = props.doc.index();
+    let selected = props.selected.as_deref();
+    let anns = &props.anns;
+    let body = paras.iter().map(|p| {
+        let runs = p.runs.iter().map(|r| {
+            let (Some(a), Some(b)) = (index.cp_to_byte(r.start), index.cp_to_byte(r.end)) else {
+                return html! {};
+            };
+            let t = text.get(a..b).unwrap_or_default().to_string();
+            let ids = r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect::<Vec<_>>().join(" ");
+            html! {
+                <span class={run_classes(anns, r, selected, props.pending)} data-s={r.start.to_string()}
+                    data-ids={(!ids.is_empty()).then_some(ids)}>{ t }</span>
+            }
+        });
+        html! { <p data-p={p.start.to_string()}>{ for runs }</p> }
+    });
+    html! {
+        <article class="text" id="text" ref={root} lang="en" {onmouseup} {onmouseover} {onmouseleave}>
+            { for body }
+        </article>
+    }
+}
