@@ -350,13 +350,13 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
             let d = dispatch.clone();
-            let keys = EventListener::new(&doc, "keydown", move |e| {
+            let opts = EventListenerOptions::enable_prevent_default();
+            let keys = EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                 if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                     let state = latest.borrow().clone();
                     on_key(e, &state, &d);
                 }
             });
-            let opts = EventListenerOptions::enable_prevent_default();
             let dr = dragging.clone();
             let over = EventListener::new_with_options(&doc, "dragover", opts, move |e| {
                 e.prevent_default();
