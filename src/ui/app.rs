@@ -448,10 +448,16 @@ pub fn App() -> Html {
         html! {}
     };
 
+    let related: Vec<String> = state
+        .selected
+        .as_deref()
+        .and_then(|id| state.get(id))
+        .map(|a| a.references().into_iter().map(str::to_string).collect())
+        .unwrap_or_default();
     let body = match state.doc.clone() {
         Some(doc) => html! {
             <TextView doc={doc} anns={state.anns.clone()} selected={state.selected.clone()}
-                pending={state.pending} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
+                pending={state.pending} related={related} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
         },
         None => html! { <p class="empty">{ "Opening…" }</p> },
     };

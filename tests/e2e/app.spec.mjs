@@ -222,6 +222,22 @@ async function main() {
       assert(problems.length === 0, problems.join('; '));
     });
 
+    await step('each label is drawn its own way: actor background, date box, claim band', async () => {
+      const st = await page.evaluate(() => {
+        const cs = (sel) => { const e = document.querySelector(sel); return e ? getComputedStyle(e) : null; };
+        const a = cs('#text .r.actor:not(.date):not(.claim)');
+        const d = cs('#text .r.date:not(.actor):not(.claim)');
+        const c = cs('#text .r.claim:not(.actor):not(.date)');
+        return a && d && c && { actorBg: a.backgroundColor, actorBorder: a.borderTopStyle, dateBorder: d.borderTopStyle,
+          dateBorderW: parseFloat(d.borderTopWidth), claimImg: c.backgroundImage, claimBorder: c.borderTopStyle, textFont: getComputedStyle(document.getElementById('text')).fontFamily };
+      });
+      assert(st, 'seed 0 lacks a run of each label alone');
+      assert(st.actorBg !== 'rgba(0, 0, 0, 0)' && st.actorBorder === 'none', `actor: ${st.actorBg} ${st.actorBorder}`);
+      assert(st.dateBorder === 'solid' && st.dateBorderW > 0, `date border: ${st.dateBorder}`);
+      assert(/gradient/.test(st.claimImg) && st.claimBorder === 'none', `claim: ${st.claimImg}`);
+      assert(/serif/i.test(st.textFont), `text font: ${st.textFont}`);
+    });
+
     await step('a real mouse selection snaps to the word and key 1 makes a manual ACTOR', async () => {
       const w = await findFreeWord(page);
       assert(w, 'no free word on screen');

@@ -20,6 +20,9 @@ pub struct TextViewProps {
     pub anns: Rc<Vec<Annotation>>,
     pub selected: Option<String>,
     pub pending: Option<Span>,
+    /// Annotations related to the selected one (a claim's source), outlined dashed.
+    #[prop_or_default]
+    pub related: Vec<String>,
     /// A text selection (code points, not yet snapped).
     pub on_select_text: Callback<Option<Span>>,
     /// A click without a selection, at a run's first code point (`None`: off the text).
@@ -49,6 +52,9 @@ fn run_classes(
             continue;
         }
         any_live = true;
+        if related.contains(&a.id) {
+            c.push("related");
+        }
         match a.label() {
             Label::Claim => live_claims += 1,
             l => c.push(label_class(l)),
@@ -125,7 +131,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
             let t = text.get(a..b).unwrap_or_default().to_string();
             let ids = r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect::<Vec<_>>().join(" ");
             html! {
-                <span class={run_classes(anns, r, selected, props.pending)} data-s={r.start.to_string()}
+                <span class={run_classes(anns, r, selected, &props.related, props.pending)} data-s={r.start.to_string()}
                     data-ids={(!ids.is_empty()).then_some(ids)}>{ t }</span>
             }
         });
