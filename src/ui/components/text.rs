@@ -35,6 +35,7 @@ fn run_classes(
     anns: &[Annotation],
     run: &crate::ui::layout::Run,
     selected: Option<&str>,
+    related: &[String],
     pending: Option<Span>,
 ) -> Classes {
     let mut c = Classes::new();
