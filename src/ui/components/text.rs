@@ -37,7 +37,7 @@ fn run_classes(
     selected: Option<&str>,
     related: &[String],
     pending: Option<Span>,
-) -> Classes {
+) -> String {
     let mut c = Classes::new();
     c.push("r");
     let mut live_claims = 0;
@@ -84,7 +84,39 @@ fn run_classes(
     if pending.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
         c.push("pending");
     }
-    c
+    c.to_string()
+}
+
+/// One run as drawn: what its `<span>` shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunView {
+    start: usize,
+    text: String,
+    class: String,
+    ids: Option<String>,
+}
+
+/// One paragraph as drawn. Paragraphs are components, so an edit redraws only the
+/// paragraphs whose runs changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParaView {
+    start: usize,
+    runs: Vec<RunView>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ParaProps {
+    view: Rc<ParaView>,
+}
+
+#[component]
+fn Para(props: &ParaProps) -> Html {
+    let runs = props.view.runs.iter().map(|r| {
+        html! {
+            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()}>{ r.text.clone() }</span>
+        }
+    });
+    html! { <p data-p={props.view.start.to_string()}>{ for runs }</p> }
 }
 
 #[component]
@@ -120,24 +152,53 @@ pub fn TextView(props: &TextViewProps) -> Html {
         })
     };
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
-    let text = props.doc.text();
-    let index = props.doc.index();
-    let selected = props.selected.as_deref();
-    let anns = &props.anns;
-    let body = paras.iter().map(|p| {
-        let runs = p.runs.iter().map(|r| {
-            let (Some(a), Some(b)) = (index.cp_to_byte(r.start), index.cp_to_byte(r.end)) else {
-                return html! {};
-            };
-            let t = text.get(a..b).unwrap_or_default().to_string();
-            let ids = r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect::<Vec<_>>().join(" ");
-            html! {
-                <span class={run_classes(anns, r, selected, &props.related, props.pending)} data-s={r.start.to_string()}
-                    data-ids={(!ids.is_empty()).then_some(ids)}>{ t }</span>
-            }
-        });
-        html! { <p data-p={p.start.to_string()}>{ for runs }</p> }
-    });
+    let views = {
+        let (doc, anns, paras) = (props.doc.clone(), props.anns.clone(), paras.clone());
+        let deps = (
+            paras.clone(),
+            props.selected.clone(),
+            props.related.clone(),
+            props.pending,
+        );
+        use_memo(deps, move |(_, selected, related, pending)| {
+            let (text, index) = (doc.text(), doc.index());
+            paras
+                .iter()
+                .map(|p| {
+                    Rc::new(ParaView {
+                        start: p.start,
+                        runs: p
+                            .runs
+                            .iter()
+                            .filter_map(|r| {
+                                let (a, b) = (index.cp_to_byte(r.start)?, index.cp_to_byte(r.end)?);
+                                let ids: Vec<&str> = r
+                                    .covering
+                                    .iter()
+                                    .filter_map(|&i| anns.get(i).map(|a| a.id.as_str()))
+                                    .collect();
+                                Some(RunView {
+                                    start: r.start,
+                                    text: text.get(a..b)?.to_string(),
+                                    class: run_classes(
+                                        &anns,
+                                        r,
+                                        selected.as_deref(),
+                                        related,
+                                        *pending,
+                                    ),
+                                    ids: (!ids.is_empty()).then(|| ids.join(" ")),
+                                })
+                            })
+                            .collect(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let body = views
+        .iter()
+        .map(|v| html! { <Para key={v.start} view={v.clone()} /> });
     html! {
         <article class="text" id="text" ref={root} lang="en" {onmouseup} {onmouseover} {onmouseleave}>
             { for body }
