@@ -85,6 +85,7 @@ fn mount_text(doc: Document, anns: Vec<Annotation>) -> Element {
         anns: Rc::new(anns),
         selected: None,
         pending: None,
+        related: Vec::new(),
         on_select_text: Callback::noop(),
         on_click: Callback::noop(),
         on_hover: Callback::noop(),
