@@ -306,6 +306,43 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
+    let attrEdits = null;
+    await step('edit a date value, an actor canonical name and a claim source in the panel', async () => {
+      const make = async (key) => {
+        const w = await findFreeWord(page);
+        assert(w, 'no free word on screen');
+        await dragOver(page, w);
+        await page.waitForSelector('#pending');
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => document.getElementById('details')?.dataset.status === 'manual');
+        return (await details(page)).id;
+      };
+      const selectById = async (id) => {
+        await page.evaluate((id) => document.querySelector(`#text .r[data-ids~="${id}"]`).scrollIntoView({ block: 'center' }), id);
+        const b = await page.evaluate((id) => { const r = document.querySelector(`#text .r[data-ids~="${id}"]`).getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }, id);
+        await page.mouse.click(b.x, b.y);
+        await page.waitForFunction((id) => document.getElementById('details')?.dataset.id === id, id);
+      };
+      const dateId = await make('2');
+      await page.fill('#edit-value', '2025-09-13');
+      await page.press('#edit-value', 'Enter');
+      await page.waitForFunction(() => document.getElementById('edit-value')?.value === '2025-09-13' && document.activeElement?.id !== 'edit-value');
+      const claimId = await make('3');
+      const label = await page.$$eval('#edit-source option', (os, id) => os.map((o) => o.textContent).find((t) => t.startsWith(`${id} `)), created.id);
+      assert(label, `the source list offers ${created.id}`);
+      await page.selectOption('#edit-source', { label });
+      await page.waitForFunction((l) => { const s = document.getElementById('edit-source'); return s && s.options[s.selectedIndex].textContent === l; }, label);
+      await selectById(created.id);
+      await page.fill('#edit-canonical', 'Someone Else');
+      await page.press('#edit-canonical', 'Enter');
+      await page.waitForFunction(() => document.getElementById('edit-canonical')?.value === 'Someone Else');
+      // The claim's source is outlined when the claim is selected.
+      await selectById(claimId);
+      assert(await page.$(`#text .r.related[data-ids~="${created.id}"]`), 'source outlined');
+      await page.keyboard.press('Escape');
+      attrEdits = { dateId, claimId };
+    });
+
     let saved = null;
     await step('reload restores the work from autosave', async () => {
       const before = await shownIds(page);
@@ -322,6 +359,12 @@ async function main() {
       checkGold(saved.json);
       const mine = saved.json.annotations.find((a) => a.id === created.id);
       assert(mine, 'the manual annotation is in the file');
+      if (attrEdits) {
+        const byId = (id) => saved.json.annotations.find((a) => a.id === id);
+        eq(byId(attrEdits.dateId)?.attributes.value, '2025-09-13', 'edited date value');
+        eq(byId(attrEdits.claimId)?.attributes.source, created.id, 'edited claim source');
+        eq(mine.attributes.canonical, 'Someone Else', 'edited canonical name');
+      }
       eq(mine.status, 'manual', 'status'); eq(mine.label, 'ACTOR', 'label');
       eq(mine.start, created.cpStart, 'start'); eq(mine.end, created.cpEnd, 'end');
       const cli = cliValidate(saved.file);
@@ -356,6 +399,21 @@ async function main() {
       await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`) && document.querySelector('#seed-picker').value === '', created.id);
       const again = await download(page, downloads);
       eq(again.raw, saved.raw, 'the file downloaded again');
+    });
+
+    await step('dropping a .txt file on the page opens and extracts it', async () => {
+      const txt = 'Officials in Paris said on Friday that the talks would resume.\n';
+      await page.evaluate((txt) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([txt], 'dropped-article.txt', { type: 'text/plain' }));
+        document.querySelector('#reader').dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        document.querySelector('#reader').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, txt);
+      await page.waitForFunction(() => document.getElementById('text')?.textContent.startsWith('Officials in Paris'));
+      assert(await page.$eval('#seed-picker option[value=""]', (o) => o.textContent.includes('dropped-article')), 'picker names the dropped file');
+      // Back to the restored gold file for the next steps.
+      await page.setInputFiles('#file-input', saved.file);
+      await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`), created.id);
     });
 
     await step('an oversized text file is refused in words', async () => {
