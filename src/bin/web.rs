@@ -1,4 +1,6 @@
-//! The web app's entry point: mounts [`gloss::ui::app::App`] on the page's body.
+//! The web app's entry point: mounts [`gloss::ui::app::App`] on a page whose `<body>` has
+//! `data-gloss-app` (www/index.html). A page without it can load the same module just to call
+//! the extractor from JavaScript (`extract(text, dct)`, see www/extract.html).
 //!
 //! Owns: nothing but mounting. It must not: hold any logic (the app lives in `gloss::ui`).
 
@@ -6,5 +8,7 @@
 pub use gloss::wasm_api::extract;
 
 fn main() {
-    yew::Renderer::<gloss::ui::app::App>::new().render();
+    if let Some(root) = gloss::ui::browser::app_root() {
+        yew::Renderer::<gloss::ui::app::App>::with_root(root).render();
+    }
 }

@@ -470,6 +470,22 @@ async function main() {
       if (monday && monday.status === 'predicted') notes.push(`"Monday" under DCT 2025-09-26: ${monday.attributes.value}`);
     });
 
+    await step('another page calls the extractor from JavaScript (extract.html)', async () => {
+      const p2 = await context.newPage();
+      const errs = [];
+      p2.on('pageerror', (e) => errs.push(e.message));
+      await p2.goto(`${base}extract.html`);
+      await p2.waitForFunction(() => document.getElementById('out')?.textContent.startsWith('{'), null, { timeout: 15000 });
+      const g = JSON.parse(await p2.textContent('#out'));
+      checkGold(g);
+      eq(g.dct, '2025-09-19', 'dct');
+      assert(!(await p2.$('#text .r')) && !(await p2.$('.topbar')), 'the editor does not mount there');
+      const err = await p2.evaluate(async () => { const m = await import('./web.js'); try { m.extract('x', '19/09/2025'); return null; } catch (e) { return e.message; } });
+      assert(/YYYY-MM-DD/.test(err || ''), `bad DCT error: ${err}`);
+      assert(errs.length === 0, errs.join(' | '));
+      await p2.close();
+    });
+
     await step('no console errors, failed requests or page errors', async () => {
       assert(consoleErrors.length === 0, consoleErrors.join(' | '));
     });

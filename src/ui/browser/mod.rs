@@ -13,6 +13,13 @@ pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The element the app mounts on: the `<body>` of a page that asks for the app with a
+/// `data-gloss-app` attribute. Other pages may load the same module only to call `extract`.
+pub fn app_root() -> Option<web_sys::Element> {
+    let body = window()?.document()?.body()?;
+    body.has_attribute("data-gloss-app").then(|| body.into())
+}
+
 /// Milliseconds since the page started loading (for timings shown in the page).
 pub fn now_ms() -> f64 {
     window()
