@@ -27,8 +27,16 @@ pub struct Paragraph {
 
 /// The paragraphs of `doc` with their runs over `anns`, in one sweep: O((n + a) log a).
 pub fn paragraphs(doc: &Document, anns: &[Annotation]) -> Vec<Paragraph> {
-    // Events: (offset, is_start, index). Ends sort before starts at the same offset.
-    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(anns.len() * 2);
+    paragraphs_with_cuts(doc, anns, &[])
+}
+
+/// Like [`paragraphs`], with runs also cut at the code points `cuts` (the edges of the
+/// words waiting for a label, so that only they are drawn as pending).
+pub fn paragraphs_with_cuts(doc: &Document, anns: &[Annotation], cuts: &[usize]) -> Vec<Paragraph> {
+    // Events: (offset, is_start, index). Ends sort before starts at the same offset; a cut
+    // is an end event of no annotation (index usize::MAX).
+    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(anns.len() * 2 + cuts.len());
+    events.extend(cuts.iter().map(|&c| (c, false, usize::MAX)));
     for (i, a) in anns.iter().enumerate() {
         if !a.span.is_empty() {
             events.push((a.span.start(), true, i));
@@ -57,7 +65,9 @@ pub fn paragraphs(doc: &Document, anns: &[Annotation]) -> Vec<Paragraph> {
             // Apply every event up to `at`.
             while ev < events.len() && events[ev].0 <= at {
                 let (_, is_start, i) = events[ev];
-                if is_start {
+                if i == usize::MAX {
+                    // A cut: no annotation starts or ends here.
+                } else if is_start {
                     active.push(i);
                 } else if let Some(p) = active.iter().position(|x| *x == i) {
                     active.swap_remove(p);
@@ -133,6 +143,30 @@ mod tests {
             .map(|r| (r.start, r.end, r.covering.clone()))
             .collect();
         assert_eq!(r, vec![(12, 14, vec![2]), (14, 17, vec![])]);
+        // Cuts split runs without adding coverage.
+        let ps = paragraphs_with_cuts(&doc, &anns, &[3, 13]);
+        let r: Vec<_> = ps[0]
+            .runs
+            .iter()
+            .map(|r| (r.start, r.end, r.covering.clone()))
+            .collect();
+        assert_eq!(
+            r,
+            vec![
+                (2, 3, vec![0]),
+                (3, 5, vec![0]),
+                (5, 7, vec![0, 1]),
+                (7, 9, vec![1])
+            ]
+        );
+        assert_eq!(
+            ps[1].runs[0],
+            Run {
+                start: 12,
+                end: 13,
+                covering: vec![2]
+            }
+        );
         // Runs tile each paragraph exactly.
         for p in &ps {
             assert_eq!(p.runs.first().unwrap().start, p.start);

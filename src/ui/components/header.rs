@@ -126,7 +126,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <input id="dct" type="date" value={dct.clone()} onchange={on_dct} disabled={doc.is_none()} />
                 </label>
                 if doc.is_some() && dct.is_empty() {
-                    <span id="dct-missing" class="dct-missing" role="note">{ "DCT missing: relative dates stay unresolved" }</span>
+                    <span id="dct-missing" class="dct-missing" role="note" title="Without the publication date, relative dates (\"last Sunday\") cannot be resolved: set it here">{ "DCT missing: set the publication date" }</span>
                 }
             </div>
             <div class="group end">

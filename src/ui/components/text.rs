@@ -9,7 +9,7 @@
 use super::label_class;
 use crate::model::{Annotation, Document, Label, Span};
 use crate::ui::browser::selection;
-use crate::ui::layout::paragraphs;
+use crate::ui::layout::paragraphs_with_cuts;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -101,6 +101,8 @@ pub struct RunView {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParaView {
     start: usize,
+    /// A short first line: the article's headline.
+    headline: bool,
     runs: Vec<RunView>,
 }
 
@@ -116,7 +118,8 @@ fn Para(props: &ParaProps) -> Html {
             <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()}>{ r.text.clone() }</span>
         }
     });
-    html! { <p data-p={props.view.start.to_string()}>{ for runs }</p> }
+    let class = props.view.headline.then_some("headline");
+    html! { <p class={class} data-p={props.view.start.to_string()}>{ for runs }</p> }
 }
 
 #[component]
@@ -124,9 +127,14 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let root = use_node_ref();
     let paras = {
         let (doc, anns) = (props.doc.clone(), props.anns.clone());
-        use_memo((props.doc.sha256().to_string(), anns.clone()), move |_| {
-            paragraphs(&doc, &anns)
-        })
+        let cuts: Vec<usize> = props
+            .pending
+            .map(|p| vec![p.start(), p.end()])
+            .unwrap_or_default();
+        use_memo(
+            (props.doc.sha256().to_string(), anns.clone(), cuts),
+            move |(_, _, cuts)| paragraphs_with_cuts(&doc, &anns, cuts),
+        )
     };
     let onmouseup = {
         let root = root.clone();
@@ -162,11 +170,13 @@ pub fn TextView(props: &TextViewProps) -> Html {
         );
         use_memo(deps, move |(_, selected, related, pending)| {
             let (text, index) = (doc.text(), doc.index());
+            let first = paras.first().map_or(0, |f| f.start);
             paras
                 .iter()
                 .map(|p| {
                     Rc::new(ParaView {
                         start: p.start,
+                        headline: p.start == first && p.end - p.start <= 160,
                         runs: p
                             .runs
                             .iter()
