@@ -342,6 +342,25 @@ pub fn App() -> Html {
         });
     }
 
+    // The selected annotation stays in view (keys j/k move the selection).
+    use_effect_with(store.selected.clone(), move |selected| {
+        let root = gloo::utils::document().get_element_by_id("text");
+        if let (Some(root), Some(id)) = (root, selected) {
+            selection::reveal(&root, id);
+        }
+    });
+
+    // Notices fade after a while; errors stay until dismissed or the next good edit.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(store.message.clone(), move |message| {
+            let timer = matches!(message, Some(Message::Info(_))).then(|| {
+                gloo::timers::callback::Timeout::new(6_000, move || dispatch.emit(Action::Dismiss))
+            });
+            move || drop(timer)
+        });
+    }
+
     // Keyboard shortcuts and dropping files anywhere on the page.
     {
         let latest = latest.clone();

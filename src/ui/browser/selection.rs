@@ -175,3 +175,13 @@ pub fn dom_point(root: &Element, index: &TextIndex, cp: usize) -> Option<(Node, 
     }
     None
 }
+
+/// Scrolls the first run of annotation `id` into view if it is off screen.
+pub fn reveal(root: &Element, id: &str) {
+    let sel = format!("[data-ids~=\"{}\"]", id.replace(['"', '\\'], ""));
+    if let Ok(Some(el)) = root.query_selector(&sel) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
