@@ -307,7 +307,26 @@ async fn dom_selection_over_emoji_converts_between_utf16_and_code_points() {
     let span = Span::new(cp_of("before"), cp_of(" said")).unwrap();
     selection::select_span(&text_root, index, span).unwrap();
     assert_eq!(selection::selected_span(&text_root, index), Some(span));
-    // 4. An offset inside a surrogate pair clamps to the start of its character.
+    // 4. A drag that starts before the text (in its container) starts at code point 0; one
+    // wholly outside the text is not a text selection.
+    let (node, off) = selection::dom_point(&text_root, index, cp_of("minister")).unwrap();
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(&root, 0).unwrap();
+    range.set_end(&node, off).unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    assert_eq!(
+        selection::selected_span(&text_root, index),
+        Some(Span::new(0, cp_of("minister")).unwrap())
+    );
+    let outside = container();
+    outside.set_text_content(Some("elsewhere"));
+    let range = gloo::utils::document().create_range().unwrap();
+    range.select_node_contents(&outside).unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    assert_eq!(selection::selected_span(&text_root, index), None);
+    // 5. An offset inside a surrogate pair clamps to the start of its character.
     assert_eq!(
         index.utf16_to_cp_clamped(index.cp_to_utf16(cp_of("👍🏽")).unwrap() + 1),
         cp_of("👍🏽")

@@ -291,6 +291,7 @@ pub fn App() -> Html {
         Callback::from(move |a: Action| store.dispatch(a))
     };
     let hover = use_state(|| None::<usize>);
+    let hover_last = use_mut_ref(|| None::<usize>);
     let pasting = use_state(|| false);
     let dragging = use_state(|| false);
     let ready = use_state(|| None::<f64>);
@@ -405,24 +406,25 @@ pub fn App() -> Html {
     }
 
     let state: &State = &store;
-    let on_select_text = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |span: Option<Span>| dispatch.emit(Action::SelectText(span)))
-    };
+    // Stable callbacks, so the text view redraws only when what it shows changes.
+    let dispatcher = store.dispatcher();
+    let on_select_text = use_callback(dispatcher.clone(), |span: Option<Span>, d| {
+        d.dispatch(Action::SelectText(span))
+    });
     let on_click = {
-        let dispatch = dispatch.clone();
         let latest = latest.clone();
-        Callback::from(move |cp: Option<usize>| {
+        use_callback(dispatcher, move |cp: Option<usize>, d| {
             let state = latest.borrow().clone();
-            dispatch.emit(Action::SelectText(None));
-            dispatch.emit(Action::Select(cp.and_then(|cp| click_target(&state, cp))));
+            d.dispatch(Action::SelectText(None));
+            d.dispatch(Action::Select(cp.and_then(|cp| click_target(&state, cp))));
         })
     };
     let on_hover = {
-        let hover = hover.clone();
-        Callback::from(move |cp: Option<usize>| {
-            if *hover != cp {
-                hover.set(cp)
+        let (hover, last) = (hover.clone(), hover_last.clone());
+        use_callback((), move |cp: Option<usize>, _| {
+            if *last.borrow() != cp {
+                *last.borrow_mut() = cp;
+                hover.set(cp);
             }
         })
     };

@@ -115,22 +115,38 @@ pub fn selected_span(root: &Element, index: &TextIndex) -> Option<Span> {
         return None;
     }
     let range = sel.get_range_at(0).ok()?;
-    let a = point_to_cp(
-        &range.start_container().ok()?,
-        range.start_offset().ok()?,
-        root,
-        index,
-    );
-    let b = point_to_cp(
-        &range.end_container().ok()?,
-        range.end_offset().ok()?,
-        root,
-        index,
-    );
-    // A selection that starts or ends outside the text is clipped to the text.
-    let a = a.or_else(|| b.map(|_| 0))?;
-    let b = b.unwrap_or(index.cp_len());
+    let (sn, so) = (range.start_container().ok()?, range.start_offset().ok()?);
+    let (en, eo) = (range.end_container().ok()?, range.end_offset().ok()?);
+    // A selection that does not touch the text at all (in the panel, the header) is not ours.
+    if !root.contains(Some(&sn)) && !root.contains(Some(&en)) {
+        return None;
+    }
+    let a = clipped_point(&sn, so, root, index)?;
+    let b = clipped_point(&en, eo, root, index)?;
     Span::new(a.min(b), a.max(b)).ok().filter(|s| !s.is_empty())
+}
+
+/// True when the page has a non-empty text selection anywhere.
+pub fn has_selection() -> bool {
+    matches!(web_sys::window().map(|w| w.get_selection()), Some(Ok(Some(sel))) if !sel.is_collapsed())
+}
+
+/// Calls `f` on every mouse button release anywhere in the page (a drag over the text may
+/// end outside it). Dropping the listener removes it.
+pub fn on_document_mouseup(mut f: impl FnMut() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::document(), "mouseup", move |_| f())
+}
+
+/// A DOM point as a code point of the text, where a point before the text (in the header,
+/// the margin) is its start and a point after it its end: a drag may start off the text.
+fn clipped_point(node: &Node, offset: u32, root: &Element, index: &TextIndex) -> Option<usize> {
+    let whole = web_sys::window()?.document()?.create_range().ok()?;
+    whole.select_node_contents(root).ok()?;
+    match whole.compare_point(node, offset).ok()? {
+        n if n < 0 => Some(0),
+        n if n > 0 => Some(index.cp_len()),
+        _ => point_to_cp(node, offset, root, index),
+    }
 }
 
 /// Clears the DOM selection (after it became a pending span or an annotation).

@@ -136,17 +136,33 @@ pub fn TextView(props: &TextViewProps) -> Html {
             move |(_, _, cuts)| paragraphs_with_cuts(&doc, &anns, cuts),
         )
     };
+    // Selections end wherever the mouse is released; clicks land on the text.
+    {
+        let (root, doc, cb) = (
+            root.clone(),
+            props.doc.clone(),
+            props.on_select_text.clone(),
+        );
+        use_effect_with((props.doc.sha256().to_string(), cb.clone()), move |_| {
+            let listener = selection::on_document_mouseup(move || {
+                if let Some(el) = root.cast::<Element>() {
+                    if let Some(span) = selection::selected_span(&el, doc.index()) {
+                        cb.emit(Some(span));
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let onmouseup = {
         let root = root.clone();
-        let doc = props.doc.clone();
-        let (sel_cb, click_cb) = (props.on_select_text.clone(), props.on_click.clone());
+        let click_cb = props.on_click.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(el) = root.cast::<Element>() else {
+            if selection::has_selection() {
                 return;
-            };
-            match selection::selected_span(&el, doc.index()) {
-                Some(span) => sel_cb.emit(Some(span)),
-                None => click_cb.emit(selection::cp_at_target(e.target(), &el)),
+            }
+            if let Some(el) = root.cast::<Element>() {
+                click_cb.emit(selection::cp_at_target(e.target(), &el));
             }
         })
     };
