@@ -47,6 +47,24 @@ pub fn open_document(doc: Document, origin: Origin) -> Action {
     }
 }
 
+/// Texts longer than this get a notice and a painted frame before extraction starts.
+const LONG_TEXT_BYTES: usize = 100_000;
+
+/// Opens `doc` with fresh predictions, after a notice when the text is long (so the page
+/// says what it is doing instead of freezing silently).
+pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
+    if doc.text().len() < LONG_TEXT_BYTES {
+        return dispatch.emit(open_document(doc, origin));
+    }
+    dispatch.emit(Action::Notify(format!(
+        "extracting actors, dates and claims from {:.1} MB of text…",
+        doc.text().len() as f64 / 1_048_576.0
+    )));
+    let dispatch = dispatch.clone();
+    gloo::timers::callback::Timeout::new(40, move || dispatch.emit(open_document(doc, origin)))
+        .forget();
+}
+
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
 pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
@@ -112,7 +130,7 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
         stem
     };
     match Document::from_bytes(stem, bytes, None) {
-        Ok(doc) => dispatch.emit(open_document(doc, Origin::TextFile(name.to_string()))),
+        Ok(doc) => open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch),
         Err(e) => dispatch.emit(Action::Fail(format!("could not open {name}: {e}"))),
     }
 }
@@ -150,7 +168,7 @@ pub fn open_pasted(text: &str, dct: &str, dispatch: &Callback<Action>) -> bool {
     let id = format!("pasted-{}", &crate::model::sha256_hex(text)[..8]);
     match Document::new(id, text, dct) {
         Ok(doc) => {
-            dispatch.emit(open_document(doc, Origin::Pasted));
+            open_document_soon(doc, Origin::Pasted, dispatch);
             true
         }
         Err(e) => {
