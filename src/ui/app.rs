@@ -255,11 +255,12 @@ pub fn click_target(state: &State, cp: usize) -> Option<String> {
 }
 
 fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>) {
-    if browser::typing_in_field() || e.alt_key() || e.meta_key() {
+    if browser::typing_in_field() || e.alt_key() {
         return;
     }
     let key = e.key();
-    let ctrl = e.ctrl_key();
+    // Cmd on a Mac is Ctrl elsewhere.
+    let ctrl = e.ctrl_key() || e.meta_key();
     let action = match (ctrl, key.as_str()) {
         (true, "z") | (true, "Z") if e.shift_key() => Some(Action::Redo),
         (true, "z") => Some(Action::Undo),
