@@ -1,0 +1,395 @@
+//! The actor gazetteer and lexicons, parsed once from the text files in `data/actors/`.
+//!
+//! Owns: reading those files (compiled in with `include_str!`) into lookup tables: names of
+//! states, capitals, aliases, organisations, armed groups, media and known people; demonyms;
+//! titles; nominal head nouns; act nouns; verbs; name suffixes; places; common capitalised
+//! words; given names. It must not: look at a document or decide what is an actor (that is
+//! `mod.rs`).
+
+use crate::model::ActorKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+pub const STATES: &str = include_str!("../../../data/actors/states.txt");
+pub const ORGS: &str = include_str!("../../../data/actors/orgs.txt");
+pub const PEOPLE: &str = include_str!("../../../data/actors/people.txt");
+pub const PLACES: &str = include_str!("../../../data/actors/places.txt");
+pub const TITLES: &str = include_str!("../../../data/actors/titles.txt");
+pub const HEADS: &str = include_str!("../../../data/actors/heads.txt");
+pub const ACTS: &str = include_str!("../../../data/actors/acts.txt");
+pub const VERBS: &str = include_str!("../../../data/actors/verbs.txt");
+pub const SUFFIXES: &str = include_str!("../../../data/actors/suffixes.txt");
+pub const COMMON: &str = include_str!("../../../data/actors/common.txt");
+pub const GIVEN: &str = include_str!("../../../data/actors/given_names.txt");
+
+/// Every data file, by name, for size reports and tests.
+pub const FILES: [(&str, &str); 11] = [
+    ("states.txt", STATES),
+    ("orgs.txt", ORGS),
+    ("people.txt", PEOPLE),
+    ("places.txt", PLACES),
+    ("titles.txt", TITLES),
+    ("heads.txt", HEADS),
+    ("acts.txt", ACTS),
+    ("verbs.txt", VERBS),
+    ("suffixes.txt", SUFFIXES),
+    ("common.txt", COMMON),
+    ("given_names.txt", GIVEN),
+];
+
+/// What a name in the gazetteer stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A state (index into [`Lexicon::states`]); `capital` when the name is its capital.
+    State { state: usize, capital: bool },
+    /// An organisation or armed group (index into [`Lexicon::orgs`]).
+    Org(usize),
+    /// A known person (index into [`Lexicon::people`]).
+    Person(usize),
+    /// A place that is never an actor in itself.
+    Place,
+}
+
+/// A state: its canonical name and first adjective ("Mali", "Malian").
+#[derive(Debug)]
+pub struct State {
+    pub canonical: String,
+    pub adjective: String,
+}
+
+/// A known organisation or group.
+#[derive(Debug)]
+pub struct Org {
+    pub kind: ActorKind,
+    pub canonical: String,
+}
+
+/// How a nominal head's canonical name is made (data/actors/heads.txt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadRule {
+    /// The state's own canonical name ("Malian authorities" -> "Mali").
+    State,
+    /// A body with its own identity ("Malian junta").
+    Own,
+    /// A descriptive name ("French diplomatic source").
+    Describe,
+}
+
+/// A nominal head noun.
+#[derive(Clone, Copy, Debug)]
+pub struct Head {
+    pub kind: ActorKind,
+    pub rule: HeadRule,
+}
+
+/// What the last word of a capitalised name says about it (data/actors/suffixes.txt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Suffix {
+    Org,
+    Group,
+    Not,
+}
+
+/// All lookup tables.
+pub struct Lexicon {
+    /// Exact surface form -> entry (multi-word names with single spaces).
+    pub names: HashMap<&'static str, Entry>,
+    /// First words of the names, to try a lookup only where one can start.
+    pub first_words: HashSet<&'static str>,
+    /// The most words (tokens) a name has.
+    pub max_tokens: usize,
+    pub states: Vec<State>,
+    pub orgs: Vec<Org>,
+    /// Canonical names of known people.
+    pub people: Vec<&'static str>,
+    /// Folded (lowercase, no diacritics) known person names and aliases -> index in `people`.
+    pub people_folded: HashMap<String, usize>,
+    /// Demonym adjective ("French") -> state.
+    pub adjectives: HashMap<&'static str, usize>,
+    /// Demonym plural people ("Malians") -> state.
+    pub peoples: HashMap<&'static str, usize>,
+    /// Title or role (lowercase, single spaces) -> the role written in the attribute.
+    pub titles: HashMap<String, String>,
+    /// The most words a title has.
+    pub max_title_words: usize,
+    pub heads: HashMap<&'static str, Head>,
+    pub acts: HashSet<&'static str>,
+    pub verbs: HashSet<&'static str>,
+    pub auxiliaries: HashSet<&'static str>,
+    pub suffixes: HashMap<&'static str, Suffix>,
+    /// Lowercase common words that are capitalised only at a sentence start.
+    pub common: HashSet<&'static str>,
+    pub given: HashSet<&'static str>,
+}
+
+/// Data lines: trimmed, without blank lines and `#` comments.
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn values(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split(';').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Number of tokens the tokenizer makes of a name (see `token.rs`).
+fn token_count(name: &str) -> usize {
+    super::token::tokenize(name, 0).len()
+}
+
+/// Lowercase without the common Latin diacritics: "Goïta" -> "goita".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
+            'ç' | 'Ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ñ' | 'Ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+                'o'
+            }
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'ğ' | 'Ğ' => 'g',
+            'ş' | 'Ş' | 'ș' | 'Ș' => 's',
+            'ț' | 'Ț' => 't',
+            '’' => '\'',
+            c => c,
+        };
+        out.extend(base.to_lowercase());
+    }
+    out
+}
+
+impl Lexicon {
+    /// The lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon {
+            names: HashMap::new(),
+            first_words: HashSet::new(),
+            max_tokens: 1,
+            states: Vec::new(),
+            orgs: Vec::new(),
+            people: Vec::new(),
+            people_folded: HashMap::new(),
+            adjectives: HashMap::new(),
+            peoples: HashMap::new(),
+            titles: HashMap::new(),
+            max_title_words: 1,
+            heads: HashMap::new(),
+            acts: HashSet::new(),
+            verbs: HashSet::new(),
+            auxiliaries: HashSet::new(),
+            suffixes: HashMap::new(),
+            common: HashSet::new(),
+            given: HashSet::new(),
+        };
+        // Places first: a state, organisation or person of the same name overrides them.
+        for l in lines(PLACES) {
+            lex.add_name(l, Entry::Place);
+        }
+        for l in lines(STATES) {
+            let mut f = l.split('|');
+            let canonical = f.next().unwrap_or("").trim();
+            if canonical.is_empty() {
+                continue;
+            }
+            let (capitals, adjs, peoples, aliases) = (
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+            );
+            let idx = lex.states.len();
+            let adjective = values(adjs).next().unwrap_or(canonical).to_string();
+            lex.states.push(State {
+                canonical: canonical.to_string(),
+                adjective,
+            });
+            lex.add_name(
+                canonical,
+                Entry::State {
+                    state: idx,
+                    capital: false,
+                },
+            );
+            for a in values(aliases) {
+                lex.add_name(
+                    a,
+                    Entry::State {
+                        state: idx,
+                        capital: false,
+                    },
+                );
+            }
+            for c in values(capitals) {
+                // A capital that is also a state's name ("Singapore") stays the state.
+                if !matches!(lex.names.get(c), Some(Entry::State { .. })) {
+                    lex.add_name(
+                        c,
+                        Entry::State {
+                            state: idx,
+                            capital: true,
+                        },
+                    );
+                }
+            }
+            for a in values(adjs) {
+                lex.adjectives.entry(a).or_insert(idx);
+            }
+            for p in values(peoples) {
+                lex.peoples.entry(p).or_insert(idx);
+            }
+        }
+        for l in lines(ORGS) {
+            let mut f = l.split('|');
+            let kind = match f.next().map(str::trim) {
+                Some("group") => ActorKind::Group,
+                _ => ActorKind::Organization,
+            };
+            let canonical = f.next().unwrap_or("").trim();
+            if canonical.is_empty() {
+                continue;
+            }
+            let idx = lex.orgs.len();
+            lex.orgs.push(Org {
+                kind,
+                canonical: canonical.to_string(),
+            });
+            lex.add_name(canonical, Entry::Org(idx));
+            for a in values(f.next().unwrap_or("")) {
+                lex.add_name(a, Entry::Org(idx));
+            }
+        }
+        for l in lines(PEOPLE) {
+            let mut f = l.split('|');
+            let canonical = f.next().unwrap_or("").trim();
+            if canonical.is_empty() {
+                continue;
+            }
+            let idx = lex.people.len();
+            lex.people.push(canonical);
+            lex.add_name(canonical, Entry::Person(idx));
+            lex.people_folded.insert(fold(canonical), idx);
+            for a in values(f.next().unwrap_or("")) {
+                lex.add_name(a, Entry::Person(idx));
+                lex.people_folded.insert(fold(a), idx);
+            }
+        }
+        for l in lines(TITLES) {
+            let (form, role) = match l.strip_prefix('=') {
+                Some(rest) => match rest.split_once('|') {
+                    Some((a, r)) => (a.trim().to_lowercase(), r.trim().to_string()),
+                    None => continue,
+                },
+                None => (l.to_lowercase(), capitalise_words(l)),
+            };
+            lex.max_title_words = lex.max_title_words.max(token_count(&form));
+            lex.titles.insert(form, role);
+        }
+        for l in lines(HEADS) {
+            let mut f = l.split('|').map(str::trim);
+            let (Some(form), Some(kind), Some(rule)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let kind = ActorKind::parse(kind).unwrap_or(ActorKind::Person);
+            let rule = match rule {
+                "state" => HeadRule::State,
+                "own" => HeadRule::Own,
+                _ => HeadRule::Describe,
+            };
+            lex.heads.insert(form, Head { kind, rule });
+        }
+        lex.acts.extend(lines(ACTS));
+        for l in lines(VERBS) {
+            match l.strip_prefix('=') {
+                Some(aux) => lex.auxiliaries.extend(aux.split_whitespace()),
+                None => lex.verbs.extend(l.split_whitespace()),
+            }
+        }
+        for l in lines(SUFFIXES) {
+            let Some((class, word)) = l.split_once('|') else {
+                continue;
+            };
+            let class = match class.trim() {
+                "org" => Suffix::Org,
+                "group" => Suffix::Group,
+                _ => Suffix::Not,
+            };
+            lex.suffixes.entry(word.trim()).or_insert(class);
+        }
+        lex.common.extend(lines(COMMON));
+        lex.given.extend(lines(GIVEN));
+        lex
+    }
+
+    fn add_name(&mut self, name: &'static str, e: Entry) {
+        let n = token_count(name);
+        if n == 0 {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(n);
+        if let Some(first) = super::token::tokenize(name, 0).first() {
+            self.first_words.insert(&name[first.s..first.e]);
+        }
+        self.names.insert(name, e);
+    }
+
+    /// The state of a demonym adjective or a state name in the possessive.
+    pub fn state_of_adjective(&self, w: &str) -> Option<usize> {
+        self.adjectives.get(w).copied()
+    }
+
+    /// True when `w` (any case) is a verb form or an auxiliary.
+    pub fn is_verb(&self, w: &str) -> bool {
+        self.verbs.contains(w) || self.auxiliaries.contains(w)
+    }
+}
+
+/// "vice president" -> "Vice President"; "ceo" -> "CEO".
+fn capitalise_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if matches!(w, "ceo" | "cfo" | "coo") {
+                return w.to_uppercase();
+            }
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_file() {
+        let lex = Lexicon::get();
+        assert!(lex.states.len() >= 193, "{}", lex.states.len());
+        assert!(matches!(
+            lex.names.get("Bamako"),
+            Some(Entry::State { capital: true, .. })
+        ));
+        assert!(matches!(lex.names.get("ISIL"), Some(Entry::Org(_))));
+        assert!(lex.titles.contains_key("president"));
+        assert_eq!(lex.titles.get("gen.").map(String::as_str), Some("General"));
+        assert_eq!(lex.titles.get("ceo").map(String::as_str), Some("CEO"));
+        assert!(lex.verbs.contains("said") && lex.auxiliaries.contains("has"));
+        assert_eq!(fold("Goïta"), "goita");
+    }
+}

@@ -1,0 +1,1513 @@
+//! The ACTOR extractor: named people, organisations, armed groups and acting states, and the
+//! nominal mentions that act or speak, each with kind, mention type, canonical name and role.
+//!
+//! Owns: applying GUIDELINES.md's ACTOR section to one document without a model: gazetteer
+//! names (`lexicon.rs`), unknown names found from capitalisation, titles, name suffixes and
+//! context, states only where they act, are the other party or own an act, nominal mentions
+//! only where they act or speak, possessives as one actor, and one canonical name per actor
+//! within the document (surnames and spelling variants link to the full name). It must not:
+//! resolve overlaps with other labels, number the final ids (the pipeline does), or read files.
+
+mod lexicon;
+mod token;
+
+pub use lexicon::{fold, FILES as DATA_FILES};
+
+use super::{Context, Extractor};
+use crate::model::{
+    ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status,
+};
+use lexicon::{Entry, HeadRule, Lexicon, Suffix};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use token::{Kind, Token};
+
+/// The actor extractor. Its tables are parsed once per process and shared.
+pub struct ActorExtractor {
+    lex: &'static Lexicon,
+}
+
+impl Default for ActorExtractor {
+    fn default() -> Self {
+        ActorExtractor::new()
+    }
+}
+
+impl ActorExtractor {
+    /// The extractor with its gazetteer loaded.
+    pub fn new() -> ActorExtractor {
+        ActorExtractor {
+            lex: Lexicon::get(),
+        }
+    }
+
+    /// Actor annotations of a document, with ids `act1`, `act2`, ... in text order.
+    pub fn actors(
+        &self,
+        doc: &Document,
+        sentences: &[super::segment::Sentence],
+    ) -> Vec<Annotation> {
+        let text = doc.text();
+        let sents: Vec<Vec<Token>> = sentences
+            .iter()
+            .map(|s| token::tokenize(&text[s.start_byte..s.end_byte], s.start_byte))
+            .collect();
+        // Words seen in lowercase anywhere: a capitalised one of them at a sentence start is a
+        // common word, not a name.
+        let mut lower_words: HashSet<&str> = HashSet::new();
+        for toks in &sents {
+            for t in toks {
+                let w = &text[t.s..t.e];
+                if t.kind == Kind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                    lower_words.insert(w);
+                }
+            }
+        }
+        let mut cands: Vec<Cand> = Vec::new();
+        for toks in &sents {
+            let mut s = Sentence::new(self.lex, text, toks, &lower_words);
+            s.run(&mut cands);
+        }
+        resolve(self.lex, text, &mut cands);
+        cands.sort_by_key(|c| (c.s, std::cmp::Reverse(c.e)));
+        let mut out = Vec::with_capacity(cands.len());
+        let mut last_end = 0usize;
+        for c in cands {
+            if c.drop || c.s < last_end || c.s >= c.e {
+                continue;
+            }
+            let Some(span) = doc.span_of_bytes(c.s, c.e) else {
+                continue;
+            };
+            last_end = c.e;
+            out.push(Annotation {
+                id: format!("act{}", out.len() + 1),
+                span,
+                quote: text[c.s..c.e].to_string(),
+                status: Status::Predicted,
+                provenance: Provenance::extractor(c.rule),
+                attrs: Attrs::Actor(ActorAttrs {
+                    kind: c.kind,
+                    mention: c.mention,
+                    canonical: c.canonical,
+                    role: c.role,
+                }),
+            });
+        }
+        out
+    }
+}
+
+impl Extractor for ActorExtractor {
+    fn label(&self) -> Label {
+        Label::Actor
+    }
+    fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
+        out.extend(self.actors(cx.doc, cx.sentences));
+    }
+}
+
+/// A candidate actor, in byte offsets of the document text.
+#[derive(Debug, Clone)]
+struct Cand {
+    s: usize,
+    e: usize,
+    kind: ActorKind,
+    mention: Mention,
+    canonical: String,
+    role: Option<String>,
+    rule: &'static str,
+    /// What the document-level pass must still decide.
+    pending: Pending,
+    drop: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    /// Decided.
+    No,
+    /// One capitalised word of unknown kind: a surname seen in the document, or an
+    /// organisation when `acting` (or an acronym), else nothing.
+    Single { acting: bool, acronym: bool },
+    /// A person whose canonical name may link to a fuller name in the document.
+    Person,
+}
+
+/// What a stretch of tokens names.
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    State {
+        state: usize,
+        capital: bool,
+    },
+    Org(usize),
+    KnownPerson(usize),
+    Place,
+    /// A person found from a title or a given name; role when a title said so.
+    Person {
+        role: Option<String>,
+    },
+    /// An organisation or group found from its last word.
+    NewOrg(ActorKind),
+    /// Capitalised words of unknown kind.
+    Unknown,
+    /// Not an actor (a treaty, an event...).
+    Not,
+}
+
+/// A name found in a sentence: tokens `i..=j`.
+#[derive(Debug, Clone)]
+struct Unit {
+    i: usize,
+    j: usize,
+    class: Class,
+    /// Starts the sentence (its capital proves nothing).
+    initial: bool,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many", "other",
+    "those", "these", "this", "that", "both", "all", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "dozens", "of", "senior", "top",
+];
+const CONNECTORS: &[&str] = &[
+    "de", "la", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "von", "van", "der",
+    "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'", "of", "for", "on", "the",
+    "and", "&",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "now",
+    "then",
+    "still",
+    "already",
+    "again",
+    "never",
+    "not",
+    "once",
+    "later",
+    "reportedly",
+    "allegedly",
+    "since",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "later",
+    "previously",
+    "recently",
+    "repeatedly",
+    "officially",
+];
+
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Qaeda", "el-Sisi", "bin Laden" are capitalised names.
+        Some('a') | Some('e') => {
+            (w.starts_with("al-") || w.starts_with("el-"))
+                && w[3..].chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&n)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+        && !w
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
+}
+
+/// One sentence under analysis.
+struct Sentence<'a> {
+    lex: &'static Lexicon,
+    text: &'a str,
+    t: &'a [Token],
+    lower_words: &'a HashSet<&'a str>,
+    /// Token consumed by an emitted candidate.
+    used: Vec<bool>,
+    /// Title-case headline: capitals prove nothing.
+    headline: bool,
+    /// Index of tokens where a sentence (or a quotation) starts.
+    initial: Vec<bool>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(
+        lex: &'static Lexicon,
+        text: &'a str,
+        t: &'a [Token],
+        lower_words: &'a HashSet<&'a str>,
+    ) -> Sentence<'a> {
+        let mut initial = vec![false; t.len()];
+        let mut first = true;
+        for (k, tok) in t.iter().enumerate() {
+            let w = &text[tok.s..tok.e];
+            if tok.kind == Kind::Word {
+                if first {
+                    initial[k] = true;
+                }
+                first = false;
+            } else if matches!(
+                w,
+                "“" | "\"" | "‘" | ":" | "(" | "—" | "–" | "•" | "*" | "[" | "|"
+            ) || (w == "'" && k + 1 < t.len() && t[k + 1].s == tok.e)
+            {
+                first = true;
+            }
+        }
+        let mut s = Sentence {
+            lex,
+            text,
+            t,
+            lower_words,
+            used: vec![false; t.len()],
+            headline: false,
+            initial,
+        };
+        s.headline = s.is_headline();
+        s
+    }
+
+    fn w(&self, k: usize) -> &'a str {
+        let t = self.t[k];
+        &self.text[t.s..t.e]
+    }
+    fn is_word(&self, k: usize) -> bool {
+        k < self.t.len() && self.t[k].kind == Kind::Word
+    }
+    fn cap(&self, k: usize) -> bool {
+        self.is_word(k) && is_cap_word(self.w(k))
+    }
+    fn lw(&self, k: usize) -> Cow<'a, str> {
+        lower(self.w(k))
+    }
+
+    /// A title-case or all-capitals line without final punctuation.
+    fn is_headline(&self) -> bool {
+        let Some(last) = self.t.last() else {
+            return false;
+        };
+        let end = &self.text[last.s..last.e];
+        if matches!(end, "." | "?" | "!" | "\"" | "”" | "’" | "'") {
+            return false;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for k in 0..self.t.len() {
+            if !self.is_word(k) {
+                continue;
+            }
+            let w = self.w(k);
+            if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+        words >= 3 && caps * 10 >= words * 7
+    }
+
+    fn run(&mut self, out: &mut Vec<Cand>) {
+        if self.t.is_empty() {
+            return;
+        }
+        let units = self.units();
+        self.possessives(&units, out);
+        self.nominals(&units, out);
+        self.emit_units(&units, out);
+    }
+
+    // ----- names ---------------------------------------------------------------------------
+
+    /// Gazetteer matches, leftmost-longest: (i, j, entry).
+    fn gazetteer(&self) -> Vec<(usize, usize, Entry)> {
+        let mut out = Vec::new();
+        let n = self.t.len();
+        let mut i = 0;
+        while i < n {
+            if self.is_word(i) && self.lex.first_words.contains(self.w(i)) {
+                let hi = (i + self.lex.max_tokens).min(n);
+                let mut found = None;
+                for j in (i..hi).rev() {
+                    if self.t[j].kind == Kind::Punct && self.w(j) != "." {
+                        continue;
+                    }
+                    let s = &self.text[self.t[i].s..self.t[j].e];
+                    if let Some(e) = self.lex.names.get(s) {
+                        // A name must not end inside a longer word sequence joined by '.'.
+                        found = Some((j, *e));
+                        break;
+                    }
+                }
+                if let Some((j, e)) = found {
+                    out.push((i, j, e));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Title (role) of `len` tokens starting at `k`, compared in lowercase.
+    fn title_at(&self, k: usize) -> Option<(usize, String)> {
+        for len in (1..=self.lex.max_title_words).rev() {
+            let end = k + len - 1;
+            if end >= self.t.len()
+                || !(k..=end).all(|x| self.t[x].kind == Kind::Word || self.w(x) == "-")
+            {
+                continue;
+            }
+            let mut key = String::new();
+            for x in k..=end {
+                if x > k && self.w(x) != "-" && self.w(x - 1) != "-" {
+                    key.push(' ');
+                }
+                key.push_str(&self.lw(x));
+            }
+            // "Gen." written with its stop.
+            if let Some(r) = self.lex.titles.get(&key) {
+                return Some((len, r.clone()));
+            }
+        }
+        None
+    }
+
+    /// Names of the sentence: gazetteer matches and capitalised runs, classified.
+    fn units(&mut self) -> Vec<Unit> {
+        let gaz = self.gazetteer();
+        let n = self.t.len();
+        let mut gaz_at: Vec<Option<(usize, Entry)>> = vec![None; n];
+        for &(i, j, e) in &gaz {
+            gaz_at[i] = Some((j, e));
+        }
+        let mut units = Vec::new();
+        let mut k = 0;
+        while k < n {
+            // A run of capitalised words (and gazetteer names), joined by connectors.
+            if !(self.cap(k) || gaz_at[k].is_some()) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut end = k;
+            let mut has_of = false;
+            let mut x = k;
+            loop {
+                // Step over one name element.
+                let elem_end = match gaz_at[x] {
+                    Some((j, _)) => j,
+                    None => x,
+                };
+                end = elem_end;
+                let nx = elem_end + 1;
+                if nx >= n {
+                    break;
+                }
+                if self.cap(nx) || gaz_at[nx].is_some() {
+                    // "Abidjan-based"? no: only words.
+                    x = nx;
+                    continue;
+                }
+                // Connectors between capitalised words.
+                let c = self.w(nx);
+                if self.t[nx].kind == Kind::Punct && c != "&" {
+                    break;
+                }
+                let mut y = nx;
+                let mut joined = false;
+                // up to two connector words ("of the", "de la")
+                for _ in 0..2 {
+                    if y >= n || !CONNECTORS.contains(&self.w(y)) {
+                        break;
+                    }
+                    y += 1;
+                    if y < n && (self.cap(y) || gaz_at[y].is_some()) {
+                        let conn = self.w(nx);
+                        let ok = match conn {
+                            "of" | "for" | "on" => {
+                                let last = self.w(end);
+                                let head_ok = matches!(self.lex.suffixes.get(last), Some(_))
+                                    || matches!(
+                                        last,
+                                        "Republic" | "Kingdom" | "Emirates" | "States" | "Ministry"
+                                    );
+                                if head_ok {
+                                    has_of = true;
+                                }
+                                head_ok
+                            }
+                            "and" | "&" => has_of || self.and_joins(y),
+                            "the" => false,
+                            _ => true,
+                        };
+                        if ok {
+                            x = y;
+                            joined = true;
+                        }
+                        break;
+                    }
+                }
+                if !joined {
+                    break;
+                }
+            }
+            self.analyse_run(start, end, &gaz_at, &mut units);
+            k = end + 1;
+        }
+        units
+    }
+
+    /// After "and" at `y`: do the capitalised words from `y` end in an organisation suffix
+    /// ("European Aeronautic Defence and Space Company")?
+    fn and_joins(&self, y: usize) -> bool {
+        let mut k = y;
+        while k + 1 < self.t.len() && self.cap(k + 1) {
+            k += 1;
+        }
+        matches!(
+            self.lex.suffixes.get(self.w(k)),
+            Some(Suffix::Org) | Some(Suffix::Group)
+        ) && k > y
+    }
+
+    /// Classifies the run `i..=j` into units.
+    fn analyse_run(
+        &self,
+        i: usize,
+        j: usize,
+        gaz_at: &[Option<(usize, Entry)>],
+        units: &mut Vec<Unit>,
+    ) {
+        let mut i = i;
+        let mut role: Option<String> = self.title_before(i);
+        // Leading common words and titles.
+        loop {
+            if i > j {
+                return;
+            }
+            if gaz_at[i].is_some() {
+                break;
+            }
+            if let Some((len, r)) = self.title_at(i) {
+                if i + len <= j {
+                    role = Some(r);
+                    i += len;
+                    continue;
+                }
+                // A title alone.
+                return;
+            }
+            let lw = self.lw(i);
+            if self.lex.common.contains(lw.as_ref()) && !self.lex.given.contains(self.w(i)) {
+                i += 1;
+                continue;
+            }
+            // A demonym before a title: "French President Emmanuel Macron".
+            if self.lex.adjectives.contains_key(self.w(i))
+                && i < j
+                && self.title_at(i + 1).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // Whole run is one gazetteer name.
+        if let Some((gj, e)) = gaz_at[i] {
+            if gj == j {
+                let class = self.entry_class(e);
+                // "Malian Army" style: a state adjective never stands alone here.
+                units.push(Unit {
+                    i,
+                    j,
+                    class,
+                    initial: self.initial[i],
+                });
+                return;
+            }
+        }
+        // A title inside the run: "Northrop Grumman CEO Ron Sugar".
+        for k in i + 1..j {
+            if gaz_at[k].is_some() || (k > i && gaz_inside(gaz_at, i, k)) {
+                continue;
+            }
+            if !self.cap(k) {
+                continue;
+            }
+            if let Some((len, r)) = self.title_at(k) {
+                if k + len <= j && self.cap(k + len) && !self.lex.suffixes.contains_key(self.w(j)) {
+                    self.analyse_run(i, k - 1, gaz_at, units);
+                    let mut sub = Vec::new();
+                    self.analyse_plain(k + len, j, gaz_at, Some(r), &mut sub);
+                    units.extend(sub);
+                    return;
+                }
+            }
+        }
+        // The head word: last word before the first "of"/"for"/"on", else the last word.
+        let mut head = j;
+        for k in i..=j {
+            if matches!(self.w(k), "of" | "for" | "on") {
+                head = k.saturating_sub(1);
+                break;
+            }
+        }
+        if head > i || (head == i && j > i) {
+            match self.lex.suffixes.get(self.w(head)) {
+                Some(Suffix::Not) if gaz_at[i].map_or(true, |(gj, _)| gj < head) => {
+                    units.push(Unit {
+                        i,
+                        j,
+                        class: Class::Not,
+                        initial: self.initial[i],
+                    });
+                    return;
+                }
+                Some(Suffix::Org) | Some(Suffix::Group)
+                    if !self.headline || gaz_at[i].is_some() =>
+                {
+                    // Not "French Ministry" when "French" is the only other word? It is a name.
+                    let kind = if self.lex.suffixes.get(self.w(head)) == Some(&Suffix::Group) {
+                        ActorKind::Group
+                    } else {
+                        ActorKind::Organization
+                    };
+                    let mut i2 = i;
+                    // "Russian Army": keep; "Malian" alone is never the name.
+                    if head == i {
+                        i2 = i;
+                    }
+                    units.push(Unit {
+                        i: i2,
+                        j,
+                        class: Class::NewOrg(kind),
+                        initial: self.initial[i2],
+                    });
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.analyse_plain(i, j, gaz_at, role, units);
+    }
+
+    /// A run without a title or a suffix: gazetteer names and the words between them.
+    fn analyse_plain(
+        &self,
+        i: usize,
+        j: usize,
+        gaz_at: &[Option<(usize, Entry)>],
+        role: Option<String>,
+        units: &mut Vec<Unit>,
+    ) {
+        let mut k = i;
+        let mut seg_start = i;
+        let mut role = role;
+        let flush = |a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>| {
+            if a > b {
+                return;
+            }
+            // Trim connectors at both ends.
+            let (mut a, mut b) = (a, b);
+            while a <= b && !self.cap(a) {
+                a += 1;
+            }
+            while b > a && !self.cap(b) {
+                b -= 1;
+            }
+            if a > b || !self.cap(a) {
+                return;
+            }
+            let first = self.w(a);
+            let class = if role.is_some() {
+                Class::Person { role: role.take() }
+            } else if self.lex.adjectives.contains_key(first)
+                || self.lex.peoples.contains_key(first)
+            {
+                // "Japanese Punk Techno", "French Diplomat": not a name.
+                Class::Not
+            } else if b > a && self.lex.given.contains(first) && !self.headline {
+                Class::Person { role: None }
+            } else if a == b
+                && self.lex.common.contains(self.lw(a).as_ref())
+                && !self.lex.given.contains(first)
+            {
+                Class::Not
+            } else {
+                Class::Unknown
+            };
+            units.push(Unit {
+                i: a,
+                j: b,
+                class,
+                initial: self.initial[a],
+            });
+        };
+        while k <= j {
+            if let Some((gj, e)) = gaz_at[k] {
+                if gj <= j {
+                    flush(
+                        seg_start,
+                        k.saturating_sub(1).max(seg_start),
+                        &mut role,
+                        units,
+                    );
+                    if k == seg_start {
+                        // nothing flushed: flush was called on an empty range guard below
+                    }
+                    let class = match (self.entry_class(e), role.take()) {
+                        (Class::KnownPerson(p), _) => Class::KnownPerson(p),
+                        (c, _) => c,
+                    };
+                    units.push(Unit {
+                        i: k,
+                        j: gj,
+                        class,
+                        initial: self.initial[k],
+                    });
+                    k = gj + 1;
+                    seg_start = k;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        if seg_start <= j {
+            flush(seg_start, j, &mut role, units);
+        }
+        // The flush before a gazetteer name at the segment start pushes a unit for the range
+        // [seg_start, seg_start]; remove units that overlap a gazetteer unit.
+        let mut keep: Vec<Unit> = Vec::with_capacity(units.len());
+        for u in units.drain(..) {
+            let clash = keep.iter().any(|v| v.i <= u.j && u.i <= v.j);
+            if !clash {
+                keep.push(u);
+            } else if let Some(v) = keep.last_mut() {
+                // Prefer the gazetteer unit.
+                if matches!(v.class, Class::Unknown | Class::Not | Class::Person { .. })
+                    && !matches!(u.class, Class::Unknown | Class::Not | Class::Person { .. })
+                    && v.i <= u.j
+                    && u.i <= v.j
+                {
+                    *v = u;
+                }
+            }
+        }
+        *units = keep;
+    }
+
+    fn entry_class(&self, e: Entry) -> Class {
+        match e {
+            Entry::State { state, capital } => Class::State { state, capital },
+            Entry::Org(o) => Class::Org(o),
+            Entry::Person(p) => Class::KnownPerson(p),
+            Entry::Place => Class::Place,
+        }
+    }
+
+    /// A lowercase title just before token `i` ("spokesman John Smith", "analyst David Strauss").
+    fn title_before(&self, i: usize) -> Option<String> {
+        for len in (1..=self.lex.max_title_words).rev() {
+            if i < len {
+                continue;
+            }
+            let k = i - len;
+            if let Some((l, r)) = self.title_at(k) {
+                if l == len && !self.cap(k) {
+                    return Some(r);
+                }
+            }
+        }
+        None
+    }
+
+    // ----- context -------------------------------------------------------------------------
+
+    /// Is the mention ending at token `j` the subject of a verb that follows it?
+    fn acting_after(&self, j: usize) -> bool {
+        let n = self.t.len();
+        let mut k = j + 1;
+        let mut skipped = 0;
+        while k < n && skipped < 2 && self.is_word(k) {
+            let w = self.w(k);
+            if (w.ends_with("ly") && w.len() > 4 && !self.lex.verbs.contains(w))
+                || matches!(
+                    w,
+                    "also"
+                        | "now"
+                        | "then"
+                        | "still"
+                        | "already"
+                        | "again"
+                        | "never"
+                        | "later"
+                        | "first"
+                        | "previously"
+                )
+            {
+                k += 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if !self.is_word(k) {
+            return false;
+        }
+        let w = self.w(k);
+        if !w.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been") {
+            // "Mali is seeking", "France was accused by"; not "Mali is a country".
+            return self.is_word(k + 1) && {
+                let v = self.w(k + 1);
+                v.ends_with("ing") || v.ends_with("ed") || self.lex.verbs.contains(v) || v == "not"
+            };
+        }
+        if self.lex.auxiliaries.contains(w) {
+            return true;
+        }
+        if self.lex.verbs.contains(w) {
+            return true;
+        }
+        w.ends_with("ed") && w.len() > 4
+    }
+
+    /// Is the mention starting at token `i` an agent or a source named before it ("by Mali",
+    /// "according to French officials", "said Angers")?
+    fn agent_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        if p == "by" {
+            return true;
+        }
+        if p == "to" && i >= 2 && self.lw(i - 2) == "according" {
+            return true;
+        }
+        matches!(
+            p.as_ref(),
+            "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
+        ) && (i + 1 >= self.t.len() || !self.is_word(i + 1) || true)
+    }
+
+    /// Is the state at `i..=j` the other party of a relation ("cooperation with Mali",
+    /// "between France and Mali", "against Russia")?
+    fn other_party(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        matches!(
+            p.as_ref(),
+            "with" | "between" | "against" | "versus" | "toward" | "towards"
+        )
+    }
+
+    // ----- possessives ---------------------------------------------------------------------
+
+    /// "Mali's junta" (one actor), "Mali's decision" (the state acts), "Russia's Africa Corps".
+    fn possessives(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
+        for u in units {
+            let p = u.j + 1;
+            if p >= self.t.len() || self.t[p].kind != Kind::Poss || self.used[u.i] {
+                continue;
+            }
+            let owner_state = match u.class {
+                Class::State { state, .. } => Some(state),
+                _ => None,
+            };
+            let is_person = matches!(u.class, Class::KnownPerson(_) | Class::Person { .. });
+            if owner_state.is_none() && !is_person {
+                continue;
+            }
+            // A named actor right after: "Russia's Africa Corps".
+            if let Some(next) = units.iter().find(|v| v.i == p + 1) {
+                if let (Some(_), Class::Org(o)) = (owner_state, &next.class) {
+                    let org = &self.lex.orgs[*o];
+                    self.push(
+                        out,
+                        u.i,
+                        next.j,
+                        org.kind,
+                        Mention::Name,
+                        org.canonical.clone(),
+                        None,
+                        "possessive-name",
+                    );
+                    continue;
+                }
+                continue;
+            }
+            // Up to four lowercase words: modifiers, then a head or an act noun.
+            let mut k = p + 1;
+            let mut found: Option<(usize, bool)> = None; // (head index, is actor head)
+            while k < self.t.len() && k <= p + 4 && self.is_word(k) {
+                let lw = self.lw(k);
+                if self.cap(k) && k > p + 1 {
+                    break;
+                }
+                let is_head = self.lex.heads.contains_key(lw.as_ref());
+                let is_act = self.lex.acts.contains(lw.as_ref());
+                let next_cont = self.is_word(k + 1) && {
+                    let nl = self.lw(k + 1);
+                    self.lex.heads.contains_key(nl.as_ref()) || self.lex.acts.contains(nl.as_ref())
+                };
+                if (is_head || is_act) && !next_cont {
+                    found = Some((k, is_head));
+                    break;
+                }
+                if self.lex.common.contains(lw.as_ref())
+                    || self.lex.verbs.contains(lw.as_ref()) && !is_head && !is_act
+                {
+                    break;
+                }
+                k += 1;
+            }
+            let Some((h, is_head)) = found else { continue };
+            if self.headline {
+                continue;
+            }
+            if !is_head {
+                // An act owned by a state: the state is an actor; a person is one anyway.
+                if let Some(st) = owner_state {
+                    let canon = self.lex.states[st].canonical.clone();
+                    self.push(
+                        out,
+                        u.i,
+                        u.j,
+                        ActorKind::State,
+                        Mention::Name,
+                        canon,
+                        None,
+                        "state-owns-act",
+                    );
+                }
+                continue;
+            }
+            let head_w = self.lw(h).into_owned();
+            let Some(head) = self.lex.heads.get(head_w.as_str()).copied() else {
+                continue;
+            };
+            let mods: Vec<String> = (p + 1..h).map(|x| self.w(x).to_string()).collect();
+            if let Some(st) = owner_state {
+                let state = &self.lex.states[st];
+                if head.rule == HeadRule::Describe
+                    && !(self.acting_after(h) || self.agent_before(u.i))
+                {
+                    // "Mali's security minister, General X": the name is the actor.
+                    continue;
+                }
+                let (kind, canonical) = self.nominal_canonical(Some(st), &mods, &head_w, head);
+                let _ = state;
+                self.push(
+                    out,
+                    u.i,
+                    h,
+                    kind,
+                    Mention::Nominal,
+                    canonical,
+                    None,
+                    "possessive-nominal",
+                );
+            } else if is_person && head.kind == ActorKind::Organization {
+                let name = &self.text[self.t[u.i].s..self.t[u.j].e];
+                let canonical = match &u.class {
+                    Class::KnownPerson(p) => format!("{} {}", self.lex.people[*p], head_w),
+                    _ => format!("{name} {head_w}"),
+                };
+                self.push(
+                    out,
+                    u.i,
+                    h,
+                    ActorKind::Organization,
+                    Mention::Nominal,
+                    canonical,
+                    None,
+                    "possessive-nominal",
+                );
+            }
+        }
+    }
+
+    /// Kind and canonical name of a nominal with the state `st` (if known), modifiers and head.
+    fn nominal_canonical(
+        &self,
+        st: Option<usize>,
+        mods: &[String],
+        head_w: &str,
+        head: lexicon::Head,
+    ) -> (ActorKind, String) {
+        let mods: Vec<&str> = mods
+            .iter()
+            .map(String::as_str)
+            .filter(|m| {
+                !DETERMINERS.contains(&m.to_lowercase().as_str())
+                    && self.lex.adjectives.get(*m).is_none()
+            })
+            .filter(|m| !matches!(self.lex.names.get(*m), Some(Entry::State { .. })))
+            .collect();
+        let singular = singular(self.lex, head_w, head);
+        match (st, head.rule) {
+            (Some(s), HeadRule::State) => (ActorKind::State, self.lex.states[s].canonical.clone()),
+            (Some(s), HeadRule::Own) => {
+                let adj = &self.lex.states[s].adjective;
+                let mut full = adj.clone();
+                for m in &mods {
+                    full.push(' ');
+                    full.push_str(&m.to_lowercase());
+                }
+                full.push(' ');
+                full.push_str(head_w);
+                if let Some(Entry::Org(o)) = self.lex.names.get(full.as_str()) {
+                    let org = &self.lex.orgs[*o];
+                    return (org.kind, org.canonical.clone());
+                }
+                (head.kind, format!("{adj} {head_w}"))
+            }
+            (Some(s), HeadRule::Describe) => {
+                let mut full = self.lex.states[s].adjective.clone();
+                for m in &mods {
+                    full.push(' ');
+                    full.push_str(&m.to_lowercase());
+                }
+                full.push(' ');
+                full.push_str(&singular);
+                (head.kind, full)
+            }
+            (None, _) => {
+                let mut full = String::new();
+                for m in &mods {
+                    full.push_str(&m.to_lowercase());
+                    full.push(' ');
+                }
+                full.push_str(&singular);
+                (head.kind, full)
+            }
+        }
+    }
+
+    // ----- nominals ------------------------------------------------------------------------
+
+    /// "French officials protested", "a French diplomatic source said", "the junta insists".
+    fn nominals(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
+        let n = self.t.len();
+        for h in 0..n {
+            if !self.is_word(h) || self.used[h] {
+                continue;
+            }
+            let lw = self.lw(h);
+            let Some(head) = self.lex.heads.get(lw.as_ref()).copied() else {
+                continue;
+            };
+            // Take the last of "government officials".
+            if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1).as_ref()) {
+                continue;
+            }
+            // A capitalised head inside a name ("Ministry" of a named ministry) is not ours.
+            if self.cap(h) && !self.initial[h] {
+                continue;
+            }
+            if units.iter().any(|u| u.i <= h && h <= u.j) {
+                continue;
+            }
+            // Modifiers to the left.
+            let mut a = h;
+            let mut state: Option<usize> = None;
+            while a > 0 && h - a < 4 {
+                let k = a - 1;
+                if !self.is_word(k) || self.used[k] {
+                    break;
+                }
+                let w = self.w(k);
+                let lk = self.lw(k);
+                if let Some(st) = self.lex.adjectives.get(w) {
+                    state = Some(*st);
+                    a = k;
+                    continue;
+                }
+                if let Some(u) = units.iter().find(|u| u.j == k && u.i == k) {
+                    if let Class::State {
+                        state: st,
+                        capital: false,
+                    } = u.class
+                    {
+                        // "US officials".
+                        state = Some(st);
+                        a = k;
+                        continue;
+                    }
+                    break;
+                }
+                if w.chars().next().is_some_and(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !self.lex.common.contains(lk.as_ref())
+                    && !self.lex.verbs.contains(lk.as_ref())
+                    && !self.lex.auxiliaries.contains(lk.as_ref())
+                    && !self.lex.heads.contains_key(lk.as_ref())
+                {
+                    a = k;
+                    continue;
+                }
+                break;
+            }
+            // Determiner.
+            let mut start = a;
+            if a > 0 && self.is_word(a - 1) && !self.used[a - 1] {
+                let d = self.lw(a - 1);
+                if DETERMINERS.contains(&d.as_ref()) && d != "of" {
+                    start = a - 1;
+                }
+            }
+            if !(self.acting_after(h) || self.agent_before(start)) {
+                continue;
+            }
+            if self.headline {
+                continue;
+            }
+            let head_w = lw.into_owned();
+            let mods: Vec<String> = (a..h).map(|x| self.w(x).to_string()).collect();
+            let (kind, canonical) = if state.is_none() && head.rule != HeadRule::Describe {
+                // Filled in by the document pass from the nearest state or body.
+                (head.kind, String::new())
+            } else {
+                self.nominal_canonical(state, &mods, &head_w, head)
+            };
+            let rule = if canonical.is_empty() {
+                "nominal-bare"
+            } else {
+                "nominal"
+            };
+            let mut c = self.cand(start, h, kind, Mention::Nominal, canonical, None, rule);
+            if c.canonical.is_empty() {
+                c.canonical = format!("?{}", singular(self.lex, &head_w, head));
+                if head.rule == HeadRule::Own {
+                    c.canonical = format!("?own:{head_w}");
+                }
+            }
+            for x in start..=h {
+                self.used[x] = true;
+            }
+            out.push(c);
+        }
+        // Demonym peoples as agents: "the French protested", "Malians have voted".
+        for k in 0..n {
+            if !self.is_word(k) || self.used[k] {
+                continue;
+            }
+            let w = self.w(k);
+            let Some(&st) = self.lex.peoples.get(w) else {
+                continue;
+            };
+            let with_the = k > 0 && self.lw(k - 1) == "the";
+            let plural_form = !self.lex.adjectives.contains_key(w);
+            if !(with_the || plural_form) || !self.acting_after(k) || self.headline {
+                continue;
+            }
+            let start = if with_the { k - 1 } else { k };
+            let canon = self.lex.states[st].canonical.clone();
+            self.push(
+                out,
+                start,
+                k,
+                ActorKind::State,
+                Mention::Nominal,
+                canon,
+                None,
+                "demonym-agent",
+            );
+        }
+    }
+
+    // ----- emitting names ------------------------------------------------------------------
+
+    fn emit_units(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
+        // States acting in a coordination: "France and Mali have ..." / "between X and Y".
+        let mut state_actor: Vec<bool> = vec![false; units.len()];
+        for (ui, u) in units.iter().enumerate() {
+            if let Class::State { .. } = u.class {
+                state_actor[ui] = !self.headline_blocks(u)
+                    && (self.acting_after(u.j) || self.agent_before(u.i) || self.other_party(u.i));
+            }
+        }
+        for ui in 0..units.len() {
+            for uj in ui + 1..units.len() {
+                let (a, b) = (&units[ui], &units[uj]);
+                let both_states = matches!(a.class, Class::State { .. })
+                    && matches!(b.class, Class::State { .. });
+                if !both_states || b.i != a.j + 2 {
+                    continue;
+                }
+                let conj = self.lw(a.j + 1);
+                if conj == "and" || conj == "or" {
+                    let shared = state_actor[ui] || state_actor[uj];
+                    state_actor[ui] = shared;
+                    state_actor[uj] = shared;
+                }
+            }
+        }
+        for (ui, u) in units.iter().enumerate() {
+            if (u.i..=u.j).any(|x| self.used[x]) {
+                continue;
+            }
+            let name = &self.text[self.t[u.i].s..self.t[u.j].e];
+            match &u.class {
+                Class::State { state, capital } => {
+                    if state_actor[ui] {
+                        let canon = self.lex.states[*state].canonical.clone();
+                        let rule = if *capital {
+                            "capital-for-state"
+                        } else {
+                            "state-acts"
+                        };
+                        self.push(
+                            out,
+                            u.i,
+                            u.j,
+                            ActorKind::State,
+                            Mention::Name,
+                            canon,
+                            None,
+                            rule,
+                        );
+                    }
+                }
+                Class::Org(o) => {
+                    let org = &self.lex.orgs[*o];
+                    self.push(
+                        out,
+                        u.i,
+                        u.j,
+                        org.kind,
+                        Mention::Name,
+                        org.canonical.clone(),
+                        None,
+                        "gazetteer",
+                    );
+                }
+                Class::KnownPerson(p) => {
+                    let role = self.title_before(u.i);
+                    let canon = self.lex.people[*p].to_string();
+                    self.push(
+                        out,
+                        u.i,
+                        u.j,
+                        ActorKind::Person,
+                        Mention::Name,
+                        canon,
+                        role,
+                        "gazetteer-person",
+                    );
+                }
+                Class::Person { role } => {
+                    if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i).as_ref()) {
+                        continue;
+                    }
+                    let mut c = self.cand(
+                        u.i,
+                        u.j,
+                        ActorKind::Person,
+                        Mention::Name,
+                        name.to_string(),
+                        role.clone(),
+                        "person",
+                    );
+                    c.pending = Pending::Person;
+                    self.mark(u.i, u.j);
+                    out.push(c);
+                }
+                Class::NewOrg(kind) => {
+                    let mut j = u.j;
+                    let _ = &mut j;
+                    let e = self.abbrev_end(u.j);
+                    let mut c = self.cand(
+                        u.i,
+                        u.j,
+                        *kind,
+                        Mention::Name,
+                        String::new(),
+                        None,
+                        "org-suffix",
+                    );
+                    c.e = e;
+                    c.canonical = self.text[c.s..c.e].to_string();
+                    self.mark(u.i, u.j);
+                    out.push(c);
+                }
+                Class::Unknown => {
+                    if self.headline {
+                        continue;
+                    }
+                    let words = u.j - u.i + 1;
+                    if u.initial && self.lower_words.contains(self.lw(u.i).as_ref()) {
+                        continue;
+                    }
+                    if self.lex.titles.contains_key(self.lw(u.i).as_ref()) && u.i == u.j {
+                        continue;
+                    }
+                    let acting = self.acting_after(u.j) || self.agent_before(u.i);
+                    if words == 1 {
+                        let acronym = is_acronym(name);
+                        if u.initial && !acting {
+                            continue;
+                        }
+                        let mut c = self.cand(
+                            u.i,
+                            u.j,
+                            ActorKind::Organization,
+                            Mention::Name,
+                            name.to_string(),
+                            None,
+                            "single-name",
+                        );
+                        c.pending = Pending::Single { acting, acronym };
+                        self.mark(u.i, u.j);
+                        out.push(c);
+                    } else {
+                        let kind = if words <= 3 && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
+                            ActorKind::Person
+                        } else {
+                            ActorKind::Organization
+                        };
+                        let mut c = self.cand(
+                            u.i,
+                            u.j,
+                            kind,
+                            Mention::Name,
+                            name.to_string(),
+                            None,
+                            "capitalised-name",
+                        );
+                        if kind == ActorKind::Person {
+                            c.pending = Pending::Person;
+                        }
+                        self.mark(u.i, u.j);
+                        out.push(c);
+                    }
+                }
+                Class::Place | Class::Not => {}
+            }
+        }
+    }
+
+    /// In a title-case headline a state acts only when a verb follows.
+    fn headline_blocks(&self, _u: &Unit) -> bool {
+        false
+    }
+
+    /// End byte of a name whose last word is an abbreviation written with a stop ("Inc.").
+    fn abbrev_end(&self, j: usize) -> usize {
+        let e = self.t[j].e;
+        if j + 1 < self.t.len() && self.w(j + 1) == "." && self.t[j + 1].s == e {
+            let w = self.w(j);
+            if matches!(w, "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr") {
+                return self.t[j + 1].e;
+            }
+        }
+        e
+    }
+
+    fn mark(&mut self, i: usize, j: usize) {
+        for x in i..=j {
+            self.used[x] = true;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cand(
+        &self,
+        i: usize,
+        j: usize,
+        kind: ActorKind,
+        mention: Mention,
+        canonical: String,
+        role: Option<String>,
+        rule: &'static str,
+    ) -> Cand {
+        Cand {
+            s: self.t[i].s,
+            e: self.t[j].e,
+            kind,
+            mention,
+            canonical,
+            role,
+            rule,
+            pending: Pending::No,
+            drop: false,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        out: &mut Vec<Cand>,
+        i: usize,
+        j: usize,
+        kind: ActorKind,
+        mention: Mention,
+        canonical: String,
+        role: Option<String>,
+        rule: &'static str,
+    ) {
+        if (i..=j).any(|x| self.used[x]) {
+            return;
+        }
+        let c = self.cand(i, j, kind, mention, canonical, role, rule);
+        self.mark(i, j);
+        out.push(c);
+    }
+}
+
+fn gaz_inside(gaz_at: &[Option<(usize, Entry)>], i: usize, k: usize) -> bool {
+    (i..k).any(|x| gaz_at[x].is_some_and(|(j, _)| j >= k))
+}
+
+/// The singular of a person head for a descriptive canonical ("sources" -> "source").
+fn singular(lex: &Lexicon, head_w: &str, head: lexicon::Head) -> String {
+    if head.kind == ActorKind::Person {
+        if let Some(s) = head_w.strip_suffix('s') {
+            if lex.heads.contains_key(s) {
+                return s.to_string();
+            }
+        }
+    }
+    head_w.to_string()
+}
+
+/// Document-level decisions: people linked to fuller names, single capitalised words,
+/// nominals without a state named in them.
+fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
+    cands.sort_by_key(|c| c.s);
+    // Full names of people in the document, folded, with their canonical names.
+    let mut persons: Vec<(String, String)> = Vec::new();
+    for c in cands.iter() {
+        if c.kind == ActorKind::Person && c.mention == Mention::Name && c.canonical.contains(' ') {
+            let canon = c.canonical.clone();
+            let f = fold(&canon);
+            if let Some(&p) = lex.people_folded.get(&f) {
+                persons.push((f, lex.people[p].to_string()));
+            } else if !persons.iter().any(|(pf, _)| *pf == f) {
+                persons.push((f, canon));
+            }
+        }
+    }
+    let link = |name: &str| -> Option<String> {
+        let f = fold(name);
+        if let Some(&p) = lex.people_folded.get(&f) {
+            return Some(lex.people[p].to_string());
+        }
+        if let Some((_, c)) = persons.iter().find(|(pf, _)| *pf == f) {
+            return Some(c.clone());
+        }
+        if !f.contains(' ') {
+            // A surname (or a first name) alone.
+            let hit = persons
+                .iter()
+                .find(|(pf, _)| pf.rsplit(' ').next() == Some(f.as_str()));
+            if let Some((_, c)) = hit {
+                return Some(c.clone());
+            }
+        }
+        None
+    };
+    let mut last_state: Option<String> = None;
+    let mut bodies: HashMap<String, String> = HashMap::new();
+    for c in cands.iter_mut() {
+        match c.pending {
+            Pending::Person => {
+                if let Some(canon) = link(&c.canonical) {
+                    c.canonical = canon;
+                }
+            }
+            Pending::Single { acting, acronym } => {
+                let name = &text[c.s..c.e];
+                if let Some(canon) = link(name) {
+                    c.kind = ActorKind::Person;
+                    c.canonical = canon;
+                    c.rule = "surname";
+                } else if !(acting || acronym) {
+                    c.drop = true;
+                }
+            }
+            Pending::No => {}
+        }
+        if c.drop {
+            continue;
+        }
+        if c.kind == ActorKind::State && !c.canonical.starts_with('?') {
+            last_state = Some(c.canonical.clone());
+        }
+        if let Some(rest) = c.canonical.strip_prefix("?own:") {
+            let head = rest.to_string();
+            c.canonical = bodies.get(&head).cloned().unwrap_or(head);
+        } else if let Some(rest) = c.canonical.strip_prefix('?') {
+            match &last_state {
+                Some(s) => {
+                    c.canonical = s.clone();
+                    c.kind = ActorKind::State;
+                }
+                None => c.canonical = rest.to_string(),
+            }
+        } else if matches!(c.kind, ActorKind::Organization | ActorKind::Group) {
+            let lc = c.canonical.to_lowercase();
+            let lm = text[c.s..c.e].to_lowercase();
+            for h in lex.heads.keys() {
+                if lex.heads.get(h).is_some_and(|x| x.rule == HeadRule::Own)
+                    && (lc.split(' ').any(|w| w == *h) || lm.split(' ').any(|w| w == *h))
+                {
+                    bodies.insert((*h).to_string(), c.canonical.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment;
+
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new("t", text, None).unwrap();
+        let sents = segment::sentences(&doc);
+        ActorExtractor::new()
+            .actors(&doc, &sents)
+            .into_iter()
+            .map(|a| {
+                let at = a.actor().unwrap().clone();
+                (a.quote, at.kind.as_str().to_string(), at.canonical)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn smoke() {
+        let r = run("France suspended cooperation with Mali after Malian authorities detained Yann Vezilier in Bamako.");
+        let q: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            q,
+            vec!["France", "Mali", "Malian authorities", "Yann Vezilier"],
+            "{r:?}"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! Word tokens for the actor extractor, in byte offsets of the text they come from.
+//!
+//! Owns: cutting a piece of text into words ("al-Qaeda", "U.S.", "N'Djamena", "AT&T" stay one
+//! word), possessive endings ("'s", "’s", and a bare "'" after a plural in s) and single
+//! punctuation marks. It must not: know any name or decide anything about actors.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits, with inner hyphens, apostrophes, dotted initials.
+    Word,
+    /// A possessive ending: "'s", "’s", or a lone apostrophe after "s".
+    Poss,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token: byte range `s..e` in the text given to [`tokenize`] plus its base offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokens of `text`, with offsets shifted by `base` (the byte offset of `text` in the document).
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let b = text.as_bytes();
+    let mut i = 0usize;
+    let char_at = |i: usize| text[i..].chars().next();
+    while i < b.len() {
+        let Some(c) = char_at(i) else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) {
+            // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
+            let after = i + c.len_utf8();
+            let prev_word = out
+                .last()
+                .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
+            if prev_word {
+                let next = char_at(after);
+                if matches!(next, Some('s') | Some('S'))
+                    && !char_at(after + 1).is_some_and(char::is_alphanumeric)
+                {
+                    out.push(Token {
+                        s: i + base,
+                        e: after + 1 + base,
+                        kind: Kind::Poss,
+                    });
+                    i = after + 1;
+                    continue;
+                }
+                let prev_ends_s = text[..i].ends_with('s');
+                if prev_ends_s && !next.is_some_and(char::is_alphanumeric) {
+                    out.push(Token {
+                        s: i + base,
+                        e: after + base,
+                        kind: Kind::Poss,
+                    });
+                    i = after;
+                    continue;
+                }
+            }
+            out.push(Token {
+                s: i + base,
+                e: after + base,
+                kind: Kind::Punct,
+            });
+            i = after;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                s: i + base,
+                e: i + c.len_utf8() + base,
+                kind: Kind::Punct,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        // A word.
+        let start = i;
+        let mut j = i;
+        loop {
+            // Letters and digits.
+            while let Some(c) = char_at(j) {
+                if c.is_alphanumeric() {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let Some(c) = char_at(j) else { break };
+            let after = j + c.len_utf8();
+            let next = char_at(after);
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            if (c == '-' || c == '&') && next_alnum {
+                // "al-Qaeda", "A330-200", "AT&T" (an ampersand only between capitals).
+                if c == '&'
+                    && !(next.is_some_and(char::is_uppercase)
+                        && text[start..j].chars().all(char::is_uppercase))
+                {
+                    break;
+                }
+                j = after;
+                continue;
+            }
+            if is_apostrophe(c) && next_alnum {
+                // "O'Leary", "N'Djamena", "d'Ivoire", but not the possessive "Mali's".
+                let poss = matches!(next, Some('s') | Some('S'))
+                    && !char_at(after + 1).is_some_and(char::is_alphanumeric);
+                if poss {
+                    break;
+                }
+                j = after;
+                continue;
+            }
+            if c == '.' {
+                // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
+                let word = &text[start..j];
+                let last_seg = word.rsplit('.').next().unwrap_or(word);
+                if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+                    j = after;
+                    // Continue only with another single letter followed by a stop.
+                    let mut k = j;
+                    if let Some(n) = char_at(k) {
+                        if n.is_alphabetic() {
+                            k += n.len_utf8();
+                            if char_at(k) == Some('.') {
+                                j = k;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+            break;
+        }
+        out.push(Token {
+            s: start + base,
+            e: j + base,
+            kind: Kind::Word,
+        });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<(&str, Kind)> {
+        tokenize(t, 0)
+            .into_iter()
+            .map(|k| (&t[k.s..k.e], k.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_possessives_and_initials() {
+        let w = words(
+            "Mali’s junta met al-Qaeda, the U.S. and AT&T in N'Djamena; H. Collier's firms' staff.",
+        );
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Mali",
+                "’s",
+                "junta",
+                "met",
+                "al-Qaeda",
+                ",",
+                "the",
+                "U.S.",
+                "and",
+                "AT&T",
+                "in",
+                "N'Djamena",
+                ";",
+                "H.",
+                "Collier",
+                "'s",
+                "firms",
+                "'",
+                "staff",
+                "."
+            ]
+        );
+        assert_eq!(w[1].1, Kind::Poss);
+        assert_eq!(w[17].1, Kind::Poss);
+    }
+
+    #[test]
+    fn base_offset_is_added() {
+        let t = tokenize("ab cd", 10);
+        assert_eq!((t[1].s, t[1].e), (13, 15));
+    }
+}

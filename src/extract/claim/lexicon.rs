@@ -1,0 +1,220 @@
+//! The claim extractor's cue lexicons, read from `data/claims/*.txt`.
+//!
+//! Owns: parsing the lexicon files (reporting verbs with stance and frame, phrasal verbs,
+//! noun cues, "according to" forms, source heads, demonyms, function words, verbs taking a
+//! bare clause) into lookup tables. It must not: look at a document.
+
+use crate::model::{ActorKind, Stance};
+use std::collections::{HashMap, HashSet};
+
+const VERBS: &str = include_str!("../../../data/claims/verbs.txt");
+const PHRASAL: &str = include_str!("../../../data/claims/phrasal.txt");
+const NOUNS: &str = include_str!("../../../data/claims/nouns.txt");
+const ACCORDING: &str = include_str!("../../../data/claims/according.txt");
+const HEADS: &str = include_str!("../../../data/claims/heads.txt");
+const DEMONYMS: &str = include_str!("../../../data/claims/demonyms.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../data/claims/function_words.txt");
+const BARE: &str = include_str!("../../../data/claims/bare.txt");
+
+/// How a cue takes its content (data/claims/verbs.txt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// `X said (that) C`, `C, X said`.
+    Speech,
+    /// `X told Y (that) C`.
+    Tell,
+    /// `X denied C`: the content is the object.
+    Object,
+    /// `X accused Y of C`.
+    Accuse,
+    /// `X dismissed Y as C`.
+    Label,
+    /// A cue only with a particle of `phrasal.txt` ("pointed out").
+    Particle,
+}
+
+/// Which form of a verb a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Past,
+    Third,
+    Ing,
+    Participle,
+}
+
+/// One reporting verb.
+#[derive(Clone, Debug)]
+pub struct Verb {
+    pub lemma: String,
+    pub stance: Stance,
+    pub frame: Frame,
+    /// Takes a clause without "that" ("said the talks failed").
+    pub bare: bool,
+}
+
+/// All lexicons.
+pub struct Lexicon {
+    /// Word form -> (verb index, form).
+    pub forms: HashMap<String, (usize, Form)>,
+    pub verbs: Vec<Verb>,
+    /// (lemma, particle) -> (stance, frame).
+    pub phrasal: HashMap<(String, String), (Stance, Frame)>,
+    pub nouns: HashMap<String, Stance>,
+    /// Multi-word source-introducing phrases, as lower-case word lists.
+    pub according: Vec<Vec<String>>,
+    /// Head noun -> (kind, plural).
+    pub heads: HashMap<String, (ActorKind, bool)>,
+    /// Lower-case demonym or state name -> canonical state name.
+    pub demonyms: HashMap<String, String>,
+    pub function_words: HashSet<String>,
+}
+
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn stance(s: &str) -> Stance {
+    Stance::parse(s.trim()).unwrap_or(Stance::Assert)
+}
+
+fn frame(s: &str) -> Frame {
+    match s.trim() {
+        "tell" => Frame::Tell,
+        "object" => Frame::Object,
+        "accuse" => Frame::Accuse,
+        "label" => Frame::Label,
+        "particle" => Frame::Particle,
+        _ => Frame::Speech,
+    }
+}
+
+impl Lexicon {
+    /// Parses the embedded lexicon files; malformed lines are skipped (a test checks there
+    /// are none).
+    pub fn load() -> Lexicon {
+        let bare: HashSet<&str> = lines(BARE).flat_map(str::split_whitespace).collect();
+        let mut forms = HashMap::new();
+        let mut verbs = Vec::new();
+        for l in lines(VERBS) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            if f.len() != 4 {
+                continue;
+            }
+            let idx = verbs.len();
+            verbs.push(Verb {
+                lemma: f[0].to_string(),
+                stance: stance(f[1]),
+                frame: frame(f[2]),
+                bare: bare.contains(f[0]),
+            });
+            for (k, w) in f[3].split_whitespace().enumerate() {
+                let form = match k {
+                    0 => Form::Base,
+                    1 => Form::Past,
+                    2 => Form::Third,
+                    3 => Form::Ing,
+                    _ => Form::Participle,
+                };
+                forms.entry(w.to_string()).or_insert((idx, form));
+            }
+        }
+        let mut phrasal = HashMap::new();
+        for l in lines(PHRASAL) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let words: Vec<&str> = f[0].split_whitespace().collect();
+            if f.len() == 3 && words.len() == 2 {
+                phrasal.insert(
+                    (words[0].to_string(), words[1].to_string()),
+                    (stance(f[1]), frame(f[2])),
+                );
+            }
+        }
+        let nouns = lines(NOUNS)
+            .filter_map(|l| l.split_once('|'))
+            .map(|(n, s)| (n.trim().to_string(), stance(s)))
+            .collect();
+        let according = lines(ACCORDING)
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect();
+        let heads = lines(HEADS)
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('|').map(str::trim).collect();
+                (f.len() == 3).then(|| {
+                    (
+                        f[0].to_string(),
+                        (ActorKind::parse(f[1]).unwrap_or_default(), f[2] == "y"),
+                    )
+                })
+            })
+            .collect();
+        let demonyms = lines(DEMONYMS)
+            .filter_map(|l| l.split_once('|'))
+            .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
+            .collect();
+        let function_words = lines(FUNCTION_WORDS)
+            .flat_map(str::split_whitespace)
+            .map(str::to_string)
+            .collect();
+        Lexicon {
+            forms,
+            verbs,
+            phrasal,
+            nouns,
+            according,
+            heads,
+            demonyms,
+            function_words,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_line_parses() {
+        for l in lines(VERBS) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            assert_eq!(f.len(), 4, "verbs.txt: {l}");
+            assert!(Stance::parse(f[1]).is_some(), "verbs.txt stance: {l}");
+            assert!(
+                matches!(
+                    f[2],
+                    "speech" | "tell" | "object" | "accuse" | "label" | "particle"
+                ),
+                "verbs.txt frame: {l}"
+            );
+            assert!(f[3].split_whitespace().count() >= 4, "verbs.txt forms: {l}");
+        }
+        for l in lines(PHRASAL) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            assert!(
+                f.len() == 3
+                    && f[0].split_whitespace().count() == 2
+                    && Stance::parse(f[1]).is_some(),
+                "phrasal.txt: {l}"
+            );
+        }
+        for l in lines(NOUNS) {
+            let (_, s) = l.split_once('|').expect("nouns.txt: no |");
+            assert!(Stance::parse(s.trim()).is_some(), "nouns.txt: {l}");
+        }
+        for l in lines(HEADS) {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            assert!(
+                f.len() == 3 && ActorKind::parse(f[1]).is_some() && matches!(f[2], "y" | "n"),
+                "heads.txt: {l}"
+            );
+        }
+        for l in lines(DEMONYMS) {
+            assert!(l.contains('|'), "demonyms.txt: {l}");
+        }
+        let lex = Lexicon::load();
+        assert!(lex.verbs.iter().any(|v| v.lemma == "say" && v.bare));
+        assert_eq!(lex.forms.get("said").map(|f| f.1), Some(Form::Past));
+    }
+}

@@ -1,0 +1,548 @@
+//! The CLAIM extractor: attributions found by cue lexicons and word-order frames, without
+//! a parser.
+//!
+//! Owns: turning each sentence's cue candidates (`frames.rs`) into CLAIM annotations whose
+//! span is the reported content (quotation marks, a leading "that" and final punctuation
+//! trimmed; direct quotes followed across sentences), whose `cue` is the reporting words and
+//! whose `source` is an ACTOR id: an actor found earlier when one covers the source words,
+//! the nearest earlier compatible actor for a pronoun, or a new ACTOR (`src<n>`) for a name
+//! or nominal nobody annotated. It must not: do I/O, or add or change other extractors'
+//! annotations (it only adds its own claims and source actors; the pipeline merges).
+
+mod frames;
+mod lexicon;
+mod tokens;
+
+use super::segment::Sentence as Sent;
+use super::{Context, Extractor};
+use crate::model::{
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention,
+    Provenance, Span, Stance, Status,
+};
+use frames::{Cand, Np};
+use lexicon::Lexicon;
+use tokens::{Kind, Tok};
+
+/// One attribution as the extractor sees it, before sources become actor ids: useful for
+/// scoring against corpora that annotate the source words themselves (pronouns included).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The reporting words.
+    pub cue: Span,
+    /// The content (the CLAIM span).
+    pub content: Span,
+    /// The words naming the source, when the text has them (a pronoun included).
+    pub source: Option<Span>,
+    /// The source words are a pronoun.
+    pub pronoun: bool,
+    pub stance: Stance,
+    /// Whom an accusation or denial is about ("him" in "accused him of").
+    pub target: Option<String>,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Byte range of the source words, and the sentence tokens' facts about them.
+    source_facts: Option<SourceFacts>,
+}
+
+/// What the tokens say about a source noun phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SourceFacts {
+    /// The span an ACTOR would take (a named mention drops a leading "the").
+    actor_span: Span,
+    kind: ActorKind,
+    mention: Mention,
+    canonical: String,
+    pronoun_word: String,
+}
+
+/// Finds claims. Build once and reuse: the lexicons are parsed in `new()`.
+pub struct ClaimExtractor {
+    lex: Lexicon,
+}
+
+impl Default for ClaimExtractor {
+    fn default() -> Self {
+        ClaimExtractor::new()
+    }
+}
+
+impl ClaimExtractor {
+    /// Parses the lexicons in `data/claims/`.
+    pub fn new() -> ClaimExtractor {
+        ClaimExtractor {
+            lex: Lexicon::load(),
+        }
+    }
+
+    /// Every attribution of `doc`, in text order.
+    pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
+        let text = doc.text();
+        let mut out: Vec<Attribution> = Vec::new();
+        for s in sentences {
+            let toks = tokens::tokenize(text, s.start_byte, s.end_byte);
+            if toks.is_empty() {
+                continue;
+            }
+            let sent = frames::Sentence::new(&toks, &self.lex);
+            for c in sent.candidates() {
+                if let Some(a) = self.attribution(doc, &toks, &c, s) {
+                    if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn attribution(
+        &self,
+        doc: &Document,
+        t: &[Tok<'_>],
+        c: &Cand,
+        s: &Sent,
+    ) -> Option<Attribution> {
+        let text = doc.text();
+        let (c0, mut c1) = c.content;
+        // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
+        if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
+            if let Some(k) =
+                (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close)
+            {
+                // Quoted speech ends with its own punctuation ("smart,”"); scare quotes do not.
+                let spoken =
+                    t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
+                if spoken
+                    && k < c1
+                    && t[k + 1..=c1].iter().any(|x| x.is_word())
+                    && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open)
+                {
+                    c1 = k;
+                }
+            }
+        }
+        let (mut a, mut b) = (t.get(c0)?.start, t.get(c1)?.end);
+        // Direct quotes running over several sentences.
+        let starts_open = t[c0].kind == Kind::Open;
+        let has_open = t[c0..=c1].iter().any(|x| x.kind == Kind::Open);
+        let has_close = t[c0..=c1].iter().any(|x| x.kind == Kind::Close);
+        if c.before && t[c1].kind == Kind::Close && !has_open && c0 == 0 {
+            if let Some(q) = open_quote_before(text, s.start_byte) {
+                a = q;
+            }
+        }
+        if !c.before && starts_open && !has_close && c1 + 1 >= t.len().saturating_sub(1) {
+            if let Some(q) = close_quote_after(text, b) {
+                b = q;
+            }
+        }
+        let (a, b) = trim_content(text, a, b)?;
+        let content = doc.span_of_bytes(a, b)?;
+        let cue_b = (t[c.cue.0].start, t[c.cue.1].end);
+        let cue = doc.span_of_bytes(cue_b.0, cue_b.1)?;
+        if content.overlaps(&cue) || content.len() < 2 {
+            return None;
+        }
+        let (source, pronoun, facts) = match c.source {
+            Some(np) => {
+                let f = self.source_facts(doc, t, np)?;
+                let span = if np.pronoun {
+                    doc.span_of_bytes(t[np.a].start, t[np.b].end)?
+                } else {
+                    f.actor_span
+                };
+                if content.overlaps(&span) {
+                    return None;
+                }
+                (Some(span), np.pronoun, Some(f))
+            }
+            None => (None, false, None),
+        };
+        let target = c.target.and_then(|(x, y)| {
+            let (p, q) = (t.get(x)?.start, t.get(y)?.end);
+            text.get(p..q).map(|s| {
+                s.trim_matches(|ch: char| ch.is_whitespace() || ch == ',')
+                    .to_string()
+            })
+        });
+        Some(Attribution {
+            cue,
+            content,
+            source,
+            pronoun,
+            stance: c.stance,
+            target,
+            rule: c.rule,
+            source_facts: facts,
+        })
+    }
+
+    /// Kind, mention, canonical name and actor span of a source noun phrase.
+    fn source_facts(&self, doc: &Document, t: &[Tok<'_>], np: Np) -> Option<SourceFacts> {
+        let words = &t[np.a..=np.b];
+        let mut first = 0;
+        while first < words.len() && matches!(words[first].lower.as_str(), "the" | "a" | "an") {
+            first += 1;
+        }
+        let core = &words[first.min(words.len() - 1)..];
+        let head = words.last()?.lower.as_str();
+        let is_generic = |w: &Tok<'_>| {
+            self.lex.heads.contains_key(&w.lower) || self.lex.function_words.contains(&w.lower)
+        };
+        // A name ends with a capitalised word ("French Ministry for Europe and Foreign
+        // Affairs", "Gov. Mike Pence (R-IN)"); "The Republican nominee" is a nominal.
+        let last_word = core.iter().enumerate().rev().find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
+        let named = last_word.is_some_and(|(k, w)| {
+            w.is_cap()
+                && !self.lex.demonyms.contains_key(&w.lower)
+                && !(np.a + first + k == 0 && is_generic(w))
+        });
+        let demonym = core
+            .iter()
+            .find_map(|w| self.lex.demonyms.get(&w.lower))
+            .cloned();
+        let head_kind = self.lex.heads.get(head).map(|h| h.0);
+        let text = doc.text();
+        let (sa, sb) = (
+            if named { core[0].start } else { words[0].start },
+            words.last()?.end,
+        );
+        let actor_span = doc.span_of_bytes(sa, sb)?;
+        let surface = text.get(sa..sb)?.to_string();
+        let (kind, mention, canonical) = if np.pronoun {
+            (ActorKind::Person, Mention::Nominal, surface.clone())
+        } else if named {
+            let whole = surface.to_lowercase();
+            if let Some(state) = self.lex.demonyms.get(&whole) {
+                (ActorKind::State, Mention::Name, state.clone())
+            } else {
+                let caps = core.iter().filter(|w| w.is_cap()).count();
+                let kind = match head_kind {
+                    Some(k) if k != ActorKind::State => k,
+                    Some(_) => ActorKind::Organization,
+                    None if caps >= 2
+                        && core.iter().all(|w| w.is_cap() || w.kind == Kind::Punct) =>
+                    {
+                        ActorKind::Person
+                    }
+                    None if caps == 1 && core.len() == 1 => ActorKind::Person,
+                    None => ActorKind::Organization,
+                };
+                (kind, Mention::Name, surface.clone())
+            }
+        } else {
+            let descr = text.get(core[0].start..sb).unwrap_or(&surface).to_string();
+            match (head_kind, demonym) {
+                (Some(ActorKind::State), Some(state)) => {
+                    (ActorKind::State, Mention::Nominal, state)
+                }
+                (Some(ActorKind::State), None) => (ActorKind::Person, Mention::Nominal, descr),
+                (Some(k), _) => (k, Mention::Nominal, descr),
+                (None, _) => (ActorKind::Organization, Mention::Nominal, descr),
+            }
+        };
+        Some(SourceFacts {
+            actor_span,
+            kind,
+            mention,
+            canonical,
+            pronoun_word: words[0].lower.clone(),
+        })
+    }
+}
+
+/// Start of the opening quotation mark that a quote closing after `pos` began with: the
+/// nearest open mark before `pos` on the same line, when no close mark lies between.
+fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
+    let before = text.get(..pos)?;
+    let line_start = before.rfind('\n').map(|k| k + 1).unwrap_or(0);
+    let lo = line_start.max(pos.saturating_sub(4000));
+    for (k, ch) in before.char_indices().rev() {
+        if k < lo {
+            break;
+        }
+        match ch {
+            '”' | '»' => return None,
+            '“' | '«' => return Some(k),
+            '"' => {
+                let prev = before[..k].chars().next_back();
+                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'))
+                {
+                    Some(k)
+                } else {
+                    None
+                };
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// End of the closing quotation mark of a quote left open at `pos`, on the same line.
+fn close_quote_after(text: &str, pos: usize) -> Option<usize> {
+    let after = text.get(pos..)?;
+    let line_end = after.find('\n').unwrap_or(after.len()).min(4000);
+    for (k, ch) in after.char_indices() {
+        if k >= line_end {
+            break;
+        }
+        match ch {
+            '“' | '«' => return None,
+            '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
+            _ => {}
+        }
+    }
+    None
+}
+
+const OPEN_Q: &[char] = &['“', '‘', '«', '"', '\''];
+const CLOSE_Q: &[char] = &['”', '’', '»', '"', '\''];
+
+/// Trims a content byte range: white space, final punctuation, and the
+/// quotation marks of a direct quote. `None` when nothing is left.
+fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    for _ in 0..6 {
+        let s = text.get(a..b)?;
+        let before = (a, b);
+        let t = s.trim_start();
+        a += s.len() - t.len();
+        let s = text.get(a..b)?;
+        let t = s.trim_end();
+        b -= s.len() - t.len();
+        let s = text.get(a..b)?;
+        if let Some(last) = s.chars().next_back() {
+            let abbrev = last == '.' && s.len() >= 3 && s.as_bytes()[s.len() - 3] == b'.';
+            if matches!(last, ',' | ';' | ':' | '.' | '—' | '–') && !abbrev {
+                b -= last.len_utf8();
+                continue;
+            }
+        }
+        let first = s.chars().next();
+        let last = s.chars().next_back();
+        let inner_quotes = |s: &str| {
+            s.chars()
+                .filter(|c| OPEN_Q.contains(c) || CLOSE_Q.contains(c))
+                .count()
+        };
+        if let (Some(f), Some(l)) = (first, last) {
+            if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8()
+            {
+                let inner = &s[f.len_utf8()..s.len() - l.len_utf8()];
+                let q = inner
+                    .chars()
+                    .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
+                    .count();
+                if q == 0 {
+                    a += f.len_utf8();
+                    b -= l.len_utf8();
+                    continue;
+                }
+            }
+            if OPEN_Q.contains(&f)
+                && !s[f.len_utf8()..]
+                    .chars()
+                    .any(|c| CLOSE_Q.contains(&c) && c != '’')
+            {
+                a += f.len_utf8();
+                continue;
+            }
+            if CLOSE_Q.contains(&l) && l != '’' && inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+            {
+                b -= l.len_utf8();
+                continue;
+            }
+            if l == '’'
+                && !s.contains('‘')
+                && s.chars().rev().nth(1).is_some_and(|c| !c.is_alphanumeric())
+            {
+                b -= l.len_utf8();
+                continue;
+            }
+        }
+        if (a, b) == before {
+            break;
+        }
+    }
+    (a < b).then_some((a, b))
+}
+
+/// True when an actor of kind `k` (and mention text) can be what `pronoun` refers to.
+fn compatible(pronoun: &str, a: &ActorAttrs, plural: bool) -> bool {
+    match pronoun {
+        "he" | "she" => a.kind == ActorKind::Person && !plural,
+        "it" => matches!(a.kind, ActorKind::Organization | ActorKind::State) && !plural,
+        "they" => {
+            plural
+                || matches!(
+                    a.kind,
+                    ActorKind::Organization | ActorKind::Group | ActorKind::State
+                )
+        }
+        _ => false,
+    }
+}
+
+impl Extractor for ClaimExtractor {
+    fn label(&self) -> Label {
+        Label::Claim
+    }
+
+    fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
+        let doc = cx.doc;
+        let atts = self.attributions(doc, cx.sentences);
+        // Actors a source may refer to: those found earlier, then those this extractor adds.
+        let mut actors: Vec<(Span, String, ActorAttrs, bool)> = cx
+            .found
+            .iter()
+            .filter_map(|a| a.actor().map(|x| (a.span, a.id.clone(), x.clone(), false)))
+            .collect();
+        let mut n_src = 0;
+        let mut n_clm = 0;
+        for att in atts {
+            let source = match (&att.source, &att.source_facts) {
+                (Some(words), Some(f)) if att.pronoun => {
+                    let plural = false;
+                    actors
+                        .iter()
+                        .filter(|(s, _, x, pl)| {
+                            s.end() <= words.start()
+                                && compatible(&f.pronoun_word, x, *pl || plural)
+                        })
+                        .max_by_key(|(s, ..)| s.end())
+                        .map(|(_, id, ..)| id.clone())
+                }
+                (Some(words), Some(f)) => {
+                    let covering = actors
+                        .iter()
+                        .filter(|(s, ..)| s.overlaps(words))
+                        .max_by_key(|(s, ..)| (s.end(), s.len()))
+                        .map(|(_, id, ..)| id.clone());
+                    match covering {
+                        Some(id) => Some(id),
+                        None => {
+                            let Some(quote) = doc.slice(f.actor_span) else {
+                                continue;
+                            };
+                            n_src += 1;
+                            let id = format!("src{n_src}");
+                            let attrs = ActorAttrs {
+                                kind: f.kind,
+                                mention: f.mention,
+                                canonical: f.canonical.clone(),
+                                role: None,
+                            };
+                            let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
+                            actors.push((f.actor_span, id.clone(), attrs.clone(), plural));
+                            out.push(Annotation {
+                                id: id.clone(),
+                                span: f.actor_span,
+                                quote: quote.to_string(),
+                                status: Status::Predicted,
+                                provenance: Provenance::extractor("claim-source"),
+                                attrs: Attrs::Actor(attrs),
+                            });
+                            Some(id)
+                        }
+                    }
+                }
+                _ => None,
+            };
+            let (Some(quote), Some(cue_text)) = (doc.slice(att.content), doc.slice(att.cue)) else {
+                continue;
+            };
+            n_clm += 1;
+            out.push(Annotation {
+                id: format!("clm{n_clm}"),
+                span: att.content,
+                quote: quote.to_string(),
+                status: Status::Predicted,
+                provenance: Provenance::extractor(att.rule),
+                attrs: Attrs::Claim(ClaimAttrs {
+                    source,
+                    cue: Some(Cue {
+                        span: att.cue,
+                        text: cue_text.to_string(),
+                    }),
+                    stance: Some(att.stance),
+                    target: att.target.clone(),
+                }),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Pipeline;
+
+    fn claims(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::new("t", text, None).unwrap();
+        let anns = Pipeline::default().run(&doc);
+        anns.iter()
+            .filter_map(|a| {
+                let c = a.claim()?;
+                let src = c
+                    .source
+                    .as_ref()
+                    .and_then(|id| anns.iter().find(|x| &x.id == id))
+                    .map(|x| x.quote.clone());
+                Some((a.quote.clone(), c.cue.as_ref()?.text.clone(), src))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indirect_and_direct_speech() {
+        let c = claims("France has warned that further measures will follow if its envoy is not released quickly.");
+        assert_eq!(
+            c,
+            vec![(
+                "further measures will follow if its envoy is not released quickly".into(),
+                "warned".into(),
+                Some("France".into())
+            )]
+        );
+        let c = claims("“We will not accept this,” the ministry said.");
+        assert_eq!(
+            c,
+            vec![(
+                "We will not accept this".into(),
+                "said".into(),
+                Some("the ministry".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn trim_keeps_words() {
+        let t = "“unfounded.”";
+        assert_eq!(
+            trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
+            Some("unfounded")
+        );
+        let t = "the U.S.";
+        assert_eq!(
+            trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
+            Some("the U.S.")
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for t in [
+            "",
+            "said",
+            "“",
+            "\" said \"",
+            "according to",
+            ", said .",
+            "accused of",
+            "X accused",
+            "’s said that",
+        ] {
+            let _ = claims(t);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Word tokens of one sentence for the claim extractor.
+//!
+//! Owns: cutting a sentence into words, possessive `'s`, punctuation and quotation marks
+//! (with a guess of whether a mark opens or closes a quote), with byte offsets into the
+//! document's text. It must not: decide anything about claims or convert offsets to code
+//! points (the caller does that through the document's index).
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, digits and word-internal `-`, `'`, `.` ("don't", "al-Qaeda", "U.S").
+    Word,
+    /// The possessive `'s` / `’s`, or a bare `'` / `’` after a plural ("countries'").
+    Possessive,
+    /// A quotation mark that opens a quote.
+    Open,
+    /// A quotation mark that closes a quote.
+    Close,
+    /// Any other punctuation character.
+    Punct,
+}
+
+/// One token: byte range in the document, its text, and its lower-case form for words.
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub lower: String,
+    pub kind: Kind,
+}
+
+impl Tok<'_> {
+    /// True for a word whose first character is upper case.
+    pub fn is_cap(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    /// True for a quotation mark of either direction.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, Kind::Open | Kind::Close)
+    }
+    /// True for the punctuation character `c`.
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == Kind::Punct && self.text == c
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `text[start..end]` (byte offsets into `text`, which must be char boundaries).
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::new();
+    let Some(piece) = text.get(start..end) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    let n = chars.len();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let byte = |k: usize| chars.get(k).map(|&(b, _)| b + start).unwrap_or(end);
+    let mut k = 0;
+    while k < n {
+        let c = chars[k].1;
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let s = k;
+            k += 1;
+            while k < n {
+                let c = chars[k].1;
+                if is_word_char(c) {
+                    k += 1;
+                } else if matches!(c, '-' | '.' | '&') && at(k + 1).is_some_and(is_word_char) {
+                    // "al-Qaeda", "U.S" (a full stop between letters), "AT&T".
+                    if c == '.'
+                        && !(chars[k - 1].1.is_uppercase()
+                            && at(k + 1).is_some_and(char::is_uppercase))
+                    {
+                        break;
+                    }
+                    k += 1;
+                } else if matches!(c, '\'' | '’') && at(k + 1).is_some_and(is_word_char) {
+                    // "'s" followed by a non-letter is a possessive token of its own.
+                    let poss = at(k + 1).is_some_and(|c| c == 's' || c == 'S')
+                        && !at(k + 2).is_some_and(is_word_char);
+                    if poss {
+                        break;
+                    }
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let (a, b) = (byte(s), byte(k));
+            let t = &text[a..b];
+            out.push(Tok {
+                start: a,
+                end: b,
+                text: t,
+                lower: t.to_lowercase(),
+                kind: Kind::Word,
+            });
+            continue;
+        }
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = at(k + 1);
+        let (a, b) = (byte(k), byte(k + 1));
+        let t = &text[a..b];
+        let kind = match c {
+            '“' | '«' => Kind::Open,
+            '”' | '»' => Kind::Close,
+            '‘' => Kind::Open,
+            '\'' | '’' => {
+                let after_word = prev.is_some_and(is_word_char);
+                if after_word
+                    && next.is_some_and(|c| c == 's' || c == 'S')
+                    && !at(k + 2).is_some_and(is_word_char)
+                {
+                    // "Mali's": take the "s" too.
+                    let b2 = byte(k + 2);
+                    let t2 = &text[a..b2];
+                    out.push(Tok {
+                        start: a,
+                        end: b2,
+                        text: t2,
+                        lower: "'s".to_string(),
+                        kind: Kind::Possessive,
+                    });
+                    k += 2;
+                    continue;
+                }
+                if after_word && prev.is_some_and(|p| p == 's') && !next.is_some_and(is_word_char) {
+                    // A plural possessive ("countries'") or a closing single quote: a
+                    // closing quote only when a single quote is open.
+                    let open = out
+                        .iter()
+                        .rev()
+                        .find(|t| t.is_quote() && matches!(t.text, "'" | "‘" | "’"));
+                    if open.is_some_and(|t| t.kind == Kind::Open) {
+                        Kind::Close
+                    } else {
+                        Kind::Possessive
+                    }
+                } else if !prev
+                    .is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                    && next.is_some_and(|c| !c.is_whitespace())
+                {
+                    Kind::Open
+                } else {
+                    Kind::Close
+                }
+            }
+            '"' => {
+                let opens = !prev
+                    .is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                    && next.is_some_and(|c| !c.is_whitespace());
+                if opens {
+                    Kind::Open
+                } else {
+                    Kind::Close
+                }
+            }
+            _ => Kind::Punct,
+        };
+        out.push(Tok {
+            start: a,
+            end: b,
+            text: t,
+            lower: t.to_string(),
+            kind,
+        });
+        k += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<(String, Kind)> {
+        tokenize(t, 0, t.len())
+            .into_iter()
+            .map(|t| (t.text.to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_possessives_and_quotes() {
+        let w = words("Mali’s junta said “foreign states” don't help the U.S. al-Qaeda 'no'");
+        let texts: Vec<&str> = w.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Mali", "’s", "junta", "said", "“", "foreign", "states", "”", "don't", "help",
+                "the", "U.S", ".", "al-Qaeda", "'", "no", "'"
+            ]
+        );
+        assert_eq!(w[1].1, Kind::Possessive);
+        assert_eq!(w[4].1, Kind::Open);
+        assert_eq!(w[7].1, Kind::Close);
+        assert_eq!(w[14].1, Kind::Open);
+        assert_eq!(w[16].1, Kind::Close);
+    }
+
+    #[test]
+    fn straight_double_quotes() {
+        let w = words("called it \"unjustified.\" Then");
+        assert_eq!(w[2], ("\"".to_string(), Kind::Open));
+        assert_eq!(w[5], ("\"".to_string(), Kind::Close));
+    }
+}
