@@ -17,11 +17,7 @@ thread_local! {
 /// resolving dates against `dct` (`YYYY-MM-DD`, or none), and returns the gold JSON of the
 /// result (document id `extracted`). An error in words when the text or the date is unusable.
 pub fn extract_json(text: &str, dct: Option<&str>) -> Result<String, Error> {
-    let dct = dct
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(parse_dct)
-        .transpose()?;
+    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
     let doc = Document::new("extracted", text, dct)?;
     let anns = PIPELINE.with(|p| p.run(&doc));
     Ok(GoldFile::new(doc, anns).to_json())
@@ -41,24 +37,11 @@ mod tests {
 
     #[test]
     fn extracts_to_a_valid_gold_file() {
-        let json = extract_json(
-            "France expelled two diplomats on Friday.\r\n",
-            Some("2025-09-19"),
-        )
-        .unwrap();
+        let json = extract_json("France expelled two diplomats on Friday.\r\n", Some("2025-09-19")).unwrap();
         let file = GoldFile::from_json(&json).unwrap();
-        assert_eq!(
-            file.doc.text(),
-            "France expelled two diplomats on Friday.\n"
-        );
-        assert_eq!(
-            file.doc.dct().map(|d| d.to_string()).as_deref(),
-            Some("2025-09-19")
-        );
-        assert!(extract_json("x", Some("19/09/2025"))
-            .unwrap_err()
-            .message()
-            .contains("YYYY-MM-DD"));
+        assert_eq!(file.doc.text(), "France expelled two diplomats on Friday.\n");
+        assert_eq!(file.doc.dct().map(|d| d.to_string()).as_deref(), Some("2025-09-19"));
+        assert!(extract_json("x", Some("19/09/2025")).unwrap_err().message().contains("YYYY-MM-DD"));
         assert!(extract_json("a\0b", None).is_err());
         assert!(extract_json("no date", Some(" ")).is_ok());
     }

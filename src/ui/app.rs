@@ -40,11 +40,7 @@ impl Reducible for State {
 /// Opens `doc` with fresh predictions.
 pub fn open_document(doc: Document, origin: Origin) -> Action {
     let predictions = with_pipeline(|p| predict(p, &doc));
-    Action::Open {
-        doc,
-        predictions,
-        origin,
-    }
+    Action::Open { doc, predictions, origin }
 }
 
 /// Texts longer than this get a notice and a painted frame before extraction starts.
@@ -61,8 +57,7 @@ pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Act
         doc.text().len() as f64 / 1_048_576.0
     )));
     let dispatch = dispatch.clone();
-    gloo::timers::callback::Timeout::new(40, move || dispatch.emit(open_document(doc, origin)))
-        .forget();
+    gloo::timers::callback::Timeout::new(40, move || dispatch.emit(open_document(doc, origin))).forget();
 }
 
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
@@ -71,17 +66,13 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     if let Some(json) = storage::load(seed.id) {
         match GoldFile::from_json(&json) {
             Ok(file) => {
-                dispatch.emit(Action::OpenGold {
-                    file,
-                    origin: Origin::Seed(seed.id.to_string()),
-                });
+                dispatch.emit(Action::OpenGold { file, origin: Origin::Seed(seed.id.to_string()) });
                 return;
             }
             Err(e) => {
                 storage::forget(seed.id);
-                dispatch.emit(Action::Fail(format!(
-                    "the saved work on this article was unreadable and is dropped: {e}"
-                )));
+                dispatch
+                    .emit(Action::Fail(format!("the saved work on this article was unreadable and is dropped: {e}")));
             }
         }
     }
@@ -106,29 +97,18 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
     if lower.ends_with(".json") {
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
-            Err(_) => {
-                return dispatch.emit(Action::Fail(format!(
-                    "could not open {name}: it is not UTF-8 text"
-                )))
-            }
+            Err(_) => return dispatch.emit(Action::Fail(format!("could not open {name}: it is not UTF-8 text"))),
         };
         match GoldFile::from_json(text) {
-            Ok(file) => dispatch.emit(Action::OpenGold {
-                file,
-                origin: Origin::GoldFile(name.to_string()),
-            }),
-            Err(e) => dispatch.emit(Action::Fail(format!(
-                "could not open {name}: {e}. Your current work is unchanged."
-            ))),
+            Ok(file) => dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) }),
+            Err(e) => {
+                dispatch.emit(Action::Fail(format!("could not open {name}: {e}. Your current work is unchanged.")))
+            }
         }
         return;
     }
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let stem = if stem.trim().is_empty() {
-        "document"
-    } else {
-        stem
-    };
+    let stem = if stem.trim().is_empty() { "document" } else { stem };
     match Document::from_bytes(stem, bytes, None) {
         Ok(doc) => open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch),
         Err(e) => dispatch.emit(Action::Fail(format!("could not open {name}: {e}"))),
@@ -210,17 +190,10 @@ pub fn label_action(state: &State, label: Label) -> Option<Action> {
         }
     };
     if let Some(span) = state.pending {
-        return Some(Action::Create {
-            label,
-            date: date_for(span),
-        });
+        return Some(Action::Create { label, date: date_for(span) });
     }
     let a = state.get(state.selected.as_deref()?)?;
-    Some(Action::Relabel {
-        id: a.id.clone(),
-        label,
-        date: date_for(a.span),
-    })
+    Some(Action::Relabel { id: a.id.clone(), label, date: date_for(a.span) })
 }
 
 /// Downloads the open document's gold JSON as `<id>.gold.json`.
@@ -237,16 +210,9 @@ pub fn download(state: &State, dispatch: &Callback<Action>) {
 /// The annotation to select on a click at code point `cp`: the shortest one there, or the
 /// next one when the shortest is already selected (clicks cycle through nested ones).
 pub fn click_target(state: &State, cp: usize) -> Option<String> {
-    let mut here: Vec<_> = state
-        .anns
-        .iter()
-        .filter(|a| a.span.contains_offset(cp))
-        .collect();
+    let mut here: Vec<_> = state.anns.iter().filter(|a| a.span.contains_offset(cp)).collect();
     here.sort_by_key(|a| (a.span.len(), !a.status.is_live()));
-    let pos = state
-        .selected
-        .as_deref()
-        .and_then(|s| here.iter().position(|a| a.id == s));
+    let pos = state.selected.as_deref().and_then(|s| here.iter().position(|a| a.id == s));
     let pick = match pos {
         Some(p) => here.get((p + 1) % here.len().max(1)),
         None => here.first(),
@@ -274,10 +240,7 @@ fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>
         (false, "r") => state.selected.clone().map(Action::Reject),
         (false, "j") | (false, "k") => {
             let anns = &state.anns;
-            let pos = state
-                .selected
-                .as_deref()
-                .and_then(|s| anns.iter().position(|a| a.id == s));
+            let pos = state.selected.as_deref().and_then(|s| anns.iter().position(|a| a.id == s));
             let next = match (pos, key.as_str()) {
                 (None, _) => 0,
                 (Some(p), "j") => (p + 1).min(anns.len().saturating_sub(1)),
@@ -336,9 +299,7 @@ pub fn App() -> Html {
                 Some((id, Err(e))) => {
                     storage::forget(&id);
                     open_seed(0, &dispatch);
-                    dispatch.emit(Action::Fail(format!(
-                        "the autosaved work could not be restored: {e}"
-                    )));
+                    dispatch.emit(Action::Fail(format!("the autosaved work could not be restored: {e}")));
                 }
                 None => open_seed(0, &dispatch),
             }
@@ -374,9 +335,8 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with(store.message.clone(), move |message| {
-            let timer = matches!(message, Some(Message::Info(_))).then(|| {
-                gloo::timers::callback::Timeout::new(6_000, move || dispatch.emit(Action::Dismiss))
-            });
+            let timer = matches!(message, Some(Message::Info(_)))
+                .then(|| gloo::timers::callback::Timeout::new(6_000, move || dispatch.emit(Action::Dismiss)));
             move || drop(timer)
         });
     }
@@ -403,9 +363,7 @@ pub fn App() -> Html {
             });
             let dr = dragging.clone();
             let leave = EventListener::new(&doc, "dragleave", move |e| {
-                if e.dyn_ref::<web_sys::DragEvent>()
-                    .is_some_and(|d| d.client_x() == 0 && d.client_y() == 0)
-                {
+                if e.dyn_ref::<web_sys::DragEvent>().is_some_and(|d| d.client_x() == 0 && d.client_y() == 0) {
                     dr.set(false);
                 }
             });
@@ -413,10 +371,7 @@ pub fn App() -> Html {
             let drop = EventListener::new_with_options(&doc, "drop", opts, move |e| {
                 e.prevent_default();
                 dragging.set(false);
-                if let Some(dt) = e
-                    .dyn_ref::<web_sys::DragEvent>()
-                    .and_then(|d| d.data_transfer())
-                {
+                if let Some(dt) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()) {
                     open_files(files::files_of(dt.files()), d.clone());
                 }
             });
@@ -427,9 +382,7 @@ pub fn App() -> Html {
     let state: &State = &store;
     // Stable callbacks, so the text view redraws only when what it shows changes.
     let dispatcher = store.dispatcher();
-    let on_select_text = use_callback(dispatcher.clone(), |span: Option<Span>, d| {
-        d.dispatch(Action::SelectText(span))
-    });
+    let on_select_text = use_callback(dispatcher.clone(), |span: Option<Span>, d| d.dispatch(Action::SelectText(span)));
     let on_click = {
         let latest = latest.clone();
         use_callback(dispatcher, move |cp: Option<usize>, d| {
@@ -448,11 +401,7 @@ pub fn App() -> Html {
         })
     };
     let hovered = (*hover).and_then(|cp| {
-        let mut here: Vec<_> = state
-            .anns
-            .iter()
-            .filter(|a| a.span.contains_offset(cp))
-            .collect();
+        let mut here: Vec<_> = state.anns.iter().filter(|a| a.span.contains_offset(cp)).collect();
         here.sort_by_key(|a| a.span.len());
         here.first().map(|a| a.id.clone())
     });

@@ -80,18 +80,10 @@ pub fn paragraphs_with_cuts(doc: &Document, anns: &[Annotation], cuts: &[usize])
             let next = events.get(ev).map_or(pend, |e| e.0.min(pend));
             let mut covering = active.clone();
             covering.sort_unstable();
-            runs.push(Run {
-                start: at,
-                end: next,
-                covering,
-            });
+            runs.push(Run { start: at, end: next, covering });
             at = next;
         }
-        out.push(Paragraph {
-            start: pstart,
-            end: pend,
-            runs,
-        });
+        out.push(Paragraph { start: pstart, end: pend, runs });
     }
     out
 }
@@ -117,64 +109,24 @@ mod tests {
     fn runs_cut_at_every_boundary_and_paragraphs_skip_blank_lines() {
         let doc = Document::new("t", "  Ab 👍 cd\n\n\nef gh  \n", None).unwrap();
         // "Ab 👍 cd" = cps 2..9; "ef gh" = 12..17.
-        let anns = vec![
-            ann("C1", &doc, 2, 7),
-            ann("C2", &doc, 5, 9),
-            ann("C3", &doc, 12, 14),
-        ];
+        let anns = vec![ann("C1", &doc, 2, 7), ann("C2", &doc, 5, 9), ann("C3", &doc, 12, 14)];
         let ps = paragraphs(&doc, &anns);
         assert_eq!(ps.len(), 2);
-        assert_eq!(
-            (ps[0].start, ps[0].end, ps[1].start, ps[1].end),
-            (2, 9, 12, 17)
-        );
-        let r: Vec<_> = ps[0]
-            .runs
-            .iter()
-            .map(|r| (r.start, r.end, r.covering.clone()))
-            .collect();
-        assert_eq!(
-            r,
-            vec![(2, 5, vec![0]), (5, 7, vec![0, 1]), (7, 9, vec![1])]
-        );
-        let r: Vec<_> = ps[1]
-            .runs
-            .iter()
-            .map(|r| (r.start, r.end, r.covering.clone()))
-            .collect();
+        assert_eq!((ps[0].start, ps[0].end, ps[1].start, ps[1].end), (2, 9, 12, 17));
+        let r: Vec<_> = ps[0].runs.iter().map(|r| (r.start, r.end, r.covering.clone())).collect();
+        assert_eq!(r, vec![(2, 5, vec![0]), (5, 7, vec![0, 1]), (7, 9, vec![1])]);
+        let r: Vec<_> = ps[1].runs.iter().map(|r| (r.start, r.end, r.covering.clone())).collect();
         assert_eq!(r, vec![(12, 14, vec![2]), (14, 17, vec![])]);
         // Cuts split runs without adding coverage.
         let ps = paragraphs_with_cuts(&doc, &anns, &[3, 13]);
-        let r: Vec<_> = ps[0]
-            .runs
-            .iter()
-            .map(|r| (r.start, r.end, r.covering.clone()))
-            .collect();
-        assert_eq!(
-            r,
-            vec![
-                (2, 3, vec![0]),
-                (3, 5, vec![0]),
-                (5, 7, vec![0, 1]),
-                (7, 9, vec![1])
-            ]
-        );
-        assert_eq!(
-            ps[1].runs[0],
-            Run {
-                start: 12,
-                end: 13,
-                covering: vec![2]
-            }
-        );
+        let r: Vec<_> = ps[0].runs.iter().map(|r| (r.start, r.end, r.covering.clone())).collect();
+        assert_eq!(r, vec![(2, 3, vec![0]), (3, 5, vec![0]), (5, 7, vec![0, 1]), (7, 9, vec![1])]);
+        assert_eq!(ps[1].runs[0], Run { start: 12, end: 13, covering: vec![2] });
         // Runs tile each paragraph exactly.
         for p in &ps {
             assert_eq!(p.runs.first().unwrap().start, p.start);
             assert_eq!(p.runs.last().unwrap().end, p.end);
-            assert!(p
-                .runs
-                .windows(2)
-                .all(|w| w[0].end == w[1].start && w[0].start < w[0].end));
+            assert!(p.runs.windows(2).all(|w| w[0].end == w[1].start && w[0].start < w[0].end));
         }
     }
 }

@@ -19,11 +19,7 @@ pub struct Seed {
 impl Seed {
     /// The article's first non-empty line: its headline, for the picker.
     pub fn title(&self) -> &'static str {
-        self.text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or(self.id)
+        self.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(self.id)
     }
 
     /// The seed as a document with its DCT.
@@ -55,11 +51,7 @@ pub const SEEDS: [Seed; 5] = [
         text: include_str!("../../seeds/003_5e4fbdc3dc7a9a1e.txt"),
         dct: Some("2025-09-19"),
     },
-    Seed {
-        id: "004_913e2693d2b18d77",
-        text: include_str!("../../seeds/004_913e2693d2b18d77.txt"),
-        dct: None,
-    },
+    Seed { id: "004_913e2693d2b18d77", text: include_str!("../../seeds/004_913e2693d2b18d77.txt"), dct: None },
 ];
 
 /// The seed with document id `id`.

@@ -13,8 +13,8 @@ use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
 use crate::model::text::snap_to_words;
 use crate::model::{
-    next_id, sort_annotations, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, DateAttrs,
-    Document, Edit, Label, Mention, Provenance, Span, Stance, Status, TimexType,
+    next_id, sort_annotations, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, DateAttrs, Document, Edit, Label,
+    Mention, Provenance, Span, Stance, Status, TimexType,
 };
 use std::rc::Rc;
 
@@ -151,21 +151,10 @@ impl State {
     /// annotations as they were and sets an error message.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Open {
-                doc,
-                predictions,
-                origin,
-            } => {
+            Action::Open { doc, predictions, origin } => {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
-                self.reset(
-                    doc,
-                    anns,
-                    Meta {
-                        guidelines: crate::GUIDELINES_VERSION.to_string(),
-                        ..Meta::default()
-                    },
-                );
+                self.reset(doc, anns, Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() });
                 self.origin = Some(origin);
             }
             Action::OpenGold { file, origin } => {
@@ -358,10 +347,7 @@ impl State {
             attrs: new_attrs(label, &quote, date),
             quote,
             status: Status::Manual,
-            provenance: Provenance {
-                by: MANUAL_BY.to_string(),
-                rule: None,
-            },
+            provenance: Provenance { by: MANUAL_BY.to_string(), rule: None },
         };
         self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {
@@ -378,10 +364,7 @@ impl State {
             .filter(|a| a.label() == label && a.status.is_live() && Some(a.id.as_str()) != except)
             .find(|a| {
                 if label == Label::Claim {
-                    a.span == span
-                        || (a.span.overlaps(&span)
-                            && !a.span.contains(&span)
-                            && !span.contains(&a.span))
+                    a.span == span || (a.span.overlaps(&span) && !a.span.contains(&span) && !span.contains(&a.span))
                 } else {
                     a.span.overlaps(&span)
                 }
@@ -423,11 +406,7 @@ impl State {
     /// Edits that clear references to `target` (claims' sources, dates' anchors).
     fn drop_references(&self, target: &Annotation) -> Vec<Edit> {
         let mut edits = Vec::new();
-        for a in self
-            .anns
-            .iter()
-            .filter(|a| a.references().contains(&target.id.as_str()))
-        {
+        for a in self.anns.iter().filter(|a| a.references().contains(&target.id.as_str())) {
             let mut after = a.clone();
             match &mut after.attrs {
                 Attrs::Claim(c) => c.source = None,
@@ -435,10 +414,7 @@ impl State {
                 Attrs::Actor(_) => {}
             }
             mark_edited(&mut after);
-            edits.push(Edit::Replace {
-                before: a.clone(),
-                after,
-            });
+            edits.push(Edit::Replace { before: a.clone(), after });
         }
         edits
     }
@@ -447,14 +423,10 @@ impl State {
         let Some(before) = self.found(id) else { return };
         let status = match (before.status, accept) {
             (Status::Manual, false) => {
-                return self
-                    .fail("a manual annotation cannot be rejected: delete it (Delete key) instead")
+                return self.fail("a manual annotation cannot be rejected: delete it (Delete key) instead")
             }
             (Status::Manual | Status::Edited | Status::Accepted, true) => {
-                self.message = Some(Message::Info(format!(
-                    "{id} is already reviewed ({})",
-                    before.status.as_str()
-                )));
+                self.message = Some(Message::Info(format!("{id} is already reviewed ({})", before.status.as_str())));
                 return;
             }
             (_, true) => Status::Accepted,
@@ -480,27 +452,19 @@ impl State {
         let Some(doc) = self.doc.clone() else {
             return self.fail("open a document first");
         };
-        let fresh: Vec<&Annotation> = predictions
-            .iter()
-            .filter(|a| a.label() == Label::Date)
-            .collect();
+        let fresh: Vec<&Annotation> = predictions.iter().filter(|a| a.label() == Label::Date).collect();
         let mut anns = (*self.anns).clone();
         // Fresh DATE ids -> the ids they have here (same span).
         let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         for f in &fresh {
-            if let Some(a) = anns
-                .iter()
-                .find(|a| a.label() == Label::Date && a.span == f.span)
-            {
+            if let Some(a) = anns.iter().find(|a| a.label() == Label::Date && a.span == f.span) {
                 ids.insert(f.id.as_str(), a.id.clone());
             }
         }
         let mut added = Vec::new();
         for f in &fresh {
             if !ids.contains_key(f.id.as_str())
-                && !anns
-                    .iter()
-                    .any(|a| a.label() == Label::Date && a.span.overlaps(&f.span))
+                && !anns.iter().any(|a| a.label() == Label::Date && a.span.overlaps(&f.span))
             {
                 let id = next_id(&[anns.as_slice(), added.as_slice()].concat(), Label::Date);
                 ids.insert(f.id.as_str(), id.clone());
@@ -511,13 +475,7 @@ impl State {
         }
         let remap = |d: &DateAttrs| {
             let mut d = d.clone();
-            d.anchor = d.anchor.and_then(|x| {
-                if x == "dct" {
-                    Some(x)
-                } else {
-                    ids.get(x.as_str()).cloned()
-                }
-            });
+            d.anchor = d.anchor.and_then(|x| if x == "dct" { Some(x) } else { ids.get(x.as_str()).cloned() });
             d
         };
         let (mut updated, mut kept) = (0, 0);
@@ -526,11 +484,7 @@ impl State {
                 kept += 1;
                 continue;
             }
-            if let Some(f) = fresh
-                .iter()
-                .find(|f| f.span == a.span)
-                .and_then(|f| f.date())
-            {
+            if let Some(f) = fresh.iter().find(|f| f.span == a.span).and_then(|f| f.date()) {
                 let new = remap(f);
                 if a.date() != Some(&new) {
                     updated += 1;
@@ -558,10 +512,7 @@ impl State {
 }
 
 fn mark_edited(a: &mut Annotation) {
-    if matches!(
-        a.status,
-        Status::Predicted | Status::Accepted | Status::Rejected
-    ) {
+    if matches!(a.status, Status::Predicted | Status::Accepted | Status::Rejected) {
         a.status = Status::Edited;
     }
 }
@@ -601,9 +552,7 @@ pub fn guess_date(pipeline: &Pipeline, doc: &Document, span: Span) -> Option<Dat
     let quote = doc.slice(span)?;
     let small = Document::new("selection", quote, doc.dct()).ok()?;
     let found = pipeline.run_label(&small, Label::Date);
-    let whole = found
-        .iter()
-        .find(|a| a.span.start() == 0 && a.span.len() == small.len())?;
+    let whole = found.iter().find(|a| a.span.start() == 0 && a.span.len() == small.len())?;
     let mut d = whole.date()?.clone();
     if d.anchor.as_deref() != Some("dct") {
         d.anchor = None;
@@ -668,10 +617,7 @@ mod tests {
             "that Bamako lied",
             Attrs::Claim(ClaimAttrs {
                 source: Some("A1".into()),
-                cue: Some(Cue {
-                    span: span_of("said"),
-                    text: "said".into(),
-                }),
+                cue: Some(Cue { span: span_of("said"), text: "said".into() }),
                 stance: Some(Stance::Assert),
                 target: None,
             }),
@@ -684,11 +630,7 @@ mod tests {
             claim,
         ];
         let mut s = State::default();
-        s.apply(Action::Open {
-            doc,
-            predictions,
-            origin: Origin::Pasted,
-        });
+        s.apply(Action::Open { doc, predictions, origin: Origin::Pasted });
         s
     }
 
@@ -702,19 +644,11 @@ mod tests {
         let mut s = opened();
         // "ali den" inside "Mali denied" after the emoji: snapped to "Mali denied".
         let sp = span_of("Mali denied");
-        s.apply(Action::SelectText(Some(
-            Span::new(sp.start() + 1, sp.end() - 3).unwrap(),
-        )));
+        s.apply(Action::SelectText(Some(Span::new(sp.start() + 1, sp.end() - 3).unwrap())));
         assert_eq!(s.pending, Some(sp));
-        s.apply(Action::Create {
-            label: Label::Actor,
-            date: None,
-        });
+        s.apply(Action::Create { label: Label::Actor, date: None });
         let a = s.get("A3").expect("created");
-        assert_eq!(
-            (a.quote.as_str(), a.status, a.label()),
-            ("Mali denied", Status::Manual, Label::Actor)
-        );
+        assert_eq!((a.quote.as_str(), a.status, a.label()), ("Mali denied", Status::Manual, Label::Actor));
         assert_eq!(s.selected.as_deref(), Some("A3"));
         assert_eq!(s.pending, None);
         check(&s);
@@ -725,15 +659,8 @@ mod tests {
     fn overlapping_same_label_is_refused_in_words() {
         let mut s = opened();
         s.apply(Action::SelectText(Some(span_of("Paris said"))));
-        s.apply(Action::Create {
-            label: Label::Actor,
-            date: None,
-        });
-        assert!(
-            matches!(&s.message, Some(Message::Error(m)) if m.contains("A1")),
-            "{:?}",
-            s.message
-        );
+        s.apply(Action::Create { label: Label::Actor, date: None });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("A1")), "{:?}", s.message);
         assert_eq!(s.anns.len(), 5);
         assert!(!s.history.can_undo());
     }
@@ -743,11 +670,7 @@ mod tests {
         let mut s = opened();
         let before = s.anns.clone();
         // Relabel the claim's source: the claim loses its source, in the same step.
-        s.apply(Action::Relabel {
-            id: "A1".into(),
-            label: Label::Date,
-            date: None,
-        });
+        s.apply(Action::Relabel { id: "A1".into(), label: Label::Date, date: None });
         assert_eq!(s.get("A1").unwrap().label(), Label::Date);
         assert_eq!(s.get("A1").unwrap().status, Status::Edited);
         assert_eq!(s.get("C1").unwrap().claim().unwrap().source, None);
@@ -777,49 +700,24 @@ mod tests {
         assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
         s.apply(Action::Reject("A2".into()));
         assert_eq!(s.get("A2").unwrap().status, Status::Rejected);
-        s.apply(Action::SetCanonical {
-            id: "A1".into(),
-            canonical: " France ".into(),
-        });
+        s.apply(Action::SetCanonical { id: "A1".into(), canonical: " France ".into() });
         let a = s.get("A1").unwrap();
-        assert_eq!(
-            (a.actor().unwrap().canonical.as_str(), a.status),
-            ("France", Status::Edited)
-        );
-        s.apply(Action::SetCanonical {
-            id: "A1".into(),
-            canonical: "  ".into(),
-        });
+        assert_eq!((a.actor().unwrap().canonical.as_str(), a.status), ("France", Status::Edited));
+        s.apply(Action::SetCanonical { id: "A1".into(), canonical: "  ".into() });
         assert!(matches!(s.message, Some(Message::Error(_))));
         assert_eq!(s.get("A1").unwrap().actor().unwrap().canonical, "France");
-        s.apply(Action::SetDateValue {
-            id: "D2".into(),
-            value: "2025-09-13".into(),
-        });
+        s.apply(Action::SetDateValue { id: "D2".into(), value: "2025-09-13".into() });
         assert_eq!(s.get("D2").unwrap().date().unwrap().value, "2025-09-13");
-        s.apply(Action::SetSource {
-            id: "C1".into(),
-            source: Some("A2".into()),
-        });
-        assert_eq!(
-            s.get("C1").unwrap().claim().unwrap().source.as_deref(),
-            Some("A2")
-        );
-        s.apply(Action::SetSource {
-            id: "C1".into(),
-            source: Some("D1".into()),
-        });
+        s.apply(Action::SetSource { id: "C1".into(), source: Some("A2".into()) });
+        assert_eq!(s.get("C1").unwrap().claim().unwrap().source.as_deref(), Some("A2"));
+        s.apply(Action::SetSource { id: "C1".into(), source: Some("D1".into()) });
         assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("D1")));
         check(&s);
         // Undo walks back every step, to the predictions.
         for _ in 0..5 {
             s.apply(Action::Undo);
         }
-        assert!(
-            s.anns.iter().all(|a| a.status == Status::Predicted),
-            "{:?}",
-            s.anns
-        );
+        assert!(s.anns.iter().all(|a| a.status == Status::Predicted), "{:?}", s.anns);
         s.apply(Action::Undo);
         assert_eq!(s.message, Some(Message::Info("nothing to undo".into())));
     }
@@ -828,10 +726,7 @@ mod tests {
     fn manual_annotations_are_deleted_not_rejected() {
         let mut s = opened();
         s.apply(Action::SelectText(Some(span_of("lied"))));
-        s.apply(Action::Create {
-            label: Label::Date,
-            date: None,
-        });
+        s.apply(Action::Create { label: Label::Date, date: None });
         let id = s.selected.clone().unwrap();
         assert_eq!(s.get(&id).unwrap().date().unwrap().value, "XXXX-XX-XX");
         s.apply(Action::Reject(id.clone()));
@@ -842,10 +737,7 @@ mod tests {
     #[test]
     fn dct_change_keeps_reviewed_dates() {
         let mut s = opened();
-        s.apply(Action::SetDateValue {
-            id: "D1".into(),
-            value: "2025-09-12".into(),
-        });
+        s.apply(Action::SetDateValue { id: "D1".into(), value: "2025-09-12".into() });
         s.apply(Action::Accept("D2".into()));
         s.apply(Action::Undo); // D2 back to predicted
         let doc = (**s.doc.as_ref().unwrap()).clone();
@@ -860,34 +752,18 @@ mod tests {
             date("D9", "Mali", "2025-09-30"), // a new date the old run did not have
         ];
         let _ = doc;
-        s.apply(Action::SetDct {
-            dct: Some(dct),
-            predictions,
-        });
+        s.apply(Action::SetDct { dct: Some(dct), predictions });
         assert_eq!(s.doc.as_ref().unwrap().dct(), Some(dct));
         let d1 = s.get("D1").unwrap();
-        assert_eq!(
-            (d1.date().unwrap().value.as_str(), d1.status),
-            ("2025-09-12", Status::Edited)
-        );
+        assert_eq!((d1.date().unwrap().value.as_str(), d1.status), ("2025-09-12", Status::Edited));
         let d2 = s.get("D2").unwrap().date().unwrap();
         assert_eq!(d2.value, "2025-09-21");
-        assert_eq!(
-            d2.anchor.as_deref(),
-            Some("D1"),
-            "anchor remapped to the id used here"
-        );
+        assert_eq!(d2.anchor.as_deref(), Some("D1"), "anchor remapped to the id used here");
         assert_eq!(s.get("D3").unwrap().quote, "Mali");
-        assert!(
-            !s.history.can_undo(),
-            "a fresh extraction starts a new history"
-        );
+        assert!(!s.history.can_undo(), "a fresh extraction starts a new history");
         check(&s);
         // Clearing the DCT with no predictions keeps everything.
-        s.apply(Action::SetDct {
-            dct: None,
-            predictions: vec![],
-        });
+        s.apply(Action::SetDct { dct: None, predictions: vec![] });
         assert_eq!(s.doc.as_ref().unwrap().dct(), None);
         assert_eq!(s.get("D2").unwrap().date().unwrap().value, "2025-09-21");
     }
@@ -899,10 +775,7 @@ mod tests {
         let json = s.gold().unwrap().to_json();
         let file = GoldFile::from_json(&json).unwrap();
         let mut t = State::default();
-        t.apply(Action::OpenGold {
-            file,
-            origin: Origin::GoldFile("t.gold.json".into()),
-        });
+        t.apply(Action::OpenGold { file, origin: Origin::GoldFile("t.gold.json".into()) });
         assert_eq!(t.anns, s.anns);
         assert_eq!(t.doc, s.doc);
         assert_eq!(t.gold().unwrap().to_json(), json);
@@ -913,18 +786,12 @@ mod tests {
         let mut s = State::default();
         for a in [
             Action::SelectText(Some(Span::new(0, 3).unwrap())),
-            Action::Create {
-                label: Label::Claim,
-                date: None,
-            },
+            Action::Create { label: Label::Claim, date: None },
             Action::Delete("A1".into()),
             Action::Accept("x".into()),
             Action::Undo,
             Action::Redo,
-            Action::SetDct {
-                dct: None,
-                predictions: vec![],
-            },
+            Action::SetDct { dct: None, predictions: vec![] },
         ] {
             s.apply(a);
         }

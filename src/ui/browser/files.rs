@@ -27,9 +27,8 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
             crate::model::MAX_TEXT_BYTES / 1_048_576
         ));
     }
-    let buf = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("the browser could not read {}", file.name()))?;
+    let buf =
+        JsFuture::from(file.array_buffer()).await.map_err(|_| format!("the browser could not read {}", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -41,15 +40,10 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| fail("no Blob"))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| fail("no link"))?
-        .dyn_into()
-        .map_err(|_| fail("no link"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| fail("no Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail("no link"))?.dyn_into().map_err(|_| fail("no link"))?;
     a.set_href(&url);
     a.set_download(name);
     a.style().set_property("display", "none").ok();

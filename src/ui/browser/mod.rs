@@ -22,23 +22,14 @@ pub fn app_root() -> Option<web_sys::Element> {
 
 /// Milliseconds since the page started loading (for timings shown in the page).
 pub fn now_ms() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// True when keyboard focus is in a text field, where shortcuts must not fire.
 pub fn typing_in_field() -> bool {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-    else {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else {
         return false;
     };
-    matches!(
-        el.tag_name().to_ascii_lowercase().as_str(),
-        "input" | "textarea" | "select"
-    ) || el
-        .get_attribute("contenteditable")
-        .is_some_and(|v| v != "false")
+    matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }

@@ -63,11 +63,7 @@ pub fn point_to_cp(node: &Node, offset: u32, root: &Element, index: &TextIndex) 
     let el = node.dyn_ref::<Element>()?;
     if let Some(run) = enclosing_run(node, root) {
         // Inside a run element: offset 0 is its start, anything else its end.
-        return if offset == 0 {
-            run_start(&run)
-        } else {
-            run_end(&run, index)
-        };
+        return if offset == 0 { run_start(&run) } else { run_end(&run, index) };
     }
     let children = el.child_nodes();
     let n = children.length();

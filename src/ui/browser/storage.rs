@@ -11,9 +11,7 @@ pub const DOC_PREFIX: &str = "gloss.doc.";
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| {
-            "this browser keeps no local storage here: work is not autosaved".to_string()
-        })
+        .ok_or_else(|| "this browser keeps no local storage here: work is not autosaved".to_string())
 }
 
 /// Saves `gold_json` as the work on document `id` and marks it as the open one.
@@ -25,8 +23,7 @@ pub fn save(id: &str, gold_json: &str) -> Result<(), String> {
             gold_json.len() as f64 / 1_048_576.0
         )
     })?;
-    s.set_item(OPEN_KEY, id)
-        .map_err(|_| "autosave failed: the browser refused to store".to_string())
+    s.set_item(OPEN_KEY, id).map_err(|_| "autosave failed: the browser refused to store".to_string())
 }
 
 /// The id of the document open at the last visit.
@@ -36,11 +33,7 @@ pub fn open_id() -> Option<String> {
 
 /// The saved gold JSON of document `id`.
 pub fn load(id: &str) -> Option<String> {
-    storage()
-        .ok()?
-        .get_item(&format!("{DOC_PREFIX}{id}"))
-        .ok()
-        .flatten()
+    storage().ok()?.get_item(&format!("{DOC_PREFIX}{id}")).ok().flatten()
 }
 
 /// Forgets the saved work on document `id`.

@@ -70,10 +70,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             if let Some(i) = current_seed {
                 let ok = web_sys::window()
                     .and_then(|w| {
-                        w.confirm_with_message(
-                            "Discard your work on this article and extract it again?",
-                        )
-                        .ok()
+                        w.confirm_with_message("Discard your work on this article and extract it again?").ok()
                     })
                     .unwrap_or(false);
                 if ok {
@@ -84,10 +81,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     let on_paste = props.on_paste.reform(|_| ());
     let doc = state.doc.as_deref();
-    let dct = doc
-        .and_then(|d| d.dct())
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let dct = doc.and_then(|d| d.dct()).map(|d| d.to_string()).unwrap_or_default();
     let origin = match &state.origin {
         Some(Origin::Seed(_)) | None => String::new(),
         Some(Origin::Pasted) => "pasted text".into(),

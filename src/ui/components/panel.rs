@@ -20,11 +20,7 @@ pub struct PanelProps {
     pub hovered: Option<String>,
 }
 
-fn label_buttons(
-    state: &UseReducerHandle<State>,
-    d: &Callback<Action>,
-    current: Option<Label>,
-) -> Html {
+fn label_buttons(state: &UseReducerHandle<State>, d: &Callback<Action>, current: Option<Label>) -> Html {
     html! {
         <div class="label-buttons" role="group" aria-label="Label">
             { for Label::ALL.iter().map(|&l| {
@@ -46,13 +42,7 @@ fn label_buttons(
     }
 }
 
-fn text_input(
-    id: &str,
-    name: &str,
-    value: &str,
-    d: &Callback<Action>,
-    make: fn(String, String) -> Action,
-) -> Html {
+fn text_input(id: &str, name: &str, value: &str, d: &Callback<Action>, make: fn(String, String) -> Action) -> Html {
     let (d, id2) = (d.clone(), id.to_string());
     let onchange = Callback::from(move |e: Event| {
         let v = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -80,17 +70,12 @@ fn select<T: Copy + PartialEq + 'static>(
     let opts = options.clone();
     let d = d.clone();
     let onchange = Callback::from(move |e: Event| {
-        let v = e
-            .target_unchecked_into::<HtmlSelectElement>()
-            .selected_index();
+        let v = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
         if let Some((val, _)) = usize::try_from(v).ok().and_then(|i| opts.get(i)) {
             d.emit(make(*val));
         }
     });
-    let pos = options
-        .iter()
-        .position(|(v, _)| *v == current)
-        .map_or(-1, |p| p as i64);
+    let pos = options.iter().position(|(v, _)| *v == current).map_or(-1, |p| p as i64);
     html! {
         <select key={format!("{name}-{pos}")} id={format!("edit-{name}")} {onchange}>
             { for options.iter().map(|(v, text)| html! { <option selected={*v == current}>{ text.clone() }</option> }) }
@@ -98,20 +83,13 @@ fn select<T: Copy + PartialEq + 'static>(
     }
 }
 
-fn details(
-    state: &UseReducerHandle<State>,
-    a: &Annotation,
-    d: &Callback<Action>,
-    editable: bool,
-) -> Html {
+fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
     let id = a.id.clone();
     let row = |k: &str, v: Html| html! { <><dt>{ k.to_string() }</dt><dd>{ v }</dd></> };
     let attrs = match &a.attrs {
         Attrs::Actor(x) => {
             let canonical = if editable {
-                text_input(&id, "canonical", &x.canonical, d, |id, canonical| {
-                    Action::SetCanonical { id, canonical }
-                })
+                text_input(&id, "canonical", &x.canonical, d, |id, canonical| Action::SetCanonical { id, canonical })
             } else {
                 html! { { x.canonical.clone() } }
             };
@@ -120,15 +98,9 @@ fn details(
                 select(
                     "kind",
                     Some(x.kind),
-                    ActorKind::ALL
-                        .iter()
-                        .map(|k| (Some(*k), k.as_str().to_string()))
-                        .collect(),
+                    ActorKind::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
                     d,
-                    move |k| Action::SetActorKind {
-                        id: i2.clone(),
-                        kind: k.unwrap_or_default(),
-                    },
+                    move |k| Action::SetActorKind { id: i2.clone(), kind: k.unwrap_or_default() },
                 )
             } else {
                 html! { { x.kind.as_str() } }
@@ -142,9 +114,7 @@ fn details(
         }
         Attrs::Date(x) => {
             let value = if editable {
-                text_input(&id, "value", &x.value, d, |id, value| {
-                    Action::SetDateValue { id, value }
-                })
+                text_input(&id, "value", &x.value, d, |id, value| Action::SetDateValue { id, value })
             } else {
                 html! { <code>{ x.value.clone() }</code> }
             };
@@ -153,15 +123,9 @@ fn details(
                 select(
                     "type",
                     Some(x.timex_type),
-                    TimexType::ALL
-                        .iter()
-                        .map(|k| (Some(*k), k.as_str().to_string()))
-                        .collect(),
+                    TimexType::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
                     d,
-                    move |t| Action::SetDateType {
-                        id: i2.clone(),
-                        timex_type: t.unwrap_or_default(),
-                    },
+                    move |t| Action::SetDateType { id: i2.clone(), timex_type: t.unwrap_or_default() },
                 )
             } else {
                 html! { { x.timex_type.as_str() } }
@@ -179,11 +143,7 @@ fn details(
             { row("Anchor", html! { anchor }) }</> }
         }
         Attrs::Claim(x) => {
-            let actors: Vec<&Annotation> = state
-                .anns
-                .iter()
-                .filter(|b| b.label() == Label::Actor)
-                .collect();
+            let actors: Vec<&Annotation> = state.anns.iter().filter(|b| b.label() == Label::Actor).collect();
             let name = |b: &Annotation| {
                 let canon = b.actor().map(|c| c.canonical.as_str()).unwrap_or("");
                 if canon == b.quote {
@@ -194,10 +154,7 @@ fn details(
             };
             let source = if editable {
                 let ids: Vec<String> = actors.iter().map(|b| b.id.clone()).collect();
-                let current = x
-                    .source
-                    .as_ref()
-                    .and_then(|s| ids.iter().position(|i| i == s));
+                let current = x.source.as_ref().and_then(|s| ids.iter().position(|i| i == s));
                 let mut options = vec![(None, "no named source".to_string())];
                 options.extend(actors.iter().enumerate().map(|(i, b)| (Some(i), name(b))));
                 let i2 = id.clone();
@@ -211,22 +168,12 @@ fn details(
             let i2 = id.clone();
             let stance = if editable {
                 let mut options = vec![(None, "none".to_string())];
-                options.extend(
-                    Stance::ALL
-                        .iter()
-                        .map(|s| (Some(*s), s.as_str().to_string())),
-                );
-                select("stance", x.stance, options, d, move |s| Action::SetStance {
-                    id: i2.clone(),
-                    stance: s,
-                })
+                options.extend(Stance::ALL.iter().map(|s| (Some(*s), s.as_str().to_string())));
+                select("stance", x.stance, options, d, move |s| Action::SetStance { id: i2.clone(), stance: s })
             } else {
                 html! { { x.stance.map_or("none", |s| s.as_str()) } }
             };
-            let cue = x.cue.as_ref().map_or_else(
-                || "none".to_string(),
-                |c| format!("\u{201c}{}\u{201d}", c.text),
-            );
+            let cue = x.cue.as_ref().map_or_else(|| "none".to_string(), |c| format!("\u{201c}{}\u{201d}", c.text));
             html! { <>{ row("Source", source) }{ row("Cue", html! { cue }) }{ row("Stance", stance) }
             { for x.target.as_ref().map(|t| row("Target", html! { t.clone() })) }</> }
         }
@@ -285,11 +232,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     let state: &State = &props.state;
     let d = &props.dispatch;
     let counts = state.counts();
-    let reviewed = state
-        .anns
-        .iter()
-        .filter(|a| a.status != Status::Predicted)
-        .count();
+    let reviewed = state.anns.iter().filter(|a| a.status != Status::Predicted).count();
     let legend = html! {
         <section class="legend" aria-label="Labels">
             <ul>

@@ -29,14 +29,8 @@ pub fn PasteDialog(props: &PasteProps) -> Html {
         let (text_ref, dct_ref, cb) = (text_ref.clone(), dct_ref.clone(), props.on_open.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = text_ref
-                .cast::<HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            let dct = dct_ref
-                .cast::<HtmlInputElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let text = text_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let dct = dct_ref.cast::<HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
             cb.emit((text, dct));
         })
     };

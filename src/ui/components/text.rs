@@ -127,22 +127,14 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let root = use_node_ref();
     let paras = {
         let (doc, anns) = (props.doc.clone(), props.anns.clone());
-        let cuts: Vec<usize> = props
-            .pending
-            .map(|p| vec![p.start(), p.end()])
-            .unwrap_or_default();
-        use_memo(
-            (props.doc.sha256().to_string(), anns.clone(), cuts),
-            move |(_, _, cuts)| paragraphs_with_cuts(&doc, &anns, cuts),
-        )
+        let cuts: Vec<usize> = props.pending.map(|p| vec![p.start(), p.end()]).unwrap_or_default();
+        use_memo((props.doc.sha256().to_string(), anns.clone(), cuts), move |(_, _, cuts)| {
+            paragraphs_with_cuts(&doc, &anns, cuts)
+        })
     };
     // Selections end wherever the mouse is released; clicks land on the text.
     {
-        let (root, doc, cb) = (
-            root.clone(),
-            props.doc.clone(),
-            props.on_select_text.clone(),
-        );
+        let (root, doc, cb) = (root.clone(), props.doc.clone(), props.on_select_text.clone());
         use_effect_with((props.doc.sha256().to_string(), cb.clone()), move |_| {
             let listener = selection::on_document_mouseup(move || {
                 if let Some(el) = root.cast::<Element>() {
@@ -178,12 +170,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
     let views = {
         let (doc, anns, paras) = (props.doc.clone(), props.anns.clone(), paras.clone());
-        let deps = (
-            paras.clone(),
-            props.selected.clone(),
-            props.related.clone(),
-            props.pending,
-        );
+        let deps = (paras.clone(), props.selected.clone(), props.related.clone(), props.pending);
         use_memo(deps, move |(_, selected, related, pending)| {
             let (text, index) = (doc.text(), doc.index());
             let first = paras.first().map_or(0, |f| f.start);
@@ -198,21 +185,12 @@ pub fn TextView(props: &TextViewProps) -> Html {
                             .iter()
                             .filter_map(|r| {
                                 let (a, b) = (index.cp_to_byte(r.start)?, index.cp_to_byte(r.end)?);
-                                let ids: Vec<&str> = r
-                                    .covering
-                                    .iter()
-                                    .filter_map(|&i| anns.get(i).map(|a| a.id.as_str()))
-                                    .collect();
+                                let ids: Vec<&str> =
+                                    r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect();
                                 Some(RunView {
                                     start: r.start,
                                     text: text.get(a..b)?.to_string(),
-                                    class: run_classes(
-                                        &anns,
-                                        r,
-                                        selected.as_deref(),
-                                        related,
-                                        *pending,
-                                    ),
+                                    class: run_classes(&anns, r, selected.as_deref(), related, *pending),
                                     ids: (!ids.is_empty()).then(|| ids.join(" ")),
                                 })
                             })
@@ -222,9 +200,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
                 .collect::<Vec<_>>()
         })
     };
-    let body = views
-        .iter()
-        .map(|v| html! { <Para key={v.start} view={v.clone()} /> });
+    let body = views.iter().map(|v| html! { <Para key={v.start} view={v.clone()} /> });
     html! {
         <article class="text" id="text" ref={root} lang="en" {onmouseup} {onmouseover} {onmouseleave}>
             { for body }
