@@ -284,6 +284,9 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            if let Some(name) = storage::annotator() {
+                dispatch.emit(Action::SetAnnotator(name));
+            }
             let restored = storage::open_id().and_then(|id| {
                 let json = storage::load(&id)?;
                 Some((id, GoldFile::from_json(&json)))
@@ -312,12 +315,25 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let ready = ready.clone();
         use_effect_with(store.revision, move |_| {
-            if let Some(file) = state.gold() {
+            if let Some(mut file) = state.gold() {
                 if ready.is_none() {
                     ready.set(Some(browser::now_ms()));
                 }
-                if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
-                    dispatch.emit(Action::Fail(e));
+                if !state.touched && file.meta.created.is_some() {
+                    // Opened as it was saved: keep its bytes (and its times) as they are.
+                    if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
+                        dispatch.emit(Action::Fail(e));
+                    }
+                    return;
+                }
+                // The time of this change goes into the saved file and, by Stamp, into the state
+                // (not an edit: it neither bumps the revision nor enters the history).
+                let now = browser::now_iso();
+                file.meta.created.get_or_insert_with(|| now.clone());
+                file.meta.modified = Some(now.clone());
+                match storage::save(&file.doc.id, &file.to_json()) {
+                    Ok(()) => dispatch.emit(Action::Stamp(now)),
+                    Err(e) => dispatch.emit(Action::Fail(e)),
                 }
             }
         });

@@ -121,6 +121,12 @@ pub enum Action {
     },
     Undo,
     Redo,
+    /// Sets the annotator's name, written into files and into manual annotations' provenance
+    /// (empty: none).
+    SetAnnotator(String),
+    /// Records the time of the latest save (RFC 3339): `modified`, and `created` when unset.
+    /// Not an edit: no revision, no history.
+    Stamp(String),
     /// Shows an error from outside the reducer (a file that did not open...).
     Fail(String),
     /// Shows a notice.
@@ -144,6 +150,10 @@ pub struct State {
     pub message: Option<Message>,
     /// Bumped whenever the document or its annotations change: autosave watches it.
     pub revision: u64,
+    /// True once the open document was changed (an edit, the annotator's name) since it was
+    /// opened: only then does a save record a new `modified` time, so that opening a file and
+    /// downloading it again gives the same bytes.
+    pub touched: bool,
 }
 
 impl State {
@@ -154,11 +164,16 @@ impl State {
             Action::Open { doc, predictions, origin } => {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
-                self.reset(doc, anns, Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() });
+                let annotator = self.meta.annotator.clone();
+                self.reset(doc, anns, Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() });
                 self.origin = Some(origin);
             }
             Action::OpenGold { file, origin } => {
-                self.reset(file.doc, file.annotations, file.meta);
+                let mut meta = file.meta;
+                if meta.annotator.is_none() {
+                    meta.annotator = self.meta.annotator.clone();
+                }
+                self.reset(file.doc, file.annotations, meta);
                 self.origin = Some(origin);
             }
             Action::SetDct { dct, predictions } => self.set_dct(dct, predictions),
@@ -247,6 +262,19 @@ impl State {
                     Err(e) => self.fail(e.message()),
                 }
             }
+            Action::SetAnnotator(name) => {
+                let name = name.trim();
+                let name = (!name.is_empty()).then(|| name.to_string());
+                if name != self.meta.annotator {
+                    self.meta.annotator = name;
+                    self.revision += 1;
+                    self.touched = true;
+                }
+            }
+            Action::Stamp(now) => {
+                self.meta.created.get_or_insert_with(|| now.clone());
+                self.meta.modified = Some(now);
+            }
             Action::Fail(m) => self.fail(&m),
             Action::Notify(m) => self.message = Some(Message::Info(m)),
             Action::Dismiss => self.message = None,
@@ -284,6 +312,7 @@ impl State {
         self.pending = None;
         self.message = None;
         self.revision += 1;
+        self.touched = false;
     }
 
     fn fail(&mut self, message: &str) {
@@ -294,6 +323,7 @@ impl State {
         sort_annotations(&mut anns);
         self.anns = Rc::new(anns);
         self.revision += 1;
+        self.touched = true;
         if let Some(id) = &self.selected {
             if !self.anns.iter().any(|a| &a.id == id) {
                 self.selected = None;
@@ -347,7 +377,7 @@ impl State {
             attrs: new_attrs(label, &quote, date),
             quote,
             status: Status::Manual,
-            provenance: Provenance { by: MANUAL_BY.to_string(), rule: None },
+            provenance: Provenance { by: self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string()), rule: None },
         };
         self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {
@@ -653,6 +683,32 @@ mod tests {
         assert_eq!(s.pending, None);
         check(&s);
         assert!(s.history.can_undo());
+    }
+
+    #[test]
+    fn annotator_and_times_go_into_the_file_and_survive_opening_another_document() {
+        let mut s = opened();
+        assert!(!s.touched);
+        s.apply(Action::SetAnnotator("  Ada  ".into()));
+        assert!(s.touched);
+        s.apply(Action::SelectText(Some(span_of("Mali"))));
+        s.apply(Action::Create { label: Label::Actor, date: None });
+        assert_eq!(s.get("A3").unwrap().provenance.by, "Ada");
+        s.apply(Action::Stamp("2026-11-23T10:00:00Z".into()));
+        s.apply(Action::Stamp("2026-11-23T11:00:00Z".into()));
+        let file = s.gold().unwrap();
+        assert_eq!(file.meta.annotator.as_deref(), Some("Ada"));
+        assert_eq!(file.meta.created.as_deref(), Some("2026-11-23T10:00:00Z"));
+        assert_eq!(file.meta.modified.as_deref(), Some("2026-11-23T11:00:00Z"));
+        let back = GoldFile::from_json(&file.to_json()).unwrap();
+        assert_eq!(back.meta, file.meta);
+        let doc = Document::new("u", "Another text.", None).unwrap();
+        s.apply(Action::Open { doc, predictions: Vec::new(), origin: Origin::Pasted });
+        assert_eq!(s.meta.annotator.as_deref(), Some("Ada"));
+        assert_eq!(s.meta.created, None);
+        assert!(!s.touched);
+        s.apply(Action::SetAnnotator("".into()));
+        assert_eq!(s.meta.annotator, None);
     }
 
     #[test]

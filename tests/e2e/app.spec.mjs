@@ -356,6 +356,15 @@ async function main() {
       eq(await page.$eval('#seed-picker', (s) => s.value), '0', 'the same seed is open');
     });
 
+    await step('the annotator name goes into the file, with created and modified times', async () => {
+      await page.fill('#annotator', 'E2E Tester');
+      await page.press('#annotator', 'Tab');
+      const got = await download(page, downloads);
+      eq(got.json.annotator, 'E2E Tester', 'annotator');
+      assert(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(got.json.created || ''), `created: ${got.json.created}`);
+      assert(got.json.modified >= got.json.created, `modified ${got.json.modified} >= created ${got.json.created}`);
+    });
+
     await step('download the gold JSON; it validates (JS checks and the CLI)', async () => {
       saved = await download(page, downloads);
       eq(saved.name, `${saved.json.id}.gold.json`, 'file name');

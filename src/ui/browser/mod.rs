@@ -33,3 +33,8 @@ pub fn typing_in_field() -> bool {
     matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
         || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
 }
+
+/// The current time as RFC 3339 in UTC (`2026-11-23T14:05:09.123Z`), from the browser's clock.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}

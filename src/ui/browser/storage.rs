@@ -42,3 +42,18 @@ pub fn forget(id: &str) {
         let _ = s.remove_item(&format!("{DOC_PREFIX}{id}"));
     }
 }
+
+/// Key of the annotator's name, kept across documents and visits.
+pub const ANNOTATOR_KEY: &str = "gloss.annotator";
+
+/// The annotator's name saved at an earlier visit.
+pub fn annotator() -> Option<String> {
+    storage().ok()?.get_item(ANNOTATOR_KEY).ok().flatten().filter(|n| !n.trim().is_empty())
+}
+
+/// Remembers the annotator's name (empty: forgets it).
+pub fn set_annotator(name: &str) {
+    if let Ok(s) = storage() {
+        let _ = if name.trim().is_empty() { s.remove_item(ANNOTATOR_KEY) } else { s.set_item(ANNOTATOR_KEY, name.trim()) };
+    }
+}

@@ -269,6 +269,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         <aside class="panel" aria-label="Annotation details">
             { legend }
             { main }
+            { annotator(&props.state, d) }
             <section class="keys small">
                 <h3>{ "Keys" }</h3>
                 <dl>
@@ -281,5 +282,22 @@ pub fn Panel(props: &PanelProps) -> Html {
                 </dl>
             </section>
         </aside>
+    }
+}
+
+/// The annotator's name: written into every file and into the provenance of manual annotations.
+fn annotator(state: &State, d: &Callback<Action>) -> Html {
+    let d = d.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        crate::ui::browser::storage::set_annotator(&v);
+        d.emit(Action::SetAnnotator(v));
+    });
+    html! {
+        <section class="annotator small">
+            <label for="annotator">{ "Annotator" }</label>
+            <input id="annotator" type="text" placeholder="your name, written into the files"
+                value={state.meta.annotator.clone().unwrap_or_default()} {onchange} spellcheck="false" autocomplete="name" />
+        </section>
     }
 }
