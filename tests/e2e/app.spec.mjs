@@ -498,6 +498,14 @@ async function main() {
       await p2.close();
     });
 
+    await step('the guidelines are readable in the side panel', async () => {
+      await page.click('#guidelines summary');
+      const t = await page.textContent('#guidelines .guidelines-text');
+      assert(/ACTOR/.test(t) && /TIMEX3/.test(t) && /CLAIM/.test(t), 'guidelines text shown');
+      const codes = await page.$$eval('#guidelines code', (c) => c.length);
+      assert(codes > 20, `inline code rendered as elements (${codes})`);
+    });
+
     await step('no console errors, failed requests or page errors', async () => {
       assert(consoleErrors.length === 0, consoleErrors.join(' | '));
     });

@@ -1,9 +1,10 @@
-//! The page's parts: header (toolbar), text view, details panel, paste dialog.
+//! The page's parts: header (toolbar), text view, details panel, paste dialog, guidelines.
 //!
 //! Owns: turning state into HTML and user events into [`Action`](super::state::Action)s.
 //! It must not: change state other than by dispatching actions, or read DOM selections
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
+pub mod guidelines;
 pub mod header;
 pub mod panel;
 pub mod paste;

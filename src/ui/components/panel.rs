@@ -281,6 +281,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
                 </dl>
             </section>
+            <super::guidelines::Guidelines />
         </aside>
     }
 }
