@@ -331,7 +331,25 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, Vec<String>)> {
             if pred.contains(g) {
                 hit += 1;
             } else {
-                missed.push(chars[g.0..g.1].iter().collect());
+                let q: String = chars[g.0..g.1].iter().collect();
+                if std::env::var("GLOSS_ACTOR_MISSES").is_ok() {
+                    let ls = chars[..g.0]
+                        .iter()
+                        .rposition(|&c| c == '\n')
+                        .map_or(0, |x| x + 1);
+                    let le = chars[g.1..]
+                        .iter()
+                        .position(|&c| c == '\n')
+                        .map_or(chars.len(), |x| g.1 + x);
+                    let line: String = chars[ls..le].iter().collect();
+                    let got: Vec<&str> = anns
+                        .iter()
+                        .filter(|a| a.span.start() < le && a.span.end() > ls)
+                        .map(|a| a.quote.as_str())
+                        .collect();
+                    println!("MISS [{q}] in: {line}\n     got: {got:?}");
+                }
+                missed.push(q);
             }
             if pred.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
                 ohit += 1;
@@ -467,5 +485,26 @@ fn no_panic_on_odd_input() {
         for a in anns {
             assert_eq!(doc.slice(a.span), Some(a.quote.as_str()));
         }
+    }
+}
+
+/// Prints the actors of `$GLOSS_ACTOR_DEBUG` (a text); does nothing without it.
+#[test]
+fn debug_text() {
+    let Ok(t) = std::env::var("GLOSS_ACTOR_DEBUG") else {
+        return;
+    };
+    let (_, anns) = actors(&t);
+    for a in anns {
+        let at = a.actor().expect("actor");
+        println!(
+            "[{}] {} {:?} '{}' {:?} ({})",
+            a.quote,
+            at.kind.as_str(),
+            at.mention,
+            at.canonical,
+            at.role,
+            a.provenance.rule.clone().unwrap_or_default()
+        );
     }
 }

@@ -115,6 +115,9 @@ pub struct Lexicon {
     pub heads: HashMap<&'static str, Head>,
     pub acts: HashSet<&'static str>,
     pub verbs: HashSet<&'static str>,
+    /// Base forms that are no other form ("support", not "cut"): after a singular subject
+    /// they are nouns or infinitives, not its verb.
+    pub base_only: HashSet<&'static str>,
     pub auxiliaries: HashSet<&'static str>,
     pub suffixes: HashMap<&'static str, Suffix>,
     /// Lowercase common words that are capitalised only at a sentence start.
@@ -189,6 +192,7 @@ impl Lexicon {
             heads: HashMap::new(),
             acts: HashSet::new(),
             verbs: HashSet::new(),
+            base_only: HashSet::new(),
             auxiliaries: HashSet::new(),
             suffixes: HashMap::new(),
             common: HashSet::new(),
@@ -317,6 +321,17 @@ impl Lexicon {
                 None => lex.verbs.extend(l.split_whitespace()),
             }
         }
+        let mut other_forms: HashSet<&str> = HashSet::new();
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            other_forms.extend(l.split_whitespace().skip(1));
+        }
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            if let Some(base) = l.split_whitespace().next() {
+                if !other_forms.contains(base) {
+                    lex.base_only.insert(base);
+                }
+            }
+        }
         for l in lines(SUFFIXES) {
             let Some((class, word)) = l.split_once('|') else {
                 continue;
@@ -343,16 +358,6 @@ impl Lexicon {
             self.first_words.insert(&name[first.s..first.e]);
         }
         self.names.insert(name, e);
-    }
-
-    /// The state of a demonym adjective or a state name in the possessive.
-    pub fn state_of_adjective(&self, w: &str) -> Option<usize> {
-        self.adjectives.get(w).copied()
-    }
-
-    /// True when `w` (any case) is a verb form or an auxiliary.
-    pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(w) || self.auxiliaries.contains(w)
     }
 }
 

@@ -120,7 +120,58 @@ struct Cand {
     /// What the document-level pass must still decide.
     pending: Pending,
     drop: bool,
+    /// The state this actor belongs to, when known ("Mali's junta" -> Mali): the nearest one
+    /// is the canonical name of a later bare "authorities".
+    state: Option<String>,
 }
+
+/// What follows a mention: a verb it is the subject of, a passive, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    No,
+    Active,
+    Passive,
+}
+
+/// Plural heads take base verb forms ("officials say", "police say").
+fn head_is_plural(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss")) || w == "police"
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "for",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "during",
+    "near",
+    "across",
+    "through",
+    "within",
+    "without",
+    "among",
+    "amid",
+    "like",
+    "than",
+    "inside",
+    "outside",
+    "throughout",
+    "via",
+    "upon",
+    "behind",
+    "beyond",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -128,7 +179,11 @@ enum Pending {
     No,
     /// One capitalised word of unknown kind: a surname seen in the document, or an
     /// organisation when `acting` (or an acronym), else nothing.
-    Single { acting: bool, acronym: bool },
+    Single {
+        acting: bool,
+        acronym: bool,
+        weak: bool,
+    },
     /// A person whose canonical name may link to a fuller name in the document.
     Person,
 }
@@ -163,6 +218,8 @@ struct Unit {
     class: Class,
     /// Starts the sentence (its capital proves nothing).
     initial: bool,
+    /// A title before a person's name.
+    role: Option<String>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -170,35 +227,19 @@ const DETERMINERS: &[&str] = &[
     "those", "these", "this", "that", "both", "all", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "dozens", "of", "senior", "top",
 ];
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower",
+];
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 const CONNECTORS: &[&str] = &[
     "de", "la", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "von", "van", "der",
     "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'", "of", "for", "on", "the",
     "and", "&",
-];
-const ADVERBS: &[&str] = &[
-    "also",
-    "now",
-    "then",
-    "still",
-    "already",
-    "again",
-    "never",
-    "not",
-    "once",
-    "later",
-    "reportedly",
-    "allegedly",
-    "since",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "later",
-    "previously",
-    "recently",
-    "repeatedly",
-    "officially",
 ];
 
 fn lower(w: &str) -> Cow<'_, str> {
@@ -213,6 +254,11 @@ fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
+        // "6PR", "3COM": a digit, then capitals only.
+        Some(c) if c.is_ascii_digit() => {
+            w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        }
         // "al-Qaeda", "el-Sisi", "bin Laden" are capitalised names.
         Some('a') | Some('e') => {
             (w.starts_with("al-") || w.starts_with("el-"))
@@ -242,6 +288,8 @@ struct Sentence<'a> {
     used: Vec<bool>,
     /// Title-case headline: capitals prove nothing.
     headline: bool,
+    /// Ends with a full stop, a question or exclamation mark or a closing quote.
+    terminated: bool,
     /// Index of tokens where a sentence (or a quotation) starts.
     initial: Vec<bool>,
 }
@@ -262,14 +310,18 @@ impl<'a> Sentence<'a> {
                     initial[k] = true;
                 }
                 first = false;
-            } else if matches!(
-                w,
-                "“" | "\"" | "‘" | ":" | "(" | "—" | "–" | "•" | "*" | "[" | "|"
-            ) || (w == "'" && k + 1 < t.len() && t[k + 1].s == tok.e)
+            } else if matches!(w, "“" | "\"" | "‘" | ":" | "—" | "–" | "•" | "*" | "|")
+                || (w == "'" && k + 1 < t.len() && t[k + 1].s == tok.e)
             {
                 first = true;
             }
         }
+        let terminated = t.last().is_some_and(|l| {
+            matches!(
+                &text[l.s..l.e],
+                "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";"
+            )
+        });
         let mut s = Sentence {
             lex,
             text,
@@ -277,6 +329,7 @@ impl<'a> Sentence<'a> {
             lower_words,
             used: vec![false; t.len()],
             headline: false,
+            terminated,
             initial,
         };
         s.headline = s.is_headline();
@@ -407,7 +460,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let start = k;
-            let mut end = k;
+            let mut end;
             let mut has_of = false;
             let mut x = k;
             loop {
@@ -439,7 +492,10 @@ impl<'a> Sentence<'a> {
                         break;
                     }
                     y += 1;
-                    if y < n && (self.cap(y) || gaz_at[y].is_some()) {
+                    if y < n
+                        && (self.cap(y) || gaz_at[y].is_some())
+                        && !self.lex.common.contains(self.lw(y).as_ref())
+                    {
                         let conn = self.w(nx);
                         let ok = match conn {
                             "of" | "for" | "on" => {
@@ -454,7 +510,13 @@ impl<'a> Sentence<'a> {
                                 }
                                 head_ok
                             }
-                            "and" | "&" => has_of || self.and_joins(y),
+                            "and" | "&" => {
+                                (has_of || self.and_joins(y))
+                                    && !matches!(
+                                        self.lex.suffixes.get(self.w(end)),
+                                        Some(Suffix::Org)
+                                    )
+                            }
                             "the" => false,
                             _ => true,
                         };
@@ -506,17 +568,29 @@ impl<'a> Sentence<'a> {
             if gaz_at[i].is_some() {
                 break;
             }
+            let lw = self.lw(i);
+            let given = self.lex.given.contains(self.w(i));
             if let Some((len, r)) = self.title_at(i) {
-                if i + len <= j {
+                // "Major League Baseball" is no title before a name.
+                let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
+                if i + len <= j && !org_after {
                     role = Some(r);
                     i += len;
                     continue;
                 }
-                // A title alone.
-                return;
+                if i + len > j {
+                    // A title alone.
+                    return;
+                }
             }
-            let lw = self.lw(i);
-            if self.lex.common.contains(lw.as_ref()) && !self.lex.given.contains(self.w(i)) {
+            let org_ahead = || (i + 1..=j).any(|x| self.is_org_suffix(x));
+            if !given
+                && (self.lex.common.contains(lw.as_ref())
+                    || (self.initial[i]
+                        && (self.lower_words.contains(lw.as_ref())
+                            || self.lex.heads.contains_key(lw.as_ref()))
+                        && !org_ahead()))
+            {
                 i += 1;
                 continue;
             }
@@ -530,83 +604,180 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+        // Trailing connectors, and "Flight 447" after an airline's name.
+        let mut j = j;
+        while j > i && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j)) {
+            j -= 1;
+        }
+        if j > i && self.w(j) == "Flight" {
+            j -= 1;
+        }
         // Whole run is one gazetteer name.
         if let Some((gj, e)) = gaz_at[i] {
             if gj == j {
                 let class = self.entry_class(e);
-                // "Malian Army" style: a state adjective never stands alone here.
+                let role = if matches!(class, Class::KnownPerson(_)) {
+                    role
+                } else {
+                    None
+                };
                 units.push(Unit {
                     i,
                     j,
                     class,
                     initial: self.initial[i],
+                    role,
                 });
                 return;
             }
         }
         // A title inside the run: "Northrop Grumman CEO Ron Sugar".
         for k in i + 1..j {
-            if gaz_at[k].is_some() || (k > i && gaz_inside(gaz_at, i, k)) {
-                continue;
-            }
-            if !self.cap(k) {
+            if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
                 continue;
             }
             if let Some((len, r)) = self.title_at(k) {
-                if k + len <= j && self.cap(k + len) && !self.lex.suffixes.contains_key(self.w(j)) {
+                if k + len - 1 == j {
+                    // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                     self.analyse_run(i, k - 1, gaz_at, units);
-                    let mut sub = Vec::new();
-                    self.analyse_plain(k + len, j, gaz_at, Some(r), &mut sub);
-                    units.extend(sub);
+                    return;
+                }
+                if k + len <= j
+                    && self.cap(k + len)
+                    && !(k + len..=j).any(|x| self.is_org_suffix(x))
+                {
+                    self.analyse_run(i, k - 1, gaz_at, units);
+                    self.analyse_plain(k + len, j, gaz_at, Some(r), units);
                     return;
                 }
             }
         }
-        // The head word: last word before the first "of"/"for"/"on", else the last word.
+        // The head word: last word before the first "of"/"for"/"on", else the last word, less
+        // numbers ("World War II").
         let mut head = j;
         for k in i..=j {
             if matches!(self.w(k), "of" | "for" | "on") {
-                head = k.saturating_sub(1);
+                head = k.saturating_sub(1).max(i);
                 break;
             }
         }
-        if head > i || (head == i && j > i) {
-            match self.lex.suffixes.get(self.w(head)) {
-                Some(Suffix::Not) if gaz_at[i].map_or(true, |(gj, _)| gj < head) => {
-                    units.push(Unit {
-                        i,
-                        j,
-                        class: Class::Not,
-                        initial: self.initial[i],
-                    });
-                    return;
-                }
-                Some(Suffix::Org) | Some(Suffix::Group)
-                    if !self.headline || gaz_at[i].is_some() =>
-                {
-                    // Not "French Ministry" when "French" is the only other word? It is a name.
-                    let kind = if self.lex.suffixes.get(self.w(head)) == Some(&Suffix::Group) {
+        while head > i
+            && (is_roman(self.w(head)) || self.w(head).chars().all(|c| c.is_ascii_digit()))
+        {
+            head -= 1;
+        }
+        let gaz_whole_head = gaz_at[i].is_some_and(|(gj, _)| gj >= head);
+        if j > i && !gaz_whole_head {
+            let suffix = self.lex.suffixes.get(self.w(head)).copied();
+            if suffix == Some(Suffix::Not)
+                || (suffix.is_none() && self.lex.suffixes.get(self.w(j)) == Some(&Suffix::Not))
+            {
+                units.push(Unit {
+                    i,
+                    j,
+                    class: Class::Not,
+                    initial: self.initial[i],
+                    role: None,
+                });
+                return;
+            }
+            let any_org = (i..=j).find(|&x| self.is_org_suffix(x) && !gaz_inside(gaz_at, i, x + 1));
+            if let Some(x) = any_org {
+                if !self.headline || gaz_at[i].is_some() {
+                    let kind = if self.lex.suffixes.get(self.w(x)) == Some(&Suffix::Group) {
                         ActorKind::Group
                     } else {
                         ActorKind::Organization
                     };
-                    let mut i2 = i;
-                    // "Russian Army": keep; "Malian" alone is never the name.
-                    if head == i {
-                        i2 = i;
-                    }
                     units.push(Unit {
-                        i: i2,
+                        i,
                         j,
                         class: Class::NewOrg(kind),
-                        initial: self.initial[i2],
+                        initial: self.initial[i],
+                        role: None,
                     });
                     return;
                 }
-                _ => {}
+            }
+            // A known organisation followed by more capitalised words: "Apple Computer",
+            // "Boeing Commercial Airplanes", "EADS North America".
+            if let Some((gj, Entry::Org(_))) = gaz_at[i] {
+                if gj < j
+                    && !self.headline
+                    && role.is_none()
+                    && (gj + 1..=j)
+                        .all(|x| self.cap(x) && self.w(x).chars().all(char::is_alphabetic))
+                    && !(gj + 1..=j).any(|x| gaz_at[x].is_some())
+                {
+                    units.push(Unit {
+                        i,
+                        j,
+                        class: Class::NewOrg(ActorKind::Organization),
+                        initial: self.initial[i],
+                        role: None,
+                    });
+                    return;
+                }
+            }
+            // A state or a place with unknown capitalised words: "Air Canada", "Perth Glory",
+            // "Garuda Indonesia" are names of organisations.
+            if role.is_none() && !self.headline {
+                let mut has_loc = false;
+                let mut has_other = false;
+                let mut x = i;
+                while x <= j {
+                    if let Some((gj, e)) = gaz_at[x] {
+                        match e {
+                            Entry::State { .. } | Entry::Place => has_loc = true,
+                            _ => has_other = true,
+                        }
+                        x = gj + 1;
+                        continue;
+                    }
+                    let w = self.w(x);
+                    if self.cap(x)
+                        && !self.lex.adjectives.contains_key(w)
+                        && !CONNECTORS.contains(&self.lw(x).as_ref())
+                        && !DETERMINERS.contains(&self.lw(x).as_ref())
+                        && !self.lex.given.contains(w)
+                        && !(COMPASS.contains(&w) && !has_loc)
+                    {
+                        has_other = true;
+                    }
+                    x += 1;
+                }
+                if has_loc && has_other && !(i..=j).any(|x| matches!(self.w(x), "and" | "&")) {
+                    let all_gaz_loc = gaz_at[i]
+                        .is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
+                    // "Paris Hilton" would be a person; a given name decides that below.
+                    if !(self.lex.given.contains(self.w(i)) && !all_gaz_loc) {
+                        units.push(Unit {
+                            i,
+                            j,
+                            class: Class::NewOrg(ActorKind::Organization),
+                            initial: self.initial[i],
+                            role: None,
+                        });
+                        return;
+                    }
+                }
             }
         }
         self.analyse_plain(i, j, gaz_at, role, units);
+    }
+
+    fn is_org_suffix(&self, x: usize) -> bool {
+        matches!(
+            self.lex.suffixes.get(self.w(x)),
+            Some(Suffix::Org) | Some(Suffix::Group)
+        )
+    }
+
+    fn gaz_ends_at(&self, gaz_at: &[Option<(usize, Entry)>], j: usize) -> bool {
+        (0..=j)
+            .rev()
+            .take(self.lex.max_tokens)
+            .any(|x| gaz_at[x].is_some_and(|(gj, _)| gj == j))
     }
 
     /// A run without a title or a suffix: gazetteer names and the words between them.
@@ -618,70 +789,27 @@ impl<'a> Sentence<'a> {
         role: Option<String>,
         units: &mut Vec<Unit>,
     ) {
+        let mut role = role;
         let mut k = i;
         let mut seg_start = i;
-        let mut role = role;
-        let flush = |a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>| {
-            if a > b {
-                return;
-            }
-            // Trim connectors at both ends.
-            let (mut a, mut b) = (a, b);
-            while a <= b && !self.cap(a) {
-                a += 1;
-            }
-            while b > a && !self.cap(b) {
-                b -= 1;
-            }
-            if a > b || !self.cap(a) {
-                return;
-            }
-            let first = self.w(a);
-            let class = if role.is_some() {
-                Class::Person { role: role.take() }
-            } else if self.lex.adjectives.contains_key(first)
-                || self.lex.peoples.contains_key(first)
-            {
-                // "Japanese Punk Techno", "French Diplomat": not a name.
-                Class::Not
-            } else if b > a && self.lex.given.contains(first) && !self.headline {
-                Class::Person { role: None }
-            } else if a == b
-                && self.lex.common.contains(self.lw(a).as_ref())
-                && !self.lex.given.contains(first)
-            {
-                Class::Not
-            } else {
-                Class::Unknown
-            };
-            units.push(Unit {
-                i: a,
-                j: b,
-                class,
-                initial: self.initial[a],
-            });
-        };
         while k <= j {
             if let Some((gj, e)) = gaz_at[k] {
                 if gj <= j {
-                    flush(
-                        seg_start,
-                        k.saturating_sub(1).max(seg_start),
-                        &mut role,
-                        units,
-                    );
-                    if k == seg_start {
-                        // nothing flushed: flush was called on an empty range guard below
+                    if seg_start < k {
+                        self.plain_segment(seg_start, k - 1, &mut role, units);
                     }
-                    let class = match (self.entry_class(e), role.take()) {
-                        (Class::KnownPerson(p), _) => Class::KnownPerson(p),
-                        (c, _) => c,
+                    let class = self.entry_class(e);
+                    let r = if matches!(class, Class::KnownPerson(_)) {
+                        role.take()
+                    } else {
+                        None
                     };
                     units.push(Unit {
                         i: k,
                         j: gj,
                         class,
                         initial: self.initial[k],
+                        role: r,
                     });
                     k = gj + 1;
                     seg_start = k;
@@ -691,27 +819,45 @@ impl<'a> Sentence<'a> {
             k += 1;
         }
         if seg_start <= j {
-            flush(seg_start, j, &mut role, units);
+            self.plain_segment(seg_start, j, &mut role, units);
         }
-        // The flush before a gazetteer name at the segment start pushes a unit for the range
-        // [seg_start, seg_start]; remove units that overlap a gazetteer unit.
-        let mut keep: Vec<Unit> = Vec::with_capacity(units.len());
-        for u in units.drain(..) {
-            let clash = keep.iter().any(|v| v.i <= u.j && u.i <= v.j);
-            if !clash {
-                keep.push(u);
-            } else if let Some(v) = keep.last_mut() {
-                // Prefer the gazetteer unit.
-                if matches!(v.class, Class::Unknown | Class::Not | Class::Person { .. })
-                    && !matches!(u.class, Class::Unknown | Class::Not | Class::Person { .. })
-                    && v.i <= u.j
-                    && u.i <= v.j
-                {
-                    *v = u;
-                }
-            }
+    }
+
+    /// Capitalised words that are no gazetteer name.
+    fn plain_segment(&self, a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>) {
+        let (mut a, mut b) = (a, b);
+        while a <= b && !self.cap(a) {
+            a += 1;
         }
-        *units = keep;
+        while b > a && !self.cap(b) {
+            b -= 1;
+        }
+        if a > b || !self.cap(a) {
+            return;
+        }
+        let first = self.w(a);
+        let class = if role.is_some() {
+            Class::Person { role: role.take() }
+        } else if self.lex.adjectives.contains_key(first) || self.lex.peoples.contains_key(first) {
+            // "Japanese Punk Techno", "French Diplomat": not a name.
+            Class::Not
+        } else if COMPASS.contains(&first) && b > a {
+            // "West Jersey", "North Kivu".
+            Class::Place
+        } else if self.lex.given.contains(first) && !self.headline && (b > a || !self.initial[a]) {
+            Class::Person { role: None }
+        } else if a == b && self.lex.common.contains(self.lw(a).as_ref()) {
+            Class::Not
+        } else {
+            Class::Unknown
+        };
+        units.push(Unit {
+            i: a,
+            j: b,
+            class,
+            initial: self.initial[a],
+            role: None,
+        });
     }
 
     fn entry_class(&self, e: Entry) -> Class {
@@ -741,8 +887,9 @@ impl<'a> Sentence<'a> {
 
     // ----- context -------------------------------------------------------------------------
 
-    /// Is the mention ending at token `j` the subject of a verb that follows it?
-    fn acting_after(&self, j: usize) -> bool {
+    /// Is the mention ending at token `j` the subject of a verb that follows it? `plural`
+    /// subjects take base forms ("officials say"); singular ones do not ("Western support").
+    fn acting_after(&self, j: usize, plural: bool) -> Act {
         let n = self.t.len();
         let mut k = j + 1;
         let mut skipped = 0;
@@ -761,6 +908,9 @@ impl<'a> Sentence<'a> {
                         | "later"
                         | "first"
                         | "previously"
+                        | "not"
+                        | "soon"
+                        | "quickly"
                 )
             {
                 k += 1;
@@ -770,26 +920,57 @@ impl<'a> Sentence<'a> {
             }
         }
         if !self.is_word(k) {
-            return false;
+            return Act::No;
         }
         let w = self.w(k);
         if !w.chars().next().is_some_and(char::is_lowercase) {
-            return false;
+            return Act::No;
         }
-        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been") {
-            // "Mali is seeking", "France was accused by"; not "Mali is a country".
-            return self.is_word(k + 1) && {
-                let v = self.w(k + 1);
-                v.ends_with("ing") || v.ends_with("ed") || self.lex.verbs.contains(v) || v == "not"
-            };
+        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+            // "Mali is seeking" (active), "France was accused" (passive); not "Mali is a country".
+            let mut v = k + 1;
+            while self.is_word(v) && matches!(self.w(v), "not" | "also" | "being" | "now" | "still")
+            {
+                v += 1;
+            }
+            if !self.is_word(v) {
+                return Act::No;
+            }
+            let vw = self.w(v);
+            if vw.ends_with("ing") && vw.len() > 4 {
+                return Act::Active;
+            }
+            if vw.ends_with("ed") || self.lex.verbs.contains(vw) {
+                return Act::Passive;
+            }
+            return Act::No;
         }
         if self.lex.auxiliaries.contains(w) {
-            return true;
+            // "has been arrested" is passive.
+            if matches!(w, "has" | "have" | "had") && self.is_word(k + 1) && self.w(k + 1) == "been"
+            {
+                let v = k + 2;
+                if self.is_word(v) && !self.w(v).ends_with("ing") {
+                    return Act::Passive;
+                }
+            }
+            return Act::Active;
         }
         if self.lex.verbs.contains(w) {
-            return true;
+            if !plural && self.lex.base_only.contains(w) {
+                return Act::No;
+            }
+            return Act::Active;
         }
-        w.ends_with("ed") && w.len() > 4
+        if w.ends_with("ed") && w.len() > 4 {
+            return Act::Active;
+        }
+        Act::No
+    }
+
+    /// Is token `i` the object of a preposition ("the expulsion of diplomats coincided")?
+    fn after_preposition(&self, i: usize) -> bool {
+        i > 0 && self.is_word(i - 1) && PREPOSITIONS.contains(&self.lw(i - 1).as_ref())
     }
 
     /// Is the mention starting at token `i` an agent or a source named before it ("by Mali",
@@ -913,14 +1094,15 @@ impl<'a> Sentence<'a> {
             if let Some(st) = owner_state {
                 let state = &self.lex.states[st];
                 if head.rule == HeadRule::Describe
-                    && !(self.acting_after(h) || self.agent_before(u.i))
+                    && !(self.acting_after(h, head_is_plural(&head_w)) == Act::Active
+                        || self.agent_before(u.i))
                 {
                     // "Mali's security minister, General X": the name is the actor.
                     continue;
                 }
                 let (kind, canonical) = self.nominal_canonical(Some(st), &mods, &head_w, head);
-                let _ = state;
-                self.push(
+                let state_name = state.canonical.clone();
+                if self.push(
                     out,
                     u.i,
                     h,
@@ -929,18 +1111,27 @@ impl<'a> Sentence<'a> {
                     canonical,
                     None,
                     "possessive-nominal",
-                );
+                ) {
+                    if let Some(c) = out.last_mut() {
+                        c.state = Some(state_name);
+                    }
+                }
             } else if is_person && head.kind == ActorKind::Organization {
                 let name = &self.text[self.t[u.i].s..self.t[u.j].e];
-                let canonical = match &u.class {
-                    Class::KnownPerson(p) => format!("{} {}", self.lex.people[*p], head_w),
-                    _ => format!("{name} {head_w}"),
+                let (kind, canonical) = match (&u.class, head.rule) {
+                    // "Colonel Assimi Goïta's government": the state's government.
+                    (_, HeadRule::State) => (ActorKind::State, format!("?{head_w}")),
+                    (Class::KnownPerson(p), _) => (
+                        ActorKind::Organization,
+                        format!("{} {}", self.lex.people[*p], head_w),
+                    ),
+                    _ => (ActorKind::Organization, format!("{name} {head_w}")),
                 };
                 self.push(
                     out,
                     u.i,
                     h,
-                    ActorKind::Organization,
+                    kind,
                     Mention::Nominal,
                     canonical,
                     None,
@@ -1064,22 +1255,26 @@ impl<'a> Sentence<'a> {
                     && !self.lex.common.contains(lk.as_ref())
                     && !self.lex.verbs.contains(lk.as_ref())
                     && !self.lex.auxiliaries.contains(lk.as_ref())
-                    && !self.lex.heads.contains_key(lk.as_ref())
                 {
                     a = k;
                     continue;
                 }
                 break;
             }
-            // Determiner.
+            // Determiners ("the two Malian diplomats").
             let mut start = a;
-            if a > 0 && self.is_word(a - 1) && !self.used[a - 1] {
-                let d = self.lw(a - 1);
+            while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
+                let d = self.lw(start - 1);
                 if DETERMINERS.contains(&d.as_ref()) && d != "of" {
-                    start = a - 1;
+                    start -= 1;
+                } else {
+                    break;
                 }
             }
-            if !(self.acting_after(h) || self.agent_before(start)) {
+            let plural = head_is_plural(&lw);
+            let subject =
+                self.acting_after(h, plural) == Act::Active && !self.after_preposition(start);
+            if !(subject || self.agent_before(start)) {
                 continue;
             }
             if self.headline {
@@ -1099,6 +1294,9 @@ impl<'a> Sentence<'a> {
                 "nominal"
             };
             let mut c = self.cand(start, h, kind, Mention::Nominal, canonical, None, rule);
+            if let Some(st) = state {
+                c.state = Some(self.lex.states[st].canonical.clone());
+            }
             if c.canonical.is_empty() {
                 c.canonical = format!("?{}", singular(self.lex, &head_w, head));
                 if head.rule == HeadRule::Own {
@@ -1121,7 +1319,10 @@ impl<'a> Sentence<'a> {
             };
             let with_the = k > 0 && self.lw(k - 1) == "the";
             let plural_form = !self.lex.adjectives.contains_key(w);
-            if !(with_the || plural_form) || !self.acting_after(k) || self.headline {
+            if !(with_the || plural_form)
+                || self.acting_after(k, true) != Act::Active
+                || self.headline
+            {
                 continue;
             }
             let start = if with_the { k - 1 } else { k };
@@ -1147,7 +1348,9 @@ impl<'a> Sentence<'a> {
         for (ui, u) in units.iter().enumerate() {
             if let Class::State { .. } = u.class {
                 state_actor[ui] = !self.headline_blocks(u)
-                    && (self.acting_after(u.j) || self.agent_before(u.i) || self.other_party(u.i));
+                    && ((self.acting_after(u.j, false) != Act::No && !self.after_preposition(u.i))
+                        || self.agent_before(u.i)
+                        || self.other_party(u.i));
             }
         }
         for ui in 0..units.len() {
@@ -1206,7 +1409,7 @@ impl<'a> Sentence<'a> {
                     );
                 }
                 Class::KnownPerson(p) => {
-                    let role = self.title_before(u.i);
+                    let role = u.role.clone().or_else(|| self.title_before(u.i));
                     let canon = self.lex.people[*p].to_string();
                     self.push(
                         out,
@@ -1255,22 +1458,26 @@ impl<'a> Sentence<'a> {
                     out.push(c);
                 }
                 Class::Unknown => {
-                    if self.headline {
-                        continue;
-                    }
                     let words = u.j - u.i + 1;
-                    if u.initial && self.lower_words.contains(self.lw(u.i).as_ref()) {
+                    // Where capitals prove nothing, a single word is kept only as the surname
+                    // of a person named elsewhere in the document.
+                    let weak = self.headline
+                        || (u.initial && self.lower_words.contains(self.lw(u.i).as_ref()))
+                        || (words == 1 && (u.initial || !self.terminated));
+                    if weak && words > 1 {
                         continue;
                     }
                     if self.lex.titles.contains_key(self.lw(u.i).as_ref()) && u.i == u.j {
                         continue;
                     }
-                    let acting = self.acting_after(u.j) || self.agent_before(u.i);
+                    let acting = (self.acting_after(u.j, false) == Act::Active
+                        && !self.after_preposition(u.i))
+                        || self.agent_before(u.i);
                     if words == 1 {
-                        let acronym = is_acronym(name);
-                        if u.initial && !acting {
-                            continue;
-                        }
+                        let acronym = is_acronym(name) && !self.headline;
+                        let weak = weak
+                            && !(u.initial && acting && !name.ends_with('s') && !self.headline)
+                            && !(acronym && !u.initial);
                         let mut c = self.cand(
                             u.i,
                             u.j,
@@ -1280,7 +1487,11 @@ impl<'a> Sentence<'a> {
                             None,
                             "single-name",
                         );
-                        c.pending = Pending::Single { acting, acronym };
+                        c.pending = Pending::Single {
+                            acting,
+                            acronym,
+                            weak,
+                        };
                         self.mark(u.i, u.j);
                         out.push(c);
                     } else {
@@ -1354,6 +1565,7 @@ impl<'a> Sentence<'a> {
             rule,
             pending: Pending::No,
             drop: false,
+            state: None,
         }
     }
 
@@ -1368,13 +1580,14 @@ impl<'a> Sentence<'a> {
         canonical: String,
         role: Option<String>,
         rule: &'static str,
-    ) {
+    ) -> bool {
         if (i..=j).any(|x| self.used[x]) {
-            return;
+            return false;
         }
         let c = self.cand(i, j, kind, mention, canonical, role, rule);
         self.mark(i, j);
         out.push(c);
+        true
     }
 }
 
@@ -1398,17 +1611,23 @@ fn singular(lex: &Lexicon, head_w: &str, head: lexicon::Head) -> String {
 /// nominals without a state named in them.
 fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     cands.sort_by_key(|c| c.s);
-    // Full names of people in the document, folded, with their canonical names.
-    let mut persons: Vec<(String, String)> = Vec::new();
+    // Full names of people in the document, folded, with their canonical names; and the last
+    // word of each full name (the first full name with that surname wins).
+    let mut persons: HashMap<String, String> = HashMap::new();
+    let mut surnames: HashMap<String, String> = HashMap::new();
     for c in cands.iter() {
         if c.kind == ActorKind::Person && c.mention == Mention::Name && c.canonical.contains(' ') {
-            let canon = c.canonical.clone();
-            let f = fold(&canon);
-            if let Some(&p) = lex.people_folded.get(&f) {
-                persons.push((f, lex.people[p].to_string()));
-            } else if !persons.iter().any(|(pf, _)| *pf == f) {
-                persons.push((f, canon));
+            let f = fold(&c.canonical);
+            let canon = match lex.people_folded.get(&f) {
+                Some(&p) => lex.people[p].to_string(),
+                None => c.canonical.clone(),
+            };
+            if let Some(last) = f.rsplit(' ').next() {
+                surnames
+                    .entry(last.to_string())
+                    .or_insert_with(|| canon.clone());
             }
+            persons.entry(f).or_insert(canon);
         }
     }
     let link = |name: &str| -> Option<String> {
@@ -1416,22 +1635,17 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if let Some(&p) = lex.people_folded.get(&f) {
             return Some(lex.people[p].to_string());
         }
-        if let Some((_, c)) = persons.iter().find(|(pf, _)| *pf == f) {
+        if let Some(c) = persons.get(&f) {
             return Some(c.clone());
         }
         if !f.contains(' ') {
-            // A surname (or a first name) alone.
-            let hit = persons
-                .iter()
-                .find(|(pf, _)| pf.rsplit(' ').next() == Some(f.as_str()));
-            if let Some((_, c)) = hit {
-                return Some(c.clone());
-            }
+            // A surname alone.
+            return surnames.get(&f).cloned();
         }
         None
     };
     let mut last_state: Option<String> = None;
-    let mut bodies: HashMap<String, String> = HashMap::new();
+    let mut bodies: HashMap<&'static str, String> = HashMap::new();
     for c in cands.iter_mut() {
         match c.pending {
             Pending::Person => {
@@ -1439,13 +1653,17 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.canonical = canon;
                 }
             }
-            Pending::Single { acting, acronym } => {
+            Pending::Single {
+                acting,
+                acronym,
+                weak,
+            } => {
                 let name = &text[c.s..c.e];
                 if let Some(canon) = link(name) {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";
-                } else if !(acting || acronym) {
+                } else if weak || !(acting || acronym) {
                     c.drop = true;
                 }
             }
@@ -1454,12 +1672,9 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if c.drop {
             continue;
         }
-        if c.kind == ActorKind::State && !c.canonical.starts_with('?') {
-            last_state = Some(c.canonical.clone());
-        }
         if let Some(rest) = c.canonical.strip_prefix("?own:") {
             let head = rest.to_string();
-            c.canonical = bodies.get(&head).cloned().unwrap_or(head);
+            c.canonical = bodies.get(head.as_str()).cloned().unwrap_or(head);
         } else if let Some(rest) = c.canonical.strip_prefix('?') {
             match &last_state {
                 Some(s) => {
@@ -1469,15 +1684,24 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 None => c.canonical = rest.to_string(),
             }
         } else if matches!(c.kind, ActorKind::Organization | ActorKind::Group) {
+            // Remember the body a later bare "the ministry" / "the junta" refers to.
             let lc = c.canonical.to_lowercase();
-            let lm = text[c.s..c.e].to_lowercase();
-            for h in lex.heads.keys() {
-                if lex.heads.get(h).is_some_and(|x| x.rule == HeadRule::Own)
-                    && (lc.split(' ').any(|w| w == *h) || lm.split(' ').any(|w| w == *h))
-                {
-                    bodies.insert((*h).to_string(), c.canonical.clone());
+            for w in lc.split(' ').chain(text[c.s..c.e].split(' ')) {
+                if let Some((h, head)) = lex.heads.get_key_value(w) {
+                    if head.rule == HeadRule::Own {
+                        bodies.insert(h, c.canonical.clone());
+                    }
+                } else if let Some((h, head)) = lex.heads.get_key_value(w.to_lowercase().as_str()) {
+                    if head.rule == HeadRule::Own {
+                        bodies.insert(h, c.canonical.clone());
+                    }
                 }
             }
+        }
+        if let Some(st) = &c.state {
+            last_state = Some(st.clone());
+        } else if c.kind == ActorKind::State {
+            last_state = Some(c.canonical.clone());
         }
     }
 }

@@ -23,6 +23,13 @@ pub struct Token {
     pub kind: Kind,
 }
 
+/// Abbreviations written with a stop that belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Col", "Lt", "Maj", "Capt",
+    "Sgt", "Adm", "Sen", "Rep", "Gov", "Prof", "Rev", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros",
+    "Messrs", "Cpl", "Pvt", "Supt",
+];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -122,6 +129,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
                 j = after;
                 continue;
+            }
+            if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
+                // "St. Louis", "Dr. Smith", "Apple Inc.".
+                j = after;
+                break;
             }
             if c == '.' {
                 // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
