@@ -632,7 +632,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // A title inside the run: "Northrop Grumman CEO Ron Sugar".
-        for k in i + 1..j {
+        for k in i + 1..=j {
             if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
                 continue;
             }
@@ -1436,6 +1436,13 @@ impl<'a> Sentence<'a> {
                         "person",
                     );
                     c.pending = Pending::Person;
+                    if u.i == u.j && role.is_none() && u.initial {
+                        // A given name alone: kept when it links to a person of the document
+                        // or acts.
+                        let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
+                            || self.agent_before(u.i);
+                        c.pending = Pending::Single { acting, acronym: false, weak: false };
+                    }
                     self.mark(u.i, u.j);
                     out.push(c);
                 }
@@ -1474,7 +1481,10 @@ impl<'a> Sentence<'a> {
                         && !self.after_preposition(u.i))
                         || self.agent_before(u.i);
                     if words == 1 {
-                        let acronym = is_acronym(name) && !self.headline;
+                        let acronym = is_acronym(name)
+                            && !self.headline
+                            && name.chars().filter(|c| c.is_alphabetic()).count() > 2
+                            && !self.lower_words.contains(name.to_lowercase().as_str());
                         let weak = weak
                             && !(u.initial && acting && !name.ends_with('s') && !self.headline)
                             && !(acronym && !u.initial);
@@ -1614,6 +1624,18 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     // Full names of people in the document, folded, with their canonical names; and the last
     // word of each full name (the first full name with that surname wins).
     let mut persons: HashMap<String, String> = HashMap::new();
+    // First words of multi-word organisation names: "Northrop" after "Northrop Grumman".
+    let mut org_heads: HashMap<&str, (ActorKind, String)> = HashMap::new();
+    for c in cands.iter() {
+        if matches!(c.kind, ActorKind::Organization | ActorKind::Group) && c.mention == Mention::Name {
+            let name = &text[c.s..c.e];
+            if let Some((first, _)) = name.split_once(' ') {
+                if first.chars().count() > 2 {
+                    org_heads.entry(first).or_insert((c.kind, c.canonical.clone()));
+                }
+            }
+        }
+    }
     let mut surnames: HashMap<String, String> = HashMap::new();
     for c in cands.iter() {
         if c.kind == ActorKind::Person && c.mention == Mention::Name && c.canonical.contains(' ') {
@@ -1663,6 +1685,10 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";
+                } else if let Some((kind, canon)) = org_heads.get(name) {
+                    c.kind = *kind;
+                    c.canonical = canon.clone();
+                    c.rule = "short-name";
                 } else if weak || !(acting || acronym) {
                     c.drop = true;
                 }

@@ -130,6 +130,17 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 j = after;
                 continue;
             }
+            if c == '.' {
+                // "Detik.com": a web address as a name.
+                let rest = &text[after..];
+                let tld = ["com", "org", "net"].into_iter().find(|t| {
+                    rest.starts_with(t) && !rest[t.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                });
+                if let Some(t) = tld {
+                    j = after + t.len();
+                    break;
+                }
+            }
             if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
                 // "St. Louis", "Dr. Smith", "Apple Inc.".
                 j = after;
