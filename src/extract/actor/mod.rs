@@ -17,9 +17,8 @@ use super::{Context, Extractor};
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status,
 };
-use lexicon::{Entry, HeadRule, Lexicon, Suffix};
+use lexicon::{Entry, HashMap, HashSet, HeadRule, Lexicon, Suffix};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use token::{Kind, Token};
 
 /// The actor extractor. Its tables are parsed once per process and shared.
@@ -54,7 +53,7 @@ impl ActorExtractor {
             .collect();
         // Words seen in lowercase anywhere: a capitalised one of them at a sentence start is a
         // common word, not a name.
-        let mut lower_words: HashSet<&str> = HashSet::new();
+        let mut lower_words: HashSet<&str> = HashSet::default();
         for toks in &sents {
             for t in toks {
                 let w = &text[t.s..t.e];
@@ -394,7 +393,10 @@ impl<'a> Sentence<'a> {
         let n = self.t.len();
         let mut i = 0;
         while i < n {
-            if self.is_word(i) && self.lex.first_words.contains(self.w(i)) {
+            if self.is_word(i)
+                && self.lex.first_bytes[self.text.as_bytes()[self.t[i].s] as usize]
+                && self.lex.first_words.contains(self.w(i))
+            {
                 let hi = (i + self.lex.max_tokens).min(n);
                 let mut found = None;
                 for j in (i..hi).rev() {
@@ -421,6 +423,9 @@ impl<'a> Sentence<'a> {
 
     /// Title (role) of `len` tokens starting at `k`, compared in lowercase.
     fn title_at(&self, k: usize) -> Option<(usize, String)> {
+        if !self.is_word(k) || !self.lex.title_first.contains(self.lw(k).as_ref()) {
+            return None;
+        }
         for len in (1..=self.lex.max_title_words).rev() {
             let end = k + len - 1;
             if end >= self.t.len()
@@ -1204,7 +1209,11 @@ impl<'a> Sentence<'a> {
     fn nominals(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
         let n = self.t.len();
         for h in 0..n {
-            if !self.is_word(h) || self.used[h] {
+            if !self.is_word(h) || self.used[h] || self.t[h].e - self.t[h].s < 3 {
+                continue;
+            }
+            let first = self.text.as_bytes()[self.t[h].s];
+            if !first.is_ascii_lowercase() && !(self.initial[h] && first.is_ascii_uppercase()) {
                 continue;
             }
             let lw = self.lw(h);
@@ -1314,6 +1323,9 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.w(k);
+            if w.as_bytes()[0].is_ascii_lowercase() {
+                continue;
+            }
             let Some(&st) = self.lex.peoples.get(w) else {
                 continue;
             };
@@ -1439,9 +1451,14 @@ impl<'a> Sentence<'a> {
                     if u.i == u.j && role.is_none() && u.initial {
                         // A given name alone: kept when it links to a person of the document
                         // or acts.
-                        let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
+                        let acting = (self.acting_after(u.j, false) == Act::Active
+                            && !self.after_preposition(u.i))
                             || self.agent_before(u.i);
-                        c.pending = Pending::Single { acting, acronym: false, weak: false };
+                        c.pending = Pending::Single {
+                            acting,
+                            acronym: false,
+                            weak: false,
+                        };
                     }
                     self.mark(u.i, u.j);
                     out.push(c);
@@ -1505,6 +1522,26 @@ impl<'a> Sentence<'a> {
                         self.mark(u.i, u.j);
                         out.push(c);
                     } else {
+                        // "in Chiang Mai", "near Kopački Rit": a place; a quoted title: a work.
+                        let place_prep = u.i > 0
+                            && matches!(
+                                self.lw(u.i - 1).as_ref(),
+                                "in" | "at"
+                                    | "near"
+                                    | "from"
+                                    | "into"
+                                    | "across"
+                                    | "outside"
+                                    | "inside"
+                                    | "throughout"
+                            );
+                        let quoted = u.i > 0
+                            && matches!(self.w(u.i - 1), "\"" | "“" | "‘")
+                            && u.j + 1 < self.t.len()
+                            && matches!(self.w(u.j + 1), "\"" | "”" | "’");
+                        if (place_prep || quoted) && !acting {
+                            continue;
+                        }
                         let kind = if words <= 3 && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
                             ActorKind::Person
                         } else {
@@ -1623,20 +1660,24 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     cands.sort_by_key(|c| c.s);
     // Full names of people in the document, folded, with their canonical names; and the last
     // word of each full name (the first full name with that surname wins).
-    let mut persons: HashMap<String, String> = HashMap::new();
+    let mut persons: HashMap<String, String> = HashMap::default();
     // First words of multi-word organisation names: "Northrop" after "Northrop Grumman".
-    let mut org_heads: HashMap<&str, (ActorKind, String)> = HashMap::new();
+    let mut org_heads: HashMap<&str, (ActorKind, String)> = HashMap::default();
     for c in cands.iter() {
-        if matches!(c.kind, ActorKind::Organization | ActorKind::Group) && c.mention == Mention::Name {
+        if matches!(c.kind, ActorKind::Organization | ActorKind::Group)
+            && c.mention == Mention::Name
+        {
             let name = &text[c.s..c.e];
             if let Some((first, _)) = name.split_once(' ') {
                 if first.chars().count() > 2 {
-                    org_heads.entry(first).or_insert((c.kind, c.canonical.clone()));
+                    org_heads
+                        .entry(first)
+                        .or_insert((c.kind, c.canonical.clone()));
                 }
             }
         }
     }
-    let mut surnames: HashMap<String, String> = HashMap::new();
+    let mut surnames: HashMap<String, String> = HashMap::default();
     for c in cands.iter() {
         if c.kind == ActorKind::Person && c.mention == Mention::Name && c.canonical.contains(' ') {
             let f = fold(&c.canonical);
@@ -1667,7 +1708,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         None
     };
     let mut last_state: Option<String> = None;
-    let mut bodies: HashMap<&'static str, String> = HashMap::new();
+    let mut bodies: HashMap<&'static str, String> = HashMap::default();
     for c in cands.iter_mut() {
         match c.pending {
             Pending::Person => {

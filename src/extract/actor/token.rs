@@ -39,7 +39,15 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let b = text.as_bytes();
     let mut i = 0usize;
-    let char_at = |i: usize| text[i..].chars().next();
+    // ASCII without decoding; other characters decoded from their first byte.
+    let char_at = |i: usize| -> Option<char> {
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            Some(c as char)
+        } else {
+            text.get(i..)?.chars().next()
+        }
+    };
     while i < b.len() {
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
@@ -134,7 +142,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 // "Detik.com": a web address as a name.
                 let rest = &text[after..];
                 let tld = ["com", "org", "net"].into_iter().find(|t| {
-                    rest.starts_with(t) && !rest[t.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                    rest.starts_with(t)
+                        && !rest[t.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
                 });
                 if let Some(t) = tld {
                     j = after + t.len();
