@@ -38,6 +38,9 @@ struct Case {
     not: Vec<String>,
     #[serde(default = "yes")]
     exact: bool,
+    /// A known failure, with its reason: reported, not asserted.
+    #[serde(default)]
+    xfail: Option<String>,
 }
 
 fn yes() -> bool {
@@ -58,6 +61,7 @@ fn rule_cases() {
     let src = include_str!("cases/actors.toml");
     let cases: Cases = toml::from_str(src).expect("tests/cases/actors.toml parses");
     let mut failures = Vec::new();
+    let mut known = Vec::new();
     let mut names = HashSet::new();
     for c in &cases.case {
         assert!(
@@ -143,7 +147,13 @@ fn rule_cases() {
                 }
             }
         }
-        if !problems.is_empty() {
+        if let Some(why) = &c.xfail {
+            if problems.is_empty() {
+                println!("xfail case {} now passes: remove its xfail", c.name);
+            } else {
+                known.push(format!("{} ({why}): {}", c.name, problems.join("; ")));
+            }
+        } else if !problems.is_empty() {
             failures.push(format!(
                 "{}: {}\n    text: {}\n    got:  {}",
                 c.name,
@@ -154,10 +164,14 @@ fn rule_cases() {
         }
     }
     println!(
-        "actor rule cases: {} of {} pass",
-        cases.case.len() - failures.len(),
-        cases.case.len()
+        "actor rule cases: {} of {} pass ({} known failures)",
+        cases.case.len() - failures.len() - known.len(),
+        cases.case.len(),
+        known.len()
     );
+    for k in &known {
+        println!("  known failure: {k}");
+    }
     assert!(cases.case.len() >= 150, "only {} cases", cases.case.len());
     assert!(
         failures.is_empty(),
@@ -379,9 +393,9 @@ fn top_errors(errors: &[(String, String)], n: usize) -> String {
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
-const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.0;
-const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.0;
-const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.0;
+const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.697;
+const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.772;
+const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.776;
 
 #[test]
 fn dev_corpora_scores() {

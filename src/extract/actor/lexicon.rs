@@ -338,8 +338,8 @@ impl Lexicon {
                 None => (l.to_lowercase(), capitalise_words(l)),
             };
             lex.max_title_words = lex.max_title_words.max(token_count(&form));
-            if let Some(t) = super::token::tokenize(&form, 0).first() {
-                lex.title_first.insert(form[t.s..t.e].to_string());
+            if let Some(first) = form.split(' ').next() {
+                lex.title_first.insert(first.to_string());
             }
             lex.titles.insert(form, role);
         }

@@ -223,8 +223,8 @@ struct Unit {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many", "other",
-    "those", "these", "this", "that", "both", "all", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "dozens", "of", "senior", "top",
+    "those", "these", "this", "both", "all", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "dozens", "of", "senior", "top",
 ];
 const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -671,6 +671,24 @@ impl<'a> Sentence<'a> {
         {
             head -= 1;
         }
+        // "Chapter IV" is no person ("Henry VIII", with a given name, is).
+        if j > i
+            && is_roman(self.w(j))
+            && gaz_at[i].is_none()
+            && !self.lex.given.contains(self.w(i))
+        {
+            let suffix = self.lex.suffixes.get(self.w(head)).copied();
+            if !matches!(suffix, Some(Suffix::Org) | Some(Suffix::Group)) {
+                units.push(Unit {
+                    i,
+                    j,
+                    class: Class::Not,
+                    initial: self.initial[i],
+                    role: None,
+                });
+                return;
+            }
+        }
         let gaz_whole_head = gaz_at[i].is_some_and(|(gj, _)| gj >= head);
         if j > i && !gaz_whole_head {
             let suffix = self.lex.suffixes.get(self.w(head)).copied();
@@ -980,7 +998,7 @@ impl<'a> Sentence<'a> {
 
     /// Is the mention starting at token `i` an agent or a source named before it ("by Mali",
     /// "according to French officials", "said Angers")?
-    fn agent_before(&self, i: usize) -> bool {
+    fn agent_before(&self, i: usize, j: usize) -> bool {
         if i == 0 {
             return false;
         }
@@ -994,7 +1012,7 @@ impl<'a> Sentence<'a> {
         matches!(
             p.as_ref(),
             "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
-        ) && (i + 1 >= self.t.len() || !self.is_word(i + 1) || true)
+        ) && !self.is_word(j + 1)
     }
 
     /// Is the state at `i..=j` the other party of a relation ("cooperation with Mali",
@@ -1100,7 +1118,7 @@ impl<'a> Sentence<'a> {
                 let state = &self.lex.states[st];
                 if head.rule == HeadRule::Describe
                     && !(self.acting_after(h, head_is_plural(&head_w)) == Act::Active
-                        || self.agent_before(u.i))
+                        || self.agent_before(u.i, h))
                 {
                     // "Mali's security minister, General X": the name is the actor.
                     continue;
@@ -1179,7 +1197,7 @@ impl<'a> Sentence<'a> {
                     let org = &self.lex.orgs[*o];
                     return (org.kind, org.canonical.clone());
                 }
-                (head.kind, format!("{adj} {head_w}"))
+                (head.kind, full)
             }
             (Some(s), HeadRule::Describe) => {
                 let mut full = self.lex.states[s].adjective.clone();
@@ -1222,6 +1240,10 @@ impl<'a> Sentence<'a> {
             };
             // Take the last of "government officials".
             if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1).as_ref()) {
+                continue;
+            }
+            // "spokesman Jean Dupont": a title before a name, not a mention of its own.
+            if self.cap(h + 1) {
                 continue;
             }
             // A capitalised head inside a name ("Ministry" of a named ministry) is not ours.
@@ -1283,7 +1305,7 @@ impl<'a> Sentence<'a> {
             let plural = head_is_plural(&lw);
             let subject =
                 self.acting_after(h, plural) == Act::Active && !self.after_preposition(start);
-            if !(subject || self.agent_before(start)) {
+            if !(subject || self.agent_before(start, h)) {
                 continue;
             }
             if self.headline {
@@ -1361,7 +1383,7 @@ impl<'a> Sentence<'a> {
             if let Class::State { .. } = u.class {
                 state_actor[ui] = !self.headline_blocks(u)
                     && ((self.acting_after(u.j, false) != Act::No && !self.after_preposition(u.i))
-                        || self.agent_before(u.i)
+                        || self.agent_before(u.i, u.j)
                         || self.other_party(u.i));
             }
         }
@@ -1453,7 +1475,7 @@ impl<'a> Sentence<'a> {
                         // or acts.
                         let acting = (self.acting_after(u.j, false) == Act::Active
                             && !self.after_preposition(u.i))
-                            || self.agent_before(u.i);
+                            || self.agent_before(u.i, u.j);
                         c.pending = Pending::Single {
                             acting,
                             acronym: false,
@@ -1496,19 +1518,62 @@ impl<'a> Sentence<'a> {
                     }
                     let acting = (self.acting_after(u.j, false) == Act::Active
                         && !self.after_preposition(u.i))
-                        || self.agent_before(u.i);
+                        || self.agent_before(u.i, u.j);
                     if words == 1 {
                         let acronym = is_acronym(name)
                             && !self.headline
-                            && name.chars().filter(|c| c.is_alphabetic()).count() > 2
+                            && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
                             && !self.lower_words.contains(name.to_lowercase().as_str());
                         let weak = weak
                             && !(u.initial && acting && !name.ends_with('s') && !self.headline)
                             && !(acronym && !u.initial);
+                        // The object of a verb ("accused Vezilier of") or an owner ("Vezilier's
+                        // role") is a name too.
+                        let object = u.i > 0
+                            && self.is_word(u.i - 1)
+                            && self.lex.verbs.contains(self.w(u.i - 1))
+                            && !self.lex.base_only.contains(self.w(u.i - 1));
+                        let owner = u.j + 1 < self.t.len() && self.t[u.j + 1].kind == Kind::Poss;
+                        let acting = acting || ((object || owner) && !u.initial);
+                        // Done to people: "accused Vezilier", "Vezilier, who".
+                        let person_object = object
+                            && matches!(
+                                self.lw(u.i - 1).as_ref(),
+                                "accused"
+                                    | "arrested"
+                                    | "detained"
+                                    | "charged"
+                                    | "killed"
+                                    | "sentenced"
+                                    | "released"
+                                    | "freed"
+                                    | "appointed"
+                                    | "named"
+                                    | "elected"
+                                    | "met"
+                                    | "told"
+                                    | "thanked"
+                                    | "sacked"
+                                    | "fired"
+                                    | "hired"
+                                    | "interviewed"
+                                    | "expelled"
+                                    | "kidnapped"
+                                    | "abducted"
+                                    | "married"
+                            );
+                        let who = u.j + 2 < self.t.len()
+                            && self.w(u.j + 1) == ","
+                            && self.lw(u.j + 2) == "who";
+                        let kind = if person_object || who {
+                            ActorKind::Person
+                        } else {
+                            ActorKind::Organization
+                        };
                         let mut c = self.cand(
                             u.i,
                             u.j,
-                            ActorKind::Organization,
+                            kind,
                             Mention::Name,
                             name.to_string(),
                             None,
