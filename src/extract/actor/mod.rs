@@ -137,6 +137,9 @@ fn head_is_plural(w: &str) -> bool {
     (w.ends_with('s') && !w.ends_with("ss")) || w == "police"
 }
 
+/// Prepositions: a mention right after one is not the subject of the next verb. ("after",
+/// "since", "before" are left out: they also introduce clauses, "after Malian authorities
+/// detained".)
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -150,9 +153,6 @@ const PREPOSITIONS: &[&str] = &[
     "about",
     "over",
     "under",
-    "after",
-    "before",
-    "since",
     "during",
     "near",
     "across",
@@ -162,7 +162,6 @@ const PREPOSITIONS: &[&str] = &[
     "among",
     "amid",
     "like",
-    "than",
     "inside",
     "outside",
     "throughout",
