@@ -727,8 +727,14 @@ impl<'a> Sentence<'a> {
                 if gj < j
                     && !self.headline
                     && role.is_none()
-                    && (gj + 1..=j)
-                        .all(|x| self.cap(x) && self.w(x).chars().all(char::is_alphabetic))
+                    && (gj + 1..=j).all(|x| {
+                        let w = self.w(x);
+                        self.cap(x)
+                            && w.chars().all(char::is_alphabetic)
+                            && !self.lex.adjectives.contains_key(w)
+                            && !self.lex.peoples.contains_key(w)
+                            && !self.lex.common.contains(self.lw(x).as_ref())
+                    })
                     && !(gj + 1..=j).any(|x| gaz_at[x].is_some())
                 {
                     units.push(Unit {
@@ -1001,6 +1007,17 @@ impl<'a> Sentence<'a> {
         if i == 0 {
             return false;
         }
+        // "by Islamist insurgencies": a modifier of the noun after it, not an agent.
+        if self.is_word(j + 1) {
+            let next = self.lw(j + 1);
+            if next.chars().next().is_some_and(char::is_lowercase)
+                && !self.lex.common.contains(next.as_ref())
+                && !self.lex.verbs.contains(next.as_ref())
+                && !PREPOSITIONS.contains(&next.as_ref())
+            {
+                return false;
+            }
+        }
         let p = self.lw(i - 1);
         if p == "by" {
             return true;
@@ -1008,10 +1025,13 @@ impl<'a> Sentence<'a> {
         if p == "to" && i >= 2 && self.lw(i - 2) == "according" {
             return true;
         }
+        // Inverted speech: "..., said Angers." / "said the ministry,".
+        let ends_clause = j + 1 >= self.t.len()
+            || matches!(self.w(j + 1), "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")");
         matches!(
             p.as_ref(),
             "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
-        ) && !self.is_word(j + 1)
+        ) && ends_clause
     }
 
     /// Is the state at `i..=j` the other party of a relation ("cooperation with Mali",
