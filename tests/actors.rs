@@ -302,6 +302,18 @@ fn wikigold_scores(
                 errors.push(("FP".to_string(), q(*p)));
             }
         }
+        if std::env::var("GLOSS_ACTOR_MISSES").is_ok() {
+            for p in &pred {
+                if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                    println!("OFP [{}]", q(*p));
+                }
+            }
+            for g in &gold {
+                if !pred.iter().any(|p| g.0 < p.1 && p.0 < g.1) {
+                    println!("OFN [{}]", q(*g));
+                }
+            }
+        }
         let mut used = vec![false; pred.len()];
         for g in &gold {
             if let Some(k) =
