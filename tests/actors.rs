@@ -327,10 +327,45 @@ fn wikigold_scores(
     Some((prf(tp, np, ng), prf(otp, np, ng), errors))
 }
 
-/// MEANTIME: recall of names (ACTOR with syntactic_type NAM or PRE.NAM), strict and overlap.
-fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, Vec<String>)> {
+/// A MEANTIME name span as GUIDELINES.md would write it: without a leading "the" or a leading
+/// title ("Senator McCain" -> "McCain"), which MEANTIME keeps inside names.
+fn guideline_span(chars: &[char], g: (usize, usize)) -> (usize, usize) {
+    const LEADING: &[&str] = &[
+        "the ",
+        "The ",
+        "Mr. ",
+        "Mr ",
+        "Mrs. ",
+        "Ms. ",
+        "Dr. ",
+        "President ",
+        "Senator ",
+        "Spokeswoman ",
+        "Spokesman ",
+        "Presiding Judge ",
+        "Judge ",
+        "Mr Justice ",
+        "Chief executive ",
+        "Prime Minister ",
+    ];
+    let (mut s, e) = g;
+    loop {
+        let rest: String = chars[s..e].iter().collect();
+        match LEADING
+            .iter()
+            .find(|p| rest.starts_with(*p) && rest.len() > p.len())
+        {
+            Some(p) => s += p.chars().count(),
+            None => return (s, e),
+        }
+    }
+}
+
+/// MEANTIME: recall of names (ACTOR with syntactic_type NAM or PRE.NAM): strict, overlap, and
+/// strict against the span the guidelines would annotate (see [`guideline_span`]).
+fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)> {
     let docs = read_jsonl(&dir.join("meantime-airbus-apple.jsonl"))?;
-    let (mut hit, mut ohit, mut total) = (0, 0, 0);
+    let (mut hit, mut ohit, mut nhit, mut total) = (0, 0, 0, 0);
     let mut missed = Vec::new();
     for d in &docs {
         let gold: HashSet<(usize, usize)> = d
@@ -380,13 +415,13 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, Vec<String>)> {
             if pred.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
                 ohit += 1;
             }
+            if pred.contains(&guideline_span(&chars, *g)) {
+                nhit += 1;
+            }
         }
     }
-    Some((
-        hit as f64 / total.max(1) as f64,
-        ohit as f64 / total.max(1) as f64,
-        missed,
-    ))
+    let n = total.max(1) as f64;
+    Some((hit as f64 / n, ohit as f64 / n, nhit as f64 / n, missed))
 }
 
 fn top_errors(errors: &[(String, String)], n: usize) -> String {
@@ -405,9 +440,9 @@ fn top_errors(errors: &[(String, String)], n: usize) -> String {
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
-const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.697;
-const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.772;
-const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.776;
+const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.708;
+const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.785;
+const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.779;
 
 #[test]
 fn dev_corpora_scores() {
@@ -434,8 +469,10 @@ fn dev_corpora_scores() {
     } else {
         println!("wikigold.jsonl not found: skipped");
     }
-    if let Some((strict, overlap, missed)) = meantime_recall(&dir) {
-        println!("meantime name recall: strict {strict:.3}, overlap {overlap:.3} (spaCy small: strict 0.749)");
+    if let Some((strict, overlap, guided, missed)) = meantime_recall(&dir) {
+        println!(
+            "meantime name recall: strict {strict:.3}, overlap {overlap:.3}, strict on guideline spans (no leading the/title) {guided:.3} (spaCy small: strict 0.749)"
+        );
         let m: Vec<(String, String)> = missed
             .into_iter()
             .map(|m| ("missed".to_string(), m))

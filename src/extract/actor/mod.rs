@@ -641,7 +641,8 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some((len, r)) = self.title_at(k) {
-                if k + len - 1 == j {
+                // "Martin Luther King" is a name ending in a title word.
+                if k + len - 1 == j && !(self.lex.given.contains(self.w(i)) && k > i + 1) {
                     // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                     self.analyse_run(i, k - 1, gaz_at, units);
                     return;
@@ -1027,7 +1028,10 @@ impl<'a> Sentence<'a> {
         }
         // Inverted speech: "..., said Angers." / "said the ministry,".
         let ends_clause = j + 1 >= self.t.len()
-            || matches!(self.w(j + 1), "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")");
+            || matches!(
+                self.w(j + 1),
+                "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")"
+            );
         matches!(
             p.as_ref(),
             "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
