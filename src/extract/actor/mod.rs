@@ -290,6 +290,8 @@ struct Sentence<'a> {
     terminated: bool,
     /// Index of tokens where a sentence (or a quotation) starts.
     initial: Vec<bool>,
+    /// Each token in lowercase (borrowed from the text when it has no capital).
+    lows: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -329,6 +331,7 @@ impl<'a> Sentence<'a> {
             headline: false,
             terminated,
             initial,
+            lows: t.iter().map(|k| lower(&text[k.s..k.e])).collect(),
         };
         s.headline = s.is_headline();
         s
@@ -344,8 +347,8 @@ impl<'a> Sentence<'a> {
     fn cap(&self, k: usize) -> bool {
         self.is_word(k) && is_cap_word(self.w(k))
     }
-    fn lw(&self, k: usize) -> Cow<'a, str> {
-        lower(self.w(k))
+    fn lw(&self, k: usize) -> &str {
+        &self.lows[k]
     }
 
     /// A title-case or all-capitals line without final punctuation.
@@ -422,7 +425,7 @@ impl<'a> Sentence<'a> {
 
     /// Title (role) of `len` tokens starting at `k`, compared in lowercase.
     fn title_at(&self, k: usize) -> Option<(usize, String)> {
-        if !self.is_word(k) || !self.lex.title_first.contains(self.lw(k).as_ref()) {
+        if !self.is_word(k) || !self.lex.title_first.contains(self.lw(k)) {
             return None;
         }
         for len in (1..=self.lex.max_title_words).rev() {
@@ -498,7 +501,7 @@ impl<'a> Sentence<'a> {
                     y += 1;
                     if y < n
                         && (self.cap(y) || gaz_at[y].is_some())
-                        && !self.lex.common.contains(self.lw(y).as_ref())
+                        && !self.lex.common.contains(self.lw(y))
                     {
                         let conn = self.w(nx);
                         let ok = match conn {
@@ -589,10 +592,9 @@ impl<'a> Sentence<'a> {
             }
             let org_ahead = || (i + 1..=j).any(|x| self.is_org_suffix(x));
             if !given
-                && (self.lex.common.contains(lw.as_ref())
+                && (self.lex.common.contains(lw)
                     || (self.initial[i]
-                        && (self.lower_words.contains(lw.as_ref())
-                            || self.lex.heads.contains_key(lw.as_ref()))
+                        && (self.lower_words.contains(lw) || self.lex.heads.contains_key(lw))
                         && !org_ahead()))
             {
                 i += 1;
@@ -734,7 +736,7 @@ impl<'a> Sentence<'a> {
                             && w.chars().all(char::is_alphabetic)
                             && !self.lex.adjectives.contains_key(w)
                             && !self.lex.peoples.contains_key(w)
-                            && !self.lex.common.contains(self.lw(x).as_ref())
+                            && !self.lex.common.contains(self.lw(x))
                     })
                     && !(gj + 1..=j).any(|x| gaz_at[x].is_some())
                 {
@@ -766,8 +768,8 @@ impl<'a> Sentence<'a> {
                     let w = self.w(x);
                     if self.cap(x)
                         && !self.lex.adjectives.contains_key(w)
-                        && !CONNECTORS.contains(&self.lw(x).as_ref())
-                        && !DETERMINERS.contains(&self.lw(x).as_ref())
+                        && !CONNECTORS.contains(&self.lw(x))
+                        && !DETERMINERS.contains(&self.lw(x))
                         && !self.lex.given.contains(w)
                         && !(COMPASS.contains(&w) && !has_loc)
                     {
@@ -875,7 +877,7 @@ impl<'a> Sentence<'a> {
             Class::Place
         } else if self.lex.given.contains(first) && !self.headline && (b > a || !self.initial[a]) {
             Class::Person { role: None }
-        } else if a == b && self.lex.common.contains(self.lw(a).as_ref()) {
+        } else if a == b && self.lex.common.contains(self.lw(a)) {
             Class::Not
         } else {
             Class::Unknown
@@ -999,7 +1001,7 @@ impl<'a> Sentence<'a> {
 
     /// Is token `i` the object of a preposition ("the expulsion of diplomats coincided")?
     fn after_preposition(&self, i: usize) -> bool {
-        i > 0 && self.is_word(i - 1) && PREPOSITIONS.contains(&self.lw(i - 1).as_ref())
+        i > 0 && self.is_word(i - 1) && PREPOSITIONS.contains(&self.lw(i - 1))
     }
 
     /// Is the mention starting at token `i` an agent or a source named before it ("by Mali",
@@ -1012,9 +1014,9 @@ impl<'a> Sentence<'a> {
         if self.is_word(j + 1) {
             let next = self.lw(j + 1);
             if next.chars().next().is_some_and(char::is_lowercase)
-                && !self.lex.common.contains(next.as_ref())
-                && !self.lex.verbs.contains(next.as_ref())
-                && !PREPOSITIONS.contains(&next.as_ref())
+                && !self.lex.common.contains(next)
+                && !self.lex.verbs.contains(next)
+                && !PREPOSITIONS.contains(&next)
             {
                 return false;
             }
@@ -1033,7 +1035,7 @@ impl<'a> Sentence<'a> {
                 "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")"
             );
         matches!(
-            p.as_ref(),
+            p,
             "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
         ) && ends_clause
     }
@@ -1046,7 +1048,7 @@ impl<'a> Sentence<'a> {
         }
         let p = self.lw(i - 1);
         matches!(
-            p.as_ref(),
+            p,
             "with" | "between" | "against" | "versus" | "toward" | "towards"
         )
     }
@@ -1094,18 +1096,18 @@ impl<'a> Sentence<'a> {
                 if self.cap(k) && k > p + 1 {
                     break;
                 }
-                let is_head = self.lex.heads.contains_key(lw.as_ref());
-                let is_act = self.lex.acts.contains(lw.as_ref());
+                let is_head = self.lex.heads.contains_key(lw);
+                let is_act = self.lex.acts.contains(lw);
                 let next_cont = self.is_word(k + 1) && {
                     let nl = self.lw(k + 1);
-                    self.lex.heads.contains_key(nl.as_ref()) || self.lex.acts.contains(nl.as_ref())
+                    self.lex.heads.contains_key(nl) || self.lex.acts.contains(nl)
                 };
                 if (is_head || is_act) && !next_cont {
                     found = Some((k, is_head));
                     break;
                 }
-                if self.lex.common.contains(lw.as_ref())
-                    || self.lex.verbs.contains(lw.as_ref()) && !is_head && !is_act
+                if self.lex.common.contains(lw)
+                    || self.lex.verbs.contains(lw) && !is_head && !is_act
                 {
                     break;
                 }
@@ -1132,7 +1134,7 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            let head_w = self.lw(h).into_owned();
+            let head_w = self.lw(h).to_owned();
             let Some(head) = self.lex.heads.get(head_w.as_str()).copied() else {
                 continue;
             };
@@ -1258,11 +1260,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let lw = self.lw(h);
-            let Some(head) = self.lex.heads.get(lw.as_ref()).copied() else {
+            let Some(head) = self.lex.heads.get(lw).copied() else {
                 continue;
             };
             // Take the last of "government officials".
-            if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1).as_ref()) {
+            if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1)) {
                 continue;
             }
             // "spokesman Jean Dupont": a title before a name, not a mention of its own.
@@ -1306,9 +1308,9 @@ impl<'a> Sentence<'a> {
                 }
                 if w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !self.lex.common.contains(lk.as_ref())
-                    && !self.lex.verbs.contains(lk.as_ref())
-                    && !self.lex.auxiliaries.contains(lk.as_ref())
+                    && !self.lex.common.contains(lk)
+                    && !self.lex.verbs.contains(lk)
+                    && !self.lex.auxiliaries.contains(lk)
                 {
                     a = k;
                     continue;
@@ -1319,7 +1321,7 @@ impl<'a> Sentence<'a> {
             let mut start = a;
             while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
                 let d = self.lw(start - 1);
-                if DETERMINERS.contains(&d.as_ref()) && d != "of" {
+                if DETERMINERS.contains(&d) && d != "of" {
                     start -= 1;
                 } else {
                     break;
@@ -1334,7 +1336,7 @@ impl<'a> Sentence<'a> {
             if self.headline {
                 continue;
             }
-            let head_w = lw.into_owned();
+            let head_w = lw.to_owned();
             let mods: Vec<String> = (a..h).map(|x| self.w(x).to_string()).collect();
             let (kind, canonical) = if state.is_none() && head.rule != HeadRule::Describe {
                 // Filled in by the document pass from the nearest state or body.
@@ -1480,7 +1482,7 @@ impl<'a> Sentence<'a> {
                     );
                 }
                 Class::Person { role } => {
-                    if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i).as_ref()) {
+                    if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
                         continue;
                     }
                     let mut c = self.cand(
@@ -1531,12 +1533,12 @@ impl<'a> Sentence<'a> {
                     // Where capitals prove nothing, a single word is kept only as the surname
                     // of a person named elsewhere in the document.
                     let weak = self.headline
-                        || (u.initial && self.lower_words.contains(self.lw(u.i).as_ref()))
+                        || (u.initial && self.lower_words.contains(self.lw(u.i)))
                         || (words == 1 && (u.initial || !self.terminated));
                     if weak && words > 1 {
                         continue;
                     }
-                    if self.lex.titles.contains_key(self.lw(u.i).as_ref()) && u.i == u.j {
+                    if self.lex.titles.contains_key(self.lw(u.i)) && u.i == u.j {
                         continue;
                     }
                     let acting = (self.acting_after(u.j, false) == Act::Active
@@ -1561,7 +1563,7 @@ impl<'a> Sentence<'a> {
                         // Done to people: "accused Vezilier", "Vezilier, who".
                         let person_object = object
                             && matches!(
-                                self.lw(u.i - 1).as_ref(),
+                                self.lw(u.i - 1),
                                 "accused"
                                     | "arrested"
                                     | "detained"
@@ -1613,7 +1615,7 @@ impl<'a> Sentence<'a> {
                         // "in Chiang Mai", "near Kopački Rit": a place; a quoted title: a work.
                         let place_prep = u.i > 0
                             && matches!(
-                                self.lw(u.i - 1).as_ref(),
+                                self.lw(u.i - 1),
                                 "in" | "at"
                                     | "near"
                                     | "from"
