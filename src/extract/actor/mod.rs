@@ -577,7 +577,12 @@ impl<'a> Sentence<'a> {
             }
             let lw = self.lw(i);
             let given = self.lex.given.contains(self.w(i));
-            if let Some((len, r)) = self.title_at(i) {
+            // After an honorific the name follows, even a title word ("Mr. King").
+            let honorific = matches!(
+                role.as_deref(),
+                Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")
+            );
+            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
                 // "Major League Baseball" is no title before a name.
                 let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
                 if i + len <= j && !org_after {
@@ -1034,10 +1039,12 @@ impl<'a> Sentence<'a> {
                 self.w(j + 1),
                 "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")"
             );
+        let after_quote = i >= 2 && matches!(self.w(i - 2), "," | "”" | "\"" | "’" | "'");
         matches!(
             p,
             "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
         ) && ends_clause
+            && after_quote
     }
 
     /// Is the state at `i..=j` the other party of a relation ("cooperation with Mali",
