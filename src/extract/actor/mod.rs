@@ -1775,6 +1775,8 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         }
     }
     let mut surnames: HashMap<String, String> = HashMap::default();
+    // First names of the document's people, when only one person has that first name.
+    let mut firsts: HashMap<String, Option<String>> = HashMap::default();
     for c in cands.iter() {
         if c.kind == ActorKind::Person && c.mention == Mention::Name && c.canonical.contains(' ') {
             let f = fold(&c.canonical);
@@ -1786,6 +1788,14 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 surnames
                     .entry(last.to_string())
                     .or_insert_with(|| canon.clone());
+            }
+            if let Some(first) = f.split(' ').next() {
+                let slot = firsts
+                    .entry(first.to_string())
+                    .or_insert_with(|| Some(canon.clone()));
+                if slot.as_deref() != Some(canon.as_str()) {
+                    *slot = None;
+                }
             }
             persons.entry(f).or_insert(canon);
         }
@@ -1799,8 +1809,11 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
             return Some(c.clone());
         }
         if !f.contains(' ') {
-            // A surname alone.
-            return surnames.get(&f).cloned();
+            // A surname alone, else a first name that only one person has.
+            return surnames
+                .get(&f)
+                .cloned()
+                .or_else(|| firsts.get(&f).cloned().flatten());
         }
         None
     };
