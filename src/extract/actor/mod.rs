@@ -1300,6 +1300,15 @@ impl<'a> Sentence<'a> {
                     a = k;
                     continue;
                 }
+                // A capitalised modifier outside any name: "the Republican nominee".
+                if self.cap(k)
+                    && !self.initial[k]
+                    && w.chars().all(char::is_alphabetic)
+                    && !units.iter().any(|u| u.i <= k && k <= u.j)
+                {
+                    a = k;
+                    continue;
+                }
                 if let Some(u) = units.iter().find(|u| u.j == k && u.i == k) {
                     if let Class::State {
                         state: st,
@@ -1475,7 +1484,11 @@ impl<'a> Sentence<'a> {
                     );
                 }
                 Class::KnownPerson(p) => {
-                    let role = u.role.clone().or_else(|| self.title_before(u.i));
+                    let role = u
+                        .role
+                        .clone()
+                        .or_else(|| self.title_before(u.i))
+                        .or_else(|| self.apposition_role(u.j));
                     let canon = self.lex.people[*p].to_string();
                     self.push(
                         out,
@@ -1492,17 +1505,18 @@ impl<'a> Sentence<'a> {
                     if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
                         continue;
                     }
+                    let role = role.clone().or_else(|| self.apposition_role(u.j));
                     let mut c = self.cand(
                         u.i,
                         u.j,
                         ActorKind::Person,
                         Mention::Name,
                         name.to_string(),
-                        role.clone(),
+                        role,
                         "person",
                     );
                     c.pending = Pending::Person;
-                    if u.i == u.j && role.is_none() && u.initial {
+                    if u.i == u.j && c.role.is_none() && u.initial {
                         // A given name alone: kept when it links to a person of the document
                         // or acts.
                         let acting = (self.acting_after(u.j, false) == Act::Active
@@ -1663,6 +1677,48 @@ impl<'a> Sentence<'a> {
                 Class::Place | Class::Not => {}
             }
         }
+    }
+
+    /// The role an apposition gives the person ending at `j`: "X, Mali's security minister,"
+    /// -> "Security Minister"; "X, a spokesman for the ministry" -> "Spokesman".
+    fn apposition_role(&self, j: usize) -> Option<String> {
+        let n = self.t.len();
+        if j + 2 >= n || self.w(j + 1) != "," {
+            return None;
+        }
+        let mut k = j + 2;
+        if self.is_word(k)
+            && matches!(
+                self.lw(k),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            )
+        {
+            k += 1;
+        }
+        // A state in the possessive or a demonym: "Mali's", "French".
+        if self.cap(k) && k + 1 < n && self.t[k + 1].kind == Kind::Poss {
+            k += 2;
+        } else if self.is_word(k) && self.lex.adjectives.contains_key(self.w(k)) {
+            k += 1;
+        }
+        // Up to four lowercase words; the longest title among them ends the role.
+        let mut best: Option<String> = None;
+        let mut x = k;
+        while x < n && x < k + 4 && self.is_word(x) && !self.cap(x) {
+            for start in k..=x {
+                if let Some((len, r)) = self.title_at(start) {
+                    if start + len - 1 == x {
+                        best = Some(r);
+                        break;
+                    }
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+            x += 1;
+        }
+        best
     }
 
     /// In a title-case headline a state acts only when a verb follows.
