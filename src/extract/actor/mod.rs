@@ -1343,6 +1343,19 @@ impl<'a> Sentence<'a> {
                     break;
                 }
             }
+            // "some civilians and soldiers": one mention of the coordinated nouns.
+            if start == a && start >= 3 && self.lw(start - 1) == "and" && self.is_word(start - 2) {
+                let other = self.lw(start - 2);
+                let det = self.lw(start - 3);
+                if other.ends_with('s')
+                    && other.chars().all(char::is_alphabetic)
+                    && !self.used[start - 2]
+                    && DETERMINERS.contains(&det)
+                    && det != "of"
+                {
+                    start -= 3;
+                }
+            }
             let plural = head_is_plural(&lw);
             let subject =
                 self.acting_after(h, plural) == Act::Active && !self.after_preposition(start);
@@ -1907,7 +1920,18 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         }
         if let Some(rest) = c.canonical.strip_prefix("?own:") {
             let head = rest.to_string();
-            c.canonical = bodies.get(head.as_str()).cloned().unwrap_or(head);
+            // The body named before ("the ministry" after "the French foreign ministry"), else
+            // the last state's ("the military" after "Mali" -> "Malian military").
+            c.canonical = match bodies.get(head.as_str()) {
+                Some(b) => b.clone(),
+                None => match last_state
+                    .as_ref()
+                    .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
+                {
+                    Some(st) => format!("{} {head}", st.adjective),
+                    None => head,
+                },
+            };
         } else if let Some(rest) = c.canonical.strip_prefix('?') {
             match &last_state {
                 Some(s) => {
