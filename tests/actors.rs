@@ -312,6 +312,9 @@ fn wikigold_scores(
                 if !pred.iter().any(|p| g.0 < p.1 && p.0 < g.1) {
                     println!("OFN [{}]", q(*g));
                 }
+                if let Some(p) = pred.iter().find(|p| g.0 < p.1 && p.0 < g.1 && **p != *g) {
+                    println!("BOUNDARY gold [{}] pred [{}]", q(*g), q(*p));
+                }
             }
         }
         let mut used = vec![false; pred.len()];

@@ -225,6 +225,36 @@ const DETERMINERS: &[&str] = &[
     "those", "these", "this", "both", "all", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "dozens", "of", "senior", "top",
 ];
+/// Words that head a whole organisation's name: two of them joined by "of"/"for" are two names.
+const STRONG_ORG: &[&str] = &[
+    "Corps",
+    "Army",
+    "Navy",
+    "League",
+    "Club",
+    "FC",
+    "Society",
+    "Association",
+    "University",
+    "College",
+    "Party",
+    "Council",
+    "Group",
+    "Company",
+    "Corporation",
+    "Inc.",
+    "Ltd.",
+    "Bank",
+    "Church",
+    "Team",
+    "Brigade",
+    "Regiment",
+    "Division",
+    "Federation",
+    "Union",
+    "Agency",
+];
+
 const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
     "Upper", "Lower",
@@ -512,13 +542,19 @@ impl<'a> Sentence<'a> {
                                         last,
                                         "Republic" | "Kingdom" | "Emirates" | "States" | "Ministry"
                                     );
-                                if head_ok {
+                                // "IV Corps of the Army of the Potomac", "Super League for FC
+                                // Basel": two organisations, not one name.
+                                let two_orgs =
+                                    STRONG_ORG.contains(&last) && self.strong_org_ahead(y);
+                                if head_ok && !two_orgs {
                                     has_of = true;
                                 }
-                                head_ok
+                                head_ok && !two_orgs
                             }
                             "and" | "&" => {
-                                (has_of || self.and_joins(y))
+                                // "and the City Hospital" starts another name.
+                                y == nx + 1
+                                    && (has_of || self.and_joins(y))
                                     && !matches!(
                                         self.lex.suffixes.get(self.w(end)),
                                         Some(Suffix::Org)
@@ -542,6 +578,18 @@ impl<'a> Sentence<'a> {
             k = end + 1;
         }
         units
+    }
+
+    /// Do the capitalised words from `y` (with their connectors) hold a strong organisation word?
+    fn strong_org_ahead(&self, y: usize) -> bool {
+        let mut k = y;
+        while k < self.t.len() && (self.cap(k) || CONNECTORS.contains(&self.w(k))) {
+            if STRONG_ORG.contains(&self.w(k)) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// After "and" at `y`: do the capitalised words from `y` end in an organisation suffix
