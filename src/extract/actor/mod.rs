@@ -647,7 +647,9 @@ impl<'a> Sentence<'a> {
             if !given
                 && (self.lex.common.contains(lw)
                     || (self.initial[i]
-                        && (self.lower_words.contains(lw) || self.lex.heads.contains_key(lw))
+                        && (self.lower_words.contains(lw)
+                            || self.lex.heads.contains_key(lw)
+                            || (lw.ends_with("ed") && self.lex.verbs.contains(lw)))
                         && !org_ahead()))
             {
                 i += 1;
@@ -801,6 +803,39 @@ impl<'a> Sentence<'a> {
                         role: None,
                     });
                     return;
+                }
+            }
+            // A given name and a word that is also a place: "Michael Jordan", "Paris Hilton".
+            if j - i <= 2
+                && self.lex.given.contains(self.w(i))
+                && !self.headline
+                && gaz_at[i].is_none()
+            {
+                units.push(Unit {
+                    i,
+                    j,
+                    class: Class::Person { role: role.clone() },
+                    initial: self.initial[i],
+                    role: None,
+                });
+                return;
+            }
+            // Words before a given name that starts the rest of the run are a role: "County
+            // Coroner William McLaughlin", "Engineer John Greiner".
+            if role.is_none() && !self.headline && gaz_at[i].is_none() {
+                let k = (i + 1..j).find(|&k| {
+                    self.lex.given.contains(self.w(k))
+                        && gaz_at[k].is_none()
+                        && self.cap(k + 1)
+                        && k + 3 >= j
+                });
+                if let Some(k) = k {
+                    if (i..k).all(|x| self.cap(x) && gaz_at[x].is_none() && !self.is_org_suffix(x))
+                    {
+                        let role: String = self.text[self.t[i].s..self.t[k - 1].e].to_string();
+                        self.analyse_plain(k, j, gaz_at, Some(role), units);
+                        return;
+                    }
                 }
             }
             // A state or a place with unknown capitalised words: "Air Canada", "Perth Glory",
