@@ -1157,6 +1157,38 @@ impl<'a> Sentence<'a> {
                 _ => None,
             };
             let is_person = matches!(u.class, Class::KnownPerson(_) | Class::Person { .. });
+            // A name ending in an organisation word after a possessive: "Howe's Brigade",
+            // "Nicholson's Limited" name one organisation.
+            if let Some(next) = units.iter().find(|v| v.i == p + 1) {
+                let kind = match next.class {
+                    Class::NewOrg(kind) => Some(kind),
+                    Class::Unknown | Class::Not
+                        if next.i == next.j && self.is_org_suffix(next.i) =>
+                    {
+                        Some(ActorKind::Organization)
+                    }
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    if matches!(
+                        u.class,
+                        Class::Unknown | Class::Person { .. } | Class::KnownPerson(_)
+                    ) {
+                        let canonical = self.text[self.t[u.i].s..self.t[next.j].e].to_string();
+                        self.push(
+                            out,
+                            u.i,
+                            next.j,
+                            kind,
+                            Mention::Name,
+                            canonical,
+                            None,
+                            "possessive-org-name",
+                        );
+                        continue;
+                    }
+                }
+            }
             if owner_state.is_none() && !is_person {
                 continue;
             }
