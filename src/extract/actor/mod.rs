@@ -47,15 +47,20 @@ impl ActorExtractor {
         sentences: &[super::segment::Sentence],
     ) -> Vec<Annotation> {
         let text = doc.text();
-        let sents: Vec<Vec<Token>> = sentences
-            .iter()
-            .map(|s| token::tokenize(&text[s.start_byte..s.end_byte], s.start_byte))
-            .collect();
+        // All tokens in one vector; each sentence is a range of it.
+        let mut all: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let a = all.len();
+            token::tokenize_into(&text[s.start_byte..s.end_byte], s.start_byte, &mut all);
+            ranges.push((a, all.len()));
+        }
+        let sents = ranges.iter().map(|&(a, b)| &all[a..b]);
         // Words seen in lowercase anywhere: a capitalised one of them at a sentence start is a
         // common word, not a name.
         let mut lower_words: HashSet<&str> = HashSet::default();
-        for toks in &sents {
-            for t in toks {
+        for t in &all {
+            {
                 let w = &text[t.s..t.e];
                 if t.kind == Kind::Word && w.chars().next().is_some_and(char::is_lowercase) {
                     lower_words.insert(w);
@@ -63,9 +68,11 @@ impl ActorExtractor {
             }
         }
         let mut cands: Vec<Cand> = Vec::new();
-        for toks in &sents {
-            let mut s = Sentence::new(self.lex, text, toks, &lower_words);
+        let mut scratch = Scratch::default();
+        for toks in sents {
+            let mut s = Sentence::new(self.lex, text, toks, &lower_words, scratch);
             s.run(&mut cands);
+            scratch = s.scratch();
         }
         resolve(self.lex, text, &mut cands);
         cands.sort_by_key(|c| (c.s, std::cmp::Reverse(c.e)));
@@ -306,6 +313,15 @@ fn is_acronym(w: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
+/// Per-token buffers reused from one sentence to the next.
+#[derive(Default)]
+struct Scratch<'a> {
+    used: Vec<bool>,
+    initial: Vec<bool>,
+    lows: Vec<Cow<'a, str>>,
+    caps: Vec<bool>,
+}
+
 /// One sentence under analysis.
 struct Sentence<'a> {
     lex: &'static Lexicon,
@@ -322,6 +338,8 @@ struct Sentence<'a> {
     initial: Vec<bool>,
     /// Each token in lowercase (borrowed from the text when it has no capital).
     lows: Vec<Cow<'a, str>>,
+    /// Each token is a capitalised word.
+    caps: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -330,8 +348,25 @@ impl<'a> Sentence<'a> {
         text: &'a str,
         t: &'a [Token],
         lower_words: &'a HashSet<&'a str>,
+        scratch: Scratch<'a>,
     ) -> Sentence<'a> {
-        let mut initial = vec![false; t.len()];
+        let Scratch {
+            mut used,
+            mut initial,
+            mut lows,
+            mut caps,
+        } = scratch;
+        used.clear();
+        used.resize(t.len(), false);
+        initial.clear();
+        initial.resize(t.len(), false);
+        lows.clear();
+        lows.extend(t.iter().map(|k| lower(&text[k.s..k.e])));
+        caps.clear();
+        caps.extend(
+            t.iter()
+                .map(|k| k.kind == Kind::Word && is_cap_word(&text[k.s..k.e])),
+        );
         let mut first = true;
         for (k, tok) in t.iter().enumerate() {
             let w = &text[tok.s..tok.e];
@@ -357,14 +392,25 @@ impl<'a> Sentence<'a> {
             text,
             t,
             lower_words,
-            used: vec![false; t.len()],
+            used,
             headline: false,
             terminated,
             initial,
-            lows: t.iter().map(|k| lower(&text[k.s..k.e])).collect(),
+            lows,
+            caps,
         };
         s.headline = s.is_headline();
         s
+    }
+
+    /// The buffers, for the next sentence.
+    fn scratch(self) -> Scratch<'a> {
+        Scratch {
+            used: self.used,
+            initial: self.initial,
+            lows: self.lows,
+            caps: self.caps,
+        }
     }
 
     fn w(&self, k: usize) -> &'a str {
@@ -375,7 +421,7 @@ impl<'a> Sentence<'a> {
         k < self.t.len() && self.t[k].kind == Kind::Word
     }
     fn cap(&self, k: usize) -> bool {
-        self.is_word(k) && is_cap_word(self.w(k))
+        k < self.caps.len() && self.caps[k]
     }
     fn lw(&self, k: usize) -> &str {
         &self.lows[k]

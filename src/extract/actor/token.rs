@@ -37,6 +37,13 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokens of `text`, with offsets shifted by `base` (the byte offset of `text` in the document).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Appends the tokens of `text` to `out` (see [`tokenize`]).
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let first = out.len();
     let b = text.as_bytes();
     let mut i = 0usize;
     // ASCII without decoding; other characters decoded from their first byte.
@@ -57,9 +64,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         if is_apostrophe(c) {
             // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
             let after = i + c.len_utf8();
-            let prev_word = out
-                .last()
-                .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
+            let prev_word = out.len() > first
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
             if prev_word {
                 let next = char_at(after);
                 if matches!(next, Some('s') | Some('S'))
@@ -187,7 +195,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         });
         i = j;
     }
-    out
 }
 
 #[cfg(test)]
