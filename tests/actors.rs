@@ -652,3 +652,32 @@ fn debug_text() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// Any text: no panic, every quote is the text under its span, spans never overlap.
+    #[test]
+    fn any_text_gives_valid_actors(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Mali", "France's", "Paris", "’s", "'", "the", "The", "officials", "said", "junta", "Goïta",
+            "al-Qaeda", "U.S.", "Inc.", "of", "and", ",", ".", "\n", "“", "”", "President", "Mr.", "🙂",
+            "ISIL", "army", "Ministry", "for", "Europe", "accused", "by", "with", "Yann", "Vezilier",
+            "6PR", "AT&T", "-", "(", ")", "Élysée", "IV", "de", "la", "has", "warned", "s", "A",
+        ]),
+        0..40,
+    ), seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  "]), 40)) {
+        let mut text = String::new();
+        for (i, w) in words.iter().enumerate() {
+            text.push_str(w);
+            text.push_str(seps[i % seps.len()]);
+        }
+        let (doc, anns) = actors(&text);
+        let mut last_end = 0;
+        for a in &anns {
+            proptest::prop_assert_eq!(doc.slice(a.span), Some(a.quote.as_str()));
+            proptest::prop_assert!(a.span.start() >= last_end, "overlap in {:?}", text);
+            proptest::prop_assert!(!a.quote.trim().is_empty() && a.quote.trim() == a.quote);
+            last_end = a.span.end();
+        }
+    }
+}
