@@ -654,7 +654,11 @@ fn debug_text() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 400,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
     /// Any text: no panic, every quote is the text under its span, spans never overlap.
     #[test]
     fn any_text_gives_valid_actors(words in proptest::collection::vec(

@@ -129,6 +129,8 @@ struct Cand {
     /// The state this actor belongs to, when known ("Mali's junta" -> Mali): the nearest one
     /// is the canonical name of a later bare "authorities".
     state: Option<String>,
+    /// Byte offset of the candidate's sentence.
+    sent: usize,
 }
 
 /// What follows a mention: a verb it is the subject of, a passive, or neither.
@@ -1054,6 +1056,43 @@ impl<'a> Sentence<'a> {
 
     /// Is the mention ending at token `j` the subject of a verb that follows it? `plural`
     /// subjects take base forms ("officials say"); singular ones do not ("Western support").
+    /// The end of a short complement after a head noun: "[five staff members] of France's
+    /// embassy" (left), "[Diplomats] in Bamako" (said). `h` when there is none.
+    fn skip_complement(&self, h: usize) -> usize {
+        if !self.is_word(h + 1)
+            || !matches!(self.lw(h + 1), "of" | "in" | "at" | "from" | "with" | "for")
+        {
+            return h;
+        }
+        let mut k = h + 2;
+        let mut last = h;
+        while k < self.t.len() && k <= h + 7 {
+            let is_np_word = match self.t[k].kind {
+                Kind::Poss => true,
+                Kind::Word => {
+                    let lw = self.lw(k);
+                    self.cap(k)
+                        || DETERMINERS.contains(&lw)
+                        || (!self.lex.verbs.contains(lw)
+                            && !self.lex.auxiliaries.contains(lw)
+                            && !self.lex.common.contains(lw)
+                            && lw.chars().all(|c| c.is_alphabetic() || c == '-'))
+                }
+                Kind::Punct => false,
+            };
+            if !is_np_word {
+                break;
+            }
+            last = k;
+            k += 1;
+        }
+        if last == h {
+            h
+        } else {
+            last
+        }
+    }
+
     fn acting_after(&self, j: usize, plural: bool) -> Act {
         let n = self.t.len();
         let mut k = j + 1;
@@ -1518,8 +1557,9 @@ impl<'a> Sentence<'a> {
                 }
             }
             let plural = head_is_plural(&lw);
-            let subject =
-                self.acting_after(h, plural) == Act::Active && !self.after_preposition(start);
+            let subject = (self.acting_after(h, plural) == Act::Active
+                || self.acting_after(self.skip_complement(h), plural) == Act::Active)
+                && !self.after_preposition(start);
             if !(subject || self.agent_before(start, h)) {
                 continue;
             }
@@ -1940,6 +1980,7 @@ impl<'a> Sentence<'a> {
             pending: Pending::No,
             drop: false,
             state: None,
+            sent: self.t.first().map_or(0, |t| t.s),
         }
     }
 
@@ -2048,6 +2089,9 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         None
     };
     let mut last_state: Option<String> = None;
+    // The first state named in the current sentence: "Mali's relations with France have
+    // deteriorated since the military took power" -> the Malian military.
+    let mut sent_state: Option<(usize, String)> = None;
     let mut bodies: HashMap<&'static str, String> = HashMap::default();
     for c in cands.iter_mut() {
         match c.pending {
@@ -2079,13 +2123,21 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if c.drop {
             continue;
         }
+        if sent_state.as_ref().is_some_and(|(s, _)| *s != c.sent) {
+            sent_state = None;
+        }
+        let near_state = sent_state
+            .as_ref()
+            .map(|(_, s)| s)
+            .or(last_state.as_ref())
+            .cloned();
         if let Some(rest) = c.canonical.strip_prefix("?own:") {
             let head = rest.to_string();
             // The body named before ("the ministry" after "the French foreign ministry"), else
             // the last state's ("the military" after "Mali" -> "Malian military").
             c.canonical = match bodies.get(head.as_str()) {
                 Some(b) => b.clone(),
-                None => match last_state
+                None => match near_state
                     .as_ref()
                     .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
                 {
@@ -2094,7 +2146,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 },
             };
         } else if let Some(rest) = c.canonical.strip_prefix('?') {
-            match &last_state {
+            match &near_state {
                 Some(s) => {
                     c.canonical = s.clone();
                     c.kind = ActorKind::State;
@@ -2116,10 +2168,16 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 }
             }
         }
-        if let Some(st) = &c.state {
-            last_state = Some(st.clone());
-        } else if c.kind == ActorKind::State {
-            last_state = Some(c.canonical.clone());
+        let named = match &c.state {
+            Some(st) => Some(st.clone()),
+            None if c.kind == ActorKind::State => Some(c.canonical.clone()),
+            None => None,
+        };
+        if let Some(st) = named {
+            if sent_state.is_none() {
+                sent_state = Some((c.sent, st.clone()));
+            }
+            last_state = Some(st);
         }
     }
 }
