@@ -249,6 +249,11 @@ fn read_jsonl(path: &std::path::Path) -> Option<Vec<GoldDoc>> {
     Some(out)
 }
 
+/// Precision, recall, F1.
+type Prf = (f64, f64, f64);
+/// (kind of error, quote) pairs.
+type Errors = Vec<(String, String)>;
+
 fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
     let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
     let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
@@ -263,9 +268,7 @@ fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
 /// WikiGold: named person, organisation and group actors against PER + ORG gold (states are LOC
 /// there, nominals are not annotated). Strict = same span; overlap = spans share a code point,
 /// each gold and each prediction matched at most once.
-fn wikigold_scores(
-    dir: &std::path::Path,
-) -> Option<((f64, f64, f64), (f64, f64, f64), Vec<(String, String)>)> {
+fn wikigold_scores(dir: &std::path::Path) -> Option<(Prf, Prf, Errors)> {
     let docs = read_jsonl(&dir.join("wikigold.jsonl"))?;
     let (mut tp, mut otp, mut np, mut ng) = (0, 0, 0, 0);
     let mut errors = Vec::new();
@@ -430,7 +433,7 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)
 /// PolNeAR dev: share of attribution SOURCE spans (pronouns left out: the guidelines do not
 /// annotate them) that an actor overlaps, and that one matches exactly. Sources speak, so
 /// every one of them is an actor by the guidelines.
-fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Vec<(String, String)>)> {
+fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Errors)> {
     const PRONOUNS: &[&str] = &[
         "he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "its",
         "their", "them", "him", "us", "me", "whom", "this", "one",

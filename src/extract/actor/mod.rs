@@ -518,7 +518,7 @@ impl<'a> Sentence<'a> {
                 if x > k && self.w(x) != "-" && self.w(x - 1) != "-" {
                     key.push(' ');
                 }
-                key.push_str(&self.lw(x));
+                key.push_str(self.lw(x));
             }
             // "Gen." written with its stop.
             if let Some(r) = self.lex.titles.get(&key) {
@@ -585,7 +585,7 @@ impl<'a> Sentence<'a> {
                         let ok = match conn {
                             "of" | "for" | "on" => {
                                 let last = self.w(end);
-                                let head_ok = matches!(self.lex.suffixes.get(last), Some(_))
+                                let head_ok = self.lex.suffixes.contains_key(last)
                                     || matches!(
                                         last,
                                         "Republic" | "Kingdom" | "Emirates" | "States" | "Ministry"
@@ -907,7 +907,7 @@ impl<'a> Sentence<'a> {
                         && !CONNECTORS.contains(&self.lw(x))
                         && !DETERMINERS.contains(&self.lw(x))
                         && !self.lex.given.contains(w)
-                        && !(COMPASS.contains(&w) && !has_loc)
+                        && (!COMPASS.contains(&w) || has_loc)
                     {
                         has_other = true;
                     }
@@ -917,7 +917,7 @@ impl<'a> Sentence<'a> {
                     let all_gaz_loc = gaz_at[i]
                         .is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
                     // "Paris Hilton" would be a person; a given name decides that below.
-                    if !(self.lex.given.contains(self.w(i)) && !all_gaz_loc) {
+                    if !self.lex.given.contains(self.w(i)) || all_gaz_loc {
                         units.push(Unit {
                             i,
                             j,
@@ -1409,7 +1409,7 @@ impl<'a> Sentence<'a> {
             .map(String::as_str)
             .filter(|m| {
                 !DETERMINERS.contains(&m.to_lowercase().as_str())
-                    && self.lex.adjectives.get(*m).is_none()
+                    && !self.lex.adjectives.contains_key(*m)
             })
             .filter(|m| !matches!(self.lex.names.get(*m), Some(Entry::State { .. })))
             .collect();
@@ -1463,7 +1463,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let first = self.text.as_bytes()[self.t[h].s];
-            if !first.is_ascii_lowercase() && !(self.initial[h] && first.is_ascii_uppercase()) {
+            if !first.is_ascii_lowercase() && (!self.initial[h] || !first.is_ascii_uppercase()) {
                 continue;
             }
             let lw = self.lw(h);
@@ -1556,7 +1556,7 @@ impl<'a> Sentence<'a> {
                     start -= 3;
                 }
             }
-            let plural = head_is_plural(&lw);
+            let plural = head_is_plural(lw);
             let subject = (self.acting_after(h, plural) == Act::Active
                 || self.acting_after(self.skip_complement(h), plural) == Act::Active)
                 && !self.after_preposition(start);
@@ -1785,8 +1785,8 @@ impl<'a> Sentence<'a> {
                             && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
                             && !self.lower_words.contains(name.to_lowercase().as_str());
                         let weak = weak
-                            && !(u.initial && acting && !name.ends_with('s') && !self.headline)
-                            && !(acronym && !u.initial);
+                            && (!u.initial || !acting || name.ends_with('s') || self.headline)
+                            && (!acronym || u.initial);
                         // The object of a verb ("accused Vezilier of") or an owner ("Vezilier's
                         // role") is a name too.
                         let object = u.i > 0
