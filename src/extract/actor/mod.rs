@@ -1642,21 +1642,35 @@ impl<'a> Sentence<'a> {
                         || self.other_party(u.i));
             }
         }
-        for ui in 0..units.len() {
-            for uj in ui + 1..units.len() {
-                let (a, b) = (&units[ui], &units[uj]);
-                let both_states = matches!(a.class, Class::State { .. })
-                    && matches!(b.class, Class::State { .. });
-                if !both_states || b.i != a.j + 2 {
-                    continue;
+        // Lists of states share their role: "between Australia, Indonesia, Thailand and
+        // Malaysia", "France and Mali have ...".
+        let mut ui = 0;
+        while ui < units.len() {
+            let mut uj = ui;
+            while uj + 1 < units.len()
+                && matches!(units[uj].class, Class::State { .. })
+                && matches!(units[uj + 1].class, Class::State { .. })
+                && {
+                    let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i)
+                        .map(|k| self.lw(k))
+                        .collect();
+                    matches!(
+                        gap.as_slice(),
+                        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+                    )
                 }
-                let conj = self.lw(a.j + 1);
-                if conj == "and" || conj == "or" {
-                    let shared = state_actor[ui] || state_actor[uj];
-                    state_actor[ui] = shared;
-                    state_actor[uj] = shared;
+            {
+                uj += 1;
+            }
+            if uj > ui {
+                // "to Indonesia, Thailand and Malaysia were cut": places, like the first one.
+                let shared =
+                    (ui..=uj).any(|k| state_actor[k]) && !self.after_preposition(units[ui].i);
+                for flag in &mut state_actor[ui..=uj] {
+                    *flag = shared;
                 }
             }
+            ui = uj + 1;
         }
         for (ui, u) in units.iter().enumerate() {
             if (u.i..=u.j).any(|x| self.used[x]) {
@@ -2071,6 +2085,26 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
             persons.entry(f).or_insert(canon);
         }
     }
+    // Single words kept on their own evidence somewhere in the document: a weak occurrence
+    // elsewhere ("Qantas" opening a sentence) is the same name.
+    let mut sure: HashMap<&str, (ActorKind, String)> = HashMap::default();
+    for c in cands.iter() {
+        match c.pending {
+            Pending::Single {
+                acting,
+                acronym,
+                weak,
+            } if !weak && (acting || acronym) => {
+                sure.entry(&text[c.s..c.e])
+                    .or_insert((c.kind, c.canonical.clone()));
+            }
+            Pending::No if c.mention == Mention::Name && !text[c.s..c.e].contains(' ') => {
+                sure.entry(&text[c.s..c.e])
+                    .or_insert((c.kind, c.canonical.clone()));
+            }
+            _ => {}
+        }
+    }
     let link = |name: &str| -> Option<String> {
         let f = fold(name);
         if let Some(&p) = lex.people_folded.get(&f) {
@@ -2114,6 +2148,10 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
                     c.rule = "short-name";
+                } else if let Some((kind, canon)) = sure.get(name).filter(|_| weak) {
+                    c.kind = *kind;
+                    c.canonical = canon.clone();
+                    c.rule = "same-name";
                 } else if weak || !(acting || acronym) {
                     c.drop = true;
                 }
