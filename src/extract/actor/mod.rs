@@ -2127,6 +2127,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     // deteriorated since the military took power" -> the Malian military.
     let mut sent_state: Option<(usize, String)> = None;
     let mut bodies: HashMap<&'static str, String> = HashMap::default();
+    let mut named_bodies: HashMap<&'static str, (ActorKind, String)> = HashMap::default();
     for c in cands.iter_mut() {
         match c.pending {
             Pending::Person => {
@@ -2191,17 +2192,27 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 }
                 None => c.canonical = rest.to_string(),
             }
+        } else if c.mention == Mention::Nominal && !c.canonical.contains(' ') {
+            // "the group" after "Wagner Group": the named body with that word.
+            if let Some((kind, canon)) = named_bodies.get(c.canonical.as_str()) {
+                c.kind = *kind;
+                c.canonical = canon.clone();
+            }
         } else if matches!(c.kind, ActorKind::Organization | ActorKind::Group) {
-            // Remember the body a later bare "the ministry" / "the junta" refers to.
+            // Remember the body a later bare "the ministry" / "the junta" / "the group" refers to.
             let lc = c.canonical.to_lowercase();
             for w in lc.split(' ').chain(text[c.s..c.e].split(' ')) {
-                if let Some((h, head)) = lex.heads.get_key_value(w) {
+                let w = if w.chars().any(char::is_uppercase) {
+                    w.to_lowercase()
+                } else {
+                    w.to_string()
+                };
+                if let Some((h, head)) = lex.heads.get_key_value(w.as_str()) {
                     if head.rule == HeadRule::Own {
                         bodies.insert(h, c.canonical.clone());
                     }
-                } else if let Some((h, head)) = lex.heads.get_key_value(w.to_lowercase().as_str()) {
-                    if head.rule == HeadRule::Own {
-                        bodies.insert(h, c.canonical.clone());
+                    if c.mention == Mention::Name && head.kind != ActorKind::Person {
+                        named_bodies.insert(h, (c.kind, c.canonical.clone()));
                     }
                 }
             }
