@@ -756,6 +756,21 @@ impl<'a> Sentence<'a> {
                     && self.cap(k + len)
                     && !(k + len..=j).any(|x| self.is_org_suffix(x))
                 {
+                    // "Tourism Minister Andrew Thomson": a word or two of no name before the
+                    // title belong to the role.
+                    let plain_prefix = k - i <= 2
+                        && (i..k).all(|x| {
+                            self.cap(x)
+                                && gaz_at[x].is_none()
+                                && !gaz_inside(gaz_at, 0, x + 1)
+                                && !self.lex.given.contains(self.w(x))
+                                && !self.lex.adjectives.contains_key(self.w(x))
+                        });
+                    if plain_prefix {
+                        let role = format!("{} {}", &self.text[self.t[i].s..self.t[k - 1].e], r);
+                        self.analyse_plain(k + len, j, gaz_at, Some(role), units);
+                        return;
+                    }
                     self.analyse_run(i, k - 1, gaz_at, units);
                     self.analyse_plain(k + len, j, gaz_at, Some(r), units);
                     return;
