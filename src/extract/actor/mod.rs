@@ -1141,7 +1141,8 @@ impl<'a> Sentence<'a> {
         if !self.is_word(k) {
             return Act::No;
         }
-        let w = self.w(k);
+        // In a title-case headline the verb is capitalised too ("France Expels Diplomats").
+        let w = if self.headline { self.lw(k) } else { self.w(k) };
         if !w.chars().next().is_some_and(char::is_lowercase) {
             return Act::No;
         }
@@ -1651,10 +1652,10 @@ impl<'a> Sentence<'a> {
         let mut state_actor: Vec<bool> = vec![false; units.len()];
         for (ui, u) in units.iter().enumerate() {
             if let Class::State { .. } = u.class {
-                state_actor[ui] = !self.headline_blocks(u)
-                    && ((self.acting_after(u.j, false) != Act::No && !self.after_preposition(u.i))
-                        || self.agent_before(u.i, u.j)
-                        || self.other_party(u.i));
+                state_actor[ui] = (self.acting_after(u.j, false) != Act::No
+                    && !self.after_preposition(u.i))
+                    || self.agent_before(u.i, u.j)
+                    || self.other_party(u.i);
             }
         }
         // Lists of states share their role: "between Australia, Indonesia, Thailand and
@@ -1775,20 +1776,15 @@ impl<'a> Sentence<'a> {
                     out.push(c);
                 }
                 Class::NewOrg(kind) => {
-                    let mut j = u.j;
-                    let _ = &mut j;
-                    let e = self.abbrev_end(u.j);
-                    let mut c = self.cand(
+                    let c = self.cand(
                         u.i,
                         u.j,
                         *kind,
                         Mention::Name,
-                        String::new(),
+                        name.to_string(),
                         None,
                         "org-suffix",
                     );
-                    c.e = e;
-                    c.canonical = self.text[c.s..c.e].to_string();
                     self.mark(u.i, u.j);
                     out.push(c);
                 }
@@ -1962,23 +1958,6 @@ impl<'a> Sentence<'a> {
             x += 1;
         }
         best
-    }
-
-    /// In a title-case headline a state acts only when a verb follows.
-    fn headline_blocks(&self, _u: &Unit) -> bool {
-        false
-    }
-
-    /// End byte of a name whose last word is an abbreviation written with a stop ("Inc.").
-    fn abbrev_end(&self, j: usize) -> usize {
-        let e = self.t[j].e;
-        if j + 1 < self.t.len() && self.w(j + 1) == "." && self.t[j + 1].s == e {
-            let w = self.w(j);
-            if matches!(w, "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr") {
-                return self.t[j + 1].e;
-            }
-        }
-        e
     }
 
     fn mark(&mut self, i: usize, j: usize) {
