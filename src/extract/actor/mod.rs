@@ -7,6 +7,21 @@
 //! only where they act or speak, possessives as one actor, and one canonical name per actor
 //! within the document (surnames and spelling variants link to the full name). It must not:
 //! resolve overlaps with other labels, number the final ids (the pipeline does), or read files.
+//!
+//! How, per sentence (one pass over its tokens, lookups in hash tables):
+//! 1. gazetteer names, leftmost-longest over tokens (states, capitals, aliases, organisations,
+//!    armed groups, media, known people, places);
+//! 2. runs of capitalised words joined by connectors ("of", "for", "de la", "and" inside an
+//!    organisation's name), split at titles, classified by their head word (organisation
+//!    suffixes, words that make a place or an event), given names, titles and the gazetteer;
+//! 3. possessives ("Mali's junta", "Russia's Africa Corps", "Mali's decision");
+//! 4. nominal mentions around a head noun, kept when a verb follows or an agent cue precedes;
+//! 5. names, and states whose context makes them actors (subject of a verb, "by", "with",
+//!    "between", lists sharing that role).
+//!
+//! Then per document: people linked to their full names, single capitalised words kept when
+//! they act, link to a name or were kept elsewhere, and bare nominals ("the ministry",
+//! "authorities") given the canonical name of the body or state they refer to.
 
 mod lexicon;
 mod token;
