@@ -289,9 +289,9 @@ fn is_roman(w: &str) -> bool {
 }
 
 const CONNECTORS: &[&str] = &[
-    "de", "la", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "von", "van", "der",
-    "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'", "of", "for", "on", "the",
-    "and", "&",
+    "de", "la", "arap", "ould", "ag", "du", "des", "del", "della", "di", "da", "do", "dos", "das",
+    "von", "van", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'",
+    "of", "for", "on", "the", "and", "&",
 ];
 
 fn lower(w: &str) -> Cow<'_, str> {
@@ -1810,7 +1810,10 @@ impl<'a> Sentence<'a> {
                     let weak = self.headline
                         || (u.initial && self.lower_words.contains(self.lw(u.i)))
                         || (words == 1 && (u.initial || !self.terminated));
-                    if weak && words > 1 {
+                    // A label in a table row ("Total Dead: 192") is no name.
+                    let label =
+                        !self.terminated && u.j + 1 < self.t.len() && self.w(u.j + 1) == ":";
+                    if words > 1 && (weak || label) {
                         continue;
                     }
                     if self.lex.titles.contains_key(self.lw(u.i)) && u.i == u.j {
