@@ -1519,7 +1519,9 @@ impl<'a> Sentence<'a> {
             // Modifiers to the left.
             let mut a = h;
             let mut state: Option<usize> = None;
-            while a > 0 && h - a < 4 {
+            // A name before the head: "the Trump campaign", "Clinton aides".
+            let mut owner: Option<&Unit> = None;
+            while a > 0 && h - a < 4 && owner.is_none() {
                 let k = a - 1;
                 if !self.is_word(k) || self.used[k] {
                     break;
@@ -1549,6 +1551,17 @@ impl<'a> Sentence<'a> {
                         // "US officials".
                         state = Some(st);
                         a = k;
+                        continue;
+                    }
+                }
+                if let Some(u) = units.iter().find(|u| u.j == k) {
+                    // Only a person's body: "the Trump campaign", "the Obama administration";
+                    // "Al-Shabaab fighters" keeps its name apart.
+                    let named = matches!(u.class, Class::Person { .. } | Class::KnownPerson(_))
+                        && head.kind == ActorKind::Organization;
+                    if named && a == h && !(u.i..=u.j).any(|x| self.used[x]) {
+                        owner = Some(u);
+                        a = u.i;
                         continue;
                     }
                     break;
@@ -1599,7 +1612,17 @@ impl<'a> Sentence<'a> {
             }
             let head_w = lw.to_owned();
             let mods: Vec<String> = (a..h).map(|x| self.w(x).to_string()).collect();
-            let (kind, canonical) = if state.is_none() && head.rule != HeadRule::Describe {
+            let (kind, canonical) = if let Some(u) = owner {
+                let name = match &u.class {
+                    Class::KnownPerson(p) => self.lex.people[*p].to_string(),
+                    Class::Org(o) => self.lex.orgs[*o].canonical.clone(),
+                    _ => self.text[self.t[u.i].s..self.t[u.j].e].to_string(),
+                };
+                (
+                    head.kind,
+                    format!("{name} {}", singular(self.lex, &head_w, head)),
+                )
+            } else if state.is_none() && head.rule != HeadRule::Describe {
                 // Filled in by the document pass from the nearest state or body.
                 (head.kind, String::new())
             } else {
