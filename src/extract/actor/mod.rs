@@ -440,6 +440,18 @@ impl<'a> Sentence<'a> {
     fn cap(&self, k: usize) -> bool {
         k < self.caps.len() && self.caps[k]
     }
+    /// A word as a canonical name writes it: a common word opening a sentence in lowercase,
+    /// any other as written ("Republican nominee", "French diplomatic source").
+    fn case_word(&self, k: usize) -> &str {
+        if self.initial[k]
+            && !self.lex.adjectives.contains_key(self.w(k))
+            && !self.lex.names.contains_key(self.w(k))
+        {
+            self.lw(k)
+        } else {
+            self.w(k)
+        }
+    }
     fn lw(&self, k: usize) -> &str {
         &self.lows[k]
     }
@@ -1376,7 +1388,7 @@ impl<'a> Sentence<'a> {
             let Some(head) = self.lex.heads.get(head_w.as_str()).copied() else {
                 continue;
             };
-            let mods: Vec<String> = (p + 1..h).map(|x| self.w(x).to_string()).collect();
+            let mods: Vec<String> = (p + 1..h).map(|x| self.case_word(x).to_string()).collect();
             if let Some(st) = owner_state {
                 let state = &self.lex.states[st];
                 if head.rule == HeadRule::Describe
@@ -1452,7 +1464,7 @@ impl<'a> Sentence<'a> {
                 let mut full = adj.clone();
                 for m in &mods {
                     full.push(' ');
-                    full.push_str(&m.to_lowercase());
+                    full.push_str(m);
                 }
                 full.push(' ');
                 full.push_str(head_w);
@@ -1466,7 +1478,7 @@ impl<'a> Sentence<'a> {
                 let mut full = self.lex.states[s].adjective.clone();
                 for m in &mods {
                     full.push(' ');
-                    full.push_str(&m.to_lowercase());
+                    full.push_str(m);
                 }
                 full.push(' ');
                 full.push_str(&singular);
@@ -1475,7 +1487,7 @@ impl<'a> Sentence<'a> {
             (None, _) => {
                 let mut full = String::new();
                 for m in &mods {
-                    full.push_str(&m.to_lowercase());
+                    full.push_str(m);
                     full.push(' ');
                 }
                 full.push_str(&singular);
@@ -1611,7 +1623,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let head_w = lw.to_owned();
-            let mods: Vec<String> = (a..h).map(|x| self.w(x).to_string()).collect();
+            let mods: Vec<String> = (a..h).map(|x| self.case_word(x).to_string()).collect();
             let (kind, canonical) = if let Some(u) = owner {
                 let name = match &u.class {
                     Class::KnownPerson(p) => self.lex.people[*p].to_string(),
