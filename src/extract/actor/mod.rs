@@ -77,7 +77,10 @@ impl ActorExtractor {
         for t in &all {
             {
                 let w = &text[t.s..t.e];
-                if t.kind == Kind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                let b = w.as_bytes()[0];
+                let lowercase = b.is_ascii_lowercase()
+                    || (b >= 0x80 && w.chars().next().is_some_and(char::is_lowercase));
+                if t.kind == Kind::Word && lowercase {
                     lower_words.insert(w);
                 }
             }
@@ -295,7 +298,13 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn lower(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if w.chars().any(char::is_uppercase) {
         Cow::Owned(w.to_lowercase())
     } else {
         Cow::Borrowed(w)
