@@ -1870,7 +1870,8 @@ impl<'a> Sentence<'a> {
                         let acronym = is_acronym(name)
                             && !self.headline
                             && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
-                            && !self.lower_words.contains(name.to_lowercase().as_str());
+                            && !self.lower_words.contains(name.to_lowercase().as_str())
+                            && !self.lex.common.contains(self.lw(u.i));
                         let weak = weak
                             && (!u.initial || !acting || name.ends_with('s') || self.headline)
                             && (!acronym || u.initial);
