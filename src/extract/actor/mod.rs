@@ -710,10 +710,11 @@ impl<'a> Sentence<'a> {
             let lw = self.lw(i);
             let given = self.lex.given.contains(self.w(i));
             // After an honorific the name follows, even a title word ("Mr. King").
+            // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)
             let honorific = matches!(
                 role.as_deref(),
                 Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")
-            );
+            ) && i == j;
             if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
                 // "Major League Baseball" is no title before a name.
                 let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
