@@ -150,6 +150,8 @@ pub struct Lexicon {
     /// The most words a title has.
     pub max_title_words: usize,
     pub heads: HashMap<&'static str, Head>,
+    /// Quick filter before a lookup in `heads` (see [`shape`]).
+    pub head_shapes: Vec<bool>,
     pub acts: HashSet<&'static str>,
     pub verbs: HashSet<&'static str>,
     /// Base forms that are no other form ("support", not "cut"): after a singular subject
@@ -176,6 +178,20 @@ fn values(field: &'static str) -> impl Iterator<Item = &'static str> {
 /// Number of tokens the tokenizer makes of a name (see `token.rs`).
 fn token_count(name: &str) -> usize {
     super::token::tokenize(name, 0).len()
+}
+
+/// Number of word shapes (see [`shape`]).
+pub const SHAPES: usize = 32 * 26 * 26;
+
+/// A lowercase ASCII word's shape: its length (up to 31), first and last letter. `None` for
+/// other words, which a shape filter must let through.
+pub fn shape(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (f, l) = (*b.first()?, *b.last()?);
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return None;
+    }
+    Some(b.len().min(31) * 676 + (f - b'a') as usize * 26 + (l - b'a') as usize)
 }
 
 /// Lowercase without the common Latin diacritics: "Goïta" -> "goita".
@@ -229,6 +245,7 @@ impl Lexicon {
             title_first: HashSet::default(),
             max_title_words: 1,
             heads: HashMap::default(),
+            head_shapes: vec![false; SHAPES],
             acts: HashSet::default(),
             verbs: HashSet::default(),
             base_only: HashSet::default(),
@@ -355,6 +372,11 @@ impl Lexicon {
                 _ => HeadRule::Describe,
             };
             lex.heads.insert(form, Head { kind, rule });
+        }
+        for h in lex.heads.keys() {
+            if let Some(k) = shape(h) {
+                lex.head_shapes[k] = true;
+            }
         }
         lex.acts.extend(lines(ACTS));
         for l in lines(VERBS) {

@@ -1520,6 +1520,9 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let lw = self.lw(h);
+            if lexicon::shape(lw).is_some_and(|k| !self.lex.head_shapes[k]) {
+                continue;
+            }
             let Some(head) = self.lex.heads.get(lw).copied() else {
                 continue;
             };

@@ -56,6 +56,10 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         }
     };
     while i < b.len() {
+        if matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -113,12 +117,19 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         let start = i;
         let mut j = i;
         loop {
-            // Letters and digits.
-            while let Some(c) = char_at(j) {
-                if c.is_alphanumeric() {
-                    j += c.len_utf8();
-                } else {
+            // Letters and digits (ASCII without decoding).
+            while j < b.len() {
+                let byte = b[j];
+                if byte.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if byte < 0x80 {
                     break;
+                }
+                match char_at(j) {
+                    Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
+                    _ => break,
                 }
             }
             let Some(c) = char_at(j) else { break };
