@@ -72,17 +72,41 @@ impl ActorExtractor {
         }
         let sents = ranges.iter().map(|&(a, b)| &all[a..b]);
         // Words seen in lowercase anywhere: a capitalised one of them at a sentence start is a
-        // common word, not a name.
+        // common word, not a name. Only lowercase forms of capitalised words are ever asked
+        // about, so a word whose shape no capitalised word has is left out without hashing.
+        let mut cap_shapes = vec![false; lexicon::SHAPES];
+        let mut any_odd = false;
+        for t in &all {
+            let w = text.as_bytes().get(t.s..t.e).unwrap_or(&[]);
+            if t.kind != Kind::Word || w.is_empty() || w[0].is_ascii_lowercase() {
+                continue;
+            }
+            let (f, l) = (
+                w[0].to_ascii_lowercase(),
+                w[w.len() - 1].to_ascii_lowercase(),
+            );
+            if f.is_ascii_lowercase() && l.is_ascii_lowercase() {
+                cap_shapes
+                    [w.len().min(31) * 676 + (f - b'a') as usize * 26 + (l - b'a') as usize] = true;
+            } else {
+                any_odd = true;
+            }
+        }
         let mut lower_words: HashSet<&str> = HashSet::default();
         for t in &all {
-            {
-                let w = &text[t.s..t.e];
-                let b = w.as_bytes()[0];
-                let lowercase = b.is_ascii_lowercase()
-                    || (b >= 0x80 && w.chars().next().is_some_and(char::is_lowercase));
-                if t.kind == Kind::Word && lowercase {
-                    lower_words.insert(w);
-                }
+            let w = &text[t.s..t.e];
+            let b = w.as_bytes()[0];
+            let lowercase = b.is_ascii_lowercase()
+                || (b >= 0x80 && w.chars().next().is_some_and(char::is_lowercase));
+            if t.kind != Kind::Word || !lowercase {
+                continue;
+            }
+            let wanted = match lexicon::shape(w) {
+                Some(k) => cap_shapes[k],
+                None => any_odd || b >= 0x80,
+            };
+            if wanted {
+                lower_words.insert(w);
             }
         }
         let mut cands: Vec<Cand> = Vec::new();
