@@ -23,6 +23,13 @@ pub struct Token {
     pub kind: Kind,
 }
 
+/// Abbreviations written with a stop that belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Col", "Lt", "Maj", "Capt",
+    "Sgt", "Adm", "Sen", "Rep", "Gov", "Prof", "Rev", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros",
+    "Messrs", "Cpl", "Pvt", "Supt",
+];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -30,10 +37,29 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokens of `text`, with offsets shifted by `base` (the byte offset of `text` in the document).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Appends the tokens of `text` to `out` (see [`tokenize`]).
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let first = out.len();
     let b = text.as_bytes();
     let mut i = 0usize;
-    let char_at = |i: usize| text[i..].chars().next();
+    // ASCII without decoding; other characters decoded from their first byte.
+    let char_at = |i: usize| -> Option<char> {
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            Some(c as char)
+        } else {
+            text.get(i..)?.chars().next()
+        }
+    };
     while i < b.len() {
+        if matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -42,9 +68,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         if is_apostrophe(c) {
             // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
             let after = i + c.len_utf8();
-            let prev_word = out
-                .last()
-                .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
+            let prev_word = out.len() > first
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
             if prev_word {
                 let next = char_at(after);
                 if matches!(next, Some('s') | Some('S'))
@@ -90,12 +117,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let start = i;
         let mut j = i;
         loop {
-            // Letters and digits.
-            while let Some(c) = char_at(j) {
-                if c.is_alphanumeric() {
-                    j += c.len_utf8();
-                } else {
+            // Letters and digits (ASCII without decoding).
+            while j < b.len() {
+                let byte = b[j];
+                if byte.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if byte < 0x80 {
                     break;
+                }
+                match char_at(j) {
+                    Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
+                    _ => break,
                 }
             }
             let Some(c) = char_at(j) else { break };
@@ -122,6 +156,26 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
                 j = after;
                 continue;
+            }
+            if c == '.' {
+                // "Detik.com": a web address as a name.
+                let rest = &text[after..];
+                let tld = ["com", "org", "net"].into_iter().find(|t| {
+                    rest.starts_with(t)
+                        && !rest[t.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                });
+                if let Some(t) = tld {
+                    j = after + t.len();
+                    break;
+                }
+            }
+            if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
+                // "St. Louis", "Dr. Smith", "Apple Inc.".
+                j = after;
+                break;
             }
             if c == '.' {
                 // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
@@ -152,7 +206,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         });
         i = j;
     }
-    out
 }
 
 #[cfg(test)]
