@@ -107,6 +107,33 @@ const AUX: &[&str] = &[
     "now",
     "allegedly",
     "long",
+    "didn't",
+    "didn’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "can't",
+    "can’t",
+    "cannot",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "isn't",
+    "isn’t",
+    "wasn't",
+    "wasn’t",
+    "weren't",
+    "weren’t",
+    "couldn't",
+    "couldn’t",
 ];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood",
@@ -1147,10 +1174,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let who = self.low(subj.b);
         let head = &self.t[subj.b];
         if !subj.pronoun
-            && !head.is_cap()
             && !self.lex.heads.contains_key(&head.lower)
             && NOUN_LIKE.contains(&lemma)
-            && form == Form::Base
+            && (form == Form::Base
+                || form == Form::Third
+                    && (self.lex.demonyms.contains_key(&head.lower)
+                        || matches!(head.lower.as_str(), "republican" | "democratic" | "conservative" | "liberal")
+                        || head.text.chars().any(|c| c.is_ascii_digit())))
             && !head.lower.ends_with('s')
         {
             return false;
@@ -1442,6 +1472,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut it = drop.into_iter();
         cands.retain(|_| !it.next().unwrap_or(false));
         cands.retain(|c| c.content.0 <= c.content.1 && c.content.1 < n);
+        // "I think", "you know": the speaker's own hedges, not attributions.
+        cands.retain(|c| !c.source.is_some_and(|s| s.pronoun && matches!(self.low(s.b), "i" | "you")));
     }
 }
 
