@@ -36,6 +36,9 @@ pub struct Cand {
     pub boundary: Option<usize>,
     /// The content is open-ended to the right: the boundaries pass sets its end.
     pub open_right: bool,
+    /// The cue ends its sentence with a colon ("The governor added:"): the content is the
+    /// next sentence.
+    pub next: bool,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -174,6 +177,7 @@ const TIME_WORDS: &[&str] = &[
     "night",
 ];
 const ADJUNCT_PREPS: &[&str] = &[
+    "of",
     "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after",
     "before",
 ];
@@ -239,7 +243,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let mut k = r;
         loop {
-            if k < n && TIME_WORDS.contains(&self.low(k)) {
+            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
                 k += 1;
                 continue;
             }
@@ -654,6 +658,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     before: false,
                     boundary: None,
                     open_right: true,
+                    next: false,
                 });
             }
         }
@@ -671,6 +676,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     before: true,
                     boundary: Some(i),
                     open_right: false,
+                    next: false,
                 });
             }
         }
@@ -709,6 +715,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 before: true,
                 boundary: Some(i.saturating_sub(1)),
                 open_right: false,
+                next: false,
             }
         } else {
             let mut s = after_src;
@@ -729,6 +736,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 before: false,
                 boundary: None,
                 open_right: true,
+                next: false,
             }
         };
         Some((len, cand))
@@ -769,6 +777,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             before: false,
             boundary: None,
             open_right: true,
+            next: false,
         })
     }
 
@@ -777,6 +786,27 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let (vi, form) = self.verb_form(i)?;
         let verb = &self.lex.verbs[vi];
+        // "Said Ellis: “...”": a sentence opening with the cue.
+        if i == 0 && self.t[i].is_cap() && form == Form::Past && matches!(verb.frame, Frame::Speech) {
+            let np = self.np_fwd(1, 8)?;
+            let k = np.b + 1;
+            if (self.punct(k, ":") || self.punct(k, ",")) && !self.at_end(k + 1) {
+                return Some(Cand {
+                    cue: (0, 0),
+                    source: Some(np),
+                    content: (k + 1, n_minus(self.n())),
+                    target: None,
+                    stance: verb.stance,
+                    rule: "cue-first",
+                    frame: Frame::Speech,
+                    before: false,
+                    boundary: None,
+                    open_right: true,
+                    next: false,
+                });
+            }
+            return None;
+        }
         let words = self.t.iter().filter(|t| t.is_word()).count();
         let caps = self.t.iter().filter(|t| t.is_cap()).count();
         let headline = words >= 4 && caps * 10 >= words * 7;
@@ -856,6 +886,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     before: false,
                     boundary: Some(l),
                     open_right: true,
+                    next: false,
                 });
             }
         }
@@ -896,6 +927,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     None
                 },
                 open_right: true,
+                next: false,
             });
         }
         if form == Form::Ing && be {
@@ -932,6 +964,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             before: true,
                             boundary: Some(l),
                             open_right: false,
+                            next: false,
                         });
                     }
                 }
@@ -975,7 +1008,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             | "herself"
                             | "itself"
                     ) || self.t[c + 1].is_cap()
-                        || self.t[c + 1].text.chars().all(|ch| ch.is_ascii_digit()))
+                        || self.t[c + 1].text.chars().all(|ch| ch.is_ascii_digit())
+                        || first.ends_with("ing") && first.len() > 5
+                        || matches!(first, "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "like" | "for" | "also" | "however" | "meanwhile" | "too" | "then" | "for example" | "by" | "with" | "in turn"))
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
@@ -1032,6 +1067,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     before: true,
                     boundary: Some(sl),
                     open_right: false,
+                    next: false,
                 });
             }
         }
@@ -1077,6 +1113,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     .and_then(|(a, _)| a.checked_sub(1))
                     .filter(|&k| self.punct(k, ",")),
                 open_right: true,
+                next: false,
             });
         }
         // The subject must start a clause.
@@ -1089,6 +1126,23 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if !ok {
                 return None;
             }
+        }
+        // "The governor added:" closing its sentence: the content follows.
+        let rc = self.skip_adjuncts(r0);
+        if matches!(frame, Frame::Speech | Frame::Tell) && self.punct(rc, ":") && self.at_end(rc + 1) {
+            return Some(Cand {
+                cue: (i, cue_end),
+                source: Some(subj),
+                content: (rc, rc),
+                target: None,
+                stance,
+                rule: "colon-next",
+                frame,
+                before: false,
+                boundary: None,
+                open_right: false,
+                next: true,
+            });
         }
         let (start, target) = self.take_content(r0, frame, verb)?;
         let mut cue = (i, cue_end);
@@ -1109,7 +1163,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let head = &self.t[subj.b];
         if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
             && !subj.pronoun
-            && !head.is_cap()
+            && !(subj.a..=subj.b)
+                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower)))
             && !self.lex.heads.contains_key(&head.lower)
         {
             return None;
@@ -1129,6 +1184,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             before: false,
             boundary: None,
             open_right: true,
+            next: false,
         })
     }
 
@@ -1376,6 +1432,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 before: false,
                 boundary: None,
                 open_right: true,
+                next: false,
             });
         }
         if it_subject && self.low(r) == "that" && !self.at_end(r + 1) {
@@ -1390,6 +1447,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 before: false,
                 boundary: None,
                 open_right: true,
+                next: false,
             });
         }
         None

@@ -78,14 +78,14 @@ impl ClaimExtractor {
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
         let text = doc.text();
         let mut out: Vec<Attribution> = Vec::new();
-        for s in sentences {
+        for (si, s) in sentences.iter().enumerate() {
             let toks = tokens::tokenize(text, s.start_byte, s.end_byte);
             if toks.is_empty() {
                 continue;
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
             for c in sent.candidates() {
-                if let Some(a) = self.attribution(doc, &toks, &c, s) {
+                if let Some(a) = self.attribution(doc, &toks, &c, s, sentences.get(si + 1)) {
                     if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
                         out.push(a);
                     }
@@ -101,6 +101,7 @@ impl ClaimExtractor {
         t: &[Tok<'_>],
         c: &Cand,
         s: &Sent,
+        next: Option<&Sent>,
     ) -> Option<Attribution> {
         let text = doc.text();
         let (c0, mut c1) = c.content;
@@ -134,6 +135,20 @@ impl ClaimExtractor {
         if !c.before && starts_open && !has_close && c1 + 1 >= t.len().saturating_sub(1) {
             if let Some(q) = close_quote_after(text, b) {
                 b = q;
+            }
+        }
+        if c.next {
+            // "The governor added:" - the content is the next sentence (a whole quote when
+            // it opens one).
+            let nx = next?;
+            a = nx.start_byte;
+            b = nx.end_byte;
+            let first = text.get(a..b)?.chars().next()?;
+            let rest = text.get(a + first.len_utf8()..b)?;
+            if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
+                if let Some(q) = close_quote_after(text, b) {
+                    b = q;
+                }
             }
         }
         let (a, b) = trim_content(text, a, b)?;
