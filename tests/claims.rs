@@ -281,7 +281,10 @@ fn measure(path: &str) -> Option<Tally> {
         if show {
             for g in &gold_with_cue {
                 if !atts.iter().any(|a| any_overlap(&a.cue, &g.cues)) {
-                    if let Some(s) = sents.iter().find(|s| g.cues.first().is_some_and(|c| s.span.contains(c))) {
+                    if let Some(s) = sents
+                        .iter()
+                        .find(|s| g.cues.first().is_some_and(|c| s.span.contains(c)))
+                    {
                         println!("FNSENT {}", slice(s.span));
                     }
                     println!(

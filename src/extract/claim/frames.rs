@@ -177,16 +177,14 @@ const TIME_WORDS: &[&str] = &[
     "night",
 ];
 const ADJUNCT_PREPS: &[&str] = &[
-    "of",
-    "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after",
+    "of", "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after",
     "before",
 ];
 /// Verbs whose content may be an infinitive ("vowed to punish", "urged X to return").
 const TAKES_TO: &[&str] = &[
-            "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose",
-            "warn", "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore",
-            "advise",
-        ];
+    "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "warn",
+    "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore", "advise",
+];
 /// Words before a participle cue that make it a clause of the sentence's subject.
 const PARTICIPLE_INTRO: &[&str] = &["while", "after", "before", "when", "by"];
 /// Words that may introduce the clause whose subject holds a cue.
@@ -243,7 +241,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let mut k = r;
         loop {
-            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
+            if k < n
+                && (TIME_WORDS.contains(&self.low(k))
+                    || ends_ly(self.low(k)) && !self.t[k].is_cap())
+            {
                 k += 1;
                 continue;
             }
@@ -389,6 +390,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             if DETERMINERS.contains(&p.lower.as_str()) {
                 a -= 1;
+                if self.pp_head(a).is_some() {
+                    continue;
+                }
                 break;
             }
             if matches!(p.lower.as_str(), "of" | "for" | "and" | "de" | "on")
@@ -399,6 +403,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 // "Ministry for Europe and Foreign Affairs", "Department of State".
                 a -= 1;
                 count += 1;
+                continue;
+            }
+            if let Some(k) = self.pp_head(a) {
+                // "a narrator in the Clinton ad", "a spokesman for the ministry".
+                count += a - k;
+                a = k;
                 continue;
             }
             if self.lex.function_words.contains(&p.lower) {
@@ -420,6 +430,24 @@ impl<'t, 'a> Sentence<'t, 'a> {
         })
     }
 
+    /// When the phrase starting at `a` is the object of "of/for/in/at/from" after a noun
+    /// ("a spokesman [for the ministry]"), the index of that noun.
+    fn pp_head(&self, a: usize) -> Option<usize> {
+        if a < 3 || !(DETERMINERS.contains(&self.low(a)) || self.t[a].is_cap()) {
+            return None;
+        }
+        let p = self.low(a - 1);
+        let noun = a - 2;
+        let ok = matches!(p, "of" | "for" | "in" | "at" | "from")
+            && self.t[noun].is_word()
+            && !self.is_fn(noun)
+            && self.verb_form(noun).is_none()
+            && (DETERMINERS.contains(&self.low(noun - 1))
+                || self.t[noun].is_cap()
+                || self.lex.heads.contains_key(self.low(noun)));
+        ok.then_some(noun)
+    }
+
     /// The noun phrase starting at `a` running right to a comma, the end or a clause word
     /// (for inverted cues and "according to X").
     fn np_fwd(&self, a: usize, max: usize) -> Option<Np> {
@@ -432,6 +460,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 && self.t[b - 1].is_cap()
                 && self.t[b - 1].text.len() <= 3
                 && self.t.get(b + 1).is_some_and(|x| x.is_cap());
+            if t.is_punct("(") && b > a && self.t[b - 1].is_cap() {
+                // "Rep. Joseph Crowley (D-N.Y.)"
+                if let Some(c) = (b + 1..(b + 8).min(n)).find(|&k| self.t[k].is_punct(")")) {
+                    b = c + 1;
+                    continue;
+                }
+            }
             if !(t.is_word() || t.kind == Kind::Possessive || abbrev) {
                 break;
             }
@@ -543,6 +578,17 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut be = None;
         while j > 0 {
             let w = self.low(j - 1);
+            if self.t[j - 1].kind == Kind::Possessive
+                && j >= 2
+                && PRONOUNS.contains(&self.low(j - 2))
+            {
+                // "He’s claiming": the contracted "is".
+                if be.is_none() {
+                    be = Some(true);
+                }
+                j -= 1;
+                continue;
+            }
             if AUX.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
                 if be.is_none() && VERB_AUX.contains(&w) {
                     be = Some(BE.contains(&w));
@@ -787,7 +833,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let (vi, form) = self.verb_form(i)?;
         let verb = &self.lex.verbs[vi];
         // "Said Ellis: “...”": a sentence opening with the cue.
-        if i == 0 && self.t[i].is_cap() && form == Form::Past && matches!(verb.frame, Frame::Speech) {
+        if i == 0 && self.t[i].is_cap() && form == Form::Past && matches!(verb.frame, Frame::Speech)
+        {
             let np = self.np_fwd(1, 8)?;
             let k = np.b + 1;
             if (self.punct(k, ":") || self.punct(k, ",")) && !self.at_end(k + 1) {
@@ -942,8 +989,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // Inverted: "..., said the ministry." / "“...,” says Smith."
         if let Some(l) = left {
             let tl = &self.t[l];
-            if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech
-            {
+            if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech {
                 if let Some(np) = self.np_fwd(r0, 10) {
                     let after = self.skip_adjuncts(np.b + 1);
                     let after = if frame == Frame::Tell {
@@ -1010,7 +1056,26 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     ) || self.t[c + 1].is_cap()
                         || self.t[c + 1].text.chars().all(|ch| ch.is_ascii_digit())
                         || first.ends_with("ing") && first.len() > 5
-                        || matches!(first, "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "like" | "for" | "also" | "however" | "meanwhile" | "too" | "then" | "for example" | "by" | "with" | "in turn"))
+                        || matches!(
+                            first,
+                            "at" | "in"
+                                | "on"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "speaking"
+                                | "like"
+                                | "for"
+                                | "also"
+                                | "however"
+                                | "meanwhile"
+                                | "too"
+                                | "then"
+                                | "for example"
+                                | "by"
+                                | "with"
+                                | "in turn"
+                        ))
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
@@ -1037,6 +1102,16 @@ impl<'t, 'a> Sentence<'t, 'a> {
             self.skip_adjuncts(self.skip_object(r))
         } else {
             r
+        };
+        // "“...,” Melanie said to the TV.": a short phrase after a final cue.
+        let r_obj = if matches!(self.low(r_obj), "to" | "about" | "with" | "from")
+            && (r_obj + 1..(r_obj + 7).min(self.n() + 1)).any(|k| self.at_end(k))
+        {
+            (r_obj + 1..=self.n())
+                .find(|&k| self.at_end(k))
+                .unwrap_or(r_obj)
+        } else {
+            r_obj
         };
         if let Some(sl) = subj_left {
             let tl = &self.t[sl];
@@ -1129,7 +1204,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         // "The governor added:" closing its sentence: the content follows.
         let rc = self.skip_adjuncts(r0);
-        if matches!(frame, Frame::Speech | Frame::Tell) && self.punct(rc, ":") && self.at_end(rc + 1) {
+        if matches!(frame, Frame::Speech | Frame::Tell)
+            && self.punct(rc, ":")
+            && self.at_end(rc + 1)
+        {
             return Some(Cand {
                 cue: (i, cue_end),
                 source: Some(subj),
@@ -1163,8 +1241,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let head = &self.t[subj.b];
         if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
             && !subj.pronoun
-            && !(subj.a..=subj.b)
-                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower)))
+            && !(subj.a..=subj.b).any(|k| {
+                self.t[k].is_cap()
+                    && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower))
+            })
             && !self.lex.heads.contains_key(&head.lower)
         {
             return None;
@@ -1235,7 +1315,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
             && (form == Form::Base
                 || form == Form::Third
                     && (self.lex.demonyms.contains_key(&head.lower)
-                        || matches!(head.lower.as_str(), "republican" | "democratic" | "conservative" | "liberal")
+                        || matches!(
+                            head.lower.as_str(),
+                            "republican" | "democratic" | "conservative" | "liberal"
+                        )
                         || head.text.chars().any(|c| c.is_ascii_digit())))
             && !head.lower.ends_with('s')
         {
@@ -1531,7 +1614,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         cands.retain(|_| !it.next().unwrap_or(false));
         cands.retain(|c| c.content.0 <= c.content.1 && c.content.1 < n);
         // "I think", "you know": the speaker's own hedges, not attributions.
-        cands.retain(|c| !c.source.is_some_and(|s| s.pronoun && matches!(self.low(s.b), "i" | "you")));
+        cands.retain(|c| {
+            !c.source
+                .is_some_and(|s| s.pronoun && matches!(self.low(s.b), "i" | "you"))
+        });
     }
 }
 

@@ -194,7 +194,15 @@ impl ClaimExtractor {
 
     /// Kind, mention, canonical name and actor span of a source noun phrase.
     fn source_facts(&self, doc: &Document, t: &[Tok<'_>], np: Np) -> Option<SourceFacts> {
-        let words = &t[np.a..=np.b];
+        // The actor runs from the determiner to the head noun, without a following
+        // "of/for/in ..." phrase ("[a spokesman] for the ministry").
+        let cut = (np.a + 1..=np.b)
+            .find(|&k| {
+                matches!(t[k].lower.as_str(), "of" | "for" | "in" | "at" | "from")
+                    && !t.get(k + 1).is_some_and(|x| x.is_cap())
+            })
+            .unwrap_or(np.b + 1);
+        let words = &t[np.a..cut];
         let mut first = 0;
         while first < words.len() && matches!(words[first].lower.as_str(), "the" | "a" | "an") {
             first += 1;
@@ -206,7 +214,11 @@ impl ClaimExtractor {
         };
         // A name ends with a capitalised word ("French Ministry for Europe and Foreign
         // Affairs", "Gov. Mike Pence (R-IN)"); "The Republican nominee" is a nominal.
-        let last_word = core.iter().enumerate().rev().find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
+        let last_word = core
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
         let named = last_word.is_some_and(|(k, w)| {
             w.is_cap()
                 && !self.lex.demonyms.contains_key(&w.lower)
@@ -337,7 +349,7 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
         let last = s.chars().next_back();
         let inner_quotes = |s: &str| {
             s.chars()
-                .filter(|c| OPEN_Q.contains(c) || CLOSE_Q.contains(c))
+                .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
                 .count()
         };
         if let (Some(f), Some(l)) = (first, last) {
