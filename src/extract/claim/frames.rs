@@ -39,6 +39,8 @@ pub struct Cand {
     /// The cue ends its sentence with a colon ("The governor added:"): the content is the
     /// next sentence.
     pub next: bool,
+    /// The sentence is only "X said." after a quote: the content is the previous sentence.
+    pub prev: bool,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -705,6 +707,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     boundary: None,
                     open_right: true,
                     next: false,
+                    prev: false,
                 });
             }
         }
@@ -723,6 +726,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     boundary: Some(i),
                     open_right: false,
                     next: false,
+                    prev: false,
                 });
             }
         }
@@ -762,6 +766,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 boundary: Some(i.saturating_sub(1)),
                 open_right: false,
                 next: false,
+                prev: false,
             }
         } else {
             let mut s = after_src;
@@ -783,6 +788,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 boundary: None,
                 open_right: true,
                 next: false,
+                prev: false,
             }
         };
         Some((len, cand))
@@ -824,6 +830,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             boundary: None,
             open_right: true,
             next: false,
+            prev: false,
         })
     }
 
@@ -850,6 +857,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     boundary: None,
                     open_right: true,
                     next: false,
+                    prev: false,
                 });
             }
             return None;
@@ -934,6 +942,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     boundary: Some(l),
                     open_right: true,
                     next: false,
+                    prev: false,
                 });
             }
         }
@@ -975,6 +984,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 },
                 open_right: true,
                 next: false,
+                prev: false,
             });
         }
         if form == Form::Ing && be {
@@ -1011,6 +1021,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             boundary: Some(l),
                             open_right: false,
                             next: false,
+                            prev: false,
                         });
                     }
                 }
@@ -1104,7 +1115,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
             r
         };
         // "“...,” Melanie said to the TV.": a short phrase after a final cue.
-        let r_obj = if matches!(self.low(r_obj), "to" | "about" | "with" | "from")
+        let r_obj = if frame == Frame::Speech
+            && matches!(self.low(r_obj), "to" | "about" | "with" | "from")
             && (r_obj + 1..(r_obj + 7).min(self.n() + 1)).any(|k| self.at_end(k))
         {
             (r_obj + 1..=self.n())
@@ -1143,6 +1155,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     boundary: Some(sl),
                     open_right: false,
                     next: false,
+                    prev: false,
                 });
             }
         }
@@ -1189,6 +1202,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     .filter(|&k| self.punct(k, ",")),
                 open_right: true,
                 next: false,
+                prev: false,
             });
         }
         // The subject must start a clause.
@@ -1220,6 +1234,24 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 boundary: None,
                 open_right: false,
                 next: true,
+                prev: false,
+            });
+        }
+        // "“...” Vitter demanded.": a sentence of its own after a quote.
+        if subj.a == 0 && self.at_end(rc) && !self.punct(rc, ":") {
+            return Some(Cand {
+                cue: (i, cue_end),
+                source: Some(subj),
+                content: (0, 0),
+                target: None,
+                stance,
+                rule: "after-quote",
+                frame,
+                before: true,
+                boundary: None,
+                open_right: false,
+                next: false,
+                prev: true,
             });
         }
         let (start, target) = self.take_content(r0, frame, verb)?;
@@ -1265,6 +1297,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             boundary: None,
             open_right: true,
             next: false,
+            prev: false,
         })
     }
 
@@ -1516,6 +1549,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 boundary: None,
                 open_right: true,
                 next: false,
+                prev: false,
             });
         }
         if it_subject && self.low(r) == "that" && !self.at_end(r + 1) {
@@ -1531,6 +1565,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 boundary: None,
                 open_right: true,
                 next: false,
+                prev: false,
             });
         }
         None

@@ -85,7 +85,8 @@ impl ClaimExtractor {
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
             for c in sent.candidates() {
-                if let Some(a) = self.attribution(doc, &toks, &c, s, sentences.get(si + 1)) {
+                let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
+                if let Some(a) = self.attribution(doc, &toks, &c, s, around) {
                     if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
                         out.push(a);
                     }
@@ -101,7 +102,7 @@ impl ClaimExtractor {
         t: &[Tok<'_>],
         c: &Cand,
         s: &Sent,
-        next: Option<&Sent>,
+        (prev, next): (Option<&Sent>, Option<&Sent>),
     ) -> Option<Attribution> {
         let text = doc.text();
         let (c0, mut c1) = c.content;
@@ -148,6 +149,21 @@ impl ClaimExtractor {
             if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
                 if let Some(q) = close_quote_after(text, b) {
                     b = q;
+                }
+            }
+        }
+        if c.prev {
+            // "“...” Vitter demanded.": the quote just before, when it ends right there.
+            let pv = prev?;
+            let piece = text.get(pv.start_byte..pv.end_byte)?;
+            if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+                return None;
+            }
+            b = pv.end_byte;
+            a = pv.start_byte;
+            if !piece.starts_with(['“', '"']) {
+                if let Some(q) = open_quote_before(text, pv.start_byte) {
+                    a = q;
                 }
             }
         }
