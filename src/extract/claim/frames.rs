@@ -308,6 +308,20 @@ impl<'t, 'a> Sentence<'t, 'a> {
             while k < n && (self.t[k].is_cap() || self.t[k].kind == Kind::Possessive) {
                 k += 1;
             }
+            // "told the RT America audience", "told USA TODAY's weekly video newsmaker series"
+            let mut m = k;
+            while m < n && m < k + 4 && self.t[m].is_word() && !self.is_fn(m) && !self.t[m].is_cap()
+            {
+                m += 1;
+            }
+            if m > k
+                && (self.at_end(m)
+                    || self.punct(m, ",")
+                    || self.punct(m, ":")
+                    || self.low(m) == "that")
+            {
+                return m;
+            }
             return k;
         }
         if DETERMINERS.contains(&self.low(r)) {
@@ -430,6 +444,41 @@ impl<'t, 'a> Sentence<'t, 'a> {
             b,
             pronoun: false,
         })
+    }
+
+    /// "Richard Revesz, director of the Institute ..., said": the name before a long
+    /// apposition closed by the separator at `l` (a comma or a dash): the farthest comma or
+    /// dash (within 45 tokens) right after a capitalised word whose phrase opens the clause.
+    fn name_before_apposition(&self, l: usize) -> Option<Np> {
+        let lo = l.saturating_sub(45);
+        let sep = |k: usize| self.t[k].is_punct(",") || self.is_dash(k);
+        for c in (lo.max(1)..l).filter(|&k| sep(k)) {
+            let end = &self.t[c - 1];
+            if !(end.is_cap() || end.is_punct(")")) || sep(c - 1) {
+                continue;
+            }
+            let Some(np) = self.np_back(c - 1) else {
+                continue;
+            };
+            if np.pronoun {
+                continue;
+            }
+            let opens = np.a == 0
+                || self.t[np.a - 1].kind == Kind::Close
+                || self.t[np.a - 1].kind == Kind::Open
+                || CLAUSE_START.contains(&self.low(np.a - 1))
+                || self.t[np.a - 1].is_punct(":");
+            // The apposition must not hold a verb of its own ("X, who said Y, ...").
+            let has_cue = (c + 1..l).any(|k| {
+                (self.verb_form(k).is_some_and(|(_, f)| f == Form::Past) || self.low(k) == "says")
+                    && !self.t[k].is_cap()
+                    && !DETERMINERS.contains(&self.low(k - 1))
+            });
+            if opens && !has_cue {
+                return Some(np);
+            }
+        }
+        None
     }
 
     /// When the phrase starting at `a` is the object of "of/for/in/at/from" after a noun
@@ -1032,11 +1081,18 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let l = left?;
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
+        let mut relative = false;
         if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
             if matches!(self.low(l), "who" | "whom") && l >= 2 && self.t[l - 1].is_punct(",") {
                 subj = self.np_back(l - 2);
+                relative = true;
+            } else if self.low(l) == "whom" && l >= 2 && self.low(l - 1) == "of" {
+                // "many of whom say"
+                subj = self.np_back(l - 2);
+                relative = true;
             } else if matches!(self.low(l), "who" | "whom") && l >= 1 {
                 subj = self.np_back(l - 1);
+                relative = true;
             } else {
                 subj = self.np_back(l);
             }
@@ -1092,6 +1148,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     subj = self.np_back(c - 1);
                 }
             }
+            if subj.is_none() {
+                subj = self.name_before_apposition(l);
+            }
+        } else if self.is_dash(l) {
+            subj = self.name_before_apposition(l);
         }
         let subj = subj?;
         if subj.a > 0 {
@@ -1116,8 +1177,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         };
         // "“...,” Melanie said to the TV.": a short phrase after a final cue.
         let r_obj = if frame == Frame::Speech
-            && matches!(self.low(r_obj), "to" | "about" | "with" | "from")
-            && (r_obj + 1..(r_obj + 7).min(self.n() + 1)).any(|k| self.at_end(k))
+            && matches!(self.low(r_obj), "to" | "about" | "with" | "from" | "of")
+            && (r_obj + 1..(r_obj + 13).min(self.n() + 1)).any(|k| self.at_end(k))
+            && !(r_obj + 1..self.n()).any(|k| self.low(k) == "that" || self.t[k].kind == Kind::Open)
         {
             (r_obj + 1..=self.n())
                 .find(|&k| self.at_end(k))
@@ -1206,7 +1268,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             });
         }
         // The subject must start a clause.
-        if let Some(sl) = subj_left {
+        if let Some(sl) = subj_left.filter(|_| !relative) {
             let tl = &self.t[sl];
             let ok = !tl.is_word()
                 || CLAUSE_START.contains(&tl.lower.as_str())

@@ -85,7 +85,10 @@ impl ClaimExtractor {
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
             for c in sent.candidates() {
-                let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
+                let around = (
+                    si.checked_sub(1).and_then(|k| sentences.get(k)),
+                    sentences.get(si + 1),
+                );
                 if let Some(a) = self.attribution(doc, &toks, &c, s, around) {
                     if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
                         out.push(a);
@@ -156,7 +159,8 @@ impl ClaimExtractor {
             // "“...” Vitter demanded.": the quote just before, when it ends right there.
             let pv = prev?;
             let piece = text.get(pv.start_byte..pv.end_byte)?;
-            if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+            if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n')
+            {
                 return None;
             }
             b = pv.end_byte;
