@@ -446,6 +446,34 @@ impl<'t, 'a> Sentence<'t, 'a> {
         })
     }
 
+    /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
+    /// ("continues to insist", "went on to say", "seemed to think").
+    fn to_chain(&self, k: usize) -> bool {
+        const CHAIN: &[&str] = &[
+            "continue",
+            "continues",
+            "continued",
+            "continuing",
+            "seem",
+            "seems",
+            "seemed",
+            "appear",
+            "appears",
+            "appeared",
+            "went",
+            "go",
+            "goes",
+            "going",
+            "proceeded",
+            "rushed",
+            "hastened",
+            "moved",
+        ];
+        k >= 1
+            && (CHAIN.contains(&self.low(k - 1))
+                || self.low(k - 1) == "on" && k >= 2 && CHAIN.contains(&self.low(k - 2)))
+    }
+
     /// "Richard Revesz, director of the Institute ..., said": the name before a long
     /// apposition closed by the separator at `l` (a comma or a dash): the farthest comma or
     /// dash (within 45 tokens) right after a capitalised word whose phrase opens the clause.
@@ -629,6 +657,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut be = None;
         while j > 0 {
             let w = self.low(j - 1);
+            if w == "to" && self.to_chain(j - 1) {
+                // "continues to insist", "went on to say": the verb before "to" is the finite one.
+                j -= 2;
+                if self.low(j) == "on" && j > 0 {
+                    j -= 1;
+                }
+                continue;
+            }
             if self.t[j - 1].kind == Kind::Possessive
                 && j >= 2
                 && PRONOUNS.contains(&self.low(j - 2))
@@ -959,7 +995,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 return None;
             }
         }
-        if self.low(i.wrapping_sub(1)) == "to" || i > 0 && self.t[i - 1].lower == "so-called" {
+        if self.low(i.wrapping_sub(1)) == "to" && !self.to_chain(i - 1)
+            || i > 0 && self.t[i - 1].lower == "so-called"
+        {
             return None;
         }
         // Speech acts that are events: "declared X persona non grata".
@@ -1083,8 +1121,21 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut subj_left = None; // token index before the subject
         let mut relative = false;
         if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
-            if matches!(self.low(l), "who" | "whom") && l >= 2 && self.t[l - 1].is_punct(",") {
-                subj = self.np_back(l - 2);
+            if matches!(self.low(l), "who" | "whom" | "which")
+                && l >= 2
+                && self.t[l - 1].is_punct(",")
+            {
+                // The antecedent is the nearest noun phrase: "members of [the Saudi
+                // government], which has denied".
+                subj = self.np_back(l - 2).map(|np| {
+                    let cut = (np.a..np.b)
+                        .rev()
+                        .find(|&k| matches!(self.low(k), "of" | "for" | "in" | "at" | "from"));
+                    match cut {
+                        Some(k) if self.low(l) == "which" => Np { a: k + 1, ..np },
+                        _ => np,
+                    }
+                });
                 relative = true;
             } else if self.low(l) == "whom" && l >= 2 && self.low(l - 1) == "of" {
                 // "many of whom say"
