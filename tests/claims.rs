@@ -396,3 +396,39 @@ fn print_attributions_of_env_text() {
         );
     }
 }
+
+/// Throughput of the whole pipeline on PolNeAR's train split (run with `--ignored` in an
+/// optimised build: `cargo test --profile bench --test claims throughput -- --ignored`).
+#[test]
+#[ignore]
+fn throughput() {
+    let Ok(raw) = std::fs::read_to_string("/work/shared/data/dev/polnear-train.jsonl") else { return };
+    let docs: Vec<Document> = raw
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| Document::new("d", v["text"].as_str()?, None).ok())
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    let pipe = Pipeline::default();
+    let ex = ClaimExtractor::new();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for d in &docs {
+        n += pipe.run(d).len();
+    }
+    let all = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let mut m = 0;
+    for d in &docs {
+        m += ex.attributions(d, &segment::sentences(d)).len();
+    }
+    let claims = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for d in &docs {
+        n += pipe.run_label(d, Label::Actor).len();
+    }
+    let actors = t.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!("actors alone {:.1} MB/s", mb / actors);
+    println!("{mb:.1} MB: pipeline {:.1} MB/s ({n} annotations); claims alone {:.1} MB/s ({m} attributions)", mb / all, mb / claims);
+}
