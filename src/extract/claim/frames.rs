@@ -1227,7 +1227,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
             r
         };
         // "“...,” Melanie said to the TV.": a short phrase after a final cue.
+        let after_quote = subj_left.is_some_and(|sl| {
+            self.t[sl].kind == Kind::Close || sl >= 1 && self.t[sl - 1].kind == Kind::Close
+        });
         let r_obj = if frame == Frame::Speech
+            && after_quote
             && matches!(self.low(r_obj), "to" | "about" | "with" | "from" | "of")
             && (r_obj + 1..(r_obj + 13).min(self.n() + 1)).any(|k| self.at_end(k))
             && !(r_obj + 1..self.n()).any(|k| self.low(k) == "that" || self.t[k].kind == Kind::Open)
@@ -1717,14 +1721,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
             {
                 if k > c.content.0 {
                     c.content.1 = k - 1;
-                    c.open_right = false;
                 }
             }
         }
         for k in 0..cands.len() {
             if cands[k].open_right {
                 let s = cands[k].cue.1;
-                let mut e = n_minus(n);
+                let mut e = cands[k].content.1.min(n_minus(n));
                 for &b in &bounds {
                     if b > s && b <= e && b > cands[k].content.0 {
                         e = b.saturating_sub(1);
@@ -1745,7 +1748,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // "rejected the accusations, saying ...": one claim, cued by the participle.
         let mut drop = vec![false; cands.len()];
         for k in 0..cands.len() {
+            let label_as = cands[k].frame == Frame::Label
+                && cands[k].content.0 > 0
+                && self.low(cands[k].content.0 - 1) == "as";
             if cands[k].stance != Stance::Deny
+                || label_as
                 || cands[k].rule == "participle"
                 || self.low(cands[k].content.0) == "to"
             {
