@@ -44,6 +44,22 @@ pub struct Cand {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// The personal pronoun a word is or starts ("we've", "they’re" -> "we", "they").
+pub fn pronoun_base(w: &str) -> Option<&'static str> {
+    let (base, suffix) = match w.find(['\'', '’']) {
+        Some(k) => {
+            let rest = &w[k..];
+            let apostrophe = rest.chars().next().map_or(1, char::len_utf8);
+            (&w[..k], rest.get(apostrophe..).unwrap_or(""))
+        }
+        None => (w, ""),
+    };
+    if !matches!(suffix, "" | "ve" | "re" | "d" | "ll" | "m" | "s") {
+        return None;
+    }
+    PRONOUNS.iter().find(|p| **p == base).copied()
+}
 const OBJECT_PRONOUNS: &[&str] = &[
     "him",
     "her",
@@ -337,6 +353,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// The noun phrase ending at token `b`, scanning left; `None` when `b` cannot end one.
     pub fn np_back(&self, b: usize) -> Option<Np> {
         let tk = self.t.get(b)?;
+        if pronoun_base(&tk.lower).is_some() {
+            return Some(Np {
+                a: b,
+                b,
+                pronoun: true,
+            });
+        }
         if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
             // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
             let inner = self.np_back(b - 1)?;
@@ -1006,6 +1029,16 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let r0 = cue_end + 1;
         let (left, be) = self.skip_aux_left(i);
+        // "They’re saying": the contracted be-form sits in the pronoun.
+        let be = be
+            || left.is_some_and(|l| {
+                let w = self.low(l);
+                pronoun_base(w).is_some()
+                    && (w.ends_with("re")
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                        || w.ends_with('m'))
+            });
 
         // Coordinated with an earlier verb: "X promised ... and said C".
         if let Some(l) = left {
@@ -1333,6 +1366,33 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 return None;
             }
         }
+        // "As Mr. Bown observed, in the early days ...": the main clause is the content.
+        if subj_left.is_some_and(|sl| self.low(sl) == "as")
+            && matches!(frame, Frame::Speech | Frame::Tell)
+        {
+            let rc = self.skip_adjuncts(r0);
+            let rc = if frame == Frame::Tell {
+                self.skip_object(rc)
+            } else {
+                rc
+            };
+            if self.punct(rc, ",") && !self.at_end(rc + 1) {
+                return Some(Cand {
+                    cue: (i, cue_end),
+                    source: Some(subj),
+                    content: (rc + 1, n_minus(n)),
+                    target: None,
+                    stance,
+                    rule: "as-cue",
+                    frame,
+                    before: false,
+                    boundary: None,
+                    open_right: true,
+                    next: false,
+                    prev: false,
+                });
+            }
+        }
         // "The governor added:" closing its sentence: the content follows.
         let rc = self.skip_adjuncts(r0);
         if matches!(frame, Frame::Speech | Frame::Tell)
@@ -1457,7 +1517,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             "remark",
             "tell",
         ];
-        let who = self.low(subj.b);
+        let who = pronoun_base(self.low(subj.b)).unwrap_or("");
         let head = &self.t[subj.b];
         if !subj.pronoun
             && !self.lex.heads.contains_key(&head.lower)

@@ -293,7 +293,9 @@ impl ClaimExtractor {
             kind,
             mention,
             canonical,
-            pronoun_word: words[0].lower.clone(),
+            pronoun_word: frames::pronoun_base(&words[0].lower)
+                .unwrap_or("")
+                .to_string(),
         })
     }
 }
