@@ -355,7 +355,8 @@ fn polnear_dev_attributions() {
 #[test]
 #[ignore]
 fn polnear_train_attributions() {
-    if let Some(t) = measure("/work/shared/data/dev/polnear-train.jsonl") {
+    let path = std::env::var("GLOSS_POLNEAR").unwrap_or_else(|_| "/work/shared/data/dev/polnear-train.jsonl".to_string());
+    if let Some(t) = measure(&path) {
         report("train", &t);
     }
 }

@@ -360,6 +360,23 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 pronoun: true,
             });
         }
+        if TIME_WORDS.contains(&tk.lower.as_str())
+            || matches!(tk.lower.as_str(), "soon" | "now" | "almost" | "already" | "today")
+        {
+            // "the board on Monday rejected": the subject is before the time phrase.
+            let mut k = b;
+            while k > 0
+                && (TIME_WORDS.contains(&self.low(k))
+                    || matches!(
+                        self.low(k),
+                        "on" | "in" | "at" | "last" | "this" | "early" | "late" | "soon" | "now" | "almost" | "already" | "today"
+                    )
+                    || self.t[k].text.chars().all(|c| c.is_ascii_digit()))
+            {
+                k -= 1;
+            }
+            return if k < b && self.t[k].is_word() { self.np_back(k) } else { None };
+        }
         if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
             // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
             let inner = self.np_back(b - 1)?;
@@ -615,21 +632,25 @@ impl<'t, 'a> Sentence<'t, 'a> {
         while a < n && !self.t[a].is_word() {
             a += 1;
         }
-        // Skip a leading adverbial ending in a comma ("In retaliation, France ...").
-        if a < n && (self.is_fn(a) || ends_ly(self.low(a))) {
-            if let Some(c) = (a..n).find(|&k| self.punct(k, ",")) {
-                if c - a <= 6 {
-                    a = c + 1;
-                }
-            }
-        }
         while a < n && matches!(self.low(a), "and" | "but" | "so" | "yet") {
             a += 1;
         }
-        if a >= n {
+        // Skip a leading adverbial ending in a comma ("In retaliation, France ...",
+        // "Having lost, Sanders ..."); without the comma there is no subject to find.
+        let adverbial = |k: usize| {
+            let w = self.low(k);
+            self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || TIME_WORDS.contains(&w) || w == "having"
+        };
+        if a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() {
+            match (a..n).find(|&k| self.punct(k, ",")) {
+                Some(c) if c - a <= 14 => a = c + 1,
+                _ => return None,
+            }
+        }
+        if a >= n || self.is_fn(a) && pronoun_base(self.low(a)).is_none() {
             return None;
         }
-        if PRONOUNS.contains(&self.low(a)) {
+        if pronoun_base(self.low(a)).is_some() {
             return Some(Np {
                 a,
                 b: a,
