@@ -180,6 +180,8 @@ struct Tally {
     span_pred_hit: usize,
     span_gold: usize,
     span_gold_hit: usize,
+    /// Rule -> (predicted, cue found in gold).
+    by_rule: BTreeMap<&'static str, (usize, usize)>,
 }
 
 fn f1(p: f64, r: f64) -> f64 {
@@ -226,11 +228,16 @@ fn measure(path: &str) -> Option<Tally> {
             .count();
         t.pred += atts.len();
         for a in &atts {
+            let e = t.by_rule.entry(a.rule).or_default();
+            e.0 += 1;
+            e.1 += usize::from(gold_with_cue.iter().any(|g| any_overlap(&a.cue, &g.cues)));
+        }
+        for a in &atts {
             let Some(g) = gold_with_cue.iter().find(|g| any_overlap(&a.cue, &g.cues)) else {
                 if show {
                     println!(
-                        "FP cue {:?} [{}] <- {:?}",
-                        slice(a.cue),
+                        "FP {} cue {:?} [{}] <- {:?}",
+                        a.rule, slice(a.cue),
                         slice(a.content),
                         a.source.map(slice)
                     );
@@ -375,6 +382,11 @@ fn report(split: &str, t: &Tally) -> (f64, f64, f64, f64) {
     println!("  source right   {src:.3} of found (words); {src_actor:.3} on the ACTOR annotations   (baseline 0.943)");
     println!("  content right  {content:.3} of found   (baseline 0.978)");
     println!("  overlap F1     P {sp:.3} R {sr:.3} F1 {span_f1:.4} over SOURCE, CUE, CONTENT spans   (baseline 0.622)");
+    if std::env::var("GLOSS_CLAIM_ERRORS").is_ok() {
+        for (rule, (n, hit)) in &t.by_rule {
+            println!("  rule {rule:<22} {hit:>5} / {n:<5} {:.2}", ratio(*hit, *n));
+        }
+    }
     (cue_f1, src, content, span_f1)
 }
 

@@ -819,7 +819,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     .iter()
                     .any(|suf| x.lower.ends_with(suf))
                 });
-            if speaker && !dateish && !descriptive && self.t[0].is_word() {
+            let content_words = self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
+            let generic = self.t[..i].iter().any(|x| {
+                matches!(x.lower.as_str(), "question" | "answer" | "q" | "a" | "remember" | "warning" | "pledged" | "superdelegates" | "age" | "city" | "job" | "pay")
+            });
+            if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
                     source: Some(Np {
@@ -1527,7 +1531,6 @@ impl<'t, 'a> Sentence<'t, 'a> {
             "hope",
             "estimate",
             "find",
-            "show",
             "tweet",
             "note",
             "counter",
