@@ -155,6 +155,12 @@ const AUX: &[&str] = &[
     "weren’t",
     "couldn't",
     "couldn’t",
+    "shouldn't",
+    "shouldn’t",
+    "mustn't",
+    "mustn’t",
+    "needn't",
+    "needn’t",
 ];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood",
@@ -1531,6 +1537,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             "hope",
             "estimate",
             "find",
+            "show",
             "tweet",
             "note",
             "counter",
