@@ -60,6 +60,8 @@ pub fn pronoun_base(w: &str) -> Option<&'static str> {
     }
     PRONOUNS.iter().find(|p| **p == base).copied()
 }
+/// Numbers and quantifiers that can head a source ("43 said", "most said", "one in three said").
+const NUMBER_HEADS: &[&str] = &["one", "two", "three", "four", "five", "most", "many", "some", "few", "several", "both", "half", "others"];
 const OBJECT_PRONOUNS: &[&str] = &[
     "him",
     "her",
@@ -274,7 +276,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
                 let mut m = k + 1;
-                while m < n && m < k + 6 && self.t[m].is_word() && self.low(m) != "that" {
+                while m < n
+                    && m < k + 10
+                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive)
+                    && self.low(m) != "that"
+                {
                     m += 1;
                 }
                 if m > k + 1 && (m >= n || !self.t[m].is_word() || self.low(m) == "that") {
@@ -412,7 +418,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         if !tk.is_word()
             || self.is_fn(b)
-            || DETERMINERS.contains(&tk.lower.as_str())
+            || DETERMINERS.contains(&tk.lower.as_str()) && !NUMBER_HEADS.contains(&tk.lower.as_str())
             || self.verb_form(b).is_some()
                 && !tk.is_cap()
                 && !(b > 0
@@ -421,7 +427,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         {
             return None;
         }
-        if !tk.text.chars().any(char::is_alphabetic) {
+        if !tk.text.chars().any(char::is_alphabetic) && !tk.text.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
         let mut a = b;
@@ -1158,7 +1164,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     } else {
                         after
                     };
-                    if self.at_end(after) || self.punct(after, ",") {
+                    if self.at_end(after) || self.punct(after, ",") || matches!(self.low(after), "who" | "which") {
                         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
                         return Some(Cand {
                             cue: (i, cue_end),
@@ -1181,6 +1187,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
         // Subject before the cue.
         let l = left?;
+        // "Humphrey, who calls Trump a “sociopath,” said": the comma inside the quote.
+        let l = if self.t[l].kind == Kind::Close && l >= 2 && self.t[l - 1].is_punct(",") { l - 1 } else { l };
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
         let mut relative = false;
@@ -1392,7 +1400,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let ok = !tl.is_word()
                 || CLAUSE_START.contains(&tl.lower.as_str())
                 || self.is_fn(sl)
-                || tl.kind == Kind::Possessive;
+                || tl.kind == Kind::Possessive
+                || tl.is_cap()
+                || self.lex.heads.contains_key(&tl.lower);
             if !ok {
                 return None;
             }
