@@ -7,8 +7,41 @@
 //! `mod.rs`).
 
 use crate::model::ActorKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the Fx hash of rustc): the tables are fixed
+/// data, not user-controlled keys, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map and set with [`Fx`].
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 pub const STATES: &str = include_str!("../../../data/actors/states.txt");
 pub const ORGS: &str = include_str!("../../../data/actors/orgs.txt");
@@ -96,6 +129,8 @@ pub struct Lexicon {
     pub names: HashMap<&'static str, Entry>,
     /// First words of the names, to try a lookup only where one can start.
     pub first_words: HashSet<&'static str>,
+    /// First bytes of the first words, a quick filter before the lookup.
+    pub first_bytes: [bool; 256],
     /// The most words (tokens) a name has.
     pub max_tokens: usize,
     pub states: Vec<State>,
@@ -110,11 +145,16 @@ pub struct Lexicon {
     pub peoples: HashMap<&'static str, usize>,
     /// Title or role (lowercase, single spaces) -> the role written in the attribute.
     pub titles: HashMap<String, String>,
+    /// First words of the titles (lowercase), to try a title only where one can start.
+    pub title_first: HashSet<String>,
     /// The most words a title has.
     pub max_title_words: usize,
     pub heads: HashMap<&'static str, Head>,
     pub acts: HashSet<&'static str>,
     pub verbs: HashSet<&'static str>,
+    /// Base forms that are no other form ("support", not "cut"): after a singular subject
+    /// they are nouns or infinitives, not its verb.
+    pub base_only: HashSet<&'static str>,
     pub auxiliaries: HashSet<&'static str>,
     pub suffixes: HashMap<&'static str, Suffix>,
     /// Lowercase common words that are capitalised only at a sentence start.
@@ -175,24 +215,27 @@ impl Lexicon {
 
     fn parse() -> Lexicon {
         let mut lex = Lexicon {
-            names: HashMap::new(),
-            first_words: HashSet::new(),
+            names: HashMap::default(),
+            first_words: HashSet::default(),
+            first_bytes: [false; 256],
             max_tokens: 1,
             states: Vec::new(),
             orgs: Vec::new(),
             people: Vec::new(),
-            people_folded: HashMap::new(),
-            adjectives: HashMap::new(),
-            peoples: HashMap::new(),
-            titles: HashMap::new(),
+            people_folded: HashMap::default(),
+            adjectives: HashMap::default(),
+            peoples: HashMap::default(),
+            titles: HashMap::default(),
+            title_first: HashSet::default(),
             max_title_words: 1,
-            heads: HashMap::new(),
-            acts: HashSet::new(),
-            verbs: HashSet::new(),
-            auxiliaries: HashSet::new(),
-            suffixes: HashMap::new(),
-            common: HashSet::new(),
-            given: HashSet::new(),
+            heads: HashMap::default(),
+            acts: HashSet::default(),
+            verbs: HashSet::default(),
+            base_only: HashSet::default(),
+            auxiliaries: HashSet::default(),
+            suffixes: HashMap::default(),
+            common: HashSet::default(),
+            given: HashSet::default(),
         };
         // Places first: a state, organisation or person of the same name overrides them.
         for l in lines(PLACES) {
@@ -295,6 +338,9 @@ impl Lexicon {
                 None => (l.to_lowercase(), capitalise_words(l)),
             };
             lex.max_title_words = lex.max_title_words.max(token_count(&form));
+            if let Some(first) = form.split(' ').next() {
+                lex.title_first.insert(first.to_string());
+            }
             lex.titles.insert(form, role);
         }
         for l in lines(HEADS) {
@@ -315,6 +361,17 @@ impl Lexicon {
             match l.strip_prefix('=') {
                 Some(aux) => lex.auxiliaries.extend(aux.split_whitespace()),
                 None => lex.verbs.extend(l.split_whitespace()),
+            }
+        }
+        let mut other_forms: HashSet<&str> = HashSet::default();
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            other_forms.extend(l.split_whitespace().skip(1));
+        }
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            if let Some(base) = l.split_whitespace().next() {
+                if !other_forms.contains(base) {
+                    lex.base_only.insert(base);
+                }
             }
         }
         for l in lines(SUFFIXES) {
@@ -341,18 +398,11 @@ impl Lexicon {
         self.max_tokens = self.max_tokens.max(n);
         if let Some(first) = super::token::tokenize(name, 0).first() {
             self.first_words.insert(&name[first.s..first.e]);
+            if let Some(&b) = name.as_bytes().get(first.s) {
+                self.first_bytes[b as usize] = true;
+            }
         }
         self.names.insert(name, e);
-    }
-
-    /// The state of a demonym adjective or a state name in the possessive.
-    pub fn state_of_adjective(&self, w: &str) -> Option<usize> {
-        self.adjectives.get(w).copied()
-    }
-
-    /// True when `w` (any case) is a verb form or an auxiliary.
-    pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(w) || self.auxiliaries.contains(w)
     }
 }
 

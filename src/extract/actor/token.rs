@@ -23,6 +23,13 @@ pub struct Token {
     pub kind: Kind,
 }
 
+/// Abbreviations written with a stop that belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Col", "Lt", "Maj", "Capt",
+    "Sgt", "Adm", "Sen", "Rep", "Gov", "Prof", "Rev", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros",
+    "Messrs", "Cpl", "Pvt", "Supt",
+];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -32,7 +39,15 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let b = text.as_bytes();
     let mut i = 0usize;
-    let char_at = |i: usize| text[i..].chars().next();
+    // ASCII without decoding; other characters decoded from their first byte.
+    let char_at = |i: usize| -> Option<char> {
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            Some(c as char)
+        } else {
+            text.get(i..)?.chars().next()
+        }
+    };
     while i < b.len() {
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
@@ -122,6 +137,26 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
                 j = after;
                 continue;
+            }
+            if c == '.' {
+                // "Detik.com": a web address as a name.
+                let rest = &text[after..];
+                let tld = ["com", "org", "net"].into_iter().find(|t| {
+                    rest.starts_with(t)
+                        && !rest[t.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                });
+                if let Some(t) = tld {
+                    j = after + t.len();
+                    break;
+                }
+            }
+            if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
+                // "St. Louis", "Dr. Smith", "Apple Inc.".
+                j = after;
+                break;
             }
             if c == '.' {
                 // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
