@@ -1,1 +1,630 @@
-fn main() {}
+//! The `gloss` command line: argument parsing, reading and writing files, exit codes.
+//!
+//! Owns: turning paths and flags into calls of the library (extract, formats, eval) and
+//! their results into output, and the exit codes: 0 ok, 1 bad input (one line naming the
+//! file and the position), 2 misuse (clap's own). It must not: extract, parse or score by
+//! itself, or panic on any input (binary, bad UTF-8, huge files get a message in words).
+
+use clap::{Args, Parser, Subcommand};
+use gloss::eval::{self, Coverage, EvalDoc};
+use gloss::extract::Pipeline;
+use gloss::formats::corpus;
+use gloss::formats::gold::GoldFile;
+use gloss::formats::jsonl::{self, LineKind};
+use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The largest input file `gloss` reads (JSON Lines and gold files; a plain-text article
+/// has the library's own, smaller limit).
+const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(name = "gloss", version, about = "Extract, validate, score and convert ACTOR / DATE / CLAIM annotations")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Extract annotations from plain-text articles or JSON Lines {"id","text","dct"}.
+    Extract(ExtractArgs),
+    /// Check gold JSON files (or Gloss JSON Lines) and print guideline warnings.
+    Validate(ValidateArgs),
+    /// Score predictions against gold: per label strict and overlap P/R/F1, and more.
+    Score(ScoreArgs),
+    /// Convert annotation files (gold JSON, Gloss JSON Lines, development corpora).
+    Convert(ConvertArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Plain-text files, or JSON Lines files (*.jsonl); `-` or nothing reads standard input.
+    files: Vec<String>,
+    /// The documents' creation date (YYYY-MM-DD), for lines and files that have none.
+    #[arg(long, value_parser = dct_arg)]
+    dct: Option<jiff::civil::Date>,
+    /// Read every input as JSON Lines, whatever its extension.
+    #[arg(long)]
+    jsonl: bool,
+    /// Write DIR/<id>.gold.json files instead of printing.
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ValidateArgs {
+    /// Gold JSON files, Gloss JSON Lines files, or directories of *.gold.json.
+    #[arg(required = true)]
+    files: Vec<String>,
+}
+
+#[derive(Args)]
+struct ScoreArgs {
+    /// Gold: a gold JSON file, Gloss JSON Lines, a directory of *.gold.json, or a
+    /// development-corpus JSON Lines file (shared/data/dev).
+    gold: String,
+    /// Predictions, in any of the same forms (`-` reads standard input).
+    pred: String,
+    /// Labels to score, comma-separated (default: all that the gold annotates).
+    #[arg(long, value_delimiter = ',', value_parser = label_arg)]
+    labels: Vec<Label>,
+    /// Actor kinds to score on both sides, comma-separated: person, organization, state, group.
+    #[arg(long, value_delimiter = ',', value_parser = kind_arg)]
+    kinds: Vec<ActorKind>,
+    /// Score only actor mentions of this type, on both sides.
+    #[arg(long, value_parser = mention_arg)]
+    mention: Option<Mention>,
+    /// Also score claims as attributions: cues, and the sources and contents of found cues.
+    #[arg(long)]
+    attributions: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// Output format: gloss (pretty gold JSON, one document) or jsonl (Gloss JSON Lines).
+    #[arg(long = "to", value_name = "FORMAT")]
+    to: String,
+    /// Input: a gold JSON file, Gloss JSON Lines, a directory of *.gold.json, or a
+    /// development-corpus JSON Lines file; `-` reads standard input.
+    input: String,
+    /// With --to gloss: write DIR/<id>.gold.json files (needed for several documents).
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+fn label_arg(s: &str) -> Result<Label, String> {
+    Label::parse(s.trim()).ok_or_else(|| format!("'{s}' is not a label: use ACTOR, DATE or CLAIM"))
+}
+
+fn kind_arg(s: &str) -> Result<ActorKind, String> {
+    ActorKind::parse(&s.trim().to_ascii_lowercase())
+        .ok_or_else(|| format!("'{s}' is not an actor kind: use person, organization, state or group"))
+}
+
+fn mention_arg(s: &str) -> Result<Mention, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "name" => Ok(Mention::Name),
+        "nominal" => Ok(Mention::Nominal),
+        _ => Err(format!("'{s}' is not a mention type: use name or nominal")),
+    }
+}
+
+fn dct_arg(s: &str) -> Result<jiff::civil::Date, String> {
+    parse_dct(s).map_err(|e| e.to_string())
+}
+
+/// A failure to report: a one-line message and the exit code.
+struct Fail {
+    message: String,
+    code: u8,
+}
+
+impl Fail {
+    fn input(message: impl Into<String>) -> Fail {
+        Fail { message: message.into(), code: 1 }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = Out::new();
+    let result = match cli.cmd {
+        Cmd::Extract(a) => extract(a, &mut out),
+        Cmd::Validate(a) => validate(a, &mut out),
+        Cmd::Score(a) => score(a, &mut out),
+        Cmd::Convert(a) => convert(a, &mut out),
+    };
+    let flushed = out.flush();
+    match result.and(flushed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) if f.code == 0 => ExitCode::SUCCESS,
+        Err(f) => {
+            let one_line = f.message.replace('\n', " ");
+            eprintln!("gloss: {one_line}");
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Buffered standard output; a closed pipe (`gloss ... | head`) ends the program quietly.
+struct Out {
+    w: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out { w: std::io::BufWriter::new(std::io::stdout()) }
+    }
+    fn put(&mut self, s: &str) -> Result<(), Fail> {
+        self.w.write_all(s.as_bytes()).map_err(io_fail)
+    }
+    fn line(&mut self, s: &str) -> Result<(), Fail> {
+        self.put(s)?;
+        self.put("\n")
+    }
+    fn flush(&mut self) -> Result<(), Fail> {
+        self.w.flush().map_err(io_fail)
+    }
+}
+
+fn io_fail(e: std::io::Error) -> Fail {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Fail { message: String::new(), code: 0 }
+    } else {
+        Fail::input(format!("cannot write the output: {e}"))
+    }
+}
+
+// ---------------------------------------------------------------- reading inputs
+
+/// A file's name for messages and its bytes; `-` is standard input.
+fn read_bytes(path: &str) -> Result<Vec<u8>, Fail> {
+    let mut buf = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Fail::input(format!("<stdin>: cannot read: {e}")))?;
+    } else {
+        let p = Path::new(path);
+        let meta = std::fs::metadata(p).map_err(|e| Fail::input(format!("{path}: cannot open: {}", io_words(&e))))?;
+        if meta.is_dir() {
+            return Err(Fail::input(format!("{path}: is a directory, not a file")));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(too_big(path, meta.len()));
+        }
+        std::fs::File::open(p)
+            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf))
+            .map_err(|e| Fail::input(format!("{path}: cannot read: {}", io_words(&e))))?;
+    }
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(display_name(path), buf.len() as u64));
+    }
+    Ok(buf)
+}
+
+fn too_big(path: &str, len: u64) -> Fail {
+    Fail::input(format!(
+        "{path}: {:.0} MB is more than gloss reads ({} MB): split it into smaller files",
+        len as f64 / 1_048_576.0,
+        MAX_FILE_BYTES / 1_048_576
+    ))
+}
+
+fn io_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// The bytes as UTF-8 text (a byte-order mark dropped), or a message naming the line and
+/// column of the first bad byte, or saying the file looks binary.
+fn as_text<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Fail> {
+    let name = display_name(path);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|b| *b == 0) {
+        let (line, col) = line_col(&bytes[..pos]);
+        return Err(Fail::input(format!(
+            "{name}: line {line}, column {col}: this file looks binary (it contains NUL bytes), not text"
+        )));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        Fail::input(format!("{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"))
+    })
+}
+
+/// The text, unless it holds nothing but white space (a gold or JSON Lines file must hold
+/// a document).
+fn non_empty<'t>(path: &str, text: &'t str) -> Result<&'t str, Fail> {
+    if text.trim().is_empty() {
+        return Err(Fail::input(format!("{}: the file is empty", display_name(path))));
+    }
+    Ok(text)
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// A JSON Lines document whose text the library refuses (binary-looking, too large) is
+/// skipped with a note on standard error, so that one bad line of a corpus does not stop
+/// the others; both `extract` and the readers of `score` skip the same lines.
+fn skip_note(name: &str, e: &gloss::model::Error) {
+    eprintln!("gloss: note: {name}: {e}: document skipped");
+}
+
+fn has_jsonl_ext(path: &str) -> bool {
+    let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    ext == "jsonl" || ext == "ndjson"
+}
+
+/// The file's stem, for a document id (`articles/mali.txt` -> `mali`).
+fn stem(path: &str) -> String {
+    if path == "-" {
+        return "stdin".to_string();
+    }
+    let s = Path::new(path).file_name().and_then(|s| s.to_str()).unwrap_or("doc");
+    let s = s.strip_suffix(".gold.json").unwrap_or(s);
+    match s.rfind('.') {
+        Some(i) if i > 0 => s[..i].to_string(),
+        _ => s.to_string(),
+    }
+}
+
+/// Expands directories to their `*.gold.json` files (sorted); other paths stay.
+fn expand_dirs(paths: &[String]) -> Result<Vec<String>, Fail> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p != "-" && Path::new(p).is_dir() {
+            let mut found = gold_files_in(p)?;
+            if found.is_empty() {
+                return Err(Fail::input(format!("{p}: the directory holds no *.gold.json file")));
+            }
+            out.append(&mut found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn gold_files_in(dir: &str) -> Result<Vec<String>, Fail> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Fail::input(format!("{dir}: cannot list: {}", io_words(&e))))?;
+    let mut found: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gold.json")))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// True when a file should be read as JSON Lines: by its extension, or when its first line
+/// is a whole JSON object and another line follows.
+fn is_jsonl(path: &str, text: &str) -> bool {
+    has_jsonl_ext(path) || (jsonl::looks_like_jsonl(text) && jsonl::lines(text).nth(1).is_some())
+}
+
+// ---------------------------------------------------------------- extract
+
+fn now_rfc3339() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
+    let files = if a.files.is_empty() { vec!["-".to_string()] } else { a.files.clone() };
+    let pipeline = Pipeline::default();
+    let created = now_rfc3339();
+    let annotate = |doc: Document| -> GoldFile {
+        let anns = pipeline.run(&doc);
+        let mut f = GoldFile::new(doc, anns);
+        f.meta.created = Some(created.clone());
+        f
+    };
+    if let Some(dir) = &a.out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e))))?;
+    }
+    let single_text = files.len() == 1 && !a.jsonl && !has_jsonl_ext(&files[0]);
+    let mut written: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut emit = |f: GoldFile, origin: String, out: &mut Out| -> Result<(), Fail> {
+        match &a.out_dir {
+            Some(dir) => {
+                let name = format!("{}.gold.json", safe_file_name(&f.doc.id));
+                if let Some(prev) = written.insert(name.clone(), origin.clone()) {
+                    return Err(Fail::input(format!(
+                        "{origin}: the id {:?} gives the file name {name}, already written for {prev}",
+                        f.doc.id
+                    )));
+                }
+                let path = dir.join(&name);
+                std::fs::write(&path, f.to_json())
+                    .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))
+            }
+            None if single_text => out.put(&f.to_json()),
+            None => out.line(&f.to_json_line()),
+        }
+    };
+    for path in &files {
+        let name = display_name(path);
+        let bytes = read_bytes(path)?;
+        if a.jsonl || has_jsonl_ext(path) {
+            let text = as_text(path, &bytes)?;
+            let default_id = stem(path);
+            for (n, line) in jsonl::lines(text) {
+                let doc = match jsonl::read_input_line(n, line, &default_id, a.dct) {
+                    Ok(doc) => doc,
+                    Err(e) if e.kind_name() == "input" => {
+                        skip_note(name, &e);
+                        continue;
+                    }
+                    Err(e) => return Err(Fail::input(format!("{name}: {e}"))),
+                };
+                emit(annotate(doc), format!("{name}:{n}"), out)?;
+            }
+        } else {
+            let doc =
+                Document::from_bytes(stem(path), &bytes, a.dct).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+            emit(annotate(doc), name.to_string(), out)?;
+        }
+    }
+    Ok(())
+}
+
+/// An id as a file name: every character but ASCII letters, digits, `.`, `_` and `-`
+/// becomes `_`, and a leading dot is dropped.
+fn safe_file_name(id: &str) -> String {
+    let s: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
+    let s = s.trim_start_matches('.');
+    if s.is_empty() {
+        "doc".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+// ---------------------------------------------------------------- validate
+
+fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
+    for path in expand_dirs(&a.files)? {
+        let name = display_name(&path).to_string();
+        let bytes = read_bytes(&path)?;
+        let text = non_empty(&path, as_text(&path, &bytes)?)?;
+        if is_jsonl(&path, text) {
+            let mut n_docs = 0;
+            for (n, line) in jsonl::lines(text) {
+                let f = jsonl::read_line(n, line).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+                report_valid(out, &format!("{name}:{n} ({})", f.doc.id), &f)?;
+                n_docs += 1;
+            }
+            if n_docs == 0 {
+                return Err(Fail::input(format!("{name}: the file holds no document")));
+            }
+        } else {
+            if let Ok(Some(LineKind::Corpus)) = jsonl::sniff(text) {
+                return Err(Fail::input(format!(
+                    "{name}: this is a development-corpus line, not a gold file: `gloss convert --to jsonl` makes one"
+                )));
+            }
+            let f = GoldFile::from_json(text).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+            report_valid(out, &name, &f)?;
+        }
+    }
+    Ok(())
+}
+
+fn report_valid(out: &mut Out, what: &str, f: &GoldFile) -> Result<(), Fail> {
+    let warns = warnings(&f.doc, &f.annotations);
+    let predicted = f.annotations.iter().filter(|a| a.status == Status::Predicted).count();
+    let state = if predicted == 0 { "gold".to_string() } else { format!("in review: {predicted} predicted") };
+    out.line(&format!(
+        "{what}: ok, {} annotation{} ({state}), {} warning{}",
+        f.annotations.len(),
+        plural(f.annotations.len()),
+        warns.len(),
+        plural(warns.len())
+    ))?;
+    for w in warns {
+        out.line(&format!("{what}: warning: {w}"))?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+// ---------------------------------------------------------------- loading annotated files
+
+/// One annotated document and what its source annotates.
+struct Loaded {
+    file: GoldFile,
+    coverage: Coverage,
+    places: Vec<gloss::model::Span>,
+}
+
+/// Reads annotated documents from a gold JSON file, Gloss JSON Lines, a directory of
+/// `*.gold.json` or a development-corpus file.
+fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
+    let name = display_name(path).to_string();
+    let full = |file: GoldFile| Loaded { file, coverage: Coverage::full(), places: Vec::new() };
+    if path != "-" && Path::new(path).is_dir() {
+        let files = gold_files_in(path)?;
+        if files.is_empty() {
+            return Err(Fail::input(format!("{name}: the directory holds no *.gold.json file")));
+        }
+        let mut out = Vec::with_capacity(files.len());
+        for f in files {
+            let bytes = read_bytes(&f)?;
+            let text = as_text(&f, &bytes)?;
+            out.push(full(GoldFile::from_json(text).map_err(|e| Fail::input(format!("{f}: {e}")))?));
+        }
+        return Ok(out);
+    }
+    let bytes = read_bytes(path)?;
+    let text = non_empty(path, as_text(path, &bytes)?)?;
+    let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
+    let kind = if is_jsonl(path, text) {
+        match jsonl::sniff(text).map_err(in_words)? {
+            Some(k) => k,
+            None if jsonl::lines(text).next().is_none() => {
+                return Err(Fail::input(format!("{name}: the file holds no document")))
+            }
+            None => {
+                return Err(Fail::input(format!(
+                    "{name}: line 1: neither a Gloss gold object nor a development-corpus line"
+                )))
+            }
+        }
+    } else if let Ok(Some(LineKind::Corpus)) = jsonl::sniff(text) {
+        LineKind::Corpus
+    } else {
+        return Ok(vec![full(GoldFile::from_json(text).map_err(in_words)?)]);
+    };
+    match kind {
+        LineKind::Gold => Ok(jsonl::read(text).map_err(in_words)?.into_iter().map(|(_, f)| full(f)).collect()),
+        LineKind::Corpus => {
+            let mut out = Vec::new();
+            for (n, line) in jsonl::lines(text) {
+                let d = match corpus::read_line(n, line) {
+                    Ok(d) => d,
+                    Err(e) if e.kind_name() == "input" => {
+                        skip_note(&name, &e);
+                        continue;
+                    }
+                    Err(e) => return Err(in_words(e)),
+                };
+                let a = d.annotated;
+                let coverage = Coverage { labels: a.labels, actor_kinds: a.actor_kinds, canonical: a.canonical };
+                out.push(Loaded { file: d.file, coverage, places: d.places });
+            }
+            Ok(out)
+        }
+        LineKind::Input => {
+            Err(Fail::input(format!("{name}: line 1: a text without annotations: run `gloss extract` on it first")))
+        }
+    }
+}
+
+fn to_eval(docs: Vec<Loaded>) -> Vec<EvalDoc> {
+    docs.into_iter()
+        .map(|l| EvalDoc {
+            id: l.file.doc.id.clone(),
+            sha256: l.file.doc.sha256().to_string(),
+            annotations: l.file.annotations,
+            coverage: l.coverage,
+            places: l.places,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- score
+
+fn score(a: ScoreArgs, out: &mut Out) -> Result<(), Fail> {
+    let gold = to_eval(load_annotated(&a.gold)?);
+    let pred = to_eval(load_annotated(&a.pred)?);
+    let opts = eval::Options { labels: a.labels, kinds: a.kinds, mention: a.mention, attributions: a.attributions };
+    let report = eval::score(&gold, &pred, &opts).map_err(|e| Fail::input(format!("{} vs {}: {e}", a.gold, a.pred)))?;
+    let missing = report.documents.missing_in_pred.len();
+    if missing > 0 {
+        eprintln!(
+            "gloss: note: {missing} gold document{} not in {}: scored as all missed",
+            plural(missing),
+            display_name(&a.pred)
+        );
+    }
+    if a.json {
+        let mut v = serde_json::to_value(&report).map_err(|e| Fail::input(format!("cannot write JSON: {e}")))?;
+        if let Some(m) = v.as_object_mut() {
+            m.insert("gold_file".into(), a.gold.clone().into());
+            m.insert("pred_file".into(), a.pred.clone().into());
+        }
+        let text = serde_json::to_string_pretty(&v).map_err(|e| Fail::input(format!("cannot write JSON: {e}")))?;
+        out.line(&text)
+    } else {
+        out.line(&format!("gold: {}\npredictions: {}", display_name(&a.gold), display_name(&a.pred)))?;
+        out.put(&report.to_text())
+    }
+}
+
+// ---------------------------------------------------------------- convert
+
+fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
+    let to = a.to.trim().to_ascii_lowercase();
+    if to != "gloss" && to != "jsonl" {
+        return Err(Fail {
+            message: format!(
+                "unknown format '{}' for --to: this version writes gloss (gold JSON) and jsonl (Gloss JSON Lines); \
+                 other formats (brat, TimeML, CoNLL...) come later",
+                a.to
+            ),
+            code: 2,
+        });
+    }
+    let docs = load_annotated(&a.input)?;
+    if to == "jsonl" {
+        if a.out_dir.is_some() {
+            return Err(Fail { message: "-o DIR goes with --to gloss; --to jsonl prints".into(), code: 2 });
+        }
+        for d in &docs {
+            out.line(&d.file.to_json_line())?;
+        }
+        return Ok(());
+    }
+    match &a.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e)))
+            })?;
+            let mut names = std::collections::HashSet::new();
+            for d in &docs {
+                let name = format!("{}.gold.json", safe_file_name(&d.file.doc.id));
+                if !names.insert(name.clone()) {
+                    return Err(Fail::input(format!(
+                        "{}: two documents give the file name {name}",
+                        display_name(&a.input)
+                    )));
+                }
+                let path = dir.join(&name);
+                std::fs::write(&path, d.file.to_json())
+                    .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))?;
+            }
+            Ok(())
+        }
+        None if docs.len() == 1 => out.put(&docs[0].file.to_json()),
+        None => Err(Fail::input(format!(
+            "{}: {} documents: a gold JSON file holds one; give -o DIR to write one file each, or use --to jsonl",
+            display_name(&a.input),
+            docs.len()
+        ))),
+    }
+}

@@ -67,11 +67,10 @@ impl GoldFile {
         self.annotations.iter().all(|a| a.status != crate::model::Status::Predicted)
     }
 
-    /// The file as pretty-printed JSON, annotations in text order, ending with a newline.
-    pub fn to_json(&self) -> String {
+    fn wire(&self) -> Wire {
         let mut annotations = self.annotations.clone();
         sort_annotations(&mut annotations);
-        let wire = Wire {
+        Wire {
             format: FORMAT.to_string(),
             version: VERSION,
             id: self.doc.id.clone(),
@@ -83,10 +82,20 @@ impl GoldFile {
             gold: self.is_gold(),
             text: self.doc.text().to_string(),
             annotations,
-        };
-        let mut s = serde_json::to_string_pretty(&wire).unwrap_or_default();
+        }
+    }
+
+    /// The file as pretty-printed JSON, annotations in text order, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&self.wire()).unwrap_or_default();
         s.push('\n');
         s
+    }
+
+    /// The same object as [`GoldFile::to_json`] on one line, without the final newline: one
+    /// line of Gloss JSON Lines (`formats::jsonl`). [`GoldFile::from_json`] reads both.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(&self.wire()).unwrap_or_default()
     }
 
     /// Reads and checks a gold JSON file: its format and version, offset unit, that the
@@ -109,7 +118,9 @@ impl GoldFile {
                 "this gold file has version {version}; this Gloss reads version {VERSION}"
             )));
         }
-        let wire: Wire = serde_json::from_value(value).map_err(|e| Error::format(format!("gold file: {e}")))?;
+        // Deserialised from the text again (not from `value`) so that an error in a field
+        // names its line and column.
+        let wire: Wire = serde_json::from_str(input).map_err(|e| Error::format(format!("gold file: {e}")))?;
         if wire.offset_unit != "codepoint" {
             return Err(Error::format(format!(
                 "offsets are in {:?}; Gloss gold files count code points (\"codepoint\")",
@@ -169,6 +180,16 @@ mod tests {
         let g = GoldFile::from_json(&json).unwrap();
         assert_eq!(f, g);
         assert_eq!(g.to_json(), json);
+        let line = f.to_json_line();
+        assert!(!line.contains('\n'));
+        assert_eq!(GoldFile::from_json(&line).unwrap(), f);
+    }
+
+    #[test]
+    fn field_errors_name_line_and_column() {
+        let json = file().to_json().replace("\"status\": \"accepted\"", "\"status\": \"approved\"");
+        let e = GoldFile::from_json(&json).unwrap_err();
+        assert!(e.message().contains("approved") && e.message().contains("line"), "{e}");
     }
 
     #[test]
@@ -182,5 +203,139 @@ mod tests {
         assert!(e.message().contains("line"), "{e}");
         let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();
         assert!(e.message().contains("past the end"), "{e}");
+    }
+
+    /// `schema/gold.schema.json` documents exactly what `to_json` writes: its required keys
+    /// are the keys written when every optional field is absent, its properties the keys
+    /// written when every one is present, its enums the model's vocabularies, and every
+    /// property has a description.
+    #[test]
+    fn schema_matches_the_writer() {
+        use crate::model::{ActorKind, ClaimAttrs, Cue, DateAttrs, Label, Stance, TimexType};
+        use serde_json::Value;
+        use std::collections::BTreeSet;
+        let schema: Value = serde_json::from_str(include_str!("../../schema/gold.schema.json")).unwrap();
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        let defs = &schema["$defs"];
+        let keys = |v: &Value| -> BTreeSet<String> { v.as_object().unwrap().keys().cloned().collect() };
+        let required = |s: &Value| -> BTreeSet<String> {
+            s["required"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+        };
+        let props = |s: &Value| keys(&s["properties"]);
+        let enum_of = |s: &Value| -> Vec<String> {
+            s["enum"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+        };
+
+        let doc = Document::new("t", "Paris said on Friday it would act.", Some("2025-09-19".parse().unwrap())).unwrap();
+        let ann = |id: &str, a: usize, b: usize, rule: Option<&str>, attrs: Attrs| Annotation {
+            id: id.into(),
+            span: Span::new(a, b).unwrap(),
+            quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
+            status: Status::Manual,
+            provenance: Provenance { by: "me".into(), rule: rule.map(Into::into) },
+            attrs,
+        };
+        let minimal = GoldFile {
+            doc: doc.clone().with_dct(None),
+            annotations: vec![
+                ann("A1", 0, 5, None, Attrs::Actor(ActorAttrs { canonical: "France".into(), ..ActorAttrs::default() })),
+                ann("D1", 14, 20, None, Attrs::Date(DateAttrs { value: "2025-09-19".into(), ..DateAttrs::default() })),
+                ann("C1", 21, 33, None, Attrs::Claim(ClaimAttrs::default())),
+            ],
+            meta: Meta { guidelines: "1".into(), ..Meta::default() },
+        };
+        let maximal = GoldFile {
+            doc: doc.clone(),
+            annotations: vec![
+                ann(
+                    "A1",
+                    0,
+                    5,
+                    Some("r"),
+                    Attrs::Actor(ActorAttrs {
+                        kind: ActorKind::State,
+                        mention: Mention::Name,
+                        canonical: "France".into(),
+                        role: Some("government".into()),
+                    }),
+                ),
+                ann(
+                    "D1",
+                    14,
+                    20,
+                    Some("r"),
+                    Attrs::Date(DateAttrs {
+                        timex_type: TimexType::Date,
+                        value: "2025-09-19".into(),
+                        modifier: Some("APPROX".into()),
+                        anchor: Some("dct".into()),
+                    }),
+                ),
+                ann(
+                    "C1",
+                    21,
+                    33,
+                    Some("r"),
+                    Attrs::Claim(ClaimAttrs {
+                        source: Some("A1".into()),
+                        cue: Some(Cue { span: Span::new(6, 10).unwrap(), text: "said".into() }),
+                        stance: Some(Stance::Announce),
+                        target: Some("them".into()),
+                    }),
+                ),
+            ],
+            meta: Meta {
+                annotator: Some("me".into()),
+                guidelines: "1".into(),
+                created: Some("2025-09-19T10:00:00Z".into()),
+                modified: Some("2025-09-19T11:00:00Z".into()),
+            },
+        };
+        let min: Value = serde_json::from_str(&minimal.to_json()).unwrap();
+        let max: Value = serde_json::from_str(&maximal.to_json()).unwrap();
+        assert_eq!(keys(&min), required(&schema), "top-level required keys");
+        assert_eq!(keys(&max), props(&schema), "top-level properties");
+        let checks = [
+            ("annotation", &min["annotations"][0], &max["annotations"][0]),
+            ("provenance", &min["annotations"][0]["provenance"], &max["annotations"][0]["provenance"]),
+            ("actor_attributes", &min["annotations"][0]["attributes"], &max["annotations"][0]["attributes"]),
+            ("date_attributes", &min["annotations"][1]["attributes"], &max["annotations"][1]["attributes"]),
+            ("claim_attributes", &min["annotations"][2]["attributes"], &max["annotations"][2]["attributes"]),
+            ("cue", &max["annotations"][2]["attributes"]["cue"], &max["annotations"][2]["attributes"]["cue"]),
+        ];
+        for (name, lo, hi) in checks {
+            assert_eq!(keys(lo), required(&defs[name]), "{name}: required keys");
+            assert_eq!(keys(hi), props(&defs[name]), "{name}: properties");
+        }
+        // Every property and every definition says what it is.
+        fn described(path: &str, v: &Value) {
+            if let Some(p) = v.get("properties").and_then(Value::as_object) {
+                for (k, sub) in p {
+                    let has = sub.get("description").is_some() || sub.get("$ref").is_some();
+                    assert!(has, "{path}.{k} has no description");
+                    described(&format!("{path}.{k}"), sub);
+                }
+            }
+        }
+        assert!(schema["description"].is_string());
+        described("", &schema);
+        for (name, d) in defs.as_object().unwrap() {
+            assert!(d["description"].is_string(), "$defs.{name} has no description");
+            described(name, d);
+        }
+        // The vocabularies are the model's.
+        let names = |v: Vec<&str>| -> Vec<String> { v.into_iter().map(String::from).collect() };
+        let ap = &defs["annotation"]["properties"];
+        assert_eq!(enum_of(&ap["label"]), names(Label::ALL.iter().map(|l| l.as_str()).collect()));
+        assert_eq!(enum_of(&ap["status"]), names(Status::ALL.iter().map(|s| s.as_str()).collect()));
+        let act = &defs["actor_attributes"]["properties"];
+        assert_eq!(enum_of(&act["kind"]), names(ActorKind::ALL.iter().map(|k| k.as_str()).collect()));
+        assert_eq!(enum_of(&act["mention"]), names(vec!["name", "nominal"]));
+        let dat = &defs["date_attributes"]["properties"];
+        assert_eq!(enum_of(&dat["type"]), names(TimexType::ALL.iter().map(|k| k.as_str()).collect()));
+        let clm = &defs["claim_attributes"]["properties"];
+        assert_eq!(enum_of(&clm["stance"]), names(Stance::ALL.iter().map(|k| k.as_str()).collect()));
+        assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+        assert_eq!(schema["properties"]["version"]["const"], VERSION);
     }
 }

@@ -114,7 +114,7 @@ fn check_plain_text(raw: &str) -> Result<(), Error> {
     let controls = raw
         .chars()
         .take(65_536)
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .filter(|c| (c.is_ascii_control()) && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
     if controls > 8 {
         return Err(Error::input(format!(

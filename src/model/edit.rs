@@ -6,14 +6,17 @@
 use super::{Annotation, Error};
 
 /// One change to a document's annotations. Applying an edit and then its inverse gives
-/// back the same list.
+/// back the same list when the list is in text order ([`super::sort_annotations`]), as
+/// files and the pipeline keep it: every edit keeps a sorted list sorted. On any list it
+/// gives back the same annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
-    /// Adds an annotation with a new id.
+    /// Adds an annotation with a new id, at its place in text order (so that undoing a
+    /// `Remove` from a sorted list gives back the same list).
     Add(Annotation),
     /// Removes the annotation (which must be there as given).
     Remove(Annotation),
-    /// Replaces `before` (which must be there as given) by `after`, keeping its place.
+    /// Replaces `before` (which must be there as given) by `after`, placed in text order.
     Replace { before: Annotation, after: Annotation },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Edit>),
@@ -49,7 +52,8 @@ impl Edit {
                 if anns.iter().any(|x| x.id == a.id) {
                     return Err(Error::edit(format!("an annotation with id {} exists already", a.id)));
                 }
-                anns.push(a.clone());
+                let at = anns.partition_point(|x| x.order_key() <= a.order_key());
+                anns.insert(at, a.clone());
             }
             Edit::Remove(a) => {
                 let i = position(anns, a)?;
@@ -60,7 +64,9 @@ impl Edit {
                 if after.id != before.id && anns.iter().any(|x| x.id == after.id) {
                     return Err(Error::edit(format!("an annotation with id {} exists already", after.id)));
                 }
-                anns[i] = after.clone();
+                anns.remove(i);
+                let at = anns.partition_point(|x| x.order_key() <= after.order_key());
+                anns.insert(at, after.clone());
             }
             Edit::Batch(edits) => {
                 for e in edits {

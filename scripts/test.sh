@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of Gloss: formatting, native unit/property/golden/CLI tests, the release CLI,
+# the web build, component tests in headless Chromium (wasm-bindgen-test) and the end-to-end
+# test on the built dist/ (playwright-core + Chromium). Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "install (skips what is present)"
+scripts/install.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "native tests (unit, properties, golden, dev-set floors, CLI)"
+cargo test --locked
+
+step "release CLI"
+cargo build --locked --release --bin gloss
+
+step "web build (trunk, release)"
+scripts/build-web.sh
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
+cargo test --locked --target wasm32-unknown-unknown --no-default-features --features web --test web
+
+step "end to end on dist/ (playwright-core + Chromium)"
+node tests/e2e/app.spec.mjs

@@ -1,0 +1,505 @@
+//! Calendar points and their TIMEX3 values, calendar arithmetic (with jiff) and the
+//! tense guess that decides which way a bare weekday or month points.
+//!
+//! Owns: [`Point`] (a date at some granularity), shifting it by calendar units, writing its
+//! TIMEX3 value, and [`tense_near`]. It must not: match text patterns (the rules do).
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+/// A calendar unit of a TIMEX3 duration or shift.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The unit of a code from `units.txt`.
+    pub fn from_code(c: &str) -> Option<Unit> {
+        Some(match c {
+            "S" => Unit::Second,
+            "MI" => Unit::Minute,
+            "H" => Unit::Hour,
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "FN" => Unit::Fortnight,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// True for hours, minutes and seconds (durations written `PT..`).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
+    /// A TIMEX3 duration: `P4Y`, `PT3H`, `P2W`, `PXM` (amount `None`), `P1.5Y`.
+    pub fn duration(self, amount: Option<f64>) -> String {
+        let (amount, code) = match self {
+            Unit::Fortnight => (amount.map(|a| a * 2.0), "W"),
+            Unit::Second => (amount, "S"),
+            Unit::Minute => (amount, "M"),
+            Unit::Hour => (amount, "H"),
+            Unit::Day => (amount, "D"),
+            Unit::Week => (amount, "W"),
+            Unit::Month => (amount, "M"),
+            // TimeML writes a number of quarters in months (P9M); an unknown number stays PXQ.
+            Unit::Quarter => match amount {
+                Some(a) => (Some(a * 3.0), "M"),
+                None => (None, "Q"),
+            },
+            Unit::Year => (amount, "Y"),
+            Unit::Decade => (amount, "DE"),
+            Unit::Century => (amount, "CE"),
+        };
+        let n = match amount {
+            None => "X".to_string(),
+            Some(a) if a.fract() == 0.0 => format!("{}", a as i64),
+            Some(a) => format!("{a}"),
+        };
+        // Half units are written in the next smaller unit where TIMEX3 has no fraction habit.
+        let (n, code) = match (self, amount) {
+            (Unit::Hour, Some(a)) if a.fract() != 0.0 => {
+                (format!("{}", (a * 60.0).round() as i64), "M")
+            }
+            (Unit::Year, Some(a)) if a.fract() != 0.0 && (a * 12.0).fract() == 0.0 => {
+                (format!("{}", (a * 12.0) as i64), "Mo")
+            }
+            _ => (n, code),
+        };
+        let code = if code == "Mo" { "M" } else { code };
+        if self.is_clock() {
+            format!("PT{n}{code}")
+        } else {
+            format!("P{n}{code}")
+        }
+    }
+}
+
+/// A point on the calendar at some granularity; each writes one TIMEX3 value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Point {
+    Day(Date),
+    /// A day and a time of day (`T15:00`) or part of day (`TMO`).
+    DayTime(Date, String),
+    Week(i16, i8),
+    Weekend(i16, i8),
+    Month(i16, i8),
+    Quarter(i16, i8),
+    Half(i16, i8),
+    Season(i16, String),
+    Year(i16),
+    Decade(i16),
+    Century(i16),
+}
+
+impl Point {
+    /// The TIMEX3 value.
+    pub fn value(&self) -> String {
+        match self {
+            Point::Day(d) => day_value(*d),
+            Point::DayTime(d, t) => format!("{}T{t}", day_value(*d)),
+            Point::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Point::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
+            Point::Season(y, s) => format!("{y:04}-{s}"),
+            Point::Year(y) => format!("{y:04}"),
+            Point::Decade(d) => format!("{d:03}"),
+            Point::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    /// A representative day of the point (its first day), for shifting.
+    fn first_day(&self) -> Option<Date> {
+        match self {
+            Point::Day(d) | Point::DayTime(d, _) => Some(*d),
+            Point::Week(y, w) | Point::Weekend(y, w) => {
+                jiff::civil::ISOWeekDate::new(*y, *w, Weekday::Monday)
+                    .ok()
+                    .map(|w| w.date())
+            }
+            Point::Month(y, m) => Date::new(*y, *m, 1).ok(),
+            Point::Quarter(y, q) => Date::new(*y, (*q - 1) * 3 + 1, 1).ok(),
+            Point::Half(y, h) => Date::new(*y, (*h - 1) * 6 + 1, 1).ok(),
+            Point::Season(y, _) | Point::Year(y) => Date::new(*y, 1, 1).ok(),
+            Point::Decade(_) | Point::Century(_) => None,
+        }
+    }
+
+    /// This point moved by `n` units, keeping its own granularity (a quarter a year
+    /// earlier is a quarter), or `None` when the shift does not apply.
+    pub fn shift(&self, unit: Unit, n: i64) -> Option<Point> {
+        match self {
+            Point::Year(y) => {
+                let years = match unit {
+                    Unit::Year => n,
+                    Unit::Decade => n * 10,
+                    Unit::Century => n * 100,
+                    _ => return at_unit(add(Date::new(*y, 7, 1).ok()?, unit, n)?, unit),
+                };
+                Some(Point::Year(i16::try_from(*y as i64 + years).ok()?))
+            }
+            Point::Season(y, s) => match unit {
+                Unit::Year => Some(Point::Season(i16::try_from(*y as i64 + n).ok()?, s.clone())),
+                _ => None,
+            },
+            Point::Decade(d) if unit == Unit::Decade => {
+                Some(Point::Decade(i16::try_from(*d as i64 + n).ok()?))
+            }
+            Point::Century(c) if unit == Unit::Century => {
+                Some(Point::Century(i16::try_from(*c as i64 + n).ok()?))
+            }
+            Point::Decade(_) | Point::Century(_) => None,
+            Point::Quarter(y, q) if matches!(unit, Unit::Quarter | Unit::Year) => {
+                let qs = if unit == Unit::Year { n * 4 } else { n };
+                let idx = *y as i64 * 4 + (*q as i64 - 1) + qs;
+                Some(Point::Quarter(
+                    i16::try_from(idx.div_euclid(4)).ok()?,
+                    (idx.rem_euclid(4) + 1) as i8,
+                ))
+            }
+            Point::Half(y, h) if unit == Unit::Year => {
+                Some(Point::Half(i16::try_from(*y as i64 + n).ok()?, *h))
+            }
+            _ => {
+                let d = add(self.first_day()?, unit, n)?;
+                Some(match self {
+                    Point::Day(_) => Point::Day(d),
+                    Point::DayTime(_, t) => Point::DayTime(d, t.clone()),
+                    Point::Week(..) => week_of(d),
+                    Point::Weekend(..) => match week_of(d) {
+                        Point::Week(y, w) => Point::Weekend(y, w),
+                        p => p,
+                    },
+                    Point::Month(..) => Point::Month(d.year(), d.month()),
+                    Point::Quarter(..) => Point::Quarter(d.year(), quarter_of(d)),
+                    Point::Half(..) => Point::Half(d.year(), if d.month() <= 6 { 1 } else { 2 }),
+                    _ => Point::Year(d.year()),
+                })
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn day_value(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The quarter (1..=4) of a day.
+pub fn quarter_of(d: Date) -> i8 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The ISO week of a day.
+pub fn week_of(d: Date) -> Point {
+    let w = d.iso_week_date();
+    Point::Week(w.year(), w.week())
+}
+
+/// `d` moved by `n` units (clock units move by whole days, rounded towards `d`).
+pub fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    let n = i32::try_from(n).ok()?;
+    let r = match unit {
+        Unit::Second | Unit::Minute => Ok(d),
+        Unit::Hour => d.checked_add((n / 24).days()),
+        Unit::Day => d.checked_add(n.days()),
+        Unit::Week => d.checked_add(n.weeks()),
+        Unit::Fortnight => d.checked_add((n * 2).weeks()),
+        Unit::Month => d.checked_add(n.months()),
+        Unit::Quarter => d.checked_add((n * 3).months()),
+        Unit::Year => d.checked_add(n.years()),
+        Unit::Decade => d.checked_add((n * 10).years()),
+        Unit::Century => d.checked_add((n * 100).years()),
+    };
+    r.ok()
+}
+
+/// The point of granularity `unit` that contains `d` (`2025-W38` for a week).
+pub fn at_unit(d: Date, unit: Unit) -> Option<Point> {
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Point::Day(d),
+        Unit::Week | Unit::Fortnight => week_of(d),
+        Unit::Month => Point::Month(d.year(), d.month()),
+        Unit::Quarter => Point::Quarter(d.year(), quarter_of(d)),
+        Unit::Year => Point::Year(d.year()),
+        Unit::Decade => Point::Decade(d.year().div_euclid(10)),
+        Unit::Century => Point::Century(d.year().div_euclid(100)),
+    })
+}
+
+/// The unresolved TIMEX3 value of a point of granularity `unit` (no DCT).
+pub fn unknown_at_unit(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week | Unit::Fortnight => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+}
+
+/// The weekday of an ISO number (1 = Monday).
+pub fn weekday(n: i8) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n).ok()
+}
+
+/// Which way the verbs around an expression point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "won't",
+    "won’t",
+    "scheduled",
+    "upcoming",
+    "until",
+    "till",
+    "tomorrow",
+    "going",
+    "expects",
+    "plans",
+    "planning",
+    "intends",
+];
+/// Weaker signs of a future reading (reported or planned): they lose to a past verb
+/// that is about as near.
+const WEAK_FUTURE: &[&str] = &[
+    "would",
+    "expected",
+    "due",
+    "scheduled",
+    "effective",
+    "planned",
+    "anticipate",
+];
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "ago",
+    "last",
+    "yesterday",
+    "went",
+    "came",
+    "left",
+    "took",
+    "met",
+    "made",
+    "gave",
+    "saw",
+    "began",
+    "fell",
+    "rose",
+    "held",
+    "won",
+    "lost",
+    "sent",
+    "spent",
+    "paid",
+    "sold",
+    "bought",
+    "struck",
+    "got",
+    "became",
+    "wrote",
+    "spoke",
+    "ran",
+    "fled",
+    "broke",
+    "hit",
+    "put",
+    "cut",
+    "found",
+    "felt",
+    "kept",
+    "led",
+    "brought",
+    "thought",
+    "stood",
+    "shot",
+    "seized",
+    "earlier",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "been",
+];
+const PRESENT: &[&str] = &[
+    "is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say",
+];
+
+/// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
+/// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
+/// first among equals. `None` when the sentence has no marker.
+pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> Option<Tense> {
+    let s = text.get(sentence.0..sentence.1)?;
+    let mut best: Option<(usize, Tense)> = None;
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
+            i += 1;
+        }
+        let (ws, we) = (sentence.0 + start, sentence.0 + i);
+        if ws >= at.0 && we <= at.1 {
+            continue;
+        }
+        let w = s[start..i].to_ascii_lowercase();
+        // A participle after a form of "be" takes its tense from the auxiliary
+        // ("will be held", "was held").
+        let after_be = s[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .is_some_and(|p| matches!(p.to_ascii_lowercase().as_str(), "be" | "been" | "being"));
+        if after_be {
+            continue;
+        }
+        let mut weak = false;
+        let t = if FUTURE.contains(&w.as_str()) || w.ends_with("'ll") {
+            Some(Tense::Future)
+        } else if WEAK_FUTURE.contains(&w.as_str()) {
+            weak = true;
+            Some(Tense::Future)
+        } else if PAST.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+        {
+            Some(Tense::Past)
+        } else if PRESENT.contains(&w.as_str()) {
+            Some(Tense::Present)
+        } else {
+            None
+        };
+        if let Some(t) = t {
+            let dist = if we <= at.0 {
+                at.0 - we
+            } else {
+                ws.saturating_sub(at.1)
+            };
+            // Present-tense auxiliaries say little; a past or future marker beats them.
+            let dist = if t == Tense::Present {
+                dist + 40
+            } else if weak {
+                dist + 15
+            } else {
+                dist
+            };
+            // "have until Saturday": a future marker right before the date is decisive.
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// The day named by weekday `wd` nearest to `dct` in the direction of `tense`: past
+/// (and unknown) = the latest on or before the DCT, future = the first on or after it.
+pub fn weekday_near(dct: Date, wd: Weekday, tense: Option<Tense>) -> Option<Date> {
+    match tense {
+        Some(Tense::Future) => {
+            let n = dct.weekday().until(wd) as i64;
+            dct.checked_add(n.days()).ok()
+        }
+        _ => {
+            let n = wd.until(dct.weekday()) as i64;
+            dct.checked_sub(n.days()).ok()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn shifts_and_values() {
+        assert_eq!(
+            Point::Quarter(1989, 3).shift(Unit::Year, -1),
+            Some(Point::Quarter(1988, 3))
+        );
+        assert_eq!(
+            Point::Quarter(1989, 1).shift(Unit::Quarter, -1),
+            Some(Point::Quarter(1988, 4))
+        );
+        assert_eq!(week_of(d("2025-09-19")).value(), "2025-W38");
+        assert_eq!(
+            Point::Day(d("2025-09-19"))
+                .shift(Unit::Day, 1)
+                .unwrap()
+                .value(),
+            "2025-09-20"
+        );
+        assert_eq!(Unit::Year.duration(Some(4.0)), "P4Y");
+        assert_eq!(Unit::Hour.duration(Some(24.0)), "PT24H");
+        assert_eq!(Unit::Week.duration(None), "PXW");
+        assert_eq!(Unit::Decade.duration(Some(1.0)), "P1DE");
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let dct = d("2025-09-19");
+        assert_eq!(
+            weekday_near(dct, Weekday::Saturday, Some(Tense::Future)),
+            Some(d("2025-09-20"))
+        );
+        assert_eq!(
+            weekday_near(dct, Weekday::Sunday, Some(Tense::Past)),
+            Some(d("2025-09-14"))
+        );
+        assert_eq!(
+            weekday_near(dct, Weekday::Friday, None),
+            Some(d("2025-09-19"))
+        );
+    }
+
+    #[test]
+    fn tense_markers() {
+        let t = "The diplomats have until Saturday to leave.";
+        let at = (t.find("Saturday").unwrap(), t.find("Saturday").unwrap() + 8);
+        assert_eq!(tense_near(t, (0, t.len()), at), Some(Tense::Future));
+        let t = "They left on Sunday.";
+        let at = (t.find("Sunday").unwrap(), t.find("Sunday").unwrap() + 6);
+        assert_eq!(tense_near(t, (0, t.len()), at), Some(Tense::Past));
+    }
+}

@@ -1,0 +1,282 @@
+//! Runs the built `gloss` binary on the files in tests/fixtures: extraction from text and
+//! JSON Lines (ids and order kept), validation (ok and bad, with exit code 1 and a message
+//! naming the file and position), scoring (figures printed and as JSON), conversion, and
+//! misuse (exit code 2). It must not: depend on what the extractor finds, which changes as
+//! rules improve; extraction tests check the envelope, ids, order and that output validates.
+
+use gloss::formats::{gold::GoldFile, jsonl};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+fn gloss(args: &[&str]) -> Output {
+    gloss_stdin(args, None)
+}
+
+fn gloss_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .current_dir(fixtures())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gloss binary runs");
+    {
+        use std::io::Write;
+        let mut input = child.stdin.take().expect("stdin is piped");
+        if let Some(bytes) = stdin {
+            input.write_all(bytes).expect("stdin takes the input");
+        }
+    }
+    child.wait_with_output().expect("gloss finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A fresh, empty directory for one test's output files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+#[test]
+fn extract_one_text_file_gives_pretty_gold_json() {
+    let o = gloss(&["extract", "article.txt", "--dct", "2025-09-19"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("{\n"), "pretty JSON expected: {out}");
+    let f = GoldFile::from_json(&out).expect("the output is a valid gold file");
+    assert_eq!(f.doc.id, "article");
+    assert_eq!(f.doc.dct().map(|d| d.to_string()).as_deref(), Some("2025-09-19"));
+    assert!(!f.doc.text().contains('\r'), "CRLF is normalised");
+    assert_eq!(f.meta.guidelines, gloss::GUIDELINES_VERSION);
+    let created = f.meta.created.expect("meta.created is set");
+    assert!(created.parse::<jiff::Timestamp>().is_ok(), "RFC 3339: {created}");
+    assert!(f.annotations.iter().all(|a| a.status == gloss::model::Status::Predicted));
+}
+
+#[test]
+fn extract_jsonl_keeps_ids_and_order() {
+    let o = gloss(&["extract", "docs.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let files = jsonl::read(&out).expect("the output is Gloss JSON Lines");
+    let ids: Vec<&str> = files.iter().map(|(_, f)| f.doc.id.as_str()).collect();
+    assert_eq!(ids, ["zeta", "alpha", "mid"]);
+    assert_eq!(out.lines().count(), 3, "one compact object per line");
+    let dcts: Vec<Option<String>> = files.iter().map(|(_, f)| f.doc.dct().map(|d| d.to_string())).collect();
+    assert_eq!(dcts, [Some("2025-09-19".to_string()), None, Some("2016-09-12".to_string())]);
+    // The corpus line's spans are ignored: what comes out are predictions.
+    assert!(files[2].1.annotations.iter().all(|a| a.provenance.by.starts_with("gloss-extract")));
+    // --dct fills in for lines without one; --jsonl reads standard input as JSON Lines.
+    let input = std::fs::read(fixtures().join("docs.jsonl")).unwrap();
+    let o = gloss_stdin(&["extract", "--jsonl", "--dct", "2020-02-29"], Some(&input));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let files = jsonl::read(&stdout(&o)).unwrap();
+    assert_eq!(files[1].1.doc.dct().unwrap().to_string(), "2020-02-29");
+    assert_eq!(files[0].1.doc.dct().unwrap().to_string(), "2025-09-19");
+}
+
+#[test]
+fn extract_several_files_stdin_and_out_dir() {
+    let o = gloss(&["extract", "article.txt", "second.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let files = jsonl::read(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = files.iter().map(|(_, f)| f.doc.id.as_str()).collect();
+    assert_eq!(ids, ["article", "second"]);
+
+    let o = gloss_stdin(&["extract"], Some("Goïta 👍 spoke.\r\n".as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let f = GoldFile::from_json(&stdout(&o)).unwrap();
+    assert_eq!((f.doc.id.as_str(), f.doc.text()), ("stdin", "Goïta 👍 spoke.\n"));
+
+    let dir = scratch("extract-out");
+    let d = dir.to_str().unwrap();
+    let o = gloss(&["extract", "docs.jsonl", "-o", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    for id in ["zeta", "alpha", "mid"] {
+        let text = std::fs::read_to_string(dir.join(format!("{id}.gold.json"))).expect("one file per document");
+        assert_eq!(GoldFile::from_json(&text).unwrap().doc.id, id);
+    }
+    // The directory validates as a whole.
+    let o = gloss(&["validate", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().filter(|l| l.contains(": ok, ")).count(), 3);
+}
+
+#[test]
+fn extract_refuses_binary_and_non_utf8_in_words() {
+    let o = gloss(&["extract", "binary.png"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("binary.png") && e.contains("binary"), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    let o = gloss(&["extract", "latin1.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("latin1.txt") && e.contains("UTF-8") && e.contains("position"), "{e}");
+    let o = gloss(&["extract", "no-such-file.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no-such-file.txt"));
+    let o = gloss(&["extract", "--jsonl", "gold.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("gold.json: line 1, column"), "{e}");
+}
+
+#[test]
+fn validate_ok_reports_counts_status_and_warnings() {
+    let o = gloss(&["validate", "gold.json", "pred.json", "warning.gold.json", "pred.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("gold.json: ok, 7 annotations (gold), 0 warnings"), "{out}");
+    assert!(out.contains("pred.json: ok, 5 annotations (in review: 5 predicted), 0 warnings"), "{out}");
+    assert!(out.contains("warning.gold.json: ok, 1 annotation (gold), 1 warning"), "{out}");
+    assert!(out.contains("warning.gold.json: warning: annotation A1: cuts a word in two"), "{out}");
+    assert!(out.contains("pred.jsonl:2 (other): ok, 0 annotations"), "{out}");
+}
+
+#[test]
+fn validate_bad_files_exit_1_naming_file_and_position() {
+    let cases = [
+        ("bad_quote.gold.json", "annotation A4"),
+        ("broken.gold.json", "line 62, column 1"),
+        ("changed_text.gold.json", "SHA-256"),
+        ("binary.png", "binary"),
+        ("corpus.jsonl", "line 1: not a Gloss gold object"),
+    ];
+    for (file, what) in cases {
+        let o = gloss(&["validate", "gold.json", file, "pred.json"]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        let e = stderr(&o);
+        assert!(e.starts_with(&format!("gloss: {file}: ")) && e.contains(what), "{file}: {e}");
+        assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+        // It stops at the first bad file: the one after it is not reported.
+        assert!(!stdout(&o).contains("pred.json"), "{file}");
+    }
+}
+
+#[test]
+fn score_prints_the_figures() {
+    let o = gloss(&["score", "gold.json", "pred.json", "--attributions"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let row = |label: &str, m: &str| -> Vec<String> {
+        let line = out.lines().find(|l| l.starts_with(label) && l.split_whitespace().nth(1) == Some(m)).unwrap();
+        line.split_whitespace().skip(2).map(String::from).collect()
+    };
+    // ACTOR: the rejected gold span is ignored; one exact, one overlapping, one missed, one spurious.
+    assert_eq!(row("ACTOR", "strict"), ["3", "3", "1", "0.333", "0.333", "0.333"]);
+    assert_eq!(row("ACTOR", "overlap"), ["3", "3", "2", "0.667", "0.667", "0.667"]);
+    assert_eq!(row("DATE", "strict"), ["1", "1", "0", "0.000", "0.000", "0.000"]);
+    assert_eq!(row("DATE", "overlap"), ["1", "1", "1", "1.000", "1.000", "1.000"]);
+    assert_eq!(row("CLAIM", "overlap"), ["2", "1", "1", "1.000", "0.500", "0.667"]);
+    assert!(out.contains("value accuracy 1.000 (1/1)"), "{out}");
+    assert!(out.contains("canonical 1.000 (1/1)"), "{out}");
+    assert!(out.contains("source 1.000 (1/1)"), "{out}");
+    assert!(out.contains("attributions: cue P 1.000 R 0.500 F1 0.667"), "{out}");
+}
+
+#[test]
+fn score_json_kinds_and_missing_documents() {
+    let o = gloss(&["score", "gold.json", "pred.jsonl", "--json", "--labels", "ACTOR", "--kinds", "organization"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("--json prints JSON");
+    assert_eq!(v["labels"].as_array().unwrap().len(), 1);
+    let strict = &v["labels"][0]["strict"];
+    assert_eq!(
+        (strict["gold"].as_u64(), strict["pred"].as_u64(), strict["correct"].as_u64()),
+        (Some(3), Some(2), Some(1))
+    );
+    assert_eq!(v["documents"]["extra_in_pred"][0], "other");
+    // A gold document the predictions lack is scored as all missed, and said so.
+    let o = gloss(&["score", "pred.jsonl", "gold.json", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["documents"]["missing_in_pred"][0], "other");
+    assert!(stderr(&o).contains("1 gold document not in gold.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn score_against_a_development_corpus() {
+    let o = gloss(&["score", "corpus.jsonl", "corpus.pred.jsonl", "--json", "--attributions"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // The corpora annotate DATE (TimeBank) and CLAIM (PolNeAR), not ACTOR: predicted actors
+    // are not counted as false.
+    assert_eq!(v["not_annotated"], serde_json::json!(["ACTOR"]));
+    let date = &v["labels"][0];
+    assert_eq!(date["label"], "DATE");
+    assert_eq!(date["tempeval"]["value_accuracy"]["correct"], 1);
+    assert_eq!(date["tempeval"]["relaxed"]["correct"], 2);
+    let claim = &v["labels"][1];
+    assert_eq!(claim["overlap"]["correct"], 1);
+    assert_eq!(claim["claim"]["source"]["correct"], 1);
+    assert_eq!(v["attributions"]["cue"]["recall"], 0.5);
+}
+
+#[test]
+fn score_refuses_different_texts() {
+    let dir = scratch("score-text");
+    let path = dir.join("x.gold.json");
+    let other = gloss::model::Document::new("article", "Something else.", None).unwrap();
+    std::fs::write(&path, GoldFile::new(other, Vec::new()).to_json()).unwrap();
+    let o = gloss(&["score", "gold.json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("document article") && stderr(&o).contains("differs"), "{}", stderr(&o));
+}
+
+#[test]
+fn convert_between_gold_json_and_jsonl() {
+    let o = gloss(&["convert", "--to", "jsonl", "gold.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = stdout(&o);
+    let back = jsonl::read(&line).unwrap();
+    let orig = GoldFile::from_json(&std::fs::read_to_string(fixtures().join("gold.json")).unwrap()).unwrap();
+    assert_eq!(back[0].1, orig);
+    let o = gloss_stdin(&["convert", "--to", "gloss", "-"], Some(line.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(GoldFile::from_json(&stdout(&o)).unwrap(), orig);
+    // Several documents make one gold file each in a directory.
+    let o = gloss(&["convert", "--to", "gloss", "corpus.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("-o DIR"), "{}", stderr(&o));
+    let dir = scratch("convert");
+    let o = gloss(&["convert", "--to", "gloss", "corpus.jsonl", "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let p1 = GoldFile::from_json(&std::fs::read_to_string(dir.join("p1.gold.json")).unwrap()).unwrap();
+    assert_eq!(p1.annotations.iter().filter(|a| a.label() == gloss::model::Label::Claim).count(), 2);
+}
+
+#[test]
+fn misuse_exits_2() {
+    for args in [
+        &["score", "gold.json"][..],
+        &["frobnicate"],
+        &["score", "--labels", "PERSON", "gold.json", "pred.json"],
+        &["score", "--kinds", "planet", "gold.json", "pred.json"],
+        &["extract", "--dct", "19/09/2025", "article.txt"],
+        &["validate"],
+        &[],
+    ] {
+        let o = gloss(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    let o = gloss(&["convert", "--to", "brat", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("brat") && e.contains("come later"), "{e}");
+}
