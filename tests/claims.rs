@@ -180,6 +180,9 @@ struct Tally {
     span_pred_hit: usize,
     span_gold: usize,
     span_gold_hit: usize,
+    /// Found attributions whose source words are right but whose ACTOR is not, because the
+    /// words are a pronoun (linked to the actor it refers to).
+    actor_miss_pronoun: usize,
     /// Rule -> (predicted, cue found in gold).
     by_rule: BTreeMap<&'static str, (usize, usize)>,
 }
@@ -268,6 +271,13 @@ fn measure(path: &str) -> Option<Tally> {
                 None => g.sources.is_empty(),
             };
             t.source_ok_actor += usize::from(ok_actor);
+            if src_ok && !ok_actor {
+                if a.pronoun {
+                    t.actor_miss_pronoun += 1;
+                } else if show {
+                    println!("ACTORSRC words {:?} actor {:?} gold {:?}", a.source.map(slice), actor_span.map(slice), g.sources.iter().map(|s| slice(*s)).collect::<Vec<_>>());
+                }
+            }
             if show && (!src_ok || !content_ok) {
                 println!(
                     "{}{} cue {:?} src {:?} gold {:?} | [{}] gold [{}]",
@@ -380,6 +390,7 @@ fn report(split: &str, t: &Tally) -> (f64, f64, f64, f64) {
     println!("PolNeAR {split} ({} gold attributions with a cue, {} predicted)", t.gold, t.pred);
     println!("  cue            P {p:.3} R {r:.3} F1 {cue_f1:.4}   (spaCy baseline on dev P 0.750 R 0.528 F1 0.620)");
     println!("  source right   {src:.3} of found (words); {src_actor:.3} on the ACTOR annotations   (baseline 0.943)");
+    println!("                 ({} found attributions have a pronoun source, linked to its antecedent ACTOR)", t.actor_miss_pronoun);
     println!("  content right  {content:.3} of found   (baseline 0.978)");
     println!("  overlap F1     P {sp:.3} R {sr:.3} F1 {span_f1:.4} over SOURCE, CUE, CONTENT spans   (baseline 0.622)");
     if std::env::var("GLOSS_CLAIM_ERRORS").is_ok() {

@@ -396,7 +396,13 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
                 a += f.len_utf8();
                 continue;
             }
-            if CLOSE_Q.contains(&l) && l != '’' && inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+            // A closing mark at the very end goes, with the stop before it ("law.”"); a scare
+            // quote that ends the content without a stop ("“baseless”") goes only when unpaired.
+            let before_last = s[..s.len() - l.len_utf8()].chars().next_back();
+            if CLOSE_Q.contains(&l)
+                && l != '’'
+                && (inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+                    || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
             {
                 b -= l.len_utf8();
                 continue;
