@@ -942,7 +942,42 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// A noun cue followed by "that" ("the allegation that ...", "X's claim that ...").
     fn noun_cue(&self, i: usize) -> Option<Cand> {
         let stance = *self.lex.nouns.get(self.low(i))?;
-        if self.low(i + 1) != "that" || i == 0 {
+        if i == 0 {
+            return None;
+        }
+        // "on charges of plotting a coup", "earlier promises to return the country ...".
+        let of_ing = self.low(i + 1) == "of"
+            && matches!(stance, Stance::Accuse)
+            && self.low(i + 2).ends_with("ing")
+            && self.low(i + 2).len() > 4;
+        let to_inf = self.low(i + 1) == "to"
+            && matches!(stance, Stance::Announce | Stance::Warn)
+            && self.t.get(i + 2).is_some_and(|t| t.is_word() && !t.is_cap() && !self.is_fn(i + 2));
+        if of_ing || to_inf {
+            let source = if self.t[i - 1].kind == Kind::Possessive && i >= 2 {
+                self.np_back(i - 2)
+            } else if to_inf {
+                self.np_initial(i)
+            } else {
+                None
+            };
+            let end = (i + 2..self.n()).find(|&k| self.punct(k, ",") || self.punct(k, ";")).map_or(n_minus(self.n()), |k| k - 1);
+            return Some(Cand {
+                cue: (i, i),
+                source,
+                content: (i + 2, end),
+                target: None,
+                stance,
+                rule: "noun-of-to",
+                frame: Frame::Object,
+                before: false,
+                boundary: None,
+                open_right: false,
+                next: false,
+                prev: false,
+            });
+        }
+        if self.low(i + 1) != "that" {
             return None;
         }
         let p = &self.t[i - 1];
@@ -1076,6 +1111,38 @@ impl<'t, 'a> Sentence<'t, 'a> {
                         || w.ends_with("’s")
                         || w.ends_with('m'))
             });
+
+        // "The move, announced by a French diplomatic source on Friday, comes ...",
+        // "France has suspended ..., announced on September 19, ...": a participle after a
+        // comma reports what comes before it.
+        if matches!(form, Form::Past | Form::Participle)
+            && matches!(verb.stance, Stance::Announce)
+            && i >= 2
+            && self.t[i - 1].is_punct(",")
+            && self.t[i - 2].is_word()
+            && (self.low(i + 1) == "by" || ADJUNCT_PREPS.contains(&self.low(i + 1)))
+        {
+            let source = if self.low(i + 1) == "by" { self.np_fwd(i + 2, 8) } else { None };
+            let before = self.np_back(i - 2);
+            let content = match before {
+                Some(np) if np.a == 0 && !np.pronoun => (np.a, np.b),
+                _ => (0, i - 2),
+            };
+            return Some(Cand {
+                cue: (i, i),
+                source,
+                content,
+                target: None,
+                stance,
+                rule: "reduced-passive",
+                frame,
+                before: true,
+                boundary: Some(i - 1),
+                open_right: false,
+                next: false,
+                prev: false,
+            });
+        }
 
         // Coordinated with an earlier verb: "X promised ... and said C".
         if let Some(l) = left {
@@ -1407,6 +1474,29 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 return None;
             }
         }
+        // "espionage—a charge France has denied.": the object is the noun before the subject.
+        if matches!(frame, Frame::Object | Frame::Label) && self.at_end(self.skip_adjuncts(r0)) && !subj.pronoun {
+            let mut k = subj.b;
+            while k > subj.a && self.t[k - 1].is_cap() {
+                k -= 1;
+            }
+            if k > subj.a && self.t[k].is_cap() && self.t[k - 1].is_word() && !self.t[k - 1].is_cap() {
+                return Some(Cand {
+                    cue: (i, cue_end),
+                    source: Some(Np { a: k, b: subj.b, pronoun: false }),
+                    content: (subj.a, k - 1),
+                    target: None,
+                    stance,
+                    rule: "object-gap",
+                    frame,
+                    before: true,
+                    boundary: None,
+                    open_right: false,
+                    next: false,
+                    prev: false,
+                });
+            }
+        }
         // "As Mr. Bown observed, in the early days ...": the main clause is the content.
         if subj_left.is_some_and(|sl| self.low(sl) == "as")
             && matches!(frame, Frame::Speech | Frame::Tell)
@@ -1706,7 +1796,19 @@ impl<'t, 'a> Sentence<'t, 'a> {
                         match q {
                             Some(q) if q > r0 => Some((q, Some((r0, q - 1)))),
                             Some(q) => Some((q, None)),
-                            None => Some((start_after(r), None)),
+                            None => {
+                                // "labeled the arrest a violation of ...": object, then the label.
+                                if DETERMINERS.contains(&self.low(r0)) {
+                                    let mut k = r0 + 1;
+                                    while k < n && k < r0 + 6 && self.t[k].is_word() && !self.is_fn(k) && !DETERMINERS.contains(&self.low(k)) {
+                                        k += 1;
+                                    }
+                                    if k > r0 + 1 && matches!(self.low(k), "a" | "an" | "the") {
+                                        return Some((k, Some((r0, k - 1))));
+                                    }
+                                }
+                                Some((start_after(r), None))
+                            }
                         }
                     }
                 }
@@ -1823,6 +1925,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 if k > c.content.0 {
                     c.content.1 = k - 1;
                 }
+            }
+        }
+        for c in cands.iter_mut().filter(|c| c.frame == Frame::Object && !c.before) {
+            // "citing deteriorating relations, and other partners may ...": a new clause.
+            if let Some(k) = (c.content.0 + 1..c.content.1.min(n_minus(n)))
+                .find(|&k| self.punct(k, ",") && matches!(self.low(k + 1), "and" | "but" | "while" | "as"))
+            {
+                c.content.1 = k - 1;
             }
         }
         for k in 0..cands.len() {
