@@ -1336,6 +1336,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
+                    // "Mali's security minister, General Daoud Aly Mohammedine, alleged": the
+                    // name in the apposition names the nominal before it.
+                    let name = (c + 1..l).all(|k| self.t[k].is_cap() || self.t[k].is_punct(".") || self.t[k].kind == Kind::Possessive);
+                    if name && subj.is_some_and(|np| !np.pronoun && !self.t[np.b].is_cap()) {
+                        subj = self.np_back(l - 1).or(subj);
+                    }
                 }
             }
             if subj.is_none() {
