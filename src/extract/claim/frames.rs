@@ -61,22 +61,12 @@ pub fn pronoun_base(w: &str) -> Option<&'static str> {
     PRONOUNS.iter().find(|p| **p == base).copied()
 }
 /// Numbers and quantifiers that can head a source ("43 said", "most said", "one in three said").
-const NUMBER_HEADS: &[&str] = &["one", "two", "three", "four", "five", "most", "many", "some", "few", "several", "both", "half", "others"];
-const OBJECT_PRONOUNS: &[&str] = &[
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "you",
-    "it",
-    "reporters",
-    "journalists",
-];
+const NUMBER_HEADS: &[&str] =
+    &["one", "two", "three", "four", "five", "most", "many", "some", "few", "several", "both", "half", "others"];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it", "reporters", "journalists"];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-    "another", "some", "several", "many", "most", "both", "each", "every", "any", "few", "one",
-    "two", "three", "four", "five", "other",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another", "some",
+    "several", "many", "most", "both", "each", "every", "any", "few", "one", "two", "three", "four", "five", "other",
 ];
 const AUX: &[&str] = &[
     "has",
@@ -164,12 +154,8 @@ const AUX: &[&str] = &[
     "needn't",
     "needn’t",
 ];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood",
-];
-const LY_NOUNS: &[&str] = &[
-    "family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "daily", "weekly",
-];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood"];
+const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "daily", "weekly"];
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -202,21 +188,19 @@ const TIME_WORDS: &[&str] = &[
     "evening",
     "night",
 ];
-const ADJUNCT_PREPS: &[&str] = &[
-    "of", "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after",
-    "before",
-];
+const ADJUNCT_PREPS: &[&str] =
+    &["of", "on", "in", "at", "during", "late", "early", "last", "this", "through", "via", "after", "before"];
 /// Verbs whose content may be an infinitive ("vowed to punish", "urged X to return").
 const TAKES_TO: &[&str] = &[
-    "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "warn",
-    "call", "want", "plan", "intend", "refuse", "decline", "seek", "implore", "advise",
+    "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "warn", "call", "want",
+    "plan", "intend", "refuse", "decline", "seek", "implore", "advise",
 ];
 /// Words before a participle cue that make it a clause of the sentence's subject.
 const PARTICIPLE_INTRO: &[&str] = &["while", "after", "before", "when", "by"];
 /// Words that may introduce the clause whose subject holds a cue.
 const CLAUSE_START: &[&str] = &[
-    "and", "but", "while", "as", "because", "when", "after", "though", "although", "since", "if",
-    "so", "that", "where", "whereas", "yet", "or", "before", "until",
+    "and", "but", "while", "as", "because", "when", "after", "though", "although", "since", "if", "so", "that",
+    "where", "whereas", "yet", "or", "before", "until",
 ];
 
 fn ends_ly(w: &str) -> bool {
@@ -247,9 +231,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         self.t.get(i).is_some_and(|t| t.is_punct(c))
     }
     fn is_dash(&self, i: usize) -> bool {
-        self.t
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.text, "—" | "–" | "-" | "―"))
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct && matches!(t.text, "—" | "–" | "-" | "―"))
     }
     /// A cue verb in a finite or participial form (said, says, saying...).
     fn verb_form(&self, i: usize) -> Option<(usize, Form)> {
@@ -267,10 +249,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let mut k = r;
         loop {
-            if k < n
-                && (TIME_WORDS.contains(&self.low(k))
-                    || ends_ly(self.low(k)) && !self.t[k].is_cap())
-            {
+            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
                 k += 1;
                 continue;
             }
@@ -338,16 +317,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             // "told the RT America audience", "told USA TODAY's weekly video newsmaker series"
             let mut m = k;
-            while m < n && m < k + 4 && self.t[m].is_word() && !self.is_fn(m) && !self.t[m].is_cap()
-            {
+            while m < n && m < k + 4 && self.t[m].is_word() && !self.is_fn(m) && !self.t[m].is_cap() {
                 m += 1;
             }
-            if m > k
-                && (self.at_end(m)
-                    || self.punct(m, ",")
-                    || self.punct(m, ":")
-                    || self.low(m) == "that")
-            {
+            if m > k && (self.at_end(m) || self.punct(m, ",") || self.punct(m, ":") || self.low(m) == "that") {
                 return m;
             }
             return k;
@@ -366,11 +339,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
     pub fn np_back(&self, b: usize) -> Option<Np> {
         let tk = self.t.get(b)?;
         if pronoun_base(&tk.lower).is_some() {
-            return Some(Np {
-                a: b,
-                b,
-                pronoun: true,
-            });
+            return Some(Np { a: b, b, pronoun: true });
         }
         if TIME_WORDS.contains(&tk.lower.as_str())
             || matches!(tk.lower.as_str(), "soon" | "now" | "almost" | "already" | "today")
@@ -381,7 +350,17 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 && (TIME_WORDS.contains(&self.low(k))
                     || matches!(
                         self.low(k),
-                        "on" | "in" | "at" | "last" | "this" | "early" | "late" | "soon" | "now" | "almost" | "already" | "today"
+                        "on" | "in"
+                            | "at"
+                            | "last"
+                            | "this"
+                            | "early"
+                            | "late"
+                            | "soon"
+                            | "now"
+                            | "almost"
+                            | "already"
+                            | "today"
                     )
                     || self.t[k].text.chars().all(|c| c.is_ascii_digit()))
             {
@@ -392,38 +371,22 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
             // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
             let inner = self.np_back(b - 1)?;
-            return Some(Np {
-                a: inner.a,
-                b,
-                pronoun: false,
-            });
+            return Some(Np { a: inner.a, b, pronoun: false });
         }
         if tk.is_punct(")") {
-            let o = (b.saturating_sub(8)..b)
-                .rev()
-                .find(|&k| self.t[k].is_punct("("))?;
+            let o = (b.saturating_sub(8)..b).rev().find(|&k| self.t[k].is_punct("("))?;
             let inner = self.np_back(o.checked_sub(1)?)?;
-            return (!inner.pronoun).then_some(Np {
-                a: inner.a,
-                b,
-                pronoun: false,
-            });
+            return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
         }
         if PRONOUNS.contains(&tk.lower.as_str()) {
-            return Some(Np {
-                a: b,
-                b,
-                pronoun: true,
-            });
+            return Some(Np { a: b, b, pronoun: true });
         }
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.lower.as_str()) && !NUMBER_HEADS.contains(&tk.lower.as_str())
             || self.verb_form(b).is_some()
                 && !tk.is_cap()
-                && !(b > 0
-                    && (DETERMINERS.contains(&self.low(b - 1))
-                        || self.t[b - 1].kind == Kind::Possessive))
+                && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
         {
             return None;
         }
@@ -442,11 +405,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 break;
             }
-            if p.is_punct(".")
-                && a >= 2
-                && self.t[a - 2].is_cap()
-                && self.t[a - 2].text.chars().count() <= 4
-            {
+            if p.is_punct(".") && a >= 2 && self.t[a - 2].is_cap() && self.t[a - 2].text.chars().count() <= 4 {
                 // "Mr. Obama", "Sen. Perdue".
                 a -= 2;
                 count += 1;
@@ -491,11 +450,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             a -= 1;
             count += 1;
         }
-        Some(Np {
-            a,
-            b,
-            pronoun: false,
-        })
+        Some(Np { a, b, pronoun: false })
     }
 
     /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
@@ -602,10 +557,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 break;
             }
             if t.is_word()
-                && matches!(
-                    t.lower.as_str(),
-                    "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as"
-                )
+                && matches!(t.lower.as_str(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as")
             {
                 break;
             }
@@ -619,21 +571,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let b = b - 1;
         if PRONOUNS.contains(&self.low(a)) && a == b {
-            return Some(Np {
-                a,
-                b,
-                pronoun: true,
-            });
+            return Some(Np { a, b, pronoun: true });
         }
         // Not a bare function word.
         if a == b && (self.is_fn(a) || DETERMINERS.contains(&self.low(a))) {
             return None;
         }
-        Some(Np {
-            a,
-            b,
-            pronoun: false,
-        })
+        Some(Np { a, b, pronoun: false })
     }
 
     /// The subject noun phrase at the start of the sentence (for participle cues whose
@@ -663,11 +607,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             return None;
         }
         if pronoun_base(self.low(a)).is_some() {
-            return Some(Np {
-                a,
-                b: a,
-                pronoun: true,
-            });
+            return Some(Np { a, b: a, pronoun: true });
         }
         let mut b = a;
         while b < n {
@@ -694,20 +634,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if b == a || b == a + 1 && DETERMINERS.contains(&self.low(a)) {
             return None;
         }
-        Some(Np {
-            a,
-            b: b - 1,
-            pronoun: false,
-        })
+        Some(Np { a, b: b - 1, pronoun: false })
     }
 
     /// Index left of the cue after skipping auxiliaries and adverbs; and whether a form of
     /// "be" was skipped right before the cue (a passive or progressive).
     fn skip_aux_left(&self, i: usize) -> (Option<usize>, bool) {
         const VERB_AUX: &[&str] = &[
-            "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will",
-            "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does",
-            "do", "stand", "stands", "stood",
+            "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can",
+            "may", "might", "must", "shall", "should", "did", "does", "do", "stand", "stands", "stood",
         ];
         let mut j = i;
         let mut be = None;
@@ -721,10 +656,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 continue;
             }
-            if self.t[j - 1].kind == Kind::Possessive
-                && j >= 2
-                && PRONOUNS.contains(&self.low(j - 2))
-            {
+            if self.t[j - 1].kind == Kind::Possessive && j >= 2 && PRONOUNS.contains(&self.low(j - 2)) {
                 // "He’s claiming": the contracted "is".
                 if be.is_none() {
                     be = Some(true);
@@ -781,9 +713,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let n = self.n();
         let t = self.t.get(i)?;
         if t.is_punct(":") && (1..=5).contains(&i) && !self.at_end(i + 1) {
-            let speaker = self.t[..i]
-                .iter()
-                .all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+            let speaker = self.t[..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
             let dateish = self.t[..i].iter().any(|x| {
                 x.text.chars().any(|c| c.is_ascii_digit())
                     || matches!(
@@ -824,25 +754,33 @@ impl<'t, 'a> Sentence<'t, 'a> {
             });
             let descriptive = i > 1
                 && self.t[..i].iter().any(|x| {
-                    [
-                        "ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy",
-                        "out",
-                    ]
-                    .iter()
-                    .any(|suf| x.lower.ends_with(suf))
+                    ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
+                        .iter()
+                        .any(|suf| x.lower.ends_with(suf))
                 });
-            let content_words = self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
+            let content_words =
+                self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
             let generic = self.t[..i].iter().any(|x| {
-                matches!(x.lower.as_str(), "question" | "answer" | "q" | "a" | "remember" | "warning" | "pledged" | "superdelegates" | "age" | "city" | "job" | "pay")
+                matches!(
+                    x.lower.as_str(),
+                    "question"
+                        | "answer"
+                        | "q"
+                        | "a"
+                        | "remember"
+                        | "warning"
+                        | "pledged"
+                        | "superdelegates"
+                        | "age"
+                        | "city"
+                        | "job"
+                        | "pay"
+                )
             });
             if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
-                    source: Some(Np {
-                        a: 0,
-                        b: i - 1,
-                        pronoun: false,
-                    }),
+                    source: Some(Np { a: 0, b: i - 1, pronoun: false }),
                     content: (i + 1, n_minus(n)),
                     target: None,
                     stance: Stance::Assert,
@@ -881,16 +819,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// "according to X": content before or after.
     fn according(&self, i: usize) -> Option<(usize, Cand)> {
         let n = self.n();
-        let phrase = self
-            .lex
-            .according
-            .iter()
-            .find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
+        let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
         let len = phrase.len();
         let src = self.np_fwd(i + len, 12);
         let after_src = src.map(|s| s.b + 1).unwrap_or(i + len);
-        let has_before =
-            (0..i).any(|k| self.t[k].is_word() && !CLAUSE_START.contains(&self.low(k)));
+        let has_before = (0..i).any(|k| self.t[k].is_word() && !CLAUSE_START.contains(&self.low(k)));
         let cand = if has_before {
             let mut e = i;
             while e > 0 && !self.t[e - 1].is_word() && self.t[e - 1].kind != Kind::Close {
@@ -961,7 +894,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
             } else {
                 None
             };
-            let end = (i + 2..self.n()).find(|&k| self.punct(k, ",") || self.punct(k, ";")).map_or(n_minus(self.n()), |k| k - 1);
+            let end = (i + 2..self.n())
+                .find(|&k| self.punct(k, ",") || self.punct(k, ";"))
+                .map_or(n_minus(self.n()), |k| k - 1);
             return Some(Cand {
                 cue: (i, i),
                 source,
@@ -993,11 +928,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if AUX.contains(&w) || matches!(w, "was" | "were" | "is" | "are") {
             return None;
         }
-        let source = if p.kind == Kind::Possessive && i >= 2 {
-            self.np_back(i - 2)
-        } else {
-            None
-        };
+        let source = if p.kind == Kind::Possessive && i >= 2 { self.np_back(i - 2) } else { None };
         Some(Cand {
             cue: (i, i),
             source,
@@ -1020,8 +951,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let (vi, form) = self.verb_form(i)?;
         let verb = &self.lex.verbs[vi];
         // "Said Ellis: “...”": a sentence opening with the cue.
-        if i == 0 && self.t[i].is_cap() && form == Form::Past && matches!(verb.frame, Frame::Speech)
-        {
+        if i == 0 && self.t[i].is_cap() && form == Form::Past && matches!(verb.frame, Frame::Speech) {
             let np = self.np_fwd(1, 8)?;
             let k = np.b + 1;
             if (self.punct(k, ":") || self.punct(k, ",")) && !self.at_end(k + 1) {
@@ -1045,21 +975,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let words = self.t.iter().filter(|t| t.is_word()).count();
         let caps = self.t.iter().filter(|t| t.is_cap()).count();
         let headline = words >= 4 && caps * 10 >= words * 7;
-        if self.t[i].is_cap()
-            && i > 0
-            && !self.t[i - 1].is_quote()
-            && !(headline && self.t[i - 1].is_cap())
-        {
+        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() && !(headline && self.t[i - 1].is_cap()) {
             // A capitalised form mid-sentence is a name ("Post", "Charge").
             return None;
         }
         let (mut stance, mut frame) = (verb.stance, verb.frame);
         let mut cue_end = i;
-        if let Some(&(s, f)) = self
-            .lex
-            .phrasal
-            .get(&(verb.lemma.clone(), self.low(i + 1).to_string()))
-        {
+        if let Some(&(s, f)) = self.lex.phrasal.get(&(verb.lemma.clone(), self.low(i + 1).to_string())) {
             stance = s;
             frame = f;
             cue_end = i + 1;
@@ -1074,25 +996,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let has_quote = (i + 1..(i + 10).min(n)).any(|k| self.t[k].kind == Kind::Open);
             let det = matches!(
                 self.low(i + 1),
-                "it" | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "him"
-                    | "them"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
+                "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
             );
             if !has_quote && !det {
                 return None;
             }
         }
-        if self.low(i.wrapping_sub(1)) == "to" && !self.to_chain(i - 1)
-            || i > 0 && self.t[i - 1].lower == "so-called"
-        {
+        if self.low(i.wrapping_sub(1)) == "to" && !self.to_chain(i - 1) || i > 0 && self.t[i - 1].lower == "so-called" {
             return None;
         }
         // Speech acts that are events: "declared X persona non grata".
@@ -1106,10 +1016,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             || left.is_some_and(|l| {
                 let w = self.low(l);
                 pronoun_base(w).is_some()
-                    && (w.ends_with("re")
-                        || w.ends_with("'s")
-                        || w.ends_with("’s")
-                        || w.ends_with('m'))
+                    && (w.ends_with("re") || w.ends_with("'s") || w.ends_with("’s") || w.ends_with('m'))
             });
 
         // "The move, announced by a French diplomatic source on Friday, comes ...",
@@ -1146,10 +1053,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
         // Coordinated with an earlier verb: "X promised ... and said C".
         if let Some(l) = left {
-            if matches!(self.low(l), "and" | "but")
-                && matches!(form, Form::Past | Form::Third)
-                && !be
-            {
+            if matches!(self.low(l), "and" | "but") && matches!(form, Form::Past | Form::Third) && !be {
                 let (start, target) = self.take_content(r0, frame, verb)?;
                 if start >= n || self.at_end(start) || self.punct(start, ",") {
                     return None;
@@ -1174,16 +1078,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
         // Participles: ", saying that ...", "while insisting ...".
         if form == Form::Ing && !be {
             let l = left?;
-            let intro = self.t[l].is_punct(",")
-                || PARTICIPLE_INTRO.contains(&self.low(l))
-                || self.is_dash(l);
+            let intro = self.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&self.low(l)) || self.is_dash(l);
             // "footage of Trump saying ...": a name right before the participle holds it.
             let named = if intro {
                 None
             } else {
-                self.np_back(l).filter(|np| {
-                    !np.pronoun && self.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b)
-                })
+                self.np_back(l).filter(|np| !np.pronoun && self.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
             };
             if !intro && named.is_none() {
                 return None;
@@ -1201,11 +1101,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 rule: "participle",
                 frame,
                 before: false,
-                boundary: if self.t[l].is_punct(",") || self.is_dash(l) {
-                    Some(l)
-                } else {
-                    None
-                },
+                boundary: if self.t[l].is_punct(",") || self.is_dash(l) { Some(l) } else { None },
                 open_right: true,
                 next: false,
                 prev: false,
@@ -1226,11 +1122,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech {
                 if let Some(np) = self.np_fwd(r0, 10) {
                     let after = self.skip_adjuncts(np.b + 1);
-                    let after = if frame == Frame::Tell {
-                        self.skip_adjuncts(self.skip_object(after))
-                    } else {
-                        after
-                    };
+                    let after = if frame == Frame::Tell { self.skip_adjuncts(self.skip_object(after)) } else { after };
                     if self.at_end(after) || self.punct(after, ",") || matches!(self.low(after), "who" | "which") {
                         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
                         return Some(Cand {
@@ -1260,16 +1152,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut subj_left = None; // token index before the subject
         let mut relative = false;
         if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
-            if matches!(self.low(l), "who" | "whom" | "which")
-                && l >= 2
-                && self.t[l - 1].is_punct(",")
-            {
+            if matches!(self.low(l), "who" | "whom" | "which") && l >= 2 && self.t[l - 1].is_punct(",") {
                 // The antecedent is the nearest noun phrase: "members of [the Saudi
                 // government], which has denied".
                 subj = self.np_back(l - 2).map(|np| {
-                    let cut = (np.a..np.b)
-                        .rev()
-                        .find(|&k| matches!(self.low(k), "of" | "for" | "in" | "at" | "from"));
+                    let cut = (np.a..np.b).rev().find(|&k| matches!(self.low(k), "of" | "for" | "in" | "at" | "from"));
                     match cut {
                         Some(k) if self.low(l) == "which" => Np { a: k + 1, ..np },
                         _ => np,
@@ -1338,7 +1225,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     subj = self.np_back(c - 1);
                     // "Mali's security minister, General Daoud Aly Mohammedine, alleged": the
                     // name in the apposition names the nominal before it.
-                    let name = (c + 1..l).all(|k| self.t[k].is_cap() || self.t[k].is_punct(".") || self.t[k].kind == Kind::Possessive);
+                    let name = (c + 1..l)
+                        .all(|k| self.t[k].is_cap() || self.t[k].is_punct(".") || self.t[k].kind == Kind::Possessive);
                     if name && subj.is_some_and(|np| !np.pronoun && !self.t[np.b].is_cap()) {
                         subj = self.np_back(l - 1).or(subj);
                     }
@@ -1366,24 +1254,17 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
         // Trailing: "C, X said." / "“C,” he said, adding ..."
         let r = self.skip_adjuncts(r0);
-        let r_obj = if frame == Frame::Tell {
-            self.skip_adjuncts(self.skip_object(r))
-        } else {
-            r
-        };
+        let r_obj = if frame == Frame::Tell { self.skip_adjuncts(self.skip_object(r)) } else { r };
         // "“...,” Melanie said to the TV.": a short phrase after a final cue.
-        let after_quote = subj_left.is_some_and(|sl| {
-            self.t[sl].kind == Kind::Close || sl >= 1 && self.t[sl - 1].kind == Kind::Close
-        });
+        let after_quote =
+            subj_left.is_some_and(|sl| self.t[sl].kind == Kind::Close || sl >= 1 && self.t[sl - 1].kind == Kind::Close);
         let r_obj = if frame == Frame::Speech
             && after_quote
             && matches!(self.low(r_obj), "to" | "about" | "with" | "from" | "of")
             && (r_obj + 1..(r_obj + 13).min(self.n() + 1)).any(|k| self.at_end(k))
             && !(r_obj + 1..self.n()).any(|k| self.low(k) == "that" || self.t[k].kind == Kind::Open)
         {
-            (r_obj + 1..=self.n())
-                .find(|&k| self.at_end(k))
-                .unwrap_or(r_obj)
+            (r_obj + 1..=self.n()).find(|&k| self.at_end(k)).unwrap_or(r_obj)
         } else {
             r_obj
         };
@@ -1394,17 +1275,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 && matches!(frame, Frame::Speech | Frame::Tell)
                 && (self.at_end(r_obj)
                     || self.punct(r_obj, ",")
-                        && !self.t.get(r_obj + 1).is_some_and(|t| t.lower == "that")
+                        && self.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")
                         && (!self.t.get(r_obj + 1).is_some_and(|t| t.kind == Kind::Open)
-                            || sl >= 1
-                                && (tl.kind == Kind::Close || self.t[sl - 1].kind == Kind::Close)))
+                            || sl >= 1 && (tl.kind == Kind::Close || self.t[sl - 1].kind == Kind::Close)))
                 && sl > 0
             {
-                let e = if tl.is_punct(",") || self.is_dash(sl) {
-                    sl - 1
-                } else {
-                    sl
-                };
+                let e = if tl.is_punct(",") || self.is_dash(sl) { sl - 1 } else { sl };
                 return Some(Cand {
                     cue: (i, cue_end),
                     source: Some(subj),
@@ -1423,13 +1299,16 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         // "a charge Paris has dismissed as 'unfounded'", "what authorities described as".
         if frame == Frame::Label && self.low(r0) == "as" {
-            let mut target = subj_left.and_then(|sl| {
-                if self.t[sl].is_word() {
-                    self.np_back(sl).map(|np| (np.a, np.b))
-                } else {
-                    None
-                }
-            });
+            let mut target =
+                subj_left.and_then(
+                    |sl| {
+                        if self.t[sl].is_word() {
+                            self.np_back(sl).map(|np| (np.a, np.b))
+                        } else {
+                            None
+                        }
+                    },
+                );
             // "a charge Paris has dismissed as": the noun before the name is the target.
             let mut subj = subj;
             if !subj.pronoun && self.t[subj.b].is_cap() {
@@ -1439,11 +1318,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 }
                 if k > subj.a && !self.t[k - 1].is_cap() && self.t[k - 1].is_word() {
                     target = Some((subj.a, k - 1));
-                    subj = Np {
-                        a: k,
-                        b: subj.b,
-                        pronoun: false,
-                    };
+                    subj = Np { a: k, b: subj.b, pronoun: false };
                 }
             }
             let start = r0 + 1;
@@ -1459,9 +1334,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 rule: "label-gap",
                 frame,
                 before: false,
-                boundary: target
-                    .and_then(|(a, _)| a.checked_sub(1))
-                    .filter(|&k| self.punct(k, ",")),
+                boundary: target.and_then(|(a, _)| a.checked_sub(1)).filter(|&k| self.punct(k, ",")),
                 open_right: true,
                 next: false,
                 prev: false,
@@ -1504,15 +1377,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
         }
         // "As Mr. Bown observed, in the early days ...": the main clause is the content.
-        if subj_left.is_some_and(|sl| self.low(sl) == "as")
-            && matches!(frame, Frame::Speech | Frame::Tell)
-        {
+        if subj_left.is_some_and(|sl| self.low(sl) == "as") && matches!(frame, Frame::Speech | Frame::Tell) {
             let rc = self.skip_adjuncts(r0);
-            let rc = if frame == Frame::Tell {
-                self.skip_object(rc)
-            } else {
-                rc
-            };
+            let rc = if frame == Frame::Tell { self.skip_object(rc) } else { rc };
             if self.punct(rc, ",") && !self.at_end(rc + 1) {
                 return Some(Cand {
                     cue: (i, cue_end),
@@ -1532,10 +1399,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         // "The governor added:" closing its sentence: the content follows.
         let rc = self.skip_adjuncts(r0);
-        if matches!(frame, Frame::Speech | Frame::Tell)
-            && self.punct(rc, ":")
-            && self.at_end(rc + 1)
-        {
+        if matches!(frame, Frame::Speech | Frame::Tell) && self.punct(rc, ":") && self.at_end(rc + 1) {
             return Some(Cand {
                 cue: (i, cue_end),
                 source: Some(subj),
@@ -1570,11 +1434,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let (start, target) = self.take_content(r0, frame, verb)?;
         let mut cue = (i, cue_end);
-        if frame == Frame::Label
-            && start >= 1
-            && self.low(start - 1) == "as"
-            && start - 1 == cue_end + 1
-        {
+        if frame == Frame::Label && start >= 1 && self.low(start - 1) == "as" && start - 1 == cue_end + 1 {
             cue = (i, start - 1);
         }
         if start >= n || self.at_end(start) || self.punct(start, ",") {
@@ -1587,10 +1447,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let head = &self.t[subj.b];
         if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
             && !subj.pronoun
-            && !(subj.a..=subj.b).any(|k| {
-                self.t[k].is_cap()
-                    && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower))
-            })
+            && !(subj.a..=subj.b)
+                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower)))
             && !self.lex.heads.contains_key(&head.lower)
         {
             return None;
@@ -1601,11 +1459,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             content: (start, n_minus(n)),
             target,
             stance,
-            rule: if frame == Frame::Speech {
-                "subject-cue"
-            } else {
-                "subject-cue-object"
-            },
+            rule: if frame == Frame::Speech { "subject-cue" } else { "subject-cue-object" },
             frame,
             before: false,
             boundary: None,
@@ -1619,9 +1473,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// attribution, an infinitive follows only verbs of promising and asking, and a bare
     /// pronoun object ("said it") is no proposition.
     fn content_ok(&self, lemma: &str, frame: Frame, form: Form, subj: Np, start: usize) -> bool {
-        const COGNITION: &[&str] = &[
-            "think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find",
-        ];
+        const COGNITION: &[&str] = &["think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find"];
 
         const NOUN_LIKE: &[&str] = &[
             "demand",
@@ -1662,10 +1514,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             && (form == Form::Base
                 || form == Form::Third
                     && (self.lex.demonyms.contains_key(&head.lower)
-                        || matches!(
-                            head.lower.as_str(),
-                            "republican" | "democratic" | "conservative" | "liberal"
-                        )
+                        || matches!(head.lower.as_str(), "republican" | "democratic" | "conservative" | "liberal")
                         || head.text.chars().any(|c| c.is_ascii_digit())))
             && !head.lower.ends_with('s')
         {
@@ -1678,14 +1527,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }) {
             return false;
         }
-        if matches!(
-            self.low(start),
-            "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of"
-        ) {
+        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
             return false;
         }
-        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma))
-        {
+        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
             return false;
         }
         if self.low(start) == "to" && !TAKES_TO.contains(&lemma) {
@@ -1707,12 +1552,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
     /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
     /// a colon or a quote; "told to leave" is an order, not a report.
-    fn take_content(
-        &self,
-        r0: usize,
-        frame: Frame,
-        verb: &Verb,
-    ) -> Option<(usize, Option<(usize, usize)>)> {
+    fn take_content(&self, r0: usize, frame: Frame, verb: &Verb) -> Option<(usize, Option<(usize, usize)>)> {
         let bare = verb.bare;
         if frame == Frame::Speech && !bare {
             let r = self.skip_adjuncts(r0);
@@ -1740,11 +1580,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if self.low(k) == "to" && k > r0 {
                 // "told the diplomats to leave" is an order; "urged both sides to return"
                 // demands what the object should do.
-                return if verb.lemma == "tell" {
-                    None
-                } else {
-                    Some((r0, None))
-                };
+                return if verb.lemma == "tell" { None } else { Some((r0, None)) };
             }
         }
         self.content_start(r0, frame)
@@ -1754,11 +1590,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
     fn content_start(&self, r0: usize, frame: Frame) -> Option<(usize, Option<(usize, usize)>)> {
         let n = self.n();
         let r = self.skip_adjuncts(r0);
-        let r = if matches!(frame, Frame::Speech | Frame::Tell) {
-            self.that_after_adjunct(r0).unwrap_or(r)
-        } else {
-            r
-        };
+        let r = if matches!(frame, Frame::Speech | Frame::Tell) { self.that_after_adjunct(r0).unwrap_or(r) } else { r };
         let start_after = |k: usize| -> usize {
             if self.low(k) == "that" && self.punct(k + 1, ",") {
                 k + 2
@@ -1806,7 +1638,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                                 // "labeled the arrest a violation of ...": object, then the label.
                                 if DETERMINERS.contains(&self.low(r0)) {
                                     let mut k = r0 + 1;
-                                    while k < n && k < r0 + 6 && self.t[k].is_word() && !self.is_fn(k) && !DETERMINERS.contains(&self.low(k)) {
+                                    while k < n
+                                        && k < r0 + 6
+                                        && self.t[k].is_word()
+                                        && !self.is_fn(k)
+                                        && !DETERMINERS.contains(&self.low(k))
+                                    {
                                         k += 1;
                                     }
                                     if k > r0 + 1 && matches!(self.low(k), "a" | "an" | "the") {
@@ -1824,14 +1661,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
     /// Passives: "Y was accused (by X) of C", "it was reported that C", "a national
     /// accused of spying".
-    fn passive(
-        &self,
-        i: usize,
-        cue_end: usize,
-        left: Option<usize>,
-        frame: Frame,
-        stance: Stance,
-    ) -> Option<Cand> {
+    fn passive(&self, i: usize, cue_end: usize, left: Option<usize>, frame: Frame, stance: Stance) -> Option<Cand> {
         let n = self.n();
         let mut r = cue_end + 1;
         let mut source = None;
@@ -1918,16 +1748,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 c.content.0 = k + 1;
             }
         }
-        for c in cands.iter_mut().filter(|c| {
-            c.frame == Frame::Label
-                && !c.before
-                && c.content.0 > 0
-                && self.low(c.content.0 - 1) == "as"
-        }) {
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.frame == Frame::Label && !c.before && c.content.0 > 0 && self.low(c.content.0 - 1) == "as")
+        {
             // A label ("dismissed as unfounded") is a short predicate: it ends at a comma.
-            if let Some(k) =
-                (c.content.0..=c.content.1.min(n_minus(n))).find(|&k| self.punct(k, ","))
-            {
+            if let Some(k) = (c.content.0..=c.content.1.min(n_minus(n))).find(|&k| self.punct(k, ",")) {
                 if k > c.content.0 {
                     c.content.1 = k - 1;
                 }
@@ -1954,20 +1780,16 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             if matches!(cands[k].rule, "participle" | "coordinated") && cands[k].source.is_none() {
                 let cue = cands[k].cue.0;
-                let earlier = cands[..k]
-                    .iter()
-                    .rev()
-                    .find(|c| c.cue.0 < cue && c.source.is_some())
-                    .and_then(|c| c.source);
+                let earlier =
+                    cands[..k].iter().rev().find(|c| c.cue.0 < cue && c.source.is_some()).and_then(|c| c.source);
                 cands[k].source = earlier.or_else(|| self.np_initial(cue));
             }
         }
         // "rejected the accusations, saying ...": one claim, cued by the participle.
         let mut drop = vec![false; cands.len()];
         for k in 0..cands.len() {
-            let label_as = cands[k].frame == Frame::Label
-                && cands[k].content.0 > 0
-                && self.low(cands[k].content.0 - 1) == "as";
+            let label_as =
+                cands[k].frame == Frame::Label && cands[k].content.0 > 0 && self.low(cands[k].content.0 - 1) == "as";
             if cands[k].stance != Stance::Deny
                 || label_as
                 || cands[k].rule == "participle"
@@ -1975,9 +1797,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
             {
                 continue;
             }
-            if let Some(p) = cands.iter().position(|c| {
-                c.rule == "participle" && c.boundary.is_some_and(|b| b == cands[k].content.1 + 1)
-            }) {
+            if let Some(p) = cands
+                .iter()
+                .position(|c| c.rule == "participle" && c.boundary.is_some_and(|b| b == cands[k].content.1 + 1))
+            {
                 drop[k] = true;
                 cands[p].stance = Stance::Deny;
             }
@@ -1986,10 +1809,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         cands.retain(|_| !it.next().unwrap_or(false));
         cands.retain(|c| c.content.0 <= c.content.1 && c.content.1 < n);
         // "I think", "you know": the speaker's own hedges, not attributions.
-        cands.retain(|c| {
-            !c.source
-                .is_some_and(|s| s.pronoun && matches!(self.low(s.b), "i" | "you"))
-        });
+        cands.retain(|c| !c.source.is_some_and(|s| s.pronoun && matches!(self.low(s.b), "i" | "you")));
     }
 }
 
