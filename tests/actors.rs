@@ -64,19 +64,10 @@ fn rule_cases() {
     let mut known = Vec::new();
     let mut names = HashSet::new();
     for c in &cases.case {
-        assert!(
-            names.insert(c.name.clone()),
-            "duplicate case name {}",
-            c.name
-        );
+        assert!(names.insert(c.name.clone()), "duplicate case name {}", c.name);
         let (doc, anns) = actors(&c.text);
         for a in &anns {
-            assert_eq!(
-                doc.slice(a.span),
-                Some(a.quote.as_str()),
-                "quote of {}",
-                c.name
-            );
+            assert_eq!(doc.slice(a.span), Some(a.quote.as_str()), "quote of {}", c.name);
         }
         let got: Vec<String> = anns
             .iter()
@@ -86,16 +77,9 @@ fn rule_cases() {
                     "[{}] {} {} '{}'{}",
                     a.quote,
                     at.kind.as_str(),
-                    if at.mention == gloss::model::Mention::Name {
-                        "name"
-                    } else {
-                        "nominal"
-                    },
+                    if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" },
                     at.canonical,
-                    at.role
-                        .as_ref()
-                        .map(|r| format!(" role={r}"))
-                        .unwrap_or_default()
+                    at.role.as_ref().map(|r| format!(" role={r}")).unwrap_or_default()
                 )
             })
             .collect();
@@ -113,18 +97,11 @@ fn rule_cases() {
             }
             if let Some(cn) = &e.canonical {
                 if &at.canonical != cn {
-                    problems.push(format!(
-                        "[{}] canonical '{}' != '{}'",
-                        e.quote, at.canonical, cn
-                    ));
+                    problems.push(format!("[{}] canonical '{}' != '{}'", e.quote, at.canonical, cn));
                 }
             }
             if let Some(m) = &e.mention {
-                let got = if at.mention == gloss::model::Mention::Name {
-                    "name"
-                } else {
-                    "nominal"
-                };
+                let got = if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" };
                 if got != m {
                     problems.push(format!("[{}] mention {} != {}", e.quote, got, m));
                 }
@@ -173,12 +150,7 @@ fn rule_cases() {
         println!("  known failure: {k}");
     }
     assert!(cases.case.len() >= 150, "only {} cases", cases.case.len());
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
 }
 
 // ----- seeds ---------------------------------------------------------------------------------
@@ -192,10 +164,7 @@ fn seeds_extract_valid_actors() {
     };
     let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for p in paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let text = std::fs::read_to_string(p).expect("seed text");
         let (doc, anns) = actors(&text);
         println!("== {}", p.display());
@@ -213,12 +182,7 @@ fn seeds_extract_valid_actors() {
                 a.provenance.rule.clone().unwrap_or_default()
             );
         }
-        assert!(
-            anns.iter()
-                .any(|a| a.actor().is_some_and(|x| x.canonical == "France")),
-            "{}",
-            p.display()
-        );
+        assert!(anns.iter().any(|a| a.actor().is_some_and(|x| x.canonical == "France")), "{}", p.display());
     }
 }
 
@@ -257,11 +221,7 @@ type Errors = Vec<(String, String)>;
 fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
     let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
     let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 
@@ -284,8 +244,7 @@ fn wikigold_scores(dir: &std::path::Path) -> Option<(Prf, Prf, Errors)> {
             .iter()
             .filter(|a| {
                 let at = a.actor().expect("actor");
-                at.mention == gloss::model::Mention::Name
-                    && at.kind != gloss::model::ActorKind::State
+                at.mention == gloss::model::Mention::Name && at.kind != gloss::model::ActorKind::State
             })
             .map(|a| (a.span.start(), a.span.end()))
             .collect();
@@ -322,9 +281,7 @@ fn wikigold_scores(dir: &std::path::Path) -> Option<(Prf, Prf, Errors)> {
         }
         let mut used = vec![false; pred.len()];
         for g in &gold {
-            if let Some(k) =
-                (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1)
-            {
+            if let Some(k) = (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1) {
                 used[k] = true;
                 otp += 1;
             }
@@ -357,10 +314,7 @@ fn guideline_span(chars: &[char], g: (usize, usize)) -> (usize, usize) {
     let (mut s, e) = g;
     loop {
         let rest: String = chars[s..e].iter().collect();
-        match LEADING
-            .iter()
-            .find(|p| rest.starts_with(*p) && rest.len() > p.len())
-        {
+        match LEADING.iter().find(|p| rest.starts_with(*p) && rest.len() > p.len()) {
             Some(p) => s += p.chars().count(),
             None => return (s, e),
         }
@@ -377,19 +331,13 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)
         let gold: HashSet<(usize, usize)> = d
             .spans
             .iter()
-            .filter(|s| {
-                s["label"] == "ACTOR"
-                    && (s["syntactic_type"] == "NAM" || s["syntactic_type"] == "PRE.NAM")
-            })
+            .filter(|s| s["label"] == "ACTOR" && (s["syntactic_type"] == "NAM" || s["syntactic_type"] == "PRE.NAM"))
             .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize)))
             .collect();
         let (_, anns) = actors(&d.text);
         let pred: Vec<(usize, usize)> = anns
             .iter()
-            .filter(|a| {
-                a.actor()
-                    .is_some_and(|x| x.mention == gloss::model::Mention::Name)
-            })
+            .filter(|a| a.actor().is_some_and(|x| x.mention == gloss::model::Mention::Name))
             .map(|a| (a.span.start(), a.span.end()))
             .collect();
         let chars: Vec<char> = d.text.chars().collect();
@@ -400,14 +348,8 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)
             } else {
                 let q: String = chars[g.0..g.1].iter().collect();
                 if std::env::var("GLOSS_ACTOR_MISSES").is_ok() {
-                    let ls = chars[..g.0]
-                        .iter()
-                        .rposition(|&c| c == '\n')
-                        .map_or(0, |x| x + 1);
-                    let le = chars[g.1..]
-                        .iter()
-                        .position(|&c| c == '\n')
-                        .map_or(chars.len(), |x| g.1 + x);
+                    let ls = chars[..g.0].iter().rposition(|&c| c == '\n').map_or(0, |x| x + 1);
+                    let le = chars[g.1..].iter().position(|&c| c == '\n').map_or(chars.len(), |x| g.1 + x);
                     let line: String = chars[ls..le].iter().collect();
                     let got: Vec<&str> = anns
                         .iter()
@@ -435,8 +377,8 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)
 /// every one of them is an actor by the guidelines.
 fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Errors)> {
     const PRONOUNS: &[&str] = &[
-        "he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "its",
-        "their", "them", "him", "us", "me", "whom", "this", "one",
+        "he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "its", "their", "them",
+        "him", "us", "me", "whom", "this", "one",
     ];
     let docs = read_jsonl(&dir.join("polnear-dev.jsonl"))?;
     let (mut total, mut over, mut exact) = (0, 0, 0);
@@ -463,10 +405,7 @@ fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Errors)> {
             } else {
                 missed.push(("missed".to_string(), q.clone()));
             }
-            if anns
-                .iter()
-                .any(|x| x.span.start() == a && x.span.end() == b)
-            {
+            if anns.iter().any(|x| x.span.start() == a && x.span.end() == b) {
                 exact += 1;
             }
         }
@@ -476,18 +415,13 @@ fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Errors)> {
 }
 
 fn top_errors(errors: &[(String, String)], n: usize) -> String {
-    let mut counts: std::collections::HashMap<&(String, String), usize> =
-        std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&(String, String), usize> = std::collections::HashMap::new();
     for e in errors {
         *counts.entry(e).or_default() += 1;
     }
     let mut v: Vec<_> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.iter()
-        .take(n)
-        .map(|(e, c)| format!("{} {} x{}", e.0, e.1, c))
-        .collect::<Vec<_>>()
-        .join(" | ")
+    v.iter().take(n).map(|(e, c)| format!("{} {} x{}", e.0, e.1, c)).collect::<Vec<_>>().join(" | ")
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
@@ -508,16 +442,8 @@ fn dev_corpora_scores() {
             strict.0, strict.1, strict.2, overlap.0, overlap.1, overlap.2
         );
         println!("wikigold most frequent errors: {}", top_errors(&errors, 60));
-        assert!(
-            strict.2 >= WIKIGOLD_STRICT_F1_FLOOR,
-            "wikigold strict F1 {:.3}",
-            strict.2
-        );
-        assert!(
-            overlap.2 >= WIKIGOLD_OVERLAP_F1_FLOOR,
-            "wikigold overlap F1 {:.3}",
-            overlap.2
-        );
+        assert!(strict.2 >= WIKIGOLD_STRICT_F1_FLOOR, "wikigold strict F1 {:.3}", strict.2);
+        assert!(overlap.2 >= WIKIGOLD_OVERLAP_F1_FLOOR, "wikigold overlap F1 {:.3}", overlap.2);
     } else {
         println!("wikigold.jsonl not found: skipped");
     }
@@ -525,28 +451,16 @@ fn dev_corpora_scores() {
         println!(
             "meantime name recall: strict {strict:.3}, overlap {overlap:.3}, strict on guideline spans (no leading the/title) {guided:.3} (spaCy small: strict 0.749)"
         );
-        let m: Vec<(String, String)> = missed
-            .into_iter()
-            .map(|m| ("missed".to_string(), m))
-            .collect();
+        let m: Vec<(String, String)> = missed.into_iter().map(|m| ("missed".to_string(), m)).collect();
         println!("meantime most frequent misses: {}", top_errors(&m, 40));
-        assert!(
-            strict >= MEANTIME_STRICT_RECALL_FLOOR,
-            "meantime strict recall {strict:.3}"
-        );
+        assert!(strict >= MEANTIME_STRICT_RECALL_FLOOR, "meantime strict recall {strict:.3}");
     } else {
         println!("meantime-airbus-apple.jsonl not found: skipped");
     }
     if let Some((over, exact, missed)) = polnear_sources(&dir) {
         println!("polnear-dev attribution sources (no pronouns) found as actors: overlap {over:.3}, exact {exact:.3}");
-        println!(
-            "polnear-dev most frequent missed sources: {}",
-            top_errors(&missed, 40)
-        );
-        assert!(
-            over >= POLNEAR_SOURCE_OVERLAP_FLOOR,
-            "polnear source overlap {over:.3}"
-        );
+        println!("polnear-dev most frequent missed sources: {}", top_errors(&missed, 40));
+        assert!(over >= POLNEAR_SOURCE_OVERLAP_FLOOR, "polnear source overlap {over:.3}");
     }
 }
 

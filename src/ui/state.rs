@@ -165,7 +165,11 @@ impl State {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
                 let annotator = self.meta.annotator.clone();
-                self.reset(doc, anns, Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() });
+                self.reset(
+                    doc,
+                    anns,
+                    Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() },
+                );
                 self.origin = Some(origin);
             }
             Action::OpenGold { file, origin } => {
@@ -377,7 +381,10 @@ impl State {
             attrs: new_attrs(label, &quote, date),
             quote,
             status: Status::Manual,
-            provenance: Provenance { by: self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string()), rule: None },
+            provenance: Provenance {
+                by: self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string()),
+                rule: None,
+            },
         };
         self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {

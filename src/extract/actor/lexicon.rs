@@ -166,9 +166,7 @@ pub struct Lexicon {
 
 /// Data lines: trimmed, without blank lines and `#` comments.
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn values(field: &'static str) -> impl Iterator<Item = &'static str> {
@@ -199,16 +197,12 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let base = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                'a'
-            }
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
             'ç' | 'Ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
             'ñ' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
-                'o'
-            }
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
             'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
             'ý' | 'ÿ' | 'Ý' => 'y',
             'ğ' | 'Ğ' => 'g',
@@ -264,44 +258,19 @@ impl Lexicon {
             if canonical.is_empty() {
                 continue;
             }
-            let (capitals, adjs, peoples, aliases) = (
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-            );
+            let (capitals, adjs, peoples, aliases) =
+                (f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""));
             let idx = lex.states.len();
             let adjective = values(adjs).next().unwrap_or(canonical).to_string();
-            lex.states.push(State {
-                canonical: canonical.to_string(),
-                adjective,
-            });
-            lex.add_name(
-                canonical,
-                Entry::State {
-                    state: idx,
-                    capital: false,
-                },
-            );
+            lex.states.push(State { canonical: canonical.to_string(), adjective });
+            lex.add_name(canonical, Entry::State { state: idx, capital: false });
             for a in values(aliases) {
-                lex.add_name(
-                    a,
-                    Entry::State {
-                        state: idx,
-                        capital: false,
-                    },
-                );
+                lex.add_name(a, Entry::State { state: idx, capital: false });
             }
             for c in values(capitals) {
                 // A capital that is also a state's name ("Singapore") stays the state.
                 if !matches!(lex.names.get(c), Some(Entry::State { .. })) {
-                    lex.add_name(
-                        c,
-                        Entry::State {
-                            state: idx,
-                            capital: true,
-                        },
-                    );
+                    lex.add_name(c, Entry::State { state: idx, capital: true });
                 }
             }
             for a in values(adjs) {
@@ -322,10 +291,7 @@ impl Lexicon {
                 continue;
             }
             let idx = lex.orgs.len();
-            lex.orgs.push(Org {
-                kind,
-                canonical: canonical.to_string(),
-            });
+            lex.orgs.push(Org { kind, canonical: canonical.to_string() });
             lex.add_name(canonical, Entry::Org(idx));
             for a in values(f.next().unwrap_or("")) {
                 lex.add_name(a, Entry::Org(idx));
@@ -453,10 +419,7 @@ mod tests {
     fn parses_every_file() {
         let lex = Lexicon::get();
         assert!(lex.states.len() >= 193, "{}", lex.states.len());
-        assert!(matches!(
-            lex.names.get("Bamako"),
-            Some(Entry::State { capital: true, .. })
-        ));
+        assert!(matches!(lex.names.get("Bamako"), Some(Entry::State { capital: true, .. })));
         assert!(matches!(lex.names.get("ISIL"), Some(Entry::Org(_))));
         assert!(lex.titles.contains_key("president"));
         assert_eq!(lex.titles.get("gen.").map(String::as_str), Some("General"));

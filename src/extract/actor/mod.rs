@@ -29,9 +29,7 @@ mod token;
 pub use lexicon::{fold, FILES as DATA_FILES};
 
 use super::{Context, Extractor};
-use crate::model::{
-    ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status,
-};
+use crate::model::{ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status};
 use lexicon::{Entry, HashMap, HashSet, HeadRule, Lexicon, Suffix};
 use std::borrow::Cow;
 use token::{Kind, Token};
@@ -50,17 +48,11 @@ impl Default for ActorExtractor {
 impl ActorExtractor {
     /// The extractor with its gazetteer loaded.
     pub fn new() -> ActorExtractor {
-        ActorExtractor {
-            lex: Lexicon::get(),
-        }
+        ActorExtractor { lex: Lexicon::get() }
     }
 
     /// Actor annotations of a document, with ids `act1`, `act2`, ... in text order.
-    pub fn actors(
-        &self,
-        doc: &Document,
-        sentences: &[super::segment::Sentence],
-    ) -> Vec<Annotation> {
+    pub fn actors(&self, doc: &Document, sentences: &[super::segment::Sentence]) -> Vec<Annotation> {
         let text = doc.text();
         // All tokens in one vector; each sentence is a range of it.
         let mut all: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -81,13 +73,9 @@ impl ActorExtractor {
             if t.kind != Kind::Word || w.is_empty() || w[0].is_ascii_lowercase() {
                 continue;
             }
-            let (f, l) = (
-                w[0].to_ascii_lowercase(),
-                w[w.len() - 1].to_ascii_lowercase(),
-            );
+            let (f, l) = (w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase());
             if f.is_ascii_lowercase() && l.is_ascii_lowercase() {
-                cap_shapes
-                    [w.len().min(31) * 676 + (f - b'a') as usize * 26 + (l - b'a') as usize] = true;
+                cap_shapes[w.len().min(31) * 676 + (f - b'a') as usize * 26 + (l - b'a') as usize] = true;
             } else {
                 any_odd = true;
             }
@@ -96,8 +84,7 @@ impl ActorExtractor {
         for t in &all {
             let w = &text[t.s..t.e];
             let b = w.as_bytes()[0];
-            let lowercase = b.is_ascii_lowercase()
-                || (b >= 0x80 && w.chars().next().is_some_and(char::is_lowercase));
+            let lowercase = b.is_ascii_lowercase() || (b >= 0x80 && w.chars().next().is_some_and(char::is_lowercase));
             if t.kind != Kind::Word || !lowercase {
                 continue;
             }
@@ -228,11 +215,7 @@ enum Pending {
     No,
     /// One capitalised word of unknown kind: a surname seen in the document, or an
     /// organisation when `acting` (or an acronym), else nothing.
-    Single {
-        acting: bool,
-        acronym: bool,
-        weak: bool,
-    },
+    Single { acting: bool, acronym: bool, weak: bool },
     /// A person whose canonical name may link to a fuller name in the document.
     Person,
 }
@@ -272,9 +255,9 @@ struct Unit {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many", "other",
-    "those", "these", "this", "both", "all", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "dozens", "of", "senior", "top",
+    "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many", "other", "those", "these",
+    "this", "both", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "of",
+    "senior", "top",
 ];
 /// Words that head a whole organisation's name: two of them joined by "of"/"for" are two names.
 const STRONG_ORG: &[&str] = &[
@@ -306,19 +289,16 @@ const STRONG_ORG: &[&str] = &[
     "Agency",
 ];
 
-const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Upper", "Lower",
-];
+const COMPASS: &[&str] =
+    &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"];
 
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 const CONNECTORS: &[&str] = &[
-    "de", "la", "arap", "ould", "ag", "du", "des", "del", "della", "di", "da", "do", "dos", "das",
-    "von", "van", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'",
-    "of", "for", "on", "the", "and", "&",
+    "de", "la", "arap", "ould", "ag", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "von", "van", "der",
+    "den", "ter", "bin", "ibn", "al", "el", "y", "le", "les", "et", "d'", "of", "for", "on", "the", "and", "&",
 ];
 
 fn lower(w: &str) -> Cow<'_, str> {
@@ -341,13 +321,11 @@ fn is_cap_word(w: &str) -> bool {
         Some(c) if c.is_uppercase() => true,
         // "6PR", "3COM": a digit, then capitals only.
         Some(c) if c.is_ascii_digit() => {
-            w.chars().filter(|c| c.is_uppercase()).count() >= 2
-                && !w.chars().any(char::is_lowercase)
+            w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
         }
         // "al-Qaeda", "el-Sisi", "bin Laden" are capitalised names.
         Some('a') | Some('e') => {
-            (w.starts_with("al-") || w.starts_with("el-"))
-                && w[3..].chars().next().is_some_and(char::is_uppercase)
+            (w.starts_with("al-") || w.starts_with("el-")) && w[3..].chars().next().is_some_and(char::is_uppercase)
         }
         _ => false,
     }
@@ -356,11 +334,8 @@ fn is_cap_word(w: &str) -> bool {
 fn is_acronym(w: &str) -> bool {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&n)
-        && w.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
-        && !w
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+        && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
 /// Per-token buffers reused from one sentence to the next.
@@ -400,12 +375,7 @@ impl<'a> Sentence<'a> {
         lower_words: &'a HashSet<&'a str>,
         scratch: Scratch<'a>,
     ) -> Sentence<'a> {
-        let Scratch {
-            mut used,
-            mut initial,
-            mut lows,
-            mut caps,
-        } = scratch;
+        let Scratch { mut used, mut initial, mut lows, mut caps } = scratch;
         used.clear();
         used.resize(t.len(), false);
         initial.clear();
@@ -413,10 +383,7 @@ impl<'a> Sentence<'a> {
         lows.clear();
         lows.extend(t.iter().map(|k| lower(&text[k.s..k.e])));
         caps.clear();
-        caps.extend(
-            t.iter()
-                .map(|k| k.kind == Kind::Word && is_cap_word(&text[k.s..k.e])),
-        );
+        caps.extend(t.iter().map(|k| k.kind == Kind::Word && is_cap_word(&text[k.s..k.e])));
         let mut first = true;
         for (k, tok) in t.iter().enumerate() {
             let w = &text[tok.s..tok.e];
@@ -431,36 +398,17 @@ impl<'a> Sentence<'a> {
                 first = true;
             }
         }
-        let terminated = t.last().is_some_and(|l| {
-            matches!(
-                &text[l.s..l.e],
-                "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";"
-            )
-        });
-        let mut s = Sentence {
-            lex,
-            text,
-            t,
-            lower_words,
-            used,
-            headline: false,
-            terminated,
-            initial,
-            lows,
-            caps,
-        };
+        let terminated = t
+            .last()
+            .is_some_and(|l| matches!(&text[l.s..l.e], "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";"));
+        let mut s = Sentence { lex, text, t, lower_words, used, headline: false, terminated, initial, lows, caps };
         s.headline = s.is_headline();
         s
     }
 
     /// The buffers, for the next sentence.
     fn scratch(self) -> Scratch<'a> {
-        Scratch {
-            used: self.used,
-            initial: self.initial,
-            lows: self.lows,
-            caps: self.caps,
-        }
+        Scratch { used: self.used, initial: self.initial, lows: self.lows, caps: self.caps }
     }
 
     fn w(&self, k: usize) -> &'a str {
@@ -476,10 +424,7 @@ impl<'a> Sentence<'a> {
     /// A word as a canonical name writes it: a common word opening a sentence in lowercase,
     /// any other as written ("Republican nominee", "French diplomatic source").
     fn case_word(&self, k: usize) -> &str {
-        if self.initial[k]
-            && !self.lex.adjectives.contains_key(self.w(k))
-            && !self.lex.names.contains_key(self.w(k))
-        {
+        if self.initial[k] && !self.lex.adjectives.contains_key(self.w(k)) && !self.lex.names.contains_key(self.w(k)) {
             self.lw(k)
         } else {
             self.w(k)
@@ -568,9 +513,7 @@ impl<'a> Sentence<'a> {
         }
         for len in (1..=self.lex.max_title_words).rev() {
             let end = k + len - 1;
-            if end >= self.t.len()
-                || !(k..=end).all(|x| self.t[x].kind == Kind::Word || self.w(x) == "-")
-            {
+            if end >= self.t.len() || !(k..=end).all(|x| self.t[x].kind == Kind::Word || self.w(x) == "-") {
                 continue;
             }
             let mut key = String::new();
@@ -637,23 +580,16 @@ impl<'a> Sentence<'a> {
                         break;
                     }
                     y += 1;
-                    if y < n
-                        && (self.cap(y) || gaz_at[y].is_some())
-                        && !self.lex.common.contains(self.lw(y))
-                    {
+                    if y < n && (self.cap(y) || gaz_at[y].is_some()) && !self.lex.common.contains(self.lw(y)) {
                         let conn = self.w(nx);
                         let ok = match conn {
                             "of" | "for" | "on" => {
                                 let last = self.w(end);
                                 let head_ok = self.lex.suffixes.contains_key(last)
-                                    || matches!(
-                                        last,
-                                        "Republic" | "Kingdom" | "Emirates" | "States" | "Ministry"
-                                    );
+                                    || matches!(last, "Republic" | "Kingdom" | "Emirates" | "States" | "Ministry");
                                 // "IV Corps of the Army of the Potomac", "Super League for FC
                                 // Basel": two organisations, not one name.
-                                let two_orgs =
-                                    STRONG_ORG.contains(&last) && self.strong_org_ahead(y);
+                                let two_orgs = STRONG_ORG.contains(&last) && self.strong_org_ahead(y);
                                 if head_ok && !two_orgs {
                                     has_of = true;
                                 }
@@ -663,10 +599,7 @@ impl<'a> Sentence<'a> {
                                 // "and the City Hospital" starts another name.
                                 y == nx + 1
                                     && (has_of || self.and_joins(y))
-                                    && !matches!(
-                                        self.lex.suffixes.get(self.w(end)),
-                                        Some(Suffix::Org)
-                                    )
+                                    && !matches!(self.lex.suffixes.get(self.w(end)), Some(Suffix::Org))
                             }
                             "the" => false,
                             _ => true,
@@ -707,20 +640,11 @@ impl<'a> Sentence<'a> {
         while k + 1 < self.t.len() && self.cap(k + 1) {
             k += 1;
         }
-        matches!(
-            self.lex.suffixes.get(self.w(k)),
-            Some(Suffix::Org) | Some(Suffix::Group)
-        ) && k > y
+        matches!(self.lex.suffixes.get(self.w(k)), Some(Suffix::Org) | Some(Suffix::Group)) && k > y
     }
 
     /// Classifies the run `i..=j` into units.
-    fn analyse_run(
-        &self,
-        i: usize,
-        j: usize,
-        gaz_at: &[Option<(usize, Entry)>],
-        units: &mut Vec<Unit>,
-    ) {
+    fn analyse_run(&self, i: usize, j: usize, gaz_at: &[Option<(usize, Entry)>], units: &mut Vec<Unit>) {
         let mut i = i;
         let mut role: Option<String> = self.title_before(i);
         // Leading common words and titles.
@@ -735,10 +659,8 @@ impl<'a> Sentence<'a> {
             let given = self.lex.given.contains(self.w(i));
             // After an honorific the name follows, even a title word ("Mr. King").
             // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)
-            let honorific = matches!(
-                role.as_deref(),
-                Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")
-            ) && i == j;
+            let honorific =
+                matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
             if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
                 // "Major League Baseball" is no title before a name.
                 let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
@@ -765,10 +687,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // A demonym before a title: "French President Emmanuel Macron".
-            if self.lex.adjectives.contains_key(self.w(i))
-                && i < j
-                && self.title_at(i + 1).is_some()
-            {
+            if self.lex.adjectives.contains_key(self.w(i)) && i < j && self.title_at(i + 1).is_some() {
                 i += 1;
                 continue;
             }
@@ -786,18 +705,8 @@ impl<'a> Sentence<'a> {
         if let Some((gj, e)) = gaz_at[i] {
             if gj == j {
                 let class = self.entry_class(e);
-                let role = if matches!(class, Class::KnownPerson(_)) {
-                    role
-                } else {
-                    None
-                };
-                units.push(Unit {
-                    i,
-                    j,
-                    class,
-                    initial: self.initial[i],
-                    role,
-                });
+                let role = if matches!(class, Class::KnownPerson(_)) { role } else { None };
+                units.push(Unit { i, j, class, initial: self.initial[i], role });
                 return;
             }
         }
@@ -813,10 +722,7 @@ impl<'a> Sentence<'a> {
                     self.analyse_run(i, k - 1, gaz_at, units);
                     return;
                 }
-                if k + len <= j
-                    && self.cap(k + len)
-                    && !(k + len..=j).any(|x| self.is_org_suffix(x))
-                {
+                if k + len <= j && self.cap(k + len) && !(k + len..=j).any(|x| self.is_org_suffix(x)) {
                     // "Tourism Minister Andrew Thomson": a word or two of no name before the
                     // title belong to the role.
                     let plain_prefix = k - i <= 2
@@ -847,26 +753,14 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
-        while head > i
-            && (is_roman(self.w(head)) || self.w(head).chars().all(|c| c.is_ascii_digit()))
-        {
+        while head > i && (is_roman(self.w(head)) || self.w(head).chars().all(|c| c.is_ascii_digit())) {
             head -= 1;
         }
         // "Chapter IV" is no person ("Henry VIII", with a given name, is).
-        if j > i
-            && is_roman(self.w(j))
-            && gaz_at[i].is_none()
-            && !self.lex.given.contains(self.w(i))
-        {
+        if j > i && is_roman(self.w(j)) && gaz_at[i].is_none() && !self.lex.given.contains(self.w(i)) {
             let suffix = self.lex.suffixes.get(self.w(head)).copied();
             if !matches!(suffix, Some(Suffix::Org) | Some(Suffix::Group)) {
-                units.push(Unit {
-                    i,
-                    j,
-                    class: Class::Not,
-                    initial: self.initial[i],
-                    role: None,
-                });
+                units.push(Unit { i, j, class: Class::Not, initial: self.initial[i], role: None });
                 return;
             }
         }
@@ -876,13 +770,7 @@ impl<'a> Sentence<'a> {
             if suffix == Some(Suffix::Not)
                 || (suffix.is_none() && self.lex.suffixes.get(self.w(j)) == Some(&Suffix::Not))
             {
-                units.push(Unit {
-                    i,
-                    j,
-                    class: Class::Not,
-                    initial: self.initial[i],
-                    role: None,
-                });
+                units.push(Unit { i, j, class: Class::Not, initial: self.initial[i], role: None });
                 return;
             }
             let any_org = (i..=j).find(|&x| self.is_org_suffix(x) && !gaz_inside(gaz_at, i, x + 1));
@@ -893,13 +781,7 @@ impl<'a> Sentence<'a> {
                     } else {
                         ActorKind::Organization
                     };
-                    units.push(Unit {
-                        i,
-                        j,
-                        class: Class::NewOrg(kind),
-                        initial: self.initial[i],
-                        role: None,
-                    });
+                    units.push(Unit { i, j, class: Class::NewOrg(kind), initial: self.initial[i], role: None });
                     return;
                 }
             }
@@ -930,11 +812,7 @@ impl<'a> Sentence<'a> {
                 }
             }
             // A given name and a word that is also a place: "Michael Jordan", "Paris Hilton".
-            if j - i <= 2
-                && self.lex.given.contains(self.w(i))
-                && !self.headline
-                && gaz_at[i].is_none()
-            {
+            if j - i <= 2 && self.lex.given.contains(self.w(i)) && !self.headline && gaz_at[i].is_none() {
                 units.push(Unit {
                     i,
                     j,
@@ -948,14 +826,10 @@ impl<'a> Sentence<'a> {
             // Coroner William McLaughlin", "Engineer John Greiner".
             if role.is_none() && !self.headline && gaz_at[i].is_none() {
                 let k = (i + 1..j).find(|&k| {
-                    self.lex.given.contains(self.w(k))
-                        && gaz_at[k].is_none()
-                        && self.cap(k + 1)
-                        && k + 3 >= j
+                    self.lex.given.contains(self.w(k)) && gaz_at[k].is_none() && self.cap(k + 1) && k + 3 >= j
                 });
                 if let Some(k) = k {
-                    if (i..k).all(|x| self.cap(x) && gaz_at[x].is_none() && !self.is_org_suffix(x))
-                    {
+                    if (i..k).all(|x| self.cap(x) && gaz_at[x].is_none() && !self.is_org_suffix(x)) {
                         let role: String = self.text[self.t[i].s..self.t[k - 1].e].to_string();
                         self.analyse_plain(k, j, gaz_at, Some(role), units);
                         return;
@@ -990,8 +864,7 @@ impl<'a> Sentence<'a> {
                     x += 1;
                 }
                 if has_loc && has_other && !(i..=j).any(|x| matches!(self.w(x), "and" | "&")) {
-                    let all_gaz_loc = gaz_at[i]
-                        .is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
+                    let all_gaz_loc = gaz_at[i].is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
                     // "Paris Hilton" would be a person; a given name decides that below.
                     if !self.lex.given.contains(self.w(i)) || all_gaz_loc {
                         units.push(Unit {
@@ -1010,17 +883,11 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_org_suffix(&self, x: usize) -> bool {
-        matches!(
-            self.lex.suffixes.get(self.w(x)),
-            Some(Suffix::Org) | Some(Suffix::Group)
-        )
+        matches!(self.lex.suffixes.get(self.w(x)), Some(Suffix::Org) | Some(Suffix::Group))
     }
 
     fn gaz_ends_at(&self, gaz_at: &[Option<(usize, Entry)>], j: usize) -> bool {
-        (0..=j)
-            .rev()
-            .take(self.lex.max_tokens)
-            .any(|x| gaz_at[x].is_some_and(|(gj, _)| gj == j))
+        (0..=j).rev().take(self.lex.max_tokens).any(|x| gaz_at[x].is_some_and(|(gj, _)| gj == j))
     }
 
     /// A run without a title or a suffix: gazetteer names and the words between them.
@@ -1042,18 +909,8 @@ impl<'a> Sentence<'a> {
                         self.plain_segment(seg_start, k - 1, &mut role, units);
                     }
                     let class = self.entry_class(e);
-                    let r = if matches!(class, Class::KnownPerson(_)) {
-                        role.take()
-                    } else {
-                        None
-                    };
-                    units.push(Unit {
-                        i: k,
-                        j: gj,
-                        class,
-                        initial: self.initial[k],
-                        role: r,
-                    });
+                    let r = if matches!(class, Class::KnownPerson(_)) { role.take() } else { None };
+                    units.push(Unit { i: k, j: gj, class, initial: self.initial[k], role: r });
                     k = gj + 1;
                     seg_start = k;
                     continue;
@@ -1094,13 +951,7 @@ impl<'a> Sentence<'a> {
         } else {
             Class::Unknown
         };
-        units.push(Unit {
-            i: a,
-            j: b,
-            class,
-            initial: self.initial[a],
-            role: None,
-        });
+        units.push(Unit { i: a, j: b, class, initial: self.initial[a], role: None });
     }
 
     fn entry_class(&self, e: Entry) -> Class {
@@ -1135,9 +986,7 @@ impl<'a> Sentence<'a> {
     /// The end of a short complement after a head noun: "[five staff members] of France's
     /// embassy" (left), "[Diplomats] in Bamako" (said). `h` when there is none.
     fn skip_complement(&self, h: usize) -> usize {
-        if !self.is_word(h + 1)
-            || !matches!(self.lw(h + 1), "of" | "in" | "at" | "from" | "with" | "for")
-        {
+        if !self.is_word(h + 1) || !matches!(self.lw(h + 1), "of" | "in" | "at" | "from" | "with" | "for") {
             return h;
         }
         let mut k = h + 2;
@@ -1210,8 +1059,7 @@ impl<'a> Sentence<'a> {
         if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
             // "Mali is seeking" (active), "France was accused" (passive); not "Mali is a country".
             let mut v = k + 1;
-            while self.is_word(v) && matches!(self.w(v), "not" | "also" | "being" | "now" | "still")
-            {
+            while self.is_word(v) && matches!(self.w(v), "not" | "also" | "being" | "now" | "still") {
                 v += 1;
             }
             if !self.is_word(v) {
@@ -1228,8 +1076,7 @@ impl<'a> Sentence<'a> {
         }
         if self.lex.auxiliaries.contains(w) {
             // "has been arrested" is passive.
-            if matches!(w, "has" | "have" | "had") && self.is_word(k + 1) && self.w(k + 1) == "been"
-            {
+            if matches!(w, "has" | "have" | "had") && self.is_word(k + 1) && self.w(k + 1) == "been" {
                 let v = k + 2;
                 if self.is_word(v) && !self.w(v).ends_with("ing") {
                     return Act::Passive;
@@ -1279,16 +1126,11 @@ impl<'a> Sentence<'a> {
             return true;
         }
         // Inverted speech: "..., said Angers." / "said the ministry,".
-        let ends_clause = j + 1 >= self.t.len()
-            || matches!(
-                self.w(j + 1),
-                "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")"
-            );
+        let ends_clause =
+            j + 1 >= self.t.len() || matches!(self.w(j + 1), "." | "," | ";" | "!" | "?" | "\"" | "”" | "’" | ")");
         let after_quote = i >= 2 && matches!(self.w(i - 2), "," | "”" | "\"" | "’" | "'");
-        matches!(
-            p,
-            "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted"
-        ) && ends_clause
+        matches!(p, "said" | "says" | "told" | "added" | "reported" | "wrote" | "warned" | "insisted")
+            && ends_clause
             && after_quote
     }
 
@@ -1299,10 +1141,7 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let p = self.lw(i - 1);
-        matches!(
-            p,
-            "with" | "between" | "against" | "versus" | "toward" | "towards"
-        )
+        matches!(p, "with" | "between" | "against" | "versus" | "toward" | "towards")
     }
 
     // ----- possessives ---------------------------------------------------------------------
@@ -1324,29 +1163,15 @@ impl<'a> Sentence<'a> {
             if let Some(next) = units.iter().find(|v| v.i == p + 1) {
                 let kind = match next.class {
                     Class::NewOrg(kind) => Some(kind),
-                    Class::Unknown | Class::Not
-                        if next.i == next.j && self.is_org_suffix(next.i) =>
-                    {
+                    Class::Unknown | Class::Not if next.i == next.j && self.is_org_suffix(next.i) => {
                         Some(ActorKind::Organization)
                     }
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    if matches!(
-                        u.class,
-                        Class::Unknown | Class::Person { .. } | Class::KnownPerson(_)
-                    ) {
+                    if matches!(u.class, Class::Unknown | Class::Person { .. } | Class::KnownPerson(_)) {
                         let canonical = self.text[self.t[u.i].s..self.t[next.j].e].to_string();
-                        self.push(
-                            out,
-                            u.i,
-                            next.j,
-                            kind,
-                            Mention::Name,
-                            canonical,
-                            None,
-                            "possessive-org-name",
-                        );
+                        self.push(out, u.i, next.j, kind, Mention::Name, canonical, None, "possessive-org-name");
                         continue;
                     }
                 }
@@ -1390,9 +1215,7 @@ impl<'a> Sentence<'a> {
                     found = Some((k, is_head));
                     break;
                 }
-                if self.lex.common.contains(lw)
-                    || self.lex.verbs.contains(lw) && !is_head && !is_act
-                {
+                if self.lex.common.contains(lw) || self.lex.verbs.contains(lw) && !is_head && !is_act {
                     break;
                 }
                 k += 1;
@@ -1405,16 +1228,7 @@ impl<'a> Sentence<'a> {
                 // An act owned by a state: the state is an actor; a person is one anyway.
                 if let Some(st) = owner_state {
                     let canon = self.lex.states[st].canonical.clone();
-                    self.push(
-                        out,
-                        u.i,
-                        u.j,
-                        ActorKind::State,
-                        Mention::Name,
-                        canon,
-                        None,
-                        "state-owns-act",
-                    );
+                    self.push(out, u.i, u.j, ActorKind::State, Mention::Name, canon, None, "state-owns-act");
                 }
                 continue;
             }
@@ -1426,24 +1240,14 @@ impl<'a> Sentence<'a> {
             if let Some(st) = owner_state {
                 let state = &self.lex.states[st];
                 if head.rule == HeadRule::Describe
-                    && !(self.acting_after(h, head_is_plural(&head_w)) == Act::Active
-                        || self.agent_before(u.i, h))
+                    && !(self.acting_after(h, head_is_plural(&head_w)) == Act::Active || self.agent_before(u.i, h))
                 {
                     // "Mali's security minister, General X": the name is the actor.
                     continue;
                 }
                 let (kind, canonical) = self.nominal_canonical(Some(st), &mods, &head_w, head);
                 let state_name = state.canonical.clone();
-                if self.push(
-                    out,
-                    u.i,
-                    h,
-                    kind,
-                    Mention::Nominal,
-                    canonical,
-                    None,
-                    "possessive-nominal",
-                ) {
+                if self.push(out, u.i, h, kind, Mention::Nominal, canonical, None, "possessive-nominal") {
                     if let Some(c) = out.last_mut() {
                         c.state = Some(state_name);
                     }
@@ -1453,22 +1257,12 @@ impl<'a> Sentence<'a> {
                 let (kind, canonical) = match (&u.class, head.rule) {
                     // "Colonel Assimi Goïta's government": the state's government.
                     (_, HeadRule::State) => (ActorKind::State, format!("?{head_w}")),
-                    (Class::KnownPerson(p), _) => (
-                        ActorKind::Organization,
-                        format!("{} {}", self.lex.people[*p], head_w),
-                    ),
+                    (Class::KnownPerson(p), _) => {
+                        (ActorKind::Organization, format!("{} {}", self.lex.people[*p], head_w))
+                    }
                     _ => (ActorKind::Organization, format!("{name} {head_w}")),
                 };
-                self.push(
-                    out,
-                    u.i,
-                    h,
-                    kind,
-                    Mention::Nominal,
-                    canonical,
-                    None,
-                    "possessive-nominal",
-                );
+                self.push(out, u.i, h, kind, Mention::Nominal, canonical, None, "possessive-nominal");
             }
         }
     }
@@ -1484,10 +1278,7 @@ impl<'a> Sentence<'a> {
         let mods: Vec<&str> = mods
             .iter()
             .map(String::as_str)
-            .filter(|m| {
-                !DETERMINERS.contains(&m.to_lowercase().as_str())
-                    && !self.lex.adjectives.contains_key(*m)
-            })
+            .filter(|m| !DETERMINERS.contains(&m.to_lowercase().as_str()) && !self.lex.adjectives.contains_key(*m))
             .filter(|m| !matches!(self.lex.names.get(*m), Some(Entry::State { .. })))
             .collect();
         let singular = singular(self.lex, head_w, head);
@@ -1592,11 +1383,7 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 if let Some(u) = units.iter().find(|u| u.j == k && u.i == k) {
-                    if let Class::State {
-                        state: st,
-                        capital: false,
-                    } = u.class
-                    {
+                    if let Class::State { state: st, capital: false } = u.class {
                         // "US officials".
                         state = Some(st);
                         a = k;
@@ -1667,21 +1454,14 @@ impl<'a> Sentence<'a> {
                     Class::Org(o) => self.lex.orgs[*o].canonical.clone(),
                     _ => self.text[self.t[u.i].s..self.t[u.j].e].to_string(),
                 };
-                (
-                    head.kind,
-                    format!("{name} {}", singular(self.lex, &head_w, head)),
-                )
+                (head.kind, format!("{name} {}", singular(self.lex, &head_w, head)))
             } else if state.is_none() && head.rule != HeadRule::Describe {
                 // Filled in by the document pass from the nearest state or body.
                 (head.kind, String::new())
             } else {
                 self.nominal_canonical(state, &mods, &head_w, head)
             };
-            let rule = if canonical.is_empty() {
-                "nominal-bare"
-            } else {
-                "nominal"
-            };
+            let rule = if canonical.is_empty() { "nominal-bare" } else { "nominal" };
             let mut c = self.cand(start, h, kind, Mention::Nominal, canonical, None, rule);
             if let Some(st) = state {
                 c.state = Some(self.lex.states[st].canonical.clone());
@@ -1711,24 +1491,12 @@ impl<'a> Sentence<'a> {
             };
             let with_the = k > 0 && self.lw(k - 1) == "the";
             let plural_form = !self.lex.adjectives.contains_key(w);
-            if !(with_the || plural_form)
-                || self.acting_after(k, true) != Act::Active
-                || self.headline
-            {
+            if !(with_the || plural_form) || self.acting_after(k, true) != Act::Active || self.headline {
                 continue;
             }
             let start = if with_the { k - 1 } else { k };
             let canon = self.lex.states[st].canonical.clone();
-            self.push(
-                out,
-                start,
-                k,
-                ActorKind::State,
-                Mention::Nominal,
-                canon,
-                None,
-                "demonym-agent",
-            );
+            self.push(out, start, k, ActorKind::State, Mention::Nominal, canon, None, "demonym-agent");
         }
     }
 
@@ -1739,8 +1507,7 @@ impl<'a> Sentence<'a> {
         let mut state_actor: Vec<bool> = vec![false; units.len()];
         for (ui, u) in units.iter().enumerate() {
             if let Class::State { .. } = u.class {
-                state_actor[ui] = (self.acting_after(u.j, false) != Act::No
-                    && !self.after_preposition(u.i))
+                state_actor[ui] = (self.acting_after(u.j, false) != Act::No && !self.after_preposition(u.i))
                     || self.agent_before(u.i, u.j)
                     || self.other_party(u.i);
             }
@@ -1754,21 +1521,15 @@ impl<'a> Sentence<'a> {
                 && matches!(units[uj].class, Class::State { .. })
                 && matches!(units[uj + 1].class, Class::State { .. })
                 && {
-                    let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i)
-                        .map(|k| self.lw(k))
-                        .collect();
-                    matches!(
-                        gap.as_slice(),
-                        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
-                    )
+                    let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i).map(|k| self.lw(k)).collect();
+                    matches!(gap.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
                 }
             {
                 uj += 1;
             }
             if uj > ui {
                 // "to Indonesia, Thailand and Malaysia were cut": places, like the first one.
-                let shared =
-                    (ui..=uj).any(|k| state_actor[k]) && !self.after_preposition(units[ui].i);
+                let shared = (ui..=uj).any(|k| state_actor[k]) && !self.after_preposition(units[ui].i);
                 for flag in &mut state_actor[ui..=uj] {
                     *flag = shared;
                 }
@@ -1784,94 +1545,38 @@ impl<'a> Sentence<'a> {
                 Class::State { state, capital } => {
                     if state_actor[ui] {
                         let canon = self.lex.states[*state].canonical.clone();
-                        let rule = if *capital {
-                            "capital-for-state"
-                        } else {
-                            "state-acts"
-                        };
-                        self.push(
-                            out,
-                            u.i,
-                            u.j,
-                            ActorKind::State,
-                            Mention::Name,
-                            canon,
-                            None,
-                            rule,
-                        );
+                        let rule = if *capital { "capital-for-state" } else { "state-acts" };
+                        self.push(out, u.i, u.j, ActorKind::State, Mention::Name, canon, None, rule);
                     }
                 }
                 Class::Org(o) => {
                     let org = &self.lex.orgs[*o];
-                    self.push(
-                        out,
-                        u.i,
-                        u.j,
-                        org.kind,
-                        Mention::Name,
-                        org.canonical.clone(),
-                        None,
-                        "gazetteer",
-                    );
+                    self.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
                 }
                 Class::KnownPerson(p) => {
-                    let role = u
-                        .role
-                        .clone()
-                        .or_else(|| self.title_before(u.i))
-                        .or_else(|| self.apposition_role(u.j));
+                    let role = u.role.clone().or_else(|| self.title_before(u.i)).or_else(|| self.apposition_role(u.j));
                     let canon = self.lex.people[*p].to_string();
-                    self.push(
-                        out,
-                        u.i,
-                        u.j,
-                        ActorKind::Person,
-                        Mention::Name,
-                        canon,
-                        role,
-                        "gazetteer-person",
-                    );
+                    self.push(out, u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "gazetteer-person");
                 }
                 Class::Person { role } => {
                     if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
                         continue;
                     }
                     let role = role.clone().or_else(|| self.apposition_role(u.j));
-                    let mut c = self.cand(
-                        u.i,
-                        u.j,
-                        ActorKind::Person,
-                        Mention::Name,
-                        name.to_string(),
-                        role,
-                        "person",
-                    );
+                    let mut c = self.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
                     c.pending = Pending::Person;
                     if u.i == u.j && c.role.is_none() && u.initial {
                         // A given name alone: kept when it links to a person of the document
                         // or acts.
-                        let acting = (self.acting_after(u.j, false) == Act::Active
-                            && !self.after_preposition(u.i))
+                        let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
                             || self.agent_before(u.i, u.j);
-                        c.pending = Pending::Single {
-                            acting,
-                            acronym: false,
-                            weak: false,
-                        };
+                        c.pending = Pending::Single { acting, acronym: false, weak: false };
                     }
                     self.mark(u.i, u.j);
                     out.push(c);
                 }
                 Class::NewOrg(kind) => {
-                    let c = self.cand(
-                        u.i,
-                        u.j,
-                        *kind,
-                        Mention::Name,
-                        name.to_string(),
-                        None,
-                        "org-suffix",
-                    );
+                    let c = self.cand(u.i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
                     self.mark(u.i, u.j);
                     out.push(c);
                 }
@@ -1883,16 +1588,14 @@ impl<'a> Sentence<'a> {
                         || (u.initial && self.lower_words.contains(self.lw(u.i)))
                         || (words == 1 && (u.initial || !self.terminated));
                     // A label in a table row ("Total Dead: 192") is no name.
-                    let label =
-                        !self.terminated && u.j + 1 < self.t.len() && self.w(u.j + 1) == ":";
+                    let label = !self.terminated && u.j + 1 < self.t.len() && self.w(u.j + 1) == ":";
                     if words > 1 && (weak || label) {
                         continue;
                     }
                     if self.lex.titles.contains_key(self.lw(u.i)) && u.i == u.j {
                         continue;
                     }
-                    let acting = (self.acting_after(u.j, false) == Act::Active
-                        && !self.after_preposition(u.i))
+                    let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
                         || self.agent_before(u.i, u.j);
                     if words == 1 {
                         let acronym = is_acronym(name)
@@ -1938,28 +1641,10 @@ impl<'a> Sentence<'a> {
                                     | "abducted"
                                     | "married"
                             );
-                        let who = u.j + 2 < self.t.len()
-                            && self.w(u.j + 1) == ","
-                            && self.lw(u.j + 2) == "who";
-                        let kind = if person_object || who {
-                            ActorKind::Person
-                        } else {
-                            ActorKind::Organization
-                        };
-                        let mut c = self.cand(
-                            u.i,
-                            u.j,
-                            kind,
-                            Mention::Name,
-                            name.to_string(),
-                            None,
-                            "single-name",
-                        );
-                        c.pending = Pending::Single {
-                            acting,
-                            acronym,
-                            weak,
-                        };
+                        let who = u.j + 2 < self.t.len() && self.w(u.j + 1) == "," && self.lw(u.j + 2) == "who";
+                        let kind = if person_object || who { ActorKind::Person } else { ActorKind::Organization };
+                        let mut c = self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
+                        c.pending = Pending::Single { acting, acronym, weak };
                         self.mark(u.i, u.j);
                         out.push(c);
                     } else {
@@ -1967,14 +1652,7 @@ impl<'a> Sentence<'a> {
                         let place_prep = u.i > 0
                             && matches!(
                                 self.lw(u.i - 1),
-                                "in" | "at"
-                                    | "near"
-                                    | "from"
-                                    | "into"
-                                    | "across"
-                                    | "outside"
-                                    | "inside"
-                                    | "throughout"
+                                "in" | "at" | "near" | "from" | "into" | "across" | "outside" | "inside" | "throughout"
                             );
                         let quoted = u.i > 0
                             && matches!(self.w(u.i - 1), "\"" | "“" | "‘")
@@ -1988,15 +1666,8 @@ impl<'a> Sentence<'a> {
                         } else {
                             ActorKind::Organization
                         };
-                        let mut c = self.cand(
-                            u.i,
-                            u.j,
-                            kind,
-                            Mention::Name,
-                            name.to_string(),
-                            None,
-                            "capitalised-name",
-                        );
+                        let mut c =
+                            self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "capitalised-name");
                         if kind == ActorKind::Person {
                             c.pending = Pending::Person;
                         }
@@ -2017,12 +1688,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut k = j + 2;
-        if self.is_word(k)
-            && matches!(
-                self.lw(k),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their"
-            )
-        {
+        if self.is_word(k) && matches!(self.lw(k), "a" | "an" | "the" | "his" | "her" | "its" | "their") {
             k += 1;
         }
         // A state in the possessive or a demonym: "Mali's", "French".
@@ -2131,15 +1797,11 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     // First words of multi-word organisation names: "Northrop" after "Northrop Grumman".
     let mut org_heads: HashMap<&str, (ActorKind, String)> = HashMap::default();
     for c in cands.iter() {
-        if matches!(c.kind, ActorKind::Organization | ActorKind::Group)
-            && c.mention == Mention::Name
-        {
+        if matches!(c.kind, ActorKind::Organization | ActorKind::Group) && c.mention == Mention::Name {
             let name = &text[c.s..c.e];
             if let Some((first, _)) = name.split_once(' ') {
                 if first.chars().count() > 2 {
-                    org_heads
-                        .entry(first)
-                        .or_insert((c.kind, c.canonical.clone()));
+                    org_heads.entry(first).or_insert((c.kind, c.canonical.clone()));
                 }
             }
         }
@@ -2155,14 +1817,10 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 None => c.canonical.clone(),
             };
             if let Some(last) = f.rsplit(' ').next() {
-                surnames
-                    .entry(last.to_string())
-                    .or_insert_with(|| canon.clone());
+                surnames.entry(last.to_string()).or_insert_with(|| canon.clone());
             }
             if let Some(first) = f.split(' ').next() {
-                let slot = firsts
-                    .entry(first.to_string())
-                    .or_insert_with(|| Some(canon.clone()));
+                let slot = firsts.entry(first.to_string()).or_insert_with(|| Some(canon.clone()));
                 if slot.as_deref() != Some(canon.as_str()) {
                     *slot = None;
                 }
@@ -2175,17 +1833,11 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     let mut sure: HashMap<&str, (ActorKind, String)> = HashMap::default();
     for c in cands.iter() {
         match c.pending {
-            Pending::Single {
-                acting,
-                acronym,
-                weak,
-            } if !weak && (acting || acronym) => {
-                sure.entry(&text[c.s..c.e])
-                    .or_insert((c.kind, c.canonical.clone()));
+            Pending::Single { acting, acronym, weak } if !weak && (acting || acronym) => {
+                sure.entry(&text[c.s..c.e]).or_insert((c.kind, c.canonical.clone()));
             }
             Pending::No if c.mention == Mention::Name && !text[c.s..c.e].contains(' ') => {
-                sure.entry(&text[c.s..c.e])
-                    .or_insert((c.kind, c.canonical.clone()));
+                sure.entry(&text[c.s..c.e]).or_insert((c.kind, c.canonical.clone()));
             }
             _ => {}
         }
@@ -2200,10 +1852,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         }
         if !f.contains(' ') {
             // A surname alone, else a first name that only one person has.
-            return surnames
-                .get(&f)
-                .cloned()
-                .or_else(|| firsts.get(&f).cloned().flatten());
+            return surnames.get(&f).cloned().or_else(|| firsts.get(&f).cloned().flatten());
         }
         None
     };
@@ -2220,11 +1869,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.canonical = canon;
                 }
             }
-            Pending::Single {
-                acting,
-                acronym,
-                weak,
-            } => {
+            Pending::Single { acting, acronym, weak } => {
                 let name = &text[c.s..c.e];
                 if let Some(canon) = link(name) {
                     c.kind = ActorKind::Person;
@@ -2250,21 +1895,14 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if sent_state.as_ref().is_some_and(|(s, _)| *s != c.sent) {
             sent_state = None;
         }
-        let near_state = sent_state
-            .as_ref()
-            .map(|(_, s)| s)
-            .or(last_state.as_ref())
-            .cloned();
+        let near_state = sent_state.as_ref().map(|(_, s)| s).or(last_state.as_ref()).cloned();
         if let Some(rest) = c.canonical.strip_prefix("?own:") {
             let head = rest.to_string();
             // The body named before ("the ministry" after "the French foreign ministry"), else
             // the last state's ("the military" after "Mali" -> "Malian military").
             c.canonical = match bodies.get(head.as_str()) {
                 Some(b) => b.clone(),
-                None => match near_state
-                    .as_ref()
-                    .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
-                {
+                None => match near_state.as_ref().and_then(|s| lex.states.iter().find(|x| &x.canonical == s)) {
                     Some(st) => format!("{} {head}", st.adjective),
                     None => head,
                 },
@@ -2287,11 +1925,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
             // Remember the body a later bare "the ministry" / "the junta" / "the group" refers to.
             let lc = c.canonical.to_lowercase();
             for w in lc.split(' ').chain(text[c.s..c.e].split(' ')) {
-                let w = if w.chars().any(char::is_uppercase) {
-                    w.to_lowercase()
-                } else {
-                    w.to_string()
-                };
+                let w = if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() };
                 if let Some((h, head)) = lex.heads.get_key_value(w.as_str()) {
                     if head.rule == HeadRule::Own {
                         bodies.insert(h, c.canonical.clone());
@@ -2336,12 +1970,9 @@ mod tests {
 
     #[test]
     fn smoke() {
-        let r = run("France suspended cooperation with Mali after Malian authorities detained Yann Vezilier in Bamako.");
+        let r =
+            run("France suspended cooperation with Mali after Malian authorities detained Yann Vezilier in Bamako.");
         let q: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(
-            q,
-            vec!["France", "Mali", "Malian authorities", "Yann Vezilier"],
-            "{r:?}"
-        );
+        assert_eq!(q, vec!["France", "Mali", "Malian authorities", "Yann Vezilier"], "{r:?}");
     }
 }

@@ -54,6 +54,7 @@ pub fn annotator() -> Option<String> {
 /// Remembers the annotator's name (empty: forgets it).
 pub fn set_annotator(name: &str) {
     if let Ok(s) = storage() {
-        let _ = if name.trim().is_empty() { s.remove_item(ANNOTATOR_KEY) } else { s.set_item(ANNOTATOR_KEY, name.trim()) };
+        let _ =
+            if name.trim().is_empty() { s.remove_item(ANNOTATOR_KEY) } else { s.set_item(ANNOTATOR_KEY, name.trim()) };
     }
 }

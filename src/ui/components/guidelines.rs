@@ -12,7 +12,13 @@ pub const GUIDELINES: &str = include_str!("../../../docs/GUIDELINES.md");
 fn inline(text: &str) -> Html {
     text.split('`')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { html! { <code>{ part }</code> } } else { html! { { part } } })
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
         .collect()
 }
 
