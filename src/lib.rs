@@ -19,7 +19,8 @@ pub mod eval;
 pub mod extract;
 pub mod formats;
 pub mod model;
-
+pub mod ui;
+pub mod wasm_api;
 
 /// The name and version written into the provenance of every prediction.
 pub const EXTRACTOR_NAME: &str = concat!("gloss-extract/", env!("CARGO_PKG_VERSION"));

@@ -1,8 +1,8 @@
 //! Tests of the ACTOR extractor: the rule cases of `tests/cases/actors.toml`, the seeds, the
 //! development corpora (WikiGold, MEANTIME) measured against the figures the extractor reached,
-//! and throughput.
+//! and the size of the data files.
 //!
-//! The dev-set tests read `/work/shared/data/dev` (or `$GLOSS_DEV_DATA`) and skip with a note
+//! The dev-set tests read `../shared/data/dev` beside the repository (or `$GLOSS_DEV_DATA`) and skip with a note
 //! when the files are absent. Run with `--nocapture` to see the figures.
 
 use gloss::extract::actor::{ActorExtractor, DATA_FILES};
@@ -38,6 +38,9 @@ struct Case {
     not: Vec<String>,
     #[serde(default = "yes")]
     exact: bool,
+    /// A known failure, with its reason: reported, not asserted.
+    #[serde(default)]
+    xfail: Option<String>,
 }
 
 fn yes() -> bool {
@@ -58,21 +61,13 @@ fn rule_cases() {
     let src = include_str!("cases/actors.toml");
     let cases: Cases = toml::from_str(src).expect("tests/cases/actors.toml parses");
     let mut failures = Vec::new();
+    let mut known = Vec::new();
     let mut names = HashSet::new();
     for c in &cases.case {
-        assert!(
-            names.insert(c.name.clone()),
-            "duplicate case name {}",
-            c.name
-        );
+        assert!(names.insert(c.name.clone()), "duplicate case name {}", c.name);
         let (doc, anns) = actors(&c.text);
         for a in &anns {
-            assert_eq!(
-                doc.slice(a.span),
-                Some(a.quote.as_str()),
-                "quote of {}",
-                c.name
-            );
+            assert_eq!(doc.slice(a.span), Some(a.quote.as_str()), "quote of {}", c.name);
         }
         let got: Vec<String> = anns
             .iter()
@@ -82,16 +77,9 @@ fn rule_cases() {
                     "[{}] {} {} '{}'{}",
                     a.quote,
                     at.kind.as_str(),
-                    if at.mention == gloss::model::Mention::Name {
-                        "name"
-                    } else {
-                        "nominal"
-                    },
+                    if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" },
                     at.canonical,
-                    at.role
-                        .as_ref()
-                        .map(|r| format!(" role={r}"))
-                        .unwrap_or_default()
+                    at.role.as_ref().map(|r| format!(" role={r}")).unwrap_or_default()
                 )
             })
             .collect();
@@ -109,18 +97,11 @@ fn rule_cases() {
             }
             if let Some(cn) = &e.canonical {
                 if &at.canonical != cn {
-                    problems.push(format!(
-                        "[{}] canonical '{}' != '{}'",
-                        e.quote, at.canonical, cn
-                    ));
+                    problems.push(format!("[{}] canonical '{}' != '{}'", e.quote, at.canonical, cn));
                 }
             }
             if let Some(m) = &e.mention {
-                let got = if at.mention == gloss::model::Mention::Name {
-                    "name"
-                } else {
-                    "nominal"
-                };
+                let got = if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" };
                 if got != m {
                     problems.push(format!("[{}] mention {} != {}", e.quote, got, m));
                 }
@@ -143,7 +124,13 @@ fn rule_cases() {
                 }
             }
         }
-        if !problems.is_empty() {
+        if let Some(why) = &c.xfail {
+            if problems.is_empty() {
+                println!("xfail case {} now passes: remove its xfail", c.name);
+            } else {
+                known.push(format!("{} ({why}): {}", c.name, problems.join("; ")));
+            }
+        } else if !problems.is_empty() {
             failures.push(format!(
                 "{}: {}\n    text: {}\n    got:  {}",
                 c.name,
@@ -154,17 +141,16 @@ fn rule_cases() {
         }
     }
     println!(
-        "actor rule cases: {} of {} pass",
-        cases.case.len() - failures.len(),
-        cases.case.len()
+        "actor rule cases: {} of {} pass ({} known failures)",
+        cases.case.len() - failures.len() - known.len(),
+        cases.case.len(),
+        known.len()
     );
+    for k in &known {
+        println!("  known failure: {k}");
+    }
     assert!(cases.case.len() >= 150, "only {} cases", cases.case.len());
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
 }
 
 // ----- seeds ---------------------------------------------------------------------------------
@@ -178,10 +164,7 @@ fn seeds_extract_valid_actors() {
     };
     let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for p in paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let text = std::fs::read_to_string(p).expect("seed text");
         let (doc, anns) = actors(&text);
         println!("== {}", p.display());
@@ -199,12 +182,7 @@ fn seeds_extract_valid_actors() {
                 a.provenance.rule.clone().unwrap_or_default()
             );
         }
-        assert!(
-            anns.iter()
-                .any(|a| a.actor().is_some_and(|x| x.canonical == "France")),
-            "{}",
-            p.display()
-        );
+        assert!(anns.iter().any(|a| a.actor().is_some_and(|x| x.canonical == "France")), "{}", p.display());
     }
 }
 
@@ -213,7 +191,7 @@ fn seeds_extract_valid_actors() {
 fn dev_dir() -> Option<PathBuf> {
     let d = std::env::var("GLOSS_DEV_DATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| "/work/shared/data/dev".into());
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev"));
     d.is_dir().then_some(d)
 }
 
@@ -235,23 +213,22 @@ fn read_jsonl(path: &std::path::Path) -> Option<Vec<GoldDoc>> {
     Some(out)
 }
 
+/// Precision, recall, F1.
+type Prf = (f64, f64, f64);
+/// (kind of error, quote) pairs.
+type Errors = Vec<(String, String)>;
+
 fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
     let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
     let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 
 /// WikiGold: named person, organisation and group actors against PER + ORG gold (states are LOC
 /// there, nominals are not annotated). Strict = same span; overlap = spans share a code point,
 /// each gold and each prediction matched at most once.
-fn wikigold_scores(
-    dir: &std::path::Path,
-) -> Option<((f64, f64, f64), (f64, f64, f64), Vec<(String, String)>)> {
+fn wikigold_scores(dir: &std::path::Path) -> Option<(Prf, Prf, Errors)> {
     let docs = read_jsonl(&dir.join("wikigold.jsonl"))?;
     let (mut tp, mut otp, mut np, mut ng) = (0, 0, 0, 0);
     let mut errors = Vec::new();
@@ -267,8 +244,7 @@ fn wikigold_scores(
             .iter()
             .filter(|a| {
                 let at = a.actor().expect("actor");
-                at.mention == gloss::model::Mention::Name
-                    && at.kind != gloss::model::ActorKind::State
+                at.mention == gloss::model::Mention::Name && at.kind != gloss::model::ActorKind::State
             })
             .map(|a| (a.span.start(), a.span.end()))
             .collect();
@@ -288,11 +264,24 @@ fn wikigold_scores(
                 errors.push(("FP".to_string(), q(*p)));
             }
         }
+        if std::env::var("GLOSS_ACTOR_MISSES").is_ok() {
+            for p in &pred {
+                if !gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                    println!("OFP [{}]", q(*p));
+                }
+            }
+            for g in &gold {
+                if !pred.iter().any(|p| g.0 < p.1 && p.0 < g.1) {
+                    println!("OFN [{}]", q(*g));
+                }
+                if let Some(p) = pred.iter().find(|p| g.0 < p.1 && p.0 < g.1 && **p != *g) {
+                    println!("BOUNDARY gold [{}] pred [{}]", q(*g), q(*p));
+                }
+            }
+        }
         let mut used = vec![false; pred.len()];
         for g in &gold {
-            if let Some(k) =
-                (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1)
-            {
+            if let Some(k) = (0..pred.len()).find(|&k| !used[k] && pred[k].0 < g.1 && g.0 < pred[k].1) {
                 used[k] = true;
                 otp += 1;
             }
@@ -301,28 +290,54 @@ fn wikigold_scores(
     Some((prf(tp, np, ng), prf(otp, np, ng), errors))
 }
 
-/// MEANTIME: recall of names (ACTOR with syntactic_type NAM or PRE.NAM), strict and overlap.
-fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, Vec<String>)> {
+/// A MEANTIME name span as GUIDELINES.md would write it: without a leading "the" or a leading
+/// title ("Senator McCain" -> "McCain"), which MEANTIME keeps inside names.
+fn guideline_span(chars: &[char], g: (usize, usize)) -> (usize, usize) {
+    const LEADING: &[&str] = &[
+        "the ",
+        "The ",
+        "Mr. ",
+        "Mr ",
+        "Mrs. ",
+        "Ms. ",
+        "Dr. ",
+        "President ",
+        "Senator ",
+        "Spokeswoman ",
+        "Spokesman ",
+        "Presiding Judge ",
+        "Judge ",
+        "Mr Justice ",
+        "Chief executive ",
+        "Prime Minister ",
+    ];
+    let (mut s, e) = g;
+    loop {
+        let rest: String = chars[s..e].iter().collect();
+        match LEADING.iter().find(|p| rest.starts_with(*p) && rest.len() > p.len()) {
+            Some(p) => s += p.chars().count(),
+            None => return (s, e),
+        }
+    }
+}
+
+/// MEANTIME: recall of names (ACTOR with syntactic_type NAM or PRE.NAM): strict, overlap, and
+/// strict against the span the guidelines would annotate (see [`guideline_span`]).
+fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, f64, Vec<String>)> {
     let docs = read_jsonl(&dir.join("meantime-airbus-apple.jsonl"))?;
-    let (mut hit, mut ohit, mut total) = (0, 0, 0);
+    let (mut hit, mut ohit, mut nhit, mut total) = (0, 0, 0, 0);
     let mut missed = Vec::new();
     for d in &docs {
         let gold: HashSet<(usize, usize)> = d
             .spans
             .iter()
-            .filter(|s| {
-                s["label"] == "ACTOR"
-                    && (s["syntactic_type"] == "NAM" || s["syntactic_type"] == "PRE.NAM")
-            })
+            .filter(|s| s["label"] == "ACTOR" && (s["syntactic_type"] == "NAM" || s["syntactic_type"] == "PRE.NAM"))
             .filter_map(|s| Some((s["start"].as_u64()? as usize, s["end"].as_u64()? as usize)))
             .collect();
         let (_, anns) = actors(&d.text);
         let pred: Vec<(usize, usize)> = anns
             .iter()
-            .filter(|a| {
-                a.actor()
-                    .is_some_and(|x| x.mention == gloss::model::Mention::Name)
-            })
+            .filter(|a| a.actor().is_some_and(|x| x.mention == gloss::model::Mention::Name))
             .map(|a| (a.span.start(), a.span.end()))
             .collect();
         let chars: Vec<char> = d.text.chars().collect();
@@ -331,44 +346,94 @@ fn meantime_recall(dir: &std::path::Path) -> Option<(f64, f64, Vec<String>)> {
             if pred.contains(g) {
                 hit += 1;
             } else {
-                missed.push(chars[g.0..g.1].iter().collect());
+                let q: String = chars[g.0..g.1].iter().collect();
+                if std::env::var("GLOSS_ACTOR_MISSES").is_ok() {
+                    let ls = chars[..g.0].iter().rposition(|&c| c == '\n').map_or(0, |x| x + 1);
+                    let le = chars[g.1..].iter().position(|&c| c == '\n').map_or(chars.len(), |x| g.1 + x);
+                    let line: String = chars[ls..le].iter().collect();
+                    let got: Vec<&str> = anns
+                        .iter()
+                        .filter(|a| a.span.start() < le && a.span.end() > ls)
+                        .map(|a| a.quote.as_str())
+                        .collect();
+                    println!("MISS [{q}] in: {line}\n     got: {got:?}");
+                }
+                missed.push(q);
             }
             if pred.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
                 ohit += 1;
             }
+            if pred.contains(&guideline_span(&chars, *g)) {
+                nhit += 1;
+            }
         }
     }
-    Some((
-        hit as f64 / total.max(1) as f64,
-        ohit as f64 / total.max(1) as f64,
-        missed,
-    ))
+    let n = total.max(1) as f64;
+    Some((hit as f64 / n, ohit as f64 / n, nhit as f64 / n, missed))
+}
+
+/// PolNeAR dev: share of attribution SOURCE spans (pronouns left out: the guidelines do not
+/// annotate them) that an actor overlaps, and that one matches exactly. Sources speak, so
+/// every one of them is an actor by the guidelines.
+fn polnear_sources(dir: &std::path::Path) -> Option<(f64, f64, Errors)> {
+    const PRONOUNS: &[&str] = &[
+        "he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "its", "their", "them",
+        "him", "us", "me", "whom", "this", "one",
+    ];
+    let docs = read_jsonl(&dir.join("polnear-dev.jsonl"))?;
+    let (mut total, mut over, mut exact) = (0, 0, 0);
+    let mut missed = Vec::new();
+    for d in &docs {
+        let chars: Vec<char> = d.text.chars().collect();
+        let (_, anns) = actors(&d.text);
+        let mut seen = HashSet::new();
+        for s in d.spans.iter().filter(|s| s["label"] == "SOURCE") {
+            let (Some(a), Some(b)) = (s["start"].as_u64(), s["end"].as_u64()) else {
+                continue;
+            };
+            let (a, b) = (a as usize, b as usize);
+            if b > chars.len() || !seen.insert((a, b)) {
+                continue;
+            }
+            let q: String = chars[a..b].iter().collect();
+            if PRONOUNS.contains(&q.to_lowercase().as_str()) {
+                continue;
+            }
+            total += 1;
+            if anns.iter().any(|x| x.span.start() < b && a < x.span.end()) {
+                over += 1;
+            } else {
+                missed.push(("missed".to_string(), q.clone()));
+            }
+            if anns.iter().any(|x| x.span.start() == a && x.span.end() == b) {
+                exact += 1;
+            }
+        }
+    }
+    let n = total.max(1) as f64;
+    Some((over as f64 / n, exact as f64 / n, missed))
 }
 
 fn top_errors(errors: &[(String, String)], n: usize) -> String {
-    let mut counts: std::collections::HashMap<&(String, String), usize> =
-        std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&(String, String), usize> = std::collections::HashMap::new();
     for e in errors {
         *counts.entry(e).or_default() += 1;
     }
     let mut v: Vec<_> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.iter()
-        .take(n)
-        .map(|(e, c)| format!("{} {} x{}", e.0, e.1, c))
-        .collect::<Vec<_>>()
-        .join(" | ")
+    v.iter().take(n).map(|(e, c)| format!("{} {} x{}", e.0, e.1, c)).collect::<Vec<_>>().join(" | ")
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
-const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.0;
-const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.0;
-const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.0;
+const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.715;
+const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.784;
+const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.779;
+const POLNEAR_SOURCE_OVERLAP_FLOOR: f64 = 0.801;
 
 #[test]
 fn dev_corpora_scores() {
     let Some(dir) = dev_dir() else {
-        println!("dev data not found (/work/shared/data/dev or $GLOSS_DEV_DATA): skipped");
+        println!("dev data not found (../shared/data/dev or $GLOSS_DEV_DATA): skipped");
         return;
     };
     if let Some((strict, overlap, errors)) = wikigold_scores(&dir) {
@@ -377,69 +442,35 @@ fn dev_corpora_scores() {
             strict.0, strict.1, strict.2, overlap.0, overlap.1, overlap.2
         );
         println!("wikigold most frequent errors: {}", top_errors(&errors, 60));
-        assert!(
-            strict.2 >= WIKIGOLD_STRICT_F1_FLOOR,
-            "wikigold strict F1 {:.3}",
-            strict.2
-        );
-        assert!(
-            overlap.2 >= WIKIGOLD_OVERLAP_F1_FLOOR,
-            "wikigold overlap F1 {:.3}",
-            overlap.2
-        );
+        assert!(strict.2 >= WIKIGOLD_STRICT_F1_FLOOR, "wikigold strict F1 {:.3}", strict.2);
+        assert!(overlap.2 >= WIKIGOLD_OVERLAP_F1_FLOOR, "wikigold overlap F1 {:.3}", overlap.2);
     } else {
         println!("wikigold.jsonl not found: skipped");
     }
-    if let Some((strict, overlap, missed)) = meantime_recall(&dir) {
-        println!("meantime name recall: strict {strict:.3}, overlap {overlap:.3} (spaCy small: strict 0.749)");
-        let m: Vec<(String, String)> = missed
-            .into_iter()
-            .map(|m| ("missed".to_string(), m))
-            .collect();
-        println!("meantime most frequent misses: {}", top_errors(&m, 40));
-        assert!(
-            strict >= MEANTIME_STRICT_RECALL_FLOOR,
-            "meantime strict recall {strict:.3}"
+    if let Some((strict, overlap, guided, missed)) = meantime_recall(&dir) {
+        println!(
+            "meantime name recall: strict {strict:.3}, overlap {overlap:.3}, strict on guideline spans (no leading the/title) {guided:.3} (spaCy small: strict 0.749)"
         );
+        let m: Vec<(String, String)> = missed.into_iter().map(|m| ("missed".to_string(), m)).collect();
+        println!("meantime most frequent misses: {}", top_errors(&m, 40));
+        assert!(strict >= MEANTIME_STRICT_RECALL_FLOOR, "meantime strict recall {strict:.3}");
     } else {
         println!("meantime-airbus-apple.jsonl not found: skipped");
     }
+    if let Some((over, exact, missed)) = polnear_sources(&dir) {
+        println!("polnear-dev attribution sources (no pronouns) found as actors: overlap {over:.3}, exact {exact:.3}");
+        println!("polnear-dev most frequent missed sources: {}", top_errors(&missed, 40));
+        assert!(over >= POLNEAR_SOURCE_OVERLAP_FLOOR, "polnear source overlap {over:.3}");
+    }
 }
 
+/// The gazetteers are compiled into the page: keep them within a budget (speed is measured
+/// by `cargo bench --bench extract`, not here).
 #[test]
-fn throughput_and_data_size() {
+fn data_files_stay_within_their_budget() {
     let total: usize = DATA_FILES.iter().map(|(_, s)| s.len()).sum();
-    println!(
-        "actor data files: {} bytes in {} files",
-        total,
-        DATA_FILES.len()
-    );
-    let text = match dev_dir().and_then(|d| read_jsonl(&d.join("wikigold.jsonl"))) {
-        Some(docs) => docs
-            .into_iter()
-            .map(|d| d.text)
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-        None => include_str!("../seeds/000_c000a84573ae1d4c.txt").repeat(50),
-    };
-    let doc = Document::new("bench", &text, None).expect("doc");
-    let sents = segment::sentences(&doc);
-    let ex = ActorExtractor::new();
-    let _ = ex.actors(&doc, &sents);
-    let t0 = std::time::Instant::now();
-    let mut rounds = 0;
-    while t0.elapsed().as_millis() < 500 || rounds < 2 {
-        let _ = ex.actors(&doc, &sents);
-        rounds += 1;
-    }
-    let mbs = (text.len() * rounds) as f64 / t0.elapsed().as_secs_f64() / 1e6;
-    println!(
-        "actor extraction: {mbs:.1} MB/s ({} bytes x {rounds})",
-        text.len()
-    );
-    if !cfg!(debug_assertions) {
-        assert!(mbs >= 20.0, "actor extraction at {mbs:.1} MB/s");
-    }
+    println!("actor data files: {} bytes in {} files", total, DATA_FILES.len());
+    assert!(total < 150_000, "actor data files grew to {total} bytes: the page downloads them");
 }
 
 #[test]
@@ -466,6 +497,60 @@ fn no_panic_on_odd_input() {
         let (doc, anns) = actors(t);
         for a in anns {
             assert_eq!(doc.slice(a.span), Some(a.quote.as_str()));
+        }
+    }
+}
+
+/// Prints the actors of `$GLOSS_ACTOR_DEBUG` (a text); does nothing without it.
+#[test]
+fn debug_text() {
+    let Ok(t) = std::env::var("GLOSS_ACTOR_DEBUG") else {
+        return;
+    };
+    let (_, anns) = actors(&t);
+    for a in anns {
+        let at = a.actor().expect("actor");
+        println!(
+            "[{}] {} {:?} '{}' {:?} ({})",
+            a.quote,
+            at.kind.as_str(),
+            at.mention,
+            at.canonical,
+            at.role,
+            a.provenance.rule.clone().unwrap_or_default()
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 400,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+    /// Any text: no panic, every quote is the text under its span, spans never overlap.
+    #[test]
+    fn any_text_gives_valid_actors(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Mali", "France's", "Paris", "’s", "'", "the", "The", "officials", "said", "junta", "Goïta",
+            "al-Qaeda", "U.S.", "Inc.", "of", "and", ",", ".", "\n", "“", "”", "President", "Mr.", "🙂",
+            "ISIL", "army", "Ministry", "for", "Europe", "accused", "by", "with", "Yann", "Vezilier",
+            "6PR", "AT&T", "-", "(", ")", "Élysée", "IV", "de", "la", "has", "warned", "s", "A",
+        ]),
+        0..40,
+    ), seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  "]), 40)) {
+        let mut text = String::new();
+        for (i, w) in words.iter().enumerate() {
+            text.push_str(w);
+            text.push_str(seps[i % seps.len()]);
+        }
+        let (doc, anns) = actors(&text);
+        let mut last_end = 0;
+        for a in &anns {
+            proptest::prop_assert_eq!(doc.slice(a.span), Some(a.quote.as_str()));
+            proptest::prop_assert!(a.span.start() >= last_end, "overlap in {:?}", text);
+            proptest::prop_assert!(!a.quote.trim().is_empty() && a.quote.trim() == a.quote);
+            last_end = a.span.end();
         }
     }
 }

@@ -86,8 +86,11 @@ impl Pipeline {
 fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
     // Longest first within each label, so that the greedy pass keeps the longer candidate.
     cands.sort_by(|a, b| {
-        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start())
-            .cmp(&(b.label(), std::cmp::Reverse(b.span.len()), b.span.start()))
+        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start()).cmp(&(
+            b.label(),
+            std::cmp::Reverse(b.span.len()),
+            b.span.start(),
+        ))
     });
     let mut kept: Vec<Annotation> = Vec::with_capacity(cands.len());
     let mut by_label: HashMap<Label, Vec<(crate::model::Span, String)>> = HashMap::new();

@@ -16,14 +16,14 @@ pub struct Sentence {
 
 /// Abbreviations followed by a name: a capital after them does not start a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "sen", "rep", "gov",
-    "pres", "rev", "st", "jr", "sr", "vs", "mt", "ft", "adm", "brig", "cmdr", "gens", "u.s", "u.n", "u.k",
-    "e.u", "messrs", "hon", "atty", "supt", "cdr",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cpt", "sgt", "sen", "rep", "gov", "pres",
+    "rev", "st", "jr", "sr", "vs", "mt", "ft", "adm", "brig", "cmdr", "gens", "u.s", "u.n", "u.k", "e.u", "messrs",
+    "hon", "atty", "supt", "cdr",
 ];
 /// Abbreviations followed by a number ("Sept. 19", "No. 5").
 const BEFORE_NUMBERS: &[&str] = &[
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
-    "art", "vol", "p", "pp",
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "art",
+    "vol", "p", "pp",
 ];
 
 /// The sentences of `doc`, in order, trimmed of surrounding white space, never empty.
@@ -111,7 +111,10 @@ mod tests {
     #[test]
     fn splits_at_stops_and_lines_not_abbreviations() {
         let s = split("Mr. Smith left on Sept. 19. He said “no.” Then\nA new line. U.S. officials spoke.");
-        assert_eq!(s, vec!["Mr. Smith left on Sept. 19.", "He said “no.”", "Then", "A new line.", "U.S. officials spoke."]);
+        assert_eq!(
+            s,
+            vec!["Mr. Smith left on Sept. 19.", "He said “no.”", "Then", "A new line.", "U.S. officials spoke."]
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ impl GoldFile {
     /// A file for `doc` with `annotations`, under the current guidelines.
     pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> GoldFile {
         sort_annotations(&mut annotations);
-        GoldFile { doc, annotations, meta: Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() } }
+        GoldFile {
+            doc,
+            annotations,
+            meta: Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), ..Meta::default() },
+        }
     }
 
     /// True when a person has reviewed every annotation (none is `predicted`).
@@ -226,7 +230,8 @@ mod tests {
             s["enum"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
         };
 
-        let doc = Document::new("t", "Paris said on Friday it would act.", Some("2025-09-19".parse().unwrap())).unwrap();
+        let doc =
+            Document::new("t", "Paris said on Friday it would act.", Some("2025-09-19".parse().unwrap())).unwrap();
         let ann = |id: &str, a: usize, b: usize, rule: Option<&str>, attrs: Attrs| Annotation {
             id: id.into(),
             span: Span::new(a, b).unwrap(),

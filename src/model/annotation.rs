@@ -122,8 +122,7 @@ pub enum ActorKind {
 
 impl ActorKind {
     /// Every kind, in display order.
-    pub const ALL: [ActorKind; 4] =
-        [ActorKind::Person, ActorKind::Organization, ActorKind::State, ActorKind::Group];
+    pub const ALL: [ActorKind; 4] = [ActorKind::Person, ActorKind::Organization, ActorKind::State, ActorKind::Group];
     /// The name used in files.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -161,8 +160,7 @@ pub enum TimexType {
 
 impl TimexType {
     /// Every type, in display order.
-    pub const ALL: [TimexType; 4] =
-        [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
+    pub const ALL: [TimexType; 4] = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
     /// The name used in files.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -11,8 +11,8 @@ pub mod text;
 mod validate;
 
 pub use annotation::{
-    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Label, Mention, Provenance, Stance,
-    Status, TimexType,
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Label, Mention, Provenance, Stance, Status,
+    TimexType,
 };
 pub use document::{parse_dct, sha256_hex, Document, MAX_TEXT_BYTES};
 pub use edit::Edit;

@@ -50,9 +50,7 @@ impl Span {
     pub fn within(start: usize, end: usize, len: usize) -> Result<Span, Error> {
         let span = Span::new(start, end)?;
         if end > len {
-            return Err(Error::span(format!(
-                "span {start}..{end} ends past the end of the text ({len} code points)"
-            )));
+            return Err(Error::span(format!("span {start}..{end} ends past the end of the text ({len} code points)")));
         }
         Ok(span)
     }

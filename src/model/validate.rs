@@ -29,7 +29,10 @@ pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Erro
                     match labels.get(src.as_str()) {
                         Some(Label::Actor) => {}
                         Some(other) => {
-                            return Err(Error::format(format!("{}: its source {src} is a {other}, not an ACTOR", ctx())))
+                            return Err(Error::format(format!(
+                                "{}: its source {src} is a {other}, not an ACTOR",
+                                ctx()
+                            )))
                         }
                         None => return Err(Error::format(format!("{}: its source {src} is not in the file", ctx()))),
                     }
@@ -99,11 +102,8 @@ pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
 /// the highest number in use with that prefix.
 pub fn next_id(anns: &[Annotation], label: Label) -> String {
     let prefix = &label.as_str()[..1];
-    let n = anns
-        .iter()
-        .filter_map(|a| a.id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
-        .max()
-        .unwrap_or(0);
+    let n =
+        anns.iter().filter_map(|a| a.id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0);
     format!("{prefix}{}", n + 1)
 }
 

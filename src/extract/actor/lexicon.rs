@@ -7,8 +7,41 @@
 //! `mod.rs`).
 
 use crate::model::ActorKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (the Fx hash of rustc): the tables are fixed
+/// data, not user-controlled keys, so flooding resistance is not needed.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map and set with [`Fx`].
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 pub const STATES: &str = include_str!("../../../data/actors/states.txt");
 pub const ORGS: &str = include_str!("../../../data/actors/orgs.txt");
@@ -96,6 +129,8 @@ pub struct Lexicon {
     pub names: HashMap<&'static str, Entry>,
     /// First words of the names, to try a lookup only where one can start.
     pub first_words: HashSet<&'static str>,
+    /// First bytes of the first words, a quick filter before the lookup.
+    pub first_bytes: [bool; 256],
     /// The most words (tokens) a name has.
     pub max_tokens: usize,
     pub states: Vec<State>,
@@ -110,11 +145,18 @@ pub struct Lexicon {
     pub peoples: HashMap<&'static str, usize>,
     /// Title or role (lowercase, single spaces) -> the role written in the attribute.
     pub titles: HashMap<String, String>,
+    /// First words of the titles (lowercase), to try a title only where one can start.
+    pub title_first: HashSet<String>,
     /// The most words a title has.
     pub max_title_words: usize,
     pub heads: HashMap<&'static str, Head>,
+    /// Quick filter before a lookup in `heads` (see [`shape`]).
+    pub head_shapes: Vec<bool>,
     pub acts: HashSet<&'static str>,
     pub verbs: HashSet<&'static str>,
+    /// Base forms that are no other form ("support", not "cut"): after a singular subject
+    /// they are nouns or infinitives, not its verb.
+    pub base_only: HashSet<&'static str>,
     pub auxiliaries: HashSet<&'static str>,
     pub suffixes: HashMap<&'static str, Suffix>,
     /// Lowercase common words that are capitalised only at a sentence start.
@@ -124,9 +166,7 @@ pub struct Lexicon {
 
 /// Data lines: trimmed, without blank lines and `#` comments.
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn values(field: &'static str) -> impl Iterator<Item = &'static str> {
@@ -138,21 +178,31 @@ fn token_count(name: &str) -> usize {
     super::token::tokenize(name, 0).len()
 }
 
+/// Number of word shapes (see [`shape`]).
+pub const SHAPES: usize = 32 * 26 * 26;
+
+/// A lowercase ASCII word's shape: its length (up to 31), first and last letter. `None` for
+/// other words, which a shape filter must let through.
+pub fn shape(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (f, l) = (*b.first()?, *b.last()?);
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return None;
+    }
+    Some(b.len().min(31) * 676 + (f - b'a') as usize * 26 + (l - b'a') as usize)
+}
+
 /// Lowercase without the common Latin diacritics: "Goïta" -> "goita".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let base = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                'a'
-            }
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
             'ç' | 'Ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
             'ñ' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
-                'o'
-            }
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
             'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
             'ý' | 'ÿ' | 'Ý' => 'y',
             'ğ' | 'Ğ' => 'g',
@@ -175,24 +225,28 @@ impl Lexicon {
 
     fn parse() -> Lexicon {
         let mut lex = Lexicon {
-            names: HashMap::new(),
-            first_words: HashSet::new(),
+            names: HashMap::default(),
+            first_words: HashSet::default(),
+            first_bytes: [false; 256],
             max_tokens: 1,
             states: Vec::new(),
             orgs: Vec::new(),
             people: Vec::new(),
-            people_folded: HashMap::new(),
-            adjectives: HashMap::new(),
-            peoples: HashMap::new(),
-            titles: HashMap::new(),
+            people_folded: HashMap::default(),
+            adjectives: HashMap::default(),
+            peoples: HashMap::default(),
+            titles: HashMap::default(),
+            title_first: HashSet::default(),
             max_title_words: 1,
-            heads: HashMap::new(),
-            acts: HashSet::new(),
-            verbs: HashSet::new(),
-            auxiliaries: HashSet::new(),
-            suffixes: HashMap::new(),
-            common: HashSet::new(),
-            given: HashSet::new(),
+            heads: HashMap::default(),
+            head_shapes: vec![false; SHAPES],
+            acts: HashSet::default(),
+            verbs: HashSet::default(),
+            base_only: HashSet::default(),
+            auxiliaries: HashSet::default(),
+            suffixes: HashMap::default(),
+            common: HashSet::default(),
+            given: HashSet::default(),
         };
         // Places first: a state, organisation or person of the same name overrides them.
         for l in lines(PLACES) {
@@ -204,44 +258,19 @@ impl Lexicon {
             if canonical.is_empty() {
                 continue;
             }
-            let (capitals, adjs, peoples, aliases) = (
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-            );
+            let (capitals, adjs, peoples, aliases) =
+                (f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""));
             let idx = lex.states.len();
             let adjective = values(adjs).next().unwrap_or(canonical).to_string();
-            lex.states.push(State {
-                canonical: canonical.to_string(),
-                adjective,
-            });
-            lex.add_name(
-                canonical,
-                Entry::State {
-                    state: idx,
-                    capital: false,
-                },
-            );
+            lex.states.push(State { canonical: canonical.to_string(), adjective });
+            lex.add_name(canonical, Entry::State { state: idx, capital: false });
             for a in values(aliases) {
-                lex.add_name(
-                    a,
-                    Entry::State {
-                        state: idx,
-                        capital: false,
-                    },
-                );
+                lex.add_name(a, Entry::State { state: idx, capital: false });
             }
             for c in values(capitals) {
                 // A capital that is also a state's name ("Singapore") stays the state.
                 if !matches!(lex.names.get(c), Some(Entry::State { .. })) {
-                    lex.add_name(
-                        c,
-                        Entry::State {
-                            state: idx,
-                            capital: true,
-                        },
-                    );
+                    lex.add_name(c, Entry::State { state: idx, capital: true });
                 }
             }
             for a in values(adjs) {
@@ -262,10 +291,7 @@ impl Lexicon {
                 continue;
             }
             let idx = lex.orgs.len();
-            lex.orgs.push(Org {
-                kind,
-                canonical: canonical.to_string(),
-            });
+            lex.orgs.push(Org { kind, canonical: canonical.to_string() });
             lex.add_name(canonical, Entry::Org(idx));
             for a in values(f.next().unwrap_or("")) {
                 lex.add_name(a, Entry::Org(idx));
@@ -295,6 +321,9 @@ impl Lexicon {
                 None => (l.to_lowercase(), capitalise_words(l)),
             };
             lex.max_title_words = lex.max_title_words.max(token_count(&form));
+            if let Some(first) = form.split(' ').next() {
+                lex.title_first.insert(first.to_string());
+            }
             lex.titles.insert(form, role);
         }
         for l in lines(HEADS) {
@@ -310,11 +339,27 @@ impl Lexicon {
             };
             lex.heads.insert(form, Head { kind, rule });
         }
+        for h in lex.heads.keys() {
+            if let Some(k) = shape(h) {
+                lex.head_shapes[k] = true;
+            }
+        }
         lex.acts.extend(lines(ACTS));
         for l in lines(VERBS) {
             match l.strip_prefix('=') {
                 Some(aux) => lex.auxiliaries.extend(aux.split_whitespace()),
                 None => lex.verbs.extend(l.split_whitespace()),
+            }
+        }
+        let mut other_forms: HashSet<&str> = HashSet::default();
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            other_forms.extend(l.split_whitespace().skip(1));
+        }
+        for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
+            if let Some(base) = l.split_whitespace().next() {
+                if !other_forms.contains(base) {
+                    lex.base_only.insert(base);
+                }
             }
         }
         for l in lines(SUFFIXES) {
@@ -341,18 +386,11 @@ impl Lexicon {
         self.max_tokens = self.max_tokens.max(n);
         if let Some(first) = super::token::tokenize(name, 0).first() {
             self.first_words.insert(&name[first.s..first.e]);
+            if let Some(&b) = name.as_bytes().get(first.s) {
+                self.first_bytes[b as usize] = true;
+            }
         }
         self.names.insert(name, e);
-    }
-
-    /// The state of a demonym adjective or a state name in the possessive.
-    pub fn state_of_adjective(&self, w: &str) -> Option<usize> {
-        self.adjectives.get(w).copied()
-    }
-
-    /// True when `w` (any case) is a verb form or an auxiliary.
-    pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(w) || self.auxiliaries.contains(w)
     }
 }
 
@@ -381,10 +419,7 @@ mod tests {
     fn parses_every_file() {
         let lex = Lexicon::get();
         assert!(lex.states.len() >= 193, "{}", lex.states.len());
-        assert!(matches!(
-            lex.names.get("Bamako"),
-            Some(Entry::State { capital: true, .. })
-        ));
+        assert!(matches!(lex.names.get("Bamako"), Some(Entry::State { capital: true, .. })));
         assert!(matches!(lex.names.get("ISIL"), Some(Entry::Org(_))));
         assert!(lex.titles.contains_key("president"));
         assert_eq!(lex.titles.get("gen.").map(String::as_str), Some("General"));

@@ -23,6 +23,12 @@ pub struct Token {
     pub kind: Kind,
 }
 
+/// Abbreviations written with a stop that belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Sen",
+    "Rep", "Gov", "Prof", "Rev", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros", "Messrs", "Cpl", "Pvt", "Supt",
+];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -30,10 +36,29 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokens of `text`, with offsets shifted by `base` (the byte offset of `text` in the document).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// Appends the tokens of `text` to `out` (see [`tokenize`]).
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let first = out.len();
     let b = text.as_bytes();
     let mut i = 0usize;
-    let char_at = |i: usize| text[i..].chars().next();
+    // ASCII without decoding; other characters decoded from their first byte.
+    let char_at = |i: usize| -> Option<char> {
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            Some(c as char)
+        } else {
+            text.get(i..)?.chars().next()
+        }
+    };
     while i < b.len() {
+        if matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -42,47 +67,28 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         if is_apostrophe(c) {
             // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
             let after = i + c.len_utf8();
-            let prev_word = out
-                .last()
-                .is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
+            let prev_word =
+                out.len() > first && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
             if prev_word {
                 let next = char_at(after);
-                if matches!(next, Some('s') | Some('S'))
-                    && !char_at(after + 1).is_some_and(char::is_alphanumeric)
-                {
-                    out.push(Token {
-                        s: i + base,
-                        e: after + 1 + base,
-                        kind: Kind::Poss,
-                    });
+                if matches!(next, Some('s') | Some('S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric) {
+                    out.push(Token { s: i + base, e: after + 1 + base, kind: Kind::Poss });
                     i = after + 1;
                     continue;
                 }
                 let prev_ends_s = text[..i].ends_with('s');
                 if prev_ends_s && !next.is_some_and(char::is_alphanumeric) {
-                    out.push(Token {
-                        s: i + base,
-                        e: after + base,
-                        kind: Kind::Poss,
-                    });
+                    out.push(Token { s: i + base, e: after + base, kind: Kind::Poss });
                     i = after;
                     continue;
                 }
             }
-            out.push(Token {
-                s: i + base,
-                e: after + base,
-                kind: Kind::Punct,
-            });
+            out.push(Token { s: i + base, e: after + base, kind: Kind::Punct });
             i = after;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token {
-                s: i + base,
-                e: i + c.len_utf8() + base,
-                kind: Kind::Punct,
-            });
+            out.push(Token { s: i + base, e: i + c.len_utf8() + base, kind: Kind::Punct });
             i += c.len_utf8();
             continue;
         }
@@ -90,12 +96,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let start = i;
         let mut j = i;
         loop {
-            // Letters and digits.
-            while let Some(c) = char_at(j) {
-                if c.is_alphanumeric() {
-                    j += c.len_utf8();
-                } else {
+            // Letters and digits (ASCII without decoding).
+            while j < b.len() {
+                let byte = b[j];
+                if byte.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if byte < 0x80 {
                     break;
+                }
+                match char_at(j) {
+                    Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
+                    _ => break,
                 }
             }
             let Some(c) = char_at(j) else { break };
@@ -104,9 +117,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             let next_alnum = next.is_some_and(char::is_alphanumeric);
             if (c == '-' || c == '&') && next_alnum {
                 // "al-Qaeda", "A330-200", "AT&T" (an ampersand only between capitals).
-                if c == '&'
-                    && !(next.is_some_and(char::is_uppercase)
-                        && text[start..j].chars().all(char::is_uppercase))
+                if c == '&' && !(next.is_some_and(char::is_uppercase) && text[start..j].chars().all(char::is_uppercase))
                 {
                     break;
                 }
@@ -115,13 +126,29 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             if is_apostrophe(c) && next_alnum {
                 // "O'Leary", "N'Djamena", "d'Ivoire", but not the possessive "Mali's".
-                let poss = matches!(next, Some('s') | Some('S'))
-                    && !char_at(after + 1).is_some_and(char::is_alphanumeric);
+                let poss =
+                    matches!(next, Some('s') | Some('S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric);
                 if poss {
                     break;
                 }
                 j = after;
                 continue;
+            }
+            if c == '.' {
+                // "Detik.com": a web address as a name.
+                let rest = &text[after..];
+                let tld = ["com", "org", "net"].into_iter().find(|t| {
+                    rest.starts_with(t) && !rest[t.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                });
+                if let Some(t) = tld {
+                    j = after + t.len();
+                    break;
+                }
+            }
+            if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
+                // "St. Louis", "Dr. Smith", "Apple Inc.".
+                j = after;
+                break;
             }
             if c == '.' {
                 // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
@@ -145,14 +172,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             break;
         }
-        out.push(Token {
-            s: start + base,
-            e: j + base,
-            kind: Kind::Word,
-        });
+        out.push(Token { s: start + base, e: j + base, kind: Kind::Word });
         i = j;
     }
-    out
 }
 
 #[cfg(test)]
@@ -160,17 +182,12 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<(&str, Kind)> {
-        tokenize(t, 0)
-            .into_iter()
-            .map(|k| (&t[k.s..k.e], k.kind))
-            .collect()
+        tokenize(t, 0).into_iter().map(|k| (&t[k.s..k.e], k.kind)).collect()
     }
 
     #[test]
     fn words_possessives_and_initials() {
-        let w = words(
-            "Mali’s junta met al-Qaeda, the U.S. and AT&T in N'Djamena; H. Collier's firms' staff.",
-        );
+        let w = words("Mali’s junta met al-Qaeda, the U.S. and AT&T in N'Djamena; H. Collier's firms' staff.");
         let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
         assert_eq!(
             texts,

@@ -71,9 +71,7 @@ pub struct Lexicon {
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn stance(s: &str) -> Stance {
@@ -126,48 +124,24 @@ impl Lexicon {
             let f: Vec<&str> = l.split('|').map(str::trim).collect();
             let words: Vec<&str> = f[0].split_whitespace().collect();
             if f.len() == 3 && words.len() == 2 {
-                phrasal.insert(
-                    (words[0].to_string(), words[1].to_string()),
-                    (stance(f[1]), frame(f[2])),
-                );
+                phrasal.insert((words[0].to_string(), words[1].to_string()), (stance(f[1]), frame(f[2])));
             }
         }
-        let nouns = lines(NOUNS)
-            .filter_map(|l| l.split_once('|'))
-            .map(|(n, s)| (n.trim().to_string(), stance(s)))
-            .collect();
-        let according = lines(ACCORDING)
-            .map(|l| l.split_whitespace().map(str::to_string).collect())
-            .collect();
+        let nouns =
+            lines(NOUNS).filter_map(|l| l.split_once('|')).map(|(n, s)| (n.trim().to_string(), stance(s))).collect();
+        let according = lines(ACCORDING).map(|l| l.split_whitespace().map(str::to_string).collect()).collect();
         let heads = lines(HEADS)
             .filter_map(|l| {
                 let f: Vec<&str> = l.split('|').map(str::trim).collect();
-                (f.len() == 3).then(|| {
-                    (
-                        f[0].to_string(),
-                        (ActorKind::parse(f[1]).unwrap_or_default(), f[2] == "y"),
-                    )
-                })
+                (f.len() == 3).then(|| (f[0].to_string(), (ActorKind::parse(f[1]).unwrap_or_default(), f[2] == "y")))
             })
             .collect();
         let demonyms = lines(DEMONYMS)
             .filter_map(|l| l.split_once('|'))
             .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
             .collect();
-        let function_words = lines(FUNCTION_WORDS)
-            .flat_map(str::split_whitespace)
-            .map(str::to_string)
-            .collect();
-        Lexicon {
-            forms,
-            verbs,
-            phrasal,
-            nouns,
-            according,
-            heads,
-            demonyms,
-            function_words,
-        }
+        let function_words = lines(FUNCTION_WORDS).flat_map(str::split_whitespace).map(str::to_string).collect();
+        Lexicon { forms, verbs, phrasal, nouns, according, heads, demonyms, function_words }
     }
 }
 
@@ -182,10 +156,7 @@ mod tests {
             assert_eq!(f.len(), 4, "verbs.txt: {l}");
             assert!(Stance::parse(f[1]).is_some(), "verbs.txt stance: {l}");
             assert!(
-                matches!(
-                    f[2],
-                    "speech" | "tell" | "object" | "accuse" | "label" | "particle"
-                ),
+                matches!(f[2], "speech" | "tell" | "object" | "accuse" | "label" | "particle"),
                 "verbs.txt frame: {l}"
             );
             assert!(f[3].split_whitespace().count() >= 4, "verbs.txt forms: {l}");
@@ -193,9 +164,7 @@ mod tests {
         for l in lines(PHRASAL) {
             let f: Vec<&str> = l.split('|').map(str::trim).collect();
             assert!(
-                f.len() == 3
-                    && f[0].split_whitespace().count() == 2
-                    && Stance::parse(f[1]).is_some(),
+                f.len() == 3 && f[0].split_whitespace().count() == 2 && Stance::parse(f[1]).is_some(),
                 "phrasal.txt: {l}"
             );
         }
@@ -205,10 +174,7 @@ mod tests {
         }
         for l in lines(HEADS) {
             let f: Vec<&str> = l.split('|').map(str::trim).collect();
-            assert!(
-                f.len() == 3 && ActorKind::parse(f[1]).is_some() && matches!(f[2], "y" | "n"),
-                "heads.txt: {l}"
-            );
+            assert!(f.len() == 3 && ActorKind::parse(f[1]).is_some() && matches!(f[2], "y" | "n"), "heads.txt: {l}");
         }
         for l in lines(DEMONYMS) {
             assert!(l.contains('|'), "demonyms.txt: {l}");

@@ -16,8 +16,8 @@ mod tokens;
 use super::segment::Sentence as Sent;
 use super::{Context, Extractor};
 use crate::model::{
-    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention,
-    Provenance, Span, Stance, Status,
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance,
+    Status,
 };
 use frames::{Cand, Np};
 use lexicon::Lexicon;
@@ -69,23 +69,22 @@ impl Default for ClaimExtractor {
 impl ClaimExtractor {
     /// Parses the lexicons in `data/claims/`.
     pub fn new() -> ClaimExtractor {
-        ClaimExtractor {
-            lex: Lexicon::load(),
-        }
+        ClaimExtractor { lex: Lexicon::load() }
     }
 
     /// Every attribution of `doc`, in text order.
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
         let text = doc.text();
         let mut out: Vec<Attribution> = Vec::new();
-        for s in sentences {
+        for (si, s) in sentences.iter().enumerate() {
             let toks = tokens::tokenize(text, s.start_byte, s.end_byte);
             if toks.is_empty() {
                 continue;
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
             for c in sent.candidates() {
-                if let Some(a) = self.attribution(doc, &toks, &c, s) {
+                let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
+                if let Some(a) = self.attribution(doc, &toks, &c, s, around) {
                     if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
                         out.push(a);
                     }
@@ -101,17 +100,15 @@ impl ClaimExtractor {
         t: &[Tok<'_>],
         c: &Cand,
         s: &Sent,
+        (prev, next): (Option<&Sent>, Option<&Sent>),
     ) -> Option<Attribution> {
         let text = doc.text();
         let (c0, mut c1) = c.content;
         // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
         if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
-            if let Some(k) =
-                (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close)
-            {
+            if let Some(k) = (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close) {
                 // Quoted speech ends with its own punctuation ("smart,”"); scare quotes do not.
-                let spoken =
-                    t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
+                let spoken = t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
                 if spoken
                     && k < c1
                     && t[k + 1..=c1].iter().any(|x| x.is_word())
@@ -136,6 +133,35 @@ impl ClaimExtractor {
                 b = q;
             }
         }
+        if c.next {
+            // "The governor added:" - the content is the next sentence (a whole quote when
+            // it opens one).
+            let nx = next?;
+            a = nx.start_byte;
+            b = nx.end_byte;
+            let first = text.get(a..b)?.chars().next()?;
+            let rest = text.get(a + first.len_utf8()..b)?;
+            if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
+                if let Some(q) = close_quote_after(text, b) {
+                    b = q;
+                }
+            }
+        }
+        if c.prev {
+            // "“...” Vitter demanded.": the quote just before, when it ends right there.
+            let pv = prev?;
+            let piece = text.get(pv.start_byte..pv.end_byte)?;
+            if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+                return None;
+            }
+            b = pv.end_byte;
+            a = pv.start_byte;
+            if !piece.starts_with(['“', '"']) {
+                if let Some(q) = open_quote_before(text, pv.start_byte) {
+                    a = q;
+                }
+            }
+        }
         let (a, b) = trim_content(text, a, b)?;
         let content = doc.span_of_bytes(a, b)?;
         let cue_b = (t[c.cue.0].start, t[c.cue.1].end);
@@ -146,11 +172,7 @@ impl ClaimExtractor {
         let (source, pronoun, facts) = match c.source {
             Some(np) => {
                 let f = self.source_facts(doc, t, np)?;
-                let span = if np.pronoun {
-                    doc.span_of_bytes(t[np.a].start, t[np.b].end)?
-                } else {
-                    f.actor_span
-                };
+                let span = if np.pronoun { doc.span_of_bytes(t[np.a].start, t[np.b].end)? } else { f.actor_span };
                 if content.overlaps(&span) {
                     return None;
                 }
@@ -160,53 +182,40 @@ impl ClaimExtractor {
         };
         let target = c.target.and_then(|(x, y)| {
             let (p, q) = (t.get(x)?.start, t.get(y)?.end);
-            text.get(p..q).map(|s| {
-                s.trim_matches(|ch: char| ch.is_whitespace() || ch == ',')
-                    .to_string()
-            })
+            text.get(p..q).map(|s| s.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').to_string())
         });
-        Some(Attribution {
-            cue,
-            content,
-            source,
-            pronoun,
-            stance: c.stance,
-            target,
-            rule: c.rule,
-            source_facts: facts,
-        })
+        Some(Attribution { cue, content, source, pronoun, stance: c.stance, target, rule: c.rule, source_facts: facts })
     }
 
     /// Kind, mention, canonical name and actor span of a source noun phrase.
     fn source_facts(&self, doc: &Document, t: &[Tok<'_>], np: Np) -> Option<SourceFacts> {
-        let words = &t[np.a..=np.b];
+        // The actor runs from the determiner to the head noun, without a following
+        // "of/for/in ..." phrase ("[a spokesman] for the ministry").
+        let cut = (np.a + 1..=np.b)
+            .find(|&k| {
+                matches!(t[k].lower.as_str(), "of" | "for" | "in" | "at" | "from")
+                    && !t.get(k + 1).is_some_and(|x| x.is_cap())
+            })
+            .unwrap_or(np.b + 1);
+        let words = &t[np.a..cut];
         let mut first = 0;
         while first < words.len() && matches!(words[first].lower.as_str(), "the" | "a" | "an") {
             first += 1;
         }
         let core = &words[first.min(words.len() - 1)..];
         let head = words.last()?.lower.as_str();
-        let is_generic = |w: &Tok<'_>| {
-            self.lex.heads.contains_key(&w.lower) || self.lex.function_words.contains(&w.lower)
-        };
+        let is_generic =
+            |w: &Tok<'_>| self.lex.heads.contains_key(&w.lower) || self.lex.function_words.contains(&w.lower);
         // A name ends with a capitalised word ("French Ministry for Europe and Foreign
         // Affairs", "Gov. Mike Pence (R-IN)"); "The Republican nominee" is a nominal.
         let last_word = core.iter().enumerate().rev().find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
         let named = last_word.is_some_and(|(k, w)| {
-            w.is_cap()
-                && !self.lex.demonyms.contains_key(&w.lower)
-                && !(np.a + first + k == 0 && is_generic(w))
+            w.is_cap() && !self.lex.demonyms.contains_key(&w.lower) && !(np.a + first + k == 0 && is_generic(w))
         });
-        let demonym = core
-            .iter()
-            .find_map(|w| self.lex.demonyms.get(&w.lower))
-            .cloned();
+        let demonym = core.iter().find_map(|w| self.lex.demonyms.get(&w.lower)).cloned();
         let head_kind = self.lex.heads.get(head).map(|h| h.0);
         let text = doc.text();
-        let (sa, sb) = (
-            if named { core[0].start } else { words[0].start },
-            words.last()?.end,
-        );
+        let (sa, sb) = (if named { core[0].start } else { words[0].start }, words.last()?.end);
         let actor_span = doc.span_of_bytes(sa, sb)?;
         let surface = text.get(sa..sb)?.to_string();
         let (kind, mention, canonical) = if np.pronoun {
@@ -220,11 +229,7 @@ impl ClaimExtractor {
                 let kind = match head_kind {
                     Some(k) if k != ActorKind::State => k,
                     Some(_) => ActorKind::Organization,
-                    None if caps >= 2
-                        && core.iter().all(|w| w.is_cap() || w.kind == Kind::Punct) =>
-                    {
-                        ActorKind::Person
-                    }
+                    None if caps >= 2 && core.iter().all(|w| w.is_cap() || w.kind == Kind::Punct) => ActorKind::Person,
                     None if caps == 1 && core.len() == 1 => ActorKind::Person,
                     None => ActorKind::Organization,
                 };
@@ -233,9 +238,7 @@ impl ClaimExtractor {
         } else {
             let descr = text.get(core[0].start..sb).unwrap_or(&surface).to_string();
             match (head_kind, demonym) {
-                (Some(ActorKind::State), Some(state)) => {
-                    (ActorKind::State, Mention::Nominal, state)
-                }
+                (Some(ActorKind::State), Some(state)) => (ActorKind::State, Mention::Nominal, state),
                 (Some(ActorKind::State), None) => (ActorKind::Person, Mention::Nominal, descr),
                 (Some(k), _) => (k, Mention::Nominal, descr),
                 (None, _) => (ActorKind::Organization, Mention::Nominal, descr),
@@ -246,7 +249,7 @@ impl ClaimExtractor {
             kind,
             mention,
             canonical,
-            pronoun_word: words[0].lower.clone(),
+            pronoun_word: frames::pronoun_base(&words[0].lower).unwrap_or("").to_string(),
         })
     }
 }
@@ -266,8 +269,7 @@ fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
             '“' | '«' => return Some(k),
             '"' => {
                 let prev = before[..k].chars().next_back();
-                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–'))
-                {
+                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–')) {
                     Some(k)
                 } else {
                     None
@@ -320,42 +322,33 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
         }
         let first = s.chars().next();
         let last = s.chars().next_back();
-        let inner_quotes = |s: &str| {
-            s.chars()
-                .filter(|c| OPEN_Q.contains(c) || CLOSE_Q.contains(c))
-                .count()
-        };
+        let inner_quotes = |s: &str| s.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
         if let (Some(f), Some(l)) = (first, last) {
-            if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8()
-            {
+            if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8() {
                 let inner = &s[f.len_utf8()..s.len() - l.len_utf8()];
-                let q = inner
-                    .chars()
-                    .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
-                    .count();
+                let q = inner.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
                 if q == 0 {
                     a += f.len_utf8();
                     b -= l.len_utf8();
                     continue;
                 }
             }
-            if OPEN_Q.contains(&f)
-                && !s[f.len_utf8()..]
-                    .chars()
-                    .any(|c| CLOSE_Q.contains(&c) && c != '’')
-            {
+            if OPEN_Q.contains(&f) && !s[f.len_utf8()..].chars().any(|c| CLOSE_Q.contains(&c) && c != '’') {
                 a += f.len_utf8();
                 continue;
             }
-            if CLOSE_Q.contains(&l) && l != '’' && inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+            // A closing mark at the very end goes, with the stop before it ("law.”"); a scare
+            // quote that ends the content without a stop ("“baseless”") goes only when unpaired.
+            let before_last = s[..s.len() - l.len_utf8()].chars().next_back();
+            if CLOSE_Q.contains(&l)
+                && l != '’'
+                && (inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+                    || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
             {
                 b -= l.len_utf8();
                 continue;
             }
-            if l == '’'
-                && !s.contains('‘')
-                && s.chars().rev().nth(1).is_some_and(|c| !c.is_alphanumeric())
-            {
+            if l == '’' && !s.contains('‘') && s.chars().rev().nth(1).is_some_and(|c| !c.is_alphanumeric()) {
                 b -= l.len_utf8();
                 continue;
             }
@@ -372,13 +365,7 @@ fn compatible(pronoun: &str, a: &ActorAttrs, plural: bool) -> bool {
     match pronoun {
         "he" | "she" => a.kind == ActorKind::Person && !plural,
         "it" => matches!(a.kind, ActorKind::Organization | ActorKind::State) && !plural,
-        "they" => {
-            plural
-                || matches!(
-                    a.kind,
-                    ActorKind::Organization | ActorKind::Group | ActorKind::State
-                )
-        }
+        "they" => plural || matches!(a.kind, ActorKind::Organization | ActorKind::Group | ActorKind::State),
         _ => false,
     }
 }
@@ -392,11 +379,8 @@ impl Extractor for ClaimExtractor {
         let doc = cx.doc;
         let atts = self.attributions(doc, cx.sentences);
         // Actors a source may refer to: those found earlier, then those this extractor adds.
-        let mut actors: Vec<(Span, String, ActorAttrs, bool)> = cx
-            .found
-            .iter()
-            .filter_map(|a| a.actor().map(|x| (a.span, a.id.clone(), x.clone(), false)))
-            .collect();
+        let mut actors: Vec<(Span, String, ActorAttrs, bool)> =
+            cx.found.iter().filter_map(|a| a.actor().map(|x| (a.span, a.id.clone(), x.clone(), false))).collect();
         let mut n_src = 0;
         let mut n_clm = 0;
         for att in atts {
@@ -406,8 +390,7 @@ impl Extractor for ClaimExtractor {
                     actors
                         .iter()
                         .filter(|(s, _, x, pl)| {
-                            s.end() <= words.start()
-                                && compatible(&f.pronoun_word, x, *pl || plural)
+                            s.end() <= words.start() && compatible(&f.pronoun_word, x, *pl || plural)
                         })
                         .max_by_key(|(s, ..)| s.end())
                         .map(|(_, id, ..)| id.clone())
@@ -460,10 +443,7 @@ impl Extractor for ClaimExtractor {
                 provenance: Provenance::extractor(att.rule),
                 attrs: Attrs::Claim(ClaimAttrs {
                     source,
-                    cue: Some(Cue {
-                        span: att.cue,
-                        text: cue_text.to_string(),
-                    }),
+                    cue: Some(Cue { span: att.cue, text: cue_text.to_string() }),
                     stance: Some(att.stance),
                     target: att.target.clone(),
                 }),
@@ -483,11 +463,7 @@ mod tests {
         anns.iter()
             .filter_map(|a| {
                 let c = a.claim()?;
-                let src = c
-                    .source
-                    .as_ref()
-                    .and_then(|id| anns.iter().find(|x| &x.id == id))
-                    .map(|x| x.quote.clone());
+                let src = c.source.as_ref().and_then(|id| anns.iter().find(|x| &x.id == id)).map(|x| x.quote.clone());
                 Some((a.quote.clone(), c.cue.as_ref()?.text.clone(), src))
             })
             .collect()
@@ -505,43 +481,21 @@ mod tests {
             )]
         );
         let c = claims("“We will not accept this,” the ministry said.");
-        assert_eq!(
-            c,
-            vec![(
-                "We will not accept this".into(),
-                "said".into(),
-                Some("the ministry".into())
-            )]
-        );
+        assert_eq!(c, vec![("We will not accept this".into(), "said".into(), Some("the ministry".into()))]);
     }
 
     #[test]
     fn trim_keeps_words() {
         let t = "“unfounded.”";
-        assert_eq!(
-            trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
-            Some("unfounded")
-        );
+        assert_eq!(trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]), Some("unfounded"));
         let t = "the U.S.";
-        assert_eq!(
-            trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]),
-            Some("the U.S.")
-        );
+        assert_eq!(trim_content(t, 0, t.len()).map(|(a, b)| &t[a..b]), Some("the U.S."));
     }
 
     #[test]
     fn no_panic_on_odd_input() {
-        for t in [
-            "",
-            "said",
-            "“",
-            "\" said \"",
-            "according to",
-            ", said .",
-            "accused of",
-            "X accused",
-            "’s said that",
-        ] {
+        for t in ["", "said", "“", "\" said \"", "according to", ", said .", "accused of", "X accused", "’s said that"]
+        {
             let _ = claims(t);
         }
     }

@@ -79,17 +79,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     k += 1;
                 } else if matches!(c, '-' | '.' | '&') && at(k + 1).is_some_and(is_word_char) {
                     // "al-Qaeda", "U.S" (a full stop between letters), "AT&T".
-                    if c == '.'
-                        && !(chars[k - 1].1.is_uppercase()
-                            && at(k + 1).is_some_and(char::is_uppercase))
-                    {
+                    if c == '.' && !(chars[k - 1].1.is_uppercase() && at(k + 1).is_some_and(char::is_uppercase)) {
                         break;
                     }
                     k += 1;
                 } else if matches!(c, '\'' | '’') && at(k + 1).is_some_and(is_word_char) {
                     // "'s" followed by a non-letter is a possessive token of its own.
-                    let poss = at(k + 1).is_some_and(|c| c == 's' || c == 'S')
-                        && !at(k + 2).is_some_and(is_word_char);
+                    let poss = at(k + 1).is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char);
                     if poss {
                         break;
                     }
@@ -100,13 +96,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             let (a, b) = (byte(s), byte(k));
             let t = &text[a..b];
-            out.push(Tok {
-                start: a,
-                end: b,
-                text: t,
-                lower: t.to_lowercase(),
-                kind: Kind::Word,
-            });
+            out.push(Tok { start: a, end: b, text: t, lower: t.to_lowercase(), kind: Kind::Word });
             continue;
         }
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
@@ -119,37 +109,24 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             '‘' => Kind::Open,
             '\'' | '’' => {
                 let after_word = prev.is_some_and(is_word_char);
-                if after_word
-                    && next.is_some_and(|c| c == 's' || c == 'S')
-                    && !at(k + 2).is_some_and(is_word_char)
-                {
+                if after_word && next.is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char) {
                     // "Mali's": take the "s" too.
                     let b2 = byte(k + 2);
                     let t2 = &text[a..b2];
-                    out.push(Tok {
-                        start: a,
-                        end: b2,
-                        text: t2,
-                        lower: "'s".to_string(),
-                        kind: Kind::Possessive,
-                    });
+                    out.push(Tok { start: a, end: b2, text: t2, lower: "'s".to_string(), kind: Kind::Possessive });
                     k += 2;
                     continue;
                 }
                 if after_word && prev.is_some_and(|p| p == 's') && !next.is_some_and(is_word_char) {
                     // A plural possessive ("countries'") or a closing single quote: a
                     // closing quote only when a single quote is open.
-                    let open = out
-                        .iter()
-                        .rev()
-                        .find(|t| t.is_quote() && matches!(t.text, "'" | "‘" | "’"));
+                    let open = out.iter().rev().find(|t| t.is_quote() && matches!(t.text, "'" | "‘" | "’"));
                     if open.is_some_and(|t| t.kind == Kind::Open) {
                         Kind::Close
                     } else {
                         Kind::Possessive
                     }
-                } else if !prev
-                    .is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                } else if !prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
                     && next.is_some_and(|c| !c.is_whitespace())
                 {
                     Kind::Open
@@ -158,8 +135,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 }
             }
             '"' => {
-                let opens = !prev
-                    .is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                let opens = !prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
                     && next.is_some_and(|c| !c.is_whitespace());
                 if opens {
                     Kind::Open
@@ -169,13 +145,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             _ => Kind::Punct,
         };
-        out.push(Tok {
-            start: a,
-            end: b,
-            text: t,
-            lower: t.to_string(),
-            kind,
-        });
+        out.push(Tok { start: a, end: b, text: t, lower: t.to_string(), kind });
         k += 1;
     }
     out
@@ -186,10 +156,7 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<(String, Kind)> {
-        tokenize(t, 0, t.len())
-            .into_iter()
-            .map(|t| (t.text.to_string(), t.kind))
-            .collect()
+        tokenize(t, 0, t.len()).into_iter().map(|t| (t.text.to_string(), t.kind)).collect()
     }
 
     #[test]
@@ -199,8 +166,8 @@ mod tests {
         assert_eq!(
             texts,
             vec![
-                "Mali", "’s", "junta", "said", "“", "foreign", "states", "”", "don't", "help",
-                "the", "U.S", ".", "al-Qaeda", "'", "no", "'"
+                "Mali", "’s", "junta", "said", "“", "foreign", "states", "”", "don't", "help", "the", "U.S", ".",
+                "al-Qaeda", "'", "no", "'"
             ]
         );
         assert_eq!(w[1].1, Kind::Possessive);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the web app into dist/ with trunk (release, offline, locked): wasm-bindgen 0.2.130
+# and binaryen 132's wasm-opt must be on PATH (scripts/install.sh puts them there; npm's
+# node_modules/.bin comes first so its wasm-opt wins over an older system one).
+# Prints the transfer size (gzip -9) of what the editor page downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+if [ ! -x node_modules/.bin/wasm-opt ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+trunk build --release --locked --offline --skip-version-check "$@"
+total=0
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/favicon.svg; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
+  printf '%-40s %9d bytes  %8d gzip -9\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '%-40s %9s        %8d gzip -9\n' "total transfer" "" "$total"

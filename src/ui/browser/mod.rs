@@ -1,0 +1,40 @@
+//! The browser boundary: DOM selections, local storage, files, downloads, keys.
+//!
+//! Owns: every call into web-sys, gloo and JS that the editor needs, and the only place
+//! where UTF-16 offsets exist (converted at once with [`crate::model::TextIndex`]). It must
+//! not: hold editor state or decide what a gesture means (that is `state.rs`).
+
+pub mod files;
+pub mod selection;
+pub mod storage;
+
+/// The page's `window`, when there is one.
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The element the app mounts on: the `<body>` of a page that asks for the app with a
+/// `data-gloss-app` attribute. Other pages may load the same module only to call `extract`.
+pub fn app_root() -> Option<web_sys::Element> {
+    let body = window()?.document()?.body()?;
+    body.has_attribute("data-gloss-app").then(|| body.into())
+}
+
+/// Milliseconds since the page started loading (for timings shown in the page).
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// True when keyboard focus is in a text field, where shortcuts must not fire.
+pub fn typing_in_field() -> bool {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else {
+        return false;
+    };
+    matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+}
+
+/// The current time as RFC 3339 in UTC (`2026-11-23T14:05:09.123Z`), from the browser's clock.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}

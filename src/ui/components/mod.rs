@@ -1,0 +1,51 @@
+//! The page's parts: header (toolbar), text view, details panel, paste dialog, guidelines.
+//!
+//! Owns: turning state into HTML and user events into [`Action`](super::state::Action)s.
+//! It must not: change state other than by dispatching actions, or read DOM selections
+//! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
+
+pub mod guidelines;
+pub mod header;
+pub mod panel;
+pub mod paste;
+pub mod text;
+
+use crate::model::{Label, Status};
+
+/// The CSS class of a label.
+pub fn label_class(label: Label) -> &'static str {
+    match label {
+        Label::Actor => "actor",
+        Label::Date => "date",
+        Label::Claim => "claim",
+    }
+}
+
+/// A label's name for people.
+pub fn label_name(label: Label) -> &'static str {
+    match label {
+        Label::Actor => "Actor",
+        Label::Date => "Date",
+        Label::Claim => "Claim",
+    }
+}
+
+/// The key that gives a label.
+pub fn label_key(label: Label) -> &'static str {
+    match label {
+        Label::Actor => "1",
+        Label::Date => "2",
+        Label::Claim => "3",
+    }
+}
+
+/// A status's name for people.
+pub fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Predicted => "predicted (not reviewed)",
+        Status::Accepted => "accepted",
+        Status::Edited => "edited",
+        Status::Manual => "manual",
+        Status::Rejected => "rejected",
+    }
+}

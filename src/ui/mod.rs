@@ -1,0 +1,20 @@
+//! The annotation editor.
+//!
+//! Owns: the editor's state and its pure reducer ([`state`]), undo/redo ([`history`]) and
+//! the seed articles the page ships ([`seeds`]); these compile and are tested natively. With
+//! the `web` feature it also owns the Yew page ([`app`], [`components`]) and the browser
+//! boundary ([`browser`]: DOM selections, storage, files, downloads). It must not: extract
+//! or read files itself (it calls `extract` and `formats`), and only `browser` may touch
+//! web-sys, gloo or JS or see UTF-16 offsets.
+
+pub mod history;
+pub mod layout;
+pub mod seeds;
+pub mod state;
+
+#[cfg(feature = "web")]
+pub mod app;
+#[cfg(feature = "web")]
+pub mod browser;
+#[cfg(feature = "web")]
+pub mod components;
