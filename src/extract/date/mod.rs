@@ -1996,11 +1996,26 @@ impl DateExtractor {
                 // "soon" is a date only where the clause looks ahead: "will soon", "to soon
                 // grow", "would be implemented soon" (not "was soon released").
                 if r == "soon" {
-                    let prev = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-                    let modal = matches!(
-                        prev.to_ascii_lowercase().as_str(),
-                        "to" | "will" | "would" | "may" | "might" | "could" | "should" | "must" | "can" | "shall"
-                    );
+                    // A modal or "to" among the last few words of the clause ("would be
+                    // implemented soon"), or a future reading of the sentence.
+                    let b = w.before();
+                    let b = &b[floor_boundary(b, b.len().saturating_sub(60))..];
+                    let clause = b.rsplit([',', ';', ':', '.', '"', '“', '”', '(']).next().unwrap_or("");
+                    let modal = clause
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .filter(|x| !x.is_empty())
+                        .rev()
+                        .take(4)
+                        .enumerate()
+                        .any(|(i, x)| {
+                            // "to soon grow": only the word right before; a modal a few back.
+                            let x = x.to_ascii_lowercase();
+                            (i == 0 && x == "to")
+                                || matches!(
+                                    x.as_str(),
+                                    "will" | "would" | "may" | "might" | "could" | "should" | "must" | "can" | "shall"
+                                )
+                        });
                     if !modal && w.tense() != Some(Tense::Future) {
                         return None;
                     }
