@@ -117,11 +117,13 @@ fn scores_against_the_seed_gold() {
     assert!(failed.is_empty(), "seed figures dropped below their floors:\n{}", failed.join("\n"));
 }
 
-// Floors: the figures reached on the seed gold minus 0.01 (see README, "Scores").
-const FLOOR_ACTOR_STRICT: f64 = 0.0;
-const FLOOR_ACTOR_CANONICAL: f64 = 0.0;
-const FLOOR_ACTOR_KIND: f64 = 0.0;
-const FLOOR_DATE_STRICT: f64 = 0.0;
-const FLOOR_DATE_VALUE: f64 = 0.0;
-const FLOOR_CLAIM_OVERLAP: f64 = 0.0;
-const FLOOR_CLAIM_SOURCE: f64 = 0.0;
+// Floors: the figures reached on the seed gold minus 0.01 (see README, "Scores"): ACTOR strict
+// F1 0.912, canonical 0.933, kind 0.941; DATE strict F1 1.000, values 1.000; CLAIM overlap F1
+// 0.981, source 1.000.
+const FLOOR_ACTOR_STRICT: f64 = 0.902;
+const FLOOR_ACTOR_CANONICAL: f64 = 0.923;
+const FLOOR_ACTOR_KIND: f64 = 0.931;
+const FLOOR_DATE_STRICT: f64 = 0.99;
+const FLOOR_DATE_VALUE: f64 = 0.99;
+const FLOOR_CLAIM_OVERLAP: f64 = 0.971;
+const FLOOR_CLAIM_SOURCE: f64 = 0.99;
