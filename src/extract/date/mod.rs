@@ -926,7 +926,7 @@ impl DateExtractor {
                     .unwrap_or("")
                     .to_ascii_lowercase();
                 if r == "soon"
-                    && (matches!(prev_lower.as_str(), "as" | "too" | "so" | "how" | "very" | "how")
+                    && (matches!(prev_lower.as_str(), "as" | "too" | "so" | "how" | "very")
                         || matches!(next_word.as_str(), "as" | "after" | "afterward" | "afterwards" | "thereafter"))
                 {
                     return false;
@@ -949,7 +949,6 @@ impl DateExtractor {
                                 | "is"
                                 | "as"
                                 | "his"
-                                | "this"
                                 | "years"
                                 | "months"
                                 | "weeks"
