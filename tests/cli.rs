@@ -280,3 +280,35 @@ fn misuse_exits_2() {
     let e = stderr(&o);
     assert!(e.contains("brat") && e.contains("come later"), "{e}");
 }
+
+#[test]
+fn odd_files_get_one_line_reasons() {
+    let dir = scratch("odd");
+    let gold_line = {
+        let text = std::fs::read_to_string(fixtures().join("gold.json")).unwrap();
+        GoldFile::from_json(&text).unwrap().to_json_line()
+    };
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("empty.json", String::new(), "the file is empty"),
+        ("deep.json", "[".repeat(100_000), "line 1, column"),
+        ("two.jsonl", format!("{gold_line}\n{{\"format\": \"gloss-gold\", \n"), "line 2, column"),
+        ("numbers.json", "[1, 2, 3]".to_string(), "not a Gloss gold file"),
+        (
+            "span.jsonl",
+            r#"{"id":"c","dataset":"x","text":"abc","spans":[{"start":2,"end":9,"label":"DATE","type":"DATE","value":"x"}]}"#
+                .to_string(),
+            "line 1 (c): span 1",
+        ),
+    ];
+    for (name, content, what) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let p = path.to_str().unwrap();
+        let command: &[&str] = if name == "span.jsonl" { &["score", p, "gold.json"] } else { &["validate", p] };
+        let o = gloss(command);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.contains(name) && e.contains(what), "{name}: {e}");
+        assert_eq!(e.trim_end().lines().count(), 1, "{name}: one line: {e}");
+    }
+}

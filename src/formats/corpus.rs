@@ -88,47 +88,12 @@ struct RawSpan {
 
 /// Pronouns, which the guidelines never annotate: a closed grammatical class, used only
 /// to drop MEANTIME mentions whose `syntactic_type` is null.
-const PRONOUNS: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "he",
-    "him",
-    "his",
-    "himself",
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "it",
-    "its",
-    "itself",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "themselves",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-];
+const PRONOUNS: &str = include_str!("../../data/corpus/pronouns.txt");
+
+fn is_pronoun(word: &str) -> bool {
+    let word = word.trim().to_lowercase();
+    PRONOUNS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|p| p == word)
+}
 
 /// What a dataset annotates, from its name (`polnear/dev`, `tbaq_cleaned/timebank`...);
 /// for an unknown dataset, the labels present in `found`.
@@ -310,7 +275,7 @@ fn actor_attrs(doc: &Document, s: &RawSpan, span: Span) -> Option<ActorAttrs> {
         None => Mention::Name,
         Some(serde_json::Value::String(t)) if t == "NAM" || t == "PRE.NAM" => Mention::Name,
         Some(serde_json::Value::String(t)) if t == "PRO" => return None,
-        Some(serde_json::Value::Null) if PRONOUNS.contains(&quote.trim().to_lowercase().as_str()) => return None,
+        Some(serde_json::Value::Null) if is_pronoun(quote) => return None,
         Some(_) => Mention::Nominal,
     };
     let canonical = s.external_ref.as_deref().and_then(name_of_ref).unwrap_or_else(|| quote.to_string());
@@ -420,6 +385,7 @@ mod tests {
         assert_eq!(d.annotated.actor_kinds, vec![ActorKind::Person, ActorKind::Organization]);
         assert_eq!(name_of_ref("x/Michael_O%27Leary_(businessman)").unwrap(), "Michael O'Leary (businessman)");
         assert_eq!(name_of_ref("x/100%").unwrap(), "100%");
+        assert!(is_pronoun(" Its") && is_pronoun("who") && !is_pronoun("Boeing") && !is_pronoun("# English"));
     }
 
     #[test]
