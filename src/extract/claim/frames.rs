@@ -43,6 +43,34 @@ pub struct Cand {
     pub prev: bool,
 }
 
+impl Cand {
+    /// A claim whose content comes before its cue ("C, X said"), closed on both sides.
+    fn before_cue(
+        cue: (usize, usize),
+        source: Option<Np>,
+        content: (usize, usize),
+        stance: Stance,
+        rule: &'static str,
+        frame: Frame,
+        boundary: Option<usize>,
+    ) -> Cand {
+        Cand {
+            cue,
+            source,
+            content,
+            target: None,
+            stance,
+            rule,
+            frame,
+            before: true,
+            boundary,
+            open_right: false,
+            next: false,
+            prev: false,
+        }
+    }
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// The personal pronoun a word is or starts ("we've", "they’re" -> "we", "they").
@@ -797,20 +825,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if self.is_dash(i) && i >= 2 && self.t[i - 1].kind == Kind::Close {
             let np = self.np_fwd(i + 1, 8)?;
             if self.at_end(np.b + 1) && self.t[np.a].is_cap() {
-                return Some(Cand {
-                    cue: (i, i),
-                    source: Some(np),
-                    content: (0, i - 1),
-                    target: None,
-                    stance: Stance::Assert,
-                    rule: "quote-dash-name",
-                    frame: Frame::Speech,
-                    before: true,
-                    boundary: Some(i),
-                    open_right: false,
-                    next: false,
-                    prev: false,
-                });
+                return Some(Cand::before_cue(
+                    (i, i),
+                    Some(np),
+                    (0, i - 1),
+                    Stance::Assert,
+                    "quote-dash-name",
+                    Frame::Speech,
+                    Some(i),
+                ));
             }
         }
         None
@@ -832,20 +855,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if e == 0 {
                 return None;
             }
-            Cand {
-                cue: (i, i + len - 1),
-                source: src,
-                content: (0, e - 1),
-                target: None,
-                stance: Stance::Assert,
-                rule: "according-to-after",
-                frame: Frame::Speech,
-                before: true,
-                boundary: Some(i.saturating_sub(1)),
-                open_right: false,
-                next: false,
-                prev: false,
-            }
+            Cand::before_cue(
+                (i, i + len - 1),
+                src,
+                (0, e - 1),
+                Stance::Assert,
+                "according-to-after",
+                Frame::Speech,
+                Some(i.saturating_sub(1)),
+            )
         } else {
             let mut s = after_src;
             while s < n && self.t[s].is_punct(",") {
@@ -1125,20 +1143,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     let after = if frame == Frame::Tell { self.skip_adjuncts(self.skip_object(after)) } else { after };
                     if self.at_end(after) || self.punct(after, ",") || matches!(self.low(after), "who" | "which") {
                         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
-                        return Some(Cand {
-                            cue: (i, cue_end),
-                            source: Some(np),
-                            content: (0, e),
-                            target: None,
+                        return Some(Cand::before_cue(
+                            (i, cue_end),
+                            Some(np),
+                            (0, e),
                             stance,
-                            rule: "inverted",
+                            "inverted",
                             frame,
-                            before: true,
-                            boundary: Some(l),
-                            open_right: false,
-                            next: false,
-                            prev: false,
-                        });
+                            Some(l),
+                        ));
                     }
                 }
             }
@@ -1281,20 +1294,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 && sl > 0
             {
                 let e = if tl.is_punct(",") || self.is_dash(sl) { sl - 1 } else { sl };
-                return Some(Cand {
-                    cue: (i, cue_end),
-                    source: Some(subj),
-                    content: (0, e),
-                    target: None,
-                    stance,
-                    rule: "trailing",
-                    frame,
-                    before: true,
-                    boundary: Some(sl),
-                    open_right: false,
-                    next: false,
-                    prev: false,
-                });
+                return Some(Cand::before_cue((i, cue_end), Some(subj), (0, e), stance, "trailing", frame, Some(sl)));
             }
         }
         // "a charge Paris has dismissed as 'unfounded'", "what authorities described as".
@@ -1360,20 +1360,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 k -= 1;
             }
             if k > subj.a && self.t[k].is_cap() && self.t[k - 1].is_word() && !self.t[k - 1].is_cap() {
-                return Some(Cand {
-                    cue: (i, cue_end),
-                    source: Some(Np { a: k, b: subj.b, pronoun: false }),
-                    content: (subj.a, k - 1),
-                    target: None,
+                return Some(Cand::before_cue(
+                    (i, cue_end),
+                    Some(Np { a: k, b: subj.b, pronoun: false }),
+                    (subj.a, k - 1),
                     stance,
-                    rule: "object-gap",
+                    "object-gap",
                     frame,
-                    before: true,
-                    boundary: None,
-                    open_right: false,
-                    next: false,
-                    prev: false,
-                });
+                    None,
+                ));
             }
         }
         // "As Mr. Bown observed, in the early days ...": the main clause is the content.
