@@ -29,4 +29,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
 cargo test --locked --target wasm32-unknown-unknown --no-default-features --features web --test web
 
 step "end to end on dist/ (playwright-core + Chromium)"
-node tests/e2e/app.spec.mjs
+for spec in tests/e2e/*.spec.mjs; do
+  printf -- "--- %s\n" "$spec"
+  node "$spec"
+done
