@@ -9,6 +9,7 @@
 
 pub mod history;
 pub mod layout;
+pub mod review;
 pub mod seeds;
 pub mod state;
 

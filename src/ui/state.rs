@@ -9,6 +9,7 @@
 //! [`model::Edit`]: crate::model::Edit
 
 use super::history::History;
+use super::review::{self, Edge};
 use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
 use crate::model::text::snap_to_words;
@@ -114,6 +115,38 @@ pub enum Action {
         id: String,
         source: Option<String>,
     },
+    /// Every live mention of the identity `from` takes the canonical name (and kind) of
+    /// `into`: one step.
+    MergeIdentity {
+        from: String,
+        into: String,
+    },
+    /// The ACTOR mentions `ids` get the canonical name `canonical` (empty: a new name made
+    /// from the first one's words): one step.
+    SplitIdentity {
+        ids: Vec<String>,
+        canonical: String,
+    },
+    /// Moves one edge of an annotation's span outward (`grow`) or inward by a word.
+    Resize {
+        id: String,
+        edge: Edge,
+        grow: bool,
+    },
+    /// Gives the CLAIM the next (or previous) of its possible sources.
+    CycleSource {
+        id: String,
+        forward: bool,
+    },
+    /// Link mode for the selected CLAIM: the next ACTOR chosen (clicked, or picked by its
+    /// number) becomes its source.
+    StartLink,
+    /// Leaves link mode.
+    CancelLink,
+    /// In link mode: `actor` becomes the source of the claim being linked.
+    LinkSource(String),
+    /// Marks the document as gold; refused while predictions are left unreviewed.
+    MarkGold,
     /// Sets a CLAIM's stance.
     SetStance {
         id: String,
@@ -150,6 +183,10 @@ pub struct State {
     pub message: Option<Message>,
     /// Bumped whenever the document or its annotations change: autosave watches it.
     pub revision: u64,
+    /// The CLAIM whose source the next chosen ACTOR becomes (link mode).
+    pub linking: Option<String>,
+    /// The user marked the document as gold (cleared when a prediction is unreviewed again).
+    pub marked: bool,
     /// True once the open document was changed (an edit, the annotator's name) since it was
     /// opened: only then does a save record a new `modified` time, so that opening a file and
     /// downloading it again gives the same bytes.
@@ -173,11 +210,13 @@ impl State {
                 self.origin = Some(origin);
             }
             Action::OpenGold { file, origin } => {
+                let gold = file.is_gold();
                 let mut meta = file.meta;
                 if meta.annotator.is_none() {
                     meta.annotator = self.meta.annotator.clone();
                 }
                 self.reset(file.doc, file.annotations, meta);
+                self.marked = gold;
                 self.origin = Some(origin);
             }
             Action::SetDct { dct, predictions } => self.set_dct(dct, predictions),
@@ -191,6 +230,15 @@ impl State {
                 }
             }
             Action::Select(id) => {
+                if let Some(claim) = self.linking.clone() {
+                    match id.as_deref().and_then(|i| self.get(i)) {
+                        Some(a) if a.label() == Label::Actor => {
+                            let actor = a.id.clone();
+                            return self.link_source(&claim, actor);
+                        }
+                        _ => self.linking = None,
+                    }
+                }
                 self.selected = id.filter(|id| self.get(id).is_some());
                 if self.selected.is_some() {
                     self.pending = None;
@@ -244,6 +292,75 @@ impl State {
                         c.source = source.clone();
                     }
                 })
+            }
+            Action::MergeIdentity { from, into } => match review::merge(&self.anns, &from, &into) {
+                Ok(edits) => {
+                    let n = edits.len();
+                    if !self.commit(Edit::Batch(edits)) {
+                        return;
+                    }
+                    self.message = Some(Message::Info(format!(
+                        "{n} mention(s) of \u{201c}{from}\u{201d} merged into \u{201c}{into}\u{201d}"
+                    )));
+                }
+                Err(e) => self.fail(&e),
+            },
+            Action::SplitIdentity { ids, canonical } => match review::split(&self.anns, &ids, &canonical) {
+                Ok(edits) => {
+                    let name = match edits.first() {
+                        Some(Edit::Replace { after, .. }) => after.actor().map(|a| a.canonical.clone()),
+                        _ => None,
+                    };
+                    let n = edits.len();
+                    if !self.commit(Edit::Batch(edits)) {
+                        return;
+                    }
+                    if let Some(name) = name {
+                        self.message =
+                            Some(Message::Info(format!("{n} mention(s) split off as \u{201c}{name}\u{201d}")));
+                    }
+                }
+                Err(e) => self.fail(&e),
+            },
+            Action::Resize { id, edge, grow } => self.resize(&id, edge, grow),
+            Action::CycleSource { id, forward } => {
+                let Some(doc) = self.doc.clone() else { return };
+                if self.get(&id).map(Annotation::label) != Some(Label::Claim) {
+                    return self.fail("select a CLAIM to change its source");
+                }
+                match review::cycle_source(&doc, &self.anns, &id, forward) {
+                    Some(src) => self.apply(Action::SetSource { id, source: Some(src) }),
+                    None => self.fail("no ACTOR in this sentence or before it can be the source"),
+                }
+            }
+            Action::StartLink => match self.selected.clone() {
+                Some(id) if self.get(&id).map(Annotation::label) == Some(Label::Claim) => {
+                    self.linking = Some(id);
+                    self.message = Some(Message::Info(
+                        "link mode: click the source ACTOR, or press its number; Esc cancels".into(),
+                    ));
+                }
+                _ => self.fail("select a CLAIM first, then link it to its source"),
+            },
+            Action::CancelLink => self.linking = None,
+            Action::LinkSource(actor) => match self.linking.clone() {
+                Some(claim) => self.link_source(&claim, actor),
+                None => self.fail("select a CLAIM and press l first"),
+            },
+            Action::MarkGold => {
+                let left = review::unreviewed(&self.anns);
+                if self.doc.is_none() {
+                    return self.fail("open a document first");
+                }
+                if left > 0 {
+                    return self
+                        .fail(&format!("{left} prediction(s) are still unreviewed: accept or reject them first"));
+                }
+                if !self.marked {
+                    self.marked = true;
+                    self.revision += 1;
+                    self.message = Some(Message::Info("marked as gold".into()));
+                }
             }
             Action::SetStance { id, stance } => self.change_attrs(&id, |attrs| {
                 if let Attrs::Claim(c) = attrs {
@@ -314,9 +431,49 @@ impl State {
         self.history = Rc::new(History::default());
         self.selected = None;
         self.pending = None;
+        self.linking = None;
+        self.marked = false;
         self.message = None;
         self.revision += 1;
         self.touched = false;
+    }
+
+    /// How many predictions are still waiting for review.
+    pub fn unreviewed(&self) -> usize {
+        review::unreviewed(&self.anns)
+    }
+
+    /// The ACTORs that can be claim `id`'s source, best first (see [`review::source_candidates`]).
+    pub fn source_candidates(&self, id: &str) -> Vec<String> {
+        self.doc.as_deref().map(|d| review::source_candidates(d, &self.anns, id)).unwrap_or_default()
+    }
+
+    fn link_source(&mut self, claim: &str, actor: String) {
+        self.linking = None;
+        self.selected = Some(claim.to_string());
+        self.pending = None;
+        self.apply(Action::SetSource { id: claim.to_string(), source: Some(actor) });
+    }
+
+    fn resize(&mut self, id: &str, edge: Edge, grow: bool) {
+        let Some(doc) = self.doc.clone() else { return };
+        let Some(before) = self.found(id) else { return };
+        let Some(span) = review::resize(&doc, before.span, edge, grow) else {
+            return self.fail(if grow {
+                "there is no word to take on that side"
+            } else {
+                "one word is left: delete the annotation instead"
+            });
+        };
+        if let Some(clash) = self.clash(before.label(), span, Some(id)) {
+            return self.fail(&clash);
+        }
+        let Some(quote) = doc.slice(span).map(str::to_string) else { return };
+        let mut after = before.clone();
+        after.span = span;
+        after.quote = quote;
+        mark_edited(&mut after);
+        let _ = self.commit(Edit::Replace { before, after });
     }
 
     fn fail(&mut self, message: &str) {
@@ -328,6 +485,9 @@ impl State {
         self.anns = Rc::new(anns);
         self.revision += 1;
         self.touched = true;
+        if self.marked && review::unreviewed(&self.anns) > 0 {
+            self.marked = false;
+        }
         if let Some(id) = &self.selected {
             if !self.anns.iter().any(|a| &a.id == id) {
                 self.selected = None;
@@ -336,9 +496,9 @@ impl State {
     }
 
     /// Applies a user edit and records it; on error nothing changes.
-    fn commit(&mut self, edit: Edit) {
+    fn commit(&mut self, edit: Edit) -> bool {
         if edit.is_noop() {
-            return;
+            return false;
         }
         let mut anns = (*self.anns).clone();
         match edit.apply(&mut anns) {
@@ -348,8 +508,12 @@ impl State {
                 if matches!(self.message, Some(Message::Error(_))) {
                     self.message = None;
                 }
+                true
             }
-            Err(e) => self.fail(e.message()),
+            Err(e) => {
+                self.fail(e.message());
+                false
+            }
         }
     }
 
@@ -386,7 +550,7 @@ impl State {
                 rule: None,
             },
         };
-        self.commit(Edit::Add(ann));
+        let _ = self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {
             self.pending = None;
             self.selected = Some(id);
@@ -429,14 +593,14 @@ impl State {
         mark_edited(&mut after);
         let mut edits = self.drop_references(&before);
         edits.push(Edit::Replace { before, after });
-        self.commit(Edit::Batch(edits));
+        let _ = self.commit(Edit::Batch(edits));
     }
 
     fn delete(&mut self, id: &str) {
         let Some(a) = self.found(id) else { return };
         let mut edits = self.drop_references(&a);
         edits.push(Edit::Remove(a));
-        self.commit(Edit::Batch(edits));
+        let _ = self.commit(Edit::Batch(edits));
         self.selected = None;
     }
 
@@ -471,7 +635,7 @@ impl State {
         };
         let mut after = before.clone();
         after.status = status;
-        self.commit(Edit::Replace { before, after });
+        let _ = self.commit(Edit::Replace { before, after });
     }
 
     fn change_attrs(&mut self, id: &str, change: impl Fn(&mut Attrs)) {
@@ -482,7 +646,7 @@ impl State {
             return;
         }
         mark_edited(&mut after);
-        self.commit(Edit::Replace { before, after });
+        let _ = self.commit(Edit::Replace { before, after });
     }
 
     fn set_dct(&mut self, dct: Option<jiff::civil::Date>, predictions: Vec<Annotation>) {
@@ -845,6 +1009,82 @@ mod tests {
     }
 
     #[test]
+    fn merge_and_split_identities_are_one_step_each() {
+        let mut s = opened();
+        let before = s.anns.clone();
+        s.apply(Action::MergeIdentity { from: "Bamako".into(), into: "Paris".into() });
+        assert_eq!(s.get("A2").unwrap().actor().unwrap().canonical, "Paris");
+        assert_eq!(s.get("A2").unwrap().status, Status::Edited);
+        assert_eq!(s.history.len(), 1);
+        s.apply(Action::Undo);
+        assert_eq!(s.anns, before);
+        s.apply(Action::MergeIdentity { from: "Bamako".into(), into: "Nowhere".into() });
+        assert!(matches!(s.message, Some(Message::Error(_))));
+        s.apply(Action::SplitIdentity { ids: vec!["A1".into()], canonical: "".into() });
+        assert_eq!(s.get("A1").unwrap().actor().unwrap().canonical, "Paris (2)");
+        s.apply(Action::SplitIdentity { ids: vec!["A1".into(), "A2".into()], canonical: "French state".into() });
+        assert_eq!(s.get("A2").unwrap().actor().unwrap().canonical, "French state");
+        check(&s);
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        assert_eq!(s.anns, before);
+    }
+
+    #[test]
+    fn link_mode_cycle_and_resize() {
+        let mut s = opened();
+        // Link mode needs a claim.
+        s.apply(Action::Select(Some("A1".into())));
+        s.apply(Action::StartLink);
+        assert!(s.linking.is_none() && matches!(s.message, Some(Message::Error(_))));
+        s.apply(Action::Select(Some("C1".into())));
+        s.apply(Action::StartLink);
+        assert_eq!(s.linking.as_deref(), Some("C1"));
+        // Choosing a DATE leaves link mode and selects it.
+        s.apply(Action::Select(Some("D1".into())));
+        assert!(s.linking.is_none());
+        assert_eq!(s.selected.as_deref(), Some("D1"));
+        s.apply(Action::Select(Some("C1".into())));
+        s.apply(Action::StartLink);
+        s.apply(Action::Select(Some("A2".into())));
+        assert!(s.linking.is_none());
+        assert_eq!(s.selected.as_deref(), Some("C1"), "the claim stays selected");
+        assert_eq!(s.get("C1").unwrap().claim().unwrap().source.as_deref(), Some("A2"));
+        s.apply(Action::Undo);
+        assert_eq!(s.get("C1").unwrap().claim().unwrap().source.as_deref(), Some("A1"));
+        assert_eq!(s.source_candidates("C1"), ["A1", "A2"]);
+        s.apply(Action::CycleSource { id: "C1".into(), forward: true });
+        assert_eq!(s.get("C1").unwrap().claim().unwrap().source.as_deref(), Some("A2"));
+        s.apply(Action::CycleSource { id: "A1".into(), forward: true });
+        assert!(matches!(s.message, Some(Message::Error(_))));
+        // Resize: "Friday" grows to "on Friday" and back; a clash is refused.
+        s.apply(Action::Resize { id: "D1".into(), edge: Edge::Start, grow: true });
+        assert_eq!(s.get("D1").unwrap().quote, "on Friday");
+        assert_eq!(s.get("D1").unwrap().status, Status::Edited);
+        s.apply(Action::Resize { id: "D1".into(), edge: Edge::Start, grow: false });
+        assert_eq!(s.get("D1").unwrap().quote, "Friday");
+        s.apply(Action::Resize { id: "A1".into(), edge: Edge::End, grow: false });
+        assert!(matches!(s.message, Some(Message::Error(_))));
+        check(&s);
+    }
+
+    #[test]
+    fn mark_gold_only_when_nothing_is_left() {
+        let mut s = opened();
+        assert_eq!(s.unreviewed(), 5);
+        s.apply(Action::MarkGold);
+        assert!(!s.marked && matches!(s.message, Some(Message::Error(_))));
+        for id in ["A1", "A2", "D1", "D2", "C1"] {
+            s.apply(Action::Accept(id.into()));
+        }
+        assert_eq!(s.unreviewed(), 0);
+        s.apply(Action::MarkGold);
+        assert!(s.marked);
+        s.apply(Action::Undo);
+        assert!(!s.marked, "a prediction is unreviewed again");
+    }
+
+    #[test]
     fn actions_without_a_document_do_not_panic() {
         let mut s = State::default();
         for a in [
@@ -855,6 +1095,13 @@ mod tests {
             Action::Undo,
             Action::Redo,
             Action::SetDct { dct: None, predictions: vec![] },
+            Action::MergeIdentity { from: "a".into(), into: "b".into() },
+            Action::SplitIdentity { ids: vec!["A1".into()], canonical: "".into() },
+            Action::Resize { id: "A1".into(), edge: Edge::End, grow: true },
+            Action::CycleSource { id: "C1".into(), forward: true },
+            Action::StartLink,
+            Action::LinkSource("A1".into()),
+            Action::MarkGold,
         ] {
             s.apply(a);
         }
