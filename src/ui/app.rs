@@ -8,6 +8,7 @@
 
 use super::browser::{self, files, selection, storage};
 use super::components::{header::Header, panel::Panel, paste::PasteDialog, text::TextView};
+use super::review::{self, Edge};
 use super::seeds::{self, SEEDS};
 use super::state::{guess_date, predict, Action, Message, Origin, State};
 use crate::extract::Pipeline;
@@ -94,6 +95,24 @@ pub fn reextract_seed(i: usize, dispatch: &Callback<Action>) {
 /// A failure leaves the open work untouched and says why.
 pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
     let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".jsonl") {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return dispatch.emit(Action::Fail(format!("could not open {name}: it is not UTF-8 text")));
+        };
+        match crate::formats::jsonl::read(text) {
+            Ok(list) => {
+                let n = list.len();
+                for (_, file) in list {
+                    dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) });
+                }
+                dispatch.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
+            }
+            Err(e) => {
+                dispatch.emit(Action::Fail(format!("could not open {name}: {e}. Your current work is unchanged.")))
+            }
+        }
+        return;
+    }
     if lower.ends_with(".json") {
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
@@ -115,18 +134,112 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
     }
 }
 
-/// Reads and opens the first of `files` (a picker's or a drop's).
+/// Reads and opens every one of `files` (a picker's or a drop's), in order: each joins the
+/// corpus, and the last one stays on screen.
 pub fn open_files(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
-    let Some(file) = list.into_iter().next() else {
+    if list.is_empty() {
         return;
-    };
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
-        match files::read_bytes(&file).await {
-            Ok(bytes) => open_bytes(&name, &bytes, &dispatch),
-            Err(e) => dispatch.emit(Action::Fail(e)),
+        for file in list {
+            let name = file.name();
+            match files::read_bytes(&file).await {
+                Ok(bytes) => open_bytes(&name, &bytes, &dispatch),
+                Err(e) => dispatch.emit(Action::Fail(e)),
+            }
         }
     });
+}
+
+/// The seeds as corpus entries not loaded yet.
+pub fn seed_stubs() -> Action {
+    Action::AddStubs(
+        SEEDS
+            .iter()
+            .map(|s| (s.id.to_string(), crate::ui::corpus::title_of(s.text, s.id), Origin::Seed(s.id.to_string())))
+            .collect(),
+    )
+}
+
+/// The gold file of corpus entry `i` when it is not loaded: its saved work, else (a seed)
+/// a fresh extraction.
+fn unloaded_file(state: &State, i: usize) -> Option<Result<GoldFile, String>> {
+    let e = state.corpus.get(i)?;
+    if let Some(json) = storage::load(&e.id) {
+        return Some(
+            GoldFile::from_json(&json).map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id)),
+        );
+    }
+    let seed = SEEDS.get(seeds::find(&e.id)?)?;
+    Some(match seed.document() {
+        Ok(doc) => {
+            let predictions = with_pipeline(|p| predict(p, &doc));
+            Ok(GoldFile::new(doc, predictions))
+        }
+        Err(err) => Err(err.to_string()),
+    })
+}
+
+/// Puts corpus document `i` on screen, loading it first when needed.
+pub fn open_entry(state: &State, i: usize, dispatch: &Callback<Action>) {
+    let Some(e) = state.corpus.get(i) else { return };
+    if e.parked.is_some() || state.active() == Some(i) {
+        return dispatch.emit(Action::Switch(i));
+    }
+    if let Some(seed) = seeds::find(&e.id) {
+        return open_seed(seed, dispatch);
+    }
+    match unloaded_file(state, i) {
+        Some(Ok(file)) => dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() }),
+        Some(Err(err)) => dispatch.emit(Action::Fail(err)),
+        None => dispatch.emit(Action::Fail(format!("{} is no longer stored in this browser", e.id))),
+    }
+}
+
+/// Loads every corpus document that is not loaded yet (without leaving the one on screen).
+pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
+    for (i, e) in state.corpus.iter().enumerate() {
+        if e.parked.is_some() || state.active() == Some(i) {
+            continue;
+        }
+        match unloaded_file(state, i) {
+            Some(Ok(file)) => dispatch.emit(Action::Park { file, origin: e.origin.clone() }),
+            Some(Err(err)) => dispatch.emit(Action::Fail(err)),
+            None => {}
+        }
+    }
+}
+
+/// Every document of the corpus as a gold file, in list order (unloaded ones from their
+/// saved work or a fresh extraction).
+pub fn corpus_files(state: &State) -> Result<Vec<GoldFile>, String> {
+    let mut out = Vec::new();
+    for (i, e) in state.corpus.iter().enumerate() {
+        if state.active() == Some(i) {
+            out.extend(state.gold());
+        } else if let Some(p) = &e.parked {
+            let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
+            f.meta = p.meta.clone();
+            out.push(f);
+        } else if let Some(f) = unloaded_file(state, i) {
+            out.push(f?);
+        }
+    }
+    Ok(out)
+}
+
+/// Downloads the whole corpus as Gloss JSON Lines (`corpus.jsonl`).
+pub fn download_corpus(state: &State, dispatch: &Callback<Action>) {
+    match corpus_files(state) {
+        Ok(list) if !list.is_empty() => {
+            let text = crate::formats::jsonl::write(&list);
+            if let Err(e) = files::download("corpus.jsonl", &text, "application/jsonl") {
+                dispatch.emit(Action::Fail(e));
+            }
+        }
+        Ok(_) => dispatch.emit(Action::Fail("the corpus is empty".into())),
+        Err(e) => dispatch.emit(Action::Fail(e)),
+    }
 }
 
 /// Opens pasted text with an optional DCT (`YYYY-MM-DD` or empty).
@@ -220,40 +333,146 @@ pub fn click_target(state: &State, cp: usize) -> Option<String> {
     pick.map(|a| a.id.clone())
 }
 
-fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>) {
-    if browser::typing_in_field() || e.alt_key() {
-        return;
+/// What the key handler needs besides the state: the help overlay's switch.
+#[derive(Clone)]
+pub struct KeyContext {
+    pub help_open: bool,
+    pub set_help: Callback<bool>,
+}
+
+/// The action of key `key` (with Shift already in `key`'s case) on `state`, or a page-side
+/// effect run at once (focus a field, open the help); `None` when the key means nothing here.
+fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyContext) -> Option<Action> {
+    let sel = state.selected.clone();
+    let selected = sel.as_deref().and_then(|id| state.get(id));
+    let is = |l: Label| selected.is_some_and(|a| a.label() == l);
+    // Link mode: digits pick a source candidate.
+    if let (Some(claim), Some(d)) = (state.linking.as_deref(), key.parse::<usize>().ok()) {
+        let cands = state.source_candidates(claim);
+        return match d.checked_sub(1).and_then(|i| cands.get(i)) {
+            Some(actor) => Some(Action::LinkSource(actor.clone())),
+            None => Some(Action::Fail(format!("no source numbered {d}: {} candidate(s)", cands.len()))),
+        };
     }
-    let key = e.key();
-    // Cmd on a Mac is Ctrl elsewhere.
-    let ctrl = e.ctrl_key() || e.meta_key();
-    let action = match (ctrl, key.as_str()) {
-        (true, "z") | (true, "Z") if e.shift_key() => Some(Action::Redo),
-        (true, "z") => Some(Action::Undo),
-        (true, "y") | (true, "Y") => Some(Action::Redo),
-        (true, _) => None,
-        (false, "1") => label_action(state, Label::Actor),
-        (false, "2") => label_action(state, Label::Date),
-        (false, "3") => label_action(state, Label::Claim),
-        (false, "Delete") | (false, "Backspace") => state.selected.clone().map(Action::Delete),
-        (false, "a") => state.selected.clone().map(Action::Accept),
-        (false, "r") => state.selected.clone().map(Action::Reject),
-        (false, "j") | (false, "k") => {
-            let anns = &state.anns;
-            let pos = state.selected.as_deref().and_then(|s| anns.iter().position(|a| a.id == s));
-            let next = match (pos, key.as_str()) {
-                (None, _) => 0,
-                (Some(p), "j") => (p + 1).min(anns.len().saturating_sub(1)),
-                (Some(p), _) => p.saturating_sub(1),
-            };
-            anns.get(next).map(|a| Action::Select(Some(a.id.clone())))
+    let resize = |edge, grow| sel.clone().map(|id| Action::Resize { id, edge, grow });
+    match key {
+        "?" => {
+            cx.set_help.emit(!cx.help_open);
+            None
         }
-        (false, "Escape") => {
+        "1" => label_action(state, Label::Actor),
+        "2" => label_action(state, Label::Date),
+        "3" => label_action(state, Label::Claim),
+        "Delete" | "Backspace" => sel.map(Action::Delete),
+        "a" => sel.map(Action::Accept),
+        "r" => sel.map(Action::Reject),
+        "A" | "R" => {
+            let id = sel?;
+            dispatch.emit(if key == "A" { Action::Accept(id.clone()) } else { Action::Reject(id.clone()) });
+            review::next_unreviewed(&state.anns, Some(&id), true)
+                .filter(|n| *n != id)
+                .map(|n| Action::Select(Some(n)))
+                .or_else(|| Some(Action::Notify("every prediction of this document is reviewed".into())))
+        }
+        "j" | "k" => review::step(&state.anns, sel.as_deref(), key == "j").map(|id| Action::Select(Some(id))),
+        "n" | "N" => match review::next_unreviewed(&state.anns, sel.as_deref(), key == "n") {
+            Some(id) => Some(Action::Select(Some(id))),
+            None => Some(Action::Notify("no prediction is left to review in this document".into())),
+        },
+        "[" => resize(Edge::Start, true),
+        "{" => resize(Edge::Start, false),
+        "]" => resize(Edge::End, true),
+        "}" => resize(Edge::End, false),
+        "e" => {
+            let field = if is(Label::Date) {
+                "edit-value"
+            } else if is(Label::Actor) {
+                "edit-canonical"
+            } else {
+                return sel.map(|_| Action::Fail("e edits a DATE's value or an ACTOR's canonical name".into()));
+            };
+            browser::focus(field);
+            None
+        }
+        "m" if is(Label::Actor) => {
+            browser::focus("merge-into");
+            None
+        }
+        "x" if is(Label::Actor) => sel.map(|id| Action::SplitIdentity { ids: vec![id], canonical: String::new() }),
+        "l" => Some(Action::StartLink),
+        "s" | "S" => sel.map(|id| Action::CycleSource { id, forward: key == "s" }),
+        "g" => Some(Action::MarkGold),
+        "J" | "K" => {
+            let n = state.corpus.len();
+            let here = state.active()?;
+            let next = if key == "J" { (here + 1).min(n.saturating_sub(1)) } else { here.saturating_sub(1) };
+            if next != here {
+                open_entry(state, next, dispatch);
+            }
+            None
+        }
+        "f" => {
+            let id = sel?;
+            load_corpus(state, dispatch);
+            Some(Action::PlanFix(id))
+        }
+        "Escape" => {
+            if state.fix.is_some() {
+                return Some(Action::CancelFix);
+            }
+            if cx.help_open {
+                cx.set_help.emit(false);
+                return None;
+            }
+            if state.linking.is_some() {
+                return Some(Action::CancelLink);
+            }
             selection::clear_selection();
             dispatch.emit(Action::SelectText(None));
             Some(Action::Select(None))
         }
         _ => None,
+    }
+}
+
+fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>, cx: &KeyContext) {
+    let key = e.key();
+    if browser::typing_in_field() {
+        // Esc leaves a field, so the keys work again.
+        if key == "Escape" {
+            browser::blur_active();
+            e.prevent_default();
+        }
+        return;
+    }
+    if e.alt_key() {
+        return;
+    }
+    // Cmd on a Mac is Ctrl elsewhere.
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let action = if ctrl {
+        match key.as_str() {
+            "z" | "Z" if e.shift_key() => Some(Action::Redo),
+            "z" => Some(Action::Undo),
+            "y" | "Y" => Some(Action::Redo),
+            "s" => {
+                e.prevent_default();
+                download(state, dispatch);
+                None
+            }
+            _ => None,
+        }
+    } else {
+        let known = crate::ui::keys::SHORTCUTS.iter().flat_map(|(_, g)| g.iter()).any(|s| {
+            s.keys.contains(&key.as_str())
+                || (key == "Backspace" && s.keys.contains(&"Del"))
+                || (key == "Delete" && s.keys.contains(&"Del"))
+                || (key == "Escape" && s.keys.contains(&"Esc"))
+        }) || (state.linking.is_some() && key.len() == 1 && key.chars().all(|c| c.is_ascii_digit()));
+        if known {
+            e.prevent_default();
+        }
+        key_action(&key, state, dispatch, cx)
     };
     if let Some(action) = action {
         e.prevent_default();
@@ -279,11 +498,21 @@ pub fn App() -> Html {
     let ready = use_state(|| None::<f64>);
     let latest = use_mut_ref(State::default);
     *latest.borrow_mut() = (*store).clone();
+    let help = use_state(|| false);
+    let keys_cx = use_mut_ref(|| KeyContext { help_open: false, set_help: Callback::noop() });
+    {
+        let h = help.clone();
+        *keys_cx.borrow_mut() = KeyContext { help_open: *help, set_help: Callback::from(move |v| h.set(v)) };
+    }
 
     // Startup: the document open at the last visit, else the first seed.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            dispatch.emit(seed_stubs());
+            if let Some(list) = storage::load_corpus() {
+                dispatch.emit(Action::AddStubs(crate::ui::corpus::list_from_json(&list)));
+            }
             if let Some(name) = storage::annotator() {
                 dispatch.emit(Action::SetAnnotator(name));
             }
@@ -310,11 +539,34 @@ pub fn App() -> Html {
     }
 
     // Autosave after every change; the first painted document's time for the record.
+    let saved_revs = use_mut_ref(std::collections::HashMap::<String, u64>::new);
     {
         let state = (*store).clone();
         let dispatch = dispatch.clone();
         let ready = ready.clone();
+        let saved_revs = saved_revs.clone();
         use_effect_with(store.revision, move |_| {
+            // Documents changed while not on screen (fix everywhere, undo), and the list.
+            if !state.corpus.is_empty() {
+                if let Err(e) = storage::save_corpus(&crate::ui::corpus::list_to_json(&state.corpus)) {
+                    dispatch.emit(Action::Fail(e));
+                }
+            }
+            for e in state.corpus.iter() {
+                let Some(p) = &e.parked else { continue };
+                if e.rev == 0 || saved_revs.borrow().get(&e.id) == Some(&e.rev) {
+                    continue;
+                }
+                let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
+                f.meta = p.meta.clone();
+                f.meta.modified = Some(browser::now_iso());
+                match storage::save_only(&e.id, &f.to_json()) {
+                    Ok(()) => {
+                        saved_revs.borrow_mut().insert(e.id.clone(), e.rev);
+                    }
+                    Err(err) => dispatch.emit(Action::Fail(err)),
+                }
+            }
             if let Some(mut file) = state.gold() {
                 if ready.is_none() {
                     ready.set(Some(browser::now_ms()));
@@ -362,6 +614,7 @@ pub fn App() -> Html {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
         let dragging = dragging.clone();
+        let keys_cx = keys_cx.clone();
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
             let d = dispatch.clone();
@@ -369,7 +622,8 @@ pub fn App() -> Html {
             let keys = EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                 if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                     let state = latest.borrow().clone();
-                    on_key(e, &state, &d);
+                    let cx = keys_cx.borrow().clone();
+                    on_key(e, &state, &d, &cx);
                 }
             });
             let dr = dragging.clone();
@@ -428,9 +682,18 @@ pub fn App() -> Html {
             Message::Info(t) => ("banner info", "status", t),
         };
         let d = dispatch.clone();
+        let offer = text.starts_with("autosave failed").then(|| {
+            let (h, d) = (store.clone(), dispatch.clone());
+            let (h2, d2) = (store.clone(), dispatch.clone());
+            html! { <>
+                <button id="banner-download" class="primary" onclick={move |_| download(&h, &d)}>{ "Download this document" }</button>
+                <button id="banner-download-corpus" onclick={move |_| download_corpus(&h2, &d2)}>{ "Download the corpus" }</button>
+            </> }
+        });
         html! {
             <div class={class} role={role} id="banner">
                 <span class="banner-text">{ text.clone() }</span>
+                { for offer }
                 <button class="banner-close" aria-label="Dismiss" onclick={move |_| d.emit(Action::Dismiss)}>{ "×" }</button>
             </div>
         }
@@ -453,22 +716,34 @@ pub fn App() -> Html {
         html! {}
     };
 
-    let related: Vec<String> = state
-        .selected
-        .as_deref()
-        .and_then(|id| state.get(id))
-        .map(|a| a.references().into_iter().map(str::to_string).collect())
-        .unwrap_or_default();
+    let selected_ann = state.selected.as_deref().and_then(|id| state.get(id));
+    let related: Vec<String> = match (&state.linking, selected_ann) {
+        // Link mode: the actors that can be the source.
+        (Some(claim), _) => state.source_candidates(claim),
+        // An actor: the other mentions of its identity.
+        (None, Some(a)) if a.label() == Label::Actor => {
+            let canonical = a.actor().map(|x| x.canonical.as_str());
+            state
+                .anns
+                .iter()
+                .filter(|b| b.id != a.id && b.status.is_live() && b.actor().map(|x| x.canonical.as_str()) == canonical)
+                .map(|b| b.id.clone())
+                .collect()
+        }
+        (None, Some(a)) => a.references().into_iter().map(str::to_string).collect(),
+        (None, None) => Vec::new(),
+    };
+    let cue = selected_ann.and_then(|a| a.claim()).and_then(|c| c.cue.as_ref()).map(|c| c.span);
     let body = match state.doc.clone() {
         Some(doc) => html! {
             <TextView doc={doc} anns={state.anns.clone()} selected={state.selected.clone()}
-                pending={state.pending} related={related} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
+                pending={state.pending} related={related} cue={cue} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
         },
         None => html! { <p class="empty">{ "Opening…" }</p> },
     };
 
     html! {
-        <div class={classes!("app", dragging.then_some("dragging"))} data-ready-ms={ready.map(|t| format!("{t:.0}"))}>
+        <div class={classes!("app", dragging.then_some("dragging"), state.linking.is_some().then_some("linking"))} data-ready-ms={ready.map(|t| format!("{t:.0}"))}>
             <Header state={store.clone()} dispatch={dispatch.clone()} on_paste={{
                 let pasting = pasting.clone();
                 Callback::from(move |_| pasting.set(true))
@@ -479,6 +754,15 @@ pub fn App() -> Html {
                 <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} />
             </div>
             { paste }
+            if let Some(plan) = state.fix.clone() {
+                <super::components::fix::FixPreview plan={plan} dispatch={dispatch.clone()} />
+            }
+            if *help {
+                <super::components::help::HelpOverlay on_close={{
+                    let help = help.clone();
+                    Callback::from(move |_| help.set(false))
+                }} />
+            }
             <div class="drop-hint" aria-hidden="true">{ "Drop a .txt article or a .gold.json file to open it" }</div>
         </div>
     }

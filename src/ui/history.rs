@@ -1,26 +1,40 @@
-//! Undo and redo of user edits.
+//! Undo and redo of user edits, over the whole corpus.
 //!
-//! Owns: the two stacks of [`Edit`]s and applying an edit's inverse on undo. It must not:
-//! decide what a gesture means (that is `state.rs`) or record anything but user edits: a
-//! newly opened document or a fresh extraction starts a new history.
+//! Owns: the two stacks of steps, each step the edits it made to one or more documents (by
+//! document id), so that one undo can revert a change made everywhere. It must not: decide
+//! what a gesture means or apply edits (that is `state.rs`, which finds each document's
+//! annotations), or record anything but user edits: a newly opened document or a fresh
+//! extraction forgets the steps about that document.
 
-use crate::model::{Annotation, Edit, Error};
+use crate::model::Edit;
 
 /// How many steps are kept; older ones are forgotten.
 pub const LIMIT: usize = 500;
 
-/// The undo and redo stacks. Each entry is the edit as it was done.
+/// One undoable step: the edits it made, by document id, in the order they were made.
+pub type Step = Vec<(String, Edit)>;
+
+/// The undo and redo stacks. Each entry is the step as it was done.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
-    done: Vec<Edit>,
-    undone: Vec<Edit>,
+    done: Vec<Step>,
+    undone: Vec<Step>,
 }
 
 impl History {
-    /// Records an edit that was just applied; clears the redo stack.
-    pub fn record(&mut self, edit: Edit) {
+    /// Records an edit of document `doc` that was just applied; clears the redo stack.
+    pub fn record(&mut self, doc: &str, edit: Edit) {
+        self.record_step(vec![(doc.to_string(), edit)]);
+    }
+
+    /// Records a step that was just applied; clears the redo stack.
+    pub fn record_step(&mut self, step: Step) {
         self.undone.clear();
-        self.done.push(edit);
+        self.push_done(step);
+    }
+
+    fn push_done(&mut self, step: Step) {
+        self.done.push(step);
         if self.done.len() > LIMIT {
             self.done.remove(0);
         }
@@ -43,39 +57,62 @@ impl History {
         self.done.is_empty()
     }
 
-    /// Undoes the last edit on `anns`. `Ok(false)` when there was nothing to undo. When the
-    /// inverse does not apply (the list changed behind history's back) the list is left as
-    /// it was, the history is cleared and the error says so.
-    pub fn undo(&mut self, anns: &mut Vec<Annotation>) -> Result<bool, Error> {
-        let Some(edit) = self.done.pop() else {
-            return Ok(false);
-        };
-        match edit.inverse().apply(anns) {
-            Ok(()) => {
-                self.undone.push(edit);
-                Ok(true)
-            }
-            Err(e) => {
-                *self = History::default();
-                Err(e.context("cannot undo"))
-            }
-        }
+    /// The step to undo (its edits are to be reverted in reverse order), taken off the stack;
+    /// give it back with [`History::undone`] once reverted.
+    pub fn take_undo(&mut self) -> Option<Step> {
+        self.done.pop()
+    }
+    /// Records that `step` was undone: it can be redone.
+    pub fn undone(&mut self, step: Step) {
+        self.undone.push(step);
+    }
+    /// The step to redo, taken off the stack; give it back with [`History::redone`].
+    pub fn take_redo(&mut self) -> Option<Step> {
+        self.undone.pop()
+    }
+    /// Records that `step` was redone: it can be undone again.
+    pub fn redone(&mut self, step: Step) {
+        self.push_done(step);
     }
 
-    /// Redoes the last undone edit on `anns`; like [`History::undo`] otherwise.
-    pub fn redo(&mut self, anns: &mut Vec<Annotation>) -> Result<bool, Error> {
-        let Some(edit) = self.undone.pop() else {
-            return Ok(false);
-        };
-        match edit.apply(anns) {
-            Ok(()) => {
-                self.done.push(edit);
-                Ok(true)
-            }
-            Err(e) => {
-                *self = History::default();
-                Err(e.context("cannot redo"))
-            }
-        }
+    /// Forgets every step that touched document `doc` (it was opened afresh or re-extracted).
+    /// Steps on other documents stay: a step that no longer applies fails on undo in words.
+    pub fn forget(&mut self, doc: &str) {
+        let keep = |s: &Step| !s.iter().any(|(d, _)| d == doc);
+        self.done.retain(keep);
+        self.undone.retain(keep);
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e() -> Edit {
+        Edit::Batch(Vec::new())
+    }
+
+    #[test]
+    fn forget_drops_the_steps_of_a_document() {
+        let mut h = History::default();
+        h.record("a", e());
+        h.record("b", e());
+        h.record("a", e());
+        h.record("c", e());
+        h.forget("b");
+        assert_eq!(h.len(), 3);
+        h.forget("a");
+        assert_eq!(h.len(), 1);
+        let s = h.take_undo().unwrap();
+        assert_eq!(s[0].0, "c");
+        h.undone(s);
+        assert!(h.can_redo());
+        h.forget("c");
+        assert!(!h.can_redo() && !h.can_undo());
     }
 }

@@ -7,7 +7,9 @@
 //! or read files itself (it calls `extract` and `formats`), and only `browser` may touch
 //! web-sys, gloo or JS or see UTF-16 offsets.
 
+pub mod corpus;
 pub mod history;
+pub mod keys;
 pub mod layout;
 pub mod review;
 pub mod seeds;

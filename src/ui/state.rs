@@ -8,7 +8,8 @@
 //!
 //! [`model::Edit`]: crate::model::Edit
 
-use super::history::History;
+use super::corpus::{self, Entry, FixChange, Parked};
+use super::history::{History, Step};
 use super::review::{self, Edge};
 use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
@@ -147,6 +148,24 @@ pub enum Action {
     LinkSource(String),
     /// Marks the document as gold; refused while predictions are left unreviewed.
     MarkGold,
+    /// Adds documents to the corpus list without loading them (id, title, origin), unless
+    /// the list has them already.
+    AddStubs(Vec<(String, String, Origin)>),
+    /// Loads a document into the corpus without putting it on screen (its saved work, or its
+    /// fresh predictions as a file). Ignored for the document on screen.
+    Park {
+        file: GoldFile,
+        origin: Origin,
+    },
+    /// Puts the loaded corpus document `i` on screen.
+    Switch(usize),
+    /// Plans fixing the reviewed annotation `id`'s correction everywhere in the loaded corpus,
+    /// for a preview.
+    PlanFix(String),
+    /// Applies the planned changes with these indexes, in one step.
+    ApplyFix(Vec<usize>),
+    /// Drops the plan.
+    CancelFix,
     /// Sets a CLAIM's stance.
     SetStance {
         id: String,
@@ -187,6 +206,10 @@ pub struct State {
     pub linking: Option<String>,
     /// The user marked the document as gold (cleared when a prediction is unreviewed again).
     pub marked: bool,
+    /// The corpus: every document opened or listed, the one on screen included.
+    pub corpus: Rc<Vec<Entry>>,
+    /// A fix-everywhere plan waiting for the user's review.
+    pub fix: Option<Rc<Vec<FixChange>>>,
     /// True once the open document was changed (an edit, the annotator's name) since it was
     /// opened: only then does a save record a new `modified` time, so that opening a file and
     /// downloading it again gives the same bytes.
@@ -202,12 +225,14 @@ impl State {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
                 let annotator = self.meta.annotator.clone();
+                self.park();
                 self.reset(
                     doc,
                     anns,
                     Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() },
                 );
                 self.origin = Some(origin);
+                self.enlist();
             }
             Action::OpenGold { file, origin } => {
                 let gold = file.is_gold();
@@ -215,9 +240,11 @@ impl State {
                 if meta.annotator.is_none() {
                     meta.annotator = self.meta.annotator.clone();
                 }
+                self.park();
                 self.reset(file.doc, file.annotations, meta);
                 self.marked = gold;
                 self.origin = Some(origin);
+                self.enlist();
             }
             Action::SetDct { dct, predictions } => self.set_dct(dct, predictions),
             Action::SelectText(span) => {
@@ -367,22 +394,68 @@ impl State {
                     c.stance = stance;
                 }
             }),
-            Action::Undo => {
-                let mut anns = (*self.anns).clone();
-                match Rc::make_mut(&mut self.history).undo(&mut anns) {
-                    Ok(true) => self.set_anns(anns),
-                    Ok(false) => self.message = Some(Message::Info("nothing to undo".into())),
-                    Err(e) => self.fail(e.message()),
+            Action::Undo => match Rc::make_mut(&mut self.history).take_undo() {
+                None => self.message = Some(Message::Info("nothing to undo".into())),
+                Some(step) => match self.run_step(&step, true) {
+                    Ok(n) => {
+                        Rc::make_mut(&mut self.history).undone(step);
+                        self.note_elsewhere(n, "undone");
+                    }
+                    Err(e) => {
+                        Rc::make_mut(&mut self.history).clear();
+                        self.fail(e.context("cannot undo").message());
+                    }
+                },
+            },
+            Action::Redo => match Rc::make_mut(&mut self.history).take_redo() {
+                None => self.message = Some(Message::Info("nothing to redo".into())),
+                Some(step) => match self.run_step(&step, false) {
+                    Ok(n) => {
+                        Rc::make_mut(&mut self.history).redone(step);
+                        self.note_elsewhere(n, "redone");
+                    }
+                    Err(e) => {
+                        Rc::make_mut(&mut self.history).clear();
+                        self.fail(e.context("cannot redo").message());
+                    }
+                },
+            },
+            Action::AddStubs(stubs) => {
+                let corpus = Rc::make_mut(&mut self.corpus);
+                for (id, title, origin) in stubs {
+                    if !corpus.iter().any(|e| e.id == id) {
+                        corpus.push(Entry { id, title, origin, parked: None, counts: None, marked: false, rev: 0 });
+                    }
                 }
             }
-            Action::Redo => {
-                let mut anns = (*self.anns).clone();
-                match Rc::make_mut(&mut self.history).redo(&mut anns) {
-                    Ok(true) => self.set_anns(anns),
-                    Ok(false) => self.message = Some(Message::Info("nothing to redo".into())),
-                    Err(e) => self.fail(e.message()),
+            Action::Park { file, origin } => {
+                if self.doc.as_ref().is_some_and(|d| d.id == file.doc.id) {
+                    return;
+                }
+                let id = file.doc.id.clone();
+                Rc::make_mut(&mut self.history).forget(&id);
+                let marked = file.is_gold();
+                let title = corpus::title_of(file.doc.text(), &id);
+                let counts = Some((review::unreviewed(&file.annotations), file.annotations.len()));
+                let parked = Parked {
+                    doc: Rc::new(file.doc),
+                    anns: Rc::new(file.annotations),
+                    meta: file.meta,
+                    selected: None,
+                    marked,
+                    touched: false,
+                };
+                let corpus = Rc::make_mut(&mut self.corpus);
+                let entry = Entry { id: id.clone(), title, origin, parked: Some(parked), counts, marked, rev: 0 };
+                match corpus.iter_mut().find(|e| e.id == id) {
+                    Some(e) => *e = Entry { rev: e.rev, ..entry },
+                    None => corpus.push(entry),
                 }
             }
+            Action::Switch(i) => self.switch(i),
+            Action::PlanFix(id) => self.plan_fix(&id),
+            Action::ApplyFix(ticked) => self.apply_fix(&ticked),
+            Action::CancelFix => self.fix = None,
             Action::SetAnnotator(name) => {
                 let name = name.trim();
                 let name = (!name.is_empty()).then(|| name.to_string());
@@ -428,7 +501,11 @@ impl State {
         self.doc = Some(Rc::new(doc));
         self.anns = Rc::new(anns);
         self.meta = meta;
-        self.history = Rc::new(History::default());
+        if let Some(d) = &self.doc {
+            let id = d.id.clone();
+            Rc::make_mut(&mut self.history).forget(&id);
+        }
+        self.fix = None;
         self.selected = None;
         self.pending = None;
         self.linking = None;
@@ -436,6 +513,218 @@ impl State {
         self.message = None;
         self.revision += 1;
         self.touched = false;
+    }
+
+    /// The index in the corpus of the document on screen.
+    pub fn active(&self) -> Option<usize> {
+        let id = &self.doc.as_ref()?.id;
+        self.corpus.iter().position(|e| &e.id == id)
+    }
+
+    /// Every loaded document of the corpus (id, title, document, annotations), the one on
+    /// screen first.
+    pub fn loaded(&self) -> Vec<(String, String, Rc<Document>, Rc<Vec<Annotation>>)> {
+        let mut out = Vec::new();
+        if let Some(doc) = &self.doc {
+            let title = corpus::title_of(doc.text(), &doc.id);
+            out.push((doc.id.clone(), title, doc.clone(), self.anns.clone()));
+        }
+        for e in self.corpus.iter() {
+            if let Some(p) = &e.parked {
+                out.push((e.id.clone(), e.title.clone(), p.doc.clone(), p.anns.clone()));
+            }
+        }
+        out
+    }
+
+    /// The gold files of the loaded corpus documents, in list order.
+    pub fn corpus_gold(&self) -> Vec<GoldFile> {
+        let mut out = Vec::new();
+        for e in self.corpus.iter() {
+            if self.doc.as_ref().is_some_and(|d| d.id == e.id) {
+                out.extend(self.gold());
+            } else if let Some(p) = &e.parked {
+                let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
+                f.meta = p.meta.clone();
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// Moves the document on screen into its corpus entry.
+    fn park(&mut self) {
+        let Some(doc) = self.doc.clone() else { return };
+        let parked = Parked {
+            doc: doc.clone(),
+            anns: self.anns.clone(),
+            meta: self.meta.clone(),
+            selected: self.selected.clone(),
+            marked: self.marked,
+            touched: self.touched,
+        };
+        let counts = Some((self.unreviewed(), self.anns.len()));
+        let (marked, origin) = (self.marked, self.origin.clone());
+        let corpus = Rc::make_mut(&mut self.corpus);
+        match corpus.iter_mut().find(|e| e.id == doc.id) {
+            Some(e) => {
+                e.parked = Some(parked);
+                e.counts = counts;
+                e.marked = marked;
+            }
+            None => corpus.push(Entry {
+                id: doc.id.clone(),
+                title: corpus::title_of(doc.text(), &doc.id),
+                origin: origin.unwrap_or(Origin::Restored),
+                parked: Some(parked),
+                counts,
+                marked,
+                rev: 0,
+            }),
+        }
+    }
+
+    /// Lists the document on screen in the corpus (replacing an entry with its id).
+    fn enlist(&mut self) {
+        let Some(doc) = self.doc.clone() else { return };
+        let counts = Some((self.unreviewed(), self.anns.len()));
+        let (marked, origin) = (self.marked, self.origin.clone().unwrap_or(Origin::Restored));
+        let title = corpus::title_of(doc.text(), &doc.id);
+        let corpus = Rc::make_mut(&mut self.corpus);
+        match corpus.iter_mut().find(|e| e.id == doc.id) {
+            Some(e) => {
+                e.parked = None;
+                e.counts = counts;
+                e.marked = marked;
+                e.origin = origin;
+                e.title = title;
+            }
+            None => corpus.push(Entry { id: doc.id.clone(), title, origin, parked: None, counts, marked, rev: 0 }),
+        }
+    }
+
+    fn switch(&mut self, i: usize) {
+        let Some(entry) = self.corpus.get(i).cloned() else {
+            return self.fail("there is no such document in the corpus");
+        };
+        if self.doc.as_ref().is_some_and(|d| d.id == entry.id) {
+            return;
+        }
+        let Some(p) = entry.parked else {
+            return self.fail(&format!("{} is not loaded yet", entry.id));
+        };
+        self.park();
+        self.doc = Some(p.doc);
+        self.anns = p.anns;
+        self.meta = p.meta;
+        self.selected = p.selected.filter(|id| self.anns.iter().any(|a| &a.id == id));
+        self.pending = None;
+        self.linking = None;
+        self.fix = None;
+        self.marked = p.marked;
+        self.touched = p.touched;
+        self.origin = Some(entry.origin);
+        self.revision += 1;
+        self.enlist();
+    }
+
+    /// The annotations of loaded document `doc` (on screen or parked).
+    fn anns_of(&self, doc: &str) -> Option<Vec<Annotation>> {
+        if self.doc.as_ref().is_some_and(|d| d.id == doc) {
+            return Some((*self.anns).clone());
+        }
+        self.corpus.iter().find(|e| e.id == doc)?.parked.as_ref().map(|p| (*p.anns).clone())
+    }
+
+    /// Applies a step (or, with `undo`, its inverse) to every document it touches, all or
+    /// nothing. The number of documents changed that are not on screen.
+    fn run_step(&mut self, step: &Step, undo: bool) -> Result<usize, crate::model::Error> {
+        let edits: Vec<(&String, Edit)> = if undo {
+            step.iter().rev().map(|(d, e)| (d, e.inverse())).collect()
+        } else {
+            step.iter().map(|(d, e)| (d, e.clone())).collect()
+        };
+        let mut lists: Vec<(String, Vec<Annotation>)> = Vec::new();
+        for (doc, edit) in edits {
+            let pos = match lists.iter().position(|(d, _)| d == doc) {
+                Some(p) => p,
+                None => {
+                    let anns = self
+                        .anns_of(doc)
+                        .ok_or_else(|| crate::model::Error::edit(format!("document {doc} is not loaded")))?;
+                    lists.push((doc.clone(), anns));
+                    lists.len() - 1
+                }
+            };
+            edit.apply(&mut lists[pos].1)?;
+        }
+        let mut elsewhere = 0;
+        for (doc, mut anns) in lists {
+            if self.doc.as_ref().is_some_and(|d| d.id == doc) {
+                self.set_anns(anns);
+                continue;
+            }
+            elsewhere += 1;
+            sort_annotations(&mut anns);
+            let counts = Some((review::unreviewed(&anns), anns.len()));
+            let corpus = Rc::make_mut(&mut self.corpus);
+            if let Some(e) = corpus.iter_mut().find(|e| e.id == doc) {
+                if let Some(p) = &mut e.parked {
+                    p.anns = Rc::new(anns);
+                    p.touched = true;
+                    if counts.is_some_and(|c| c.0 > 0) {
+                        p.marked = false;
+                        e.marked = false;
+                    }
+                }
+                e.counts = counts;
+                e.rev += 1;
+            }
+            self.revision += 1;
+        }
+        Ok(elsewhere)
+    }
+
+    fn note_elsewhere(&mut self, n: usize, what: &str) {
+        if n > 0 {
+            self.message = Some(Message::Info(format!("{what} in {n} other document(s) too")));
+        }
+    }
+
+    fn plan_fix(&mut self, id: &str) {
+        let Some(doc) = self.doc.clone() else { return self.fail("open a document first") };
+        let Some(model) = self.found(id) else { return };
+        if model.status == Status::Predicted {
+            return self
+                .fail("review this annotation first (accept, reject or correct it), then fix the others like it");
+        }
+        let by = corpus::default_by(self.meta.annotator.as_deref());
+        let plan = corpus::plan_fix(&doc.id, &model, &self.loaded(), &by);
+        if plan.is_empty() {
+            self.message = Some(Message::Info(format!(
+                "no other mention of \u{201c}{}\u{201d} in the corpus needs this change",
+                model.quote
+            )));
+            return;
+        }
+        self.fix = Some(Rc::new(plan));
+    }
+
+    fn apply_fix(&mut self, ticked: &[usize]) {
+        let Some(plan) = self.fix.take() else { return };
+        let step: Step = ticked.iter().filter_map(|&i| plan.get(i)).map(|c| (c.doc.clone(), c.edit.clone())).collect();
+        if step.is_empty() {
+            self.message = Some(Message::Info("nothing ticked: nothing changed".into()));
+            return;
+        }
+        let n = step.len();
+        match self.run_step(&step, false) {
+            Ok(_) => {
+                Rc::make_mut(&mut self.history).record_step(step);
+                self.message = Some(Message::Info(format!("{n} change(s) made everywhere: one undo reverts them all")));
+            }
+            Err(e) => self.fail(e.context("fix everywhere").message()),
+        }
     }
 
     /// How many predictions are still waiting for review.
@@ -501,9 +790,10 @@ impl State {
             return false;
         }
         let mut anns = (*self.anns).clone();
+        let doc_id = self.doc.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         match edit.apply(&mut anns) {
             Ok(()) => {
-                Rc::make_mut(&mut self.history).record(edit);
+                Rc::make_mut(&mut self.history).record(&doc_id, edit);
                 self.set_anns(anns);
                 if matches!(self.message, Some(Message::Error(_))) {
                     self.message = None;
@@ -1084,6 +1374,92 @@ mod tests {
         assert!(!s.marked, "a prediction is unreviewed again");
     }
 
+    fn open_other(s: &mut State) {
+        let text = "Bamako said Paris lied. Paris denied it.";
+        let doc = Document::new("u", text, None).unwrap();
+        let b = text.find("Bamako").unwrap();
+        let mut a = actor("A1", "Bamako");
+        a.span = doc.span_of_bytes(b, b + 6).unwrap();
+        let b = text.rfind("Paris").unwrap();
+        let mut p = actor("A2", "Paris");
+        p.span = doc.span_of_bytes(b, b + 5).unwrap();
+        s.apply(Action::Open { doc, predictions: vec![a, p], origin: Origin::TextFile("u.txt".into()) });
+    }
+
+    #[test]
+    fn corpus_switch_keeps_each_documents_work_and_one_history() {
+        let mut s = opened();
+        s.apply(Action::AddStubs(vec![("seed".into(), "A seed".into(), Origin::Seed("seed".into()))]));
+        s.apply(Action::Accept("A1".into()));
+        open_other(&mut s);
+        assert_eq!(s.corpus.len(), 3);
+        assert_eq!(s.active(), Some(2));
+        assert_eq!(s.corpus[0].counts, Some((4, 5)), "the first document is parked with its counts");
+        assert_eq!(s.corpus[1].counts, None, "the stub is not loaded");
+        s.apply(Action::Reject("A1".into()));
+        // Back to the first: its work is there; undo reverts the last edit, made in the other.
+        s.apply(Action::Switch(0));
+        assert_eq!(s.doc.as_ref().unwrap().id, "t");
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
+        s.apply(Action::Undo);
+        assert_eq!(s.corpus[2].parked.as_ref().unwrap().anns[0].status, Status::Predicted);
+        assert!(matches!(&s.message, Some(Message::Info(m)) if m.contains("1 other document")));
+        s.apply(Action::Undo);
+        assert_eq!(s.get("A1").unwrap().status, Status::Predicted);
+        s.apply(Action::Switch(1));
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("not loaded")));
+        // Two gold files, in list order.
+        let files = s.corpus_gold();
+        assert_eq!(files.iter().map(|f| f.doc.id.as_str()).collect::<Vec<_>>(), ["t", "u"]);
+        // Parking a file loads it without leaving the document on screen.
+        let other = files[1].clone();
+        s.apply(Action::Park { file: other, origin: Origin::Restored });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t");
+    }
+
+    #[test]
+    fn fix_everywhere_previews_applies_ticked_and_undoes_in_one_step() {
+        let mut s = opened();
+        open_other(&mut s);
+        s.apply(Action::Switch(0));
+        // Correct "Paris" here (canonical France), then fix everywhere.
+        s.apply(Action::SetCanonical { id: "A1".into(), canonical: "France".into() });
+        s.apply(Action::PlanFix("A1".into()));
+        let plan = s.fix.clone().expect("a plan");
+        // In "u": the second Paris is an actor to rename, the first one gets an actor added.
+        let whats: Vec<_> = plan.iter().map(|c| (c.doc.as_str(), c.what.as_str())).collect();
+        assert_eq!(plan.len(), 2, "{whats:?}");
+        assert!(plan.iter().all(|c| c.doc == "u" && c.quote == "Paris"));
+        assert!(plan.iter().any(|c| c.what.starts_with("add ACTOR")));
+        assert!(plan.iter().any(|c| c.what.contains("France")));
+        assert!(plan.iter().all(|c| !c.before.is_empty() || !c.after.is_empty()));
+        // Untick the add.
+        let keep: Vec<usize> = (0..plan.len()).filter(|&i| !plan[i].what.starts_with("add")).collect();
+        s.apply(Action::ApplyFix(keep));
+        assert!(s.fix.is_none());
+        let u = s.corpus.iter().find(|e| e.id == "u").unwrap().parked.clone().unwrap();
+        assert_eq!(u.anns.iter().filter(|a| a.actor().is_some_and(|x| x.canonical == "France")).count(), 1);
+        assert_eq!(u.anns.len(), 2, "the unticked add was not made");
+        s.apply(Action::Undo);
+        let u = s.corpus.iter().find(|e| e.id == "u").unwrap().parked.clone().unwrap();
+        assert!(u.anns.iter().all(|a| a.actor().unwrap().canonical != "France"));
+        assert_eq!(
+            s.get("A1").unwrap().actor().unwrap().canonical,
+            "France",
+            "the model's own edit is a step of its own"
+        );
+        // A rejected model rejects the others.
+        s.apply(Action::Reject("A2".into()));
+        s.apply(Action::PlanFix("A2".into()));
+        let plan = s.fix.clone().expect("a plan");
+        assert!(plan.iter().all(|c| c.what.starts_with("reject")), "{:?}", plan);
+        s.apply(Action::CancelFix);
+        assert!(s.fix.is_none());
+        // A prediction is reviewed first.
+        s.apply(Action::PlanFix("D1".into()));
+        assert!(matches!(s.message, Some(Message::Error(_))));
+    }
+
     #[test]
     fn actions_without_a_document_do_not_panic() {
         let mut s = State::default();
@@ -1102,6 +1478,9 @@ mod tests {
             Action::StartLink,
             Action::LinkSource("A1".into()),
             Action::MarkGold,
+            Action::Switch(3),
+            Action::PlanFix("A1".into()),
+            Action::ApplyFix(vec![0]),
         ] {
             s.apply(a);
         }

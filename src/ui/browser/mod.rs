@@ -30,11 +30,42 @@ pub fn typing_in_field() -> bool {
     let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else {
         return false;
     };
-    matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
-        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        // Tick boxes and buttons take no text: the keys stay shortcuts there.
+        "input" => !matches!(
+            el.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file"
+        ),
+        "textarea" | "select" => true,
+        _ => el.get_attribute("contenteditable").is_some_and(|v| v != "false"),
+    }
 }
 
 /// The current time as RFC 3339 in UTC (`2026-11-23T14:05:09.123Z`), from the browser's clock.
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Moves keyboard focus to the element with id `id` (selecting a text field's contents).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Takes keyboard focus out of the focused field.
+pub fn blur_active() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.blur();
+        }
+    }
 }

@@ -16,14 +16,40 @@ fn storage() -> Result<web_sys::Storage, String> {
 
 /// Saves `gold_json` as the work on document `id` and marks it as the open one.
 pub fn save(id: &str, gold_json: &str) -> Result<(), String> {
+    save_only(id, gold_json)?;
+    storage()?.set_item(OPEN_KEY, id).map_err(|_| "autosave failed: the browser refused to store".to_string())
+}
+
+/// Key of the corpus list: a JSON array of `[id, title, origin]`.
+pub const CORPUS_KEY: &str = "gloss.corpus";
+
+/// Saves the corpus list.
+pub fn save_corpus(list_json: &str) -> Result<(), String> {
+    storage()?
+        .set_item(CORPUS_KEY, list_json)
+        .map_err(|_| "autosave of the corpus list failed: storage is full".to_string())
+}
+
+/// The corpus list saved at the last visit.
+pub fn load_corpus() -> Option<String> {
+    storage().ok()?.get_item(CORPUS_KEY).ok().flatten()
+}
+
+/// Saves `gold_json` as the work on document `id` (not on screen).
+pub fn save_only(id: &str, gold_json: &str) -> Result<(), String> {
     let s = storage()?;
-    s.set_item(&format!("{DOC_PREFIX}{id}"), gold_json).map_err(|_| {
+    // Test hook: `window.__glossQuotaFull = true` makes every save fail as a full quota does.
+    let full = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__glossQuotaFull".into()).ok())
+        .is_some_and(|v| v.is_truthy());
+    let stored =
+        if full { Err(wasm_bindgen::JsValue::NULL) } else { s.set_item(&format!("{DOC_PREFIX}{id}"), gold_json) };
+    stored.map_err(|_| {
         format!(
             "autosave failed: the browser's storage is full or refused {:.1} MB; download the gold JSON to keep your work",
             gold_json.len() as f64 / 1_048_576.0
         )
-    })?;
-    s.set_item(OPEN_KEY, id).map_err(|_| "autosave failed: the browser refused to store".to_string())
+    })
 }
 
 /// The id of the document open at the last visit.

@@ -107,8 +107,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button id="open-file" onclick={open_click} title="Open a .txt article or a .gold.json file (or drop one on the page)">{ "Open…" }</button>
-                <input ref={file_ref} id="file-input" type="file" accept=".txt,.json,text/plain,application/json" class="visually-hidden" onchange={on_file} />
+                <button id="open-file" onclick={open_click} title="Open .txt articles, .gold.json files or a .jsonl corpus (or drop them on the page); each joins the corpus">{ "Open…" }</button>
+                <input ref={file_ref} id="file-input" type="file" multiple=true accept=".txt,.json,.jsonl,text/plain,application/json" class="visually-hidden" onchange={on_file} />
                 <button id="paste" onclick={on_paste}>{ "Paste…" }</button>
                 if current_seed.is_some() {
                     <button id="reextract" onclick={on_reextract} title="Discard your work on this article and run the extractor again">{ "Re-extract" }</button>

@@ -4,8 +4,11 @@
 //! It must not: change state other than by dispatching actions, or read DOM selections
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
+pub mod corpus_list;
+pub mod fix;
 pub mod guidelines;
 pub mod header;
+pub mod help;
 pub mod panel;
 pub mod paste;
 pub mod text;

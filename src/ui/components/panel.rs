@@ -8,6 +8,7 @@ use super::{label_class, label_key, label_name, status_name};
 use crate::model::{ActorKind, Annotation, Attrs, Label, Stance, Status, TimexType};
 use crate::ui::app::label_action;
 use crate::ui::browser::selection;
+use crate::ui::review;
 use crate::ui::state::{Action, State};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -83,6 +84,157 @@ fn select<T: Copy + PartialEq + 'static>(
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct IdentityProps {
+    state: UseReducerHandle<State>,
+    dispatch: Callback<Action>,
+    /// The selected ACTOR's id.
+    id: String,
+}
+
+/// The selected actor's identity: its other mentions (tick some to split them off), merging
+/// it into another identity of the document, splitting this mention off.
+#[component]
+fn IdentityBox(props: &IdentityProps) -> Html {
+    let state: &State = &props.state;
+    let ticked = use_state(Vec::<String>::new);
+    let choice = use_state(|| None::<String>);
+    {
+        let (ticked, choice) = (ticked.clone(), choice.clone());
+        use_effect_with(props.id.clone(), move |_| {
+            ticked.set(Vec::new());
+            choice.set(None);
+        });
+    }
+    let Some(me) = state.get(&props.id).and_then(|a| a.actor().map(|x| (a, x))) else { return html! {} };
+    let (a, x) = me;
+    let ids = review::identities(&state.anns);
+    let mine = ids.iter().find(|i| i.canonical == x.canonical);
+    let others: Vec<&review::Identity> = ids.iter().filter(|i| i.canonical != x.canonical).collect();
+    let d = &props.dispatch;
+    let from = x.canonical.clone();
+    let merge_to = |into: Option<String>| {
+        into.map(|into| Action::MergeIdentity { from: from.clone(), into })
+            .unwrap_or_else(|| Action::Fail("choose the identity to merge into first".into()))
+    };
+    let on_choose = {
+        let choice = choice.clone();
+        let names: Vec<String> = others.iter().map(|i| i.canonical.clone()).collect();
+        Callback::from(move |e: Event| {
+            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+            choice.set(usize::try_from(i - 1).ok().and_then(|i| names.get(i).cloned()));
+        })
+    };
+    let on_select_key = {
+        let (d, names, from) =
+            (d.clone(), others.iter().map(|i| i.canonical.clone()).collect::<Vec<_>>(), from.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                let el = e.target_unchecked_into::<HtmlSelectElement>();
+                match usize::try_from(el.selected_index() - 1).ok().and_then(|i| names.get(i).cloned()) {
+                    Some(into) => {
+                        let _ = el.blur();
+                        d.emit(Action::MergeIdentity { from: from.clone(), into });
+                    }
+                    None => d.emit(Action::Fail("choose the identity to merge into first".into())),
+                }
+            }
+        })
+    };
+    let on_merge = {
+        let (d, choice) = (d.clone(), (*choice).clone());
+        let action = merge_to(choice);
+        Callback::from(move |_| d.emit(action.clone()))
+    };
+    let on_split = {
+        let (d, id) = (d.clone(), a.id.clone());
+        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: vec![id.clone()], canonical: String::new() }))
+    };
+    let on_split_ticked = {
+        let (d, t) = (d.clone(), (*ticked).clone());
+        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: t.clone(), canonical: String::new() }))
+    };
+    let mentions = mine.map(|i| i.mentions.clone()).unwrap_or_default();
+    let list = (mentions.len() > 1).then(|| {
+        html! {
+            <>
+            <ul class="mentions" id="mentions">
+                { for mentions.iter().filter_map(|m| state.get(m)).map(|m| {
+                    let (ticked, mid) = (ticked.clone(), m.id.clone());
+                    let on = ticked.contains(&m.id);
+                    let onchange = Callback::from(move |_| {
+                        let mut t = (*ticked).clone();
+                        if let Some(p) = t.iter().position(|x| *x == mid) { t.remove(p); } else { t.push(mid.clone()); }
+                        ticked.set(t);
+                    });
+                    html! {
+                        <li class={classes!((m.id == props.id).then_some("me"))}>
+                            <label><input type="checkbox" class="mention-tick" data-id={m.id.clone()} checked={on} {onchange} />
+                            { format!(" {} \u{201c}{}\u{201d}", m.id, m.quote) }</label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <button id="split-ticked" onclick={on_split_ticked} disabled={ticked.is_empty()}>{ format!("Split {} ticked off", ticked.len()) }</button>
+            </>
+        }
+    });
+    html! {
+        <div class="identity-box" id="identity" data-canonical={x.canonical.clone()}>
+            <p class="small"><strong>{ x.canonical.clone() }</strong>{ format!(" ({}) · {} mention(s)", x.kind.as_str(), mentions.len()) }</p>
+            { for list }
+            <div class="merge-row">
+                <select id="merge-into" aria-label="Merge this identity into" onchange={on_choose} onkeydown={on_select_key} disabled={others.is_empty()}>
+                    <option selected={choice.is_none()} disabled=true>{ "merge into…" }</option>
+                    { for others.iter().map(|i| html! {
+                        <option selected={choice.as_deref() == Some(i.canonical.as_str())}>{ format!("{} ({}) · {}", i.canonical, i.kind.as_str(), i.mentions.len()) }</option>
+                    }) }
+                </select>
+                <button id="merge" onclick={on_merge} disabled={choice.is_none()} title="Every mention of this identity takes the chosen canonical name (m)">{ "Merge" }</button>
+            </div>
+            <button id="split" onclick={on_split} title="This mention gets a canonical name of its own (x)"><kbd>{ "x" }</kbd>{ "Split this mention off" }</button>
+        </div>
+    }
+}
+
+/// The selected claim's source controls: link mode, cycling, the numbered candidates.
+fn link_controls(state: &State, id: &str, d: &Callback<Action>) -> Html {
+    let linking = state.linking.as_deref() == Some(id);
+    let cands = if linking { state.source_candidates(id) } else { Vec::new() };
+    let start = d.reform(|_| Action::StartLink);
+    let cancel = d.reform(|_| Action::CancelLink);
+    let (i1, i2) = (id.to_string(), id.to_string());
+    let next = d.reform(move |_| Action::CycleSource { id: i1.clone(), forward: true });
+    let prev = d.reform(move |_| Action::CycleSource { id: i2.clone(), forward: false });
+    html! {
+        <div class="link-box">
+            <div class="actions">
+                if linking {
+                    <button id="link" class="active" onclick={cancel}><kbd>{ "Esc" }</kbd>{ "Cancel linking" }</button>
+                } else {
+                    <button id="link" onclick={start} title="Then click the source actor, or press its number"><kbd>{ "l" }</kbd>{ "Link source" }</button>
+                }
+                <button id="source-prev" onclick={prev} title="Previous candidate source (S)"><kbd>{ "S" }</kbd>{ "◂" }</button>
+                <button id="source-next" onclick={next} title="Next candidate source (s)"><kbd>{ "s" }</kbd>{ "▸" }</button>
+            </div>
+            if linking {
+                <ol class="candidates" id="candidates">
+                    { for cands.iter().take(9).enumerate().filter_map(|(i, c)| state.get(c).map(|b| (i, b))).map(|(i, b)| {
+                        let (d, bid) = (d.clone(), b.id.clone());
+                        let canon = b.actor().map(|x| x.canonical.clone()).unwrap_or_default();
+                        html! {
+                            <li><button class="candidate" data-id={b.id.clone()} onclick={move |_| d.emit(Action::LinkSource(bid.clone()))}>
+                                <kbd>{ i + 1 }</kbd>{ format!("{} \u{201c}{}\u{201d} ({canon})", b.id, b.quote) }
+                            </button></li>
+                        }
+                    }) }
+                </ol>
+            }
+        </div>
+    }
+}
+
 fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
     let id = a.id.clone();
     let row = |k: &str, v: Html| html! { <><dt>{ k.to_string() }</dt><dd>{ v }</dd></> };
@@ -109,8 +261,14 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
                 crate::model::Mention::Name => "name",
                 crate::model::Mention::Nominal => "nominal",
             };
+            let identity = if editable {
+                html! { <IdentityBox state={state.clone()} dispatch={d.clone()} id={id.clone()} /> }
+            } else {
+                html! {}
+            };
             html! { <>{ row("Canonical", canonical) }{ row("Kind", kind) }{ row("Mention", html! { mention }) }
-            { for x.role.as_ref().map(|r| row("Role", html! { r.clone() })) }</> }
+            { for x.role.as_ref().map(|r| row("Role", html! { r.clone() })) }
+            <dt>{ "Identity" }</dt><dd>{ identity }</dd></> }
         }
         Attrs::Date(x) => {
             let value = if editable {
@@ -174,7 +332,12 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
                 html! { { x.stance.map_or("none", |s| s.as_str()) } }
             };
             let cue = x.cue.as_ref().map_or_else(|| "none".to_string(), |c| format!("\u{201c}{}\u{201d}", c.text));
-            html! { <>{ row("Source", source) }{ row("Cue", html! { cue }) }{ row("Stance", stance) }
+            let links = if editable {
+                link_controls(state, &id, d)
+            } else {
+                html! {}
+            };
+            html! { <>{ row("Source", html! { <>{ source }{ links }</> }) }{ row("Cue", html! { <span class="cue-text" id="cue">{ cue }</span> }) }{ row("Stance", stance) }
             { for x.target.as_ref().map(|t| row("Target", html! { t.clone() })) }</> }
         }
     };
@@ -233,6 +396,8 @@ pub fn Panel(props: &PanelProps) -> Html {
     let d = &props.dispatch;
     let counts = state.counts();
     let reviewed = state.anns.iter().filter(|a| a.status != Status::Predicted).count();
+    let left = state.unreviewed();
+    let mark = d.reform(|_| Action::MarkGold);
     let legend = html! {
         <section class="legend" aria-label="Labels">
             <ul>
@@ -242,6 +407,17 @@ pub fn Panel(props: &PanelProps) -> Html {
                 }) }
             </ul>
             <p class="small muted">{ format!("{reviewed} of {} reviewed", state.anns.len()) }</p>
+            <div class="review-state">
+                <span id="unreviewed" data-left={left.to_string()} class={classes!("left", (left == 0).then_some("done"))}>
+                    { if left == 0 { "nothing left to review".to_string() } else { format!("{left} unreviewed") } }
+                </span>
+                if state.marked {
+                    <span id="gold-mark" class="gold-mark">{ "✓ gold" }</span>
+                } else {
+                    <button id="mark-gold" onclick={mark} disabled={left > 0 || state.doc.is_none()}
+                        title="Mark the document as gold: possible once every prediction is reviewed (g)"><kbd>{ "g" }</kbd>{ "Mark as gold" }</button>
+                }
+            </div>
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
@@ -270,6 +446,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             { legend }
             { main }
             { annotator(&props.state, d) }
+            <super::corpus_list::CorpusList state={props.state.clone()} dispatch={d.clone()} />
             <section class="keys small">
                 <h3>{ "Keys" }</h3>
                 <dl>
@@ -278,7 +455,9 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <dt><kbd>{ "Del" }</kbd></dt><dd>{ "delete" }</dd>
                     <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous annotation" }</dd>
                     <dt><kbd>{ "Ctrl+Z" }</kbd></dt><dd>{ "undo (Ctrl+Shift+Z, Ctrl+Y: redo)" }</dd>
+                    <dt><kbd>{ "n" }</kbd></dt><dd>{ "next unreviewed prediction" }</dd>
                     <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
+                    <dt><kbd>{ "?" }</kbd></dt><dd>{ "all shortcuts" }</dd>
                 </dl>
             </section>
             <super::guidelines::Guidelines />

@@ -23,6 +23,9 @@ pub struct TextViewProps {
     /// Annotations related to the selected one (a claim's source), outlined dashed.
     #[prop_or_default]
     pub related: Vec<String>,
+    /// The selected claim's cue, marked `cue`.
+    #[prop_or_default]
+    pub cue: Option<Span>,
     /// A text selection (code points, not yet snapped).
     pub on_select_text: Callback<Option<Span>>,
     /// A click without a selection, at a run's first code point (`None`: off the text).
@@ -37,6 +40,7 @@ fn run_classes(
     selected: Option<&str>,
     related: &[String],
     pending: Option<Span>,
+    cue: Option<Span>,
 ) -> String {
     let mut c = Classes::new();
     c.push("r");
@@ -84,7 +88,22 @@ fn run_classes(
     if pending.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
         c.push("pending");
     }
+    if cue.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
+        c.push("cue");
+    }
     c.to_string()
+}
+
+/// `canonical (kind)` of each live actor covering the run, one a line; `None` when none does.
+fn identity_title(anns: &[Annotation], run: &crate::ui::layout::Run) -> Option<String> {
+    let names: Vec<String> = run
+        .covering
+        .iter()
+        .filter_map(|&i| anns.get(i))
+        .filter(|a| a.status.is_live())
+        .filter_map(|a| a.actor().map(|x| format!("{} ({})", x.canonical, x.kind.as_str())))
+        .collect();
+    (!names.is_empty()).then(|| names.join("\n"))
 }
 
 /// One run as drawn: what its `<span>` shows.
@@ -94,6 +113,8 @@ pub struct RunView {
     text: String,
     class: String,
     ids: Option<String>,
+    /// The identities of the actors covering the run (`canonical (kind)`), shown on hover.
+    title: Option<String>,
 }
 
 /// One paragraph as drawn. Paragraphs are components, so an edit redraws only the
@@ -115,7 +136,7 @@ struct ParaProps {
 fn Para(props: &ParaProps) -> Html {
     let runs = props.view.runs.iter().map(|r| {
         html! {
-            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()}>{ r.text.clone() }</span>
+            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} title={r.title.clone()}>{ r.text.clone() }</span>
         }
     });
     let class = props.view.headline.then_some("headline");
@@ -127,7 +148,8 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let root = use_node_ref();
     let paras = {
         let (doc, anns) = (props.doc.clone(), props.anns.clone());
-        let cuts: Vec<usize> = props.pending.map(|p| vec![p.start(), p.end()]).unwrap_or_default();
+        let mut cuts: Vec<usize> = props.pending.map(|p| vec![p.start(), p.end()]).unwrap_or_default();
+        cuts.extend(props.cue.map(|c| [c.start(), c.end()]).into_iter().flatten());
         use_memo((props.doc.sha256().to_string(), anns.clone(), cuts), move |(_, _, cuts)| {
             paragraphs_with_cuts(&doc, &anns, cuts)
         })
@@ -170,8 +192,8 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
     let views = {
         let (doc, anns, paras) = (props.doc.clone(), props.anns.clone(), paras.clone());
-        let deps = (paras.clone(), props.selected.clone(), props.related.clone(), props.pending);
-        use_memo(deps, move |(_, selected, related, pending)| {
+        let deps = (paras.clone(), props.selected.clone(), props.related.clone(), props.pending, props.cue);
+        use_memo(deps, move |(_, selected, related, pending, cue)| {
             let (text, index) = (doc.text(), doc.index());
             let first = paras.first().map_or(0, |f| f.start);
             paras
@@ -190,8 +212,9 @@ pub fn TextView(props: &TextViewProps) -> Html {
                                 Some(RunView {
                                     start: r.start,
                                     text: text.get(a..b)?.to_string(),
-                                    class: run_classes(&anns, r, selected.as_deref(), related, *pending),
+                                    class: run_classes(&anns, r, selected.as_deref(), related, *pending, *cue),
                                     ids: (!ids.is_empty()).then(|| ids.join(" ")),
+                                    title: identity_title(&anns, r),
                                 })
                             })
                             .collect(),

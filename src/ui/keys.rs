@@ -1,0 +1,78 @@
+//! The page's keyboard shortcuts, as one table: the help overlay (`?`) shows it and the key
+//! handler in `app.rs` follows it.
+//!
+//! Owns: which key does what, in words, grouped for the overlay. It must not: handle events
+//! (that is `app.rs`) or decide what a gesture does to the annotations (that is `state.rs`).
+
+/// One shortcut: the keys as shown, and what they do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    pub keys: &'static [&'static str],
+    pub does: &'static str,
+}
+
+/// The shortcut table by group, in the order the overlay shows it.
+pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
+    (
+        "Move",
+        &[
+            Shortcut { keys: &["j", "k"], does: "next / previous annotation" },
+            Shortcut { keys: &["n", "N"], does: "next / previous unreviewed prediction" },
+            Shortcut { keys: &["J", "K"], does: "next / previous document of the corpus" },
+            Shortcut { keys: &["Esc"], does: "cancel: close this help, leave link mode, clear the selection" },
+        ],
+    ),
+    (
+        "Review",
+        &[
+            Shortcut { keys: &["a", "r"], does: "accept / reject the prediction" },
+            Shortcut { keys: &["A", "R"], does: "accept / reject, then go to the next unreviewed" },
+            Shortcut { keys: &["Del"], does: "delete the annotation" },
+            Shortcut { keys: &["1", "2", "3"], does: "label the selected words (or relabel) as Actor, Date, Claim" },
+            Shortcut { keys: &["g"], does: "mark the document as gold (when nothing is left to review)" },
+        ],
+    ),
+    (
+        "Edit",
+        &[
+            Shortcut { keys: &["[", "]"], does: "grow the span by a word at the start / end" },
+            Shortcut { keys: &["{", "}"], does: "shrink the span by a word at the start / end" },
+            Shortcut { keys: &["e"], does: "edit the date value or the actor's canonical name (Enter to finish)" },
+            Shortcut { keys: &["m"], does: "merge this actor's identity into another (choose, then Enter)" },
+            Shortcut { keys: &["x"], does: "split this actor mention off as a new identity" },
+            Shortcut { keys: &["l"], does: "link the claim to its source: then click an actor or press its number" },
+            Shortcut { keys: &["s", "S"], does: "claim source: next / previous actor of the sentence and before" },
+            Shortcut {
+                keys: &["f"],
+                does: "fix everywhere: apply this annotation's correction to every identical mention",
+            },
+        ],
+    ),
+    (
+        "File",
+        &[
+            Shortcut { keys: &["Ctrl+Z"], does: "undo" },
+            Shortcut { keys: &["Ctrl+Shift+Z", "Ctrl+Y"], does: "redo" },
+            Shortcut { keys: &["Ctrl+S"], does: "download this document's gold JSON" },
+            Shortcut { keys: &["?"], does: "show or hide this help" },
+        ],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_does_two_things() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (_, group) in SHORTCUTS {
+            for s in *group {
+                for k in s.keys {
+                    assert!(seen.insert(*k), "{k} is listed twice");
+                }
+            }
+        }
+        assert!(seen.len() > 20);
+    }
+}

@@ -1,0 +1,122 @@
+// Shared harness of the flow-*.spec.mjs end-to-end tests (not a test itself): a static server
+// for dist/, a fresh Chromium profile driven by playwright-core, a step runner that prints
+// `ok`/`FAIL` lines and `N passed, N failed`, and page helpers (download the gold JSON, select
+// an annotation by keys, read the details panel).
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.resolve(process.env.GLOSS_DIST || path.join(ROOT, 'dist'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    let rel;
+    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+    let file = path.join(dir, rel);
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (rel.endsWith('/')) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let passed = 0, failed = 0;
+export const notes = [];
+export async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.message ? e.message.split('\n')[0] : e}`);
+  }
+}
+export function assert(cond, msg) { if (!cond) throw new Error(msg); }
+export function eq(a, b, msg) { if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
+
+/** Runs `story(ctx)` with a served dist/ and a fresh browser; exits 1 on any failure. */
+export async function run(story) {
+  try {
+    assert(fs.existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run scripts/build-web.sh first`);
+    const server = await serve(DIST);
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-flow-profile-'));
+    const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-flow-dl-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1280, height: 900 },
+    });
+    const page = context.pages()[0] || await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    try {
+      await story({ page, context, base, downloads, errors });
+    } finally {
+      await context.close();
+      server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  } catch (e) {
+    failed++;
+    console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`);
+  }
+  for (const n of notes) console.log(`note: ${n}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+export async function waitText(page) {
+  await page.waitForSelector('#text .r[data-ids]', { timeout: 15000 });
+}
+export async function details(page) {
+  return page.evaluate(() => {
+    const d = document.getElementById('details');
+    return d ? { id: d.dataset.id, label: d.dataset.label, status: d.dataset.status, quote: document.getElementById('quote')?.textContent } : null;
+  });
+}
+/** Downloads the open document's gold JSON with the toolbar button (or `how`: a function that triggers it). */
+export async function download(page, dir, how) {
+  const trigger = how || (() => page.click('#download'));
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), trigger()]);
+  const file = path.join(dir, `${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  const raw = fs.readFileSync(file, 'utf8');
+  return { file, name: dl.suggestedFilename(), raw, json: raw.trimStart().startsWith('{') && !raw.trim().includes('\n{') ? JSON.parse(raw) : null };
+}
+/** Presses `key` until the details panel shows an annotation that `want(details)` accepts. */
+export async function keyUntil(page, key, want, max = 300) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    await frame(page);
+    const d = await details(page);
+    if (d && want(d)) return d;
+  }
+  throw new Error(`no annotation found with ${key}`);
+}
+/** Waits for the page to paint once more. */
+export async function frame(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+export async function waitDetails(page, pred, arg) {
+  await page.waitForFunction(pred, arg, { timeout: 5000 });
+  return details(page);
+}
+export const byId = (json, id) => json.annotations.find((a) => a.id === id);
+export const canon = (json, id) => byId(json, id)?.attributes.canonical;
