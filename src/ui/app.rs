@@ -505,36 +505,48 @@ pub fn App() -> Html {
         *keys_cx.borrow_mut() = KeyContext { help_open: *help, set_help: Callback::from(move |v| h.set(v)) };
     }
 
+    // Another tab on the same storage, found at startup or later: a warning that stays.
+    let other_tab = use_state(|| false);
     // Startup: the document open at the last visit, else the first seed.
     {
         let dispatch = dispatch.clone();
+        let other_tab = other_tab.clone();
         use_effect_with((), move |_| {
             dispatch.emit(seed_stubs());
-            if let Some(list) = storage::load_corpus() {
-                dispatch.emit(Action::AddStubs(crate::ui::corpus::list_from_json(&list)));
+            {
+                let other_tab = other_tab.clone();
+                super::browser::tabs::watch(move || other_tab.set(true));
             }
+            let listed = storage::load_corpus().map(|l| crate::ui::corpus::list_from_json(&l)).unwrap_or_default();
+            dispatch.emit(Action::AddStubs(listed.clone()));
             if let Some(name) = storage::annotator() {
                 dispatch.emit(Action::SetAnnotator(name));
             }
-            let restored = storage::open_id().and_then(|id| {
-                let json = storage::load(&id)?;
-                Some((id, GoldFile::from_json(&json)))
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let d = dispatch.clone();
+                storage::init(move |e| d.emit(Action::Fail(e))).await;
+                let restored = storage::open_id().and_then(|id| {
+                    let json = storage::load(&id)?;
+                    Some((id, GoldFile::from_json(&json)))
+                });
+                match restored {
+                    Some((id, Ok(file))) => {
+                        let origin = match (seeds::find(&id), listed.iter().find(|(i, _, _)| *i == id)) {
+                            (Some(_), _) => Origin::Seed(id),
+                            (None, Some((_, _, o))) => o.clone(),
+                            (None, None) => Origin::Restored,
+                        };
+                        dispatch.emit(Action::OpenGold { file, origin });
+                    }
+                    Some((id, Err(e))) => {
+                        storage::forget(&id);
+                        open_seed(0, &dispatch);
+                        dispatch.emit(Action::Fail(format!("the autosaved work could not be restored: {e}")));
+                    }
+                    None => open_seed(0, &dispatch),
+                }
             });
-            match restored {
-                Some((id, Ok(file))) => {
-                    let origin = match seeds::find(&id) {
-                        Some(_) => Origin::Seed(id),
-                        None => Origin::Restored,
-                    };
-                    dispatch.emit(Action::OpenGold { file, origin });
-                }
-                Some((id, Err(e))) => {
-                    storage::forget(&id);
-                    open_seed(0, &dispatch);
-                    dispatch.emit(Action::Fail(format!("the autosaved work could not be restored: {e}")));
-                }
-                None => open_seed(0, &dispatch),
-            }
         });
     }
 
@@ -748,6 +760,11 @@ pub fn App() -> Html {
                 let pasting = pasting.clone();
                 Callback::from(move |_| pasting.set(true))
             }} />
+            if *other_tab {
+                <div class="tab-warning" id="tab-warning" role="alert">
+                    { "Gloss is open in another tab of this browser too. Both autosave to the same storage, so one can overwrite the other's work: keep working in one tab only and close the other." }
+                </div>
+            }
             { for banner }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>

@@ -7,6 +7,7 @@
 pub mod files;
 pub mod selection;
 pub mod storage;
+pub mod tabs;
 
 /// The page's `window`, when there is one.
 pub fn window() -> Option<web_sys::Window> {
