@@ -566,7 +566,9 @@ pub fn App() -> Html {
             }
             for e in state.corpus.iter() {
                 let Some(p) = &e.parked else { continue };
-                if e.rev == 0 || saved_revs.borrow().get(&e.id) == Some(&e.rev) {
+                // Changed since its last save, or (several files opened at once) never saved.
+                let never = e.rev == 0 && storage::load(&e.id).is_none();
+                if saved_revs.borrow().get(&e.id) == Some(&e.rev) || (e.rev == 0 && !never) {
                     continue;
                 }
                 let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
@@ -603,8 +605,10 @@ pub fn App() -> Html {
         });
     }
 
-    // The selected annotation stays in view (keys j/k move the selection).
-    use_effect_with(store.selected.clone(), move |selected| {
+    // The selected annotation stays in view: the selection lives in the state (one per
+    // document of the corpus), so keys, undo and switching documents all bring it back here.
+    let doc_id = store.doc.as_ref().map(|d| d.id.clone());
+    use_effect_with((doc_id, store.selected.clone()), move |(_, selected)| {
         let root = gloo::utils::document().get_element_by_id("text");
         if let (Some(root), Some(id)) = (root, selected) {
             selection::reveal(&root, id);

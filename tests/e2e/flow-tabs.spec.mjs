@@ -36,6 +36,22 @@ await run(async ({ page, context, base, errors }) => {
     eq((await details(page)).status, 'rejected', 'the edit after a reload');
   });
 
+  await step('files opened together are all saved: after a reload each one opens with its work', async () => {
+    await page.setInputFiles('#file-input', [
+      { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from('The ministry said on Monday that talks had failed.\n') },
+      { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from('Rebels in Kidal denied the report on Tuesday.\n') },
+    ]);
+    await page.waitForFunction(() => document.getElementById('text')?.textContent.startsWith('Rebels'));
+    await frame(page);
+    await page.reload();
+    await waitText(page);
+    await page.waitForFunction(() => document.querySelector('#corpus .doc[data-id="one"]'));
+    await page.click('#corpus .doc[data-id="one"]');
+    await page.waitForFunction(() => document.getElementById('text')?.textContent.startsWith('The ministry'));
+    const keys = await idbKeys(page);
+    assert(keys.includes('one') && keys.includes('two'), `IndexedDB keys: ${keys}`);
+  });
+
   await step('a second tab on the same corpus: both warn', async () => {
     const p2 = await context.newPage();
     await p2.goto(base);

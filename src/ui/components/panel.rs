@@ -357,6 +357,13 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
             }),
         );
         let is_pred = !matches!(a.status, Status::Manual);
+        let fix = {
+            let (h, d, id) = (state.clone(), d.clone(), id.clone());
+            Callback::from(move |_| {
+                crate::ui::app::load_corpus(&h, &d);
+                d.emit(Action::PlanFix(id.clone()));
+            })
+        };
         html! {
             <>
                 <div class="actions">
@@ -365,6 +372,8 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
                         <button id="reject" onclick={rej} disabled={a.status == Status::Rejected}><kbd>{ "r" }</kbd>{ "Reject" }</button>
                     }
                     <button id="delete" class="danger" onclick={del}><kbd>{ "Del" }</kbd>{ "Delete" }</button>
+                    <button id="fix-everywhere" onclick={fix} disabled={a.status == Status::Predicted}
+                        title="Apply this annotation's correction to every identical mention in the corpus, after a preview (f)"><kbd>{ "f" }</kbd>{ "Fix everywhere" }</button>
                 </div>
                 <div class="relabel"><span class="muted">{ "Label as" }</span>{ label_buttons(state, d, Some(a.label())) }</div>
             </>
