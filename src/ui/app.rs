@@ -354,7 +354,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             None => Some(Action::Fail(format!("no source numbered {d}: {} candidate(s)", cands.len()))),
         };
     }
-    let resize = |edge, grow| sel.clone().map(|id| Action::Resize { id, edge, grow });
+    let resize = |edge, grow| match state.pending {
+        Some(_) => Some(Action::ResizePending { edge, grow }),
+        None => sel.clone().map(|id| Action::Resize { id, edge, grow }),
+    };
     match key {
         "?" => {
             cx.set_help.emit(!cx.help_open);
@@ -400,6 +403,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         }
         "x" if is(Label::Actor) => sel.map(|id| Action::SplitIdentity { ids: vec![id], canonical: String::new() }),
         "l" => Some(Action::StartLink),
+        "v" | "V" => {
+            selection::clear_selection();
+            Some(Action::StepWord { forward: key == "v" })
+        }
         "s" | "S" => sel.map(|id| Action::CycleSource { id, forward: key == "s" }),
         "g" => Some(Action::MarkGold),
         "J" | "K" => {
@@ -612,6 +619,13 @@ pub fn App() -> Html {
         let root = gloo::utils::document().get_element_by_id("text");
         if let (Some(root), Some(id)) = (root, selected) {
             selection::reveal(&root, id);
+        }
+    });
+
+    // The words waiting for a label stay in view too (v / V move them).
+    use_effect_with(store.pending, move |pending| {
+        if pending.is_some() {
+            browser::reveal_selector("#text .r.pending");
         }
     });
 

@@ -235,6 +235,23 @@ pub fn resize(doc: &Document, span: Span, edge: Edge, grow: bool) -> Option<Span
     Span::new(new.0, new.1).ok().filter(|s| !s.is_empty() && *s != span)
 }
 
+/// The word after code point `at` (`forward`) or before it: the next run of word characters,
+/// over spaces, punctuation and line breaks. `None` at the ends of the text.
+pub fn next_word(doc: &Document, at: usize, forward: bool) -> Option<Span> {
+    let text = doc.text();
+    let b = doc.index().cp_to_byte(at.min(doc.len()))?;
+    let skip = |c: &char| !is_word_char(*c);
+    if forward {
+        let gap = text[b..].chars().take_while(skip).count();
+        let word = text[b..].chars().skip(gap).take_while(|c| is_word_char(*c)).count();
+        (word > 0).then(|| Span::new(at + gap, at + gap + word).ok())?
+    } else {
+        let gap = text[..b].chars().rev().take_while(skip).count();
+        let word = text[..b].chars().rev().skip(gap).take_while(|c| is_word_char(*c)).count();
+        (word > 0).then(|| Span::new(at - gap - word, at - gap).ok())?
+    }
+}
+
 /// The annotation after (`forward`) or before the one with id `from` in text order; the
 /// first (or last) when `from` is none. Stops at the ends.
 pub fn step(anns: &[Annotation], from: Option<&str>, forward: bool) -> Option<String> {
@@ -401,6 +418,19 @@ mod tests {
         assert_eq!(resize(&d, span("lied", 0), Edge::End, true), None);
         assert_eq!(resize(&d, span("Assimi", 0), Edge::Start, true), None);
         assert_eq!(resize(&d, span("it", 1), Edge::End, true), None);
+    }
+
+    #[test]
+    fn next_word_steps_over_punctuation_and_lines() {
+        let d = doc();
+        let q = |s: Option<Span>| s.map(|s| d.slice(s).unwrap().to_string());
+        assert_eq!(q(next_word(&d, 0, true)).as_deref(), Some("Assimi"));
+        let spoke = span("spoke", 0);
+        assert_eq!(q(next_word(&d, spoke.end(), true)).as_deref(), Some("Mali’s"));
+        assert_eq!(q(next_word(&d, spoke.start(), false)).as_deref(), Some("Goïta"));
+        assert_eq!(q(next_word(&d, span("lied", 0).end(), true)).as_deref(), Some("France"));
+        assert_eq!(next_word(&d, d.len(), true), None);
+        assert_eq!(next_word(&d, 0, false), None);
     }
 
     #[test]

@@ -134,6 +134,16 @@ pub enum Action {
         edge: Edge,
         grow: bool,
     },
+    /// Selects the next (or previous) word as text waiting for a label: after the words
+    /// waiting, else after the selected annotation, else from the start (or the end).
+    StepWord {
+        forward: bool,
+    },
+    /// Moves one edge of the words waiting for a label by a word.
+    ResizePending {
+        edge: Edge,
+        grow: bool,
+    },
     /// Gives the CLAIM the next (or previous) of its possible sources.
     CycleSource {
         id: String,
@@ -350,6 +360,31 @@ impl State {
                 Err(e) => self.fail(&e),
             },
             Action::Resize { id, edge, grow } => self.resize(&id, edge, grow),
+            Action::StepWord { forward } => {
+                let Some(doc) = self.doc.clone() else { return };
+                let sel = self.selected.as_deref().and_then(|id| self.get(id)).map(|a| a.span);
+                let at = match (self.pending.or(sel), forward) {
+                    (Some(s), true) => s.end(),
+                    (Some(s), false) => s.start(),
+                    (None, true) => 0,
+                    (None, false) => doc.len(),
+                };
+                match review::next_word(&doc, at, forward) {
+                    Some(word) => {
+                        self.pending = Some(word);
+                        self.selected = None;
+                        self.linking = None;
+                    }
+                    None => self.message = Some(Message::Info("no more words that way".into())),
+                }
+            }
+            Action::ResizePending { edge, grow } => {
+                let (Some(doc), Some(p)) = (self.doc.clone(), self.pending) else { return };
+                match review::resize(&doc, p, edge, grow) {
+                    Some(span) => self.pending = Some(span),
+                    None => self.message = Some(Message::Info("the selected words cannot change that way".into())),
+                }
+            }
             Action::CycleSource { id, forward } => {
                 let Some(doc) = self.doc.clone() else { return };
                 if self.get(&id).map(Annotation::label) != Some(Label::Claim) {
@@ -1359,6 +1394,25 @@ mod tests {
     }
 
     #[test]
+    fn words_are_chosen_and_labelled_without_a_mouse() {
+        let mut s = opened();
+        s.apply(Action::StepWord { forward: true });
+        assert_eq!(s.pending, Some(span_of("Paris")));
+        s.apply(Action::Select(Some("D2".into())));
+        // Nothing after the last date but a full stop.
+        s.apply(Action::StepWord { forward: true });
+        assert_eq!(s.pending, None);
+        assert!(matches!(s.message, Some(Message::Info(_))));
+        s.apply(Action::StepWord { forward: false });
+        assert_eq!(s.doc.as_ref().unwrap().slice(s.pending.unwrap()), Some("it"));
+        s.apply(Action::ResizePending { edge: Edge::Start, grow: true });
+        assert_eq!(s.doc.as_ref().unwrap().slice(s.pending.unwrap()), Some("denied it"));
+        s.apply(Action::Create { label: Label::Claim, date: None });
+        assert_eq!(s.get(s.selected.as_deref().unwrap()).unwrap().quote, "denied it");
+        check(&s);
+    }
+
+    #[test]
     fn mark_gold_only_when_nothing_is_left() {
         let mut s = opened();
         assert_eq!(s.unreviewed(), 5);
@@ -1479,6 +1533,8 @@ mod tests {
             Action::LinkSource("A1".into()),
             Action::MarkGold,
             Action::Switch(3),
+            Action::StepWord { forward: false },
+            Action::ResizePending { edge: Edge::End, grow: true },
             Action::PlanFix("A1".into()),
             Action::ApplyFix(vec![0]),
         ] {

@@ -1,6 +1,6 @@
 // End to end (issue 6, keyboard-first review): the help overlay lists the shortcuts; n goes
 // to the next unreviewed prediction; ] [ } { grow and shrink a span by a word and undo; e
-// edits a date's value; a whole document is reviewed with the keyboard only (A accepts and
+// edits a date's value; v chooses words and 1 labels them; a whole document is reviewed with the keyboard only (A accepts and
 // moves on, R rejects and moves on) while the panel counts what is left; "mark as gold" is
 // refused until nothing is left, then g marks it and the corpus list says so; the
 // downloaded file has no prediction left. No mouse anywhere in this file.
@@ -70,6 +70,32 @@ await run(async ({ page, base, downloads, errors }) => {
     await frame(page);
     eq(await page.$eval('#edit-value', (e) => e.value), '2025-09-01', 'value');
     eq((await details(page)).status, 'edited', 'status');
+  });
+
+  await step('v chooses words without the mouse, ] } resize them, 1 labels them; Ctrl+Z undoes', async () => {
+    const pendingQuote = () => page.evaluate(() => document.getElementById('pending-quote')?.textContent ?? null);
+    let free = false;
+    for (let i = 0; i < 300 && !free; i++) {
+      await page.keyboard.press('v');
+      await frame(page);
+      free = await page.evaluate(() => { const r = [...document.querySelectorAll('#text .r.pending')]; return r.length > 0 && r.every((x) => !x.dataset.ids) && /^[A-Za-z]{4,}$/.test(document.getElementById('pending-quote')?.textContent || ''); });
+    }
+    assert(free, 'a free word reached with v');
+    const w = await pendingQuote();
+    await page.keyboard.press(']');
+    await frame(page);
+    const grown = await pendingQuote();
+    assert(grown.startsWith(w) && grown.length > w.length, `grown: ${grown}`);
+    await page.keyboard.press('}');
+    await frame(page);
+    eq(await pendingQuote(), w, 'shrunk back');
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => document.getElementById('details')?.dataset.status === 'manual');
+    const d = await details(page);
+    eq([d.label, d.quote], ['ACTOR', w], 'the new annotation');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((id) => !document.querySelector(`#text .r[data-ids~="${id}"]`), d.id);
+    notes.push(`made an ACTOR on "${w}" with v and 1`);
   });
 
   await step('a whole review with the keyboard: A / R move on; g marks gold; the file has no prediction', async () => {

@@ -70,3 +70,12 @@ pub fn blur_active() {
         }
     }
 }
+
+/// Scrolls the first element matching `selector` into view if it is off screen.
+pub fn reveal_selector(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
