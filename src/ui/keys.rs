@@ -35,9 +35,15 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
     (
         "Edit",
         &[
-            Shortcut { keys: &["v", "V"], does: "select the next / previous word, without the mouse (then 1 2 3 to label it)" },
+            Shortcut {
+                keys: &["v", "V"],
+                does: "select the next / previous word, without the mouse (then 1 2 3 to label it)",
+            },
             Shortcut { keys: &["[", "]"], does: "grow the span (or the selected words) by a word at the start / end" },
-            Shortcut { keys: &["{", "}"], does: "shrink the span (or the selected words) by a word at the start / end" },
+            Shortcut {
+                keys: &["{", "}"],
+                does: "shrink the span (or the selected words) by a word at the start / end",
+            },
             Shortcut { keys: &["e"], does: "edit the date value or the actor's canonical name (Enter to finish)" },
             Shortcut { keys: &["m"], does: "merge this actor's identity into another (choose, then Enter)" },
             Shortcut { keys: &["x"], does: "split this actor mention off as a new identity" },
