@@ -60,6 +60,9 @@ pub fn title_of(text: &str, id: &str) -> String {
     t
 }
 
+/// A loaded document of the corpus: id, title, text, annotations.
+pub type Loaded = (String, String, Rc<Document>, Rc<Vec<Annotation>>);
+
 /// One change that fixing everywhere would make.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FixChange {
@@ -143,12 +146,7 @@ fn carried(model: &Annotation) -> Attrs {
 /// one gives its canonical name, kind or date value to mentions of its label, relabels
 /// mentions of another label, and adds an ACTOR or DATE where the words have none. CLAIMs
 /// are only rejected or deleted: a claim's source and cue belong to its sentence.
-pub fn plan_fix(
-    model_doc: &str,
-    model: &Annotation,
-    docs: &[(String, String, Rc<Document>, Rc<Vec<Annotation>>)],
-    by: &str,
-) -> Vec<FixChange> {
+pub fn plan_fix(model_doc: &str, model: &Annotation, docs: &[Loaded], by: &str) -> Vec<FixChange> {
     let label = model.label();
     let mut out = Vec::new();
     for (id, title, doc, anns) in docs {

@@ -558,7 +558,7 @@ impl State {
 
     /// Every loaded document of the corpus (id, title, document, annotations), the one on
     /// screen first.
-    pub fn loaded(&self) -> Vec<(String, String, Rc<Document>, Rc<Vec<Annotation>>)> {
+    pub fn loaded(&self) -> Vec<corpus::Loaded> {
         let mut out = Vec::new();
         if let Some(doc) = &self.doc {
             let title = corpus::title_of(doc.text(), &doc.id);

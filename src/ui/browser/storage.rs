@@ -24,10 +24,13 @@ pub const DOC_PREFIX: &str = "gloss.doc.";
 pub const DB_NAME: &str = "gloss";
 pub const STORE: &str = "docs";
 
+/// Who hears of a write that failed after it was started.
+type ErrorHook = Option<Rc<dyn Fn(String)>>;
+
 thread_local! {
     static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     static DB: RefCell<Option<web_sys::IdbDatabase>> = const { RefCell::new(None) };
-    static ON_ERROR: RefCell<Option<Rc<dyn Fn(String)>>> = RefCell::new(None);
+    static ON_ERROR: RefCell<ErrorHook> = RefCell::new(None);
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
