@@ -31,15 +31,19 @@ pub fn with_pipeline<R>(f: impl FnOnce(&Pipeline) -> R) -> R {
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        selection::mark("gloss:reduce");
         let mut next = (*self).clone();
         next.apply(action);
+        selection::measure("gloss:reduce", "gloss:reduce");
         Rc::new(next)
     }
 }
 
 /// Opens `doc` with fresh predictions.
 pub fn open_document(doc: Document, origin: Origin) -> Action {
+    selection::mark("gloss:extract");
     let predictions = with_pipeline(|p| predict(p, &doc));
+    selection::measure("gloss:extract", "gloss:extract");
     Action::Open { doc, predictions, origin }
 }
 
@@ -315,27 +319,34 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let ready = ready.clone();
         use_effect_with(store.revision, move |_| {
-            if let Some(mut file) = state.gold() {
-                if ready.is_none() {
-                    ready.set(Some(browser::now_ms()));
-                }
-                if !state.touched && file.meta.created.is_some() {
-                    // Opened as it was saved: keep its bytes (and its times) as they are.
-                    if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
-                        dispatch.emit(Action::Fail(e));
+            // After the edit is painted: serialising a long document must not delay showing
+            // it (a newer revision cancels a save not yet run; it saves everything anyway).
+            let job = selection::after_paint(move || {
+                selection::mark("gloss:save");
+                if let Some(mut file) = state.gold() {
+                    if ready.is_none() {
+                        ready.set(Some(browser::now_ms()));
                     }
-                    return;
+                    if !state.touched && file.meta.created.is_some() {
+                        // Opened as it was saved: keep its bytes (and its times) as they are.
+                        if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
+                            dispatch.emit(Action::Fail(e));
+                        }
+                        return;
+                    }
+                    // The time of this change goes into the saved file and, by Stamp, into the state
+                    // (not an edit: it neither bumps the revision nor enters the history).
+                    let now = browser::now_iso();
+                    file.meta.created.get_or_insert_with(|| now.clone());
+                    file.meta.modified = Some(now.clone());
+                    match storage::save(&file.doc.id, &file.to_json()) {
+                        Ok(()) => dispatch.emit(Action::Stamp(now)),
+                        Err(e) => dispatch.emit(Action::Fail(e)),
+                    }
                 }
-                // The time of this change goes into the saved file and, by Stamp, into the state
-                // (not an edit: it neither bumps the revision nor enters the history).
-                let now = browser::now_iso();
-                file.meta.created.get_or_insert_with(|| now.clone());
-                file.meta.modified = Some(now.clone());
-                match storage::save(&file.doc.id, &file.to_json()) {
-                    Ok(()) => dispatch.emit(Action::Stamp(now)),
-                    Err(e) => dispatch.emit(Action::Fail(e)),
-                }
-            }
+                selection::measure("gloss:save", "gloss:save");
+            });
+            move || drop(job)
         });
     }
 

@@ -3,8 +3,10 @@
 //! Owns: reading `window.getSelection()` over the rendered text and turning its DOM points
 //! (a node and a UTF-16 offset) into code points of the document. Each rendered run carries
 //! `data-s`, its first code point; a point inside a run's text node is the run's start in
-//! UTF-16 plus the offset, converted back with `TextIndex::utf16_to_cp_clamped`. It must
-//! not: snap to words or change state (the reducer does).
+//! UTF-16 plus the offset, converted back with `TextIndex::utf16_to_cp_clamped`. Also the
+//! text's geometry: which of its chunks are in the viewport, scroll and resize listeners,
+//! scrolling an annotation into view, and the performance marks the benchmark reads. It
+//! must not: snap to words or change state (the reducer does).
 
 use crate::model::{Span, TextIndex};
 use wasm_bindgen::JsCast;
@@ -196,4 +198,106 @@ pub fn reveal(root: &Element, id: &str) {
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
+}
+
+/// The first and last child of `root` (the text's chunks) that intersect the window's
+/// viewport, found by binary search on their boxes: O(log n) layout reads.
+pub fn visible_children(root: &Element) -> Option<(usize, usize)> {
+    let vh = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let kids = root.children();
+    let n = kids.length();
+    if n == 0 {
+        return None;
+    }
+    let rect = |i: u32| kids.item(i).map(|k| k.get_bounding_client_rect());
+    // First child whose bottom is below the viewport's top.
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if rect(mid).is_some_and(|r| r.bottom() <= 0.0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let first = lo.min(n - 1);
+    let mut last = first;
+    while last + 1 < n && rect(last + 1).is_some_and(|r| r.top() < vh) {
+        last += 1;
+    }
+    Some((first as usize, last as usize))
+}
+
+/// Calls `f` whenever `root`'s scrolling ancestor (its parent element) or the window
+/// scrolls, and when the window is resized. Dropping the listeners removes them.
+pub fn on_scroll_or_resize(root: Option<Element>, f: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    use gloo::events::{EventListener, EventListenerOptions};
+    let f = std::rc::Rc::new(f);
+    let mut out = Vec::new();
+    let opts = EventListenerOptions::run_in_capture_phase();
+    if let Some(parent) = root.and_then(|r| r.parent_element()) {
+        let f = f.clone();
+        out.push(EventListener::new_with_options(&parent, "scroll", opts, move |_| f()));
+    }
+    if let Some(w) = web_sys::window() {
+        let g = f.clone();
+        out.push(EventListener::new_with_options(&w, "scroll", opts, move |_| g()));
+        out.push(EventListener::new(&w, "resize", move |_| f()));
+    }
+    out
+}
+
+/// Sets the performance mark `name` (read by scripts/bench-web.mjs).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records the performance measure `name` from the mark `start` to now.
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
+/// A job that runs once after the next frame is painted; dropping it first cancels it.
+pub struct AfterPaint {
+    done: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.done.set(true);
+    }
+}
+
+/// Runs `f` after the next paint (an animation frame, then a task), or after 250 ms when no
+/// frame comes (a hidden tab), whichever is first: for work that must not delay showing an
+/// edit, such as saving the whole document.
+pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let done = Rc::new(Cell::new(false));
+    let job: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = {
+        let (done, job) = (done.clone(), job.clone());
+        move || {
+            if done.replace(true) {
+                return;
+            }
+            let f = job.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(250, fallback).forget();
+    let frame = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(frame.unchecked_ref());
+    }
+    AfterPaint { done }
 }
