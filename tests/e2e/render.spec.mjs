@@ -155,6 +155,8 @@ async function main() {
         const lines = {
           'date box on date background': window.__ratio(v('--date'), v('--date-bg')),
           'claim band on paper': window.__ratio(v('--claim'), paper === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.body).backgroundColor : paper),
+          'claim band on actor background': window.__ratio(v('--claim'), v('--actor')),
+          'date box on actor background': window.__ratio(v('--date'), v('--actor')),
           'nested claim band on paper': window.__ratio(v('--claim2'), getComputedStyle(document.body).backgroundColor),
           'selection outline on paper': window.__ratio(v('--sel'), getComputedStyle(document.body).backgroundColor),
         };

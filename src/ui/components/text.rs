@@ -11,8 +11,7 @@
 //! How it stays fast: paragraphs are grouped in chunks of [`CHUNK`]. A chunk is drawn once
 //! it comes near the viewport (or holds the selection, the pending words or the selected
 //! claim's cue) and then stays drawn, so a selection or a scroll never loses its nodes;
-//! until then it is an empty placeholder of estimated height. Drawn chunks that are off
-//! screen skip layout (`content-visibility: auto`). A [`Cache`] keeps every paragraph's
+//! until then it is an empty placeholder of estimated height. A [`Cache`] keeps every paragraph's
 //! view between renders and rebuilds only the paragraphs whose annotations, decoration
 //! (selection, related, pending, cue) or chunk state changed; unchanged chunks keep the same
 //! `Rc`, so Yew skips them without looking inside. Opening a 1 MB article draws two chunks;
@@ -384,9 +383,9 @@ impl Cache {
     }
 }
 
-/// A chunk's height before layout: about 75 characters a line of 33 px, 20 px between
-/// paragraphs (the text column's font and width in style.css). Only the scroll bar's first
-/// guess depends on it; once laid out, the browser remembers the real size.
+/// A placeholder chunk's height: about 75 characters a line of 33 px, 20 px between
+/// paragraphs (the text column's font and width in style.css). Only the scroll bar's guess
+/// depends on it; a drawn chunk has its real height (scroll anchoring keeps the view still).
 fn estimate_px(bounds: &[Bounds]) -> u32 {
     let px: usize = bounds.iter().map(|b| (b.end - b.start).div_ceil(75) * 33 + 20).sum();
     u32::try_from(px).unwrap_or(u32::MAX)
@@ -422,9 +421,8 @@ fn Chunk(props: &ChunkProps) -> Html {
         let style = format!("height: {}px", v.est_px);
         return html! { <div class="chunk ph" style={style} aria-hidden="true"></div> };
     }
-    let style = format!("contain-intrinsic-size: auto {}px", v.est_px);
     html! {
-        <div class="chunk" style={style}>
+        <div class="chunk">
             { for v.paras.iter().map(|p| html! { <Para key={p.start} view={p.clone()} /> }) }
         </div>
     }
