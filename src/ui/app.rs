@@ -50,18 +50,28 @@ pub fn open_document(doc: Document, origin: Origin) -> Action {
 /// Texts longer than this get a notice and a painted frame before extraction starts.
 const LONG_TEXT_BYTES: usize = 100_000;
 
-/// Opens `doc` with fresh predictions, after a notice when the text is long (so the page
-/// says what it is doing instead of freezing silently).
+/// How much of a long text is extracted first, so its first screen is highlighted at once.
+const FIRST_SCREEN_BYTES: usize = 16_384;
+
+/// Opens `doc` with fresh predictions. A long text opens in two steps: its first screen's
+/// paragraphs are extracted alone and shown with a notice, then, after that paint, the whole
+/// text is extracted (names and dates resolved across all of it) and replaces them. Nothing
+/// is edited in between: the second step starts in the next task after the first paint.
 pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
     if doc.text().len() < LONG_TEXT_BYTES {
         return dispatch.emit(open_document(doc, origin));
+    }
+    let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
+    if let Ok(head) = Document::new(doc.id.clone(), &doc.text()[..cut], doc.dct()) {
+        let predictions = with_pipeline(|p| predict(p, &head));
+        dispatch.emit(Action::Open { doc: doc.clone(), predictions, origin: origin.clone() });
     }
     dispatch.emit(Action::Notify(format!(
         "extracting actors, dates and claims from {:.1} MB of text…",
         doc.text().len() as f64 / 1_048_576.0
     )));
     let dispatch = dispatch.clone();
-    gloo::timers::callback::Timeout::new(40, move || dispatch.emit(open_document(doc, origin))).forget();
+    selection::after_paint(move || dispatch.emit(open_document(doc, origin))).detach();
 }
 
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.

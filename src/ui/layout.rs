@@ -74,6 +74,21 @@ pub fn paragraph_bounds(text: &str) -> Vec<Bounds> {
     out
 }
 
+/// Where to cut `text` so that its first part holds about `bytes` bytes of whole lines (the
+/// first screen of a long article, extracted before the rest): the byte index just after a
+/// line break at or past `bytes`, or the text's length. The prefix's code points are the
+/// text's own, so annotations found in it fit the whole text.
+pub fn first_screen_bytes(text: &str, bytes: usize) -> usize {
+    if text.len() <= bytes {
+        return text.len();
+    }
+    text.as_bytes()
+        .iter()
+        .skip(bytes)
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| bytes + i + 1)
+}
+
 /// The index of the first paragraph of `bounds` that ends after code point `cp` (so the one
 /// holding `cp`, or the next one): `bounds.len()` when there is none.
 pub fn paragraph_at(bounds: &[Bounds], cp: usize) -> usize {
@@ -229,6 +244,16 @@ mod tests {
         let r: Vec<_> = ps[1].runs.iter().map(|r| (r.start, r.end, r.covering.clone())).collect();
         assert_eq!(r, vec![(7, 10, vec![0]), (10, 12, vec![])]);
         assert_eq!(ps[2].runs, vec![Run { start: 15, end: 16, covering: vec![] }]);
+    }
+
+    #[test]
+    fn the_first_screen_ends_after_a_line_break() {
+        let t = "ab\ncd é\nef";
+        assert_eq!(first_screen_bytes(t, 100), t.len());
+        assert_eq!(first_screen_bytes(t, 1), 3);
+        assert_eq!(first_screen_bytes(t, 3), 3 + 6);
+        assert_eq!(&t[..first_screen_bytes(t, 4)], "ab\ncd é\n");
+        assert_eq!(first_screen_bytes(t, 9), t.len());
     }
 
     #[test]

@@ -266,6 +266,13 @@ pub struct AfterPaint {
     done: std::rc::Rc<std::cell::Cell<bool>>,
 }
 
+impl AfterPaint {
+    /// Lets the job run even though the handle is dropped.
+    pub fn detach(self) {
+        std::mem::forget(self);
+    }
+}
+
 impl Drop for AfterPaint {
     fn drop(&mut self) {
         self.done.set(true);
