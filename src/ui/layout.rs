@@ -82,11 +82,7 @@ pub fn first_screen_bytes(text: &str, bytes: usize) -> usize {
     if text.len() <= bytes {
         return text.len();
     }
-    text.as_bytes()
-        .iter()
-        .skip(bytes)
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| bytes + i + 1)
+    text.as_bytes().iter().skip(bytes).position(|&b| b == b'\n').map_or(text.len(), |i| bytes + i + 1)
 }
 
 /// The index of the first paragraph of `bounds` that ends after code point `cp` (so the one

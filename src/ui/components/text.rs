@@ -61,7 +61,13 @@ struct Deco {
 }
 
 impl Deco {
-    fn new(anns: &[Annotation], selected: Option<&str>, related: &[String], pending: Option<Span>, cue: Option<Span>) -> Deco {
+    fn new(
+        anns: &[Annotation],
+        selected: Option<&str>,
+        related: &[String],
+        pending: Option<Span>,
+        cue: Option<Span>,
+    ) -> Deco {
         let find = |id: &str| anns.iter().find(|a| a.id == id).map(|a| (a.id.clone(), a.span));
         Deco {
             selected: selected.and_then(find),
