@@ -75,6 +75,7 @@ fn mount_text(doc: Document, anns: Vec<Annotation>) -> Element {
         selected: None,
         pending: None,
         related: Vec::new(),
+        cue: None,
         on_select_text: Callback::noop(),
         on_click: Callback::noop(),
         on_hover: Callback::noop(),
