@@ -56,7 +56,8 @@ const FIRST_SCREEN_BYTES: usize = 16_384;
 /// Opens `doc` with fresh predictions. A long text opens in two steps: its first screen's
 /// paragraphs are extracted alone and shown with a notice, then, after that paint, the whole
 /// text is extracted (names and dates resolved across all of it) and replaces them. Nothing
-/// is edited in between: the second step starts in the next task after the first paint.
+/// is edited in between: the second step starts in the task right after the frame that
+/// shows the first.
 pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
     if doc.text().len() < LONG_TEXT_BYTES {
         return dispatch.emit(open_document(doc, origin));
@@ -71,7 +72,8 @@ pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Act
         doc.text().len() as f64 / 1_048_576.0
     )));
     let dispatch = dispatch.clone();
-    selection::after_paint(move || dispatch.emit(open_document(doc, origin))).detach();
+    let sha = doc.sha256().to_string();
+    selection::after_shown(sha, move || dispatch.emit(open_document(doc, origin)));
 }
 
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
@@ -342,6 +344,7 @@ pub fn App() -> Html {
                         if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
                             dispatch.emit(Action::Fail(e));
                         }
+                        selection::measure("gloss:save", "gloss:save");
                         return;
                     }
                     // The time of this change goes into the saved file and, by Stamp, into the state

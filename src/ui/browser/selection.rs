@@ -279,9 +279,11 @@ impl Drop for AfterPaint {
     }
 }
 
-/// Runs `f` after the next paint (an animation frame, then a task), or after 250 ms when no
-/// frame comes (a hidden tab), whichever is first: for work that must not delay showing an
-/// edit, such as saving the whole document.
+/// Runs `f` after the next paint, or after 1 s when no frame comes (a hidden tab),
+/// whichever is first: for work that must not delay showing what was just dispatched, such
+/// as extracting the rest of a long text or saving the whole document. Yew renders a
+/// dispatched action in a task of its own, which may come after the next animation frame, so
+/// this waits two frames (the second one shows the render) and then a task.
 pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
@@ -301,10 +303,59 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
         }
     };
     let fallback = run.clone();
-    gloo::timers::callback::Timeout::new(250, fallback).forget();
-    let frame = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
+    gloo::timers::callback::Timeout::new(1_000, fallback).forget();
+    let second = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
+    let first = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(second.unchecked_ref());
+        }
+    });
     if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(frame.unchecked_ref());
+        let _ = w.request_animation_frame(first.unchecked_ref());
     }
     AfterPaint { done }
+}
+
+/// Runs `f` in a task after the first frame that shows the text whose SHA-256 is `sha` (the
+/// text view's `data-sha`), or after 3 s in any case: Yew renders a dispatched document in a
+/// task of its own, which may come several frames later when the page is busy.
+pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let slot: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            let f = slot.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(3_000, fallback).forget();
+    // A frame callback that checks the DOM and asks for the next frame until it matches.
+    let frame: Rc<RefCell<Option<Closure<dyn FnMut()>>>> = Rc::new(RefCell::new(None));
+    let again = frame.clone();
+    *frame.borrow_mut() = Some(Closure::new(move || {
+        let shown = gloo::utils::document()
+            .get_element_by_id("text")
+            .and_then(|t| t.get_attribute("data-sha"))
+            .is_some_and(|s| s == sha);
+        if shown || slot.borrow().is_none() {
+            let run = run.clone();
+            gloo::timers::callback::Timeout::new(0, run).forget();
+            // Break the cycle: the closure drops itself after this call.
+            let me = again.borrow_mut().take();
+            if let Some(me) = me {
+                gloo::timers::callback::Timeout::new(0, move || drop(me)).forget();
+            }
+        } else if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }));
+    if let (Some(w), Some(cb)) = (web_sys::window(), frame.borrow().as_ref()) {
+        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+    };
 }

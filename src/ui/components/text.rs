@@ -528,7 +528,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
     let body = chunks.iter().enumerate().map(|(i, c)| html! { <Chunk key={i} view={c.clone()} /> });
     html! {
-        <article class="text" id="text" ref={root} lang="en" data-chunks={chunks.len().to_string()} {onmouseup} {onmouseover} {onmouseleave}>
+        <article class="text" id="text" ref={root} lang="en" data-sha={sha} data-chunks={chunks.len().to_string()} {onmouseup} {onmouseover} {onmouseleave}>
             { for body }
         </article>
     }
