@@ -316,9 +316,10 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
     AfterPaint { done }
 }
 
-/// Runs `f` in a task after the first frame that shows the text whose SHA-256 is `sha` (the
-/// text view's `data-sha`), or after 3 s in any case: Yew renders a dispatched document in a
-/// task of its own, which may come several frames later when the page is busy.
+/// Runs `f` in a task after the first frame that shows the text whose SHA-256 is `sha`
+/// (every chunk of the text view carries it as `data-sha`), or after 3 s in any case: Yew
+/// renders a dispatched document in tasks of its own, the article and its chunks possibly
+/// in different ones, several frames later when the page is busy.
 pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -339,10 +340,12 @@ pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
     let frame: Rc<RefCell<Option<Closure<dyn FnMut()>>>> = Rc::new(RefCell::new(None));
     let again = frame.clone();
     *frame.borrow_mut() = Some(Closure::new(move || {
-        let shown = gloo::utils::document()
-            .get_element_by_id("text")
-            .and_then(|t| t.get_attribute("data-sha"))
-            .is_some_and(|s| s == sha);
+        let shown = gloo::utils::document().get_element_by_id("text").is_some_and(|t| {
+            let kids = t.children();
+            kids.length() > 0
+                && (0..kids.length())
+                    .all(|i| kids.item(i).and_then(|k| k.get_attribute("data-sha")).is_some_and(|s| s == sha))
+        });
         if shown || slot.borrow().is_none() {
             let run = run.clone();
             gloo::timers::callback::Timeout::new(0, run).forget();

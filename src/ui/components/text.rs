@@ -226,6 +226,9 @@ pub struct ParaView {
 /// One chunk of paragraphs as drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChunkView {
+    /// The SHA-256 of the text it belongs to (`data-sha`: `browser::selection::after_shown`
+    /// waits for every chunk to carry the new one).
+    sha: AttrValue,
     /// Drawn (else an empty placeholder of `est_px`).
     full: bool,
     /// Estimated height in pixels before it is first laid out.
@@ -379,7 +382,7 @@ impl Cache {
             }
             let est_px = estimate_px(&bounds[range.clone()]);
             let paras = if self.full[c] { self.paras[range].to_vec() } else { Vec::new() };
-            let view = Rc::new(ChunkView { full: self.full[c], est_px, paras });
+            let view = Rc::new(ChunkView { sha: AttrValue::from(self.sha.clone()), full: self.full[c], est_px, paras });
             match self.chunks.get_mut(c) {
                 Some(slot) => *slot = view,
                 None => self.chunks.push(view),
@@ -425,10 +428,10 @@ fn Chunk(props: &ChunkProps) -> Html {
     let v = &props.view;
     if !v.full {
         let style = format!("height: {}px", v.est_px);
-        return html! { <div class="chunk ph" style={style} aria-hidden="true"></div> };
+        return html! { <div class="chunk ph" style={style} data-sha={v.sha.clone()} aria-hidden="true"></div> };
     }
     html! {
-        <div class="chunk">
+        <div class="chunk" data-sha={v.sha.clone()}>
             { for v.paras.iter().map(|p| html! { <Para key={p.start} view={p.clone()} /> }) }
         </div>
     }
