@@ -213,8 +213,7 @@ pub struct RunView {
     title: Option<AttrValue>,
 }
 
-/// One paragraph as drawn. Paragraphs are components, so a chunk redraws only the
-/// paragraphs whose runs changed.
+/// One paragraph as drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParaView {
     start: usize,
@@ -400,22 +399,18 @@ fn estimate_px(bounds: &[Bounds]) -> u32 {
     u32::try_from(px).unwrap_or(u32::MAX)
 }
 
-#[derive(Properties, PartialEq)]
-struct ParaProps {
-    view: Rc<ParaView>,
-}
-
-#[component]
-fn Para(props: &ParaProps) -> Html {
-    let runs = props.view.runs.iter().map(|r| {
+/// One paragraph's DOM. Drawn inside its chunk's render (not a component of its own), so a
+/// chunk's paragraphs reach the DOM in the same task as the chunk.
+fn para_html(view: &ParaView) -> Html {
+    let runs = view.runs.iter().map(|r| {
         let role = r.ids.as_ref().map(|_| AttrValue::Static("mark"));
         html! {
             <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} {role}
                 aria-description={r.desc.clone()} title={r.title.clone()}>{ r.text.clone() }</span>
         }
     });
-    let class = props.view.headline.then_some("headline");
-    html! { <p class={class} data-p={props.view.start.to_string()}>{ for runs }</p> }
+    let class = view.headline.then_some("headline");
+    html! { <p key={view.start} class={class} data-p={view.start.to_string()}>{ for runs }</p> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -432,7 +427,7 @@ fn Chunk(props: &ChunkProps) -> Html {
     }
     html! {
         <div class="chunk" data-sha={v.sha.clone()}>
-            { for v.paras.iter().map(|p| html! { <Para key={p.start} view={p.clone()} /> }) }
+            { for v.paras.iter().map(|p| para_html(p)) }
         </div>
     }
 }
