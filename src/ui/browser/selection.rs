@@ -261,6 +261,11 @@ pub fn measure(name: &str, start: &str) {
     }
 }
 
+/// A job run at most once, shared by the callbacks that may run it.
+type Job = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
+/// A frame callback that asks for the next frame with itself.
+type FrameLoop = std::rc::Rc<std::cell::RefCell<Option<wasm_bindgen::closure::Closure<dyn FnMut()>>>>;
+
 /// A job that runs once after the next frame is painted; dropping it first cancels it.
 pub struct AfterPaint {
     done: std::rc::Rc<std::cell::Cell<bool>>,
@@ -289,7 +294,7 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     let done = Rc::new(Cell::new(false));
-    let job: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let job: Job = Rc::new(RefCell::new(Some(Box::new(f))));
     let run = {
         let (done, job) = (done.clone(), job.clone());
         move || {
@@ -324,7 +329,7 @@ pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
-    let slot: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let slot: Job = Rc::new(RefCell::new(Some(Box::new(f))));
     let run = {
         let slot = slot.clone();
         move || {
@@ -337,7 +342,7 @@ pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
     let fallback = run.clone();
     gloo::timers::callback::Timeout::new(3_000, fallback).forget();
     // A frame callback that checks the DOM and asks for the next frame until it matches.
-    let frame: Rc<RefCell<Option<Closure<dyn FnMut()>>>> = Rc::new(RefCell::new(None));
+    let frame: FrameLoop = Rc::new(RefCell::new(None));
     let again = frame.clone();
     *frame.borrow_mut() = Some(Closure::new(move || {
         let shown = gloo::utils::document().get_element_by_id("text").is_some_and(|t| {

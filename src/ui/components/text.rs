@@ -345,8 +345,8 @@ impl Cache {
             self.paras = Vec::with_capacity(np);
             self.chunks = Vec::with_capacity(nc);
         }
-        for c in 0..nc {
-            if all || self.full.get(c) != Some(&full[c]) {
+        for (c, now) in full.iter().enumerate() {
+            if all || self.full.get(c) != Some(now) {
                 for d in dirty.iter_mut().skip(c * CHUNK).take(CHUNK) {
                     *d = true;
                 }
