@@ -32,33 +32,49 @@ pub fn with_pipeline<R>(f: impl FnOnce(&Pipeline) -> R) -> R {
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        selection::mark("gloss:reduce");
         let mut next = (*self).clone();
         next.apply(action);
+        selection::measure("gloss:reduce", "gloss:reduce");
         Rc::new(next)
     }
 }
 
 /// Opens `doc` with fresh predictions.
 pub fn open_document(doc: Document, origin: Origin) -> Action {
+    selection::mark("gloss:extract");
     let predictions = with_pipeline(|p| predict(p, &doc));
+    selection::measure("gloss:extract", "gloss:extract");
     Action::Open { doc, predictions, origin }
 }
 
 /// Texts longer than this get a notice and a painted frame before extraction starts.
 const LONG_TEXT_BYTES: usize = 100_000;
 
-/// Opens `doc` with fresh predictions, after a notice when the text is long (so the page
-/// says what it is doing instead of freezing silently).
+/// How much of a long text is extracted first, so its first screen is highlighted at once.
+const FIRST_SCREEN_BYTES: usize = 16_384;
+
+/// Opens `doc` with fresh predictions. A long text opens in two steps: its first screen's
+/// paragraphs are extracted alone and shown with a notice, then, after that paint, the whole
+/// text is extracted (names and dates resolved across all of it) and replaces them. Nothing
+/// is edited in between: the second step starts in the task right after the frame that
+/// shows the first.
 pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
     if doc.text().len() < LONG_TEXT_BYTES {
         return dispatch.emit(open_document(doc, origin));
+    }
+    let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
+    if let Ok(head) = Document::new(doc.id.clone(), &doc.text()[..cut], doc.dct()) {
+        let predictions = with_pipeline(|p| predict(p, &head));
+        dispatch.emit(Action::Open { doc: doc.clone(), predictions, origin: origin.clone() });
     }
     dispatch.emit(Action::Notify(format!(
         "extracting actors, dates and claims from {:.1} MB of text…",
         doc.text().len() as f64 / 1_048_576.0
     )));
     let dispatch = dispatch.clone();
-    gloo::timers::callback::Timeout::new(40, move || dispatch.emit(open_document(doc, origin))).forget();
+    let sha = doc.sha256().to_string();
+    selection::after_shown(sha, move || dispatch.emit(open_document(doc, origin)));
 }
 
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
@@ -565,50 +581,58 @@ pub fn App() -> Html {
         let ready = ready.clone();
         let saved_revs = saved_revs.clone();
         use_effect_with(store.revision, move |_| {
-            // Documents changed while not on screen (fix everywhere, undo), and the list.
-            if !state.corpus.is_empty() {
-                if let Err(e) = storage::save_corpus(&crate::ui::corpus::list_to_json(&state.corpus)) {
-                    dispatch.emit(Action::Fail(e));
-                }
-            }
-            for e in state.corpus.iter() {
-                let Some(p) = &e.parked else { continue };
-                // Changed since its last save, or (several files opened at once) never saved.
-                let never = e.rev == 0 && storage::load(&e.id).is_none();
-                if saved_revs.borrow().get(&e.id) == Some(&e.rev) || (e.rev == 0 && !never) {
-                    continue;
-                }
-                let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
-                f.meta = p.meta.clone();
-                f.meta.modified = Some(browser::now_iso());
-                match storage::save_only(&e.id, &f.to_json()) {
-                    Ok(()) => {
-                        saved_revs.borrow_mut().insert(e.id.clone(), e.rev);
-                    }
-                    Err(err) => dispatch.emit(Action::Fail(err)),
-                }
-            }
-            if let Some(mut file) = state.gold() {
-                if ready.is_none() {
-                    ready.set(Some(browser::now_ms()));
-                }
-                if !state.touched && file.meta.created.is_some() {
-                    // Opened as it was saved: keep its bytes (and its times) as they are.
-                    if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
+            // After the edit is painted: serialising a long document must not delay showing
+            // it (a newer revision cancels a save not yet run; it saves everything anyway).
+            let job = selection::after_paint(move || {
+                selection::mark("gloss:save");
+                // Documents changed while not on screen (fix everywhere, undo), and the list.
+                if !state.corpus.is_empty() {
+                    if let Err(e) = storage::save_corpus(&crate::ui::corpus::list_to_json(&state.corpus)) {
                         dispatch.emit(Action::Fail(e));
                     }
-                    return;
                 }
-                // The time of this change goes into the saved file and, by Stamp, into the state
-                // (not an edit: it neither bumps the revision nor enters the history).
-                let now = browser::now_iso();
-                file.meta.created.get_or_insert_with(|| now.clone());
-                file.meta.modified = Some(now.clone());
-                match storage::save(&file.doc.id, &file.to_json()) {
-                    Ok(()) => dispatch.emit(Action::Stamp(now)),
-                    Err(e) => dispatch.emit(Action::Fail(e)),
+                for e in state.corpus.iter() {
+                    let Some(p) = &e.parked else { continue };
+                    // Changed since its last save, or (several files opened at once) never saved.
+                    let never = e.rev == 0 && storage::load(&e.id).is_none();
+                    if saved_revs.borrow().get(&e.id) == Some(&e.rev) || (e.rev == 0 && !never) {
+                        continue;
+                    }
+                    let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
+                    f.meta = p.meta.clone();
+                    f.meta.modified = Some(browser::now_iso());
+                    match storage::save_only(&e.id, &f.to_json()) {
+                        Ok(()) => {
+                            saved_revs.borrow_mut().insert(e.id.clone(), e.rev);
+                        }
+                        Err(err) => dispatch.emit(Action::Fail(err)),
+                    }
                 }
-            }
+                if let Some(mut file) = state.gold() {
+                    if ready.is_none() {
+                        ready.set(Some(browser::now_ms()));
+                    }
+                    if !state.touched && file.meta.created.is_some() {
+                        // Opened as it was saved: keep its bytes (and its times) as they are.
+                        if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
+                            dispatch.emit(Action::Fail(e));
+                        }
+                        selection::measure("gloss:save", "gloss:save");
+                        return;
+                    }
+                    // The time of this change goes into the saved file and, by Stamp, into the state
+                    // (not an edit: it neither bumps the revision nor enters the history).
+                    let now = browser::now_iso();
+                    file.meta.created.get_or_insert_with(|| now.clone());
+                    file.meta.modified = Some(now.clone());
+                    match storage::save(&file.doc.id, &file.to_json()) {
+                        Ok(()) => dispatch.emit(Action::Stamp(now)),
+                        Err(e) => dispatch.emit(Action::Fail(e)),
+                    }
+                }
+                selection::measure("gloss:save", "gloss:save");
+            });
+            move || drop(job)
         });
     }
 

@@ -3,8 +3,10 @@
 //! Owns: reading `window.getSelection()` over the rendered text and turning its DOM points
 //! (a node and a UTF-16 offset) into code points of the document. Each rendered run carries
 //! `data-s`, its first code point; a point inside a run's text node is the run's start in
-//! UTF-16 plus the offset, converted back with `TextIndex::utf16_to_cp_clamped`. It must
-//! not: snap to words or change state (the reducer does).
+//! UTF-16 plus the offset, converted back with `TextIndex::utf16_to_cp_clamped`. Also the
+//! text's geometry: which of its chunks are in the viewport, scroll and resize listeners,
+//! scrolling an annotation into view, and the performance marks the benchmark reads. It
+//! must not: snap to words or change state (the reducer does).
 
 use crate::model::{Span, TextIndex};
 use wasm_bindgen::JsCast;
@@ -196,4 +198,172 @@ pub fn reveal(root: &Element, id: &str) {
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
+}
+
+/// The first and last child of `root` (the text's chunks) that intersect the window's
+/// viewport, found by binary search on their boxes: O(log n) layout reads.
+pub fn visible_children(root: &Element) -> Option<(usize, usize)> {
+    let vh = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let kids = root.children();
+    let n = kids.length();
+    if n == 0 {
+        return None;
+    }
+    let rect = |i: u32| kids.item(i).map(|k| k.get_bounding_client_rect());
+    // First child whose bottom is below the viewport's top.
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if rect(mid).is_some_and(|r| r.bottom() <= 0.0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let first = lo.min(n - 1);
+    let mut last = first;
+    while last + 1 < n && rect(last + 1).is_some_and(|r| r.top() < vh) {
+        last += 1;
+    }
+    Some((first as usize, last as usize))
+}
+
+/// Calls `f` whenever `root`'s scrolling ancestor (its parent element) or the window
+/// scrolls, and when the window is resized. Dropping the listeners removes them.
+pub fn on_scroll_or_resize(root: Option<Element>, f: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    use gloo::events::{EventListener, EventListenerOptions};
+    let f = std::rc::Rc::new(f);
+    let mut out = Vec::new();
+    let opts = EventListenerOptions::run_in_capture_phase();
+    if let Some(parent) = root.and_then(|r| r.parent_element()) {
+        let f = f.clone();
+        out.push(EventListener::new_with_options(&parent, "scroll", opts, move |_| f()));
+    }
+    if let Some(w) = web_sys::window() {
+        let g = f.clone();
+        out.push(EventListener::new_with_options(&w, "scroll", opts, move |_| g()));
+        out.push(EventListener::new(&w, "resize", move |_| f()));
+    }
+    out
+}
+
+/// Sets the performance mark `name` (read by scripts/bench-web.mjs).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records the performance measure `name` from the mark `start` to now.
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
+/// A job run at most once, shared by the callbacks that may run it.
+type Job = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
+/// A frame callback that asks for the next frame with itself.
+type FrameLoop = std::rc::Rc<std::cell::RefCell<Option<wasm_bindgen::closure::Closure<dyn FnMut()>>>>;
+
+/// A job that runs once after the next frame is painted; dropping it first cancels it.
+pub struct AfterPaint {
+    done: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl AfterPaint {
+    /// Lets the job run even though the handle is dropped.
+    pub fn detach(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.done.set(true);
+    }
+}
+
+/// Runs `f` after the next paint, or after 1 s when no frame comes (a hidden tab),
+/// whichever is first: for work that must not delay showing what was just dispatched, such
+/// as extracting the rest of a long text or saving the whole document. Yew renders a
+/// dispatched action in a task of its own, which may come after the next animation frame, so
+/// this waits two frames (the second one shows the render) and then a task.
+pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let done = Rc::new(Cell::new(false));
+    let job: Job = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = {
+        let (done, job) = (done.clone(), job.clone());
+        move || {
+            if done.replace(true) {
+                return;
+            }
+            let f = job.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(1_000, fallback).forget();
+    let second = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
+    let first = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(second.unchecked_ref());
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(first.unchecked_ref());
+    }
+    AfterPaint { done }
+}
+
+/// Runs `f` in a task after the first frame that shows the text whose SHA-256 is `sha`
+/// (every chunk of the text view carries it as `data-sha`), or after 3 s in any case: Yew
+/// renders a dispatched document in tasks of its own, the article and its chunks possibly
+/// in different ones, several frames later when the page is busy.
+pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let slot: Job = Rc::new(RefCell::new(Some(Box::new(f))));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            let f = slot.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(3_000, fallback).forget();
+    // A frame callback that checks the DOM and asks for the next frame until it matches.
+    let frame: FrameLoop = Rc::new(RefCell::new(None));
+    let again = frame.clone();
+    *frame.borrow_mut() = Some(Closure::new(move || {
+        let shown = gloo::utils::document().get_element_by_id("text").is_some_and(|t| {
+            let kids = t.children();
+            kids.length() > 0
+                && (0..kids.length())
+                    .all(|i| kids.item(i).and_then(|k| k.get_attribute("data-sha")).is_some_and(|s| s == sha))
+        });
+        if shown || slot.borrow().is_none() {
+            let run = run.clone();
+            gloo::timers::callback::Timeout::new(0, run).forget();
+            // Break the cycle: the closure drops itself after this call.
+            let me = again.borrow_mut().take();
+            if let Some(me) = me {
+                gloo::timers::callback::Timeout::new(0, move || drop(me)).forget();
+            }
+        } else if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }));
+    if let (Some(w), Some(cb)) = (web_sys::window(), frame.borrow().as_ref()) {
+        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+    };
 }

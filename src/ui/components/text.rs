@@ -1,18 +1,35 @@
-//! The article with its annotations drawn inline.
+//! The article with its annotations drawn inline, fast on long documents.
 //!
 //! Owns: rendering paragraphs and runs (each run a `<span data-s="<first code point>">` with
 //! its text as a text node and classes for the labels covering it: actor = background,
-//! date = box, claim = underline band, nested claims a second band), and turning mouse
-//! gestures on it into callbacks. It must not: compute offsets from the DOM itself (that is
+//! date = box, claim = underline band, nested claims a second band; highlighted runs carry
+//! `role="mark"` and an `aria-description` naming their labels, and for actors the canonical
+//! name), keeping the selected annotation in view, and turning mouse gestures on it into
+//! callbacks. It must not: compute offsets from the DOM itself (that is
 //! `browser::selection`) or insert the article as HTML.
+//!
+//! How it stays fast: paragraphs are grouped in chunks of [`CHUNK`]. A chunk is drawn once
+//! it comes near the viewport (or holds the selection, the pending words or the selected
+//! claim's cue) and then stays drawn, so a selection or a scroll never loses its nodes;
+//! until then it is an empty placeholder of estimated height. A [`Cache`] keeps every paragraph's
+//! view between renders and rebuilds only the paragraphs whose annotations, decoration
+//! (selection, related, pending, cue) or chunk state changed; unchanged chunks keep the same
+//! `Rc`, so Yew skips them without looking inside. Opening a 1 MB article draws two chunks;
+//! an edit redraws the paragraphs it touches.
 
 use super::label_class;
 use crate::model::{Annotation, Document, Label, Span};
 use crate::ui::browser::selection;
-use crate::ui::layout::paragraphs_with_cuts;
+use crate::ui::layout::{paragraph_bounds, paragraphs_over, runs, Bounds, Coverage, Run};
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
+
+/// Paragraphs per chunk: the unit of drawing with or without highlights.
+pub const CHUNK: usize = 32;
+/// Chunks drawn with highlights before the first measure of the viewport.
+const FIRST_CHUNKS: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
@@ -34,16 +51,66 @@ pub struct TextViewProps {
     pub on_hover: Callback<Option<usize>>,
 }
 
-fn run_classes(
-    anns: &[Annotation],
-    run: &crate::ui::layout::Run,
-    selected: Option<&str>,
-    related: &[String],
+/// What decorates the text beyond the annotations themselves, resolved to spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Deco {
+    selected: Option<(String, Span)>,
+    related: Vec<(String, Span)>,
     pending: Option<Span>,
     cue: Option<Span>,
-) -> String {
-    let mut c = Classes::new();
-    c.push("r");
+}
+
+impl Deco {
+    fn new(
+        anns: &[Annotation],
+        selected: Option<&str>,
+        related: &[String],
+        pending: Option<Span>,
+        cue: Option<Span>,
+    ) -> Deco {
+        let find = |id: &str| anns.iter().find(|a| a.id == id).map(|a| (a.id.clone(), a.span));
+        Deco {
+            selected: selected.and_then(find),
+            related: related.iter().filter_map(|id| find(id)).collect(),
+            pending,
+            cue,
+        }
+    }
+
+    /// Every span this decoration touches.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.selected
+            .iter()
+            .map(|(_, s)| *s)
+            .chain(self.related.iter().map(|(_, s)| *s))
+            .chain(self.pending)
+            .chain(self.cue)
+    }
+
+    /// Where runs must be cut besides annotation boundaries.
+    fn cuts(&self) -> Vec<usize> {
+        self.pending.iter().chain(self.cue.iter()).flat_map(|s| [s.start(), s.end()]).collect()
+    }
+
+    fn is_selected(&self, id: &str) -> bool {
+        self.selected.as_ref().is_some_and(|(s, _)| s == id)
+    }
+
+    fn is_related(&self, id: &str) -> bool {
+        self.related.iter().any(|(r, _)| r == id)
+    }
+}
+
+fn overlaps(s: Option<Span>, run: &Run) -> bool {
+    s.is_some_and(|p| p.start() < run.end && run.start < p.end())
+}
+
+fn run_classes(anns: &[Annotation], run: &Run, deco: &Deco) -> String {
+    let mut c = String::from("r");
+    let mut push = |s: &str| {
+        c.push(' ');
+        c.push_str(s);
+    };
     let mut live_claims = 0;
     let mut any_live = false;
     let mut any_rejected = false;
@@ -51,51 +118,80 @@ fn run_classes(
         let Some(a) = anns.get(i) else { continue };
         if !a.status.is_live() {
             any_rejected = true;
-            if selected == Some(a.id.as_str()) {
-                c.push("sel");
+            if deco.is_selected(&a.id) {
+                push("sel");
             }
             continue;
         }
         any_live = true;
-        if related.contains(&a.id) {
-            c.push("related");
+        if deco.is_related(&a.id) {
+            push("related");
         }
         match a.label() {
             Label::Claim => live_claims += 1,
-            l => c.push(label_class(l)),
-        }
-        if a.label() != Label::Claim {
-            if a.span.start() == run.start {
-                c.push(format!("{}-s", label_class(a.label())));
+            l => {
+                push(label_class(l));
+                if a.span.start() == run.start {
+                    push(match l {
+                        Label::Actor => "actor-s",
+                        _ => "date-s",
+                    });
+                }
+                if a.span.end() == run.end {
+                    push(match l {
+                        Label::Actor => "actor-e",
+                        _ => "date-e",
+                    });
+                }
             }
-            if a.span.end() == run.end {
-                c.push(format!("{}-e", label_class(a.label())));
-            }
         }
-        if selected == Some(a.id.as_str()) {
-            c.push("sel");
+        if deco.is_selected(&a.id) {
+            push("sel");
         }
     }
     if live_claims > 0 {
-        c.push("claim");
+        push("claim");
     }
     if live_claims > 1 {
-        c.push("claim2");
+        push("claim2");
     }
     if any_rejected && !any_live {
-        c.push("rejected");
+        push("rejected");
     }
-    if pending.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
-        c.push("pending");
+    if overlaps(deco.pending, run) {
+        push("pending");
     }
-    if cue.is_some_and(|p| p.start() < run.end && run.start < p.end()) {
-        c.push("cue");
+    if overlaps(deco.cue, run) {
+        push("cue");
     }
-    c.to_string()
+    c
 }
 
-/// `canonical (kind)` of each live actor covering the run, one a line; `None` when none does.
-fn identity_title(anns: &[Annotation], run: &crate::ui::layout::Run) -> Option<String> {
+/// What a screen reader says after the run's text: each covering annotation's label, an
+/// actor's canonical name, a date's value, a rejected one as rejected.
+fn run_description(anns: &[Annotation], run: &Run) -> Option<String> {
+    let parts: Vec<String> = run
+        .covering
+        .iter()
+        .filter_map(|&i| anns.get(i))
+        .map(|a| {
+            let what = match (a.actor(), a.date()) {
+                (Some(x), _) => format!("actor {}", x.canonical),
+                (_, Some(d)) => format!("date {}", d.value),
+                _ => "claim".to_string(),
+            };
+            if a.status.is_live() {
+                what
+            } else {
+                format!("rejected {what}")
+            }
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `canonical (kind)` of each live actor covering the run, one a line, shown on hover.
+fn identity_title(anns: &[Annotation], run: &Run) -> Option<String> {
     let names: Vec<String> = run
         .covering
         .iter()
@@ -110,15 +206,14 @@ fn identity_title(anns: &[Annotation], run: &crate::ui::layout::Run) -> Option<S
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunView {
     start: usize,
-    text: String,
-    class: String,
-    ids: Option<String>,
-    /// The identities of the actors covering the run (`canonical (kind)`), shown on hover.
-    title: Option<String>,
+    text: AttrValue,
+    class: AttrValue,
+    ids: Option<AttrValue>,
+    desc: Option<AttrValue>,
+    title: Option<AttrValue>,
 }
 
-/// One paragraph as drawn. Paragraphs are components, so an edit redraws only the
-/// paragraphs whose runs changed.
+/// One paragraph as drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParaView {
     start: usize,
@@ -127,37 +222,237 @@ pub struct ParaView {
     runs: Vec<RunView>,
 }
 
+/// One chunk of paragraphs as drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChunkView {
+    /// The SHA-256 of the text it belongs to (`data-sha`: `browser::selection::after_shown`
+    /// waits for every chunk to carry the new one).
+    sha: AttrValue,
+    /// Drawn (else an empty placeholder of `est_px`).
+    full: bool,
+    /// Estimated height in pixels before it is first laid out.
+    est_px: u32,
+    paras: Vec<Rc<ParaView>>,
+}
+
+fn build_para(text: &str, b: &Bounds, headline: bool, full: Option<(&[Annotation], &[u32], &Deco)>) -> ParaView {
+    let ptext = text.get(b.byte_start..b.byte_end).unwrap_or("");
+    let plain = || RunView {
+        start: b.start,
+        text: AttrValue::from(ptext.to_string()),
+        class: AttrValue::Static("r"),
+        ids: None,
+        desc: None,
+        title: None,
+    };
+    let Some((anns, covering, deco)) = full else {
+        return ParaView { start: b.start, headline, runs: vec![plain()] };
+    };
+    if covering.is_empty() && !deco.spans().any(|s| b.overlaps(s.start(), s.end())) {
+        return ParaView { start: b.start, headline, runs: vec![plain()] };
+    }
+    let mut byte = 0usize;
+    let views = runs(b, anns, covering, &deco.cuts())
+        .iter()
+        .map(|r| {
+            let rest = &ptext[byte..];
+            let len = rest.char_indices().nth(r.end - r.start).map_or(rest.len(), |(i, _)| i);
+            let t = &rest[..len];
+            byte += len;
+            let ids: Vec<&str> = r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect();
+            RunView {
+                start: r.start,
+                text: AttrValue::from(t.to_string()),
+                class: AttrValue::from(run_classes(anns, r, deco)),
+                ids: (!ids.is_empty()).then(|| AttrValue::from(ids.join(" "))),
+                desc: run_description(anns, r).map(AttrValue::from),
+                title: identity_title(anns, r).map(AttrValue::from),
+            }
+        })
+        .collect();
+    ParaView { start: b.start, headline, runs: views }
+}
+
+/// Every paragraph's and chunk's view, kept between renders.
+#[derive(Default)]
+pub struct Cache {
+    sha: String,
+    bounds: Rc<Vec<Bounds>>,
+    anns: Rc<Vec<Annotation>>,
+    cov: Coverage,
+    deco: Deco,
+    full: Vec<bool>,
+    paras: Vec<Rc<ParaView>>,
+    chunks: Vec<Rc<ChunkView>>,
+}
+
+impl Cache {
+    /// Brings the views up to date with the inputs, rebuilding only what changed; returns
+    /// the chunks to draw and how many paragraphs were rebuilt.
+    fn update(
+        &mut self,
+        doc: &Document,
+        anns: &Rc<Vec<Annotation>>,
+        deco: Deco,
+        window: (usize, usize),
+    ) -> (Vec<Rc<ChunkView>>, usize) {
+        let text = doc.text();
+        let mut all = false;
+        if self.sha != doc.sha256() {
+            self.sha = doc.sha256().to_string();
+            self.bounds = Rc::new(paragraph_bounds(text));
+            self.cov = Coverage::new(&self.bounds, anns);
+            self.anns = anns.clone();
+            all = true;
+        }
+        let bounds = self.bounds.clone();
+        let np = bounds.len();
+        let nc = np.div_ceil(CHUNK);
+        let mut dirty = vec![all; np];
+        if !all && !Rc::ptr_eq(&self.anns, anns) {
+            let cov = Coverage::new(&bounds, anns);
+            for (p, d) in dirty.iter_mut().enumerate() {
+                let (old, new) = (self.cov.of(p), cov.of(p));
+                *d = old.len() != new.len()
+                    || old.iter().zip(new).any(|(&i, &j)| self.anns.get(i as usize) != anns.get(j as usize));
+            }
+            self.cov = cov;
+            self.anns = anns.clone();
+        }
+        if all || deco != self.deco {
+            for s in self.deco.spans().chain(deco.spans()) {
+                for p in paragraphs_over(&bounds, s.start(), s.end()) {
+                    dirty[p] = true;
+                }
+            }
+            self.deco = deco;
+        }
+        if all {
+            self.full = vec![false; nc];
+        }
+        // Drawn chunks stay drawn.
+        let mut full = self.full.clone();
+        full.resize(nc, false);
+        for f in full.iter_mut().take(window.1.saturating_add(1)).skip(window.0) {
+            *f = true;
+        }
+        for s in self.deco.spans() {
+            for p in paragraphs_over(&bounds, s.start(), s.end()) {
+                full[p / CHUNK] = true;
+            }
+        }
+        if all {
+            self.paras = Vec::with_capacity(np);
+            self.chunks = Vec::with_capacity(nc);
+        }
+        for (c, now) in full.iter().enumerate() {
+            if all || self.full.get(c) != Some(now) {
+                for d in dirty.iter_mut().skip(c * CHUNK).take(CHUNK) {
+                    *d = true;
+                }
+            }
+        }
+        self.full = full;
+        let headline = |p: usize| p == 0 && bounds[0].end - bounds[0].start <= 160;
+        let mut rebuilt = 0;
+        for (p, b) in bounds.iter().enumerate() {
+            if !dirty[p] {
+                continue;
+            }
+            if !self.full[p / CHUNK] {
+                // Not drawn: an empty view keeps the slot.
+                if self.paras.len() <= p {
+                    self.paras.push(Rc::new(ParaView { start: b.start, headline: false, runs: Vec::new() }));
+                }
+                continue;
+            }
+            rebuilt += 1;
+            let spec = self.full[p / CHUNK].then(|| (self.anns.as_slice(), self.cov.of(p), &self.deco));
+            let view = Rc::new(build_para(text, b, headline(p), spec));
+            match self.paras.get_mut(p) {
+                Some(slot) => *slot = view,
+                None => self.paras.push(view),
+            }
+        }
+        for c in 0..nc {
+            let range = c * CHUNK..((c + 1) * CHUNK).min(np);
+            if !all && !dirty[range.clone()].iter().any(|d| *d) {
+                continue;
+            }
+            let est_px = estimate_px(&bounds[range.clone()]);
+            let paras = if self.full[c] { self.paras[range].to_vec() } else { Vec::new() };
+            let view = Rc::new(ChunkView { sha: AttrValue::from(self.sha.clone()), full: self.full[c], est_px, paras });
+            match self.chunks.get_mut(c) {
+                Some(slot) => *slot = view,
+                None => self.chunks.push(view),
+            }
+        }
+        (self.chunks.clone(), rebuilt)
+    }
+}
+
+/// A placeholder chunk's height: about 75 characters a line of 33 px, 20 px between
+/// paragraphs (the text column's font and width in style.css). Only the scroll bar's guess
+/// depends on it; a drawn chunk has its real height (scroll anchoring keeps the view still).
+fn estimate_px(bounds: &[Bounds]) -> u32 {
+    let px: usize = bounds.iter().map(|b| (b.end - b.start).div_ceil(75) * 33 + 20).sum();
+    u32::try_from(px).unwrap_or(u32::MAX)
+}
+
+/// One paragraph's DOM. Drawn inside its chunk's render (not a component of its own), so a
+/// chunk's paragraphs reach the DOM in the same task as the chunk.
+fn para_html(view: &ParaView) -> Html {
+    let runs = view.runs.iter().map(|r| {
+        let role = r.ids.as_ref().map(|_| AttrValue::Static("mark"));
+        html! {
+            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} {role}
+                aria-description={r.desc.clone()} title={r.title.clone()}>{ r.text.clone() }</span>
+        }
+    });
+    let class = view.headline.then_some("headline");
+    html! { <p key={view.start} class={class} data-p={view.start.to_string()}>{ for runs }</p> }
+}
+
 #[derive(Properties, PartialEq)]
-struct ParaProps {
-    view: Rc<ParaView>,
+struct ChunkProps {
+    view: Rc<ChunkView>,
 }
 
 #[component]
-fn Para(props: &ParaProps) -> Html {
-    let runs = props.view.runs.iter().map(|r| {
-        html! {
-            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} title={r.title.clone()}>{ r.text.clone() }</span>
-        }
-    });
-    let class = props.view.headline.then_some("headline");
-    html! { <p class={class} data-p={props.view.start.to_string()}>{ for runs }</p> }
+fn Chunk(props: &ChunkProps) -> Html {
+    let v = &props.view;
+    if !v.full {
+        let style = format!("height: {}px", v.est_px);
+        return html! { <div class="chunk ph" style={style} data-sha={v.sha.clone()} aria-hidden="true"></div> };
+    }
+    html! {
+        <div class="chunk" data-sha={v.sha.clone()}>
+            { for v.paras.iter().map(|p| para_html(p)) }
+        </div>
+    }
 }
 
 #[component]
 pub fn TextView(props: &TextViewProps) -> Html {
     let root = use_node_ref();
-    let paras = {
-        let (doc, anns) = (props.doc.clone(), props.anns.clone());
-        let mut cuts: Vec<usize> = props.pending.map(|p| vec![p.start(), p.end()]).unwrap_or_default();
-        cuts.extend(props.cue.map(|c| [c.start(), c.end()]).into_iter().flatten());
-        use_memo((props.doc.sha256().to_string(), anns.clone(), cuts), move |(_, _, cuts)| {
-            paragraphs_with_cuts(&doc, &anns, cuts)
-        })
-    };
+    let cache = use_mut_ref(Cache::default);
+    // Chunks [first, last] near the viewport, measured on scroll.
+    let window: Rc<RefCell<(usize, usize)>> = use_mut_ref(|| (0, FIRST_CHUNKS - 1));
+    let redraw = use_force_update();
+    let sha = props.doc.sha256().to_string();
+
+    selection::mark("gloss:text");
+    let deco = Deco::new(&props.anns, props.selected.as_deref(), &props.related, props.pending, props.cue);
+    let win = *window.borrow();
+    let (chunks, rebuilt) = cache.borrow_mut().update(&props.doc, &props.anns, deco, win);
+    if rebuilt > 0 {
+        selection::measure("gloss:text:views", "gloss:text");
+    }
+
     // Selections end wherever the mouse is released; clicks land on the text.
     {
         let (root, doc, cb) = (root.clone(), props.doc.clone(), props.on_select_text.clone());
-        use_effect_with((props.doc.sha256().to_string(), cb.clone()), move |_| {
+        use_effect_with((sha.clone(), cb.clone()), move |_| {
             let listener = selection::on_document_mouseup(move || {
                 if let Some(el) = root.cast::<Element>() {
                     if let Some(span) = selection::selected_span(&el, doc.index()) {
@@ -168,6 +463,45 @@ pub fn TextView(props: &TextViewProps) -> Html {
             move || drop(listener)
         });
     }
+    // The chunks near the viewport get their highlights: measured now and on every scroll
+    // or resize of the scrolling container.
+    {
+        let (root, window, redraw) = (root.clone(), window.clone(), redraw.clone());
+        use_effect_with(sha.clone(), move |_| {
+            let node = root.clone();
+            let check = Rc::new(move || {
+                let Some(el) = node.cast::<Element>() else { return };
+                let Some((first, last)) = selection::visible_children(&el) else { return };
+                let want = (first.saturating_sub(1), last + 1);
+                if *window.borrow() != want {
+                    *window.borrow_mut() = want;
+                    redraw.force_update();
+                }
+            });
+            check();
+            let listeners = selection::on_scroll_or_resize(root.cast::<Element>(), {
+                let check = check.clone();
+                move || check()
+            });
+            move || drop(listeners)
+        });
+    }
+    // The selected annotation is always scrolled into view (after its chunk is drawn).
+    {
+        let root = root.clone();
+        use_effect_with(props.selected.clone(), move |selected| {
+            if let (Some(root), Some(id)) = (root.cast::<Element>(), selected) {
+                selection::reveal(&root, id);
+            }
+        });
+    }
+    // Time from an edit to its DOM, for the benchmark (the paint follows).
+    use_effect(move || {
+        if rebuilt > 0 {
+            selection::measure("gloss:text:render", "gloss:text");
+        }
+    });
+
     let onmouseup = {
         let root = root.clone();
         let click_cb = props.on_click.clone();
@@ -190,42 +524,9 @@ pub fn TextView(props: &TextViewProps) -> Html {
         })
     };
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
-    let views = {
-        let (doc, anns, paras) = (props.doc.clone(), props.anns.clone(), paras.clone());
-        let deps = (paras.clone(), props.selected.clone(), props.related.clone(), props.pending, props.cue);
-        use_memo(deps, move |(_, selected, related, pending, cue)| {
-            let (text, index) = (doc.text(), doc.index());
-            let first = paras.first().map_or(0, |f| f.start);
-            paras
-                .iter()
-                .map(|p| {
-                    Rc::new(ParaView {
-                        start: p.start,
-                        headline: p.start == first && p.end - p.start <= 160,
-                        runs: p
-                            .runs
-                            .iter()
-                            .filter_map(|r| {
-                                let (a, b) = (index.cp_to_byte(r.start)?, index.cp_to_byte(r.end)?);
-                                let ids: Vec<&str> =
-                                    r.covering.iter().filter_map(|&i| anns.get(i).map(|a| a.id.as_str())).collect();
-                                Some(RunView {
-                                    start: r.start,
-                                    text: text.get(a..b)?.to_string(),
-                                    class: run_classes(&anns, r, selected.as_deref(), related, *pending, *cue),
-                                    ids: (!ids.is_empty()).then(|| ids.join(" ")),
-                                    title: identity_title(&anns, r),
-                                })
-                            })
-                            .collect(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let body = views.iter().map(|v| html! { <Para key={v.start} view={v.clone()} /> });
+    let body = chunks.iter().enumerate().map(|(i, c)| html! { <Chunk key={i} view={c.clone()} /> });
     html! {
-        <article class="text" id="text" ref={root} lang="en" {onmouseup} {onmouseover} {onmouseleave}>
+        <article class="text" id="text" ref={root} lang="en" data-sha={sha} data-chunks={chunks.len().to_string()} {onmouseup} {onmouseover} {onmouseleave}>
             { for body }
         </article>
     }

@@ -1,0 +1,76 @@
+// Writes dist/gloss.html: the whole page in one self-contained file that works opened from
+// disk (file://) with no server and no network. Run by scripts/build-web.sh after trunk.
+//
+// What goes in: the stylesheet (inline <style>), the favicon (a data: URL), the wasm-bindgen
+// glue web.js (inline module script, its `export`s turned into plain declarations, since a
+// file:// page may not import modules), and web_bg.wasm as base64, handed to the glue's init
+// as bytes so nothing is fetched. The seeds are compiled into the wasm, as in the app.
+// Refuses (exit 1) anything it does not recognise rather than writing a broken file.
+//
+// Usage: node scripts/single-file.mjs [DIST]   (default dist/)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
+const read = (f) => fs.readFileSync(path.join(DIST, f));
+const fail = (why) => { console.error(`single-file: ${why}`); process.exit(1); };
+
+const index = read('index.html').toString('utf8');
+const css = read('style.css').toString('utf8');
+const js = read('web.js').toString('utf8');
+const wasm = read('web_bg.wasm');
+const icon = read('favicon.svg');
+
+if (/<\/style/i.test(css)) fail('style.css contains "</style"');
+if (/<\/script/i.test(js)) fail('web.js contains "</script"');
+
+// The glue as a classic block of declarations inside one module script.
+const glue = js.split('\n').map((line) => {
+  if (/^export \{[^}]*\};?\s*$/.test(line)) return '';
+  const m = line.match(/^export ((?:async )?function\*? |class |const |let |var )/);
+  return m ? line.slice('export '.length) : line;
+}).join('\n');
+if (/^export\b/m.test(glue)) fail('web.js has an export this script does not know how to inline');
+if (!/\basync function __wbg_init\b/.test(glue)) fail('web.js has no __wbg_init');
+
+const head = (re, what) => {
+  const m = index.match(re);
+  if (!m) fail(`index.html has no ${what}`);
+  return m[0];
+};
+const title = head(/<title>[^<]*<\/title>/, '<title>');
+const description = head(/<meta name="description"[^>]*>/, 'description');
+const noscript = head(/<noscript>[\s\S]*?<\/noscript>/, '<noscript>');
+
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${title}
+${description}
+<meta name="generator" content="scripts/single-file.mjs: one self-contained file (wasm, JS and CSS inlined)">
+<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
+<style>
+${css}
+</style>
+</head>
+<body data-gloss-app>
+${noscript}
+<script type="module">
+${glue}
+const WASM_BASE64 = "${wasm.toString('base64')}";
+const bytes = typeof Uint8Array.fromBase64 === 'function'
+  ? Uint8Array.fromBase64(WASM_BASE64)
+  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+window.glossExtract = extract;
+</script>
+</body>
+</html>
+`;
+const out = path.join(DIST, 'gloss.html');
+fs.writeFileSync(out, html);
+console.log(`wrote ${path.relative(ROOT, out)} (${html.length} bytes; wasm ${wasm.length} bytes as base64)`);
