@@ -228,7 +228,10 @@ fn measure(path: &str) -> Option<Tally> {
             };
             t.pred_hit += 1;
             t.found += 1;
-            let src_ok = match a.source {
+            // The source words: the relative pronoun that is the cue's subject, else the
+            // words the source noun phrase or pronoun takes.
+            let words = a.relative.or(a.source);
+            let src_ok = match words {
                 Some(s) => any_overlap(&s, &g.sources),
                 None => g.sources.is_empty(),
             };
@@ -293,7 +296,7 @@ fn measure(path: &str) -> Option<Tally> {
         };
         let kinds: [(Vec<Span>, Vec<Span>); 3] = [
             (
-                dedup(atts.iter().filter_map(|a| a.source).collect()),
+                dedup(atts.iter().filter_map(|a| a.relative.or(a.source)).collect()),
                 dedup(gold.iter().flat_map(|g| g.sources.clone()).collect()),
             ),
             (dedup(atts.iter().map(|a| a.cue).collect()), dedup(gold.iter().flat_map(|g| g.cues.clone()).collect())),

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// Refuses annotations that do not fit the document: an empty or repeated id, a span past
 /// the end, a quote that differs from the text, a claim source that is not an ACTOR of the
-/// document, a cue off the text, a date anchor that is not `dct` or a DATE of the document.
+/// document, a cue or source words off the text, a date anchor that is not `dct` or a DATE of the document.
 pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
     let mut labels: HashMap<&str, Label> = HashMap::with_capacity(anns.len());
     for a in anns {
@@ -40,6 +40,10 @@ pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Erro
                 if let Some(cue) = &c.cue {
                     check_quote(doc, cue.span.start(), cue.span.end(), &cue.text)
                         .map_err(|e| e.context(format!("{}, its cue", ctx())))?;
+                }
+                if let Some(w) = &c.source_words {
+                    check_quote(doc, w.span.start(), w.span.end(), &w.text)
+                        .map_err(|e| e.context(format!("{}, its source words", ctx())))?;
                 }
             }
             Attrs::Date(d) => {

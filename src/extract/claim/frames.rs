@@ -88,6 +88,20 @@ pub fn pronoun_base(w: &str) -> Option<&'static str> {
     }
     PRONOUNS.iter().find(|p| **p == base).copied()
 }
+/// Possessive pronouns that name a noun cue's source ("his claim that").
+pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its", "our"];
+
+/// The personal pronoun a possessive one stands for ("his" -> "he").
+pub fn pronoun_of_possessive(w: &str) -> Option<&'static str> {
+    match w {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        "its" => Some("it"),
+        "our" => Some("we"),
+        _ => None,
+    }
+}
 /// Numbers and quantifiers that can head a source ("43 said", "most said", "one in three said").
 const NUMBER_HEADS: &[&str] =
     &["one", "two", "three", "four", "five", "most", "many", "some", "few", "several", "both", "half", "others"];
@@ -704,6 +718,23 @@ impl<'t, 'a> Sentence<'t, 'a> {
         (j.checked_sub(1), be.unwrap_or(false))
     }
 
+    /// The relative pronoun that is the subject of a cue whose source is its antecedent
+    /// ("Mr. Kamin, who emphasized", "Democrats, who have argued"): the source words of the
+    /// clause.
+    pub fn relative_subject(&self, c: &Cand) -> Option<usize> {
+        let np = c.source?;
+        if c.before || np.pronoun || np.b >= c.cue.0 {
+            return None;
+        }
+        let (left, _) = self.skip_aux_left(c.cue.0);
+        let l = left?;
+        let w = self.low(l);
+        let ok = l > np.b
+            && (matches!(w, "who" | "which") && (l == np.b + 1 || l == np.b + 2 && self.punct(np.b + 1, ","))
+                || w == "that" && l == np.b + 1);
+        ok.then_some(l)
+    }
+
     /// Every candidate claim of the sentence, content boundaries resolved.
     pub fn candidates(&self) -> Vec<Cand> {
         let n = self.n();
@@ -907,6 +938,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if of_ing || to_inf {
             let source = if self.t[i - 1].kind == Kind::Possessive && i >= 2 {
                 self.np_back(i - 2)
+            } else if POSSESSIVE_PRONOUNS.contains(&self.low(i - 1)) {
+                Some(Np { a: i - 1, b: i - 1, pronoun: true })
             } else if to_inf {
                 self.np_initial(i)
             } else {
@@ -946,7 +979,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if AUX.contains(&w) || matches!(w, "was" | "were" | "is" | "are") {
             return None;
         }
-        let source = if p.kind == Kind::Possessive && i >= 2 { self.np_back(i - 2) } else { None };
+        let source = if p.kind == Kind::Possessive && i >= 2 {
+            self.np_back(i - 2)
+        } else if POSSESSIVE_PRONOUNS.contains(&p.lower.as_str()) {
+            // "his claim that": the possessive pronoun names the source.
+            Some(Np { a: i - 1, b: i - 1, pronoun: true })
+        } else {
+            None
+        };
         Some(Cand {
             cue: (i, i),
             source,

@@ -35,6 +35,9 @@ pub struct Attribution {
     pub source: Option<Span>,
     /// The source words are a pronoun.
     pub pronoun: bool,
+    /// The relative pronoun that is the cue's subject when the source is its antecedent
+    /// ("who" in "Mr. Kamin, who emphasized").
+    pub relative: Option<Span>,
     pub stance: Stance,
     /// Whom an accusation or denial is about ("him" in "accused him of").
     pub target: Option<String>,
@@ -84,7 +87,11 @@ impl ClaimExtractor {
             let sent = frames::Sentence::new(&toks, &self.lex);
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
-                if let Some(a) = self.attribution(doc, &toks, &c, s, around) {
+                if let Some(mut a) = self.attribution(doc, &toks, &c, s, around) {
+                    a.relative = sent.relative_subject(&c).and_then(|k| {
+                        let w = toks.get(k)?;
+                        doc.span_of_bytes(w.start, w.end)
+                    });
                     if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
                         out.push(a);
                     }
@@ -184,7 +191,17 @@ impl ClaimExtractor {
             let (p, q) = (t.get(x)?.start, t.get(y)?.end);
             text.get(p..q).map(|s| s.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').to_string())
         });
-        Some(Attribution { cue, content, source, pronoun, stance: c.stance, target, rule: c.rule, source_facts: facts })
+        Some(Attribution {
+            cue,
+            content,
+            source,
+            pronoun,
+            relative: None,
+            stance: c.stance,
+            target,
+            rule: c.rule,
+            source_facts: facts,
+        })
     }
 
     /// Kind, mention, canonical name and actor span of a source noun phrase.
@@ -249,7 +266,10 @@ impl ClaimExtractor {
             kind,
             mention,
             canonical,
-            pronoun_word: frames::pronoun_base(&words[0].lower).unwrap_or("").to_string(),
+            pronoun_word: frames::pronoun_base(&words[0].lower)
+                .or_else(|| frames::pronoun_of_possessive(&words[0].lower))
+                .unwrap_or("")
+                .to_string(),
         })
     }
 }
@@ -434,6 +454,12 @@ impl Extractor for ClaimExtractor {
             let (Some(quote), Some(cue_text)) = (doc.slice(att.content), doc.slice(att.cue)) else {
                 continue;
             };
+            // The pronoun the clause uses for its source, which no ACTOR annotates.
+            let words = match (att.pronoun, att.source) {
+                (true, Some(w)) => Some(w),
+                _ => att.relative,
+            };
+            let source_words = words.and_then(|w| doc.slice(w).map(|text| Cue { span: w, text: text.to_string() }));
             n_clm += 1;
             out.push(Annotation {
                 id: format!("clm{n_clm}"),
@@ -446,6 +472,7 @@ impl Extractor for ClaimExtractor {
                     cue: Some(Cue { span: att.cue, text: cue_text.to_string() }),
                     stance: Some(att.stance),
                     target: att.target.clone(),
+                    source_words,
                 }),
             });
         }
