@@ -93,20 +93,24 @@ fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
         ))
     });
     let mut kept: Vec<Annotation> = Vec::with_capacity(cands.len());
-    let mut by_label: HashMap<Label, Vec<(crate::model::Span, String)>> = HashMap::new();
+    // Kept claims as (start, end) and (end, start).
+    let mut claim_starts: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let mut claim_ends: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     let mut ordered: HashMap<Label, std::collections::BTreeMap<usize, (crate::model::Span, String)>> = HashMap::new();
     // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps.
     let mut merged_into: HashMap<String, String> = HashMap::new();
     for c in cands {
-        let spans = by_label.entry(c.label()).or_default();
         // Kept ACTOR and DATE spans never overlap: the one starting last before the
         // candidate's end is the only one that can clash (no quadratic scan on long texts).
         let kept_by_start = ordered.entry(c.label()).or_default();
         let clash = if c.label() == Label::Claim {
-            spans
-                .iter()
-                .find(|(s, _)| s.overlaps(&c.span) && !s.contains(&c.span) && !c.span.contains(s) || *s == c.span)
-                .map(|(_, id)| id.clone())
+            // A kept claim that crosses the candidate (or has its span) starts or ends
+            // inside it: look only there (no quadratic scan on long texts).
+            let (a, b) = (c.span.start(), c.span.end());
+            let crossing = a < b
+                && (claim_starts.range((a, 0)..(b, 0)).any(|&(s, e)| e > b && s > a || s == a && e == b)
+                    || claim_ends.range((a + 1, 0)..(b, 0)).any(|&(_, s)| s < a));
+            crossing.then(String::new)
         } else {
             kept_by_start
                 .range(..c.span.end())
@@ -122,7 +126,8 @@ fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
             }
             None if !c.span.is_empty() => {
                 if c.label() == Label::Claim {
-                    spans.push((c.span, c.id.clone()));
+                    claim_starts.insert((c.span.start(), c.span.end()));
+                    claim_ends.insert((c.span.end(), c.span.start()));
                 } else {
                     kept_by_start.insert(c.span.start(), (c.span, c.id.clone()));
                 }

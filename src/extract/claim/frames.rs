@@ -264,7 +264,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         self.t.len()
     }
     fn low(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+        self.t.get(i).map(|t| t.low()).unwrap_or("")
     }
     fn is_fn(&self, i: usize) -> bool {
         self.lex.function_words.contains(self.low(i))
@@ -383,9 +383,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if pronoun_base(&tk.lower).is_some() {
             return Some(Np { a: b, b, pronoun: true });
         }
-        if TIME_WORDS.contains(&tk.lower.as_str())
-            || matches!(tk.lower.as_str(), "soon" | "now" | "almost" | "already" | "today")
-        {
+        if TIME_WORDS.contains(&tk.low()) || matches!(tk.low(), "soon" | "now" | "almost" | "already" | "today") {
             // "the board on Monday rejected": the subject is before the time phrase.
             let mut k = b;
             while k > 0
@@ -420,12 +418,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let inner = self.np_back(o.checked_sub(1)?)?;
             return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
         }
-        if PRONOUNS.contains(&tk.lower.as_str()) {
+        if PRONOUNS.contains(&tk.low()) {
             return Some(Np { a: b, b, pronoun: true });
         }
         if !tk.is_word()
             || self.is_fn(b)
-            || DETERMINERS.contains(&tk.lower.as_str()) && !NUMBER_HEADS.contains(&tk.lower.as_str())
+            || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
             || self.verb_form(b).is_some()
                 && !tk.is_cap()
                 && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
@@ -457,14 +455,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 // "Goïta-led", "al-Qaeda" are one word; a dash between words ends the phrase.
                 break;
             }
-            if DETERMINERS.contains(&p.lower.as_str()) {
+            if DETERMINERS.contains(&p.low()) {
                 a -= 1;
                 if self.pp_head(a).is_some() {
                     continue;
                 }
                 break;
             }
-            if matches!(p.lower.as_str(), "of" | "for" | "and" | "de" | "on")
+            if matches!(p.low(), "of" | "for" | "and" | "de" | "on")
                 && self.t[a].is_cap()
                 && a >= 2
                 && self.t[a - 2].is_cap()
@@ -480,7 +478,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 a = k;
                 continue;
             }
-            if self.lex.function_words.contains(&p.lower) {
+            if self.lex.function_words.contains(p.low()) {
                 break;
             }
             if self.verb_form(a - 1).is_some_and(|(_, f)| f != Form::Base) && !p.is_cap() {
@@ -598,9 +596,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if !(t.is_word() || t.kind == Kind::Possessive || abbrev) {
                 break;
             }
-            if t.is_word()
-                && matches!(t.lower.as_str(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as")
-            {
+            if t.is_word() && matches!(t.low(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as") {
                 break;
             }
             if t.is_word() && b > a && self.verb_form(b).is_some() && !t.is_cap() {
@@ -658,7 +654,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 true
             } else if !t.is_word() {
                 false
-            } else if DETERMINERS.contains(&t.lower.as_str()) {
+            } else if DETERMINERS.contains(&t.low()) {
                 b == a
             } else if t.is_cap() {
                 !(b > a && self.verb_form(b).is_some() && b == a)
@@ -776,7 +772,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let dateish = self.t[..i].iter().any(|x| {
                 x.text.chars().any(|c| c.is_ascii_digit())
                     || matches!(
-                        x.lower.as_str(),
+                        x.low(),
                         "january"
                             | "february"
                             | "march"
@@ -821,7 +817,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
             let generic = self.t[..i].iter().any(|x| {
                 matches!(
-                    x.lower.as_str(),
+                    x.low(),
                     "question"
                         | "answer"
                         | "q"
@@ -968,9 +964,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let p = &self.t[i - 1];
         let ok = p.kind == Kind::Possessive
-            || DETERMINERS.contains(&p.lower.as_str())
-            || BE.contains(&p.lower.as_str())
-            || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.lower.as_str());
+            || DETERMINERS.contains(&p.low())
+            || BE.contains(&p.low())
+            || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.low());
         if !ok || self.at_end(i + 2) {
             return None;
         }
@@ -981,7 +977,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let source = if p.kind == Kind::Possessive && i >= 2 {
             self.np_back(i - 2)
-        } else if POSSESSIVE_PRONOUNS.contains(&p.lower.as_str()) {
+        } else if POSSESSIVE_PRONOUNS.contains(&p.low()) {
             // "his claim that": the possessive pronoun names the source.
             Some(Np { a: i - 1, b: i - 1, pronoun: true })
         } else {
@@ -1384,11 +1380,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if let Some(sl) = subj_left.filter(|_| !relative) {
             let tl = &self.t[sl];
             let ok = !tl.is_word()
-                || CLAUSE_START.contains(&tl.lower.as_str())
+                || CLAUSE_START.contains(&tl.low())
                 || self.is_fn(sl)
                 || tl.kind == Kind::Possessive
                 || tl.is_cap()
-                || self.lex.heads.contains_key(&tl.lower);
+                || self.lex.heads.contains_key(tl.low());
             if !ok {
                 return None;
             }
@@ -1483,8 +1479,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
             && !subj.pronoun
             && !(subj.a..=subj.b)
-                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower)))
-            && !self.lex.heads.contains_key(&head.lower)
+                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(self.t[k].low())))
+            && !self.lex.heads.contains_key(head.low())
         {
             return None;
         }
@@ -1544,12 +1540,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let who = pronoun_base(self.low(subj.b)).unwrap_or("");
         let head = &self.t[subj.b];
         if !subj.pronoun
-            && !self.lex.heads.contains_key(&head.lower)
+            && !self.lex.heads.contains_key(head.low())
             && NOUN_LIKE.contains(&lemma)
             && (form == Form::Base
                 || form == Form::Third
-                    && (self.lex.demonyms.contains_key(&head.lower)
-                        || matches!(head.lower.as_str(), "republican" | "democratic" | "conservative" | "liberal")
+                    && (self.lex.demonyms.contains_key(head.low())
+                        || matches!(head.low(), "republican" | "democratic" | "conservative" | "liberal")
                         || head.text.chars().any(|c| c.is_ascii_digit())))
             && !head.lower.ends_with('s')
         {

@@ -5,6 +5,8 @@
 //! document's text. It must not: decide anything about claims or convert offsets to code
 //! points (the caller does that through the document's index).
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -20,17 +22,22 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: byte range in the document, its text, and its lower-case form for words.
+/// One token: byte range in the document, its text, and its lower-case form for words
+/// (borrowed from the text when it is lower case already, as most words are).
 #[derive(Clone, Debug)]
 pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub kind: Kind,
 }
 
 impl Tok<'_> {
+    /// The lower-case form.
+    pub fn low(&self) -> &str {
+        &self.lower
+    }
     /// True for a word whose first character is upper case.
     pub fn is_cap(&self) -> bool {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
@@ -46,6 +53,15 @@ impl Tok<'_> {
     /// True for the punctuation character `c`.
     pub fn is_punct(&self, c: &str) -> bool {
         self.kind == Kind::Punct && self.text == c
+    }
+}
+
+/// `t` in lower case, borrowed when it is already.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
     }
 }
 
@@ -96,7 +112,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             let (a, b) = (byte(s), byte(k));
             let t = &text[a..b];
-            out.push(Tok { start: a, end: b, text: t, lower: t.to_lowercase(), kind: Kind::Word });
+            out.push(Tok { start: a, end: b, text: t, lower: lowercase(t), kind: Kind::Word });
             continue;
         }
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
@@ -113,7 +129,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     // "Mali's": take the "s" too.
                     let b2 = byte(k + 2);
                     let t2 = &text[a..b2];
-                    out.push(Tok { start: a, end: b2, text: t2, lower: "'s".to_string(), kind: Kind::Possessive });
+                    out.push(Tok { start: a, end: b2, text: t2, lower: Cow::Borrowed("'s"), kind: Kind::Possessive });
                     k += 2;
                     continue;
                 }
@@ -145,7 +161,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             _ => Kind::Punct,
         };
-        out.push(Tok { start: a, end: b, text: t, lower: t.to_string(), kind });
+        out.push(Tok { start: a, end: b, text: t, lower: Cow::Borrowed(t), kind });
         k += 1;
     }
     out
