@@ -253,11 +253,28 @@ fn ends_ly(w: &str) -> bool {
 pub struct Sentence<'t, 'a> {
     pub t: &'t [Tok<'a>],
     lex: &'t Lexicon,
+    /// Per token, looked up once: the cue verb form, and whether it is a function word.
+    forms: Vec<Option<(usize, Form)>>,
+    function: Vec<bool>,
 }
 
 impl<'t, 'a> Sentence<'t, 'a> {
     pub fn new(t: &'t [Tok<'a>], lex: &'t Lexicon) -> Self {
-        Sentence { t, lex }
+        let forms = t.iter().map(|x| if x.is_word() { lex.forms.get(x.low()).copied() } else { None }).collect();
+        let function = t.iter().map(|x| x.is_word() && lex.function_words.contains(x.low())).collect();
+        Sentence { t, lex, forms, function }
+    }
+
+    /// True when the sentence holds something a cue can start with (a cue verb form, a
+    /// noun cue, an "according to" phrase, a colon or a dash), so that the rest of the
+    /// analysis can be skipped for the many sentences without one.
+    pub fn may_hold_cue(&self) -> bool {
+        self.forms.iter().any(Option::is_some)
+            || self.t.iter().any(|x| {
+                x.kind == Kind::Punct && matches!(x.text, ":" | "—" | "–" | "-" | "―")
+                    || self.lex.nouns.contains_key(x.low())
+                    || self.lex.according.iter().any(|p| p.first().is_some_and(|w| w == x.low()))
+            })
     }
 
     fn n(&self) -> usize {
@@ -267,7 +284,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         self.t.get(i).map(|t| t.low()).unwrap_or("")
     }
     fn is_fn(&self, i: usize) -> bool {
-        self.lex.function_words.contains(self.low(i))
+        self.function.get(i).copied().unwrap_or(false)
     }
     fn punct(&self, i: usize, c: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is_punct(c))
@@ -277,7 +294,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
     }
     /// A cue verb in a finite or participial form (said, says, saying...).
     fn verb_form(&self, i: usize) -> Option<(usize, Form)> {
-        self.lex.forms.get(self.low(i)).copied()
+        self.forms.get(i).copied().flatten()
     }
 
     /// True when nothing but punctuation and closing quotes remains from `r`.

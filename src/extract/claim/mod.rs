@@ -89,6 +89,9 @@ impl ClaimExtractor {
                 continue;
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
+            if !sent.may_hold_cue() {
+                continue;
+            }
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
                 if let Some(mut a) = self.attribution(doc, &toks, &c, s, around) {

@@ -75,49 +75,54 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let Some(piece) = text.get(start..end) else {
         return out;
     };
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| chars.get(k).map(|&(b, _)| b + start).unwrap_or(end);
+    // The character at byte `p` of the piece (byte offsets, no per-sentence buffer).
+    let at = |p: usize| piece.get(p..).and_then(|r| r.chars().next());
     let mut k = 0;
-    while k < n {
-        let c = chars[k].1;
+    while let Some(c) = at(k) {
+        let cl = c.len_utf8();
         if c.is_whitespace() {
-            k += 1;
+            k += cl;
             continue;
         }
         if is_word_char(c) {
             let s = k;
-            k += 1;
-            while k < n {
-                let c = chars[k].1;
+            let mut prev = c;
+            k += cl;
+            while let Some(c) = at(k) {
+                let cl = c.len_utf8();
+                let next = at(k + cl);
                 if is_word_char(c) {
-                    k += 1;
-                } else if matches!(c, '-' | '.' | '&') && at(k + 1).is_some_and(is_word_char) {
+                    prev = c;
+                    k += cl;
+                } else if matches!(c, '-' | '.' | '&') && next.is_some_and(is_word_char) {
                     // "al-Qaeda", "U.S" (a full stop between letters), "AT&T".
-                    if c == '.' && !(chars[k - 1].1.is_uppercase() && at(k + 1).is_some_and(char::is_uppercase)) {
+                    if c == '.' && !(prev.is_uppercase() && next.is_some_and(char::is_uppercase)) {
                         break;
                     }
-                    k += 1;
-                } else if matches!(c, '\'' | '’') && at(k + 1).is_some_and(is_word_char) {
+                    prev = c;
+                    k += cl;
+                } else if matches!(c, '\'' | '’') && next.is_some_and(is_word_char) {
                     // "'s" followed by a non-letter is a possessive token of its own.
-                    let poss = at(k + 1).is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char);
+                    let after = next.and_then(|x| at(k + cl + x.len_utf8()));
+                    let poss = next.is_some_and(|c| c == 's' || c == 'S') && !after.is_some_and(is_word_char);
                     if poss {
                         break;
                     }
-                    k += 1;
+                    prev = c;
+                    k += cl;
                 } else {
                     break;
                 }
             }
-            let (a, b) = (byte(s), byte(k));
+            let (a, b) = (start + s, start + k);
             let t = &text[a..b];
             out.push(Tok { start: a, end: b, text: t, lower: lowercase(t), kind: Kind::Word });
             continue;
         }
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = at(k + 1);
-        let (a, b) = (byte(k), byte(k + 1));
+        let prev = piece[..k].chars().next_back();
+        let next = at(k + cl);
+        let next2 = next.and_then(|x| at(k + cl + x.len_utf8()));
+        let (a, b) = (start + k, start + k + cl);
         let t = &text[a..b];
         let kind = match c {
             '“' | '«' => Kind::Open,
@@ -125,12 +130,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             '‘' => Kind::Open,
             '\'' | '’' => {
                 let after_word = prev.is_some_and(is_word_char);
-                if after_word && next.is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char) {
+                if after_word && next.is_some_and(|c| c == 's' || c == 'S') && !next2.is_some_and(is_word_char) {
                     // "Mali's": take the "s" too.
-                    let b2 = byte(k + 2);
+                    let b2 = b + 1;
                     let t2 = &text[a..b2];
                     out.push(Tok { start: a, end: b2, text: t2, lower: Cow::Borrowed("'s"), kind: Kind::Possessive });
-                    k += 2;
+                    k += cl + 1;
                     continue;
                 }
                 if after_word && prev.is_some_and(|p| p == 's') && !next.is_some_and(is_word_char) {
@@ -162,7 +167,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             _ => Kind::Punct,
         };
         out.push(Tok { start: a, end: b, text: t, lower: Cow::Borrowed(t), kind });
-        k += 1;
+        k += cl;
     }
     out
 }
