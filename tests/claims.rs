@@ -33,6 +33,10 @@ struct Case {
     stance: Option<String>,
     #[serde(default)]
     target: Option<String>,
+    /// The relative pronoun that is the cue's subject ("who" in "Smith, who said"), which
+    /// the claim records as its source words.
+    #[serde(default)]
+    relative: Option<String>,
 }
 
 #[test]
@@ -73,6 +77,9 @@ fn rule_cases() {
             if a.stance.as_str() != st {
                 why.push(format!("stance {} != {st}", a.stance.as_str()));
             }
+        }
+        if c.relative.is_some() && a.relative.map(slice) != c.relative {
+            why.push(format!("relative {:?} != {:?}", a.relative.map(slice), c.relative));
         }
         if c.target.is_some() && a.target != c.target {
             why.push(format!("target {:?} != {:?}", a.target, c.target));

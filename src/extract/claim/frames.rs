@@ -438,6 +438,21 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if PRONOUNS.contains(&tk.low()) {
             return Some(Np { a: b, b, pronoun: true });
         }
+        let number = |k: usize| {
+            self.t.get(k).is_some_and(|x| {
+                x.is_word() && x.text.chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_HEADS.contains(&x.low())
+                    || matches!(x.low(), "six" | "seven" | "eight" | "nine" | "ten")
+            })
+        };
+        if tk.is_punct("%") && b >= 1 && number(b - 1) {
+            // "47% say": a share of those polled.
+            return Some(Np { a: b - 1, b, pronoun: false });
+        }
+        if number(b) && b >= 2 && self.low(b - 1) == "in" && number(b - 2) {
+            // "Six in 10 say", "one in three said".
+            return Some(Np { a: b - 2, b, pronoun: false });
+        }
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
@@ -1191,7 +1206,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if let Some(l) = left {
             let tl = &self.t[l];
             if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech {
-                if let Some(np) = self.np_fwd(r0, 10) {
+                // "..., said she turned out": a pronoun opening a clause is no inverted source.
+                let np = self.np_fwd(r0, 10).filter(|np| np.a == np.b || pronoun_base(self.low(np.a)).is_none());
+                if let Some(np) = np {
                     let after = self.skip_adjuncts(np.b + 1);
                     let after = if frame == Frame::Tell { self.skip_adjuncts(self.skip_object(after)) } else { after };
                     if self.at_end(after) || self.punct(after, ",") || matches!(self.low(after), "who" | "which") {
@@ -1217,7 +1234,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
         let mut relative = false;
-        if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
+        if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") || self.t[l].is_punct("%") {
             if matches!(self.low(l), "who" | "whom" | "which") && l >= 2 && self.t[l - 1].is_punct(",") {
                 // The antecedent is the nearest noun phrase: "members of [the Saudi
                 // government], which has denied".
@@ -1289,6 +1306,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
+                    // "Marley Anderson, 21, a junior from Las Vegas, said": an age between
+                    // commas follows the name.
+                    let age = self.t[c - 1].text.len() <= 3 && self.t[c - 1].text.chars().all(|ch| ch.is_ascii_digit());
+                    if age && c >= 3 && self.t[c - 2].is_punct(",") && self.t[c - 3].is_cap() {
+                        subj = self.np_back(c - 3);
+                    }
                     // "Mali's security minister, General Daoud Aly Mohammedine, alleged": the
                     // name in the apposition names the nominal before it.
                     let name = (c + 1..l)

@@ -219,7 +219,15 @@ impl ClaimExtractor {
         // "of/for/in ..." phrase ("[a spokesman] for the ministry").
         let cut = (np.a + 1..=np.b)
             .find(|&k| {
-                matches!(t[k].low(), "of" | "for" | "in" | "at" | "from") && !t.get(k + 1).is_some_and(|x| x.is_cap())
+                // "Six in 10", "one in three": a share of those asked, not a place.
+                let share = t[k].low() == "in"
+                    && t.get(k + 1).is_some_and(|x| {
+                        x.text.chars().all(|c| c.is_ascii_digit())
+                            || matches!(x.low(), "two" | "three" | "four" | "five")
+                    });
+                matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
+                    && !t.get(k + 1).is_some_and(|x| x.is_cap())
+                    && !share
             })
             .unwrap_or(np.b + 1);
         let words = &t[np.a..cut];
