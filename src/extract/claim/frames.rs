@@ -799,9 +799,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
     fn colon_or_bar(&self, i: usize) -> Option<Cand> {
         let n = self.n();
         let t = self.t.get(i)?;
-        if t.is_punct(":") && (1..=5).contains(&i) && !self.at_end(i + 1) {
-            let speaker = self.t[..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
-            let dateish = self.t[..i].iter().any(|x| {
+        // A transcript line may open with a quotation mark ("“PENCE: Well, ...").
+        let s0 = usize::from(self.t.first().is_some_and(|x| x.kind == Kind::Open));
+        if t.is_punct(":") && i > s0 && (1..=5).contains(&(i - s0)) && !self.at_end(i + 1) {
+            let speaker = self.t[s0..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+            let dateish = self.t[s0..i].iter().any(|x| {
                 x.text.chars().any(|c| c.is_ascii_digit())
                     || matches!(
                         x.low(),
@@ -839,15 +841,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             | "breaking"
                     )
             });
-            let descriptive = i > 1
-                && self.t[..i].iter().any(|x| {
+            let descriptive = i - s0 > 1
+                && self.t[s0..i].iter().any(|x| {
                     ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
                         .iter()
                         .any(|suf| x.lower.ends_with(suf))
                 });
             let content_words =
                 self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
-            let generic = self.t[..i].iter().any(|x| {
+            let generic = self.t[s0..i].iter().any(|x| {
                 matches!(
                     x.low(),
                     "question"
@@ -864,10 +866,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
                         | "pay"
                 )
             });
-            if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[0].is_word() {
+            if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[s0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
-                    source: Some(Np { a: 0, b: i - 1, pronoun: false }),
+                    source: Some(Np { a: s0, b: i - 1, pronoun: false }),
                     content: (i + 1, n_minus(n)),
                     target: None,
                     stance: Stance::Assert,
