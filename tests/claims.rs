@@ -33,6 +33,10 @@ struct Case {
     stance: Option<String>,
     #[serde(default)]
     target: Option<String>,
+    /// The relative pronoun that is the cue's subject ("who" in "Smith, who said"), which
+    /// the claim records as its source words.
+    #[serde(default)]
+    relative: Option<String>,
 }
 
 #[test]
@@ -73,6 +77,9 @@ fn rule_cases() {
             if a.stance.as_str() != st {
                 why.push(format!("stance {} != {st}", a.stance.as_str()));
             }
+        }
+        if c.relative.is_some() && a.relative.map(slice) != c.relative {
+            why.push(format!("relative {:?} != {:?}", a.relative.map(slice), c.relative));
         }
         if c.target.is_some() && a.target != c.target {
             why.push(format!("target {:?} != {:?}", a.target, c.target));
@@ -228,7 +235,10 @@ fn measure(path: &str) -> Option<Tally> {
             };
             t.pred_hit += 1;
             t.found += 1;
-            let src_ok = match a.source {
+            // The source words: the relative pronoun that is the cue's subject, else the
+            // words the source noun phrase or pronoun takes.
+            let words = a.relative.or(a.source);
+            let src_ok = match words {
                 Some(s) => any_overlap(&s, &g.sources),
                 None => g.sources.is_empty(),
             };
@@ -293,7 +303,7 @@ fn measure(path: &str) -> Option<Tally> {
         };
         let kinds: [(Vec<Span>, Vec<Span>); 3] = [
             (
-                dedup(atts.iter().filter_map(|a| a.source).collect()),
+                dedup(atts.iter().filter_map(|a| a.relative.or(a.source)).collect()),
                 dedup(gold.iter().flat_map(|g| g.sources.clone()).collect()),
             ),
             (dedup(atts.iter().map(|a| a.cue).collect()), dedup(gold.iter().flat_map(|g| g.cues.clone()).collect())),
@@ -343,16 +353,16 @@ fn dev_file(name: &str) -> String {
 }
 
 /// The same measure on PolNeAR's train split, to see that the rules generalise beyond the
-/// documents they were developed on. Floors: the figures reached (cue F1 0.650, source 0.942,
-/// content 0.969, overlap F1 0.662) less 0.01.
+/// documents they were developed on. Floors: the figures reached (cue F1 0.651, source 0.960,
+/// content 0.971, overlap F1 0.665) less 0.01.
 #[test]
 fn polnear_train_attributions() {
     if let Some(t) = measure(&dev_file("polnear-train.jsonl")) {
         let (cue_f1, src, content, span_f1) = report("train", &t);
-        assert!(cue_f1 >= 0.640, "train cue F1 {cue_f1:.3}");
-        assert!(src >= 0.932, "train source {src:.3}");
-        assert!(content >= 0.959, "train content {content:.3}");
-        assert!(span_f1 >= 0.652, "train overlap F1 {span_f1:.3}");
+        assert!(cue_f1 >= 0.641, "train cue F1 {cue_f1:.3}");
+        assert!(src >= 0.950, "train source {src:.3}");
+        assert!(content >= 0.961, "train content {content:.3}");
+        assert!(span_f1 >= 0.655, "train overlap F1 {span_f1:.3}");
     }
 }
 
@@ -382,10 +392,10 @@ fn report(split: &str, t: &Tally) -> (f64, f64, f64, f64) {
     (cue_f1, src, content, span_f1)
 }
 
-const FLOOR_CUE_F1: f64 = 0.691;
-const FLOOR_SOURCE: f64 = 0.948;
+const FLOOR_CUE_F1: f64 = 0.695;
+const FLOOR_SOURCE: f64 = 0.960;
 const FLOOR_CONTENT: f64 = 0.971;
-const FLOOR_SPAN_F1: f64 = 0.700;
+const FLOOR_SPAN_F1: f64 = 0.706;
 
 /// Prints the attributions of the text in `GLOSS_CLAIM_TEXT` (a development aid).
 #[test]

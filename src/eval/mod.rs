@@ -424,6 +424,12 @@ impl Report {
                 fmt_rate(a.content_spans.f1()),
                 fmt_rate(a.all_spans.f1())
             ));
+            out.push_str(&format!(
+                "on ACTOR annotations only (source words ignored): source agrees {}, overlap F1 source {}, all three {}\n",
+                acc_text(a.source_given_cue_actor),
+                fmt_rate(a.source_spans_actor.f1()),
+                fmt_rate(a.all_spans_actor.f1())
+            ));
         }
         if !self.not_annotated.is_empty() {
             let names: Vec<&str> = self.not_annotated.iter().map(|l| l.as_str()).collect();

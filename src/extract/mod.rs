@@ -10,9 +10,9 @@ pub mod claim;
 pub mod date;
 pub mod segment;
 
-use crate::model::{sort_annotations, Annotation, Attrs, Document, Label};
+use crate::model::{Annotation, Attrs, Document, Label, Span};
 use segment::Sentence;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What an extractor sees: the document, its sentences and what earlier extractors found.
 pub struct Context<'a> {
@@ -83,78 +83,101 @@ impl Pipeline {
 /// Within ACTOR and within DATE, spans may not overlap: of two overlapping candidates the
 /// longer (then the earlier) wins. Claims may nest (a report of a report) but not cross.
 /// Annotations that referred to a dropped candidate lose the reference.
-fn merge(mut cands: Vec<Annotation>) -> Vec<Annotation> {
+///
+/// Long documents hold tens of thousands of candidates: indices are sorted rather than the
+/// annotations themselves, kept spans are found by range lookups, and ids are looked up
+/// by reference, so the merge stays near-linear.
+fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
     // Longest first within each label, so that the greedy pass keeps the longer candidate.
-    cands.sort_by(|a, b| {
-        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start()).cmp(&(
-            b.label(),
-            std::cmp::Reverse(b.span.len()),
-            b.span.start(),
-        ))
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| {
+        let a = &cands[i];
+        (a.label(), std::cmp::Reverse(a.span.len()), a.span.start())
     });
-    let mut kept: Vec<Annotation> = Vec::with_capacity(cands.len());
-    let mut by_label: HashMap<Label, Vec<(crate::model::Span, String)>> = HashMap::new();
-    let mut ordered: HashMap<Label, std::collections::BTreeMap<usize, (crate::model::Span, String)>> = HashMap::new();
+    let mut slots: Vec<Option<Annotation>> = cands.into_iter().map(Some).collect();
+    let mut kept: Vec<Annotation> = Vec::with_capacity(slots.len());
+    // Kept claims as (start, end) and (end, start).
+    let mut claim_starts: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut claim_ends: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Kept ACTOR and DATE spans by start, with their place in `kept`.
+    let mut kept_by_start: [BTreeMap<usize, (Span, usize)>; 2] = [BTreeMap::new(), BTreeMap::new()];
     // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps.
-    let mut merged_into: HashMap<String, String> = HashMap::new();
-    for c in cands {
-        let spans = by_label.entry(c.label()).or_default();
-        // Kept ACTOR and DATE spans never overlap: the one starting last before the
-        // candidate's end is the only one that can clash (no quadratic scan on long texts).
-        let kept_by_start = ordered.entry(c.label()).or_default();
-        let clash = if c.label() == Label::Claim {
-            spans
-                .iter()
-                .find(|(s, _)| s.overlaps(&c.span) && !s.contains(&c.span) && !c.span.contains(s) || *s == c.span)
-                .map(|(_, id)| id.clone())
+    let mut merged_into: Vec<(String, usize)> = Vec::new();
+    for c in order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)) {
+        let (a, b) = (c.span.start(), c.span.end());
+        if c.label() == Label::Claim {
+            // A kept claim that crosses the candidate (or has its span) starts or ends
+            // inside it: look only there.
+            let crossing = a < b
+                && (claim_starts.range((a, 0)..(b, 0)).any(|&(s, e)| e > b && s > a || s == a && e == b)
+                    || claim_ends.range((a + 1, 0)..(b, 0)).any(|&(_, s)| s < a));
+            if crossing || c.span.is_empty() {
+                continue;
+            }
+            claim_starts.insert((a, b));
+            claim_ends.insert((b, a));
         } else {
-            kept_by_start
-                .range(..c.span.end())
-                .next_back()
-                .filter(|(_, (s, _))| s.overlaps(&c.span))
-                .map(|(_, (_, id))| id.clone())
-        };
-        match clash {
-            Some(winner) => {
-                if c.label() != Label::Claim {
-                    merged_into.insert(c.id.clone(), winner);
-                }
+            // Kept ACTOR and DATE spans never overlap: the one starting last before the
+            // candidate's end is the only one that can clash.
+            let by_start = &mut kept_by_start[usize::from(c.label() == Label::Date)];
+            let clash = by_start.range(..b).next_back().filter(|(_, (s, _))| s.overlaps(&c.span)).map(|(_, &(_, k))| k);
+            if let Some(k) = clash {
+                merged_into.push((c.id, k));
+                continue;
             }
-            None if !c.span.is_empty() => {
-                if c.label() == Label::Claim {
-                    spans.push((c.span, c.id.clone()));
-                } else {
-                    kept_by_start.insert(c.span.start(), (c.span, c.id.clone()));
-                }
-                kept.push(c);
+            if c.span.is_empty() {
+                continue;
             }
-            None => {}
+            by_start.insert(a, (c.span, kept.len()));
         }
+        kept.push(c);
     }
-    sort_annotations(&mut kept);
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    order.sort_by(|&x, &y| kept[x].order_key().cmp(&kept[y].order_key()));
+    // `place[k]`: where the k-th kept annotation goes.
+    let mut place = vec![0usize; kept.len()];
+    for (to, &from) in order.iter().enumerate() {
+        place[from] = to;
+    }
+    let mut slots: Vec<Option<Annotation>> = kept.into_iter().map(Some).collect();
+    let mut kept: Vec<Annotation> = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
     // Number the ids by label in text order, and remap references.
-    let mut counters: HashMap<Label, usize> = HashMap::new();
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    for a in &mut kept {
-        let n = counters.entry(a.label()).or_insert(0);
-        *n += 1;
-        let new = format!("{}{}", &a.label().as_str()[..1], n);
-        renamed.insert(std::mem::replace(&mut a.id, new.clone()), new);
+    let mut counters = [0usize; 3];
+    let new_ids: Vec<String> = kept
+        .iter()
+        .map(|a| {
+            let n = &mut counters[a.label() as usize];
+            *n += 1;
+            format!("{}{}", &a.label().as_str()[..1], n)
+        })
+        .collect();
+    let mut renamed: HashMap<&str, usize> = HashMap::with_capacity(kept.len() + merged_into.len());
+    for (k, a) in kept.iter().enumerate() {
+        renamed.insert(a.id.as_str(), k);
     }
-    for (dropped, winner) in merged_into {
-        if let Some(new) = renamed.get(&winner).cloned() {
-            renamed.entry(dropped).or_insert(new);
-        }
+    for (dropped, winner) in &merged_into {
+        renamed.entry(dropped.as_str()).or_insert(place[*winner]);
     }
-    for a in &mut kept {
-        match &mut a.attrs {
-            Attrs::Claim(c) => c.source = c.source.take().and_then(|s| renamed.get(&s).cloned()),
-            Attrs::Date(d) => {
-                if let Some(anchor) = d.anchor.take() {
-                    d.anchor = if anchor == "dct" { Some(anchor) } else { renamed.get(&anchor).cloned() };
-                }
-            }
-            Attrs::Actor(_) => {}
+    let new_of = |id: &str| renamed.get(id).map(|&k| new_ids[k].clone());
+    let refs: Vec<Option<Option<String>>> = kept
+        .iter()
+        .map(|a| match &a.attrs {
+            Attrs::Claim(c) => Some(c.source.as_deref().and_then(new_of)),
+            Attrs::Date(d) => Some(match d.anchor.as_deref() {
+                Some("dct") => Some("dct".to_string()),
+                Some(x) => new_of(x),
+                None => None,
+            }),
+            Attrs::Actor(_) => None,
+        })
+        .collect();
+    drop(renamed);
+    for ((a, id), r) in kept.iter_mut().zip(new_ids).zip(refs) {
+        a.id = id;
+        match (&mut a.attrs, r) {
+            (Attrs::Claim(c), Some(r)) => c.source = r,
+            (Attrs::Date(d), Some(r)) => d.anchor = r,
+            _ => {}
         }
     }
     kept

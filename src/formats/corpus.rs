@@ -224,7 +224,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
             },
             None => None,
         };
-        b.push(content, Attrs::Claim(ClaimAttrs { source, cue, stance: None, target: None }), None);
+        b.push(content, Attrs::Claim(ClaimAttrs { source, cue, stance: None, target: None, source_words: None }), None);
     }
     let found: Vec<Label> = b.anns.iter().map(Annotation::label).collect();
     let annotated = annotated_by(&dataset, &found);

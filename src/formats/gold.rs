@@ -286,6 +286,7 @@ mod tests {
                         cue: Some(Cue { span: Span::new(6, 10).unwrap(), text: "said".into() }),
                         stance: Some(Stance::Announce),
                         target: Some("them".into()),
+                        source_words: Some(Cue { span: Span::new(0, 5).unwrap(), text: "Paris".into() }),
                     }),
                 ),
             ],

@@ -234,7 +234,8 @@ pub struct DateAttrs {
     pub anchor: Option<String>,
 }
 
-/// A claim's cue: the reporting words, with their own offsets.
+/// A claim's cue: the reporting words, with their own offsets. The same shape (a span of
+/// the claim's own with its quote) serves for a claim's source words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
     #[serde(flatten)]
@@ -254,6 +255,12 @@ pub struct ClaimAttrs {
     /// has dismissed as ..."; "him" in "accused him of ..."): free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// The words the claim's own clause uses for its source when they are not the source
+    /// ACTOR's span: a pronoun ("he" in "he said", "his" in "his claim that", "who" in
+    /// "Smith, who said"), which the guidelines never annotate as an ACTOR. Optional: absent
+    /// when the source words are the actor's mention, or not recorded (older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_words: Option<Cue>,
 }
 
 /// A label's attributes; the variant is the label.
@@ -396,6 +403,7 @@ mod tests {
                 cue: Some(Cue { span: Span::new(3, 9).unwrap(), text: "denied".into() }),
                 stance: Some(Stance::Deny),
                 target: None,
+                source_words: Some(Cue { span: Span::new(0, 2).unwrap(), text: "He".into() }),
             }),
         }
     }
@@ -406,8 +414,18 @@ mod tests {
         let json = serde_json::to_string(&a).unwrap();
         assert!(json.contains(r#""label":"CLAIM""#), "{json}");
         assert!(json.contains(r#""cue":{"start":3,"end":9,"text":"denied"}"#), "{json}");
+        assert!(json.contains(r#""source_words":{"start":0,"end":2,"text":"He"}"#), "{json}");
         let b: Annotation = serde_json::from_str(&json).unwrap();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn claims_without_source_words_still_read() {
+        let json = r#"{"id":"C1","label":"CLAIM","start":0,"end":1,"quote":"a","status":"manual",
+            "provenance":{"by":"me"},"attributes":{"source":null,"cue":null}}"#;
+        let a: Annotation = serde_json::from_str(json).unwrap();
+        assert_eq!(a.claim().and_then(|c| c.source_words.clone()), None);
+        assert!(!serde_json::to_string(&a).unwrap().contains("source_words"));
     }
 
     #[test]

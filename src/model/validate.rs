@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// Refuses annotations that do not fit the document: an empty or repeated id, a span past
 /// the end, a quote that differs from the text, a claim source that is not an ACTOR of the
-/// document, a cue off the text, a date anchor that is not `dct` or a DATE of the document.
+/// document, a cue or source words off the text, a date anchor that is not `dct` or a DATE of the document.
 pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
     let mut labels: HashMap<&str, Label> = HashMap::with_capacity(anns.len());
     for a in anns {
@@ -40,6 +40,10 @@ pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Erro
                 if let Some(cue) = &c.cue {
                     check_quote(doc, cue.span.start(), cue.span.end(), &cue.text)
                         .map_err(|e| e.context(format!("{}, its cue", ctx())))?;
+                }
+                if let Some(w) = &c.source_words {
+                    check_quote(doc, w.span.start(), w.span.end(), &w.text)
+                        .map_err(|e| e.context(format!("{}, its source words", ctx())))?;
                 }
             }
             Attrs::Date(d) => {
@@ -110,4 +114,45 @@ pub fn next_id(anns: &[Annotation], label: Label) -> String {
 /// Sorts annotations by start, longer first, then label and id.
 pub fn sort_annotations(anns: &mut [Annotation]) {
     anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ClaimAttrs, Cue, Provenance, Span, Status};
+
+    #[test]
+    fn source_words_are_checked_like_the_cue() {
+        let doc = Document::new("t", "Smith spoke. He said it was over.", None).unwrap();
+        let ann = |id: &str, a: usize, b: usize, attrs: Attrs| Annotation {
+            id: id.into(),
+            span: Span::new(a, b).unwrap(),
+            quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
+            status: Status::Manual,
+            provenance: Provenance::default(),
+            attrs,
+        };
+        let claim = |words: Option<Cue>| {
+            ann(
+                "C1",
+                21,
+                32,
+                Attrs::Claim(ClaimAttrs {
+                    source: Some("A1".into()),
+                    cue: Some(Cue { span: Span::new(16, 20).unwrap(), text: "said".into() }),
+                    source_words: words,
+                    ..ClaimAttrs::default()
+                }),
+            )
+        };
+        let actor = ann("A1", 0, 5, Attrs::Actor(ActorAttrs { canonical: "Smith".into(), ..ActorAttrs::default() }));
+        let he = Cue { span: Span::new(13, 15).unwrap(), text: "He".into() };
+        assert!(check_annotations(&doc, &[actor.clone(), claim(Some(he))]).is_ok());
+        assert!(check_annotations(&doc, &[actor.clone(), claim(None)]).is_ok());
+        let wrong = Cue { span: Span::new(13, 15).unwrap(), text: "She".into() };
+        let err = check_annotations(&doc, &[actor.clone(), claim(Some(wrong))]).unwrap_err().to_string();
+        assert!(err.contains("source words"), "{err}");
+        let past = Cue { span: Span::new(30, 99).unwrap(), text: "x".into() };
+        assert!(check_annotations(&doc, &[actor, claim(Some(past))]).is_err());
+    }
 }

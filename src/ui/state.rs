@@ -1146,6 +1146,7 @@ mod tests {
                 cue: Some(Cue { span: span_of("said"), text: "said".into() }),
                 stance: Some(Stance::Assert),
                 target: None,
+                source_words: None,
             }),
         );
         let predictions = vec![

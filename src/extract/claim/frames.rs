@@ -88,6 +88,20 @@ pub fn pronoun_base(w: &str) -> Option<&'static str> {
     }
     PRONOUNS.iter().find(|p| **p == base).copied()
 }
+/// Possessive pronouns that name a noun cue's source ("his claim that").
+pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its", "our"];
+
+/// The personal pronoun a possessive one stands for ("his" -> "he").
+pub fn pronoun_of_possessive(w: &str) -> Option<&'static str> {
+    match w {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        "its" => Some("it"),
+        "our" => Some("we"),
+        _ => None,
+    }
+}
 /// Numbers and quantifiers that can head a source ("43 said", "most said", "one in three said").
 const NUMBER_HEADS: &[&str] =
     &["one", "two", "three", "four", "five", "most", "many", "some", "few", "several", "both", "half", "others"];
@@ -239,21 +253,38 @@ fn ends_ly(w: &str) -> bool {
 pub struct Sentence<'t, 'a> {
     pub t: &'t [Tok<'a>],
     lex: &'t Lexicon,
+    /// Per token, looked up once: the cue verb form, and whether it is a function word.
+    forms: Vec<Option<(usize, Form)>>,
+    function: Vec<bool>,
 }
 
 impl<'t, 'a> Sentence<'t, 'a> {
     pub fn new(t: &'t [Tok<'a>], lex: &'t Lexicon) -> Self {
-        Sentence { t, lex }
+        let forms = t.iter().map(|x| if x.is_word() { lex.forms.get(x.low()).copied() } else { None }).collect();
+        let function = t.iter().map(|x| x.is_word() && lex.function_words.contains(x.low())).collect();
+        Sentence { t, lex, forms, function }
+    }
+
+    /// True when the sentence holds something a cue can start with (a cue verb form, a
+    /// noun cue, an "according to" phrase, a colon or a dash), so that the rest of the
+    /// analysis can be skipped for the many sentences without one.
+    pub fn may_hold_cue(&self) -> bool {
+        self.forms.iter().any(Option::is_some)
+            || self.t.iter().any(|x| {
+                x.kind == Kind::Punct && matches!(x.text, ":" | "—" | "–" | "-" | "―")
+                    || self.lex.nouns.contains_key(x.low())
+                    || self.lex.according.iter().any(|p| p.first().is_some_and(|w| w == x.low()))
+            })
     }
 
     fn n(&self) -> usize {
         self.t.len()
     }
     fn low(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+        self.t.get(i).map(|t| t.low()).unwrap_or("")
     }
     fn is_fn(&self, i: usize) -> bool {
-        self.lex.function_words.contains(self.low(i))
+        self.function.get(i).copied().unwrap_or(false)
     }
     fn punct(&self, i: usize, c: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is_punct(c))
@@ -263,7 +294,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
     }
     /// A cue verb in a finite or participial form (said, says, saying...).
     fn verb_form(&self, i: usize) -> Option<(usize, Form)> {
-        self.lex.forms.get(self.low(i)).copied()
+        self.forms.get(i).copied().flatten()
     }
 
     /// True when nothing but punctuation and closing quotes remains from `r`.
@@ -369,9 +400,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if pronoun_base(&tk.lower).is_some() {
             return Some(Np { a: b, b, pronoun: true });
         }
-        if TIME_WORDS.contains(&tk.lower.as_str())
-            || matches!(tk.lower.as_str(), "soon" | "now" | "almost" | "already" | "today")
-        {
+        if TIME_WORDS.contains(&tk.low()) || matches!(tk.low(), "soon" | "now" | "almost" | "already" | "today") {
             // "the board on Monday rejected": the subject is before the time phrase.
             let mut k = b;
             while k > 0
@@ -406,12 +435,27 @@ impl<'t, 'a> Sentence<'t, 'a> {
             let inner = self.np_back(o.checked_sub(1)?)?;
             return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
         }
-        if PRONOUNS.contains(&tk.lower.as_str()) {
+        if PRONOUNS.contains(&tk.low()) {
             return Some(Np { a: b, b, pronoun: true });
+        }
+        let number = |k: usize| {
+            self.t.get(k).is_some_and(|x| {
+                x.is_word() && x.text.chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_HEADS.contains(&x.low())
+                    || matches!(x.low(), "six" | "seven" | "eight" | "nine" | "ten")
+            })
+        };
+        if tk.is_punct("%") && b >= 1 && number(b - 1) {
+            // "47% say": a share of those polled.
+            return Some(Np { a: b - 1, b, pronoun: false });
+        }
+        if number(b) && b >= 2 && self.low(b - 1) == "in" && number(b - 2) {
+            // "Six in 10 say", "one in three said".
+            return Some(Np { a: b - 2, b, pronoun: false });
         }
         if !tk.is_word()
             || self.is_fn(b)
-            || DETERMINERS.contains(&tk.lower.as_str()) && !NUMBER_HEADS.contains(&tk.lower.as_str())
+            || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
             || self.verb_form(b).is_some()
                 && !tk.is_cap()
                 && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
@@ -443,14 +487,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 // "Goïta-led", "al-Qaeda" are one word; a dash between words ends the phrase.
                 break;
             }
-            if DETERMINERS.contains(&p.lower.as_str()) {
+            if DETERMINERS.contains(&p.low()) {
                 a -= 1;
                 if self.pp_head(a).is_some() {
                     continue;
                 }
                 break;
             }
-            if matches!(p.lower.as_str(), "of" | "for" | "and" | "de" | "on")
+            if matches!(p.low(), "of" | "for" | "and" | "de" | "on")
                 && self.t[a].is_cap()
                 && a >= 2
                 && self.t[a - 2].is_cap()
@@ -466,7 +510,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 a = k;
                 continue;
             }
-            if self.lex.function_words.contains(&p.lower) {
+            if self.lex.function_words.contains(p.low()) {
                 break;
             }
             if self.verb_form(a - 1).is_some_and(|(_, f)| f != Form::Base) && !p.is_cap() {
@@ -584,9 +628,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             if !(t.is_word() || t.kind == Kind::Possessive || abbrev) {
                 break;
             }
-            if t.is_word()
-                && matches!(t.lower.as_str(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as")
-            {
+            if t.is_word() && matches!(t.low(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as") {
                 break;
             }
             if t.is_word() && b > a && self.verb_form(b).is_some() && !t.is_cap() {
@@ -644,7 +686,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 true
             } else if !t.is_word() {
                 false
-            } else if DETERMINERS.contains(&t.lower.as_str()) {
+            } else if DETERMINERS.contains(&t.low()) {
                 b == a
             } else if t.is_cap() {
                 !(b > a && self.verb_form(b).is_some() && b == a)
@@ -704,6 +746,23 @@ impl<'t, 'a> Sentence<'t, 'a> {
         (j.checked_sub(1), be.unwrap_or(false))
     }
 
+    /// The relative pronoun that is the subject of a cue whose source is its antecedent
+    /// ("Mr. Kamin, who emphasized", "Democrats, who have argued"): the source words of the
+    /// clause.
+    pub fn relative_subject(&self, c: &Cand) -> Option<usize> {
+        let np = c.source?;
+        if c.before || np.pronoun || np.b >= c.cue.0 {
+            return None;
+        }
+        let (left, _) = self.skip_aux_left(c.cue.0);
+        let l = left?;
+        let w = self.low(l);
+        let ok = l > np.b
+            && (matches!(w, "who" | "which") && (l == np.b + 1 || l == np.b + 2 && self.punct(np.b + 1, ","))
+                || w == "that" && l == np.b + 1);
+        ok.then_some(l)
+    }
+
     /// Every candidate claim of the sentence, content boundaries resolved.
     pub fn candidates(&self) -> Vec<Cand> {
         let n = self.n();
@@ -740,12 +799,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
     fn colon_or_bar(&self, i: usize) -> Option<Cand> {
         let n = self.n();
         let t = self.t.get(i)?;
-        if t.is_punct(":") && (1..=5).contains(&i) && !self.at_end(i + 1) {
-            let speaker = self.t[..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
-            let dateish = self.t[..i].iter().any(|x| {
+        // A transcript line may open with a quotation mark ("“PENCE: Well, ...").
+        let s0 = usize::from(self.t.first().is_some_and(|x| x.kind == Kind::Open));
+        if t.is_punct(":") && i > s0 && (1..=5).contains(&(i - s0)) && !self.at_end(i + 1) {
+            let speaker = self.t[s0..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+            let dateish = self.t[s0..i].iter().any(|x| {
                 x.text.chars().any(|c| c.is_ascii_digit())
                     || matches!(
-                        x.lower.as_str(),
+                        x.low(),
                         "january"
                             | "february"
                             | "march"
@@ -780,17 +841,17 @@ impl<'t, 'a> Sentence<'t, 'a> {
                             | "breaking"
                     )
             });
-            let descriptive = i > 1
-                && self.t[..i].iter().any(|x| {
+            let descriptive = i - s0 > 1
+                && self.t[s0..i].iter().any(|x| {
                     ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
                         .iter()
                         .any(|suf| x.lower.ends_with(suf))
                 });
             let content_words =
                 self.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
-            let generic = self.t[..i].iter().any(|x| {
+            let generic = self.t[s0..i].iter().any(|x| {
                 matches!(
-                    x.lower.as_str(),
+                    x.low(),
                     "question"
                         | "answer"
                         | "q"
@@ -805,10 +866,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
                         | "pay"
                 )
             });
-            if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[0].is_word() {
+            if speaker && !dateish && !descriptive && !generic && content_words >= 3 && self.t[s0].is_word() {
                 return Some(Cand {
                     cue: (i, i),
-                    source: Some(Np { a: 0, b: i - 1, pronoun: false }),
+                    source: Some(Np { a: s0, b: i - 1, pronoun: false }),
                     content: (i + 1, n_minus(n)),
                     target: None,
                     stance: Stance::Assert,
@@ -907,6 +968,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if of_ing || to_inf {
             let source = if self.t[i - 1].kind == Kind::Possessive && i >= 2 {
                 self.np_back(i - 2)
+            } else if POSSESSIVE_PRONOUNS.contains(&self.low(i - 1)) {
+                Some(Np { a: i - 1, b: i - 1, pronoun: true })
             } else if to_inf {
                 self.np_initial(i)
             } else {
@@ -935,9 +998,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         }
         let p = &self.t[i - 1];
         let ok = p.kind == Kind::Possessive
-            || DETERMINERS.contains(&p.lower.as_str())
-            || BE.contains(&p.lower.as_str())
-            || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.lower.as_str());
+            || DETERMINERS.contains(&p.low())
+            || BE.contains(&p.low())
+            || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.low());
         if !ok || self.at_end(i + 2) {
             return None;
         }
@@ -946,7 +1009,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if AUX.contains(&w) || matches!(w, "was" | "were" | "is" | "are") {
             return None;
         }
-        let source = if p.kind == Kind::Possessive && i >= 2 { self.np_back(i - 2) } else { None };
+        let source = if p.kind == Kind::Possessive && i >= 2 {
+            self.np_back(i - 2)
+        } else if POSSESSIVE_PRONOUNS.contains(&p.low()) {
+            // "his claim that": the possessive pronoun names the source.
+            Some(Np { a: i - 1, b: i - 1, pronoun: true })
+        } else {
+            None
+        };
         Some(Cand {
             cue: (i, i),
             source,
@@ -1138,7 +1208,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if let Some(l) = left {
             let tl = &self.t[l];
             if (tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && frame == Frame::Speech {
-                if let Some(np) = self.np_fwd(r0, 10) {
+                // "..., said she turned out": a pronoun opening a clause is no inverted source.
+                let np = self.np_fwd(r0, 10).filter(|np| np.a == np.b || pronoun_base(self.low(np.a)).is_none());
+                if let Some(np) = np {
                     let after = self.skip_adjuncts(np.b + 1);
                     let after = if frame == Frame::Tell { self.skip_adjuncts(self.skip_object(after)) } else { after };
                     if self.at_end(after) || self.punct(after, ",") || matches!(self.low(after), "who" | "which") {
@@ -1164,7 +1236,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let mut subj = None;
         let mut subj_left = None; // token index before the subject
         let mut relative = false;
-        if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") {
+        if self.t[l].is_word() || self.t[l].is_punct(")") || self.t[l].is_punct(".") || self.t[l].is_punct("%") {
             if matches!(self.low(l), "who" | "whom" | "which") && l >= 2 && self.t[l - 1].is_punct(",") {
                 // The antecedent is the nearest noun phrase: "members of [the Saudi
                 // government], which has denied".
@@ -1236,6 +1308,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
                     && c >= 1;
                 if appos {
                     subj = self.np_back(c - 1);
+                    // "Marley Anderson, 21, a junior from Las Vegas, said": an age between
+                    // commas follows the name.
+                    let age = self.t[c - 1].text.len() <= 3 && self.t[c - 1].text.chars().all(|ch| ch.is_ascii_digit());
+                    if age && c >= 3 && self.t[c - 2].is_punct(",") && self.t[c - 3].is_cap() {
+                        subj = self.np_back(c - 3);
+                    }
                     // "Mali's security minister, General Daoud Aly Mohammedine, alleged": the
                     // name in the apposition names the nominal before it.
                     let name = (c + 1..l)
@@ -1344,11 +1422,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if let Some(sl) = subj_left.filter(|_| !relative) {
             let tl = &self.t[sl];
             let ok = !tl.is_word()
-                || CLAUSE_START.contains(&tl.lower.as_str())
+                || CLAUSE_START.contains(&tl.low())
                 || self.is_fn(sl)
                 || tl.kind == Kind::Possessive
                 || tl.is_cap()
-                || self.lex.heads.contains_key(&tl.lower);
+                || self.lex.heads.contains_key(tl.low());
             if !ok {
                 return None;
             }
@@ -1443,8 +1521,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if matches!(frame, Frame::Object | Frame::Label | Frame::Accuse)
             && !subj.pronoun
             && !(subj.a..=subj.b)
-                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(&self.t[k].lower)))
-            && !self.lex.heads.contains_key(&head.lower)
+                .any(|k| self.t[k].is_cap() && (k == subj.b || !self.lex.demonyms.contains_key(self.t[k].low())))
+            && !self.lex.heads.contains_key(head.low())
         {
             return None;
         }
@@ -1504,12 +1582,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
         let who = pronoun_base(self.low(subj.b)).unwrap_or("");
         let head = &self.t[subj.b];
         if !subj.pronoun
-            && !self.lex.heads.contains_key(&head.lower)
+            && !self.lex.heads.contains_key(head.low())
             && NOUN_LIKE.contains(&lemma)
             && (form == Form::Base
                 || form == Form::Third
-                    && (self.lex.demonyms.contains_key(&head.lower)
-                        || matches!(head.lower.as_str(), "republican" | "democratic" | "conservative" | "liberal")
+                    && (self.lex.demonyms.contains_key(head.low())
+                        || matches!(head.low(), "republican" | "democratic" | "conservative" | "liberal")
                         || head.text.chars().any(|c| c.is_ascii_digit())))
             && !head.lower.ends_with('s')
         {

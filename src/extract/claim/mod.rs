@@ -21,6 +21,7 @@ use crate::model::{
 };
 use frames::{Cand, Np};
 use lexicon::Lexicon;
+use std::borrow::Cow;
 use tokens::{Kind, Tok};
 
 /// One attribution as the extractor sees it, before sources become actor ids: useful for
@@ -35,6 +36,9 @@ pub struct Attribution {
     pub source: Option<Span>,
     /// The source words are a pronoun.
     pub pronoun: bool,
+    /// The relative pronoun that is the cue's subject when the source is its antecedent
+    /// ("who" in "Mr. Kamin, who emphasized").
+    pub relative: Option<Span>,
     pub stance: Stance,
     /// Whom an accusation or denial is about ("him" in "accused him of").
     pub target: Option<String>,
@@ -76,16 +80,28 @@ impl ClaimExtractor {
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
         let text = doc.text();
         let mut out: Vec<Attribution> = Vec::new();
+        // One claim per content and per cue: the first found wins.
+        let mut seen_content: lexicon::HashSet<Span> = lexicon::HashSet::default();
+        let mut seen_cue: lexicon::HashSet<Span> = lexicon::HashSet::default();
         for (si, s) in sentences.iter().enumerate() {
             let toks = tokens::tokenize(text, s.start_byte, s.end_byte);
             if toks.is_empty() {
                 continue;
             }
             let sent = frames::Sentence::new(&toks, &self.lex);
+            if !sent.may_hold_cue() {
+                continue;
+            }
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
-                if let Some(a) = self.attribution(doc, &toks, &c, s, around) {
-                    if !out.iter().any(|o| o.content == a.content || o.cue == a.cue) {
+                if let Some(mut a) = self.attribution(doc, &toks, &c, s, around) {
+                    a.relative = sent.relative_subject(&c).and_then(|k| {
+                        let w = toks.get(k)?;
+                        doc.span_of_bytes(w.start, w.end)
+                    });
+                    if !seen_content.contains(&a.content) && !seen_cue.contains(&a.cue) {
+                        seen_content.insert(a.content);
+                        seen_cue.insert(a.cue);
                         out.push(a);
                     }
                 }
@@ -184,7 +200,17 @@ impl ClaimExtractor {
             let (p, q) = (t.get(x)?.start, t.get(y)?.end);
             text.get(p..q).map(|s| s.trim_matches(|ch: char| ch.is_whitespace() || ch == ',').to_string())
         });
-        Some(Attribution { cue, content, source, pronoun, stance: c.stance, target, rule: c.rule, source_facts: facts })
+        Some(Attribution {
+            cue,
+            content,
+            source,
+            pronoun,
+            relative: None,
+            stance: c.stance,
+            target,
+            rule: c.rule,
+            source_facts: facts,
+        })
     }
 
     /// Kind, mention, canonical name and actor span of a source noun phrase.
@@ -193,26 +219,33 @@ impl ClaimExtractor {
         // "of/for/in ..." phrase ("[a spokesman] for the ministry").
         let cut = (np.a + 1..=np.b)
             .find(|&k| {
-                matches!(t[k].lower.as_str(), "of" | "for" | "in" | "at" | "from")
+                // "Six in 10", "one in three": a share of those asked, not a place.
+                let share = t[k].low() == "in"
+                    && t.get(k + 1).is_some_and(|x| {
+                        x.text.chars().all(|c| c.is_ascii_digit())
+                            || matches!(x.low(), "two" | "three" | "four" | "five")
+                    });
+                matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
                     && !t.get(k + 1).is_some_and(|x| x.is_cap())
+                    && !share
             })
             .unwrap_or(np.b + 1);
         let words = &t[np.a..cut];
         let mut first = 0;
-        while first < words.len() && matches!(words[first].lower.as_str(), "the" | "a" | "an") {
+        while first < words.len() && matches!(words[first].low(), "the" | "a" | "an") {
             first += 1;
         }
         let core = &words[first.min(words.len() - 1)..];
-        let head = words.last()?.lower.as_str();
+        let head = words.last()?.low();
         let is_generic =
-            |w: &Tok<'_>| self.lex.heads.contains_key(&w.lower) || self.lex.function_words.contains(&w.lower);
+            |w: &Tok<'_>| self.lex.heads.contains_key(w.low()) || self.lex.function_words.contains(w.low());
         // A name ends with a capitalised word ("French Ministry for Europe and Foreign
         // Affairs", "Gov. Mike Pence (R-IN)"); "The Republican nominee" is a nominal.
         let last_word = core.iter().enumerate().rev().find(|(_, w)| w.is_word() && !w.text.contains('-') || w.is_cap());
         let named = last_word.is_some_and(|(k, w)| {
-            w.is_cap() && !self.lex.demonyms.contains_key(&w.lower) && !(np.a + first + k == 0 && is_generic(w))
+            w.is_cap() && !self.lex.demonyms.contains_key(w.low()) && !(np.a + first + k == 0 && is_generic(w))
         });
-        let demonym = core.iter().find_map(|w| self.lex.demonyms.get(&w.lower)).cloned();
+        let demonym = core.iter().find_map(|w| self.lex.demonyms.get(w.low())).cloned();
         let head_kind = self.lex.heads.get(head).map(|h| h.0);
         let text = doc.text();
         let (sa, sb) = (if named { core[0].start } else { words[0].start }, words.last()?.end);
@@ -249,7 +282,10 @@ impl ClaimExtractor {
             kind,
             mention,
             canonical,
-            pronoun_word: frames::pronoun_base(&words[0].lower).unwrap_or("").to_string(),
+            pronoun_word: frames::pronoun_base(&words[0].lower)
+                .or_else(|| frames::pronoun_of_possessive(&words[0].lower))
+                .unwrap_or("")
+                .to_string(),
         })
     }
 }
@@ -360,13 +396,98 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
     (a < b).then_some((a, b))
 }
 
-/// True when an actor of kind `k` (and mention text) can be what `pronoun` refers to.
-fn compatible(pronoun: &str, a: &ActorAttrs, plural: bool) -> bool {
+/// The pronoun class an actor of kind `kind` can be referred to by: 0 "he"/"she", 1 "it",
+/// 2 "they".
+fn compatible(class: usize, kind: ActorKind, plural: bool) -> bool {
+    match class {
+        0 => kind == ActorKind::Person && !plural,
+        1 => matches!(kind, ActorKind::Organization | ActorKind::State) && !plural,
+        _ => plural || matches!(kind, ActorKind::Organization | ActorKind::Group | ActorKind::State),
+    }
+}
+
+/// The class of a personal pronoun (see [`compatible`]); `None` for "we", "I", "you".
+fn pronoun_class(pronoun: &str) -> Option<usize> {
     match pronoun {
-        "he" | "she" => a.kind == ActorKind::Person && !plural,
-        "it" => matches!(a.kind, ActorKind::Organization | ActorKind::State) && !plural,
-        "they" => plural || matches!(a.kind, ActorKind::Organization | ActorKind::Group | ActorKind::State),
-        _ => false,
+        "he" | "she" => Some(0),
+        "it" => Some(1),
+        "they" => Some(2),
+        _ => None,
+    }
+}
+
+/// The actors a source may refer to, indexed for the two questions the extractor asks: the
+/// latest actor ending before a pronoun that the pronoun can refer to, and the actor that
+/// covers some source words. `ord` is the order of addition (earlier extractors' actors
+/// first); of two equally good actors the later one wins. Lookups are logarithmic (or
+/// bounded by the longest actor), so long documents stay linear.
+struct ActorIndex<'a> {
+    /// Per pronoun class: (end, ord, id), sorted by (end, ord).
+    by_class: [Vec<(usize, usize, Cow<'a, str>)>; 3],
+    /// (span, ord, id), sorted by (start, ord).
+    by_start: Vec<(Span, usize, Cow<'a, str>)>,
+    max_len: usize,
+    n: usize,
+}
+
+impl<'a> ActorIndex<'a> {
+    fn new(found: &'a [Annotation]) -> ActorIndex<'a> {
+        let mut ix =
+            ActorIndex { by_class: [Vec::new(), Vec::new(), Vec::new()], by_start: Vec::new(), max_len: 0, n: 0 };
+        for a in found {
+            if let Some(x) = a.actor() {
+                let ord = ix.n;
+                ix.n += 1;
+                for (c, list) in ix.by_class.iter_mut().enumerate() {
+                    if compatible(c, x.kind, false) {
+                        list.push((a.span.end(), ord, Cow::Borrowed(a.id.as_str())));
+                    }
+                }
+                ix.by_start.push((a.span, ord, Cow::Borrowed(a.id.as_str())));
+                ix.max_len = ix.max_len.max(a.span.len());
+            }
+        }
+        for list in &mut ix.by_class {
+            list.sort_unstable_by_key(|x| (x.0, x.1));
+        }
+        ix.by_start.sort_unstable_by_key(|x| (x.0.start(), x.1));
+        ix
+    }
+
+    /// Adds an actor after all others.
+    fn push(&mut self, span: Span, id: String, kind: ActorKind, plural: bool) {
+        let ord = self.n;
+        self.n += 1;
+        for (c, list) in self.by_class.iter_mut().enumerate() {
+            if compatible(c, kind, plural) {
+                let k = list.partition_point(|x| x.0 <= span.end());
+                list.insert(k, (span.end(), ord, Cow::Owned(id.clone())));
+            }
+        }
+        let k = self.by_start.partition_point(|x| x.0.start() <= span.start());
+        self.by_start.insert(k, (span, ord, Cow::Owned(id)));
+        self.max_len = self.max_len.max(span.len());
+    }
+
+    /// The actor that a pronoun of `class` at `start` refers to: the one ending last at or
+    /// before `start`.
+    fn antecedent(&self, class: usize, start: usize) -> Option<String> {
+        let list = self.by_class.get(class)?;
+        let k = list.partition_point(|x| x.0 <= start);
+        k.checked_sub(1).map(|k| list[k].2.to_string())
+    }
+
+    /// The actor overlapping `words` that ends last (then the longest).
+    fn covering(&self, words: Span) -> Option<String> {
+        let lo_start = words.start().saturating_sub(self.max_len);
+        let lo = self.by_start.partition_point(|x| x.0.start() < lo_start);
+        let hi = self.by_start.partition_point(|x| x.0.start() < words.end());
+        self.by_start
+            .get(lo..hi)?
+            .iter()
+            .filter(|x| x.0.overlaps(&words))
+            .max_by_key(|x| (x.0.end(), x.0.len(), x.1))
+            .map(|x| x.2.to_string())
     }
 }
 
@@ -379,61 +500,48 @@ impl Extractor for ClaimExtractor {
         let doc = cx.doc;
         let atts = self.attributions(doc, cx.sentences);
         // Actors a source may refer to: those found earlier, then those this extractor adds.
-        let mut actors: Vec<(Span, String, ActorAttrs, bool)> =
-            cx.found.iter().filter_map(|a| a.actor().map(|x| (a.span, a.id.clone(), x.clone(), false))).collect();
+        let mut actors = ActorIndex::new(cx.found);
         let mut n_src = 0;
         let mut n_clm = 0;
         for att in atts {
             let source = match (&att.source, &att.source_facts) {
                 (Some(words), Some(f)) if att.pronoun => {
-                    let plural = false;
-                    actors
-                        .iter()
-                        .filter(|(s, _, x, pl)| {
-                            s.end() <= words.start() && compatible(&f.pronoun_word, x, *pl || plural)
-                        })
-                        .max_by_key(|(s, ..)| s.end())
-                        .map(|(_, id, ..)| id.clone())
+                    pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start()))
                 }
-                (Some(words), Some(f)) => {
-                    let covering = actors
-                        .iter()
-                        .filter(|(s, ..)| s.overlaps(words))
-                        .max_by_key(|(s, ..)| (s.end(), s.len()))
-                        .map(|(_, id, ..)| id.clone());
-                    match covering {
-                        Some(id) => Some(id),
-                        None => {
-                            let Some(quote) = doc.slice(f.actor_span) else {
-                                continue;
-                            };
-                            n_src += 1;
-                            let id = format!("src{n_src}");
-                            let attrs = ActorAttrs {
-                                kind: f.kind,
-                                mention: f.mention,
-                                canonical: f.canonical.clone(),
-                                role: None,
-                            };
-                            let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
-                            actors.push((f.actor_span, id.clone(), attrs.clone(), plural));
-                            out.push(Annotation {
-                                id: id.clone(),
-                                span: f.actor_span,
-                                quote: quote.to_string(),
-                                status: Status::Predicted,
-                                provenance: Provenance::extractor("claim-source"),
-                                attrs: Attrs::Actor(attrs),
-                            });
-                            Some(id)
-                        }
+                (Some(words), Some(f)) => match actors.covering(*words) {
+                    Some(id) => Some(id),
+                    None => {
+                        let Some(quote) = doc.slice(f.actor_span) else {
+                            continue;
+                        };
+                        n_src += 1;
+                        let id = format!("src{n_src}");
+                        let attrs =
+                            ActorAttrs { kind: f.kind, mention: f.mention, canonical: f.canonical.clone(), role: None };
+                        let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
+                        actors.push(f.actor_span, id.clone(), f.kind, plural);
+                        out.push(Annotation {
+                            id: id.clone(),
+                            span: f.actor_span,
+                            quote: quote.to_string(),
+                            status: Status::Predicted,
+                            provenance: Provenance::extractor("claim-source"),
+                            attrs: Attrs::Actor(attrs),
+                        });
+                        Some(id)
                     }
-                }
+                },
                 _ => None,
             };
             let (Some(quote), Some(cue_text)) = (doc.slice(att.content), doc.slice(att.cue)) else {
                 continue;
             };
+            // The pronoun the clause uses for its source, which no ACTOR annotates.
+            let words = match (att.pronoun, att.source) {
+                (true, Some(w)) => Some(w),
+                _ => att.relative,
+            };
+            let source_words = words.and_then(|w| doc.slice(w).map(|text| Cue { span: w, text: text.to_string() }));
             n_clm += 1;
             out.push(Annotation {
                 id: format!("clm{n_clm}"),
@@ -446,6 +554,7 @@ impl Extractor for ClaimExtractor {
                     cue: Some(Cue { span: att.cue, text: cue_text.to_string() }),
                     stance: Some(att.stance),
                     target: att.target.clone(),
+                    source_words,
                 }),
             });
         }

@@ -5,6 +5,8 @@
 //! document's text. It must not: decide anything about claims or convert offsets to code
 //! points (the caller does that through the document's index).
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -20,17 +22,22 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: byte range in the document, its text, and its lower-case form for words.
+/// One token: byte range in the document, its text, and its lower-case form for words
+/// (borrowed from the text when it is lower case already, as most words are).
 #[derive(Clone, Debug)]
 pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub kind: Kind,
 }
 
 impl Tok<'_> {
+    /// The lower-case form.
+    pub fn low(&self) -> &str {
+        &self.lower
+    }
     /// True for a word whose first character is upper case.
     pub fn is_cap(&self) -> bool {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
@@ -49,6 +56,15 @@ impl Tok<'_> {
     }
 }
 
+/// `t` in lower case, borrowed when it is already.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -59,49 +75,54 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let Some(piece) = text.get(start..end) else {
         return out;
     };
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| chars.get(k).map(|&(b, _)| b + start).unwrap_or(end);
+    // The character at byte `p` of the piece (byte offsets, no per-sentence buffer).
+    let at = |p: usize| piece.get(p..).and_then(|r| r.chars().next());
     let mut k = 0;
-    while k < n {
-        let c = chars[k].1;
+    while let Some(c) = at(k) {
+        let cl = c.len_utf8();
         if c.is_whitespace() {
-            k += 1;
+            k += cl;
             continue;
         }
         if is_word_char(c) {
             let s = k;
-            k += 1;
-            while k < n {
-                let c = chars[k].1;
+            let mut prev = c;
+            k += cl;
+            while let Some(c) = at(k) {
+                let cl = c.len_utf8();
+                let next = at(k + cl);
                 if is_word_char(c) {
-                    k += 1;
-                } else if matches!(c, '-' | '.' | '&') && at(k + 1).is_some_and(is_word_char) {
+                    prev = c;
+                    k += cl;
+                } else if matches!(c, '-' | '.' | '&') && next.is_some_and(is_word_char) {
                     // "al-Qaeda", "U.S" (a full stop between letters), "AT&T".
-                    if c == '.' && !(chars[k - 1].1.is_uppercase() && at(k + 1).is_some_and(char::is_uppercase)) {
+                    if c == '.' && !(prev.is_uppercase() && next.is_some_and(char::is_uppercase)) {
                         break;
                     }
-                    k += 1;
-                } else if matches!(c, '\'' | '’') && at(k + 1).is_some_and(is_word_char) {
+                    prev = c;
+                    k += cl;
+                } else if matches!(c, '\'' | '’') && next.is_some_and(is_word_char) {
                     // "'s" followed by a non-letter is a possessive token of its own.
-                    let poss = at(k + 1).is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char);
+                    let after = next.and_then(|x| at(k + cl + x.len_utf8()));
+                    let poss = next.is_some_and(|c| c == 's' || c == 'S') && !after.is_some_and(is_word_char);
                     if poss {
                         break;
                     }
-                    k += 1;
+                    prev = c;
+                    k += cl;
                 } else {
                     break;
                 }
             }
-            let (a, b) = (byte(s), byte(k));
+            let (a, b) = (start + s, start + k);
             let t = &text[a..b];
-            out.push(Tok { start: a, end: b, text: t, lower: t.to_lowercase(), kind: Kind::Word });
+            out.push(Tok { start: a, end: b, text: t, lower: lowercase(t), kind: Kind::Word });
             continue;
         }
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = at(k + 1);
-        let (a, b) = (byte(k), byte(k + 1));
+        let prev = piece[..k].chars().next_back();
+        let next = at(k + cl);
+        let next2 = next.and_then(|x| at(k + cl + x.len_utf8()));
+        let (a, b) = (start + k, start + k + cl);
         let t = &text[a..b];
         let kind = match c {
             '“' | '«' => Kind::Open,
@@ -109,12 +130,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             '‘' => Kind::Open,
             '\'' | '’' => {
                 let after_word = prev.is_some_and(is_word_char);
-                if after_word && next.is_some_and(|c| c == 's' || c == 'S') && !at(k + 2).is_some_and(is_word_char) {
+                if after_word && next.is_some_and(|c| c == 's' || c == 'S') && !next2.is_some_and(is_word_char) {
                     // "Mali's": take the "s" too.
-                    let b2 = byte(k + 2);
+                    let b2 = b + 1;
                     let t2 = &text[a..b2];
-                    out.push(Tok { start: a, end: b2, text: t2, lower: "'s".to_string(), kind: Kind::Possessive });
-                    k += 2;
+                    out.push(Tok { start: a, end: b2, text: t2, lower: Cow::Borrowed("'s"), kind: Kind::Possessive });
+                    k += cl + 1;
                     continue;
                 }
                 if after_word && prev.is_some_and(|p| p == 's') && !next.is_some_and(is_word_char) {
@@ -145,8 +166,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             _ => Kind::Punct,
         };
-        out.push(Tok { start: a, end: b, text: t, lower: t.to_string(), kind });
-        k += 1;
+        out.push(Tok { start: a, end: b, text: t, lower: Cow::Borrowed(t), kind });
+        k += cl;
     }
     out
 }
