@@ -262,6 +262,34 @@ const DETERMINERS: &[&str] = &[
     "this", "both", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "of",
     "senior", "top",
 ];
+/// A word of a name and a lowercase part: "Paris-based", "EADS-led".
+fn is_compound(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(x, y)| {
+        x.chars().next().is_some_and(char::is_uppercase) && !y.is_empty() && y.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
+/// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
+const COMPOUND_PARTICIPLES: &[&str] = &[
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "funded",
+    "sponsored",
+    "linked",
+    "allied",
+    "aligned",
+    "controlled",
+    "supported",
+    "affiliated",
+    "brokered",
+    "imposed",
+    "financed",
+    "armed",
+    "operated",
+];
+
 /// Numbers that count a group of people ("the two Malian diplomats").
 const NUMERALS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"];
 
@@ -1493,6 +1521,11 @@ impl<'a> Sentence<'a> {
                     a = k;
                     continue;
                 }
+                // "Paris-based", "Iran-backed", "EADS-led": a compound ending in a lowercase part.
+                if is_compound(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                    a = k;
+                    continue;
+                }
                 // A sentence's first word, a common word written with a capital: "Armed groups".
                 if self.initial[k]
                     && self.cap(k)
@@ -1697,6 +1730,10 @@ impl<'a> Sentence<'a> {
             if (u.i..=u.j).any(|x| self.used[x]) {
                 continue;
             }
+            // "EADS-led": left to `compound_names`.
+            if u.i == u.j && is_compound(self.w(u.i)) {
+                continue;
+            }
             let name = &self.text[self.t[u.i].s..self.t[u.j].e];
             match &u.class {
                 Class::State { state, capital } => {
@@ -1845,6 +1882,40 @@ impl<'a> Sentence<'a> {
                 }
                 Class::Place | Class::Not => {}
             }
+        }
+        self.compound_names(out);
+    }
+
+    /// Names before an agentive participle inside one word: "an [EADS]-led consortium",
+    /// "[Hamas]-run ministry", "[Russia]-backed forces" (not "Paris-based": a place). A known
+    /// organisation, a state, or an acronym; the rest of the word is no part of the actor.
+    fn compound_names(&mut self, out: &mut Vec<Cand>) {
+        for k in 0..self.t.len() {
+            if !self.is_word(k) || self.used[k] || self.headline {
+                continue;
+            }
+            let w = self.w(k);
+            let Some((name, part)) = w.rsplit_once('-') else {
+                continue;
+            };
+            if name.is_empty() || !COMPOUND_PARTICIPLES.contains(&part) {
+                continue;
+            }
+            let (kind, canonical) = match self.lex.names.get(name) {
+                Some(Entry::Org(o)) => (self.lex.orgs[*o].kind, self.lex.orgs[*o].canonical.clone()),
+                Some(Entry::State { state, .. }) => (ActorKind::State, self.lex.states[*state].canonical.clone()),
+                Some(Entry::Person(p)) => (ActorKind::Person, self.lex.people[*p].to_string()),
+                Some(Entry::Place) => continue,
+                None if is_acronym(name) && name.chars().filter(|c| c.is_alphabetic()).count() > 2 => {
+                    (ActorKind::Organization, name.to_string())
+                }
+                None => continue,
+            };
+            let s = self.t[k].s;
+            let mut c = self.cand(k, k, kind, Mention::Name, canonical, None, "compound-name");
+            c.e = s + name.len();
+            self.used[k] = true;
+            out.push(c);
         }
     }
 
