@@ -54,9 +54,10 @@ pub const VERBS: &str = include_str!("../../../data/actors/verbs.txt");
 pub const SUFFIXES: &str = include_str!("../../../data/actors/suffixes.txt");
 pub const COMMON: &str = include_str!("../../../data/actors/common.txt");
 pub const GIVEN: &str = include_str!("../../../data/actors/given_names.txt");
+pub const RELATIONS: &str = include_str!("../../../data/actors/relations.txt");
 
 /// Every data file, by name, for size reports and tests.
-pub const FILES: [(&str, &str); 11] = [
+pub const FILES: [(&str, &str); 12] = [
     ("states.txt", STATES),
     ("orgs.txt", ORGS),
     ("people.txt", PEOPLE),
@@ -68,6 +69,7 @@ pub const FILES: [(&str, &str); 11] = [
     ("suffixes.txt", SUFFIXES),
     ("common.txt", COMMON),
     ("given_names.txt", GIVEN),
+    ("relations.txt", RELATIONS),
 ];
 
 /// What a name in the gazetteer stands for.
@@ -95,6 +97,8 @@ pub struct State {
 pub struct Org {
     pub kind: ActorKind,
     pub canonical: String,
+    /// A jihadist armed group (kind `jihadist` in orgs.txt).
+    pub jihadist: bool,
 }
 
 /// How a nominal head's canonical name is made (data/actors/heads.txt).
@@ -113,6 +117,8 @@ pub enum HeadRule {
 pub struct Head {
     pub kind: ActorKind,
     pub rule: HeadRule,
+    /// Only with a modifier before it ("foreign states", not "states").
+    pub needs_mod: bool,
 }
 
 /// What the last word of a capitalised name says about it (data/actors/suffixes.txt).
@@ -162,6 +168,12 @@ pub struct Lexicon {
     /// Lowercase common words that are capitalised only at a sentence start.
     pub common: HashSet<&'static str>,
     pub given: HashSet<&'static str>,
+    /// Words after which "from X" / "of X" names the doer or the other party
+    /// (data/actors/relations.txt).
+    pub relations: HashSet<&'static str>,
+    /// Modifiers that make a nominal an armed group ("armed groups", "jihadist networks"):
+    /// the `+` lines of data/actors/heads.txt.
+    pub group_mods: HashSet<&'static str>,
 }
 
 /// Data lines: trimmed, without blank lines and `#` comments.
@@ -247,6 +259,8 @@ impl Lexicon {
             suffixes: HashMap::default(),
             common: HashSet::default(),
             given: HashSet::default(),
+            relations: HashSet::default(),
+            group_mods: HashSet::default(),
         };
         // Places first: a state, organisation or person of the same name overrides them.
         for l in lines(PLACES) {
@@ -282,16 +296,17 @@ impl Lexicon {
         }
         for l in lines(ORGS) {
             let mut f = l.split('|');
-            let kind = match f.next().map(str::trim) {
-                Some("group") => ActorKind::Group,
-                _ => ActorKind::Organization,
+            let (kind, jihadist) = match f.next().map(str::trim) {
+                Some("group") => (ActorKind::Group, false),
+                Some("jihadist") => (ActorKind::Group, true),
+                _ => (ActorKind::Organization, false),
             };
             let canonical = f.next().unwrap_or("").trim();
             if canonical.is_empty() {
                 continue;
             }
             let idx = lex.orgs.len();
-            lex.orgs.push(Org { kind, canonical: canonical.to_string() });
+            lex.orgs.push(Org { kind, canonical: canonical.to_string(), jihadist });
             lex.add_name(canonical, Entry::Org(idx));
             for a in values(f.next().unwrap_or("")) {
                 lex.add_name(a, Entry::Org(idx));
@@ -327,6 +342,10 @@ impl Lexicon {
             lex.titles.insert(form, role);
         }
         for l in lines(HEADS) {
+            if let Some(mods) = l.strip_prefix('+') {
+                lex.group_mods.extend(mods.split_whitespace());
+                continue;
+            }
             let mut f = l.split('|').map(str::trim);
             let (Some(form), Some(kind), Some(rule)) = (f.next(), f.next(), f.next()) else {
                 continue;
@@ -337,7 +356,8 @@ impl Lexicon {
                 "own" => HeadRule::Own,
                 _ => HeadRule::Describe,
             };
-            lex.heads.insert(form, Head { kind, rule });
+            let needs_mod = l.ends_with("|modified");
+            lex.heads.insert(form, Head { kind, rule, needs_mod });
         }
         for h in lex.heads.keys() {
             if let Some(k) = shape(h) {
@@ -375,6 +395,7 @@ impl Lexicon {
         }
         lex.common.extend(lines(COMMON));
         lex.given.extend(lines(GIVEN));
+        lex.relations.extend(lines(RELATIONS));
         lex
     }
 

@@ -160,6 +160,9 @@ struct Cand {
     state: Option<String>,
     /// Byte offset of the candidate's sentence.
     sent: usize,
+    /// A military that rules ("the military leadership", "soldiers took power"): the state's
+    /// junta.
+    ruler: bool,
 }
 
 /// What follows a mention: a verb it is the subject of, a passive, or neither.
@@ -259,6 +262,41 @@ const DETERMINERS: &[&str] = &[
     "this", "both", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "of",
     "senior", "top",
 ];
+/// A word of a name and a lowercase part: "Paris-based", "EADS-led".
+fn is_compound(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(x, y)| {
+        x.chars().next().is_some_and(char::is_uppercase) && !y.is_empty() && y.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
+/// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
+const COMPOUND_PARTICIPLES: &[&str] = &[
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "funded",
+    "sponsored",
+    "linked",
+    "allied",
+    "aligned",
+    "controlled",
+    "supported",
+    "affiliated",
+    "brokered",
+    "imposed",
+    "financed",
+    "armed",
+    "operated",
+];
+
+/// Endings of adverbs, which open sentences capitalised ("Roughly", "Frequently").
+const ADVERB_ENDINGS: &[&str] =
+    &["ently", "antly", "ously", "ately", "ively", "ghly", "ually", "ically", "edly", "ingly", "ssly", "ully"];
+
+/// Numbers that count a group of people ("the two Malian diplomats").
+const NUMERALS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"];
+
 /// Words that head a whole organisation's name: two of them joined by "of"/"for" are two names.
 const STRONG_ORG: &[&str] = &[
     "Corps",
@@ -963,6 +1001,27 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Is the nominal `a..=h` a military that rules: "the military leadership", "the military
+    /// government", "soldiers took power"? A state's military rulers are its junta.
+    fn military_ruler(&self, a: usize, h: usize) -> bool {
+        let military = (a..=h).any(|x| self.lw(x) == "military");
+        let rules = matches!(self.lw(h), "leadership" | "rulers" | "government" | "regime" | "authorities");
+        let took_power = self.is_word(h + 2)
+            && matches!(self.lw(h + 1), "took" | "seized" | "grabbed")
+            && self.lw(h + 2) == "power"
+            && matches!(self.lw(h), "military" | "army" | "soldiers" | "officers");
+        (military && rules) || took_power
+    }
+
+    /// The first token of a title (any case) that ends just before token `i`: "[Colonel]
+    /// Assimi Goïta".
+    fn title_start(&self, i: usize) -> Option<usize> {
+        (1..=self.lex.max_title_words.min(i)).rev().find_map(|len| {
+            let k = i - len;
+            self.title_at(k).filter(|(l, _)| *l == len).map(|_| k)
+        })
+    }
+
     /// A lowercase title just before token `i` ("spokesman John Smith", "analyst David Strauss").
     fn title_before(&self, i: usize) -> Option<String> {
         for len in (1..=self.lex.max_title_words).rev() {
@@ -1021,6 +1080,14 @@ impl<'a> Sentence<'a> {
     fn acting_after(&self, j: usize, plural: bool) -> Act {
         let n = self.t.len();
         let mut k = j + 1;
+        // "Mali, alongside Burkina Faso and Niger, faces": the verb follows the parenthesis.
+        if k + 1 < n && self.w(k) == "," && self.accompaniment_at(k + 1) {
+            if let Some(c) = (k + 2..n.min(k + 14)).find(|&c| self.w(c) == "," || self.t[c].kind == Kind::Punct) {
+                if self.w(c) == "," {
+                    k = c + 1;
+                }
+            }
+        }
         let mut skipped = 0;
         while k < n && skipped < 2 && self.is_word(k) {
             let w = self.w(k);
@@ -1096,6 +1163,75 @@ impl<'a> Sentence<'a> {
         Act::No
     }
 
+    /// Does a phrase of accompaniment start at `k` ("alongside", "along with", "together with")?
+    fn accompaniment_at(&self, k: usize) -> bool {
+        self.is_word(k)
+            && match self.lw(k) {
+                "alongside" => true,
+                "along" | "together" => self.is_word(k + 1) && self.lw(k + 1) == "with",
+                _ => false,
+            }
+    }
+
+    /// Is the mention at `i` inside a parenthesis of accompaniment whose subject acts: "Mali,
+    /// alongside [Burkina Faso] and Niger, faces", "armed groups, along with [criminal
+    /// networks], have waged"?
+    fn accompanies_subject(&self, i: usize) -> bool {
+        let open = if i >= 2 && self.lw(i - 1) == "alongside" {
+            i - 2
+        } else if i >= 3 && self.lw(i - 1) == "with" && matches!(self.lw(i - 2), "along" | "together") {
+            i - 3
+        } else {
+            return false;
+        };
+        if self.w(open) != "," {
+            return false;
+        }
+        match (i..self.t.len().min(i + 12)).find(|&c| self.t[c].kind == Kind::Punct) {
+            Some(c) if self.w(c) == "," => self.acting_after(c, true) == Act::Active,
+            _ => false,
+        }
+    }
+
+    /// The last token of the mention `i..=j` with the quotation marks that enclose exactly it
+    /// ("“foreign states” are seeking"): its verb follows the closing mark.
+    fn quote_end(&self, i: usize, j: usize) -> usize {
+        let n = self.t.len();
+        if i > 0 && j + 1 < n && matches!(self.w(i - 1), "“" | "\"" | "‘") && matches!(self.w(j + 1), "”" | "\"" | "’")
+        {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// Is the mention at `i` the doer or other party named after "from" / "of" and a relation
+    /// word ("support from Russia", "distanced itself from France", "the help of foreign
+    /// states", "on behalf of the intelligence service")?
+    fn relation_before(&self, i: usize) -> bool {
+        if i < 2 || !matches!(self.lw(i - 1), "from" | "of") {
+            return false;
+        }
+        for k in (i.saturating_sub(4)..i - 1).rev() {
+            if !self.is_word(k) {
+                return false;
+            }
+            if self.lex.relations.contains(self.lw(k)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Does a relative clause with a verb follow token `j` ("five French embassy personnel, who
+    /// departed Bamako")? Its antecedent is the doer.
+    fn who_acts(&self, j: usize) -> bool {
+        j + 3 < self.t.len()
+            && self.w(j + 1) == ","
+            && self.lw(j + 2) == "who"
+            && self.acting_after(j + 2, true) == Act::Active
+    }
+
     /// Is token `i` the object of a preposition ("the expulsion of diplomats coincided")?
     fn after_preposition(&self, i: usize) -> bool {
         i > 0 && self.is_word(i - 1) && PREPOSITIONS.contains(&self.lw(i - 1))
@@ -1110,16 +1246,18 @@ impl<'a> Sentence<'a> {
         // "by Islamist insurgencies": a modifier of the noun after it, not an agent.
         if self.is_word(j + 1) {
             let next = self.lw(j + 1);
+            // ("from armed groups linked to al-Qaeda": a participle, not a noun.)
             if next.chars().next().is_some_and(char::is_lowercase)
                 && !self.lex.common.contains(next)
                 && !self.lex.verbs.contains(next)
                 && !PREPOSITIONS.contains(&next)
+                && !(next.ends_with("ed") && next.len() > 4)
             {
                 return false;
             }
         }
         let p = self.lw(i - 1);
-        if p == "by" {
+        if p == "by" || self.relation_before(i) {
             return true;
         }
         if p == "to" && i >= 2 && self.lw(i - 2) == "according" {
@@ -1195,7 +1333,10 @@ impl<'a> Sentence<'a> {
                     );
                     continue;
                 }
-                continue;
+                // In a title-case headline the capitalised words after it may be an act.
+                if !self.headline {
+                    continue;
+                }
             }
             // Up to four lowercase words: modifiers, then a head or an act noun.
             let mut k = p + 1;
@@ -1221,7 +1362,9 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             let Some((h, is_head)) = found else { continue };
-            if self.headline {
+            // In a headline an act still has its owner ("Mali’s Shift Towards Russia"); a
+            // capitalised head there may be a name's word.
+            if self.headline && is_head {
                 continue;
             }
             if !is_head {
@@ -1239,10 +1382,16 @@ impl<'a> Sentence<'a> {
             let mods: Vec<String> = (p + 1..h).map(|x| self.case_word(x).to_string()).collect();
             if let Some(st) = owner_state {
                 let state = &self.lex.states[st];
-                if head.rule == HeadRule::Describe
-                    && !(self.acting_after(h, head_is_plural(&head_w)) == Act::Active || self.agent_before(u.i, h))
-                {
+                let acts = self.acting_after(h, head_is_plural(&head_w)) == Act::Active
+                    || self.acting_after(self.skip_complement(h), head_is_plural(&head_w)) == Act::Active
+                    || self.agent_before(u.i, h);
+                if head.rule == HeadRule::Describe && !acts {
                     // "Mali's security minister, General X": the name is the actor.
+                    continue;
+                }
+                // "[five staff members] of France's embassy", "officials from Mali's embassy":
+                // a complement of another noun, not an actor of its own.
+                if self.after_preposition(u.i) && !acts && u.i >= 2 && self.is_word(u.i - 2) {
                     continue;
                 }
                 let (kind, canonical) = self.nominal_canonical(Some(st), &mods, &head_w, head);
@@ -1254,6 +1403,9 @@ impl<'a> Sentence<'a> {
                 }
             } else if is_person && head.kind == ActorKind::Organization {
                 let name = &self.text[self.t[u.i].s..self.t[u.j].e];
+                // "Colonel Assimi Goïta's government": the nominal runs from its first word,
+                // the possessor's title included.
+                let start = if head.rule == HeadRule::State { self.title_start(u.i).unwrap_or(u.i) } else { u.i };
                 let (kind, canonical) = match (&u.class, head.rule) {
                     // "Colonel Assimi Goïta's government": the state's government.
                     (_, HeadRule::State) => (ActorKind::State, format!("?{head_w}")),
@@ -1262,7 +1414,7 @@ impl<'a> Sentence<'a> {
                     }
                     _ => (ActorKind::Organization, format!("{name} {head_w}")),
                 };
-                self.push(out, u.i, h, kind, Mention::Nominal, canonical, None, "possessive-nominal");
+                self.push(out, start, h, kind, Mention::Nominal, canonical, None, "possessive-nominal");
             }
         }
     }
@@ -1373,6 +1525,29 @@ impl<'a> Sentence<'a> {
                     a = k;
                     continue;
                 }
+                // "Paris-based", "Iran-backed", "EADS-led": a compound ending in a lowercase part.
+                if is_compound(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                    a = k;
+                    continue;
+                }
+                // A sentence's first word, a common word written with a capital: "Armed groups".
+                // ("Human rights groups said": a word no list knows, alone, opening the sentence.)
+                let plain_initial = || {
+                    units.iter().find(|u| u.i <= k && k <= u.j).map_or(self.lower_words.contains(lk), |u| {
+                        u.i == k
+                            && u.j == k
+                            && u.class == Class::Unknown
+                            && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                    })
+                };
+                if self.initial[k]
+                    && self.cap(k)
+                    && !self.lex.common.contains(lk)
+                    && (self.lex.group_mods.contains(lk) || plain_initial())
+                {
+                    a = k;
+                    continue;
+                }
                 // A capitalised modifier outside any name: "the Republican nominee".
                 if self.cap(k)
                     && !self.initial[k]
@@ -1413,6 +1588,13 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
+            if head.needs_mod && a == h && owner.is_none() {
+                continue;
+            }
+            // "France's [embassy]": the possessive pass decided about it.
+            if a > 0 && self.t[a - 1].kind == Kind::Poss {
+                continue;
+            }
             // Determiners ("the two Malian diplomats").
             let mut start = a;
             while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
@@ -1437,10 +1619,11 @@ impl<'a> Sentence<'a> {
                 }
             }
             let plural = head_is_plural(lw);
-            let subject = (self.acting_after(h, plural) == Act::Active
-                || self.acting_after(self.skip_complement(h), plural) == Act::Active)
+            let subject = (self.acting_after(self.quote_end(start, h), plural) == Act::Active
+                || self.acting_after(self.skip_complement(h), plural) == Act::Active
+                || self.who_acts(self.skip_complement(h)))
                 && !self.after_preposition(start);
-            if !(subject || self.agent_before(start, h)) {
+            if !(subject || self.agent_before(start, h) || self.accompanies_subject(start)) {
                 continue;
             }
             if self.headline {
@@ -1461,8 +1644,25 @@ impl<'a> Sentence<'a> {
             } else {
                 self.nominal_canonical(state, &mods, &head_w, head)
             };
+            // "armed groups", "jihadist networks": an armed group whatever the head.
+            let kind = if (a..h).any(|x| self.lex.group_mods.contains(self.lw(x))) { ActorKind::Group } else { kind };
+            // A counted group of people keeps its number: "the two Malian diplomats" -> "two
+            // Malian diplomats" (one group, not one diplomat).
+            let numeral = (start..a).find(|&x| NUMERALS.contains(&self.lw(x)));
+            let canonical = match numeral {
+                Some(x) if owner.is_none() && head.kind == ActorKind::Person && head.rule == HeadRule::Describe => {
+                    let mut full = self.lw(x).to_string();
+                    for y in a..=h {
+                        full.push(' ');
+                        full.push_str(self.case_word(y));
+                    }
+                    full
+                }
+                _ => canonical,
+            };
             let rule = if canonical.is_empty() { "nominal-bare" } else { "nominal" };
             let mut c = self.cand(start, h, kind, Mention::Nominal, canonical, None, rule);
+            c.ruler = self.military_ruler(start, h);
             if let Some(st) = state {
                 c.state = Some(self.lex.states[st].canonical.clone());
             }
@@ -1507,9 +1707,11 @@ impl<'a> Sentence<'a> {
         let mut state_actor: Vec<bool> = vec![false; units.len()];
         for (ui, u) in units.iter().enumerate() {
             if let Class::State { .. } = u.class {
-                state_actor[ui] = (self.acting_after(u.j, false) != Act::No && !self.after_preposition(u.i))
+                state_actor[ui] = (self.acting_after(self.quote_end(u.i, u.j), false) != Act::No
+                    && !self.after_preposition(u.i))
                     || self.agent_before(u.i, u.j)
-                    || self.other_party(u.i);
+                    || self.other_party(u.i)
+                    || self.accompanies_subject(u.i);
             }
         }
         // Lists of states share their role: "between Australia, Indonesia, Thailand and
@@ -1538,6 +1740,10 @@ impl<'a> Sentence<'a> {
         }
         for (ui, u) in units.iter().enumerate() {
             if (u.i..=u.j).any(|x| self.used[x]) {
+                continue;
+            }
+            // "EADS-led": left to `compound_names`.
+            if u.i == u.j && is_compound(self.w(u.i)) {
                 continue;
             }
             let name = &self.text[self.t[u.i].s..self.t[u.j].e];
@@ -1593,6 +1799,20 @@ impl<'a> Sentence<'a> {
                         continue;
                     }
                     if self.lex.titles.contains_key(self.lw(u.i)) && u.i == u.j {
+                        continue;
+                    }
+                    // "pressed Western allies": a direction, not a name; "Roughly translated",
+                    // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
+                    // measure after its number.
+                    if words == 1
+                        && (COMPASS.contains(&name)
+                            || (u.initial && ADVERB_ENDINGS.iter().any(|e| self.lw(u.i).ends_with(e)))
+                            || (u.i > 0 && {
+                                // A decimal, not a year ("In 1994 6PR was purchased").
+                                let digits = |k: usize| self.w(k).bytes().all(|b| b.is_ascii_digit());
+                                u.i > 2 && digits(u.i - 1) && self.w(u.i - 2) == "." && digits(u.i - 3)
+                            }))
+                    {
                         continue;
                     }
                     let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
@@ -1661,7 +1881,18 @@ impl<'a> Sentence<'a> {
                         if (place_prep || quoted) && !acting {
                             continue;
                         }
-                        let kind = if words <= 3 && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
+                        // "the Excursion House", "A Beautiful Lie": a person's name takes no
+                        // article; an organisation's does when it acts ("the Used announced").
+                        let is_article = |k: usize| self.is_word(k) && matches!(self.lw(k), "the" | "a" | "an");
+                        let article = (u.i > 0 && is_article(u.i - 1))
+                            || (u.i > 1
+                                && is_article(u.i - 2)
+                                && self.is_word(u.i - 1)
+                                && self.w(u.i - 1).chars().all(|c| c.is_ascii_lowercase()));
+                        if article && !acting {
+                            continue;
+                        }
+                        let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
                             ActorKind::Person
                         } else {
                             ActorKind::Organization
@@ -1677,6 +1908,40 @@ impl<'a> Sentence<'a> {
                 }
                 Class::Place | Class::Not => {}
             }
+        }
+        self.compound_names(out);
+    }
+
+    /// Names before an agentive participle inside one word: "an [EADS]-led consortium",
+    /// "[Hamas]-run ministry", "[Russia]-backed forces" (not "Paris-based": a place). A known
+    /// organisation, a state, or an acronym; the rest of the word is no part of the actor.
+    fn compound_names(&mut self, out: &mut Vec<Cand>) {
+        for k in 0..self.t.len() {
+            if !self.is_word(k) || self.used[k] || self.headline {
+                continue;
+            }
+            let w = self.w(k);
+            let Some((name, part)) = w.rsplit_once('-') else {
+                continue;
+            };
+            if name.is_empty() || !COMPOUND_PARTICIPLES.contains(&part) {
+                continue;
+            }
+            let (kind, canonical) = match self.lex.names.get(name) {
+                Some(Entry::Org(o)) => (self.lex.orgs[*o].kind, self.lex.orgs[*o].canonical.clone()),
+                Some(Entry::State { state, .. }) => (ActorKind::State, self.lex.states[*state].canonical.clone()),
+                Some(Entry::Person(p)) => (ActorKind::Person, self.lex.people[*p].to_string()),
+                Some(Entry::Place) => continue,
+                None if is_acronym(name) && name.chars().filter(|c| c.is_alphabetic()).count() > 2 => {
+                    (ActorKind::Organization, name.to_string())
+                }
+                None => continue,
+            };
+            let s = self.t[k].s;
+            let mut c = self.cand(k, k, kind, Mention::Name, canonical, None, "compound-name");
+            c.e = s + name.len();
+            self.used[k] = true;
+            out.push(c);
         }
     }
 
@@ -1746,6 +2011,7 @@ impl<'a> Sentence<'a> {
             drop: false,
             state: None,
             sent: self.t.first().map_or(0, |t| t.s),
+            ruler: false,
         }
     }
 
@@ -1856,6 +2122,19 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         }
         None
     };
+    // The junta of each state, when the document names one ("Mali's junta" -> "Malian junta"):
+    // the state's military rulers are that junta.
+    let juntas: Vec<String> =
+        cands.iter().filter(|c| c.canonical.ends_with(" junta") && !c.drop).map(|c| c.canonical.clone()).collect();
+    // Unnamed armed groups ("militants", "armed groups", "rebels") are one actor of the
+    // story: the jihadist armed groups where the document names one or calls them jihadist or
+    // Islamist, else its armed groups.
+    let jihadist = cands.iter().any(|c| {
+        c.kind == ActorKind::Group
+            && c.mention == Mention::Name
+            && matches!(lex.names.get(c.canonical.as_str()), Some(Entry::Org(o)) if lex.orgs[*o].jihadist)
+    }) || text.contains("jihadist")
+        || text.contains("Islamist");
     let mut last_state: Option<String> = None;
     // The first state named in the current sentence: "Mali's relations with France have
     // deteriorated since the military took power" -> the Malian military.
@@ -1936,9 +2215,36 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 }
             }
         }
+        if c.kind == ActorKind::Group
+            && c.mention == Mention::Nominal
+            && c.state.is_none()
+            && c.canonical.ends_with('s')
+        {
+            c.canonical = if jihadist { "jihadist armed groups" } else { "armed groups" }.to_string();
+        }
+        if c.ruler {
+            // The junta the document names, else the junta of the state in question.
+            let adj = c
+                .state
+                .as_ref()
+                .or(near_state.as_ref())
+                .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
+                .map(|st| format!("{} junta", st.adjective));
+            let named_junta = match juntas.first() {
+                Some(j) if juntas.iter().all(|x| x == j) => Some(j.clone()),
+                _ => None,
+            };
+            if let Some(j) = named_junta.or(adj) {
+                c.canonical = j;
+                c.kind = ActorKind::Organization;
+            }
+        }
+        // "foreign states" is a nominal of kind state, but no state to refer back to.
+        let is_state = |s: &str| matches!(lex.names.get(s), Some(Entry::State { .. }));
+        // (A plain word dropped here may still be kept by the list pass below.)
         let named = match &c.state {
             Some(st) => Some(st.clone()),
-            None if c.kind == ActorKind::State => Some(c.canonical.clone()),
+            None if c.kind == ActorKind::State && is_state(&c.canonical) => Some(c.canonical.clone()),
             None => None,
         };
         if let Some(st) = named {
@@ -1946,6 +2252,40 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 sent_state = Some((c.sent, st.clone()));
             }
             last_state = Some(st);
+        }
+    }
+    list_names(text, cands);
+}
+
+/// A capitalised word dropped for want of evidence but listed with a kept name ("Orgy, Velvet
+/// Revolver, and Linkin Park", "Boeing, Embraer and Bombardier") is a name of the same kind.
+/// Two rounds carry the evidence along a list.
+fn list_names(text: &str, cands: &mut [Cand]) {
+    let listed = |a: &Cand, b: &Cand| -> bool {
+        a.sent == b.sent
+            && a.e <= b.s
+            && matches!(text[a.e..b.s].trim(), "," | "and" | ", and" | "or" | ", or" | "&" | "/")
+    };
+    let keeps = |c: &Cand| -> bool {
+        !c.drop
+            && c.mention == Mention::Name
+            && c.kind != ActorKind::State
+            && c.canonical.chars().next().is_some_and(char::is_uppercase)
+    };
+    for _ in 0..2 {
+        for x in 0..cands.len() {
+            if !cands[x].drop || !matches!(cands[x].pending, Pending::Single { weak: false, .. }) {
+                continue;
+            }
+            let prev = x.checked_sub(1).filter(|&p| keeps(&cands[p]) && listed(&cands[p], &cands[x]));
+            let next = Some(x + 1).filter(|&n| n < cands.len() && keeps(&cands[n]) && listed(&cands[x], &cands[n]));
+            if let Some(y) = prev.or(next) {
+                let kind = cands[y].kind;
+                let c = &mut cands[x];
+                c.drop = false;
+                c.kind = kind;
+                c.rule = "list-name";
+            }
         }
     }
 }

@@ -124,6 +124,16 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 j = after;
                 continue;
             }
+            // "O' Leary", "D' Souza": an Irish or Indian surname written with a space after the
+            // apostrophe (text rebuilt from tokens).
+            if is_apostrophe(c)
+                && matches!(&text[start..j], "O" | "D")
+                && next == Some(' ')
+                && char_at(after + 1).is_some_and(char::is_uppercase)
+            {
+                j = after + 1;
+                continue;
+            }
             if is_apostrophe(c) && next_alnum {
                 // "O'Leary", "N'Djamena", "d'Ivoire", but not the possessive "Mali's".
                 let poss =
