@@ -278,7 +278,15 @@ fn misuse_exits_2() {
     let o = gloss(&["convert", "--to", "brat", "gold.json"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("brat") && e.contains("come later"), "{e}");
+    assert!(e.contains("brat") && e.contains("-o DIR"), "{e}");
+    let o = gloss(&["convert", "--to", "frob", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("frob") && e.contains("labelstudio") && e.contains("timeml"), "{e}");
+    let o = gloss(&["convert", "--to", "conll", "--offsets", "utf16", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2), "--offsets without doccano");
+    let o = gloss(&["convert", "--to", "doccano", "--offsets", "bytes", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2), "unknown offset unit");
 }
 
 #[test]

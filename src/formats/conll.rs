@@ -33,8 +33,8 @@ const HEADER: &str = "\
 # Tokenisation: maximal runs of letters, digits and combining marks; any other character that is not white
 # space is a token by itself; tokens are also cut at every annotation boundary. White space is not a token.
 # A blank line stands for line breaks that no annotation crosses.
-# Not kept: attributes, review status, provenance, ids, claim sources and cues, empty spans, spans that begin
-# or end with white space.
+# Not kept: attributes, review status (rejected spans are left out), provenance, ids, claim sources and cues,
+# empty spans, spans that begin or end with white space.
 ";
 
 fn is_word(c: char) -> bool {
@@ -84,7 +84,7 @@ fn layers(f: &GoldFile) -> Vec<(Label, Vec<&Annotation>)> {
     let mut out: Vec<(Label, Vec<&Annotation>)> = Vec::new();
     for label in Label::ALL {
         let mut mine: Vec<Vec<&Annotation>> = vec![Vec::new()];
-        for a in f.annotations.iter().filter(|a| a.label() == label && holds(&f.doc, a.span)) {
+        for a in f.annotations.iter().filter(|a| a.label() == label && a.status.is_live() && holds(&f.doc, a.span)) {
             match mine.iter_mut().find(|l| !l.iter().any(|b| b.span.overlaps(&a.span))) {
                 Some(l) => l.push(a),
                 None => mine.push(vec![a]),
@@ -160,15 +160,23 @@ pub fn losses(files: &[GoldFile]) -> Vec<String> {
             count(cues, "claim cue")
         ));
     }
-    let empty = all.iter().filter(|(_, a)| a.span.is_empty()).count();
-    let edges = all.iter().filter(|(f, a)| !a.span.is_empty() && !holds(&f.doc, a.span)).count();
+    let rejected = all.iter().filter(|(_, a)| !a.status.is_live()).count();
+    let live: Vec<&(&GoldFile, &Annotation)> = all.iter().filter(|(_, a)| a.status.is_live()).collect();
+    let empty = live.iter().filter(|(_, a)| a.span.is_empty()).count();
+    let edges = live.iter().filter(|(f, a)| !a.span.is_empty() && !holds(&f.doc, a.span)).count();
+    if rejected > 0 {
+        out.push(format!(
+            "{}: not written, since CoNLL cannot mark a span rejected",
+            count(rejected, "rejected annotation")
+        ));
+    }
     if empty > 0 {
         out.push(format!("{}: CoNLL tags tokens", count(empty, "empty span")));
     }
     if edges > 0 {
         out.push(format!("{} beginning or ending with white space: white space is not a token", count(edges, "span")));
     }
-    let kept = all.len() - empty - edges;
+    let kept = live.len() - empty - edges;
     if kept > 0 {
         out.push(format!(
             "the attributes, review status, provenance and ids of {}: read back as defaults",

@@ -171,7 +171,14 @@ impl Format {
             return Some(Format::Conll);
         }
         if head.starts_with('[') {
-            return Some(Format::LabelStudio);
+            // A list: of Label Studio tasks, or of web annotations.
+            if let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(text) {
+                match items.first() {
+                    Some(first) if first.get("data").is_some() => return Some(Format::LabelStudio),
+                    Some(first) if first.get("target").is_some() => return Some(Format::W3c),
+                    _ => {}
+                }
+            }
         }
         if head.starts_with('{') {
             let first_line = head.lines().next().unwrap_or("");
@@ -215,7 +222,7 @@ impl Format {
                 }
             }
         }
-        if name.ends_with(".gold.json") {
+        if name.ends_with(".json") {
             return Some(Format::Gloss);
         }
         if name.ends_with(".jsonl") || name.ends_with(".ndjson") {

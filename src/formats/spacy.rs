@@ -3,11 +3,13 @@
 //!
 //! Owns: the mapping (docs/FORMATS.md). Offsets are Python `str` indexes, that is code
 //! points, as `Doc.char_span(start, end, label)` takes them. `spans.sc` (spaCy's default
-//! span-group key, for the SpanCategorizer) holds every annotation, nested and overlapping
-//! ones too, each with its Gloss id, status, provenance and attributes in `gloss`; `ents`
-//! holds the largest set of non-overlapping, non-empty spans (spaCy's `doc.ents` cannot
+//! span-group key, for the SpanCategorizer) holds every annotation but the rejected ones,
+//! nested and overlapping ones too, each with its Gloss id, status, provenance and
+//! attributes in `gloss`; `spans.rejected` holds the rejected ones, for the record; `ents`
+//! holds a set of non-overlapping, non-empty, non-rejected spans (spaCy's `doc.ents` cannot
 //! overlap), earliest and longest first, for NER training. The reader takes `spans` when
-//! present (all groups, or `sc`), else `ents` (objects or `[start, end, label]` lists). It
+//! present (`sc` and `rejected`, or else every group), else `ents` (objects or
+//! `[start, end, label]` lists). It
 //! must not: do I/O or call Python; docs/FORMATS.md shows the few lines that build a DocBin.
 
 use super::common::{doc_from_header, doc_header, extras, finish, json_object, pending_for, OffsetUnit, RawOffsets};
@@ -20,8 +22,10 @@ use serde_json::{json, Value};
 /// The tool name recorded as provenance of annotations read without a Gloss extension.
 pub const TOOL: &str = "spacy";
 
-/// The span-group key written.
+/// The span-group key written for every live annotation.
 pub const SPAN_KEY: &str = "sc";
+/// The span-group key of rejected annotations (kept for the record, not for training).
+pub const REJECTED_KEY: &str = "rejected";
 
 /// Writes one line per document.
 pub fn write(files: &[GoldFile]) -> String {
@@ -30,22 +34,18 @@ pub fn write(files: &[GoldFile]) -> String {
         let mut taken: Vec<Span> = Vec::new();
         let mut ents = Vec::new();
         for a in &f.annotations {
-            if !a.span.is_empty() && !taken.iter().any(|t| t.overlaps(&a.span)) {
+            if a.status.is_live() && !a.span.is_empty() && !taken.iter().any(|t| t.overlaps(&a.span)) {
                 taken.push(a.span);
                 ents.push(json!({"start": a.span.start(), "end": a.span.end(), "label": a.label().as_str()}));
             }
         }
-        let spans: Vec<Value> = f
-            .annotations
-            .iter()
-            .map(|a| {
-                json!({"start": a.span.start(), "end": a.span.end(), "label": a.label().as_str(), "gloss": extras(a, &[])})
-            })
-            .collect();
+        let item = |a: &crate::model::Annotation| json!({"start": a.span.start(), "end": a.span.end(), "label": a.label().as_str(), "gloss": extras(a, &[])});
+        let spans: Vec<Value> = f.annotations.iter().filter(|a| a.status.is_live()).map(item).collect();
+        let rejected: Vec<Value> = f.annotations.iter().filter(|a| !a.status.is_live()).map(item).collect();
         let line = json!({
             "text": f.doc.text(),
             "ents": ents,
-            "spans": {SPAN_KEY: spans},
+            "spans": {SPAN_KEY: spans, REJECTED_KEY: rejected},
             "gloss": doc_header(f, OffsetUnit::CodePoint),
         });
         out.push_str(&line.to_string());
@@ -75,7 +75,7 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
     let items: Vec<(String, &Value)> = match (obj.get("spans"), obj.get("ents")) {
         (Some(Value::Object(groups)), _) => {
             let keys: Vec<&String> = if groups.contains_key(SPAN_KEY) {
-                groups.keys().filter(|k| *k == SPAN_KEY).collect()
+                groups.keys().filter(|k| *k == SPAN_KEY || *k == REJECTED_KEY).collect()
             } else {
                 groups.keys().collect()
             };

@@ -5,7 +5,7 @@
 //! Owns: the mapping (docs/FORMATS.md): a DATE's TIMEX3 type, value and mod become the
 //! element's `type`, `value` and `mod`; its anchor `anchorTimeID` (`t0` for the DCT); its id
 //! `D<n>` the `tid` `t<n>`. Inline tags cannot overlap, so among overlapping dates the first
-//! (earliest, longest) is written and the others are lost, as are ACTORs, CLAIMs, statuses
+//! (earliest, longest) is written and the others are lost, as are rejected dates, ACTORs, CLAIMs, statuses
 //! and provenance ([`losses`]). A comment states the text's SHA-256 and newline handling
 //! (offsets are implicit: positions in the text between `<TEXT>` and `</TEXT>`, unescaped, in
 //! code points). The reader takes TimeML as TimeBank and TempEval distribute it: other
@@ -28,7 +28,7 @@ pub const TOOL: &str = "timeml";
 /// before them (in text order, longer first).
 fn kept(f: &GoldFile) -> Vec<&Annotation> {
     let mut out: Vec<&Annotation> = Vec::new();
-    for a in f.annotations.iter().filter(|a| a.label() == Label::Date) {
+    for a in f.annotations.iter().filter(|a| a.label() == Label::Date && a.status.is_live()) {
         let clash = out.iter().any(|b| {
             a.span.overlaps(&b.span)
                 || (a.span.is_empty() && b.span.start() < a.span.start() && a.span.start() < b.span.end())
@@ -140,6 +140,15 @@ pub fn losses(files: &[GoldFile]) -> Vec<String> {
             .filter_map(|a| a.date().and_then(|d| d.anchor.as_deref()))
             .filter(|x| *x != "dct" && !ids.contains(x))
             .count();
+    }
+    let rejected =
+        files.iter().flat_map(|f| &f.annotations).filter(|a| a.label() == Label::Date && !a.status.is_live()).count();
+    overlapping -= rejected;
+    if rejected > 0 {
+        out.push(format!(
+            "{}: not written, since TimeML cannot mark a date rejected",
+            count(rejected, "rejected DATE")
+        ));
     }
     if overlapping > 0 {
         out.push(format!(
