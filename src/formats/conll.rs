@@ -296,27 +296,23 @@ fn read_doc(d: DocState, k: usize, opts: &Options) -> Result<GoldFile, Error> {
         None => {
             let mut t = String::new();
             let mut cp = 0;
-            let mut line_start = true;
+            let mut line_break = false;
             for r in d.rows {
                 match r {
                     None => {
-                        if !line_start {
-                            t.push('\n');
-                            cp += 1;
-                            line_start = true;
-                        }
+                        line_break = true;
                         rows.push(None);
                     }
                     Some((w, _, tags, n)) => {
-                        if !line_start {
-                            t.push(' ');
+                        if !t.is_empty() {
+                            t.push(if line_break { '\n' } else { ' ' });
                             cp += 1;
                         }
+                        line_break = false;
                         let len = w.chars().count();
                         t.push_str(&w);
                         rows.push(Some((w, (cp, cp + len), tags, n)));
                         cp += len;
-                        line_start = false;
                     }
                 }
             }

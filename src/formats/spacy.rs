@@ -86,7 +86,9 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
             }
             v
         }
-        (Some(_), _) => return Err(Error::format("\"spans\" is not an object of span groups")),
+        // Prodigy's shape: a plain list of spans.
+        (Some(Value::Array(list)), _) => list.iter().enumerate().map(|(i, x)| (format!("spans[{i}]"), x)).collect(),
+        (Some(_), _) => return Err(Error::format("\"spans\" is neither a list nor an object of span groups")),
         (None, Some(Value::Array(ents))) => ents.iter().enumerate().map(|(i, x)| (format!("ents[{i}]"), x)).collect(),
         (None, Some(_)) => return Err(Error::format("\"ents\" is not a list")),
         (None, None) => Vec::new(),

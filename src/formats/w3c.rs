@@ -139,7 +139,10 @@ pub fn read(input: &str) -> Result<Vec<GoldFile>, Error> {
     for (i, a) in items.into_iter().enumerate() {
         let aid = a.get("id").and_then(Value::as_str).unwrap_or("");
         let at = if aid.is_empty() { format!("annotation {}", i + 1) } else { format!("annotation {aid}") };
-        let (di, p) = read_annotation(a, &at, &docs)?;
+        let (di, mut p) = read_annotation(a, &at, &docs)?;
+        if p.id.trim().is_empty() {
+            p.id = format!("{}{}", &p.label.as_str()[..1], i + 1);
+        }
         docs[di].3.push(p);
     }
     docs.into_iter().map(|(_, doc, meta, pending)| finish(doc, pending, meta)).collect()
@@ -208,7 +211,7 @@ fn read_annotation(a: &Value, at: &str, docs: &Docs) -> Result<(usize, Pending),
         })
         .find(|v| super::common::foreign_label(v).is_some())
         .ok_or_else(|| Error::format(format!("{at}: no body names a label (ACTOR, DATE or CLAIM)")))?;
-    let id = a.get("id").and_then(Value::as_str).and_then(|s| s.rsplit('#').next()).unwrap_or("").to_string();
+    let id = a.get("id").and_then(Value::as_str).and_then(|s| s.rsplit(['#', '/']).next()).unwrap_or("").to_string();
     let by = a.get("creator").and_then(|c| c.get("name")).and_then(Value::as_str).unwrap_or(TOOL);
     let mut p = pending_for(at.to_string(), id, label, start, end, by)?;
     p.quote = quote.and_then(|q| field(q, "exact"));
