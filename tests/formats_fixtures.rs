@@ -250,3 +250,26 @@ fn timeml_nested_and_bad_anchor_are_refused() {
     let e = read(Format::Timeml, "timeml/bad_anchor.bad.tml", &Options::default()).unwrap_err();
     assert!(e.message().contains("TIMEX3 t3") && e.message().contains("anchorTimeID \"t9\""), "{e}");
 }
+
+/// The zip of a brat collection passes `unzip -t` (CRC checked) and lists every file, when
+/// `unzip` is installed; the property test in formats_roundtrip.rs reads zips without it.
+#[test]
+fn zip_passes_unzip_test() {
+    let Ok(probe) = std::process::Command::new("unzip").arg("-v").output() else {
+        eprintln!("unzip is not installed: skipped");
+        return;
+    };
+    assert!(probe.status.success());
+    let docs = formats::read(Format::Brat, Input::Files(&files_of("brat")), &Options::default()).unwrap();
+    let out = formats::write(Format::Brat, &docs, &Options::default()).unwrap();
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("brat-{}.zip", std::process::id()));
+    std::fs::write(&path, out.to_zip("brat", Format::Brat)).unwrap();
+    let t = std::process::Command::new("unzip").arg("-t").arg(&path).output().unwrap();
+    let said = String::from_utf8_lossy(&t.stdout);
+    assert!(t.status.success() && said.contains("No errors detected"), "{said}");
+    let l = std::process::Command::new("unzip").arg("-l").arg(&path).output().unwrap();
+    let listed = String::from_utf8_lossy(&l.stdout);
+    for name in ["crlf.txt", "crlf.ann", "mali.txt", "mali.ann", "annotation.conf"] {
+        assert!(listed.contains(name), "{name}: {listed}");
+    }
+}

@@ -509,11 +509,9 @@ fn guess_format(path: &str) -> Result<Format, Fail> {
         };
     }
     if path == "-" {
-        // Standard input is read once, by the reader: guess from nothing but the name.
-        return Err(Fail {
-            message: "<stdin>: give --from FORMAT to read standard input in a format other than Gloss's".into(),
-            code: 2,
-        });
+        // Standard input can be read only once: it is Gloss's own (gold JSON or JSON Lines)
+        // unless --from says otherwise.
+        return Ok(Format::Gloss);
     }
     let bytes = read_bytes(path)?;
     let text = non_empty(path, as_text(path, &bytes)?)?;
@@ -714,7 +712,6 @@ fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
     let opts = fmt::Options { offsets: a.offsets.unwrap_or_default(), default_id: None };
     let from = match a.from {
         Some(f) => f,
-        None if a.input == "-" => Format::Gloss,
         None => guess_format(&a.input)?,
     };
     let files: Vec<GoldFile> = match from {
