@@ -16,7 +16,7 @@
 
 use super::common::{
     attach, cue_of, doc_from_header, doc_header, extras, finish, foreign_label, source_of, OffsetUnit, Pending,
-    RawOffsets,
+    RawOffsets, Relation,
 };
 use super::gold::GoldFile;
 use crate::model::{ActorKind, Error, Label, Stance, Status, TimexType};
@@ -210,7 +210,7 @@ fn read_ann(
     let raw_chars: Vec<char> = raw.chars().collect();
     let mut pending: Vec<Pending> = Vec::new();
     let mut local: Vec<String> = Vec::new();
-    let mut cues: Vec<(String, usize, usize, String)> = Vec::new();
+    let mut cues: Vec<super::common::CueSpan> = Vec::new();
     let mut relations = Vec::new();
     let mut attributes: Vec<(String, String, String, Option<String>)> = Vec::new();
     let mut notes: Vec<(String, String, String)> = Vec::new();
@@ -352,7 +352,7 @@ fn read_ann(
         }
     }
     for (at, kind, from, to) in relations {
-        attach(&mut pending, &local, &cues, &kind, &from, &to, &at, &doc)?;
+        attach(&mut pending, &local, &cues, Relation { at: &at, kind: &kind, from: &from, to: &to }, &doc)?;
     }
     finish(doc, pending, meta)
 }

@@ -415,19 +415,30 @@ pub fn pending_for(
     Ok(p)
 }
 
+/// A CUE span read from a file: its local id, code-point start and end, and the text the
+/// file gives for it (empty when none).
+pub type CueSpan = (String, usize, usize, String);
+
+/// A relation read from a file: where it was read, its type and its two ends (local ids).
+#[derive(Clone, Copy, Debug)]
+pub struct Relation<'a> {
+    pub at: &'a str,
+    pub kind: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+}
+
 /// Joins claims to their sources and cues given as relations: `from` a CLAIM (by local id)
 /// `to` an ACTOR (`source`) or a CUE span (`cue`). `cues` maps local ids of CUE spans to
 /// their code-point spans. Each error names `at`.
 pub fn attach(
     pending: &mut [Pending],
     local_ids: &[String],
-    cues: &[(String, usize, usize, String)],
-    kind: &str,
-    from: &str,
-    to: &str,
-    at: &str,
+    cues: &[CueSpan],
+    rel: Relation<'_>,
     doc: &Document,
 ) -> Result<(), Error> {
+    let Relation { at, kind, from, to } = rel;
     let find = |id: &str| local_ids.iter().position(|x| x == id);
     let Some(fi) = find(from) else {
         if cues.iter().any(|c| c.0 == from) {

@@ -186,6 +186,13 @@ pub fn losses(files: &[GoldFile]) -> Vec<String> {
     out
 }
 
+/// A token line: the token, its START and END when given, its tags, its line number.
+type Row = (String, Option<(usize, usize)>, Vec<String>, usize);
+/// A token line with its offsets resolved.
+type PlacedRow = (String, (usize, usize), Vec<String>, usize);
+/// A span being read in one column: label, actor kind, start, end, line.
+type Open = Option<(Label, Option<&'static str>, usize, usize, usize)>;
+
 struct DocState {
     id: Option<String>,
     sha: Option<String>,
@@ -193,7 +200,7 @@ struct DocState {
     text: Option<String>,
     columns: Option<Vec<String>>,
     /// Token, START, END (when given), tags, line number; `None` marks a sentence break.
-    rows: Vec<Option<(String, Option<(usize, usize)>, Vec<String>, usize)>>,
+    rows: Vec<Option<Row>>,
     first_line: usize,
 }
 
@@ -285,7 +292,7 @@ pub fn read(input: &str, opts: &Options) -> Result<Vec<GoldFile>, Error> {
 
 fn read_doc(d: DocState, k: usize, opts: &Options) -> Result<GoldFile, Error> {
     // The text: given whole, or rebuilt from the tokens.
-    let mut rows: Vec<Option<(String, (usize, usize), Vec<String>, usize)>> = Vec::new();
+    let mut rows: Vec<Option<PlacedRow>> = Vec::new();
     let text = match &d.text {
         Some(t) => {
             for r in d.rows {
@@ -341,10 +348,10 @@ fn read_doc(d: DocState, k: usize, opts: &Options) -> Result<GoldFile, Error> {
             .collect::<Result<_, _>>()?,
         None => vec![None],
     };
-    let mut open: Vec<Option<(Label, Option<&'static str>, usize, usize, usize)>> = vec![None; layer_labels.len()];
+    let mut open: Vec<Open> = vec![None; layer_labels.len()];
     let mut pending: Vec<Pending> = Vec::new();
     let mut counts = [0usize; 3];
-    let mut close = |o: &mut Option<(Label, Option<&'static str>, usize, usize, usize)>, pending: &mut Vec<Pending>| {
+    let mut close = |o: &mut Open, pending: &mut Vec<Pending>| {
         if let Some((label, kind, s, e, n)) = o.take() {
             let li = Label::ALL.iter().position(|l| *l == label).unwrap_or(0);
             counts[li] += 1;

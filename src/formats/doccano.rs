@@ -13,6 +13,7 @@
 
 use super::common::{
     attach, doc_from_header, doc_header, extras, finish, json_object, pending_for, OffsetUnit, Pending, RawOffsets,
+    Relation,
 };
 use super::gold::GoldFile;
 use super::jsonl::lines;
@@ -99,7 +100,7 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
     let offsets = RawOffsets::new(text, unit.unwrap_or(opts.offsets));
     let mut pending: Vec<Pending> = Vec::new();
     let mut local: Vec<String> = Vec::new();
-    let mut cues: Vec<(String, usize, usize, String)> = Vec::new();
+    let mut cues: Vec<super::common::CueSpan> = Vec::new();
     let span_of = |s: &Value, e: &Value, at: &str| -> Result<(usize, usize), Error> {
         let num = |v: &Value, what: &str| {
             v.as_u64()
@@ -169,7 +170,8 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
             };
             let at = format!("relation {}", if id("id").is_empty() { (i + 1).to_string() } else { id("id") });
             let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
-            attach(&mut pending, &local, &cues, kind, &id("from_id"), &id("to_id"), &at, &doc)?;
+            let (from, to) = (id("from_id"), id("to_id"));
+            attach(&mut pending, &local, &cues, Relation { at: &at, kind, from: &from, to: &to }, &doc)?;
         }
     }
     finish(doc, pending, meta)

@@ -14,7 +14,7 @@
 //! cancelled annotations are skipped). It must not: do I/O.
 
 use super::common::{attach, cue_of, doc_from_header, doc_header, extras, finish, parse_json, pending_for, source_of};
-use super::common::{OffsetUnit, Pending, RawOffsets};
+use super::common::{OffsetUnit, Pending, RawOffsets, Relation};
 use super::gold::GoldFile;
 use super::Options;
 use crate::model::{Annotation, Error, Status};
@@ -130,7 +130,7 @@ fn read_task(n: usize, t: &Value, opts: &Options) -> Result<GoldFile, Error> {
     let offsets = RawOffsets::new(text, unit.unwrap_or(OffsetUnit::CodePoint));
     let mut pending: Vec<Pending> = Vec::new();
     let mut local: Vec<String> = Vec::new();
-    let mut cues: Vec<(String, usize, usize, String)> = Vec::new();
+    let mut cues: Vec<super::common::CueSpan> = Vec::new();
     let mut relations: Vec<(String, String, String, String)> = Vec::new();
     for (set_key, status, set_name) in
         [("annotations", Status::Manual, "annotation"), ("predictions", Status::Predicted, "prediction")]
@@ -209,7 +209,7 @@ fn read_task(n: usize, t: &Value, opts: &Options) -> Result<GoldFile, Error> {
         }
     }
     for (at, kind, from, to) in relations {
-        attach(&mut pending, &local, &cues, &kind, &from, &to, &at, &doc)?;
+        attach(&mut pending, &local, &cues, Relation { at: &at, kind: &kind, from: &from, to: &to }, &doc)?;
     }
     finish(doc, pending, meta)
 }

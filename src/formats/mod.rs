@@ -185,13 +185,9 @@ impl Format {
             if let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(first_line) {
                 // JSON Lines: tell the kinds apart by their keys.
                 if o.get("format").and_then(|f| f.as_str()) == Some(gold::FORMAT) || o.contains_key("dataset") {
-                    return Some(if head.lines().filter(|l| !l.trim().is_empty()).nth(1).is_some() {
-                        Format::Jsonl
-                    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
-                        Format::Jsonl
-                    } else {
-                        Format::Gloss
-                    });
+                    let several = head.lines().filter(|l| !l.trim().is_empty()).nth(1).is_some();
+                    let jsonl_name = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+                    return Some(if several || jsonl_name { Format::Jsonl } else { Format::Gloss });
                 }
                 if o.contains_key("entities") || o.contains_key("label") || o.contains_key("relations") {
                     return Some(Format::Doccano);

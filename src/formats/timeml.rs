@@ -169,6 +169,10 @@ fn n_dates(f: &GoldFile) -> usize {
     f.annotations.iter().filter(|a| a.label() == Label::Date).count()
 }
 
+/// A TIMEX3 of the text: tid, attributes, start and end (code points of the raw text), and
+/// the byte position of its tag.
+type Timex<'a> = (String, Vec<(&'a str, String)>, usize, usize, usize);
+
 /// One XML tag or a run of text, with its byte position in the input.
 enum Item<'a> {
     Text(String),
@@ -296,8 +300,8 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
     let mut text_cp = 0usize;
     let mut in_text = false;
     let mut seen_text = false;
-    let mut timexes: Vec<(String, Vec<(&str, String)>, usize, usize, usize)> = Vec::new();
-    let mut open_timex: Option<(String, Vec<(&str, String)>, usize, usize)> = None;
+    let mut timexes: Vec<Timex> = Vec::new();
+    let mut open_timex: Option<Timex> = None;
     for (pos, item) in &items {
         let pos = *pos;
         match item {
@@ -331,7 +335,7 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
                     if *empty {
                         timexes.push((tid, attrs.clone(), text_cp, text_cp, pos));
                     } else {
-                        open_timex = Some((tid, attrs.clone(), text_cp, pos));
+                        open_timex = Some((tid, attrs.clone(), text_cp, text_cp, pos));
                     }
                 }
                 if !empty {
@@ -347,7 +351,7 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
                 if *name == "TEXT" {
                     in_text = false;
                 } else if *name == "TIMEX3" && in_text {
-                    if let Some((tid, attrs, s, p)) = open_timex.take() {
+                    if let Some((tid, attrs, s, _, p)) = open_timex.take() {
                         timexes.push((tid, attrs, s, text_cp, p));
                     }
                 }
