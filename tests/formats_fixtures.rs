@@ -314,3 +314,21 @@ fn spacy_docbin_builds_from_the_output() {
         ]
     );
 }
+
+/// Odd brat and CoNLL lines get a message, not a panic: a type after spaces and a
+/// multi-byte character, a short `# columns`, a tag column more than the header names.
+#[test]
+fn odd_lines_are_refused_in_words() {
+    let files =
+        vec![("d.txt".to_string(), "Goïta".to_string()), ("d.ann".to_string(), "T1\t é 0 5\tGoïta\n".to_string())];
+    let e = formats::read(Format::Brat, Input::Files(&files), &Options::default()).unwrap_err();
+    assert!(e.message().starts_with("d.ann: line 1 (T1)"), "{e}");
+    let e = read_text_conll("# columns = TOKEN START\nGoïta\t0\n").unwrap_err();
+    assert!(e.message().contains("line 1: # columns"), "{e}");
+    let e = read_text_conll("# text = \"Go\"\n# columns = TOKEN START END ACTOR\nGo\t0\t2\tB-ACTOR\tO\n").unwrap_err();
+    assert!(e.message().contains("line 3: 5 columns"), "{e}");
+}
+
+fn read_text_conll(text: &str) -> Result<Vec<GoldFile>, gloss::model::Error> {
+    formats::read(Format::Conll, Input::Text(text), &Options::default())
+}
