@@ -335,6 +335,7 @@ mod tests {
                     cue: Some(Cue { span: span("said", 0), text: "said".into() }),
                     stance: None,
                     target: None,
+                    source_words: None,
                 }),
             },
         ];
