@@ -266,7 +266,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "month-year",
         Kind::MonthYear,
-        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<ry>this|last|next)\s+year\b)",
+        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<sy>{SPY})\b|(?P<ry>this|last|next)\s+year\b)",
     ),
     (
         "month",
@@ -287,7 +287,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "season",
         Kind::Season,
-        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YEAR})\b)?",
+        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPY}))\b)?",
     ),
     (
         "quarter",
@@ -304,6 +304,18 @@ const RULES: &[(&str, Kind, &str)] = &[
         "quarter-rel",
         Kind::Quarter,
         r"\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|this|last|next|the\s+last|the\s+past|the\s+latest\s+fiscal|the\s+year-ago\s+fiscal|the\s+fiscal|the)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?",
+    ),
+    // "the corresponding period last year", "the quarter a year earlier".
+    (
+        "period-last-year",
+        Kind::Quarter,
+        r"\b(?:the\s+)?(?:(?P<rel>same|corresponding|comparable)\s+)?(?:quarter|(?P<per>period))\s+(?P<ago>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))\b",
+    ),
+    // "last year's quarter", "last year's period".
+    (
+        "last-years-quarter",
+        Kind::Quarter,
+        r"\b(?P<ago>last\s+year(?:'|’)s)\s+(?:fiscal\s+)?(?:quarter|(?P<per>period))\b",
     ),
     (
         "half",
@@ -392,11 +404,7 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"\b(?:(?P<the>the)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ya>year-earlier|year-ago|prior-year|year-before)\b",
     ),
     ("year-end", Kind::YearEnd, r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year(?:'|’)s\s+end)\b"),
-    (
-        "spoken-year",
-        Kind::SpokenYear,
-        r"\b(?:the\s+year\s+)?(?P<sp>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-    ),
+    ("spoken-year", Kind::SpokenYear, r"\b(?:the\s+year\s+)?(?P<sp>{SPY})\b"),
     ("ref", Kind::Ref, r"\b(?P<r>{REF})\b"),
     // "for a while", "for some time": a duration of unknown length.
     ("for-a-while", Kind::Ref, r"\b(?P<for>for\s+)(?P<vd>a\s+while|some\s+time|a\s+long\s+time|quite\s+some\s+time)\b"),
@@ -430,6 +438,9 @@ const RULES: &[(&str, Kind, &str)] = &[
     ),
     ("holiday", Kind::Holiday, r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOL})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
 ];
+
+/// A year said in words: "nineteen ninety-seven", "two thousand and one".
+const SPOKEN_YEAR: &str = r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?";
 
 /// Modifier words before a duration or an `ago` expression, and their TIMEX3 `mod`.
 const MODS: &[(&str, &str)] = &[
@@ -563,10 +574,13 @@ impl Where<'_> {
     /// February", "through January", "until May") points to the future.
     fn tense_or_deadline(&self) -> Option<Tense> {
         let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
+        // "before Friday's purchases": the preposition governs the noun, an event already named.
+        let possessive = self.after().starts_with("'s") || self.after().starts_with("’s");
+        let had = || self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't"));
+        if !possessive && matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
             // "had filed reports by Wednesday", "until Thursday they had not called": a past
             // perfect keeps the deadline in the past.
-            if self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't")) {
+            if had() {
                 return Some(Tense::Past);
             }
             return Some(Tense::Future);
@@ -579,7 +593,8 @@ impl Where<'_> {
         if words.windows(3).any(|x| {
             matches!(x[0], "set" | "is" | "are" | "plan" | "plans" | "due" | "expected" | "scheduled") && x[1] == "to"
         }) {
-            return Some(Tense::Future);
+            // "had been due to expire Friday": a past perfect keeps the plan in the past.
+            return Some(if had() { Tense::Past } else { Tense::Future });
         }
         self.tense_or_soon()
     }
@@ -598,6 +613,17 @@ impl Where<'_> {
         let a = floor_boundary(self.text, self.start.saturating_sub(reach).max(self.sentence.0.min(self.start)));
         let b = ceil_boundary(self.text, (self.end + reach).min(self.sentence.1.max(self.end)));
         self.text[a..b].split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty())
+    }
+    /// True when the words `a b` follow each other within `reach` bytes of the expression.
+    fn near_pair(&self, reach: usize, a: &str, b: &str) -> bool {
+        let mut last = "";
+        for x in self.near_words(reach) {
+            if last.eq_ignore_ascii_case(a) && x.eq_ignore_ascii_case(b) {
+                return true;
+            }
+            last = x;
+        }
+        false
     }
     fn before(&self) -> &str {
         &self.text[self.sentence.0.min(self.start)..self.start]
@@ -637,6 +663,7 @@ impl DateExtractor {
             ("{REF}", Lexicon::phrase_alt(lex.refs.iter().map(|(n, _)| n))),
             ("{SETW}", Lexicon::phrase_alt(lex.sets.iter().map(|(n, _)| n))),
             ("{SEASON}", season_alt),
+            ("{SPY}", SPOKEN_YEAR.to_string()),
         ];
         let rules: Vec<Rule> = RULES
             .iter()
@@ -906,6 +933,11 @@ impl DateExtractor {
                     .to_ascii_lowercase();
                 !self.lex.generic_today.contains(&nw)
             }
+            Kind::SpokenYear => {
+                // "two thousand years", "nineteen hundred troops": a number before a noun.
+                let nw = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                self.lex.unit(&nw.to_ascii_lowercase()).is_none() && !count_noun_follows(after)
+            }
             Kind::RelUnit if text[s..e].starts_with("This W") => {
                 // "ABC News' "This Week"": a programme's title.
                 false
@@ -1141,7 +1173,10 @@ impl DateExtractor {
                     let y = dct.year() + rel_offset(&ry);
                     return Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos));
                 }
-                let y: i16 = g("y")?.parse().ok()?;
+                let y = match g("sy") {
+                    Some(sy) => self.spoken_year(&squash(&sy.to_ascii_lowercase()))?,
+                    None => g("y")?.parse().ok()?,
+                };
                 Some(Norm::point(Point::Month(y, m), Anchor::None).with_mod(pos))
             }
             Kind::Month => {
@@ -1167,9 +1202,14 @@ impl DateExtractor {
                         }
                     }
                     Some("this") | Some("that") => y,
+                    // "sales this year through August": the year is named next to it.
+                    _ if w.near_pair(48, "this", "year") => y,
                     _ => match w.tense_or_deadline() {
                         Some(Tense::Past) if m > dm + 1 => y - 1,
                         Some(Tense::Future) if m + 1 < dm => y + 1,
+                        // No past or future marker: a month far ahead of the DCT is the last one
+                        // ("prices have come down from the middle of October", in February).
+                        Some(Tense::Present) | None if m > dm + 7 => y - 1,
                         _ => y,
                     },
                 };
@@ -1239,6 +1279,10 @@ impl DateExtractor {
                 if let Some(y) = g("y") {
                     return Some(Norm::point(Point::Season(y.parse().ok()?, code), Anchor::None).with_mod(pos));
                 }
+                if let Some(sy) = g("sy") {
+                    let y = self.spoken_year(&squash(&sy.to_ascii_lowercase()))?;
+                    return Some(Norm::point(Point::Season(y, code), Anchor::None).with_mod(pos));
+                }
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, format!("XXXX-{code}")).with_mod(pos));
                 };
@@ -1261,7 +1305,8 @@ impl DateExtractor {
                 let begun = dm >= start || (code == "WI" && dm <= 2);
                 let yr = match dir {
                     Some(Tense::Past) => {
-                        if over || (rel.is_none() && begun) {
+                        let plain = rel.is_none() || rel.as_deref() == Some("the");
+                        if over || (plain && begun) {
                             this
                         } else {
                             this - 1
@@ -1345,6 +1390,14 @@ impl DateExtractor {
                         return Some(Norm::point(Point::Quarter(y, q), Anchor::Prev(pi)));
                     }
                 }
+                // "the same period last year" names a quarter only where the text reports one;
+                // otherwise it is last year.
+                if g("per").is_some() {
+                    let Some(dct) = dct else {
+                        return Some(Norm::new(TimexType::Date, "XXXX"));
+                    };
+                    return Some(Norm::point(Point::Year(dct.year() - 1), Anchor::Dct));
+                }
                 let Some(dct) = dct else {
                     return Some(
                         Norm::new(TimexType::Date, if q == 0 { "XXXX-QX".to_string() } else { format!("XXXX-Q{q}") })
@@ -1354,6 +1407,7 @@ impl DateExtractor {
                 let cur = Point::Quarter(dct.year(), resolve::quarter_of(dct));
                 let p = if q == 0 {
                     match rel.as_deref() {
+                        _ if g("ago").is_some() => cur.shift(Unit::Quarter, -1)?.shift(Unit::Year, -1)?,
                         Some("this") | Some("the current") => cur,
                         Some("next") => cur.shift(Unit::Quarter, 1)?,
                         Some(r) if year_ago || r.contains("year") => {
@@ -1463,9 +1517,12 @@ impl DateExtractor {
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(pos));
                 };
-                let base = if rel == "the latest" || u == "period" {
+                let base = if (rel == "the latest" && unit == Unit::Quarter) || u == "period" {
                     // The latest reported quarter.
                     Point::Quarter(dct.year(), resolve::quarter_of(dct)).shift(Unit::Quarter, -1)?
+                } else if rel == "the latest" {
+                    // "the latest fiscal year", "the latest month": the last one completed.
+                    at_unit(dct, unit)?.shift(unit, -1)?
                 } else {
                     at_unit(dct, unit)?
                 };
@@ -2049,20 +2106,7 @@ impl DateExtractor {
                 Some(Norm::point(Point::Year(y), Anchor::Dct).with_mod(Some("END")))
             }
             Kind::SpokenYear => {
-                let sp = gl("sp")?;
-                let y = if let Some(rest) = sp.strip_prefix("two thousand") {
-                    let rest = rest.trim().trim_start_matches("and").trim();
-                    2000 + if rest.is_empty() { 0.0 } else { self.lex.number(rest)? } as i16
-                } else {
-                    let (head, tail) = sp.split_once([' ', '-'])?;
-                    let head = self.lex.number(head)? as i16;
-                    let tail = tail.trim();
-                    if tail == "hundred" {
-                        head * 100
-                    } else {
-                        head * 100 + self.lex.number(tail)? as i16
-                    }
-                };
+                let y = self.spoken_year(&gl("sp")?)?;
                 Some(Norm::point(Point::Year(y), Anchor::None))
             }
             Kind::RefUnits => {
@@ -2135,6 +2179,23 @@ impl DateExtractor {
                 Some(Norm::point(Point::Day(date), Anchor::Dct))
             }
         }
+    }
+
+    /// The year of "nineteen ninety-seven", "two thousand and one" (lowercase, single spaces).
+    fn spoken_year(&self, sp: &str) -> Option<i16> {
+        Some(if let Some(rest) = sp.strip_prefix("two thousand") {
+            let rest = rest.trim().trim_start_matches("and").trim();
+            2000 + if rest.is_empty() { 0.0 } else { self.lex.number(rest)? } as i16
+        } else {
+            let (head, tail) = sp.split_once([' ', '-'])?;
+            let head = self.lex.number(head)? as i16;
+            let tail = tail.trim();
+            if tail == "hundred" {
+                head * 100
+            } else {
+                head * 100 + self.lex.number(tail)? as i16
+            }
+        })
     }
 
     /// A plain duration from the number and unit of a match (the span ends at the unit).
@@ -2426,7 +2487,17 @@ impl Extractor for DateExtractor {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
                     // Only a quarter the text names itself, not one derived from another.
-                    if matches!(p, Point::Quarter(..)) && !matches!(norm.anchor, Anchor::Prev(_)) {
+                    // A quarter still to come ("losses through the third quarter of 1990") is
+                    // no reported period for "the year-ago quarter" to look back from; the
+                    // DCT's own quarter is one only when no earlier quarter was named.
+                    let reported = match (p, doc.dct()) {
+                        (Point::Quarter(y, q), Some(d)) => {
+                            let (here, now) = ((*y, *q), (d.year(), resolve::quarter_of(d)));
+                            here < now || (here == now && prev_quarter.is_none())
+                        }
+                        _ => true,
+                    };
+                    if matches!(p, Point::Quarter(..)) && !matches!(norm.anchor, Anchor::Prev(_)) && reported {
                         prev_quarter = Some((p.clone(), k, si));
                     }
                 }

@@ -343,6 +343,17 @@ const PAST: &[&str] = &[
     "hadn't",
     "been",
 ];
+/// Words ending in -ed that are no past verbs (`data/dates/not_past_ed.txt`).
+fn not_past_ed() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/dates/not_past_ed.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say"];
 
 /// Every tense marker word: (tense, weak). A word in several lists takes the first:
@@ -413,7 +424,16 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         let (t, weak) = match markers().get(w) {
             Some(&(t, weak)) => (Some(t), weak),
             None if w.ends_with("'ll") => (Some(Tense::Future), false),
-            None if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => (Some(Tense::Past), false),
+            // A past participle or preterite, but not a name ("United", "Limited") nor an
+            // adjective or number that only looks like one ("hundred", "sacred").
+            None if w.len() > 4
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && !raw[0].is_ascii_uppercase()
+                && !not_past_ed().contains(w) =>
+            {
+                (Some(Tense::Past), false)
+            }
             None => (None, false),
         };
         if t.is_none() {
