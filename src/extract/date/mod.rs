@@ -261,6 +261,12 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::MonthDay,
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})",
     ),
+    // "the week of March 6": the ISO week of that day.
+    (
+        "week-of",
+        Kind::MonthDay,
+        r"\b(?P<wk>the\s+week\s+of)\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    ),
     ("numeric-mdy", Kind::Numeric, r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
     ("numeric-iso", Kind::Numeric, r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<a>[01]\d)-(?P<b>[0-3]\d)\b"),
     (
@@ -639,7 +645,7 @@ impl DateExtractor {
         let lex = Lexicon::load();
         let num_w = lex.number_word_alt();
         let num = format!(
-            r"(?:\d+(?:\.\d+)?|(?:{num_w})(?:[\s-]+(?:{num_w}))?(?:\s+hundred)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|an?)"
+            r"(?:\d+(?:\.\d+|\s+1/2)?|(?:{num_w})(?:[\s-]+(?:{num_w}))?(?:\s+hundred)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|an?)"
         );
         let season_alt = lex.seasons.keys().cloned().collect::<Vec<_>>().join("|");
         let pod_alt = lex.parts_of_day.keys().cloned().collect::<Vec<_>>().join("|");
@@ -1032,8 +1038,13 @@ impl DateExtractor {
                 true
             }
             Kind::Set => {
-                // "its quarterly dividend", "average daily volume": adjectives, not SETs.
-                if caps.name("sw").is_some()
+                // "its quarterly dividend": a financial category, not a SET; "his weekly
+                // address" is one. "the Communist Party daily Granma": a newspaper.
+                let sw = caps.name("sw").map(|m| m.as_str().to_ascii_lowercase());
+                if sw.is_some() && after.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) {
+                    return false;
+                }
+                if sw.as_ref().is_some_and(|w| !self.lex.set_adjectives.contains(w))
                     && matches!(
                         prev_lower.as_str(),
                         "its"
@@ -1129,22 +1140,18 @@ impl DateExtractor {
             gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v)).filter(|v| !v.is_empty());
         match kind {
             Kind::MonthDay => {
-                let m = self.lex.month(g("m")?)?;
-                let d: i8 = g("d")?.parse().ok()?;
-                if let Some(y) = g("y") {
-                    let y: i16 = y.parse().ok()?;
-                    let date = Date::new(y, m, d).ok()?;
-                    return Some(Norm::point(Point::Day(date), Anchor::None));
-                }
-                Date::new(2000, m, d).ok()?;
-                match dct {
-                    Some(dct) => {
-                        let wd = g("wd").and_then(|x| self.lex.weekday(x));
-                        let date = year_for_day(dct, m, d, wd, w.tense())?;
-                        Some(Norm::point(Point::Day(date), Anchor::Dct))
+                let mut n = self.month_day(caps, w)?;
+                // "the week of March 6": the day's ISO week.
+                if g("wk").is_some() {
+                    if let Some(Point::Day(d)) = n.point {
+                        let p = resolve::week_of(d);
+                        n.value = p.value();
+                        n.point = Some(p);
+                    } else {
+                        n.value = "XXXX-WXX".into();
                     }
-                    None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
                 }
+                Some(n)
             }
             Kind::Numeric => {
                 let (a, b): (i8, i8) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
@@ -2020,6 +2027,20 @@ impl DateExtractor {
                         return Some(Norm::new(TimexType::Set, unit.duration(Some(1.0))));
                     }
                 }
+                // "Islam will one day be the second religion": an unspecified future day.
+                if n == "one" && unit == Unit::Day && g("modw").is_none() {
+                    let bw = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    if matches!(
+                        bw.to_ascii_lowercase().as_str(),
+                        "will" | "would" | "could" | "may" | "might" | "can" | "shall" | "should" | "must"
+                    ) {
+                        let mut n = Norm::new(TimexType::Date, "FUTURE_REF");
+                        if dct.is_some() {
+                            n.anchor = Anchor::Dct;
+                        }
+                        return Some(n);
+                    }
+                }
                 let mut norm = self.duration_only(caps, unit, amount, modw)?;
                 if n == "couple of" || n == "a couple of" || n == "a couple" {
                     norm.modifier = norm.modifier.or(Some("APPROX".into()));
@@ -2198,12 +2219,36 @@ impl DateExtractor {
         })
     }
 
+    /// A month and day ("September 19", "19 September 2025"), with an optional year and weekday.
+    fn month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let dct = w.dct;
+        let m = self.lex.month(g("m")?)?;
+        let d: i8 = g("d")?.parse().ok()?;
+        if let Some(y) = g("y") {
+            let y: i16 = y.parse().ok()?;
+            let date = Date::new(y, m, d).ok()?;
+            return Some(Norm::point(Point::Day(date), Anchor::None));
+        }
+        Date::new(2000, m, d).ok()?;
+        match dct {
+            Some(dct) => {
+                let wd = g("wd").and_then(|x| self.lex.weekday(x));
+                let date = year_for_day(dct, m, d, wd, w.tense())?;
+                Some(Norm::point(Point::Day(date), Anchor::Dct))
+            }
+            None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
+        }
+    }
+
     /// A plain duration from the number and unit of a match (the span ends at the unit).
     fn duration_only(&self, caps: &Captures<'_>, unit: Unit, amount: Option<f64>, m: Option<&str>) -> Option<Norm> {
         let mut n = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
         let whole = caps.get(0)?;
         let u = caps.name("u")?;
-        n.trim_end = whole.end() - u.end();
+        // The span ends at the unit, or at "and a half" after it ("a minute and a half").
+        let last = caps.name("half2").map_or(u.end(), |h| h.end());
+        n.trim_end = whole.end() - last;
         if let Some(orso) = caps.name("orso") {
             n.trim_end = whole.end() - orso.end();
             n.modifier = n.modifier.or(Some("APPROX".into()));

@@ -80,15 +80,20 @@ impl Unit {
             Some(a) if a.fract() == 0.0 => format!("{}", a as i64),
             Some(a) => format!("{a}"),
         };
-        // Half units are written in the next smaller unit where TIMEX3 has no fraction habit.
-        let (n, code) = match (self, amount) {
-            (Unit::Hour, Some(a)) if a.fract() != 0.0 => (format!("{}", (a * 60.0).round() as i64), "M"),
-            (Unit::Year, Some(a)) if a.fract() != 0.0 && (a * 12.0).fract() == 0.0 => {
-                (format!("{}", (a * 12.0) as i64), "Mo")
+        // A fraction is written with the next smaller unit, as TimeBank writes it: `PT2H30M`,
+        // `P2Y6M`, `PT1M30S`, `P1DT12H`.
+        if let Some(a) = amount.filter(|a| a.fract() != 0.0 && *a > 0.0) {
+            let whole = a.trunc() as i64;
+            let part = |per: f64| (a.fract() * per).round() as i64;
+            let lead = |u: &str| if whole > 0 { format!("{whole}{u}") } else { String::new() };
+            match self {
+                Unit::Hour => return format!("PT{}{}M", lead("H"), part(60.0)),
+                Unit::Minute => return format!("PT{}{}S", lead("M"), part(60.0)),
+                Unit::Year if (a * 12.0).fract() == 0.0 => return format!("P{}{}M", lead("Y"), part(12.0)),
+                Unit::Day => return format!("P{}T{}H", lead("D"), part(24.0)),
+                _ => {}
             }
-            _ => (n, code),
-        };
-        let code = if code == "Mo" { "M" } else { code };
+        }
         if self.is_clock() {
             format!("PT{n}{code}")
         } else {
