@@ -371,7 +371,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "time",
         Kind::Time,
-        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
+        r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
     ),
     (
         "time-24",
@@ -570,6 +570,9 @@ struct Where<'a> {
     sentence_no: usize,
     /// The latest quarter named in the last few sentences: (point, index, sentence number).
     prev_quarter: Option<&'a (Point, usize, usize)>,
+    /// A span of months or years ("the nine months") was named in this sentence after the
+    /// latest quarter: "a year earlier" then compares that span, not the quarter.
+    period_after_quarter: bool,
 }
 
 impl Where<'_> {
@@ -1606,6 +1609,25 @@ impl DateExtractor {
                         return Some(Norm::point(at_unit(dct, unit)?, Anchor::Dct));
                     }
                 }
+                // "the past year", "the last decade": TimeBank's DATE, the unit before the DCT's
+                // (a number makes it a duration: "the past two years").
+                if matches!(rel.as_str(), "past" | "last")
+                    && n.is_none()
+                    && !plural
+                    && has_the
+                    && !unit.is_clock()
+                    && unit != Unit::Day
+                    && !w.after().trim_start().starts_with("of ")
+                    && !matches!(
+                        w.before().trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase().as_str(),
+                        "lasted" | "lasts" | "last" | "spent" | "spend" | "took" | "take" | "takes"
+                    )
+                {
+                    if let Some(dct) = dct {
+                        return Some(Norm::point(at_unit(dct, unit)?.shift(unit, -1)?, Anchor::Dct));
+                    }
+                    return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
+                }
                 if rel == "coming" && n.is_none() && plural {
                     return Some(Norm::new(TimexType::Date, "FUTURE_REF"));
                 }
@@ -1899,6 +1921,7 @@ impl DateExtractor {
                         },
                         _ => None,
                     };
+                let mut anchor = Anchor::Dct;
                 let day = match (gl("wd"), dct) {
                     _ if named_day.is_some() => named_day,
                     (Some(wdw), Some(dct)) => match wdw.as_str() {
@@ -1907,7 +1930,36 @@ impl DateExtractor {
                         "tomorrow" => dct.tomorrow().ok(),
                         x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense())),
                     },
-                    (None, Some(dct)) => Some(dct),
+                    (None, Some(dct)) => {
+                        // "at 10:35 a.m. (0735 GMT) Friday": the weekday after a parenthesis.
+                        let rest = &w.text[w.end..ceil_boundary(w.text, w.end + 40)];
+                        let paren_wd = rest
+                            .trim_start()
+                            .strip_prefix('(')
+                            .and_then(|r| r.split_once(')'))
+                            .filter(|(inside, _)| inside.len() <= 24)
+                            .and_then(|(_, r)| {
+                                let word = r.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
+                                weekday(self.lex.weekday(word).filter(|_| word.len() > 5)?)
+                            });
+                        // A bare time tells of the day the text is on: the last day it named,
+                        // in this sentence or the two before, else the DCT.
+                        let prev_day =
+                            w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 2).and_then(|(p, i, _)| {
+                                match p {
+                                    Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
+                                    _ => None,
+                                }
+                            });
+                        if let Some(wd) = paren_wd {
+                            weekday_near(dct, wd, w.tense())
+                        } else if let Some((d, i)) = prev_day {
+                            anchor = Anchor::Prev(i);
+                            Some(d)
+                        } else {
+                            Some(dct)
+                        }
+                    }
                     _ => None,
                 };
                 let m = gl("modw").map(|m| {
@@ -1920,7 +1972,7 @@ impl DateExtractor {
                     }
                 });
                 let mut n = match day {
-                    Some(d) => Norm::point(Point::DayTime(d, t), Anchor::Dct),
+                    Some(d) => Norm::point(Point::DayTime(d, t), anchor),
                     None => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{t}")),
                 };
                 n.ty = TimexType::Time;
@@ -1964,12 +2016,12 @@ impl DateExtractor {
                 let relative_to_prev = matches!(dir.as_str(), "earlier" | "later" | "before" | "after" | "on");
                 let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
                 // "a year ago" in a report about a quarter: the same quarter a year before.
-                if let (Some((p, i, _)), Unit::Year) = (w.prev_quarter, unit) {
+                if let (Some((p, i, _)), Unit::Year, false) = (w.prev_quarter, unit, w.period_after_quarter) {
                     if let Some(s) = p.shift(unit, sign * whole) {
                         return Some(Norm::point(s, Anchor::Prev(*i)).with_mod(m));
                     }
                 }
-                if let Some((p, i, _)) = prev {
+                if let Some((p, i, _)) = prev.filter(|_| !(w.period_after_quarter && unit == Unit::Year)) {
                     let use_prev = relative_to_prev || (matches!(p, Point::Quarter(..)) && unit == Unit::Year);
                     if use_prev {
                         let base = if matches!(p, Point::Quarter(..)) && unit == Unit::Year {
@@ -2106,7 +2158,7 @@ impl DateExtractor {
                 Some(n)
             }
             Kind::YearAgo => {
-                if let Some((p, i, _)) = w.prev_quarter {
+                if let Some((p, i, _)) = w.prev_quarter.filter(|_| !w.period_after_quarter) {
                     return Some(Norm::point(p.shift(Unit::Year, -1)?, Anchor::Prev(*i)));
                 }
                 let Some(dct) = dct else {
@@ -2468,6 +2520,7 @@ impl Extractor for DateExtractor {
                 prev: fake.as_ref(),
                 sentence_no: 0,
                 prev_quarter: None,
+                period_after_quarter: false,
             };
             if self.normalize(self.rules[c.2].kind, &c.3, &probe).is_none() {
                 continue;
@@ -2479,6 +2532,8 @@ impl Extractor for DateExtractor {
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
         let mut prev_quarter: Option<(Point, usize, usize)> = None;
+        // The latest span of months or years ("the nine months"): (index, sentence).
+        let mut last_period: Option<(usize, usize)> = None;
         let mut ids: Vec<Option<String>> = Vec::new();
         let mut n_out = 0usize;
         for (k, (s, e, ri, caps)) in kept.iter().enumerate() {
@@ -2495,6 +2550,8 @@ impl Extractor for DateExtractor {
                 dct: doc.dct(),
                 prev: prev.as_ref(),
                 prev_quarter: prev_quarter.as_ref().filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
+                period_after_quarter: last_period
+                    .is_some_and(|(pk, psi)| psi == si && prev_quarter.as_ref().is_none_or(|(_, qk, _)| pk > *qk)),
                 sentence_no: si,
             };
             let rule = &self.rules[*ri];
@@ -2528,6 +2585,13 @@ impl Extractor for DateExtractor {
                 Anchor::Dct => Some("dct".to_string()),
                 Anchor::Prev(i) => ids.get(i).cloned().flatten(),
             };
+            if norm.ty == TimexType::Duration
+                && norm.value.starts_with('P')
+                && !norm.value.starts_with("PT")
+                && (norm.value.ends_with('M') || norm.value.ends_with('Y'))
+            {
+                last_period = Some((k, si));
+            }
             if let Some(p) = &norm.point {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
