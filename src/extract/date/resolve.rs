@@ -291,7 +291,8 @@ const FUTURE: &[&str] = &[
 ];
 /// Weaker signs of a future reading (reported or planned): they lose to a past verb
 /// that is about as near.
-const WEAK_FUTURE: &[&str] = &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate"];
+const WEAK_FUTURE: &[&str] =
+    &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate", "payable"];
 const PAST: &[&str] = &[
     "was",
     "were",
