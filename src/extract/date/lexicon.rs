@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub refs: Vec<(String, String)>,
     /// Frequency adverbs: word -> SET value.
     pub sets: Vec<(String, String)>,
+    /// Frequency words that are SETs after a determiner too ("his weekly address").
+    pub set_adjectives: Vec<String>,
     /// Nouns after "today's" that make it generic ("today's world").
     pub generic_today: Vec<String>,
 }
@@ -128,10 +130,16 @@ impl Lexicon {
             .map(|(a, b)| (a.to_lowercase(), b))
             .collect();
         refs.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        let sets = piped(include_str!("../../../data/dates/sets.txt"))
-            .into_iter()
-            .map(|(a, b)| (a.to_lowercase(), b))
-            .collect();
+        let mut sets = Vec::new();
+        let mut set_adjectives = Vec::new();
+        for (a, b) in piped(include_str!("../../../data/dates/sets.txt")) {
+            let mut f = b.split_whitespace();
+            let Some(v) = f.next() else { continue };
+            if f.next() == Some("adj") {
+                set_adjectives.push(a.to_lowercase());
+            }
+            sets.push((a.to_lowercase(), v.to_string()));
+        }
         let generic_today =
             lines(include_str!("../../../data/dates/generic_today.txt")).map(str::to_ascii_lowercase).collect();
         Lexicon {
@@ -148,6 +156,7 @@ impl Lexicon {
             holidays,
             refs,
             sets,
+            set_adjectives,
         }
     }
 
@@ -167,6 +176,10 @@ impl Lexicon {
         let s = s.trim().to_lowercase().replace(',', "");
         if let Ok(v) = s.parse::<f64>() {
             return Some(v);
+        }
+        // "2 1/2".
+        if let Some(w) = s.strip_suffix("1/2").map(str::trim_end) {
+            return w.parse::<f64>().ok().map(|v| v + 0.5);
         }
         let norm = s.split(|c: char| c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         if let Some(v) = self.numbers.get(&norm.join(" ")) {

@@ -261,12 +261,18 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::MonthDay,
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})",
     ),
+    // "the week of March 6": the ISO week of that day.
+    (
+        "week-of",
+        Kind::MonthDay,
+        r"\b(?P<wk>the\s+week\s+of)\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    ),
     ("numeric-mdy", Kind::Numeric, r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b"),
     ("numeric-iso", Kind::Numeric, r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<a>[01]\d)-(?P<b>[0-3]\d)\b"),
     (
         "month-year",
         Kind::MonthYear,
-        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<ry>this|last|next)\s+year\b)",
+        r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<sy>{SPY})\b|(?P<ry>this|last|next)\s+year\b)",
     ),
     (
         "month",
@@ -287,7 +293,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "season",
         Kind::Season,
-        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YEAR})\b)?",
+        r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPY}))\b)?",
     ),
     (
         "quarter",
@@ -304,6 +310,18 @@ const RULES: &[(&str, Kind, &str)] = &[
         "quarter-rel",
         Kind::Quarter,
         r"\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|this|last|next|the\s+last|the\s+past|the\s+latest\s+fiscal|the\s+year-ago\s+fiscal|the\s+fiscal|the)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?",
+    ),
+    // "the corresponding period last year", "the quarter a year earlier".
+    (
+        "period-last-year",
+        Kind::Quarter,
+        r"\b(?:the\s+)?(?:(?P<rel>same|corresponding|comparable)\s+)?(?:quarter|(?P<per>period))\s+(?P<ago>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))\b",
+    ),
+    // "last year's quarter", "last year's period".
+    (
+        "last-years-quarter",
+        Kind::Quarter,
+        r"\b(?P<ago>last\s+year(?:'|’)s)\s+(?:fiscal\s+)?(?:quarter|(?P<per>period))\b",
     ),
     (
         "half",
@@ -353,7 +371,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "time",
         Kind::Time,
-        r"(?:\b(?P<modw>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
+        r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
     ),
     (
         "time-24",
@@ -392,11 +410,7 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"\b(?:(?P<the>the)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ya>year-earlier|year-ago|prior-year|year-before)\b",
     ),
     ("year-end", Kind::YearEnd, r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[\s-]end|year(?:'|’)s\s+end)\b"),
-    (
-        "spoken-year",
-        Kind::SpokenYear,
-        r"\b(?:the\s+year\s+)?(?P<sp>(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-    ),
+    ("spoken-year", Kind::SpokenYear, r"\b(?:the\s+year\s+)?(?P<sp>{SPY})\b"),
     ("ref", Kind::Ref, r"\b(?P<r>{REF})\b"),
     // "for a while", "for some time": a duration of unknown length.
     ("for-a-while", Kind::Ref, r"\b(?P<for>for\s+)(?P<vd>a\s+while|some\s+time|a\s+long\s+time|quite\s+some\s+time)\b"),
@@ -430,6 +444,9 @@ const RULES: &[(&str, Kind, &str)] = &[
     ),
     ("holiday", Kind::Holiday, r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOL})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
 ];
+
+/// A year said in words: "nineteen ninety-seven", "two thousand and one".
+const SPOKEN_YEAR: &str = r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?";
 
 /// Modifier words before a duration or an `ago` expression, and their TIMEX3 `mod`.
 const MODS: &[(&str, &str)] = &[
@@ -553,6 +570,9 @@ struct Where<'a> {
     sentence_no: usize,
     /// The latest quarter named in the last few sentences: (point, index, sentence number).
     prev_quarter: Option<&'a (Point, usize, usize)>,
+    /// A span of months or years ("the nine months") was named in this sentence after the
+    /// latest quarter: "a year earlier" then compares that span, not the quarter.
+    period_after_quarter: bool,
 }
 
 impl Where<'_> {
@@ -563,10 +583,13 @@ impl Where<'_> {
     /// February", "through January", "until May") points to the future.
     fn tense_or_deadline(&self) -> Option<Tense> {
         let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        if matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
+        // "before Friday's purchases": the preposition governs the noun, an event already named.
+        let possessive = self.after().starts_with("'s") || self.after().starts_with("’s");
+        let had = || self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't"));
+        if !possessive && matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
             // "had filed reports by Wednesday", "until Thursday they had not called": a past
             // perfect keeps the deadline in the past.
-            if self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't")) {
+            if had() {
                 return Some(Tense::Past);
             }
             return Some(Tense::Future);
@@ -579,7 +602,8 @@ impl Where<'_> {
         if words.windows(3).any(|x| {
             matches!(x[0], "set" | "is" | "are" | "plan" | "plans" | "due" | "expected" | "scheduled") && x[1] == "to"
         }) {
-            return Some(Tense::Future);
+            // "had been due to expire Friday": a past perfect keeps the plan in the past.
+            return Some(if had() { Tense::Past } else { Tense::Future });
         }
         self.tense_or_soon()
     }
@@ -599,6 +623,17 @@ impl Where<'_> {
         let b = ceil_boundary(self.text, (self.end + reach).min(self.sentence.1.max(self.end)));
         self.text[a..b].split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty())
     }
+    /// True when the words `a b` follow each other within `reach` bytes of the expression.
+    fn near_pair(&self, reach: usize, a: &str, b: &str) -> bool {
+        let mut last = "";
+        for x in self.near_words(reach) {
+            if last.eq_ignore_ascii_case(a) && x.eq_ignore_ascii_case(b) {
+                return true;
+            }
+            last = x;
+        }
+        false
+    }
     fn before(&self) -> &str {
         &self.text[self.sentence.0.min(self.start)..self.start]
     }
@@ -613,7 +648,7 @@ impl DateExtractor {
         let lex = Lexicon::load();
         let num_w = lex.number_word_alt();
         let num = format!(
-            r"(?:\d+(?:\.\d+)?|(?:{num_w})(?:[\s-]+(?:{num_w}))?(?:\s+hundred)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|an?)"
+            r"(?:\d+(?:\.\d+|\s+1/2)?|(?:{num_w})(?:[\s-]+(?:{num_w}))?(?:\s+hundred)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|an?)"
         );
         let season_alt = lex.seasons.keys().cloned().collect::<Vec<_>>().join("|");
         let pod_alt = lex.parts_of_day.keys().cloned().collect::<Vec<_>>().join("|");
@@ -637,6 +672,7 @@ impl DateExtractor {
             ("{REF}", Lexicon::phrase_alt(lex.refs.iter().map(|(n, _)| n))),
             ("{SETW}", Lexicon::phrase_alt(lex.sets.iter().map(|(n, _)| n))),
             ("{SEASON}", season_alt),
+            ("{SPY}", SPOKEN_YEAR.to_string()),
         ];
         let rules: Vec<Rule> = RULES
             .iter()
@@ -906,6 +942,11 @@ impl DateExtractor {
                     .to_ascii_lowercase();
                 !self.lex.generic_today.contains(&nw)
             }
+            Kind::SpokenYear => {
+                // "two thousand years", "nineteen hundred troops": a number before a noun.
+                let nw = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                self.lex.unit(&nw.to_ascii_lowercase()).is_none() && !count_noun_follows(after)
+            }
             Kind::RelUnit if text[s..e].starts_with("This W") => {
                 // "ABC News' "This Week"": a programme's title.
                 false
@@ -1000,8 +1041,13 @@ impl DateExtractor {
                 true
             }
             Kind::Set => {
-                // "its quarterly dividend", "average daily volume": adjectives, not SETs.
-                if caps.name("sw").is_some()
+                // "its quarterly dividend": a financial category, not a SET; "his weekly
+                // address" is one. "the Communist Party daily Granma": a newspaper.
+                let sw = caps.name("sw").map(|m| m.as_str().to_ascii_lowercase());
+                if sw.is_some() && after.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) {
+                    return false;
+                }
+                if sw.as_ref().is_some_and(|w| !self.lex.set_adjectives.contains(w))
                     && matches!(
                         prev_lower.as_str(),
                         "its"
@@ -1097,22 +1143,18 @@ impl DateExtractor {
             gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v)).filter(|v| !v.is_empty());
         match kind {
             Kind::MonthDay => {
-                let m = self.lex.month(g("m")?)?;
-                let d: i8 = g("d")?.parse().ok()?;
-                if let Some(y) = g("y") {
-                    let y: i16 = y.parse().ok()?;
-                    let date = Date::new(y, m, d).ok()?;
-                    return Some(Norm::point(Point::Day(date), Anchor::None));
-                }
-                Date::new(2000, m, d).ok()?;
-                match dct {
-                    Some(dct) => {
-                        let wd = g("wd").and_then(|x| self.lex.weekday(x));
-                        let date = year_for_day(dct, m, d, wd, w.tense())?;
-                        Some(Norm::point(Point::Day(date), Anchor::Dct))
+                let mut n = self.month_day(caps, w)?;
+                // "the week of March 6": the day's ISO week.
+                if g("wk").is_some() {
+                    if let Some(Point::Day(d)) = n.point {
+                        let p = resolve::week_of(d);
+                        n.value = p.value();
+                        n.point = Some(p);
+                    } else {
+                        n.value = "XXXX-WXX".into();
                     }
-                    None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
                 }
+                Some(n)
             }
             Kind::Numeric => {
                 let (a, b): (i8, i8) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
@@ -1141,7 +1183,10 @@ impl DateExtractor {
                     let y = dct.year() + rel_offset(&ry);
                     return Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos));
                 }
-                let y: i16 = g("y")?.parse().ok()?;
+                let y = match g("sy") {
+                    Some(sy) => self.spoken_year(&squash(&sy.to_ascii_lowercase()))?,
+                    None => g("y")?.parse().ok()?,
+                };
                 Some(Norm::point(Point::Month(y, m), Anchor::None).with_mod(pos))
             }
             Kind::Month => {
@@ -1167,9 +1212,14 @@ impl DateExtractor {
                         }
                     }
                     Some("this") | Some("that") => y,
+                    // "sales this year through August": the year is named next to it.
+                    _ if w.near_pair(48, "this", "year") => y,
                     _ => match w.tense_or_deadline() {
                         Some(Tense::Past) if m > dm + 1 => y - 1,
                         Some(Tense::Future) if m + 1 < dm => y + 1,
+                        // No past or future marker: a month far ahead of the DCT is the last one
+                        // ("prices have come down from the middle of October", in February).
+                        Some(Tense::Present) | None if m > dm + 7 => y - 1,
                         _ => y,
                     },
                 };
@@ -1239,6 +1289,10 @@ impl DateExtractor {
                 if let Some(y) = g("y") {
                     return Some(Norm::point(Point::Season(y.parse().ok()?, code), Anchor::None).with_mod(pos));
                 }
+                if let Some(sy) = g("sy") {
+                    let y = self.spoken_year(&squash(&sy.to_ascii_lowercase()))?;
+                    return Some(Norm::point(Point::Season(y, code), Anchor::None).with_mod(pos));
+                }
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, format!("XXXX-{code}")).with_mod(pos));
                 };
@@ -1261,7 +1315,8 @@ impl DateExtractor {
                 let begun = dm >= start || (code == "WI" && dm <= 2);
                 let yr = match dir {
                     Some(Tense::Past) => {
-                        if over || (rel.is_none() && begun) {
+                        let plain = rel.is_none() || rel.as_deref() == Some("the");
+                        if over || (plain && begun) {
                             this
                         } else {
                             this - 1
@@ -1345,6 +1400,14 @@ impl DateExtractor {
                         return Some(Norm::point(Point::Quarter(y, q), Anchor::Prev(pi)));
                     }
                 }
+                // "the same period last year" names a quarter only where the text reports one;
+                // otherwise it is last year.
+                if g("per").is_some() {
+                    let Some(dct) = dct else {
+                        return Some(Norm::new(TimexType::Date, "XXXX"));
+                    };
+                    return Some(Norm::point(Point::Year(dct.year() - 1), Anchor::Dct));
+                }
                 let Some(dct) = dct else {
                     return Some(
                         Norm::new(TimexType::Date, if q == 0 { "XXXX-QX".to_string() } else { format!("XXXX-Q{q}") })
@@ -1354,6 +1417,7 @@ impl DateExtractor {
                 let cur = Point::Quarter(dct.year(), resolve::quarter_of(dct));
                 let p = if q == 0 {
                     match rel.as_deref() {
+                        _ if g("ago").is_some() => cur.shift(Unit::Quarter, -1)?.shift(Unit::Year, -1)?,
                         Some("this") | Some("the current") => cur,
                         Some("next") => cur.shift(Unit::Quarter, 1)?,
                         Some(r) if year_ago || r.contains("year") => {
@@ -1463,9 +1527,12 @@ impl DateExtractor {
                 let Some(dct) = dct else {
                     return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(pos));
                 };
-                let base = if rel == "the latest" || u == "period" {
+                let base = if (rel == "the latest" && unit == Unit::Quarter) || u == "period" {
                     // The latest reported quarter.
                     Point::Quarter(dct.year(), resolve::quarter_of(dct)).shift(Unit::Quarter, -1)?
+                } else if rel == "the latest" {
+                    // "the latest fiscal year", "the latest month": the last one completed.
+                    at_unit(dct, unit)?.shift(unit, -1)?
                 } else {
                     at_unit(dct, unit)?
                 };
@@ -1541,6 +1608,25 @@ impl DateExtractor {
                     if let (Some(dct), false) = (dct, unit.is_clock()) {
                         return Some(Norm::point(at_unit(dct, unit)?, Anchor::Dct));
                     }
+                }
+                // "the past year", "the last decade": TimeBank's DATE, the unit before the DCT's
+                // (a number makes it a duration: "the past two years").
+                if matches!(rel.as_str(), "past" | "last")
+                    && n.is_none()
+                    && !plural
+                    && has_the
+                    && !unit.is_clock()
+                    && unit != Unit::Day
+                    && !w.after().trim_start().starts_with("of ")
+                    && !matches!(
+                        w.before().trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase().as_str(),
+                        "lasted" | "lasts" | "last" | "spent" | "spend" | "took" | "take" | "takes"
+                    )
+                {
+                    if let Some(dct) = dct {
+                        return Some(Norm::point(at_unit(dct, unit)?.shift(unit, -1)?, Anchor::Dct));
+                    }
+                    return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)));
                 }
                 if rel == "coming" && n.is_none() && plural {
                     return Some(Norm::new(TimexType::Date, "FUTURE_REF"));
@@ -1835,6 +1921,7 @@ impl DateExtractor {
                         },
                         _ => None,
                     };
+                let mut anchor = Anchor::Dct;
                 let day = match (gl("wd"), dct) {
                     _ if named_day.is_some() => named_day,
                     (Some(wdw), Some(dct)) => match wdw.as_str() {
@@ -1843,7 +1930,36 @@ impl DateExtractor {
                         "tomorrow" => dct.tomorrow().ok(),
                         x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense())),
                     },
-                    (None, Some(dct)) => Some(dct),
+                    (None, Some(dct)) => {
+                        // "at 10:35 a.m. (0735 GMT) Friday": the weekday after a parenthesis.
+                        let rest = &w.text[w.end..ceil_boundary(w.text, w.end + 40)];
+                        let paren_wd = rest
+                            .trim_start()
+                            .strip_prefix('(')
+                            .and_then(|r| r.split_once(')'))
+                            .filter(|(inside, _)| inside.len() <= 24)
+                            .and_then(|(_, r)| {
+                                let word = r.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
+                                weekday(self.lex.weekday(word).filter(|_| word.len() > 5)?)
+                            });
+                        // A bare time tells of the day the text is on: the last day it named,
+                        // in this sentence or the two before, else the DCT.
+                        let prev_day =
+                            w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 2).and_then(|(p, i, _)| {
+                                match p {
+                                    Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
+                                    _ => None,
+                                }
+                            });
+                        if let Some(wd) = paren_wd {
+                            weekday_near(dct, wd, w.tense())
+                        } else if let Some((d, i)) = prev_day {
+                            anchor = Anchor::Prev(i);
+                            Some(d)
+                        } else {
+                            Some(dct)
+                        }
+                    }
                     _ => None,
                 };
                 let m = gl("modw").map(|m| {
@@ -1856,7 +1972,7 @@ impl DateExtractor {
                     }
                 });
                 let mut n = match day {
-                    Some(d) => Norm::point(Point::DayTime(d, t), Anchor::Dct),
+                    Some(d) => Norm::point(Point::DayTime(d, t), anchor),
                     None => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{t}")),
                 };
                 n.ty = TimexType::Time;
@@ -1900,12 +2016,12 @@ impl DateExtractor {
                 let relative_to_prev = matches!(dir.as_str(), "earlier" | "later" | "before" | "after" | "on");
                 let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
                 // "a year ago" in a report about a quarter: the same quarter a year before.
-                if let (Some((p, i, _)), Unit::Year) = (w.prev_quarter, unit) {
+                if let (Some((p, i, _)), Unit::Year, false) = (w.prev_quarter, unit, w.period_after_quarter) {
                     if let Some(s) = p.shift(unit, sign * whole) {
                         return Some(Norm::point(s, Anchor::Prev(*i)).with_mod(m));
                     }
                 }
-                if let Some((p, i, _)) = prev {
+                if let Some((p, i, _)) = prev.filter(|_| !(w.period_after_quarter && unit == Unit::Year)) {
                     let use_prev = relative_to_prev || (matches!(p, Point::Quarter(..)) && unit == Unit::Year);
                     if use_prev {
                         let base = if matches!(p, Point::Quarter(..)) && unit == Unit::Year {
@@ -1961,6 +2077,20 @@ impl DateExtractor {
                         || bw.ends_with(|c: char| c.is_ascii_digit())
                     {
                         return Some(Norm::new(TimexType::Set, unit.duration(Some(1.0))));
+                    }
+                }
+                // "Islam will one day be the second religion": an unspecified future day.
+                if n == "one" && unit == Unit::Day && g("modw").is_none() {
+                    let bw = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    if matches!(
+                        bw.to_ascii_lowercase().as_str(),
+                        "will" | "would" | "could" | "may" | "might" | "can" | "shall" | "should" | "must"
+                    ) {
+                        let mut n = Norm::new(TimexType::Date, "FUTURE_REF");
+                        if dct.is_some() {
+                            n.anchor = Anchor::Dct;
+                        }
+                        return Some(n);
                     }
                 }
                 let mut norm = self.duration_only(caps, unit, amount, modw)?;
@@ -2028,7 +2158,7 @@ impl DateExtractor {
                 Some(n)
             }
             Kind::YearAgo => {
-                if let Some((p, i, _)) = w.prev_quarter {
+                if let Some((p, i, _)) = w.prev_quarter.filter(|_| !w.period_after_quarter) {
                     return Some(Norm::point(p.shift(Unit::Year, -1)?, Anchor::Prev(*i)));
                 }
                 let Some(dct) = dct else {
@@ -2049,20 +2179,7 @@ impl DateExtractor {
                 Some(Norm::point(Point::Year(y), Anchor::Dct).with_mod(Some("END")))
             }
             Kind::SpokenYear => {
-                let sp = gl("sp")?;
-                let y = if let Some(rest) = sp.strip_prefix("two thousand") {
-                    let rest = rest.trim().trim_start_matches("and").trim();
-                    2000 + if rest.is_empty() { 0.0 } else { self.lex.number(rest)? } as i16
-                } else {
-                    let (head, tail) = sp.split_once([' ', '-'])?;
-                    let head = self.lex.number(head)? as i16;
-                    let tail = tail.trim();
-                    if tail == "hundred" {
-                        head * 100
-                    } else {
-                        head * 100 + self.lex.number(tail)? as i16
-                    }
-                };
+                let y = self.spoken_year(&gl("sp")?)?;
                 Some(Norm::point(Point::Year(y), Anchor::None))
             }
             Kind::RefUnits => {
@@ -2137,12 +2254,53 @@ impl DateExtractor {
         }
     }
 
+    /// The year of "nineteen ninety-seven", "two thousand and one" (lowercase, single spaces).
+    fn spoken_year(&self, sp: &str) -> Option<i16> {
+        Some(if let Some(rest) = sp.strip_prefix("two thousand") {
+            let rest = rest.trim().trim_start_matches("and").trim();
+            2000 + if rest.is_empty() { 0.0 } else { self.lex.number(rest)? } as i16
+        } else {
+            let (head, tail) = sp.split_once([' ', '-'])?;
+            let head = self.lex.number(head)? as i16;
+            let tail = tail.trim();
+            if tail == "hundred" {
+                head * 100
+            } else {
+                head * 100 + self.lex.number(tail)? as i16
+            }
+        })
+    }
+
+    /// A month and day ("September 19", "19 September 2025"), with an optional year and weekday.
+    fn month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let dct = w.dct;
+        let m = self.lex.month(g("m")?)?;
+        let d: i8 = g("d")?.parse().ok()?;
+        if let Some(y) = g("y") {
+            let y: i16 = y.parse().ok()?;
+            let date = Date::new(y, m, d).ok()?;
+            return Some(Norm::point(Point::Day(date), Anchor::None));
+        }
+        Date::new(2000, m, d).ok()?;
+        match dct {
+            Some(dct) => {
+                let wd = g("wd").and_then(|x| self.lex.weekday(x));
+                let date = year_for_day(dct, m, d, wd, w.tense())?;
+                Some(Norm::point(Point::Day(date), Anchor::Dct))
+            }
+            None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
+        }
+    }
+
     /// A plain duration from the number and unit of a match (the span ends at the unit).
     fn duration_only(&self, caps: &Captures<'_>, unit: Unit, amount: Option<f64>, m: Option<&str>) -> Option<Norm> {
         let mut n = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
         let whole = caps.get(0)?;
         let u = caps.name("u")?;
-        n.trim_end = whole.end() - u.end();
+        // The span ends at the unit, or at "and a half" after it ("a minute and a half").
+        let last = caps.name("half2").map_or(u.end(), |h| h.end());
+        n.trim_end = whole.end() - last;
         if let Some(orso) = caps.name("orso") {
             n.trim_end = whole.end() - orso.end();
             n.modifier = n.modifier.or(Some("APPROX".into()));
@@ -2362,6 +2520,7 @@ impl Extractor for DateExtractor {
                 prev: fake.as_ref(),
                 sentence_no: 0,
                 prev_quarter: None,
+                period_after_quarter: false,
             };
             if self.normalize(self.rules[c.2].kind, &c.3, &probe).is_none() {
                 continue;
@@ -2373,6 +2532,8 @@ impl Extractor for DateExtractor {
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
         let mut prev_quarter: Option<(Point, usize, usize)> = None;
+        // The latest span of months or years ("the nine months"): (index, sentence).
+        let mut last_period: Option<(usize, usize)> = None;
         let mut ids: Vec<Option<String>> = Vec::new();
         let mut n_out = 0usize;
         for (k, (s, e, ri, caps)) in kept.iter().enumerate() {
@@ -2389,6 +2550,8 @@ impl Extractor for DateExtractor {
                 dct: doc.dct(),
                 prev: prev.as_ref(),
                 prev_quarter: prev_quarter.as_ref().filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
+                period_after_quarter: last_period
+                    .is_some_and(|(pk, psi)| psi == si && prev_quarter.as_ref().is_none_or(|(_, qk, _)| pk > *qk)),
                 sentence_no: si,
             };
             let rule = &self.rules[*ri];
@@ -2422,11 +2585,28 @@ impl Extractor for DateExtractor {
                 Anchor::Dct => Some("dct".to_string()),
                 Anchor::Prev(i) => ids.get(i).cloned().flatten(),
             };
+            if norm.ty == TimexType::Duration
+                && norm.value.starts_with('P')
+                && !norm.value.starts_with("PT")
+                && (norm.value.ends_with('M') || norm.value.ends_with('Y'))
+            {
+                last_period = Some((k, si));
+            }
             if let Some(p) = &norm.point {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
                     // Only a quarter the text names itself, not one derived from another.
-                    if matches!(p, Point::Quarter(..)) && !matches!(norm.anchor, Anchor::Prev(_)) {
+                    // A quarter still to come ("losses through the third quarter of 1990") is
+                    // no reported period for "the year-ago quarter" to look back from; the
+                    // DCT's own quarter is one only when no earlier quarter was named.
+                    let reported = match (p, doc.dct()) {
+                        (Point::Quarter(y, q), Some(d)) => {
+                            let (here, now) = ((*y, *q), (d.year(), resolve::quarter_of(d)));
+                            here < now || (here == now && prev_quarter.is_none())
+                        }
+                        _ => true,
+                    };
+                    if matches!(p, Point::Quarter(..)) && !matches!(norm.anchor, Anchor::Prev(_)) && reported {
                         prev_quarter = Some((p.clone(), k, si));
                     }
                 }

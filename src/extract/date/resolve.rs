@@ -80,15 +80,20 @@ impl Unit {
             Some(a) if a.fract() == 0.0 => format!("{}", a as i64),
             Some(a) => format!("{a}"),
         };
-        // Half units are written in the next smaller unit where TIMEX3 has no fraction habit.
-        let (n, code) = match (self, amount) {
-            (Unit::Hour, Some(a)) if a.fract() != 0.0 => (format!("{}", (a * 60.0).round() as i64), "M"),
-            (Unit::Year, Some(a)) if a.fract() != 0.0 && (a * 12.0).fract() == 0.0 => {
-                (format!("{}", (a * 12.0) as i64), "Mo")
+        // A fraction is written with the next smaller unit, as TimeBank writes it: `PT2H30M`,
+        // `P2Y6M`, `PT1M30S`, `P1DT12H`.
+        if let Some(a) = amount.filter(|a| a.fract() != 0.0 && *a > 0.0) {
+            let whole = a.trunc() as i64;
+            let part = |per: f64| (a.fract() * per).round() as i64;
+            let lead = |u: &str| if whole > 0 { format!("{whole}{u}") } else { String::new() };
+            match self {
+                Unit::Hour => return format!("PT{}{}M", lead("H"), part(60.0)),
+                Unit::Minute => return format!("PT{}{}S", lead("M"), part(60.0)),
+                Unit::Year if (a * 12.0).fract() == 0.0 => return format!("P{}{}M", lead("Y"), part(12.0)),
+                Unit::Day => return format!("P{}T{}H", lead("D"), part(24.0)),
+                _ => {}
             }
-            _ => (n, code),
-        };
-        let code = if code == "Mo" { "M" } else { code };
+        }
         if self.is_clock() {
             format!("PT{n}{code}")
         } else {
@@ -286,7 +291,8 @@ const FUTURE: &[&str] = &[
 ];
 /// Weaker signs of a future reading (reported or planned): they lose to a past verb
 /// that is about as near.
-const WEAK_FUTURE: &[&str] = &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate"];
+const WEAK_FUTURE: &[&str] =
+    &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate", "payable"];
 const PAST: &[&str] = &[
     "was",
     "were",
@@ -343,6 +349,17 @@ const PAST: &[&str] = &[
     "hadn't",
     "been",
 ];
+/// Words ending in -ed that are no past verbs (`data/dates/not_past_ed.txt`).
+fn not_past_ed() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/dates/not_past_ed.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say"];
 
 /// Every tense marker word: (tense, weak). A word in several lists takes the first:
@@ -413,7 +430,16 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         let (t, weak) = match markers().get(w) {
             Some(&(t, weak)) => (Some(t), weak),
             None if w.ends_with("'ll") => (Some(Tense::Future), false),
-            None if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => (Some(Tense::Past), false),
+            // A past participle or preterite, but not a name ("United", "Limited") nor an
+            // adjective or number that only looks like one ("hundred", "sacred").
+            None if w.len() > 4
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && !raw[0].is_ascii_uppercase()
+                && !not_past_ed().contains(w) =>
+            {
+                (Some(Tense::Past), false)
+            }
             None => (None, false),
         };
         if t.is_none() {
