@@ -297,6 +297,8 @@ fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
                     cue: (s[4] % 4 != 0).then(|| Cue { span: cue_span, text: quote(cue_span) }),
                     stance: (s[5] % 2 == 0).then(|| Stance::ALL[s[3] as usize % Stance::ALL.len()]),
                     target: (s[3] % 5 == 0).then(|| "him".to_string()),
+                    source_words: (s[5] % 3 == 1)
+                        .then(|| Cue { span: span(s[4], s[3]), text: quote(span(s[4], s[3])) }),
                 })
             }
         };
