@@ -278,7 +278,15 @@ fn misuse_exits_2() {
     let o = gloss(&["convert", "--to", "brat", "gold.json"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("brat") && e.contains("come later"), "{e}");
+    assert!(e.contains("brat") && e.contains("-o DIR"), "{e}");
+    let o = gloss(&["convert", "--to", "frob", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("frob") && e.contains("labelstudio") && e.contains("timeml"), "{e}");
+    let o = gloss(&["convert", "--to", "conll", "--offsets", "utf16", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2), "--offsets without doccano");
+    let o = gloss(&["convert", "--to", "doccano", "--offsets", "bytes", "gold.json"]);
+    assert_eq!(o.status.code(), Some(2), "unknown offset unit");
 }
 
 #[test]
@@ -311,4 +319,145 @@ fn odd_files_get_one_line_reasons() {
         assert!(e.contains(name) && e.contains(what), "{name}: {e}");
         assert_eq!(e.trim_end().lines().count(), 1, "{name}: one line: {e}");
     }
+}
+
+/// The gold fixture, as the library reads it.
+fn gold_fixture() -> GoldFile {
+    GoldFile::from_json(&std::fs::read_to_string(fixtures().join("gold.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn convert_through_every_lossless_format_and_back() {
+    let orig = gold_fixture();
+    let dir = scratch("formats");
+    for (format, ext) in
+        [("jsonl", "jsonl"), ("labelstudio", "json"), ("doccano", "jsonl"), ("w3c", "jsonld"), ("spacy", "jsonl")]
+    {
+        let o = gloss(&["convert", "--to", format, "gold.json"]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{format} keeps everything: {}", stderr(&o));
+        let path = dir.join(format!("{format}.{ext}"));
+        std::fs::write(&path, o.stdout).unwrap();
+        // Back to gold JSON, the input format guessed from the file.
+        let o = gloss(&["convert", "--to", "gloss", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{format} back: {}", stderr(&o));
+        assert_eq!(GoldFile::from_json(&stdout(&o)).unwrap(), orig, "{format}");
+        // And validated as it is.
+        let o = gloss(&["validate", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(stdout(&o).contains("(article): ok, 7 annotations (gold)"), "{format}: {}", stdout(&o));
+    }
+    // -o writes a file; doccano in UTF-16 states its unit, so it reads back without --offsets.
+    let path = dir.join("utf16.jsonl");
+    let o = gloss(&["convert", "--to", "doccano", "--offsets", "utf16", "gold.json", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("\"offset_unit\":\"utf16\""), "{written}");
+    let o = gloss(&["convert", "--from", "doccano", "--to", "gloss", path.to_str().unwrap()]);
+    assert_eq!(GoldFile::from_json(&stdout(&o)).unwrap(), orig);
+}
+
+#[test]
+fn convert_to_and_from_a_brat_directory() {
+    let orig = gold_fixture();
+    let dir = scratch("brat");
+    let out = dir.join("collection");
+    let o = gloss(&["convert", "--to", "brat", "gold.json", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for name in ["article.txt", "article.ann", "annotation.conf"] {
+        assert!(out.join(name).is_file(), "{name}");
+    }
+    for args in [&["convert", "--to", "gloss"][..], &["convert", "--from", "brat", "--to", "gloss"]] {
+        let mut args = args.to_vec();
+        args.push(out.to_str().unwrap());
+        let o = gloss(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(GoldFile::from_json(&stdout(&o)).unwrap(), orig);
+    }
+    let o = gloss(&["validate", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(article): ok, 7 annotations"), "{}", stdout(&o));
+}
+
+#[test]
+fn convert_names_what_the_output_cannot_hold() {
+    let dir = scratch("lossy");
+    let o = gloss(&["convert", "--to", "conll", "gold.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("gloss: note: conll does not keep 2 claim sources and 2 claim cues"), "{e}");
+    assert!(e.contains("1 rejected annotation"), "{e}");
+    let conll = dir.join("gold.conll");
+    std::fs::write(&conll, &o.stdout).unwrap();
+    let o = gloss(&["convert", "--to", "gloss", conll.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let back = GoldFile::from_json(&stdout(&o)).unwrap();
+    assert_eq!(back.doc.text(), gold_fixture().doc.text());
+    assert_eq!(back.annotations.len(), 6, "the live spans come back");
+
+    let o = gloss(&["convert", "--to", "timeml", "gold.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("TimeML holds dates only"), "{}", stderr(&o));
+    let tml = dir.join("gold.tml");
+    std::fs::write(&tml, &o.stdout).unwrap();
+    let o = gloss(&["convert", "--to", "jsonl", tml.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let back = jsonl::read(&stdout(&o)).unwrap();
+    let dates: Vec<&str> = back[0].1.annotations.iter().map(|a| a.quote.as_str()).collect();
+    assert_eq!(dates, ["Friday, September 19"]);
+}
+
+#[test]
+fn validate_reads_every_format() {
+    let cases = [
+        (
+            "formats/labelstudio/export.json",
+            "formats/labelstudio/export.json (17): ok, 4 annotations (in review: 1 predicted)",
+        ),
+        ("formats/doccano/sequence.jsonl", "formats/doccano/sequence.jsonl (3): ok, 3 annotations (gold)"),
+        ("formats/brat", "formats/brat (mali): ok, 4 annotations (gold)"),
+        ("formats/w3c/collection.jsonld", "(mali-2025-09-19): ok, 3 annotations"),
+        ("formats/conll/conll2003.txt", "(conll2003-2): ok, 1 annotation (gold)"),
+        ("formats/spacy/docs.jsonl", "(docs-2): ok, 2 annotations"),
+        ("formats/timeml/mali.tml", "(mali_0919): ok, 3 annotations"),
+    ];
+    for (file, what) in cases {
+        let from: &[&str] = if file.ends_with(".txt") { &["--from", "conll"] } else { &[] };
+        let mut args = vec!["validate"];
+        args.extend_from_slice(from);
+        args.push(file);
+        let o = gloss(&args);
+        assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
+        assert!(stdout(&o).contains(what), "{file}: {}", stdout(&o));
+    }
+    // doccano in UTF-16 with --offsets.
+    let o = gloss(&["validate", "--offsets", "utf16", "formats/doccano/relations_utf16.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(8): ok, 4 annotations"), "{}", stdout(&o));
+}
+
+#[test]
+fn validate_bad_files_of_every_format_name_the_position() {
+    let cases: [(&[&str], &str); 7] = [
+        (&["formats/labelstudio/utf16_offsets.bad.json"], "task 1: annotation 1, result \"Pa9rT\""),
+        (&["formats/doccano/missing_relation_end.bad.jsonl"], "line 2: relation 7"),
+        (&["formats/brat_bad"], "doc.ann: line 2 (T2): unknown type"),
+        (&["formats/w3c/wrong_exact.bad.jsonld"], "annotation https://example.org/anno/3"),
+        (&["--from", "conll", "formats/conll/unknown_label.bad.txt"], "line 9: unknown label \"CITY\""),
+        (&["formats/spacy/past_the_end.bad.jsonl"], "line 2: ents[1]"),
+        (&["formats/timeml/nested.bad.tml"], "line 11, column"),
+    ];
+    for (args, what) in cases {
+        let mut a = vec!["validate"];
+        a.extend_from_slice(args);
+        let o = gloss(&a);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let e = stderr(&o);
+        assert!(e.contains(args[args.len() - 1]) && e.contains(what), "{args:?}: {e}");
+        assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    }
+    // A file whose format cannot be told asks for --from.
+    let o = gloss(&["validate", "article.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--from"), "{}", stderr(&o));
 }

@@ -8,9 +8,9 @@
 use clap::{Args, Parser, Subcommand};
 use gloss::eval::{self, Coverage, EvalDoc};
 use gloss::extract::Pipeline;
-use gloss::formats::corpus;
 use gloss::formats::gold::GoldFile;
 use gloss::formats::jsonl::{self, LineKind};
+use gloss::formats::{self as fmt, corpus, Format, OffsetUnit};
 use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -31,11 +31,12 @@ struct Cli {
 enum Cmd {
     /// Extract annotations from plain-text articles or JSON Lines {"id","text","dct"}.
     Extract(ExtractArgs),
-    /// Check gold JSON files (or Gloss JSON Lines) and print guideline warnings.
+    /// Check annotation files in any format Gloss reads and print guideline warnings.
     Validate(ValidateArgs),
     /// Score predictions against gold: per label strict and overlap P/R/F1, and more.
     Score(ScoreArgs),
-    /// Convert annotation files (gold JSON, Gloss JSON Lines, development corpora).
+    /// Convert annotation files between formats (gloss, jsonl, labelstudio, doccano, brat,
+    /// w3c, conll, spacy, timeml); what the output format cannot hold is named on stderr.
     Convert(ConvertArgs),
 }
 
@@ -56,9 +57,16 @@ struct ExtractArgs {
 
 #[derive(Args)]
 struct ValidateArgs {
-    /// Gold JSON files, Gloss JSON Lines files, or directories of *.gold.json.
+    /// Annotation files in any format Gloss reads (gold JSON, JSON Lines, Label Studio,
+    /// doccano, W3C, CoNLL, spaCy, TimeML), or directories (of *.gold.json, or a brat collection).
     #[arg(required = true)]
     files: Vec<String>,
+    /// The files' format, when it cannot be told from their names and contents.
+    #[arg(long = "from", value_name = "FORMAT", value_parser = format_arg)]
+    from: Option<Format>,
+    /// Offsets of doccano files that do not state their unit: codepoint (default) or utf16.
+    #[arg(long, value_parser = offsets_arg)]
+    offsets: Option<OffsetUnit>,
 }
 
 #[derive(Args)]
@@ -87,15 +95,35 @@ struct ScoreArgs {
 
 #[derive(Args)]
 struct ConvertArgs {
-    /// Output format: gloss (pretty gold JSON, one document) or jsonl (Gloss JSON Lines).
-    #[arg(long = "to", value_name = "FORMAT")]
-    to: String,
-    /// Input: a gold JSON file, Gloss JSON Lines, a directory of *.gold.json, or a
-    /// development-corpus JSON Lines file; `-` reads standard input.
+    /// Input format: gloss, jsonl, labelstudio, doccano, brat, w3c, conll, spacy, timeml
+    /// (guessed from the file's extension and contents when absent).
+    #[arg(long = "from", value_name = "FORMAT", value_parser = format_arg)]
+    from: Option<Format>,
+    /// Output format: gloss, jsonl, labelstudio, doccano, brat, w3c, conll, spacy, timeml.
+    #[arg(long = "to", value_name = "FORMAT", value_parser = format_arg)]
+    to: Format,
+    /// Input: a file, a directory (a brat collection, *.gold.json or *.tml files), or `-`
+    /// for standard input.
     input: String,
-    /// With --to gloss: write DIR/<id>.gold.json files (needed for several documents).
-    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
-    out_dir: Option<PathBuf>,
+    /// Output: a file for one-text formats (standard output when absent), a directory for
+    /// brat and for gold JSON (one <id>.gold.json per document) and TimeML of several documents.
+    #[arg(short = 'o', long = "out", alias = "out-dir", value_name = "OUT")]
+    out: Option<PathBuf>,
+    /// doccano offsets: codepoint (default, Python str indexes) or utf16 (what doccano's front
+    /// end counts); for reading, used when a file does not state its unit.
+    #[arg(long, value_parser = offsets_arg)]
+    offsets: Option<OffsetUnit>,
+}
+
+fn format_arg(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("'{s}' is not a format: use one of {}", names.join(", "))
+    })
+}
+
+fn offsets_arg(s: &str) -> Result<OffsetUnit, String> {
+    OffsetUnit::parse(s).ok_or_else(|| format!("'{s}' is not an offset unit: use codepoint or utf16"))
 }
 
 fn label_arg(s: &str) -> Result<Label, String> {
@@ -411,7 +439,31 @@ fn safe_file_name(id: &str) -> String {
 // ---------------------------------------------------------------- validate
 
 fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
-    for path in expand_dirs(&a.files)? {
+    let opts = fmt::Options { offsets: a.offsets.unwrap_or_default(), default_id: None };
+    for path in &a.files {
+        let format = match a.from {
+            Some(f) => f,
+            None => guess_format(path)?,
+        };
+        if !matches!(format, Format::Gloss | Format::Jsonl) {
+            let name = display_name(path).to_string();
+            let files = read_in(format, path, &opts)?;
+            if files.is_empty() {
+                return Err(Fail::input(format!("{name}: the file holds no document")));
+            }
+            for f in &files {
+                report_valid(out, &format!("{name} ({})", f.doc.id), f)?;
+            }
+            continue;
+        }
+        validate_gold(path, out)?;
+    }
+    Ok(())
+}
+
+/// Gold JSON, Gloss JSON Lines, or a directory of *.gold.json.
+fn validate_gold(path: &str, out: &mut Out) -> Result<(), Fail> {
+    for path in expand_dirs(std::slice::from_ref(&path.to_string()))? {
         let name = display_name(&path).to_string();
         let bytes = read_bytes(&path)?;
         let text = non_empty(&path, as_text(&path, &bytes)?)?;
@@ -436,6 +488,81 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------- formats
+
+/// The format of a file or directory, from its name and contents.
+fn guess_format(path: &str) -> Result<Format, Fail> {
+    let name = display_name(path);
+    if path != "-" && Path::new(path).is_dir() {
+        let entries = dir_entries(path)?;
+        let has = |ext: &str| entries.iter().any(|p| p.ends_with(ext));
+        return if has(".ann") || (has(".txt") && !has(".gold.json")) {
+            Ok(Format::Brat)
+        } else if has(".gold.json") {
+            Ok(Format::Gloss)
+        } else if has(".tml") {
+            Ok(Format::Timeml)
+        } else {
+            Err(Fail::input(format!("{name}: the directory holds no brat (.txt, .ann), *.gold.json or *.tml file")))
+        };
+    }
+    if path == "-" {
+        // Standard input can be read only once: it is Gloss's own (gold JSON or JSON Lines)
+        // unless --from says otherwise.
+        return Ok(Format::Gloss);
+    }
+    let bytes = read_bytes(path)?;
+    let text = non_empty(path, as_text(path, &bytes)?)?;
+    Format::guess(path, text).ok_or_else(|| {
+        Fail::input(format!("{name}: cannot tell this file's format from its name or contents: give --from FORMAT"))
+    })
+}
+
+/// The regular files of a directory, sorted.
+fn dir_entries(dir: &str) -> Result<Vec<String>, Fail> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Fail::input(format!("{dir}: cannot list: {}", io_words(&e))))?;
+    let mut found: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Reads documents of any format other than Gloss's own from a file, a directory or stdin.
+fn read_in(format: Format, path: &str, opts: &fmt::Options) -> Result<Vec<GoldFile>, Fail> {
+    let name = display_name(path).to_string();
+    let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
+    if path != "-" && Path::new(path).is_dir() {
+        let wanted: &[&str] = match format {
+            Format::Brat => &[".txt", ".ann", fmt::brat::CONF],
+            Format::Timeml => &[".tml", ".xml"],
+            Format::Gloss => &[".gold.json"],
+            _ => &[".json", ".jsonl", ".jsonld", ".conll"],
+        };
+        let mut files = Vec::new();
+        for p in dir_entries(path)? {
+            if !wanted.iter().any(|w| p.ends_with(w)) {
+                continue;
+            }
+            let bytes = read_bytes(&p)?;
+            let text = as_text(&p, &bytes)?.to_string();
+            let base = Path::new(&p).file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            files.push((base, text));
+        }
+        if files.is_empty() {
+            return Err(Fail::input(format!("{name}: the directory holds no {format} file")));
+        }
+        return fmt::read(format, fmt::Input::Files(&files), opts).map_err(in_words);
+    }
+    let bytes = read_bytes(path)?;
+    let text = non_empty(path, as_text(path, &bytes)?)?;
+    let o = fmt::Options { default_id: Some(stem(path)), ..opts.clone() };
+    fmt::read(format, fmt::Input::Text(text), &o).map_err(in_words)
 }
 
 fn report_valid(out: &mut Out, what: &str, f: &GoldFile) -> Result<(), Fail> {
@@ -579,52 +706,67 @@ fn score(a: ScoreArgs, out: &mut Out) -> Result<(), Fail> {
 // ---------------------------------------------------------------- convert
 
 fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
-    let to = a.to.trim().to_ascii_lowercase();
-    if to != "gloss" && to != "jsonl" {
-        return Err(Fail {
-            message: format!(
-                "unknown format '{}' for --to: this version writes gloss (gold JSON) and jsonl (Gloss JSON Lines); \
-                 other formats (brat, TimeML, CoNLL...) come later",
-                a.to
-            ),
-            code: 2,
-        });
+    if a.offsets.is_some() && a.to != Format::Doccano && a.from != Some(Format::Doccano) {
+        return Err(Fail { message: "--offsets goes with doccano (--to doccano or --from doccano)".into(), code: 2 });
     }
-    let docs = load_annotated(&a.input)?;
-    if to == "jsonl" {
-        if a.out_dir.is_some() {
-            return Err(Fail { message: "-o DIR goes with --to gloss; --to jsonl prints".into(), code: 2 });
-        }
-        for d in &docs {
-            out.line(&d.file.to_json_line())?;
-        }
-        return Ok(());
+    let opts = fmt::Options { offsets: a.offsets.unwrap_or_default(), default_id: None };
+    let from = match a.from {
+        Some(f) => f,
+        None => guess_format(&a.input)?,
+    };
+    let files: Vec<GoldFile> = match from {
+        Format::Gloss | Format::Jsonl => load_annotated(&a.input)?.into_iter().map(|l| l.file).collect(),
+        other => read_in(other, &a.input, &opts)?,
+    };
+    for loss in fmt::losses(a.to, &files) {
+        eprintln!("gloss: note: {} does not keep {loss}", a.to);
     }
-    match &a.out_dir {
-        Some(dir) => {
+    let input = display_name(&a.input);
+    // Gold JSON with -o: one <id>.gold.json per document in the directory (as before).
+    let output = match (a.to, &a.out) {
+        (Format::Gloss, Some(_)) => fmt::Output::Files(
+            fmt::unique_names(&files, "gold.json")
+                .map_err(|e| Fail::input(format!("{input}: {e}")))?
+                .into_iter()
+                .zip(&files)
+                .map(|(n, f)| (n, f.to_json()))
+                .collect(),
+        ),
+        _ => fmt::write(a.to, &files, &opts).map_err(|e| Fail::input(format!("{input}: {e}")))?,
+    };
+    match (output, &a.out) {
+        (fmt::Output::Text(t), None) => out.put(&t),
+        (fmt::Output::Text(t), Some(path)) if !path.is_dir() => write_file(path, &t),
+        (fmt::Output::Text(t), Some(dir)) => {
+            let name = format!("{}.{}", safe_stem(&a.input), a.to.extension());
+            write_file(&dir.join(name), &t)
+        }
+        (fmt::Output::Files(files), Some(dir)) => {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e)))
             })?;
-            let mut names = std::collections::HashSet::new();
-            for d in &docs {
-                let name = format!("{}.gold.json", safe_file_name(&d.file.doc.id));
-                if !names.insert(name.clone()) {
-                    return Err(Fail::input(format!(
-                        "{}: two documents give the file name {name}",
-                        display_name(&a.input)
-                    )));
-                }
-                let path = dir.join(&name);
-                std::fs::write(&path, d.file.to_json())
-                    .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))?;
+            for (name, text) in files {
+                write_file(&dir.join(name), &text)?;
             }
             Ok(())
         }
-        None if docs.len() == 1 => out.put(&docs[0].file.to_json()),
-        None => Err(Fail::input(format!(
-            "{}: {} documents: a gold JSON file holds one; give -o DIR to write one file each, or use --to jsonl",
-            display_name(&a.input),
-            docs.len()
+        (fmt::Output::Files(_), None) if a.to == Format::Brat => {
+            Err(Fail { message: "brat is a directory of .txt and .ann files: give -o DIR".into(), code: 2 })
+        }
+        (fmt::Output::Files(files), None) => Err(Fail::input(format!(
+            "{input}: {} documents: a {} file holds one; give -o DIR to write one file each{}",
+            files.len(),
+            a.to,
+            if a.to == Format::Gloss { ", or use --to jsonl" } else { "" }
         ))),
     }
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), Fail> {
+    std::fs::write(path, text).map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))
+}
+
+/// The input's stem as a file name.
+fn safe_stem(path: &str) -> String {
+    fmt::safe_file_name(&stem(path))
 }

@@ -1,0 +1,313 @@
+//! Round trips through every format as properties (proptest), over random documents with
+//! emoji, combining marks, CRLF, lone CR, tabs and nested, overlapping and empty spans of every
+//! label and status (the generators are those of tests/roundtrip.rs):
+//! - the formats that keep everything (Gloss JSON and JSON Lines, Label Studio, doccano in
+//!   code points and in UTF-16, brat, W3C, spaCy) give back the same documents, annotations,
+//!   ids, statuses, provenance, attributes and meta, and name no loss;
+//! - CoNLL gives back exactly the spans and labels it can hold (non-empty, no white space at
+//!   either edge), the text, id and DCT; TimeML the dates it can hold (no overlap), with their
+//!   type, value, mod and anchors; and both name what they lose whenever something is lost;
+//! - every reader refuses or reads, never panics, a mangled file of its format;
+//! - a zip of the brat output lists every file with its exact bytes.
+//!
+//! It must not: depend on a fixed seed's output.
+
+use gloss::formats::{self, gold::GoldFile, Format, Input, OffsetUnit, Options, Output};
+use gloss::model::{
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Label, Mention, Provenance, Span,
+    Stance, Status, TimexType,
+};
+use proptest::prelude::*;
+
+/// Pieces of text that stress offsets: multi-byte, astral, combining, newlines of all kinds.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Z ,.]{1,6}",
+        1 => Just("ï".to_string()),
+        1 => Just("Goïta".to_string()),
+        1 => Just("👍".to_string()),
+        1 => Just("🇫🇷".to_string()),
+        1 => Just("e\u{301}".to_string()),
+        1 => Just("\u{5d0}\u{5b8}".to_string()),
+        1 => Just("日本".to_string()),
+        1 => Just("\r\n".to_string()),
+        1 => Just("\r".to_string()),
+        1 => Just("\n".to_string()),
+        1 => Just("\t".to_string()),
+    ]
+}
+
+fn raw_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
+
+fn docs(raw: &str, raw2: &str, seeds: &[[u32; 6]], seeds2: &[[u32; 6]], dct: Option<u32>) -> Vec<GoldFile> {
+    let dct = dct.map(|d| jiff::civil::date(1990, 1, 1).checked_add(jiff::Span::new().days(i64::from(d))).unwrap());
+    let a = Document::new("doc/ü 1", raw, dct).unwrap();
+    let b = Document::new("second", raw2, None).unwrap();
+    let fa = {
+        let anns = annotations(&a, seeds);
+        let mut f = GoldFile::new(a, anns);
+        f.meta.annotator = seeds.first().map(|s| format!("annotator {}", s[0] % 7));
+        f.meta.created = Some("2025-09-19T10:00:00Z".to_string());
+        f
+    };
+    let fb = {
+        let anns = annotations(&b, seeds2);
+        GoldFile::new(b, anns)
+    };
+    vec![fa, fb]
+}
+
+fn input_of(out: &Output) -> (Option<String>, Vec<(String, String)>) {
+    match out {
+        Output::Text(t) => (Some(t.clone()), Vec::new()),
+        Output::Files(f) => (None, f.clone()),
+    }
+}
+
+fn read_back(format: Format, out: &Output, opts: &Options) -> Result<Vec<GoldFile>, gloss::model::Error> {
+    match input_of(out) {
+        (Some(t), _) => formats::read(format, Input::Text(&t), opts),
+        (None, files) => formats::read(format, Input::Files(&files), opts),
+    }
+}
+
+/// Label, span of every annotation, sorted.
+fn spans(anns: &[&Annotation]) -> Vec<(Label, usize, usize)> {
+    let mut v: Vec<_> = anns.iter().map(|a| (a.label(), a.span.start(), a.span.end())).collect();
+    v.sort();
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lossless_formats_round_trip(
+        raw in raw_text(), raw2 in raw_text(),
+        seeds in prop::collection::vec(any::<[u32; 6]>(), 0..20),
+        seeds2 in prop::collection::vec(any::<[u32; 6]>(), 0..6),
+        dct in prop::option::of(0u32..20_000),
+    ) {
+        let files = docs(&raw, &raw2, &seeds, &seeds2, dct);
+        let cases = [
+            (Format::Jsonl, OffsetUnit::CodePoint),
+            (Format::LabelStudio, OffsetUnit::CodePoint),
+            (Format::Doccano, OffsetUnit::CodePoint),
+            (Format::Doccano, OffsetUnit::Utf16),
+            (Format::Brat, OffsetUnit::CodePoint),
+            (Format::W3c, OffsetUnit::CodePoint),
+            (Format::Spacy, OffsetUnit::CodePoint),
+            (Format::Gloss, OffsetUnit::CodePoint),
+        ];
+        for (format, unit) in cases {
+            let opts = Options { offsets: unit, ..Options::default() };
+            prop_assert!(formats::losses(format, &files).is_empty());
+            let out = formats::write(format, &files, &opts).unwrap();
+            let back = read_back(format, &out, &opts);
+            prop_assert!(back.is_ok(), "{} ({:?}): {}", format, unit, back.unwrap_err());
+            prop_assert_eq!(&back.unwrap(), &files, "{} ({:?})", format, unit);
+            // One document alone too (Gloss and TimeML write a single text then).
+            let one = formats::write(format, &files[..1], &opts).unwrap();
+            prop_assert_eq!(&read_back(format, &one, &opts).unwrap(), &files[..1].to_vec(), "{} alone", format);
+        }
+    }
+
+    #[test]
+    fn conll_keeps_the_spans_it_can_hold(
+        raw in raw_text(), raw2 in raw_text(),
+        seeds in prop::collection::vec(any::<[u32; 6]>(), 0..20),
+        seeds2 in prop::collection::vec(any::<[u32; 6]>(), 0..6),
+        dct in prop::option::of(0u32..20_000),
+    ) {
+        let files = docs(&raw, &raw2, &seeds, &seeds2, dct);
+        let out = formats::write(Format::Conll, &files, &Options::default()).unwrap();
+        let back = read_back(Format::Conll, &out, &Options::default());
+        prop_assert!(back.is_ok(), "{}", back.unwrap_err());
+        let back = back.unwrap();
+        prop_assert_eq!(back.len(), files.len());
+        let mut lost = false;
+        for (f, g) in files.iter().zip(&back) {
+            prop_assert_eq!(f.doc.text(), g.doc.text());
+            prop_assert_eq!(&f.doc.id, &g.doc.id);
+            prop_assert_eq!(f.doc.dct(), g.doc.dct());
+            let held: Vec<&Annotation> =
+                f.annotations.iter().filter(|a| a.status.is_live() && formats::conll::holds(&f.doc, a.span)).collect();
+            lost |= held.len() != f.annotations.len() || !f.annotations.is_empty();
+            prop_assert_eq!(spans(&held), spans(&g.annotations.iter().collect::<Vec<_>>()));
+        }
+        prop_assert_eq!(lost, !formats::losses(Format::Conll, &files).is_empty());
+    }
+
+    #[test]
+    fn timeml_keeps_the_dates_it_can_hold(
+        raw in raw_text(),
+        seeds in prop::collection::vec(any::<[u32; 6]>(), 0..20),
+        dct in prop::option::of(0u32..20_000),
+    ) {
+        let files = docs(&raw, "", &seeds, &[], dct);
+        let f = &files[0];
+        let out = formats::write(Format::Timeml, &files[..1], &Options::default()).unwrap();
+        let back = read_back(Format::Timeml, &out, &Options::default());
+        prop_assert!(back.is_ok(), "{}", back.unwrap_err());
+        let g = &back.unwrap()[0];
+        prop_assert_eq!(f.doc.text(), g.doc.text());
+        prop_assert_eq!(f.doc.dct(), g.doc.dct());
+        prop_assert_eq!(&f.doc.id, &g.doc.id);
+        // Every date read back is a date of the original with the same span and attributes
+        // (anchors compared by the span they point at); the dates lost are the overlapping ones.
+        let key = |file: &GoldFile, a: &Annotation| {
+            let d = a.date().unwrap();
+            let anchor = d.anchor.as_deref().map(|x| {
+                if x == "dct" { "dct".to_string() } else {
+                    file.annotations.iter().find(|b| b.id == x).map(|b| b.span.to_string()).unwrap_or_default()
+                }
+            });
+            (a.span, d.timex_type, d.value.clone(), d.modifier.clone(), anchor)
+        };
+        let orig: Vec<_> = f.annotations.iter().filter(|a| a.label() == Label::Date).map(|a| key(f, a)).collect();
+        let mut seen = Vec::new();
+        for a in &g.annotations {
+            let (span, ty, value, m, anchor) = key(g, a);
+            let found = orig.iter().any(|o| o.0 == span && o.1 == ty && o.2 == value && o.3 == m && (anchor.is_none() || o.4 == anchor));
+            prop_assert!(found, "{:?} not in the original", a);
+            for s in &seen {
+                let s: &Span = s;
+                prop_assert!(!s.overlaps(&span), "overlapping dates written");
+            }
+            seen.push(span);
+        }
+        let all_kept = g.annotations.len() == f.annotations.len();
+        prop_assert_eq!(all_kept && f.annotations.is_empty(), formats::losses(Format::Timeml, &files[..1]).is_empty());
+    }
+
+    #[test]
+    fn readers_never_panic_on_mangled_files(
+        raw in raw_text(),
+        seeds in prop::collection::vec(any::<[u32; 6]>(), 0..8),
+        cuts in prop::collection::vec((any::<u16>(), any::<u16>(), 0u8..6), 1..6),
+    ) {
+        let files = docs(&raw, "x", &seeds, &[], None);
+        for format in Format::ALL {
+            let out = formats::write(format, &files, &Options::default()).unwrap();
+            let mut named = out.into_files("x", format);
+            let k = cuts[0].0 as usize % named.len();
+            let mut chars: Vec<char> = named[k].1.chars().collect();
+            for (a, b, op) in &cuts {
+                if chars.is_empty() {
+                    break;
+                }
+                let i = *a as usize % chars.len();
+                let j = (i + *b as usize % 16).min(chars.len());
+                match op {
+                    0 => { chars.drain(i..j); }
+                    1 => chars[i] = ['9', '-', '"', '{', ']', '\t', '<', ';'][*b as usize % 8],
+                    2 => chars.insert(i, ['\u{0}', '\r', '👍', ',', '1', '\n', '&'][*b as usize % 7]),
+                    3 => chars.swap(i, j.saturating_sub(1)),
+                    4 => chars.truncate(i),
+                    _ => chars[i..j].reverse(),
+                }
+            }
+            named[k].1 = chars.into_iter().collect();
+            let _ = formats::read(format, Input::Files(&named), &Options::default());
+            let _ = formats::read(format, Input::Text(&named[k].1), &Options::default());
+            let _ = Format::guess(&named[k].0, &named[k].1);
+        }
+    }
+
+    #[test]
+    fn zip_holds_every_file(raw in raw_text(), seeds in prop::collection::vec(any::<[u32; 6]>(), 0..8)) {
+        let files = docs(&raw, "x", &seeds, &[], None);
+        let out = formats::write(Format::Brat, &files, &Options::default()).unwrap();
+        let named = out.clone().into_files("x", Format::Brat);
+        let z = out.to_zip("x", Format::Brat);
+        let read = unzip(&z);
+        prop_assert_eq!(read.len(), named.len());
+        for ((n1, t1), (n2, t2)) in named.iter().zip(&read) {
+            prop_assert_eq!(n1, n2);
+            prop_assert_eq!(t1.as_bytes(), t2.as_slice());
+        }
+    }
+}
+
+/// A reader of stored zips, independent of the writer: walks the central directory from
+/// the end record and checks each local header and CRC.
+fn unzip(z: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16at = |i: usize| u16::from_le_bytes([z[i], z[i + 1]]) as usize;
+    let u32at = |i: usize| u32::from_le_bytes([z[i], z[i + 1], z[i + 2], z[i + 3]]) as usize;
+    let end = z.len() - 22;
+    assert_eq!(u32at(end), 0x0605_4b50, "end record");
+    let n = u16at(end + 10);
+    let mut p = u32at(end + 16);
+    let mut out = Vec::new();
+    for _ in 0..n {
+        assert_eq!(u32at(p), 0x0201_4b50, "central directory entry");
+        let (crc, size, name_len, local) = (u32at(p + 16), u32at(p + 20), u16at(p + 28), u32at(p + 42));
+        let extra = u16at(p + 30) + u16at(p + 32);
+        let name = String::from_utf8(z[p + 46..p + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(u32at(local), 0x0403_4b50, "local header");
+        assert_eq!(u16at(local + 8), 0, "stored");
+        let data_at = local + 30 + u16at(local + 26) + u16at(local + 28);
+        let data = z[data_at..data_at + size].to_vec();
+        assert_eq!(gloss::formats::zip::crc32(&data) as usize, crc);
+        out.push((name, data));
+        p += 46 + name_len + extra;
+    }
+    out
+}
+
+/// A deterministic, valid set of annotations over `doc` from random numbers: every label
+/// and status, spans nested, overlapping, empty and at the ends, claims whose sources and
+/// cues point at other spans, dates anchored to the DCT or to another date.
+fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
+    let len = doc.len();
+    let span = |a: u32, b: u32| {
+        let (a, b) = (a as usize % (len + 1), b as usize % (len + 1));
+        Span::new(a.min(b), a.max(b)).unwrap()
+    };
+    let quote = |s: Span| doc.slice(s).unwrap().to_string();
+    let mut out: Vec<Annotation> = Vec::new();
+    for (i, s) in seeds.iter().enumerate() {
+        let sp = span(s[0], s[1]);
+        let label = Label::ALL[s[2] as usize % 3];
+        let actors: Vec<String> = out.iter().filter(|a| a.label() == Label::Actor).map(|a| a.id.clone()).collect();
+        let dates: Vec<String> = out.iter().filter(|a| a.label() == Label::Date).map(|a| a.id.clone()).collect();
+        let attrs = match label {
+            Label::Actor => Attrs::Actor(ActorAttrs {
+                kind: ActorKind::ALL[s[3] as usize % 4],
+                mention: if s[4] % 2 == 0 { Mention::Name } else { Mention::Nominal },
+                canonical: ["France", "Assimi Goïta", "👍 group", "a\"quoted\\name"][s[5] as usize % 4].to_string(),
+                role: (s[3] % 3 == 0).then(|| "President".to_string()),
+            }),
+            Label::Date => Attrs::Date(DateAttrs {
+                timex_type: TimexType::ALL[s[3] as usize % 4],
+                value: ["2025-09-14", "2025-W38", "P4Y", "PAST_REF", "XXXX-09-19"][s[4] as usize % 5].to_string(),
+                modifier: (s[5] % 4 == 0).then(|| "APPROX".to_string()),
+                anchor: match s[5] % 3 {
+                    0 => Some("dct".to_string()),
+                    1 if !dates.is_empty() => Some(dates[s[3] as usize % dates.len()].clone()),
+                    _ => None,
+                },
+            }),
+            Label::Claim => {
+                let cue_span = span(s[3], s[4]);
+                Attrs::Claim(ClaimAttrs {
+                    source: (!actors.is_empty() && s[5] % 3 != 0).then(|| actors[s[5] as usize % actors.len()].clone()),
+                    cue: (s[4] % 4 != 0).then(|| Cue { span: cue_span, text: quote(cue_span) }),
+                    stance: (s[5] % 2 == 0).then(|| Stance::ALL[s[3] as usize % Stance::ALL.len()]),
+                    target: (s[3] % 5 == 0).then(|| "him".to_string()),
+                })
+            }
+        };
+        let status = Status::ALL[(s[0] ^ s[5]) as usize % Status::ALL.len()];
+        let provenance = if status == Status::Manual {
+            Provenance { by: "annotator".to_string(), rule: None }
+        } else {
+            Provenance::extractor(["gazetteer", "relative-date", "said-that"][s[1] as usize % 3])
+        };
+        let id = format!("{}{}", &label.as_str()[..1], i + 1);
+        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs });
+    }
+    out
+}
