@@ -1,4 +1,4 @@
-//! Files in and out: reading a picked or dropped file's bytes, and downloading a text.
+//! Files in and out: reading a picked or dropped file's bytes, and downloading a text or bytes.
 //!
 //! Owns: `File` -> bytes (through `Blob.arrayBuffer()`), and a download through a `Blob`
 //! and an object URL. It must not: interpret the bytes (the app does, with
@@ -34,14 +34,29 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
 
 /// Offers `text` for download as `name` (`type` e.g. `application/json`).
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("the download of {name} failed: {what}");
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| fail("no Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| format!("the download of {name} failed: no Blob"))?;
+    download_blob(name, &blob)
+}
+
+/// Offers `bytes` (a zip, say) for download as `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| format!("the download of {name} failed: no Blob"))?;
+    download_blob(name, &blob)
+}
+
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = |what: &str| format!("the download of {name} failed: {what}");
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("no object URL"))?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(|_| fail("no link"))?.dyn_into().map_err(|_| fail("no link"))?;
     a.set_href(&url);
