@@ -430,17 +430,20 @@ fn validate_reads_every_format() {
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
         assert!(stdout(&o).contains(what), "{file}: {}", stdout(&o));
     }
-    // doccano in UTF-16 with --offsets.
+    // doccano in UTF-16 with --offsets; without it, a note says which unit was used.
     let o = gloss(&["validate", "--offsets", "utf16", "formats/doccano/relations_utf16.jsonl"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("(8): ok, 4 annotations"), "{}", stdout(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let o = gloss(&["validate", "formats/doccano/relations_utf16.jsonl"]);
+    assert!(stderr(&o).contains("offsets read as code points (--offsets utf16"), "{}", stderr(&o));
 }
 
 #[test]
 fn validate_bad_files_of_every_format_name_the_position() {
     let cases: [(&[&str], &str); 7] = [
         (&["formats/labelstudio/utf16_offsets.bad.json"], "task 1: annotation 1, result \"Pa9rT\""),
-        (&["formats/doccano/missing_relation_end.bad.jsonl"], "line 2: relation 7"),
+        (&["--offsets", "utf16", "formats/doccano/missing_relation_end.bad.jsonl"], "line 2: relation 7"),
         (&["formats/brat_bad"], "doc.ann: line 2 (T2): unknown type"),
         (&["formats/w3c/wrong_exact.bad.jsonld"], "annotation https://example.org/anno/3"),
         (&["--from", "conll", "formats/conll/unknown_label.bad.txt"], "line 9: unknown label \"CITY\""),

@@ -273,3 +273,62 @@ fn zip_passes_unzip_test() {
         assert!(listed.contains(name), "{name}: {listed}");
     }
 }
+
+/// The Python lines of docs/FORMATS.md build a spaCy DocBin from Gloss's spaCy output, with
+/// the entities and spans it holds, when Python has spaCy (`pip install spacy`; skipped
+/// otherwise).
+#[test]
+fn spacy_docbin_builds_from_the_output() {
+    let has_spacy =
+        std::process::Command::new("python3").args(["-c", "import spacy"]).output().is_ok_and(|o| o.status.success());
+    if !has_spacy {
+        eprintln!("python3 with spaCy is not installed: skipped");
+        return;
+    }
+    let doc = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/FORMATS.md")).unwrap();
+    let start = doc.find("```python\n").unwrap() + 10;
+    let script = &doc[start..start + doc[start..].find("```").unwrap()];
+    let gold = GoldFile::from_json(&std::fs::read_to_string(dir().join("../gold.json")).unwrap()).unwrap();
+    let out = formats::write(Format::Spacy, std::slice::from_ref(&gold), &Options::default()).unwrap();
+    let formats::Output::Text(jsonl) = out else { panic!("one text") };
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("spacy-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::write(work.join("gold.spacy.jsonl"), jsonl).unwrap();
+    let check = format!(
+        "{script}\nfrom spacy.tokens import DocBin\nd = list(DocBin().from_disk('gold.spacy').get_docs(nlp.vocab))[0]\n\
+         print(json.dumps({{'ents': [[e.text, e.label_] for e in d.ents], 'sc': len(d.spans['sc'])}}))\n"
+    );
+    let o = std::process::Command::new("python3").arg("-c").arg(&check).current_dir(&work).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let live: Vec<&Annotation> = gold.annotations.iter().filter(|a| a.status.is_live()).collect();
+    assert_eq!(v["sc"], live.len());
+    let ents: Vec<(String, String)> = serde_json::from_value(v["ents"].clone()).unwrap();
+    assert_eq!(
+        ents,
+        [
+            ("Mali's junta".to_string(), "ACTOR".to_string()),
+            ("Friday, September 19".into(), "DATE".into()),
+            ("The French foreign ministry said the decision was \"unfounded\"".into(), "CLAIM".into()),
+            ("AFP".into(), "ACTOR".into())
+        ]
+    );
+}
+
+/// Odd brat and CoNLL lines get a message, not a panic: a type after spaces and a
+/// multi-byte character, a short `# columns`, a tag column more than the header names.
+#[test]
+fn odd_lines_are_refused_in_words() {
+    let files =
+        vec![("d.txt".to_string(), "Goïta".to_string()), ("d.ann".to_string(), "T1\t é 0 5\tGoïta\n".to_string())];
+    let e = formats::read(Format::Brat, Input::Files(&files), &Options::default()).unwrap_err();
+    assert!(e.message().starts_with("d.ann: line 1 (T1)"), "{e}");
+    let e = read_text_conll("# columns = TOKEN START\nGoïta\t0\n").unwrap_err();
+    assert!(e.message().contains("line 1: # columns"), "{e}");
+    let e = read_text_conll("# text = \"Go\"\n# columns = TOKEN START END ACTOR\nGo\t0\t2\tB-ACTOR\tO\n").unwrap_err();
+    assert!(e.message().contains("line 3: 5 columns"), "{e}");
+}
+
+fn read_text_conll(text: &str) -> Result<Vec<GoldFile>, gloss::model::Error> {
+    formats::read(Format::Conll, Input::Text(text), &Options::default())
+}

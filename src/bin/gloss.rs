@@ -447,7 +447,7 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
         };
         if !matches!(format, Format::Gloss | Format::Jsonl) {
             let name = display_name(path).to_string();
-            let files = read_in(format, path, &opts)?;
+            let files = read_in(format, path, &opts, a.offsets.is_some())?;
             if files.is_empty() {
                 return Err(Fail::input(format!("{name}: the file holds no document")));
             }
@@ -534,7 +534,8 @@ fn dir_entries(dir: &str) -> Result<Vec<String>, Fail> {
 }
 
 /// Reads documents of any format other than Gloss's own from a file, a directory or stdin.
-fn read_in(format: Format, path: &str, opts: &fmt::Options) -> Result<Vec<GoldFile>, Fail> {
+/// `unit_given`: the user chose the doccano offset unit (no note is needed).
+fn read_in(format: Format, path: &str, opts: &fmt::Options, unit_given: bool) -> Result<Vec<GoldFile>, Fail> {
     let name = display_name(path).to_string();
     let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
     if path != "-" && Path::new(path).is_dir() {
@@ -561,6 +562,18 @@ fn read_in(format: Format, path: &str, opts: &fmt::Options) -> Result<Vec<GoldFi
     }
     let bytes = read_bytes(path)?;
     let text = non_empty(path, as_text(path, &bytes)?)?;
+    // doccano's own exports do not say what their offsets count, and doccano counts UTF-16
+    // units: where the two units differ (a character beyond U+FFFF), say which one is used.
+    if format == Format::Doccano
+        && !unit_given
+        && !text.contains("\"offset_unit\"")
+        && text.chars().any(|c| c.len_utf16() == 2)
+    {
+        eprintln!(
+            "gloss: note: {name}: the file does not state its offset unit and its text has characters beyond U+FFFF \
+             (emoji...): offsets read as code points (--offsets utf16 for doccano's own exports)"
+        );
+    }
     let o = fmt::Options { default_id: Some(stem(path)), ..opts.clone() };
     fmt::read(format, fmt::Input::Text(text), &o).map_err(in_words)
 }
@@ -716,7 +729,7 @@ fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
     };
     let files: Vec<GoldFile> = match from {
         Format::Gloss | Format::Jsonl => load_annotated(&a.input)?.into_iter().map(|l| l.file).collect(),
-        other => read_in(other, &a.input, &opts)?,
+        other => read_in(other, &a.input, &opts, a.offsets.is_some())?,
     };
     for loss in fmt::losses(a.to, &files) {
         eprintln!("gloss: note: {} does not keep {loss}", a.to);

@@ -230,7 +230,7 @@ fn read_ann(
         match id.chars().next() {
             Some('T') => {
                 let ty = words.first().copied().unwrap_or("");
-                let spec = body[ty.len()..].trim();
+                let spec = body.trim_start().strip_prefix(ty).unwrap_or("").trim();
                 let mut frags = Vec::new();
                 for frag in spec.split(';') {
                     let nums: Vec<&str> = frag.split_whitespace().collect();

@@ -243,7 +243,15 @@ pub fn read(input: &str, opts: &Options) -> Result<Vec<GoldFile>, Error> {
                         })?;
                         cur.text = Some(t);
                     }
-                    "columns" => cur.columns = Some(v.split_whitespace().map(str::to_string).collect()),
+                    "columns" => {
+                        let names: Vec<String> = v.split_whitespace().map(str::to_string).collect();
+                        if names.len() < 4 || names[..3] != ["TOKEN", "START", "END"] {
+                            return Err(Error::format(format!(
+                                "line {n}: # columns names TOKEN START END and then one column per label layer"
+                            )));
+                        }
+                        cur.columns = Some(names);
+                    }
                     _ => {}
                 }
             }
@@ -370,6 +378,13 @@ fn read_doc(d: DocState, k: usize, opts: &Options) -> Result<GoldFile, Error> {
             }
             continue;
         };
+        if tags.len() != open.len() {
+            return Err(Error::format(format!(
+                "line {n}: {} tag columns, but the document's # columns names {}",
+                tags.len(),
+                open.len()
+            )));
+        }
         let span = doc.span(s, e).map_err(|x| x.context(format_args!("line {n}")))?;
         let actual = doc.slice(span).unwrap_or_default();
         if actual != word {

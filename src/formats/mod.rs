@@ -334,6 +334,18 @@ fn unreachable_brat() -> Result<Vec<GoldFile>, Error> {
     Err(Error::format("brat annotations are a directory of .txt and .ann files: open them together"))
 }
 
+/// Opens a file the page was given: its format guessed from its name and contents
+/// ([`Format::guess`]), then read ([`read`]). Brat collections come as several files
+/// (use [`read`] with [`Input::Files`]).
+pub fn open(file_name: &str, text: &str, opts: &Options) -> Result<(Format, Vec<GoldFile>), Error> {
+    let format = Format::guess(file_name, text).ok_or_else(|| {
+        Error::format(format!("{file_name}: cannot tell which format this file is in from its name or contents"))
+    })?;
+    let opts = Options { default_id: opts.default_id.clone().or_else(|| Some(stem_of(file_name))), ..opts.clone() };
+    let docs = read(format, Input::Text(text), &opts).map_err(|e| e.context(file_name))?;
+    Ok((format, docs))
+}
+
 /// Gloss JSON Lines: gold objects, or development-corpus lines.
 fn read_jsonl(text: &str) -> Result<Vec<GoldFile>, Error> {
     match jsonl::sniff(text)? {
@@ -414,5 +426,44 @@ pub(crate) fn count(n: usize, what: &str) -> String {
         format!("1 {what}")
     } else {
         format!("{n} {what}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    fn sample() -> Vec<GoldFile> {
+        let doc = Document::new("d1", "Paris said on Friday it would act.", None).unwrap();
+        vec![GoldFile::new(doc, Vec::new())]
+    }
+
+    #[test]
+    fn names_parse_back() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()), Some(f));
+            assert_eq!(Format::parse(&f.name().to_ascii_uppercase()), Some(f));
+        }
+        assert_eq!(Format::parse("label-studio"), Some(Format::LabelStudio));
+        assert_eq!(Format::parse("pdf"), None);
+    }
+
+    /// Every format's own output is recognised as that format by its file name and text.
+    #[test]
+    fn each_output_is_guessed_as_its_format() {
+        for f in Format::ALL {
+            if f.is_directory() {
+                continue;
+            }
+            let out = write(f, &sample(), &Options::default()).unwrap();
+            for (name, text) in out.into_files("x", f) {
+                assert_eq!(Format::guess(&name, &text), Some(f), "{name}");
+                let (g, docs) = open(&name, &text, &Options::default()).unwrap();
+                assert_eq!((g, docs.len()), (f, 1), "{name}");
+            }
+        }
+        let e = open("notes.txt", "hello", &Options::default()).unwrap_err();
+        assert!(e.message().contains("notes.txt"), "{e}");
     }
 }
