@@ -170,7 +170,7 @@ fn open_brat(group: Vec<(String, Vec<u8>)>, dispatch: &Callback<Action>) {
 
 /// Reads and opens every one of `files` (a picker's or a drop's), in order: each joins the
 /// corpus, and the last one stays on screen. brat's `.ann` files open with the `.txt` of the
-/// same name (and `annotation.conf`) picked with them.
+/// same name (and `annotation.conf`) picked with them; a zip the page wrote opens as its files.
 pub fn open_files(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
     if list.is_empty() {
         return;
@@ -180,6 +180,11 @@ pub fn open_files(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
         for file in list {
             let name = file.name();
             match files::read_bytes(&file).await {
+                // A zip of the page's own export (a brat collection, per-document files).
+                Ok(bytes) if name.to_ascii_lowercase().ends_with(".zip") => match files::unzip_stored(&name, &bytes) {
+                    Ok(entries) => read.extend(entries),
+                    Err(e) => dispatch.emit(Action::Fail(e)),
+                },
                 Ok(bytes) => read.push((name, bytes)),
                 Err(e) => dispatch.emit(Action::Fail(e)),
             }

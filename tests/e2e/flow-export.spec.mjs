@@ -4,7 +4,8 @@
 // before the download; brat downloads as a zip (.txt + .ann + annotation.conf), the corpus as a
 // zip of per-document gold JSON (and of per-document JSON Lines on request); doccano's
 // UTF-16 option moves offsets after an emoji by one; Label Studio, doccano and brat files
-// written by the export open again with the same annotations; broken files of other formats
+// written by the export open again with the same annotations (brat as .txt + .ann, and as
+// the exported zip); broken files of other formats
 // are refused with one message naming the position, and the work on screen is untouched.
 // When a release `gloss` binary is found (GLOSS_BIN, target/release, $CARGO_TARGET_DIR), every
 // download is also checked with `gloss validate`.
@@ -333,6 +334,23 @@ await run(async ({ page, base, downloads, errors }) => {
     }
     const after = (await download(page, downloads)).raw;
     eq(after, before, 'the work on screen, byte for byte');
+  });
+
+  await step('the brat zip the export wrote opens as its collection; a compressed zip is refused in words', async () => {
+    await openFiles(page, [[got.brat.name, got.brat.buf]]);
+    await page.waitForFunction((id) => document.querySelector('#corpus .doc.active')?.dataset.id === id, gold.id);
+    await waitText(page);
+    const b = (await download(page, downloads)).json;
+    eq(keysOf(b.annotations), keysOf(gold.annotations), 'brat annotations from the zip');
+    const ids = await corpusIds(page);
+    const deflated = Buffer.from(got.brat.buf);
+    deflated.writeUInt16LE(8, 8);
+    await openFiles(page, [['packed.zip', deflated]]);
+    await page.waitForSelector('#banner.error');
+    const msg = await page.$eval('#banner .banner-text', (e) => e.textContent);
+    assert(msg.includes('could not open packed.zip') && /compressed/.test(msg), `message: ${msg}`);
+    await page.click('#banner .banner-close');
+    eq(await corpusIds(page), ids, 'the corpus unchanged');
   });
 
   await step('no console errors', async () => {

@@ -74,3 +74,38 @@ fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     .forget();
     Ok(())
 }
+
+/// The entries of a zip whose entries are stored (not compressed), as the page's own
+/// exports are: name -> bytes, folders left out. A compressed or unreadable zip is an error
+/// in words (unzip it and open its files instead).
+pub fn unzip_stored(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+    let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let bad = |what: &str| format!("could not open {name}: {what}; unzip it and open its files instead");
+    let mut out = Vec::new();
+    let mut at = 0;
+    while u32_at(at) == Some(0x0403_4b50) {
+        let (Some(flags), Some(method), Some(size), Some(name_len), Some(extra_len)) =
+            (u16_at(at + 6), u16_at(at + 8), u32_at(at + 18), u16_at(at + 26), u16_at(at + 28))
+        else {
+            return Err(bad("the zip is cut short"));
+        };
+        if method != 0 || flags & 0x08 != 0 {
+            return Err(bad("its entries are compressed (Gloss opens the stored zips it writes)"));
+        }
+        let start = at + 30 + name_len + extra_len;
+        let entry_name = bytes.get(at + 30..at + 30 + name_len).map(|b| String::from_utf8_lossy(b).into_owned());
+        let (Some(entry_name), Some(data)) = (entry_name, bytes.get(start..start + size)) else {
+            return Err(bad("the zip is cut short"));
+        };
+        if !entry_name.ends_with('/') {
+            let base = entry_name.rsplit('/').next().unwrap_or(&entry_name).to_string();
+            out.push((base, data.to_vec()));
+        }
+        at = start + size;
+    }
+    if out.is_empty() {
+        return Err(bad("it holds no file Gloss can read"));
+    }
+    Ok(out)
+}

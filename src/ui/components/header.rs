@@ -110,8 +110,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button id="open-file" onclick={open_click} title="Open .txt articles or annotated files of any export format: gold JSON, JSON Lines, Label Studio, doccano, brat (.txt with its .ann), W3C, CoNLL, spaCy, TimeML (or drop them on the page); each joins the corpus">{ "Open…" }</button>
-                <input ref={file_ref} id="file-input" type="file" multiple=true accept=".txt,.json,.jsonl,.ndjson,.ann,.conf,.jsonld,.conll,.bio,.iob,.tml,.xml,text/plain,application/json" class="visually-hidden" onchange={on_file} />
+                <button id="open-file" onclick={open_click} title="Open .txt articles or annotated files of any export format: gold JSON, JSON Lines, Label Studio, doccano, brat (.txt with its .ann, or the exported zip), W3C, CoNLL, spaCy, TimeML (or drop them on the page); each joins the corpus">{ "Open…" }</button>
+                <input ref={file_ref} id="file-input" type="file" multiple=true accept=".txt,.json,.jsonl,.ndjson,.ann,.conf,.jsonld,.conll,.bio,.iob,.tml,.xml,.zip,text/plain,application/json" class="visually-hidden" onchange={on_file} />
                 <button id="paste" onclick={on_paste}>{ "Paste…" }</button>
                 if current_seed.is_some() {
                     <button id="reextract" onclick={on_reextract} title="Discard your work on this article and run the extractor again">{ "Re-extract" }</button>
