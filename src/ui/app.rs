@@ -13,6 +13,7 @@ use super::seeds::{self, SEEDS};
 use super::state::{guess_date, predict, Action, Message, Origin, State};
 use crate::extract::Pipeline;
 use crate::formats::gold::GoldFile;
+use crate::formats::{Format, Input, Options};
 use crate::model::{parse_dct, Document, Label, Span};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -107,62 +108,118 @@ pub fn reextract_seed(i: usize, dispatch: &Callback<Action>) {
     }
 }
 
-/// Opens a file's bytes: a `.json` as a gold file, anything else as a plain-text article.
-/// A failure leaves the open work untouched and says why.
+/// Opens a file's bytes: a file of one of the annotation formats (found by
+/// [`Format::guess`] on its name and first bytes) as the documents it holds, anything else
+/// as a plain-text article. A failure leaves the open work untouched and says why, with the
+/// position the reader names.
 pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
+    let text = std::str::from_utf8(bytes).ok();
+    let format = text.and_then(|t| Format::guess(name, t));
+    let structured = [".json", ".jsonl", ".ndjson", ".jsonld", ".ann", ".conll", ".bio", ".iob", ".tml"];
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".jsonl") {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return dispatch.emit(Action::Fail(format!("could not open {name}: it is not UTF-8 text")));
-        };
-        match crate::formats::jsonl::read(text) {
-            Ok(list) => {
-                let n = list.len();
-                for (_, file) in list {
-                    dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) });
-                }
-                dispatch.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
-            }
-            Err(e) => {
-                dispatch.emit(Action::Fail(format!("could not open {name}: {e}. Your current work is unchanged.")))
+    match (format, text) {
+        (Some(Format::Brat), _) => dispatch.emit(Action::Fail(format!(
+            "could not open {name}: a brat .ann file opens together with its .txt (select or drop both at once). Your current work is unchanged."
+        ))),
+        (Some(format), Some(text)) => {
+            let stem = crate::formats::safe_file_name(&stem_of(name));
+            let opts = Options { default_id: Some(stem), ..Options::default() };
+            match crate::formats::read(format, Input::Text(text), &opts) {
+                Ok(list) => open_gold_files(list, name, dispatch),
+                Err(e) => dispatch.emit(Action::Fail(format!(
+                    "could not open {name} as {}: {e}. Your current work is unchanged.",
+                    format.title()
+                ))),
             }
         }
-        return;
+        _ if text.is_none() && structured.iter().any(|x| lower.ends_with(x)) => {
+            dispatch.emit(Action::Fail(format!("could not open {name}: it is not UTF-8 text")))
+        }
+        _ => {
+            let stem = stem_of(name);
+            let stem = if stem.trim().is_empty() { "document".to_string() } else { stem };
+            match Document::from_bytes(stem, bytes, None) {
+                Ok(doc) => open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch),
+                Err(e) => dispatch.emit(Action::Fail(format!("could not open {name}: {e}"))),
+            }
+        }
     }
-    if lower.ends_with(".json") {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
+}
+
+/// A file name without its folder and extension (`a/b.gold.json` -> `b`).
+fn stem_of(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base.strip_suffix(".gold.json").unwrap_or(base);
+    base.rsplit_once('.').map_or(base, |(s, _)| s).to_string()
+}
+
+/// Opens the documents read from `name`: each joins the corpus, the last stays on screen.
+fn open_gold_files(list: Vec<GoldFile>, name: &str, dispatch: &Callback<Action>) {
+    let n = list.len();
+    for file in list {
+        dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) });
+    }
+    if n != 1 {
+        dispatch.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
+    }
+}
+
+/// Opens brat files picked together: every `.ann`, the `.txt` of the same name and
+/// `annotation.conf`, read as one collection (nothing opens when one of them is wrong).
+fn open_brat(group: Vec<(String, Vec<u8>)>, dispatch: &Callback<Action>) {
+    let mut texts = Vec::with_capacity(group.len());
+    for (name, bytes) in group {
+        match String::from_utf8(bytes) {
+            Ok(t) => texts.push((name, t)),
             Err(_) => return dispatch.emit(Action::Fail(format!("could not open {name}: it is not UTF-8 text"))),
-        };
-        match GoldFile::from_json(text) {
-            Ok(file) => dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) }),
-            Err(e) => {
-                dispatch.emit(Action::Fail(format!("could not open {name}: {e}. Your current work is unchanged.")))
-            }
         }
-        return;
     }
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let stem = if stem.trim().is_empty() { "document" } else { stem };
-    match Document::from_bytes(stem, bytes, None) {
-        Ok(doc) => open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch),
-        Err(e) => dispatch.emit(Action::Fail(format!("could not open {name}: {e}"))),
+    let names: Vec<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
+    let label = names.join(", ");
+    match crate::formats::read(Format::Brat, Input::Files(&texts), &Options::default()) {
+        Ok(list) => open_gold_files(list, &label, dispatch),
+        Err(e) => dispatch.emit(Action::Fail(format!(
+            "could not open {label} as brat standoff: {e}. Your current work is unchanged."
+        ))),
     }
 }
 
 /// Reads and opens every one of `files` (a picker's or a drop's), in order: each joins the
-/// corpus, and the last one stays on screen.
+/// corpus, and the last one stays on screen. brat's `.ann` files open with the `.txt` of the
+/// same name (and `annotation.conf`) picked with them; a zip the page wrote opens as its files.
 pub fn open_files(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
     if list.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(list.len());
         for file in list {
             let name = file.name();
             match files::read_bytes(&file).await {
-                Ok(bytes) => open_bytes(&name, &bytes, &dispatch),
+                // A zip of the page's own export (a brat collection, per-document files).
+                Ok(bytes) if name.to_ascii_lowercase().ends_with(".zip") => match files::unzip_stored(&name, &bytes) {
+                    Ok(entries) => read.extend(entries),
+                    Err(e) => dispatch.emit(Action::Fail(e)),
+                },
+                Ok(bytes) => read.push((name, bytes)),
                 Err(e) => dispatch.emit(Action::Fail(e)),
             }
+        }
+        let lower = |n: &str| n.to_ascii_lowercase();
+        let ann_stems: Vec<String> =
+            read.iter().filter(|(n, _)| lower(n).ends_with(".ann")).map(|(n, _)| lower(&stem_of(n))).collect();
+        let (brat, rest): (Vec<_>, Vec<_>) = read.into_iter().partition(|(n, _)| {
+            let l = lower(n);
+            !ann_stems.is_empty()
+                && (l.ends_with(".ann")
+                    || l.ends_with("annotation.conf")
+                    || (l.ends_with(".txt") && ann_stems.contains(&lower(&stem_of(n)))))
+        });
+        for (name, bytes) in rest {
+            open_bytes(&name, &bytes, &dispatch);
+        }
+        if !brat.is_empty() {
+            open_brat(brat, &dispatch);
         }
     });
 }
@@ -354,11 +411,20 @@ pub fn click_target(state: &State, cp: usize) -> Option<String> {
 pub struct KeyContext {
     pub help_open: bool,
     pub set_help: Callback<bool>,
+    pub export_open: bool,
+    pub set_export: Callback<bool>,
 }
 
 /// The action of key `key` (with Shift already in `key`'s case) on `state`, or a page-side
 /// effect run at once (focus a field, open the help); `None` when the key means nothing here.
 fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyContext) -> Option<Action> {
+    if cx.export_open {
+        // The export dialog takes no shortcut; Esc closes it.
+        if key == "Escape" {
+            cx.set_export.emit(false);
+        }
+        return None;
+    }
     let sel = state.selected.clone();
     let selected = sel.as_deref().and_then(|id| state.get(id));
     let is = |l: Label| selected.is_some_and(|a| a.label() == l);
@@ -377,6 +443,13 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
     match key {
         "?" => {
             cx.set_help.emit(!cx.help_open);
+            None
+        }
+        "E" => {
+            if state.doc.is_some() {
+                cx.set_help.emit(false);
+                cx.set_export.emit(true);
+            }
             None
         }
         "1" => label_action(state, Label::Actor),
@@ -522,10 +595,21 @@ pub fn App() -> Html {
     let latest = use_mut_ref(State::default);
     *latest.borrow_mut() = (*store).clone();
     let help = use_state(|| false);
-    let keys_cx = use_mut_ref(|| KeyContext { help_open: false, set_help: Callback::noop() });
+    let exporting = use_state(|| false);
+    let keys_cx = use_mut_ref(|| KeyContext {
+        help_open: false,
+        set_help: Callback::noop(),
+        export_open: false,
+        set_export: Callback::noop(),
+    });
     {
-        let h = help.clone();
-        *keys_cx.borrow_mut() = KeyContext { help_open: *help, set_help: Callback::from(move |v| h.set(v)) };
+        let (h, x) = (help.clone(), exporting.clone());
+        *keys_cx.borrow_mut() = KeyContext {
+            help_open: *help,
+            set_help: Callback::from(move |v| h.set(v)),
+            export_open: *exporting,
+            set_export: Callback::from(move |v| x.set(v)),
+        };
     }
 
     // Another tab on the same storage, found at startup or later: a warning that stays.
@@ -801,6 +885,9 @@ pub fn App() -> Html {
             <Header state={store.clone()} dispatch={dispatch.clone()} on_paste={{
                 let pasting = pasting.clone();
                 Callback::from(move |_| pasting.set(true))
+            }} on_export={{
+                let exporting = exporting.clone();
+                Callback::from(move |_| exporting.set(true))
             }} />
             if *other_tab {
                 <div class="tab-warning" id="tab-warning" role="alert">
@@ -813,6 +900,12 @@ pub fn App() -> Html {
                 <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} />
             </div>
             { paste }
+            if *exporting {
+                <super::components::export::ExportDialog state={store.clone()} dispatch={dispatch.clone()} on_close={{
+                    let exporting = exporting.clone();
+                    Callback::from(move |_| exporting.set(false))
+                }} />
+            }
             if let Some(plan) = state.fix.clone() {
                 <super::components::fix::FixPreview plan={plan} dispatch={dispatch.clone()} />
             }
@@ -822,7 +915,7 @@ pub fn App() -> Html {
                     Callback::from(move |_| help.set(false))
                 }} />
             }
-            <div class="drop-hint" aria-hidden="true">{ "Drop a .txt article or a .gold.json file to open it" }</div>
+            <div class="drop-hint" aria-hidden="true">{ "Drop a .txt article or an annotated file (any export format; brat: the .txt with its .ann) to open it" }</div>
         </div>
     }
 }

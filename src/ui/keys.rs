@@ -61,6 +61,10 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
             Shortcut { keys: &["Ctrl+Z"], does: "undo" },
             Shortcut { keys: &["Ctrl+Shift+Z", "Ctrl+Y"], does: "redo" },
             Shortcut { keys: &["Ctrl+S"], does: "download this document's gold JSON" },
+            Shortcut {
+                keys: &["E"],
+                does: "export: this document or the corpus, in any format (shows what it cannot hold)",
+            },
             Shortcut { keys: &["?"], does: "show or hide this help" },
         ],
     ),

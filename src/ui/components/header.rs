@@ -15,6 +15,8 @@ pub struct HeaderProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Callback<Action>,
     pub on_paste: Callback<()>,
+    /// Opens the export dialog.
+    pub on_export: Callback<()>,
 }
 
 #[component]
@@ -80,6 +82,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let on_paste = props.on_paste.reform(|_| ());
+    let on_export = props.on_export.reform(|_| ());
     let doc = state.doc.as_deref();
     let dct = doc.and_then(|d| d.dct()).map(|d| d.to_string()).unwrap_or_default();
     let origin = match &state.origin {
@@ -107,8 +110,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button id="open-file" onclick={open_click} title="Open .txt articles, .gold.json files or a .jsonl corpus (or drop them on the page); each joins the corpus">{ "Open…" }</button>
-                <input ref={file_ref} id="file-input" type="file" multiple=true accept=".txt,.json,.jsonl,text/plain,application/json" class="visually-hidden" onchange={on_file} />
+                <button id="open-file" onclick={open_click} title="Open .txt articles or annotated files of any export format: gold JSON, JSON Lines, Label Studio, doccano, brat (.txt with its .ann, or the exported zip), W3C, CoNLL, spaCy, TimeML (or drop them on the page); each joins the corpus">{ "Open…" }</button>
+                <input ref={file_ref} id="file-input" type="file" multiple=true accept=".txt,.json,.jsonl,.ndjson,.ann,.conf,.jsonld,.conll,.bio,.iob,.tml,.xml,.zip,text/plain,application/json" class="visually-hidden" onchange={on_file} />
                 <button id="paste" onclick={on_paste}>{ "Paste…" }</button>
                 if current_seed.is_some() {
                     <button id="reextract" onclick={on_reextract} title="Discard your work on this article and run the extractor again">{ "Re-extract" }</button>
@@ -126,6 +129,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="group end">
                 <button id="undo" onclick={undo} disabled={!state.history.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
                 <button id="redo" onclick={redo} disabled={!state.history.can_redo()} title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "↷ Redo" }</button>
+                <button id="export" onclick={on_export} disabled={doc.is_none()} title="Export this document or the corpus in another format (E)">{ "Export…" }</button>
                 <button id="download" class="primary" onclick={on_download} disabled={doc.is_none()} title="Download the gold JSON of this document">{ "Download JSON" }</button>
             </div>
         </header>

@@ -1,10 +1,12 @@
-//! The page's parts: header (toolbar), text view, details panel, paste dialog, guidelines.
+//! The page's parts: header (toolbar), text view, details panel, paste and export dialogs,
+//! guidelines.
 //!
 //! Owns: turning state into HTML and user events into [`Action`](super::state::Action)s.
 //! It must not: change state other than by dispatching actions, or read DOM selections
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
 pub mod corpus_list;
+pub mod export;
 pub mod fix;
 pub mod guidelines;
 pub mod header;
