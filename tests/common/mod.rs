@@ -1,0 +1,64 @@
+//! Test helpers shared by the round-trip property tests (`tests/roundtrip.rs`,
+//! `tests/formats_roundtrip.rs`): random but valid annotation sets.
+
+use gloss::model::{
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Label, Mention, Provenance, Span,
+    Stance, Status, TimexType,
+};
+
+/// A deterministic, valid set of annotations over `doc` from random numbers: every label
+/// and status, spans nested, overlapping, empty and at the ends, claims whose sources and
+/// cues point at other spans, dates anchored to the DCT or to another date.
+pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
+    let len = doc.len();
+    let span = |a: u32, b: u32| {
+        let (a, b) = (a as usize % (len + 1), b as usize % (len + 1));
+        Span::new(a.min(b), a.max(b)).unwrap()
+    };
+    let quote = |s: Span| doc.slice(s).unwrap().to_string();
+    let mut out: Vec<Annotation> = Vec::new();
+    for (i, s) in seeds.iter().enumerate() {
+        let sp = span(s[0], s[1]);
+        let label = Label::ALL[s[2] as usize % 3];
+        let actors: Vec<String> = out.iter().filter(|a| a.label() == Label::Actor).map(|a| a.id.clone()).collect();
+        let dates: Vec<String> = out.iter().filter(|a| a.label() == Label::Date).map(|a| a.id.clone()).collect();
+        let attrs = match label {
+            Label::Actor => Attrs::Actor(ActorAttrs {
+                kind: ActorKind::ALL[s[3] as usize % 4],
+                mention: if s[4] % 2 == 0 { Mention::Name } else { Mention::Nominal },
+                canonical: ["France", "Assimi Goïta", "👍 group", "a\"quoted\\name"][s[5] as usize % 4].to_string(),
+                role: (s[3] % 3 == 0).then(|| "President".to_string()),
+            }),
+            Label::Date => Attrs::Date(DateAttrs {
+                timex_type: TimexType::ALL[s[3] as usize % 4],
+                value: ["2025-09-14", "2025-W38", "P4Y", "PAST_REF", "XXXX-09-19"][s[4] as usize % 5].to_string(),
+                modifier: (s[5] % 4 == 0).then(|| "APPROX".to_string()),
+                anchor: match s[5] % 3 {
+                    0 => Some("dct".to_string()),
+                    1 if !dates.is_empty() => Some(dates[s[3] as usize % dates.len()].clone()),
+                    _ => None,
+                },
+            }),
+            Label::Claim => {
+                let cue_span = span(s[3], s[4]);
+                Attrs::Claim(ClaimAttrs {
+                    source: (!actors.is_empty() && s[5] % 3 != 0).then(|| actors[s[5] as usize % actors.len()].clone()),
+                    cue: (s[4] % 4 != 0).then(|| Cue { span: cue_span, text: quote(cue_span) }),
+                    stance: (s[5] % 2 == 0).then(|| Stance::ALL[s[3] as usize % Stance::ALL.len()]),
+                    target: (s[3] % 5 == 0).then(|| "him".to_string()),
+                    source_words: (s[2] % 3 == 0)
+                        .then(|| Cue { span: span(s[2], s[1]), text: quote(span(s[2], s[1])) }),
+                })
+            }
+        };
+        let status = Status::ALL[(s[0] ^ s[5]) as usize % Status::ALL.len()];
+        let provenance = if status == Status::Manual {
+            Provenance { by: "annotator".to_string(), rule: None }
+        } else {
+            Provenance::extractor(["gazetteer", "relative-date", "said-that"][s[1] as usize % 3])
+        };
+        let id = format!("{}{}", &label.as_str()[..1], i + 1);
+        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs });
+    }
+    out
+}
