@@ -5,40 +5,11 @@
 //! bare clause) into lookup tables. It must not: look at a document.
 
 use crate::model::{ActorKind, Stance};
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small fast hasher for the short word keys of these fixed tables (the Fx hash of
-/// rustc); the default SipHash guards against hostile keys, which fixed lexicons need not.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash map and set with [`Fx`].
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
+/// Hash map and set with rustc's Fx hash (crate `rustc-hash`): the tables are fixed data, not
+/// user-controlled keys, so SipHash's flooding resistance is not needed and costs time.
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 const VERBS: &str = include_str!("../../../data/claims/verbs.txt");
 const PHRASAL: &str = include_str!("../../../data/claims/phrasal.txt");
