@@ -1,40 +1,21 @@
-// Shared harness of the flow-*.spec.mjs end-to-end tests (not a test itself): a static server
+// Shared harness of the end-to-end tests (*.spec.mjs; not a test itself): a static server
 // for dist/, a fresh Chromium profile driven by playwright-core, a step runner that prints
 // `ok`/`FAIL` lines and `N passed, N failed`, and page helpers (download the gold JSON, select
 // an annotation by keys, read the details panel).
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export { serve };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.resolve(process.env.GLOSS_DIST || path.join(ROOT, 'dist'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+export const DIST = path.resolve(process.env.GLOSS_DIST || path.join(ROOT, 'dist'));
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(dir, rel);
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
-    if (rel.endsWith('/')) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 let passed = 0, failed = 0;
 export const notes = [];
 export async function step(name, fn) {
@@ -74,9 +55,19 @@ export async function run(story) {
       fs.rmSync(profile, { recursive: true, force: true });
     }
   } catch (e) {
-    failed++;
-    console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`);
+    setupFailed(e);
   }
+  finish();
+}
+
+/** Counts an error outside any step (the server, the browser) as a failure. */
+export function setupFailed(e) {
+  failed++;
+  console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`);
+}
+
+/** Prints the notes and `N passed, N failed`, and exits 1 on any failure. */
+export function finish() {
   for (const n of notes) console.log(`note: ${n}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);

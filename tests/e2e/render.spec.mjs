@@ -11,31 +11,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { ROOT, DIST, CHROMIUM, FLAGS, serve, step, assert, notes, setupFailed, finish } from './flow-lib.mjs';
 import { bigArticle } from '../../scripts/bench-web.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.resolve(process.env.GLOSS_DIST || path.join(ROOT, 'dist'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let passed = 0, failed = 0;
-const notes = [];
-async function step(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.message ? e.message.split('\n')[0] : e}`);
-  }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
 function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
 
 async function launch(extra = {}) {
@@ -317,12 +297,6 @@ async function main() {
       await done();
     }
   });
-  for (const n of notes) console.log(`note: ${n}`);
 }
 
-main()
-  .catch((e) => { failed++; console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`); })
-  .finally(() => {
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
-  });
+main().catch(setupFailed).finally(finish);
