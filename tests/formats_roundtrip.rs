@@ -17,29 +17,7 @@ use gloss::model::{Annotation, Document, Label, Span};
 use proptest::prelude::*;
 
 mod common;
-use common::annotations;
-
-/// Pieces of text that stress offsets: multi-byte, astral, combining, newlines of all kinds.
-fn piece() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => "[a-zA-Z ,.]{1,6}",
-        1 => Just("ï".to_string()),
-        1 => Just("Goïta".to_string()),
-        1 => Just("👍".to_string()),
-        1 => Just("🇫🇷".to_string()),
-        1 => Just("e\u{301}".to_string()),
-        1 => Just("\u{5d0}\u{5b8}".to_string()),
-        1 => Just("日本".to_string()),
-        1 => Just("\r\n".to_string()),
-        1 => Just("\r".to_string()),
-        1 => Just("\n".to_string()),
-        1 => Just("\t".to_string()),
-    ]
-}
-
-fn raw_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
-}
+use common::{annotations, raw_text};
 
 fn docs(raw: &str, raw2: &str, seeds: &[[u32; 6]], seeds2: &[[u32; 6]], dct: Option<u32>) -> Vec<GoldFile> {
     let dct = dct.map(|d| jiff::civil::date(1990, 1, 1).checked_add(jiff::Span::new().days(i64::from(d))).unwrap());

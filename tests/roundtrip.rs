@@ -19,29 +19,7 @@ use gloss::model::{sha256_hex, sort_annotations, Annotation, Document, Edit, Spa
 use proptest::prelude::*;
 
 mod common;
-use common::annotations;
-
-/// Pieces of text that stress offsets: multi-byte, astral, combining, newlines of all kinds.
-fn piece() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => "[a-zA-Z ,.]{1,6}",
-        1 => Just("ï".to_string()),
-        1 => Just("Goïta".to_string()),
-        1 => Just("👍".to_string()),
-        1 => Just("🇫🇷".to_string()),
-        1 => Just("e\u{301}".to_string()),
-        1 => Just("\u{5d0}\u{5b8}".to_string()),
-        1 => Just("日本".to_string()),
-        1 => Just("\r\n".to_string()),
-        1 => Just("\r".to_string()),
-        1 => Just("\n".to_string()),
-        1 => Just("\t".to_string()),
-    ]
-}
-
-fn raw_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
-}
+use common::{annotations, raw_text};
 
 /// Offsets computed without the index, from the characters themselves.
 fn boundaries(text: &str) -> Vec<(usize, usize, usize)> {

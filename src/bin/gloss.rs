@@ -382,7 +382,7 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
     let mut emit = |f: GoldFile, origin: String, out: &mut Out| -> Result<(), Fail> {
         match &a.out_dir {
             Some(dir) => {
-                let name = format!("{}.gold.json", safe_file_name(&f.doc.id));
+                let name = format!("{}.gold.json", fmt::safe_file_name(&f.doc.id));
                 if let Some(prev) = written.insert(name.clone(), origin.clone()) {
                     return Err(Fail::input(format!(
                         "{origin}: the id {:?} gives the file name {name}, already written for {prev}",
@@ -421,19 +421,6 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
         }
     }
     Ok(())
-}
-
-/// An id as a file name: every character but ASCII letters, digits, `.`, `_` and `-`
-/// becomes `_`, and a leading dot is dropped.
-fn safe_file_name(id: &str) -> String {
-    let s: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
-    let s = s.trim_start_matches('.');
-    if s.is_empty() {
-        "doc".to_string()
-    } else {
-        s.to_string()
-    }
 }
 
 // ---------------------------------------------------------------- validate

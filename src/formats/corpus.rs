@@ -139,7 +139,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let ctx = |e: Error| e.context(format_args!("line {n} ({id})"));
     let dct = raw.dct.as_deref().map(parse_dct).transpose().map_err(|e| ctx(e.context("dct")))?;
     let doc = Document::new(id.clone(), &raw.text, dct).map_err(ctx)?;
-    let map = offset_map(&raw.text);
+    let map = super::common::crlf_map(&raw.text);
     let dataset = raw.dataset.clone().unwrap_or_else(|| "corpus".to_string());
     let mut b = Builder { doc: &doc, dataset: &dataset, anns: Vec::new(), counts: [0; 3] };
     let mut skipped = 0;
@@ -308,25 +308,6 @@ fn name_of_ref(r: &str) -> Option<String> {
 
 fn cover(a: Span, b: Span) -> Span {
     Span::new(a.start().min(b.start()), a.end().max(b.end())).unwrap_or(a)
-}
-
-/// Maps code-point offsets of the raw text to the normalised text (CRLF -> LF drops a code
-/// point); `None` when the raw text has no CR, so offsets are the same.
-fn offset_map(raw: &str) -> Option<Vec<usize>> {
-    if !raw.contains('\r') {
-        return None;
-    }
-    let chars: Vec<char> = raw.chars().collect();
-    let mut map = Vec::with_capacity(chars.len() + 1);
-    let mut out = 0;
-    for (i, c) in chars.iter().enumerate() {
-        map.push(out);
-        if !(*c == '\r' && chars.get(i + 1) == Some(&'\n')) {
-            out += 1;
-        }
-    }
-    map.push(out);
-    Some(map)
 }
 
 fn map_span(doc: &Document, map: Option<&[usize]>, start: usize, end: usize) -> Result<Span, Error> {

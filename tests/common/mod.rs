@@ -1,10 +1,34 @@
 //! Test helpers shared by the round-trip property tests (`tests/roundtrip.rs`,
-//! `tests/formats_roundtrip.rs`): random but valid annotation sets.
+//! `tests/formats_roundtrip.rs`): texts that stress offsets and random but valid annotation sets.
+
+use proptest::prelude::*;
 
 use gloss::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Label, Mention, Provenance, Span,
     Stance, Status, TimexType,
 };
+
+/// Pieces of text that stress offsets: multi-byte, astral, combining, newlines of all kinds.
+pub fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Z ,.]{1,6}",
+        1 => Just("ï".to_string()),
+        1 => Just("Goïta".to_string()),
+        1 => Just("👍".to_string()),
+        1 => Just("🇫🇷".to_string()),
+        1 => Just("e\u{301}".to_string()),
+        1 => Just("\u{5d0}\u{5b8}".to_string()),
+        1 => Just("日本".to_string()),
+        1 => Just("\r\n".to_string()),
+        1 => Just("\r".to_string()),
+        1 => Just("\n".to_string()),
+        1 => Just("\t".to_string()),
+    ]
+}
+
+pub fn raw_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
 
 /// A deterministic, valid set of annotations over `doc` from random numbers: every label
 /// and status, spans nested, overlapping, empty and at the ends, claims whose sources and
