@@ -64,7 +64,15 @@ await run(async ({ page, base, downloads, errors }) => {
   await step('e edits the date value from the keyboard', async () => {
     await page.keyboard.press('e');
     assert(await page.evaluate(() => document.activeElement?.id === 'edit-value'), 'e focuses the value');
-    await page.keyboard.type('2025-09-01');
+    await page.keyboard.type('2025-09');
+    // A re-render caused elsewhere while typing (hovering the text) must not put the stored
+    // value back into the field.
+    const box = await page.locator('#text .r.actor').first().boundingBox();
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await frame(page);
+    await page.mouse.move(box.x + 4, box.y + 3);
+    await frame(page);
+    await page.keyboard.type('-01');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id !== 'edit-value');
     await frame(page);

@@ -10,6 +10,7 @@ use crate::ui::app::label_action;
 use crate::ui::browser::selection;
 use crate::ui::review;
 use crate::ui::state::{Action, State};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -56,8 +57,17 @@ fn text_input(id: &str, name: &str, value: &str, d: &Callback<Action>, make: fn(
             }
         }
     });
+    // While the user types in this field, a re-render caused elsewhere (an autosave's time stamp)
+    // must not put the stored value back: Yew refreshes a controlled input from the DOM.
+    let field = format!("edit-{name}");
+    let typing = gloo::utils::document()
+        .active_element()
+        .filter(|e| e.id() == field)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value());
+    let shown = typing.unwrap_or_else(|| value.to_string());
     html! {
-        <input key={format!("{name}-{id}")} id={format!("edit-{name}")} type="text" value={value.to_string()} {onchange} {onkeydown} spellcheck="false" />
+        <input key={format!("{name}-{id}")} id={field} type="text" value={shown} {onchange} {onkeydown} spellcheck="false" />
     }
 }
 
