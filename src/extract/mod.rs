@@ -11,8 +11,9 @@ pub mod date;
 pub mod segment;
 
 use crate::model::{Annotation, Attrs, Document, Label, Span};
+use rustc_hash::FxHashMap;
 use segment::Sentence;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What an extractor sees: the document, its sentences and what earlier extractors found.
 pub struct Context<'a> {
@@ -78,6 +79,17 @@ impl Pipeline {
     }
 }
 
+/// `prefix` followed by `n` in decimal ("A12"), with `itoa` rather than the formatting
+/// machinery: ids are made for every candidate of a long document.
+pub(crate) fn numbered_id(prefix: &str, n: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut id = String::with_capacity(prefix.len() + digits.len());
+    id.push_str(prefix);
+    id.push_str(digits);
+    id
+}
+
 /// Resolves overlaps and numbers ids.
 ///
 /// Within ACTOR and within DATE, spans may not overlap: of two overlapping candidates the
@@ -94,16 +106,19 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
         let a = &cands[i];
         (a.label(), std::cmp::Reverse(a.span.len()), a.span.start())
     });
-    let mut slots: Vec<Option<Annotation>> = cands.into_iter().map(Some).collect();
-    let mut kept: Vec<Annotation> = Vec::with_capacity(slots.len());
+    // The candidates stay where they are until the end: the passes below decide on indices
+    // and each kept annotation is moved once, into its place.
+    let mut kept: Vec<usize> = Vec::with_capacity(cands.len());
     // Kept claims as (start, end) and (end, start).
     let mut claim_starts: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut claim_ends: BTreeSet<(usize, usize)> = BTreeSet::new();
-    // Kept ACTOR and DATE spans by start, with their place in `kept`.
+    // Kept ACTOR and DATE spans by start, with their candidate index.
     let mut kept_by_start: [BTreeMap<usize, (Span, usize)>; 2] = [BTreeMap::new(), BTreeMap::new()];
-    // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps.
-    let mut merged_into: Vec<(String, usize)> = Vec::new();
-    for c in order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)) {
+    // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps:
+    // (dropped, winner), both candidate indices.
+    let mut merged_into: Vec<(usize, usize)> = Vec::new();
+    for i in order {
+        let c = &cands[i];
         let (a, b) = (c.span.start(), c.span.end());
         if c.label() == Label::Claim {
             // A kept claim that crosses the candidate (or has its span) starts or ends
@@ -122,46 +137,46 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
             let by_start = &mut kept_by_start[usize::from(c.label() == Label::Date)];
             let clash = by_start.range(..b).next_back().filter(|(_, (s, _))| s.overlaps(&c.span)).map(|(_, &(_, k))| k);
             if let Some(k) = clash {
-                merged_into.push((c.id, k));
+                merged_into.push((i, k));
                 continue;
             }
             if c.span.is_empty() {
                 continue;
             }
-            by_start.insert(a, (c.span, kept.len()));
+            by_start.insert(a, (c.span, i));
         }
-        kept.push(c);
+        kept.push(i);
     }
-    let mut order: Vec<usize> = (0..kept.len()).collect();
-    order.sort_by(|&x, &y| kept[x].order_key().cmp(&kept[y].order_key()));
-    // `place[k]`: where the k-th kept annotation goes.
-    let mut place = vec![0usize; kept.len()];
-    for (to, &from) in order.iter().enumerate() {
+    drop((claim_starts, claim_ends, kept_by_start));
+    kept.sort_by(|&x, &y| cands[x].order_key().cmp(&cands[y].order_key()));
+    // `place[i]`: where candidate i goes, when it is kept.
+    let mut place = vec![usize::MAX; cands.len()];
+    for (to, &from) in kept.iter().enumerate() {
         place[from] = to;
     }
-    let mut slots: Vec<Option<Annotation>> = kept.into_iter().map(Some).collect();
-    let mut kept: Vec<Annotation> = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
     // Number the ids by label in text order, and remap references.
     let mut counters = [0usize; 3];
     let new_ids: Vec<String> = kept
         .iter()
-        .map(|a| {
+        .map(|&i| {
+            let a = &cands[i];
             let n = &mut counters[a.label() as usize];
             *n += 1;
-            format!("{}{}", &a.label().as_str()[..1], n)
+            numbered_id(&a.label().as_str()[..1], *n)
         })
         .collect();
-    let mut renamed: HashMap<&str, usize> = HashMap::with_capacity(kept.len() + merged_into.len());
-    for (k, a) in kept.iter().enumerate() {
-        renamed.insert(a.id.as_str(), k);
+    let mut renamed: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(kept.len() + merged_into.len(), Default::default());
+    for (k, &i) in kept.iter().enumerate() {
+        renamed.insert(cands[i].id.as_str(), k);
     }
-    for (dropped, winner) in &merged_into {
-        renamed.entry(dropped.as_str()).or_insert(place[*winner]);
+    for &(dropped, winner) in &merged_into {
+        renamed.entry(cands[dropped].id.as_str()).or_insert(place[winner]);
     }
     let new_of = |id: &str| renamed.get(id).map(|&k| new_ids[k].clone());
     let refs: Vec<Option<Option<String>>> = kept
         .iter()
-        .map(|a| match &a.attrs {
+        .map(|&i| match &cands[i].attrs {
             Attrs::Claim(c) => Some(c.source.as_deref().and_then(new_of)),
             Attrs::Date(d) => Some(match d.anchor.as_deref() {
                 Some("dct") => Some("dct".to_string()),
@@ -172,13 +187,28 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
         })
         .collect();
     drop(renamed);
-    for ((a, id), r) in kept.iter_mut().zip(new_ids).zip(refs) {
+    let mut slots: Vec<Option<Annotation>> = cands.into_iter().map(Some).collect();
+    let mut out: Vec<Annotation> = Vec::with_capacity(kept.len());
+    for ((i, id), r) in kept.into_iter().zip(new_ids).zip(refs) {
+        let Some(mut a) = slots[i].take() else { continue };
         a.id = id;
         match (&mut a.attrs, r) {
             (Attrs::Claim(c), Some(r)) => c.source = r,
             (Attrs::Date(d), Some(r)) => d.anchor = r,
             _ => {}
         }
+        out.push(a);
     }
-    kept
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbered_ids_are_decimal() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(super::numbered_id("A", n), format!("A{n}"));
+        }
+        assert_eq!(super::numbered_id("act", 7), "act7");
+    }
 }

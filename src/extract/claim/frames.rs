@@ -256,25 +256,32 @@ pub struct Sentence<'t, 'a> {
     /// Per token, looked up once: the cue verb form, and whether it is a function word.
     forms: Vec<Option<(usize, Form)>>,
     function: Vec<bool>,
+    /// Some token is a noun cue or starts an "according to" phrase.
+    trigger: bool,
 }
 
 impl<'t, 'a> Sentence<'t, 'a> {
     pub fn new(t: &'t [Tok<'a>], lex: &'t Lexicon) -> Self {
-        let forms = t.iter().map(|x| if x.is_word() { lex.forms.get(x.low()).copied() } else { None }).collect();
-        let function = t.iter().map(|x| x.is_word() && lex.function_words.contains(x.low())).collect();
-        Sentence { t, lex, forms, function }
+        let mut forms = Vec::with_capacity(t.len());
+        let mut function = Vec::with_capacity(t.len());
+        let mut trigger = false;
+        for x in t {
+            let info =
+                if x.is_word() { lex.words.get(x.low()).copied().unwrap_or_default() } else { Default::default() };
+            forms.push(info.form);
+            function.push(info.function);
+            trigger |= info.trigger;
+        }
+        Sentence { t, lex, forms, function, trigger }
     }
 
     /// True when the sentence holds something a cue can start with (a cue verb form, a
     /// noun cue, an "according to" phrase, a colon or a dash), so that the rest of the
     /// analysis can be skipped for the many sentences without one.
     pub fn may_hold_cue(&self) -> bool {
-        self.forms.iter().any(Option::is_some)
-            || self.t.iter().any(|x| {
-                x.kind == Kind::Punct && matches!(x.text, ":" | "—" | "–" | "-" | "―")
-                    || self.lex.nouns.contains_key(x.low())
-                    || self.lex.according.iter().any(|p| p.first().is_some_and(|w| w == x.low()))
-            })
+        self.trigger
+            || self.forms.iter().any(Option::is_some)
+            || self.t.iter().any(|x| x.kind == Kind::Punct && matches!(x.text, ":" | "—" | "–" | "-" | "―"))
     }
 
     fn n(&self) -> usize {

@@ -59,8 +59,6 @@ pub struct Verb {
 
 /// All lexicons.
 pub struct Lexicon {
-    /// Word form -> (verb index, form).
-    pub forms: HashMap<String, (usize, Form)>,
     pub verbs: Vec<Verb>,
     /// (lemma, particle) -> (stance, frame).
     pub phrasal: HashMap<(String, String), (Stance, Frame)>,
@@ -72,6 +70,20 @@ pub struct Lexicon {
     /// Lower-case demonym or state name -> canonical state name.
     pub demonyms: HashMap<String, String>,
     pub function_words: HashSet<String>,
+    /// Every word that one of the per-token lookups of a sentence asks about, with all the
+    /// answers at once (one hash lookup a token instead of four).
+    pub words: HashMap<String, WordInfo>,
+}
+
+/// What the lexicons say about one lower-case word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// The cue verb form it is.
+    pub form: Option<(usize, Form)>,
+    /// A function word.
+    pub function: bool,
+    /// A noun cue or the first word of an "according to" phrase.
+    pub trigger: bool,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -98,7 +110,8 @@ impl Lexicon {
     /// are none).
     pub fn load() -> Lexicon {
         let bare: HashSet<&str> = lines(BARE).flat_map(str::split_whitespace).collect();
-        let mut forms = HashMap::default();
+        // Word form -> (verb index, form).
+        let mut forms: HashMap<String, (usize, Form)> = HashMap::default();
         let mut verbs = Vec::new();
         for l in lines(VERBS) {
             let f: Vec<&str> = l.split('|').map(str::trim).collect();
@@ -131,9 +144,10 @@ impl Lexicon {
                 phrasal.insert((words[0].to_string(), words[1].to_string()), (stance(f[1]), frame(f[2])));
             }
         }
-        let nouns =
+        let nouns: HashMap<String, Stance> =
             lines(NOUNS).filter_map(|l| l.split_once('|')).map(|(n, s)| (n.trim().to_string(), stance(s))).collect();
-        let according = lines(ACCORDING).map(|l| l.split_whitespace().map(str::to_string).collect()).collect();
+        let according: Vec<Vec<String>> =
+            lines(ACCORDING).map(|l| l.split_whitespace().map(str::to_string).collect()).collect();
         let heads = lines(HEADS)
             .filter_map(|l| {
                 let f: Vec<&str> = l.split('|').map(str::trim).collect();
@@ -144,8 +158,19 @@ impl Lexicon {
             .filter_map(|l| l.split_once('|'))
             .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
             .collect();
-        let function_words = lines(FUNCTION_WORDS).flat_map(str::split_whitespace).map(str::to_string).collect();
-        Lexicon { forms, verbs, phrasal, nouns, according, heads, demonyms, function_words }
+        let function_words: HashSet<String> =
+            lines(FUNCTION_WORDS).flat_map(str::split_whitespace).map(str::to_string).collect();
+        let mut words: HashMap<String, WordInfo> = HashMap::default();
+        for (w, f) in forms {
+            words.entry(w).or_default().form = Some(f);
+        }
+        for w in &function_words {
+            words.entry(w.clone()).or_default().function = true;
+        }
+        for w in nouns.keys().chain(according.iter().filter_map(|p: &Vec<String>| p.first())) {
+            words.entry(w.clone()).or_default().trigger = true;
+        }
+        Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, words }
     }
 }
 
@@ -185,6 +210,8 @@ mod tests {
         }
         let lex = Lexicon::load();
         assert!(lex.verbs.iter().any(|v| v.lemma == "say" && v.bare));
-        assert_eq!(lex.forms.get("said").map(|f| f.1), Some(Form::Past));
+        assert_eq!(lex.words.get("said").and_then(|w| w.form).map(|f| f.1), Some(Form::Past));
+        assert!(lex.words.get("because").is_some_and(|w| w.function && w.form.is_none()));
+        assert!(lex.words.get("according").is_some_and(|w| w.trigger));
     }
 }

@@ -83,18 +83,20 @@ impl ClaimExtractor {
         // One claim per content and per cue: the first found wins.
         let mut seen_content: lexicon::HashSet<Span> = lexicon::HashSet::default();
         let mut seen_cue: lexicon::HashSet<Span> = lexicon::HashSet::default();
+        let mut toks: Vec<Tok<'_>> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let toks = tokens::tokenize(text, s.start_byte, s.end_byte);
+            tokens::tokenize_into(text, s.start_byte, s.end_byte, &mut toks);
+            let toks = toks.as_slice();
             if toks.is_empty() {
                 continue;
             }
-            let sent = frames::Sentence::new(&toks, &self.lex);
+            let sent = frames::Sentence::new(toks, &self.lex);
             if !sent.may_hold_cue() {
                 continue;
             }
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
-                if let Some(mut a) = self.attribution(doc, &toks, &c, s, around) {
+                if let Some(mut a) = self.attribution(doc, toks, &c, s, around) {
                     a.relative = sent.relative_subject(&c).and_then(|k| {
                         let w = toks.get(k)?;
                         doc.span_of_bytes(w.start, w.end)
@@ -515,7 +517,7 @@ impl Extractor for ClaimExtractor {
                             continue;
                         };
                         n_src += 1;
-                        let id = format!("src{n_src}");
+                        let id = super::numbered_id("src", n_src);
                         let attrs =
                             ActorAttrs { kind: f.kind, mention: f.mention, canonical: f.canonical.clone(), role: None };
                         let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
@@ -544,7 +546,7 @@ impl Extractor for ClaimExtractor {
             let source_words = words.and_then(|w| doc.slice(w).map(|text| Cue { span: w, text: text.to_string() }));
             n_clm += 1;
             out.push(Annotation {
-                id: format!("clm{n_clm}"),
+                id: super::numbered_id("clm", n_clm),
                 span: att.content,
                 quote: quote.to_string(),
                 status: Status::Predicted,

@@ -70,15 +70,30 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Tokens of `text[start..end]` (byte offsets into `text`, which must be char boundaries).
+#[cfg(test)]
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok<'_>> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(text, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, cleared first: one buffer serves every sentence of a document.
+pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     let Some(piece) = text.get(start..end) else {
-        return out;
+        return;
     };
     // The character at byte `p` of the piece (byte offsets, no per-sentence buffer).
     let at = |p: usize| piece.get(p..).and_then(|r| r.chars().next());
+    let bytes = piece.as_bytes();
     let mut k = 0;
-    while let Some(c) = at(k) {
+    while k < bytes.len() {
+        // ASCII white space, the commonest character between tokens, without decoding.
+        if matches!(bytes[k], b' ' | b'\t'..=b'\r') {
+            k += 1;
+            continue;
+        }
+        let Some(c) = at(k) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
             k += cl;
@@ -88,7 +103,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             let s = k;
             let mut prev = c;
             k += cl;
-            while let Some(c) = at(k) {
+            loop {
+                // ASCII letters and digits go on the word without decoding.
+                if let Some(&b) = bytes.get(k).filter(|b| b.is_ascii_alphanumeric()) {
+                    prev = char::from(b);
+                    k += 1;
+                    continue;
+                }
+                let Some(c) = at(k) else { break };
                 let cl = c.len_utf8();
                 let next = at(k + cl);
                 if is_word_char(c) {
@@ -169,7 +191,6 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         out.push(Tok { start: a, end: b, text: t, lower: Cow::Borrowed(t), kind });
         k += cl;
     }
-    out
 }
 
 #[cfg(test)]

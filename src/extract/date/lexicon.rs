@@ -3,7 +3,8 @@
 //! Owns: parsing those files into lookup tables and regex alternations. It must not:
 //! match text or compute a date (the rules and `resolve.rs` do).
 
-use std::collections::HashMap;
+/// Fx-hashed (crate `rustc-hash`): the keys are the lexicon's own words.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A holiday's rule for finding its date in a year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +57,7 @@ fn piped(src: &str) -> Vec<(String, String)> {
 
 /// Lines of the form `number form form ...`.
 fn numbered(src: &str) -> (HashMap<String, i8>, Vec<(String, bool)>) {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut forms = Vec::new();
     for l in lines(src) {
         let mut it = l.split_whitespace();
@@ -86,7 +87,7 @@ impl Lexicon {
         let (weekdays, weekday_forms) = numbered(include_str!("../../../data/dates/weekdays.txt"));
         let numbers = valued(include_str!("../../../data/dates/numbers.txt"));
         let ordinals = valued(include_str!("../../../data/dates/ordinals.txt"));
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for l in lines(include_str!("../../../data/dates/units.txt")) {
             let f: Vec<&str> = l.split_whitespace().collect();
             if let [sing, plur, code] = f[..] {
@@ -94,14 +95,14 @@ impl Lexicon {
                 units.insert(plur.to_string(), code.to_string());
             }
         }
-        let mut seasons = HashMap::new();
+        let mut seasons = HashMap::default();
         for l in lines(include_str!("../../../data/dates/seasons.txt")) {
             let f: Vec<&str> = l.split_whitespace().collect();
             if let [w, code, bare] = f[..] {
                 seasons.insert(w.to_string(), (code.to_string(), bare == "bare"));
             }
         }
-        let mut parts_of_day = HashMap::new();
+        let mut parts_of_day = HashMap::default();
         for l in lines(include_str!("../../../data/dates/parts_of_day.txt")) {
             if let Some((w, c)) = l.split_once(' ') {
                 parts_of_day.insert(w.trim().to_string(), c.trim().to_string());

@@ -46,7 +46,10 @@ use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
 use regex::{Captures, Regex};
 use resolve::{add, at_unit, tense_near, unknown_at_unit, weekday, weekday_near, Point, Tense, Unit};
-use std::collections::HashMap;
+/// Fx-hashed maps and sets (crate `rustc-hash`): keys are the lexicon's words and offsets,
+/// not user-controlled, so SipHash's flooding resistance is not needed and costs time.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 /// How far the guards look either side of a match, in bytes.
 const GUARD_REACH: usize = 160;
@@ -180,7 +183,7 @@ const TRIGGER_STOP: &[&str] =
 
 /// The trigger pattern and the classes of each key word, from the word lists.
 fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
-    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut words: HashMap<String, u32> = HashMap::default();
     let mut add = |w: &str, c: u32| {
         for part in w.split(|ch: char| !ch.is_ascii_alphabetic()).filter(|p| p.len() > 1) {
             let p = part.to_ascii_lowercase();
@@ -704,7 +707,17 @@ impl DateExtractor {
             let mask = if t.as_str().as_bytes()[0].is_ascii_digit() {
                 DIGIT
             } else {
-                self.trigger_words.get(&t.as_str().to_ascii_lowercase()).copied().unwrap_or(0)
+                // Lower-cased on the stack: trigger words are short ASCII words.
+                let w = t.as_str().as_bytes();
+                let mut buf = [0u8; 32];
+                match buf.get_mut(..w.len()) {
+                    Some(low) => {
+                        low.copy_from_slice(w);
+                        low.make_ascii_lowercase();
+                        std::str::from_utf8(low).ok().and_then(|l| self.trigger_words.get(l)).copied().unwrap_or(0)
+                    }
+                    None => self.trigger_words.get(&t.as_str().to_ascii_lowercase()).copied().unwrap_or(0),
+                }
             };
             if mask == 0 {
                 continue;
@@ -736,7 +749,7 @@ impl DateExtractor {
             }
         }
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         for (ri, rule) in self.rules.iter().enumerate() {
             for &(ws, we) in &windows[ri] {
                 let Some(hay) = text.get(ws..we) else {
@@ -756,7 +769,7 @@ impl DateExtractor {
         offset: usize,
         ri: usize,
         rule: &Rule,
-        seen: &mut std::collections::HashSet<(usize, usize, usize)>,
+        seen: &mut HashSet<(usize, usize, usize)>,
         out: &mut Vec<(usize, usize, usize, Captures<'t>)>,
     ) {
         {
