@@ -72,7 +72,7 @@ fn labelstudio_export() {
     assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     assert_eq!(claim.status, Status::Manual);
     let date = find(f, "Friday");
-    assert_eq!((date.status, date.provenance.by.as_str()), (Status::Predicted, "ner-v2"));
+    assert_eq!((date.status, &*date.provenance.by), (Status::Predicted, "ner-v2"));
     assert_eq!(date.date().unwrap().value, formats::common::UNKNOWN_DATE);
     assert_eq!(find(f, "Paris").actor().unwrap().canonical, "Paris");
 }

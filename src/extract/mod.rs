@@ -60,7 +60,12 @@ impl Pipeline {
         for ex in [&self.actors as &dyn Extractor, &self.dates, &self.claims] {
             let mut out = Vec::new();
             ex.extract(&Context { doc, sentences: &sentences, found: &found }, &mut out);
-            found.extend(out);
+            // The first extractor's vector becomes `found` itself: no copy of its annotations.
+            if found.is_empty() {
+                found = out;
+            } else {
+                found.append(&mut out);
+            }
         }
         merge(found)
     }

@@ -153,7 +153,7 @@ impl Pending {
             end,
             quote: None,
             status: Status::Manual,
-            provenance: Provenance { by: tool.to_string(), rule: None },
+            provenance: Provenance::by(tool),
             attributes: None,
         }
     }

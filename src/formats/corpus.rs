@@ -257,7 +257,7 @@ impl Builder<'_> {
             span,
             quote: self.doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
-            provenance: Provenance { by: self.dataset.to_string(), rule: rule.map(str::to_string) },
+            provenance: Provenance { rule: rule.map(|r| r.to_string().into()), ..Provenance::by(self.dataset) },
             attrs,
         });
         id

@@ -237,7 +237,7 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
-            provenance: Provenance { by: "me".into(), rule: rule.map(Into::into) },
+            provenance: Provenance { rule: rule.map(|r| r.to_string().into()), ..Provenance::by("me") },
             attrs,
         };
         let minimal = GoldFile {

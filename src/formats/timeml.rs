@@ -404,7 +404,7 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
             span,
             quote: doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
-            provenance: Provenance { by: TOOL.to_string(), rule: None },
+            provenance: Provenance::by(TOOL),
             attrs: Attrs::Date(DateAttrs { timex_type, value, modifier: get("mod"), anchor }),
         });
     }

@@ -6,6 +6,7 @@
 
 use super::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The three labels of the guidelines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -96,16 +97,22 @@ impl Status {
 pub struct Provenance {
     /// `gloss-extract/<version>` for predictions, the annotator's name for manual work,
     /// or the tool a file was imported from.
-    pub by: String,
+    pub by: Cow<'static, str>,
     /// The extractor rule that made the prediction, when there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Cow<'static, str>>,
 }
 
 impl Provenance {
-    /// Provenance of a prediction made by `rule`.
-    pub fn extractor(rule: &str) -> Provenance {
-        Provenance { by: crate::EXTRACTOR_NAME.to_string(), rule: Some(rule.to_string()) }
+    /// Provenance of a prediction made by `rule` (borrowed: the extractor makes one for
+    /// every candidate, and its name and rule names are constants).
+    pub fn extractor(rule: &'static str) -> Provenance {
+        Provenance { by: Cow::Borrowed(crate::EXTRACTOR_NAME), rule: Some(Cow::Borrowed(rule)) }
+    }
+
+    /// Provenance of work by `by` (an annotator, a tool), without a rule.
+    pub fn by(by: impl Into<String>) -> Provenance {
+        Provenance { by: Cow::Owned(by.into()), rule: None }
     }
 }
 

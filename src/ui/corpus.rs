@@ -255,7 +255,7 @@ pub fn plan_fix(model_doc: &str, model: &Annotation, docs: &[Loaded], by: &str) 
                 span,
                 quote: model.quote.clone(),
                 status: Status::Manual,
-                provenance: Provenance { by: by.to_string(), rule: None },
+                provenance: Provenance::by(by),
                 attrs: carried(model),
             };
             added.push(new.clone());

@@ -870,10 +870,7 @@ impl State {
             attrs: new_attrs(label, &quote, date),
             quote,
             status: Status::Manual,
-            provenance: Provenance {
-                by: self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string()),
-                rule: None,
-            },
+            provenance: Provenance::by(self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string())),
         };
         let _ = self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {

@@ -77,7 +77,7 @@ pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
         };
         let status = Status::ALL[(s[0] ^ s[5]) as usize % Status::ALL.len()];
         let provenance = if status == Status::Manual {
-            Provenance { by: "annotator".to_string(), rule: None }
+            Provenance::by("annotator")
         } else {
             Provenance::extractor(["gazetteer", "relative-date", "said-that"][s[1] as usize % 3])
         };

@@ -284,6 +284,14 @@ impl<'t, 'a> Sentence<'t, 'a> {
             || self.t.iter().any(|x| x.kind == Kind::Punct && matches!(x.text, ":" | "—" | "–" | "-" | "―"))
     }
 
+    /// Title-case: at least four words, seven in ten capitalised (asked only of sentences
+    /// with a cue, so counted then rather than for every sentence).
+    fn headline(&self) -> bool {
+        let words = self.t.iter().filter(|t| t.is_word()).count();
+        let caps = self.t.iter().filter(|t| t.is_cap()).count();
+        words >= 4 && caps * 10 >= words * 7
+    }
+
     fn n(&self) -> usize {
         self.t.len()
     }
@@ -1067,16 +1075,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
             }
             return None;
         }
-        let words = self.t.iter().filter(|t| t.is_word()).count();
-        let caps = self.t.iter().filter(|t| t.is_cap()).count();
-        let headline = words >= 4 && caps * 10 >= words * 7;
-        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() && !(headline && self.t[i - 1].is_cap()) {
+        if self.t[i].is_cap() && i > 0 && !self.t[i - 1].is_quote() && !(self.headline() && self.t[i - 1].is_cap()) {
             // A capitalised form mid-sentence is a name ("Post", "Charge").
             return None;
         }
         let (mut stance, mut frame) = (verb.stance, verb.frame);
         let mut cue_end = i;
-        if let Some(&(s, f)) = self.lex.phrasal.get(&(verb.lemma.clone(), self.low(i + 1).to_string())) {
+        if let Some((s, f)) = self.lex.phrasal(&verb.lemma, self.low(i + 1)) {
             stance = s;
             frame = f;
             cue_end = i + 1;

@@ -61,7 +61,7 @@ pub struct Verb {
 pub struct Lexicon {
     pub verbs: Vec<Verb>,
     /// (lemma, particle) -> (stance, frame).
-    pub phrasal: HashMap<(String, String), (Stance, Frame)>,
+    pub phrasal: HashMap<String, Vec<(String, Stance, Frame)>>,
     pub nouns: HashMap<String, Stance>,
     /// Multi-word source-introducing phrases, as lower-case word lists.
     pub according: Vec<Vec<String>>,
@@ -84,6 +84,13 @@ pub struct WordInfo {
     pub function: bool,
     /// A noun cue or the first word of an "according to" phrase.
     pub trigger: bool,
+}
+
+impl Lexicon {
+    /// Stance and frame of the phrasal cue `lemma particle` ("point out"), when listed.
+    pub fn phrasal(&self, lemma: &str, particle: &str) -> Option<(Stance, Frame)> {
+        self.phrasal.get(lemma)?.iter().find(|p| p.0 == particle).map(|p| (p.1, p.2))
+    }
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -136,12 +143,16 @@ impl Lexicon {
                 forms.entry(w.to_string()).or_insert((idx, form));
             }
         }
-        let mut phrasal = HashMap::default();
+        // Lemma -> its particles (a handful each), so that a lookup needs no allocation.
+        let mut phrasal: HashMap<String, Vec<(String, Stance, Frame)>> = HashMap::default();
         for l in lines(PHRASAL) {
             let f: Vec<&str> = l.split('|').map(str::trim).collect();
             let words: Vec<&str> = f[0].split_whitespace().collect();
             if f.len() == 3 && words.len() == 2 {
-                phrasal.insert((words[0].to_string(), words[1].to_string()), (stance(f[1]), frame(f[2])));
+                let particles: &mut Vec<(String, Stance, Frame)> = phrasal.entry(words[0].to_string()).or_default();
+                if !particles.iter().any(|p| p.0 == words[1]) {
+                    particles.push((words[1].to_string(), stance(f[1]), frame(f[2])));
+                }
             }
         }
         let nouns: HashMap<String, Stance> =

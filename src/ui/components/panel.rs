@@ -393,7 +393,7 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
     };
     let by = match &a.provenance.rule {
         Some(rule) => format!("{} · rule {rule}", a.provenance.by),
-        None => a.provenance.by.clone(),
+        None => a.provenance.by.to_string(),
     };
     html! {
         <section key={a.id.clone()} class="details" id="details" data-id={a.id.clone()} data-label={a.label().as_str()} data-status={a.status.as_str()}>
