@@ -329,6 +329,12 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::Half,
         r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
     ),
+    // "the first two quarters of 1990": a half year.
+    (
+        "half-quarters",
+        Kind::Half,
+        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|last)\s+two\s+quarters\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b)",
+    ),
     (
         "rel-unit",
         Kind::RelUnit,
@@ -357,7 +363,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "deictic",
         Kind::Deictic,
-        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD}))\b(?P<poss>(?:'|’)s)?",
+        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD})|(?:the\s+)?(?P<pod3>{POD})\s+(?P<w3>yesterday|today|tomorrow))\b(?P<poss>(?:'|’)s)?",
     ),
     (
         "weekday",
@@ -1769,6 +1775,14 @@ impl DateExtractor {
                         gl("pod").and_then(|p| self.lex.parts_of_day.get(&p).cloned())
                     };
                     (off, pod)
+                } else if let (Some(pod_w), Some(word)) = (gl("pod3"), gl("w3")) {
+                    // "mid-afternoon yesterday": the part of the day named first.
+                    let off = match word.as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    (off, self.lex.parts_of_day.get(&pod_w).cloned())
                 } else {
                     let rel = gl("rel")?;
                     let pod_w = gl("pod2")?;
