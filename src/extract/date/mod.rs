@@ -1823,6 +1823,20 @@ impl DateExtractor {
                 let pod = gl("pod").and_then(|p| self.lex.parts_of_day.get(&p).cloned());
                 let rel = gl("rel");
                 let ty = if pod.is_some() { TimexType::Time } else { TimexType::Date };
+                // "Monday and Tuesday nights": the plural part of the day is shared, so the first
+                // weekday recurs as well.
+                if pod.is_none() && rel.is_none() {
+                    let mut words = w.after().split_whitespace();
+                    if let (Some("and" | "or"), Some(wd2), Some(pods)) = (words.next(), words.next(), words.next()) {
+                        let pods = pods.trim_end_matches(|c: char| !c.is_ascii_alphabetic()).to_ascii_lowercase();
+                        if self.lex.weekday(wd2).is_some()
+                            && matches!(pods.as_str(), "mornings" | "afternoons" | "evenings" | "nights")
+                        {
+                            let c = self.lex.parts_of_day.get(pods.trim_end_matches('s'))?;
+                            return Some(Norm::new(TimexType::Set, format!("XXXX-WXX-{wdn}T{c}")));
+                        }
+                    }
+                }
                 let Some(dct) = dct else {
                     // "last Sunday" without a DCT: a day we cannot place.
                     if rel.is_some() {
