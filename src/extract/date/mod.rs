@@ -177,7 +177,7 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
 
 /// Words that carry no trigger of their own inside a phrase.
 const TRIGGER_STOP: &[&str] =
-    &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve"];
+    &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve", "then"];
 
 /// The trigger pattern and the classes of each key word, from the word lists.
 fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
