@@ -22,7 +22,9 @@
 //! (`the third quarter`, `the past two months`) but not one before a hyphenated adjective
 //! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
 //! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
-//! `two days later` is a DATE anchored on the previous date; `recent weeks` is PAST_REF and
+//! in `two days later` the span is the DURATION `two days` (`later` is a signal, as `before`
+//! and `after` are; TimeBank does the same), while `a year earlier` is a DATE anchored on
+//! the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
 //! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`), a
 //! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
 //! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the
@@ -170,6 +172,7 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
         Kind::RefUnits => UNIT,
         Kind::Set if name == "set-word" => SETW,
         Kind::Set if name == "set-weekdays" => WEEKDAY,
+        Kind::Set if name == "set-every" => UNIT | WEEKDAY | DEICTIC | MONTH | SEASON,
         Kind::Set => UNIT | WEEKDAY | DEICTIC,
         Kind::Holiday => HOLIDAY,
         Kind::YearAgo | Kind::YearEnd => UNIT,
@@ -179,7 +182,7 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
 
 /// Words that carry no trigger of their own inside a phrase.
 const TRIGGER_STOP: &[&str] =
-    &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve"];
+    &["the", "a", "an", "of", "upon", "these", "right", "near", "foreseeable", "distant", "day", "eve", "then"];
 
 /// The trigger pattern and the classes of each key word, from the word lists.
 fn trigger_table(lex: &Lexicon) -> (Regex, HashMap<String, u32>) {
@@ -312,7 +315,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "quarter-rel",
         Kind::Quarter,
-        r"\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|this|last|next|the\s+last|the\s+past|the\s+latest\s+fiscal|the\s+year-ago\s+fiscal|the\s+fiscal|the)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?",
+        r"\b(?P<rel>the\s+(?:same|comparable|corresponding)\s+(?:year-ago|year-earlier|prior-year)|the\s+latest|the\s+current|the\s+previous|the\s+same|the\s+comparable|the\s+year-ago|the\s+year-earlier|the\s+prior-year|this|last|next|the\s+last|the\s+past|the\s+latest\s+fiscal|the\s+year-ago\s+fiscal|the\s+fiscal|the)\s+(?:(?:fiscal|calendar)\s+)?quarter\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?",
     ),
     // "the corresponding period last year", "the quarter a year earlier".
     (
@@ -330,6 +333,12 @@ const RULES: &[(&str, Kind, &str)] = &[
         "half",
         Kind::Half,
         r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)\s+half\b(?:\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b))?",
+    ),
+    // "the first two quarters of 1990": a half year.
+    (
+        "half-quarters",
+        Kind::Half,
+        r"(?:{POS})?\b(?:the\s+)?(?P<ord>first|last)\s+two\s+quarters\s+of\s+(?:the\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>this|last|next|the)\s+year\b)",
     ),
     (
         "rel-unit",
@@ -359,7 +368,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "deictic",
         Kind::Deictic,
-        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD}))\b(?P<poss>(?:'|’)s)?",
+        r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<dd>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>{POD}))?|(?P<rel>this|last|tomorrow|yesterday|this\s+past)\s+(?P<pod2>{POD})|(?:the\s+)?(?P<pod3>{POD})\s+(?P<w3>yesterday|today|tomorrow))\b(?P<poss>(?:'|’)s)?",
     ),
     (
         "weekday",
@@ -389,12 +398,12 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "ago",
         Kind::Ago,
-        r"(?:{MOD})?\b(?P<n>{NUM}|a\s+few|few|several|many|some|a\s+number\s+of)\s+(?P<u>{UNIT})\b(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|back|from\s+now|hence|on)\b",
+        r"(?:{MOD})?\b(?P<n>{NUM}|a\s+few|few|several|many|some|a\s+number\s+of)\s+(?:(?:trading|business|working)\s+)?(?P<u>{UNIT})\b(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|back|from\s+now|hence|on)\b",
     ),
     (
         "duration",
         Kind::Duration,
-        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?:(?:more|additional|extra)\s+)?(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
+        r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?:(?:more|additional|extra)\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
     ),
     (
         "half-unit",
@@ -431,7 +440,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "set-every",
         Kind::Set,
-        r"\b(?P<e>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WDF})|(?P<pod>{POD}))\b",
+        r"\b(?P<e>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WDF})|(?P<pod>{POD})|(?P<mo>{MONTHF})|(?P<sea>{SEASON}))\b",
     ),
     (
         "set-freq",
@@ -443,7 +452,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "set-weekdays",
         Kind::Set,
-        r"\b(?:(?P<pos>every)\s+)?(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b",
+        r"\b(?:(?P<pos>every)\s+)?(?:(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))|(?P<wdp>{WDF})\s+(?P<pods>mornings|afternoons|evenings|nights))\b",
     ),
     ("holiday", Kind::Holiday, r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOL})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
 ];
@@ -1781,6 +1790,14 @@ impl DateExtractor {
                         gl("pod").and_then(|p| self.lex.parts_of_day.get(&p).cloned())
                     };
                     (off, pod)
+                } else if let (Some(pod_w), Some(word)) = (gl("pod3"), gl("w3")) {
+                    // "mid-afternoon yesterday": the part of the day named first.
+                    let off = match word.as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    (off, self.lex.parts_of_day.get(&pod_w).cloned())
                 } else {
                     let rel = gl("rel")?;
                     let pod_w = gl("pod2")?;
@@ -1821,6 +1838,20 @@ impl DateExtractor {
                 let pod = gl("pod").and_then(|p| self.lex.parts_of_day.get(&p).cloned());
                 let rel = gl("rel");
                 let ty = if pod.is_some() { TimexType::Time } else { TimexType::Date };
+                // "Monday and Tuesday nights": the plural part of the day is shared, so the first
+                // weekday recurs as well.
+                if pod.is_none() && rel.is_none() {
+                    let mut words = w.after().split_whitespace();
+                    if let (Some("and" | "or"), Some(wd2), Some(pods)) = (words.next(), words.next(), words.next()) {
+                        let pods = pods.trim_end_matches(|c: char| !c.is_ascii_alphabetic()).to_ascii_lowercase();
+                        if self.lex.weekday(wd2).is_some()
+                            && matches!(pods.as_str(), "mornings" | "afternoons" | "evenings" | "nights")
+                        {
+                            let c = self.lex.parts_of_day.get(pods.trim_end_matches('s'))?;
+                            return Some(Norm::new(TimexType::Set, format!("XXXX-WXX-{wdn}T{c}")));
+                        }
+                    }
+                }
                 let Some(dct) = dct else {
                     // "last Sunday" without a DCT: a day we cannot place.
                     if rel.is_some() {
@@ -1834,6 +1865,29 @@ impl DateExtractor {
                     n.ty = ty;
                     return Some(n);
                 };
+                // "the previous Friday", "the following Monday": counted from the day the text
+                // is on (the last day it named, in this sentence or the five before), not the DCT.
+                if matches!(rel.as_deref(), Some("the previous") | Some("the following")) {
+                    let prev_day = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 5).and_then(
+                        |(p, i, _)| match p {
+                            Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
+                            _ => None,
+                        },
+                    );
+                    if let Some((d, i)) = prev_day {
+                        let date = if rel.as_deref() == Some("the previous") {
+                            weekday_near(d.yesterday().ok()?, wd, Some(Tense::Past))?
+                        } else {
+                            weekday_near(d.tomorrow().ok()?, wd, Some(Tense::Future))?
+                        };
+                        let mut n = match pod {
+                            Some(c) => Norm::point(Point::DayTime(date, c), Anchor::Prev(i)),
+                            None => Norm::point(Point::Day(date), Anchor::Prev(i)),
+                        };
+                        n.ty = ty;
+                        return Some(n.with_mod(pos));
+                    }
+                }
                 let date = match rel.as_deref() {
                     Some("last") | Some("this past") | Some("past") | Some("the previous") => {
                         let dd = dct.yesterday().ok()?;
@@ -1924,6 +1978,8 @@ impl DateExtractor {
                 } else {
                     format!("{h:02}:{mi:02}")
                 };
+                // "18:00 UTC": a time in universal time carries the zone designator Z.
+                let t = if matches!(gl("tz").as_deref(), Some("gmt") | Some("utc")) { format!("{t}Z") } else { t };
                 // "5 p.m. EST, Nov. 6": the day named after the time.
                 let named_day =
                     match (g("m").and_then(|m| self.lex.month(m)), g("d").and_then(|d| d.parse::<i8>().ok())) {
@@ -2005,6 +2061,10 @@ impl DateExtractor {
                     "ago" | "earlier" | "before" | "back" => -1,
                     _ => 1,
                 };
+                // "three days later": the duration alone, "later" is a signal (TimeML).
+                if dir == "later" {
+                    return self.duration_only(caps, unit, amount, m);
+                }
                 // "two days before the vote", "a week after": the duration alone, the
                 // preposition is a signal; "N days on" likewise unless it closes the clause.
                 if matches!(dir.as_str(), "before" | "after" | "on") {
@@ -2216,6 +2276,21 @@ impl DateExtractor {
                 if let Some(wd) = g("wd") {
                     let wdn = self.lex.weekday(wd)?;
                     return Some(Norm::new(TimexType::Set, format!("XXXX-WXX-{wdn}")));
+                }
+                // "Tuesday nights": that part of every such day.
+                if let (Some(wd), Some(pods)) = (g("wdp"), gl("pods")) {
+                    let wdn = self.lex.weekday(wd)?;
+                    let c = self.lex.parts_of_day.get(pods.trim_end_matches('s'))?;
+                    return Some(Norm::new(TimexType::Set, format!("XXXX-WXX-{wdn}T{c}")));
+                }
+                // "each July", "every summer".
+                if let Some(mo) = g("mo") {
+                    let m = self.lex.month(mo)?;
+                    return Some(Norm::new(TimexType::Set, format!("XXXX-{m:02}")));
+                }
+                if let Some(sea) = gl("sea") {
+                    let (c, _) = self.lex.seasons.get(&sea)?;
+                    return Some(Norm::new(TimexType::Set, format!("XXXX-{c}")));
                 }
                 if let Some(pod) = gl("pod") {
                     let c = self.lex.parts_of_day.get(&pod)?;
