@@ -350,8 +350,8 @@ const PAST: &[&str] = &[
     "been",
 ];
 /// Words ending in -ed that are no past verbs (`data/dates/not_past_ed.txt`).
-fn not_past_ed() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn not_past_ed() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../../data/dates/not_past_ed.txt")
             .lines()
@@ -363,12 +363,11 @@ fn not_past_ed() -> &'static std::collections::HashSet<&'static str> {
 const PRESENT: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "says", "say"];
 
 /// Every tense marker word: (tense, weak). A word in several lists takes the first:
-/// future, weak future, past, present.
-fn markers() -> &'static std::collections::HashMap<&'static str, (Tense, bool)> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, (Tense, bool)>> =
-        std::sync::OnceLock::new();
+/// future, weak future, past, present. Fx-hashed: asked about every word near a date.
+fn markers() -> &'static rustc_hash::FxHashMap<&'static str, (Tense, bool)> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (Tense, bool)>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = rustc_hash::FxHashMap::default();
         for (list, t, weak) in [
             (FUTURE, Tense::Future, false),
             (WEAK_FUTURE, Tense::Future, true),
