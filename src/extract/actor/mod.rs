@@ -436,9 +436,12 @@ impl<'a> Sentence<'a> {
                 first = true;
             }
         }
-        let terminated = t
-            .last()
-            .is_some_and(|l| matches!(&text[l.s..l.e], "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";"));
+        // An organisation suffix with its stop ("EADS N.V.", "Apple Inc.") ends a sentence too.
+        let terminated = t.last().is_some_and(|l| {
+            let w = &text[l.s..l.e];
+            matches!(w, "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";")
+                || (w.len() > 2 && w.ends_with('.') && matches!(lex.suffixes.get(w), Some(Suffix::Org)))
+        });
         let mut s = Sentence { lex, text, t, lower_words, used, headline: false, terminated, initial, lows, caps };
         s.headline = s.is_headline();
         s
@@ -479,6 +482,10 @@ impl<'a> Sentence<'a> {
         };
         let end = &self.text[last.s..last.e];
         if matches!(end, "." | "?" | "!" | "\"" | "”" | "’" | "'") {
+            return false;
+        }
+        // "... Space Company EADS N.V." cut before "(EADS) have": a sentence, not a headline.
+        if end.len() > 2 && end.ends_with('.') && matches!(self.lex.suffixes.get(end), Some(Suffix::Org)) {
             return false;
         }
         let (mut words, mut caps) = (0, 0);
@@ -607,6 +614,10 @@ impl<'a> Sentence<'a> {
                 }
                 // Connectors between capitalised words.
                 let c = self.w(nx);
+                if c == "-" && x == start && self.spaced_hyphen_name(x, nx, &gaz_at) {
+                    x = nx + 1;
+                    continue;
+                }
                 if self.t[nx].kind == Kind::Punct && c != "&" {
                     break;
                 }
@@ -657,6 +668,31 @@ impl<'a> Sentence<'a> {
             k = end + 1;
         }
         units
+    }
+
+    /// "Wal - Mart": one hyphenated word that text rebuilt from tokens writes with spaces around
+    /// the hyphen (token `h`). Two capitalised words that no list knows and no lowercase form
+    /// of which appears in the document; not a dash between two names ("Boeing - Airbus").
+    fn spaced_hyphen_name(&self, x: usize, h: usize, gaz_at: &[Option<(usize, Entry)>]) -> bool {
+        let y = h + 1;
+        let plain = |k: usize| {
+            self.cap(k)
+                && gaz_at[k].is_none()
+                && self.w(k).bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && !self.lex.common.contains(self.lw(k))
+                && !self.lex.given.contains(self.w(k))
+                && !self.lex.titles.contains_key(self.lw(k))
+                && !self.lower_words.contains(self.lw(k))
+        };
+        y < self.t.len()
+            && self.t[h].s > self.t[x].e
+            && self.t[y].s > self.t[h].e
+            && !self.headline
+            && plain(x)
+            && plain(y)
+            && !self.cap(y + 1)
+            && !(x > 0 && self.w(x - 1) == "-")
+            && !(y + 1 < self.t.len() && self.w(y + 1) == "-")
     }
 
     /// Do the capitalised words from `y` (with their connectors) hold a strong organisation word?
@@ -751,6 +787,11 @@ impl<'a> Sentence<'a> {
         // A title inside the run: "Northrop Grumman CEO Ron Sugar".
         for k in i + 1..=j {
             if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
+                continue;
+            }
+            // "Royal Courts of Justice", "Department of Justice": after a connector a title
+            // word is part of the name.
+            if matches!(self.w(k - 1), "of" | "for" | "the") {
                 continue;
             }
             if let Some((len, r)) = self.title_at(k) {
@@ -1307,9 +1348,17 @@ impl<'a> Sentence<'a> {
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    if matches!(u.class, Class::Unknown | Class::Person { .. } | Class::KnownPerson(_)) {
+                    if matches!(u.class, Class::Unknown | Class::Person { .. } | Class::KnownPerson(_) | Class::Org(_))
+                    {
                         let canonical = self.text[self.t[u.i].s..self.t[next.j].e].to_string();
                         self.push(out, u.i, next.j, kind, Mention::Name, canonical, None, "possessive-org-name");
+                        continue;
+                    }
+                    // "the United Kingdom's Royal Air Force": one actor, with the body's own name
+                    // (as "Russia's Africa Corps").
+                    if owner_state.is_some() && !self.headline {
+                        let canonical = self.text[self.t[next.i].s..self.t[next.j].e].to_string();
+                        self.push(out, u.i, next.j, kind, Mention::Name, canonical, None, "possessive-name");
                         continue;
                     }
                 }
@@ -1782,8 +1831,26 @@ impl<'a> Sentence<'a> {
                     out.push(c);
                 }
                 Class::NewOrg(kind) => {
-                    let c = self.cand(u.i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
-                    self.mark(u.i, u.j);
+                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
+                    let name = &self.text[self.t[i].s..self.t[u.j].e];
+                    let c = self.cand(i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
+                    self.mark(i, u.j);
+                    out.push(c);
+                }
+                Class::Unknown if self.unit_number(u.i, u.j).is_some() => {
+                    // "65 Fighter Wing": a numbered military unit.
+                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
+                    let name = &self.text[self.t[i].s..self.t[u.j].e];
+                    let c = self.cand(
+                        i,
+                        u.j,
+                        ActorKind::Organization,
+                        Mention::Name,
+                        name.to_string(),
+                        None,
+                        "unit-number",
+                    );
+                    self.mark(i, u.j);
                     out.push(c);
                 }
                 Class::Unknown => {
@@ -1815,8 +1882,12 @@ impl<'a> Sentence<'a> {
                     {
                         continue;
                     }
+                    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+                    // common noun that says what it is names an organisation.
+                    let described = self.org_descriptor_before(u.i);
                     let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
-                        || self.agent_before(u.i, u.j);
+                        || self.agent_before(u.i, u.j)
+                        || described;
                     if words == 1 {
                         let acronym = is_acronym(name)
                             && !self.headline
@@ -1862,7 +1933,11 @@ impl<'a> Sentence<'a> {
                                     | "married"
                             );
                         let who = u.j + 2 < self.t.len() && self.w(u.j + 1) == "," && self.lw(u.j + 2) == "who";
-                        let kind = if person_object || who { ActorKind::Person } else { ActorKind::Organization };
+                        let kind = if (person_object || who) && !described {
+                            ActorKind::Person
+                        } else {
+                            ActorKind::Organization
+                        };
                         let mut c = self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
                         c.pending = Pending::Single { acting, acronym, weak };
                         self.mark(u.i, u.j);
@@ -1881,6 +1956,20 @@ impl<'a> Sentence<'a> {
                         if (place_prep || quoted) && !acting {
                             continue;
                         }
+                        if described {
+                            let c = self.cand(
+                                u.i,
+                                u.j,
+                                ActorKind::Organization,
+                                Mention::Name,
+                                name.to_string(),
+                                None,
+                                "described-name",
+                            );
+                            self.mark(u.i, u.j);
+                            out.push(c);
+                            continue;
+                        }
                         // "the Excursion House", "A Beautiful Lie": a person's name takes no
                         // article; an organisation's does when it acts ("the Used announced").
                         let is_article = |k: usize| self.is_word(k) && matches!(self.lw(k), "the" | "a" | "an");
@@ -1892,7 +1981,11 @@ impl<'a> Sentence<'a> {
                         if article && !acting {
                             continue;
                         }
-                        let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
+                        // ("Wal - Mart", hyphenated, is no person's name.)
+                        let kind = if words <= 3
+                            && !article
+                            && !(u.i..=u.j).any(|x| is_acronym(self.w(x)) || self.w(x) == "-")
+                        {
                             ActorKind::Person
                         } else {
                             ActorKind::Organization
@@ -1910,6 +2003,49 @@ impl<'a> Sentence<'a> {
             }
         }
         self.compound_names(out);
+    }
+
+    /// The number that opens the name of the military unit `i..=j` ("[65th] Air Division",
+    /// "[4] Air Defense Wing", "[93d] Infantry Regiment"): its token, when there is one.
+    fn unit_number(&self, i: usize, j: usize) -> Option<usize> {
+        const UNITS: &[&str] = &[
+            "Division",
+            "Wing",
+            "Regiment",
+            "Battalion",
+            "Squadron",
+            "Brigade",
+            "Corps",
+            "Army",
+            "Fleet",
+            "Infantry",
+            "Cavalry",
+            "Artillery",
+            "Battery",
+            "Group",
+            "Flotilla",
+        ];
+        if i == 0 || !self.is_word(i - 1) || !UNITS.contains(&self.w(j)) || self.used[i - 1] {
+            return None;
+        }
+        let w = self.w(i - 1);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let ordinal = matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th" | "d");
+        // (Up to three digits: "the 2005 Infantry Group budget" opens with a year.)
+        (1..=3).contains(&digits).then_some(i - 1).filter(|_| ordinal)
+    }
+
+    /// Is the name at `i` after a singular lowercase noun that says it is an organisation
+    /// ("engine maker [Europrop]", "the airline [Aer Lingus]", "electronics company [Apple]")?
+    fn org_descriptor_before(&self, i: usize) -> bool {
+        if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        // ("the Obama campaign" names it the other way round.)
+        !head_is_plural(p)
+            && p != "campaign"
+            && self.lex.heads.get(p).is_some_and(|h| h.kind == ActorKind::Organization && h.rule != HeadRule::State)
     }
 
     /// Names before an agentive participle inside one word: "an [EADS]-led consortium",
@@ -2066,7 +2202,10 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if matches!(c.kind, ActorKind::Organization | ActorKind::Group) && c.mention == Mention::Name {
             let name = &text[c.s..c.e];
             if let Some((first, _)) = name.split_once(' ') {
-                if first.chars().count() > 2 {
+                // ("European" of "European Aeronautic Defence ..." is a demonym, no short name.)
+                let demonym = lex.adjectives.contains_key(first)
+                    || ["ean", "ian", "ese", "ish", "can"].iter().any(|e| first.ends_with(e));
+                if first.chars().count() > 2 && !demonym {
                     org_heads.entry(first).or_insert((c.kind, c.canonical.clone()));
                 }
             }
@@ -2158,7 +2297,11 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
                     c.rule = "short-name";
-                } else if let Some((kind, canon)) = sure.get(name).filter(|_| weak) {
+                } else if let Some((kind, canon)) = sure.get(name).filter(|_| {
+                    // A word with no evidence here is the name kept elsewhere ("We love the
+                    // Beatles" after "the Beatles' label"); not a model number ("A380").
+                    weak || (!(acting || acronym) && !name.bytes().any(|b| b.is_ascii_digit()))
+                }) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
                     c.rule = "same-name";
