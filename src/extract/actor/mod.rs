@@ -376,6 +376,16 @@ fn is_acronym(w: &str) -> bool {
         && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
+/// A model designation: one to three capitals, a hyphen, digits ("F-16", "EF-111", "CH-53").
+fn is_model_code(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(l, d)| {
+        (1..=3).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_uppercase())
+            && !d.is_empty()
+            && d.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Per-token buffers reused from one sentence to the next.
 #[derive(Default)]
 struct Scratch<'a> {
@@ -1019,6 +1029,9 @@ impl<'a> Sentence<'a> {
             Class::Person { role: role.take() }
         } else if self.lex.adjectives.contains_key(first) || self.lex.peoples.contains_key(first) {
             // "Japanese Punk Techno", "French Diplomat": not a name.
+            Class::Not
+        } else if b > a && is_model_code(first) {
+            // "P-38 Lightning", "F-16 Fighting Falcon", "CH-53 Sea Stallion": a machine's name.
             Class::Not
         } else if COMPASS.contains(&first) && b > a {
             // "West Jersey", "North Kivu".
@@ -1817,6 +1830,9 @@ impl<'a> Sentence<'a> {
                     if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
                         continue;
                     }
+                    if role.is_none() && (self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j)) {
+                        continue;
+                    }
                     let role = role.clone().or_else(|| self.apposition_role(u.j));
                     let mut c = self.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
                     c.pending = Pending::Person;
@@ -1855,6 +1871,10 @@ impl<'a> Sentence<'a> {
                 }
                 Class::Unknown => {
                     let words = u.j - u.i + 1;
+                    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+                    if self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j) {
+                        continue;
+                    }
                     // Where capitals prove nothing, a single word is kept only as the surname
                     // of a person named elsewhere in the document.
                     let weak = self.headline
@@ -2003,6 +2023,52 @@ impl<'a> Sentence<'a> {
             }
         }
         self.compound_names(out);
+    }
+
+    /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
+    /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
+    /// words, possessives and stops between the marks, at most ten tokens.
+    fn in_title_quote(&self, i: usize, j: usize) -> bool {
+        const SMALL: &[&str] =
+            &["of", "the", "a", "an", "to", "for", "and", "in", "on", "at", "with", "from", "by", "up", "or", "is"];
+        let inside = |k: usize| match self.t[k].kind {
+            Kind::Word => self.cap(k) || SMALL.contains(&self.w(k)) || self.w(k).bytes().all(|b| b.is_ascii_digit()),
+            Kind::Poss => true,
+            Kind::Punct => matches!(self.w(k), "." | ":" | "!" | "?"),
+        };
+        let mut a = i;
+        while a > 0 && i - a < 10 && !matches!(self.w(a - 1), "“" | "\"") && inside(a - 1) {
+            a -= 1;
+        }
+        if a == 0 || !matches!(self.w(a - 1), "“" | "\"") {
+            return false;
+        }
+        let n = self.t.len();
+        let mut b = j;
+        while b + 1 < n && b - a < 10 && !matches!(self.w(b + 1), "”" | "\"") && inside(b + 1) {
+            b += 1;
+        }
+        b + 1 < n && matches!(self.w(b + 1), "”" | "\"") && b > a
+    }
+
+    /// Is the name ending at `j` a place followed by its region: "Sandy Hook, Maryland", "Fort
+    /// Lauderdale, Florida)", "Saffron Walden, England,"? The region is a known place or state
+    /// that ends the phrase.
+    fn place_before_region(&self, units: &[Unit], j: usize) -> bool {
+        if j + 2 >= self.t.len() || self.w(j + 1) != "," {
+            return false;
+        }
+        let Some(r) = units.iter().find(|v| v.i == j + 2) else {
+            return false;
+        };
+        // ("Yes, Gentle Giant, Kansas, Tangerine Dream": a list of names goes on.)
+        let e = r.j + 1;
+        let n = self.t.len();
+        matches!(r.class, Class::Place | Class::State { capital: false, .. })
+            && (e >= n
+                || (self.t[e].kind == Kind::Punct
+                    && !matches!(self.w(e), "-" | "&" | "/")
+                    && !(self.w(e) == "," && self.cap(e + 1))))
     }
 
     /// The number that opens the name of the military unit `i..=j` ("[65th] Air Division",
