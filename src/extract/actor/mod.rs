@@ -890,6 +890,13 @@ impl<'a> Sentence<'a> {
                     })
                     && !(gj + 1..=j).any(|x| gaz_at[x].is_some())
                 {
+                    if self.product_noun(j + 1) {
+                        // "Intel Core Duo processors": the maker, then its product's name.
+                        let class = self.entry_class(gaz_at[i].map_or(Entry::Place, |(_, e)| e));
+                        units.push(Unit { i, j: gj, class, initial: self.initial[i], role: None });
+                        units.push(Unit { i: gj + 1, j, class: Class::Not, initial: false, role: None });
+                        return;
+                    }
                     units.push(Unit {
                         i,
                         j,
@@ -2023,6 +2030,52 @@ impl<'a> Sentence<'a> {
             }
         }
         self.compound_names(out);
+    }
+
+    /// Is token `k` a lowercase noun for a made thing, so that the capitalised words before it
+    /// name a product ("Core Duo [processors]", "Media Center [operating system]")?
+    fn product_noun(&self, k: usize) -> bool {
+        const PRODUCTS: &[&str] = &[
+            "processor",
+            "processors",
+            "chip",
+            "chips",
+            "software",
+            "phone",
+            "phones",
+            "smartphone",
+            "smartphones",
+            "computer",
+            "computers",
+            "laptop",
+            "laptops",
+            "device",
+            "devices",
+            "player",
+            "players",
+            "console",
+            "consoles",
+            "operating",
+            "browser",
+            "app",
+            "apps",
+            "aircraft",
+            "airliner",
+            "airliners",
+            "jet",
+            "jets",
+            "jetliner",
+            "jetliners",
+            "engine",
+            "engines",
+            "car",
+            "cars",
+            "vehicle",
+            "vehicles",
+            "tablet",
+            "tablets",
+        ];
+        self.is_word(k) && !self.cap(k) && PRODUCTS.contains(&self.w(k))
     }
 
     /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
