@@ -2312,6 +2312,34 @@ fn singular(lex: &Lexicon, head_w: &str, head: lexicon::Head) -> String {
 /// nominals without a state named in them.
 fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     cands.sort_by_key(|c| c.s);
+    // A name that some mention shows to be an organisation ("airline Aer Lingus", "Acme Corp")
+    // is one in every mention of the document: two capitalised words guessed to be a person's
+    // name elsewhere take its kind.
+    if cands.iter().any(|c| c.rule == "capitalised-name" && c.kind == ActorKind::Person) {
+        let mut org_names: HashMap<&str, usize> = HashMap::default();
+        for (x, c) in cands.iter().enumerate() {
+            if matches!(c.kind, ActorKind::Organization | ActorKind::Group)
+                && c.mention == Mention::Name
+                && !c.drop
+                && text[c.s..c.e].contains(' ')
+            {
+                org_names.entry(&text[c.s..c.e]).or_insert(x);
+            }
+        }
+        for x in 0..cands.len() {
+            if cands[x].rule != "capitalised-name" || cands[x].kind != ActorKind::Person {
+                continue;
+            }
+            if let Some(&y) = org_names.get(&text[cands[x].s..cands[x].e]) {
+                let (kind, canon) = (cands[y].kind, cands[y].canonical.clone());
+                let c = &mut cands[x];
+                c.kind = kind;
+                c.canonical = canon;
+                c.pending = Pending::No;
+                c.rule = "same-name";
+            }
+        }
+    }
     // Full names of people in the document, folded, with their canonical names; and the last
     // word of each full name (the first full name with that surname wins).
     let mut persons: HashMap<String, String> = HashMap::default();
