@@ -384,6 +384,16 @@ fn is_acronym(w: &str) -> bool {
         && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
+/// A model designation: one to three capitals, a hyphen, digits ("F-16", "EF-111", "CH-53").
+fn is_model_code(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(l, d)| {
+        (1..=3).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_uppercase())
+            && !d.is_empty()
+            && d.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Per-token buffers reused from one sentence to the next.
 #[derive(Default)]
 struct Scratch<'a> {
@@ -444,9 +454,12 @@ impl<'a> Sentence<'a> {
                 first = true;
             }
         }
-        let terminated = t
-            .last()
-            .is_some_and(|l| matches!(&text[l.s..l.e], "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";"));
+        // An organisation suffix with its stop ("EADS N.V.", "Apple Inc.") ends a sentence too.
+        let terminated = t.last().is_some_and(|l| {
+            let w = &text[l.s..l.e];
+            matches!(w, "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";")
+                || (w.len() > 2 && w.ends_with('.') && matches!(lex.suffixes.get(w), Some(Suffix::Org)))
+        });
         let mut s = Sentence { lex, text, t, lower_words, used, headline: false, terminated, initial, lows, caps };
         s.headline = s.is_headline();
         s
@@ -487,6 +500,10 @@ impl<'a> Sentence<'a> {
         };
         let end = &self.text[last.s..last.e];
         if matches!(end, "." | "?" | "!" | "\"" | "”" | "’" | "'") {
+            return false;
+        }
+        // "... Space Company EADS N.V." cut before "(EADS) have": a sentence, not a headline.
+        if end.len() > 2 && end.ends_with('.') && matches!(self.lex.suffixes.get(end), Some(Suffix::Org)) {
             return false;
         }
         let (mut words, mut caps) = (0, 0);
@@ -615,6 +632,10 @@ impl<'a> Sentence<'a> {
                 }
                 // Connectors between capitalised words.
                 let c = self.w(nx);
+                if c == "-" && x == start && self.spaced_hyphen_name(x, nx, &gaz_at) {
+                    x = nx + 1;
+                    continue;
+                }
                 if self.t[nx].kind == Kind::Punct && c != "&" {
                     break;
                 }
@@ -665,6 +686,31 @@ impl<'a> Sentence<'a> {
             k = end + 1;
         }
         units
+    }
+
+    /// "Wal - Mart": one hyphenated word that text rebuilt from tokens writes with spaces around
+    /// the hyphen (token `h`). Two capitalised words that no list knows and no lowercase form
+    /// of which appears in the document; not a dash between two names ("Boeing - Airbus").
+    fn spaced_hyphen_name(&self, x: usize, h: usize, gaz_at: &[Option<(usize, Entry)>]) -> bool {
+        let y = h + 1;
+        let plain = |k: usize| {
+            self.cap(k)
+                && gaz_at[k].is_none()
+                && self.w(k).bytes().skip(1).all(|b| b.is_ascii_lowercase())
+                && !self.lex.common.contains(self.lw(k))
+                && !self.lex.given.contains(self.w(k))
+                && !self.lex.titles.contains_key(self.lw(k))
+                && !self.lower_words.contains(self.lw(k))
+        };
+        y < self.t.len()
+            && self.t[h].s > self.t[x].e
+            && self.t[y].s > self.t[h].e
+            && !self.headline
+            && plain(x)
+            && plain(y)
+            && !self.cap(y + 1)
+            && !(x > 0 && self.w(x - 1) == "-")
+            && !(y + 1 < self.t.len() && self.w(y + 1) == "-")
     }
 
     /// Do the capitalised words from `y` (with their connectors) hold a strong organisation word?
@@ -761,6 +807,11 @@ impl<'a> Sentence<'a> {
             if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
                 continue;
             }
+            // "Royal Courts of Justice", "Department of Justice": after a connector a title
+            // word is part of the name.
+            if matches!(self.w(k - 1), "of" | "for" | "the") {
+                continue;
+            }
             if let Some((len, r)) = self.title_at(k) {
                 // "Martin Luther King" is a name ending in a title word.
                 if k + len - 1 == j && !(self.lex.given.contains(self.w(i)) && k > i + 1) {
@@ -847,6 +898,13 @@ impl<'a> Sentence<'a> {
                     })
                     && !(gj + 1..=j).any(|x| gaz_at[x].is_some())
                 {
+                    if self.product_noun(j + 1) {
+                        // "Intel Core Duo processors": the maker, then its product's name.
+                        let class = self.entry_class(gaz_at[i].map_or(Entry::Place, |(_, e)| e));
+                        units.push(Unit { i, j: gj, class, initial: self.initial[i], role: None });
+                        units.push(Unit { i: gj + 1, j, class: Class::Not, initial: false, role: None });
+                        return;
+                    }
                     units.push(Unit {
                         i,
                         j,
@@ -986,6 +1044,9 @@ impl<'a> Sentence<'a> {
             Class::Person { role: role.take() }
         } else if self.lex.adjectives.contains_key(first) || self.lex.peoples.contains_key(first) {
             // "Japanese Punk Techno", "French Diplomat": not a name.
+            Class::Not
+        } else if b > a && is_model_code(first) {
+            // "P-38 Lightning", "F-16 Fighting Falcon", "CH-53 Sea Stallion": a machine's name.
             Class::Not
         } else if COMPASS.contains(&first) && b > a {
             // "West Jersey", "North Kivu".
@@ -1315,9 +1376,17 @@ impl<'a> Sentence<'a> {
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    if matches!(u.class, Class::Unknown | Class::Person { .. } | Class::KnownPerson(_)) {
+                    if matches!(u.class, Class::Unknown | Class::Person { .. } | Class::KnownPerson(_) | Class::Org(_))
+                    {
                         let canonical = self.text[self.t[u.i].s..self.t[next.j].e].to_string();
                         self.push(out, u.i, next.j, kind, Mention::Name, canonical, None, "possessive-org-name");
+                        continue;
+                    }
+                    // "the United Kingdom's Royal Air Force": one actor, with the body's own name
+                    // (as "Russia's Africa Corps").
+                    if owner_state.is_some() && !self.headline {
+                        let canonical = self.text[self.t[next.i].s..self.t[next.j].e].to_string();
+                        self.push(out, u.i, next.j, kind, Mention::Name, canonical, None, "possessive-name");
                         continue;
                     }
                 }
@@ -1776,6 +1845,9 @@ impl<'a> Sentence<'a> {
                     if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
                         continue;
                     }
+                    if role.is_none() && (self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j)) {
+                        continue;
+                    }
                     let role = role.clone().or_else(|| self.apposition_role(u.j));
                     let mut c = self.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
                     c.pending = Pending::Person;
@@ -1790,12 +1862,34 @@ impl<'a> Sentence<'a> {
                     out.push(c);
                 }
                 Class::NewOrg(kind) => {
-                    let c = self.cand(u.i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
-                    self.mark(u.i, u.j);
+                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
+                    let name = &self.text[self.t[i].s..self.t[u.j].e];
+                    let c = self.cand(i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
+                    self.mark(i, u.j);
+                    out.push(c);
+                }
+                Class::Unknown if self.unit_number(u.i, u.j).is_some() => {
+                    // "65 Fighter Wing": a numbered military unit.
+                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
+                    let name = &self.text[self.t[i].s..self.t[u.j].e];
+                    let c = self.cand(
+                        i,
+                        u.j,
+                        ActorKind::Organization,
+                        Mention::Name,
+                        name.to_string(),
+                        None,
+                        "unit-number",
+                    );
+                    self.mark(i, u.j);
                     out.push(c);
                 }
                 Class::Unknown => {
                     let words = u.j - u.i + 1;
+                    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+                    if self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j) {
+                        continue;
+                    }
                     // Where capitals prove nothing, a single word is kept only as the surname
                     // of a person named elsewhere in the document.
                     let weak = self.headline
@@ -1823,8 +1917,12 @@ impl<'a> Sentence<'a> {
                     {
                         continue;
                     }
+                    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+                    // common noun that says what it is names an organisation.
+                    let described = self.org_descriptor_before(u.i);
                     let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
-                        || self.agent_before(u.i, u.j);
+                        || self.agent_before(u.i, u.j)
+                        || described;
                     if words == 1 {
                         let acronym = is_acronym(name)
                             && !self.headline
@@ -1870,7 +1968,11 @@ impl<'a> Sentence<'a> {
                                     | "married"
                             );
                         let who = u.j + 2 < self.t.len() && self.w(u.j + 1) == "," && self.lw(u.j + 2) == "who";
-                        let kind = if person_object || who { ActorKind::Person } else { ActorKind::Organization };
+                        let kind = if (person_object || who) && !described {
+                            ActorKind::Person
+                        } else {
+                            ActorKind::Organization
+                        };
                         let mut c = self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
                         c.pending = Pending::Single { acting, acronym, weak };
                         self.mark(u.i, u.j);
@@ -1889,6 +1991,20 @@ impl<'a> Sentence<'a> {
                         if (place_prep || quoted) && !acting {
                             continue;
                         }
+                        if described {
+                            let c = self.cand(
+                                u.i,
+                                u.j,
+                                ActorKind::Organization,
+                                Mention::Name,
+                                name.to_string(),
+                                None,
+                                "described-name",
+                            );
+                            self.mark(u.i, u.j);
+                            out.push(c);
+                            continue;
+                        }
                         // "the Excursion House", "A Beautiful Lie": a person's name takes no
                         // article; an organisation's does when it acts ("the Used announced").
                         let is_article = |k: usize| self.is_word(k) && matches!(self.lw(k), "the" | "a" | "an");
@@ -1900,7 +2016,11 @@ impl<'a> Sentence<'a> {
                         if article && !acting {
                             continue;
                         }
-                        let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(self.w(x))) {
+                        // ("Wal - Mart", hyphenated, is no person's name.)
+                        let kind = if words <= 3
+                            && !article
+                            && !(u.i..=u.j).any(|x| is_acronym(self.w(x)) || self.w(x) == "-")
+                        {
                             ActorKind::Person
                         } else {
                             ActorKind::Organization
@@ -1918,6 +2038,141 @@ impl<'a> Sentence<'a> {
             }
         }
         self.compound_names(out);
+    }
+
+    /// Is token `k` a lowercase noun for a made thing, so that the capitalised words before it
+    /// name a product ("Core Duo [processors]", "Media Center [operating system]")?
+    fn product_noun(&self, k: usize) -> bool {
+        const PRODUCTS: &[&str] = &[
+            "processor",
+            "processors",
+            "chip",
+            "chips",
+            "software",
+            "phone",
+            "phones",
+            "smartphone",
+            "smartphones",
+            "computer",
+            "computers",
+            "laptop",
+            "laptops",
+            "device",
+            "devices",
+            "player",
+            "players",
+            "console",
+            "consoles",
+            "operating",
+            "browser",
+            "app",
+            "apps",
+            "aircraft",
+            "airliner",
+            "airliners",
+            "jet",
+            "jets",
+            "jetliner",
+            "jetliners",
+            "engine",
+            "engines",
+            "car",
+            "cars",
+            "vehicle",
+            "vehicles",
+            "tablet",
+            "tablets",
+        ];
+        self.is_word(k) && !self.cap(k) && PRODUCTS.contains(&self.w(k))
+    }
+
+    /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
+    /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
+    /// words, possessives and stops between the marks, at most ten tokens.
+    fn in_title_quote(&self, i: usize, j: usize) -> bool {
+        const SMALL: &[&str] =
+            &["of", "the", "a", "an", "to", "for", "and", "in", "on", "at", "with", "from", "by", "up", "or", "is"];
+        let inside = |k: usize| match self.t[k].kind {
+            Kind::Word => self.cap(k) || SMALL.contains(&self.w(k)) || self.w(k).bytes().all(|b| b.is_ascii_digit()),
+            Kind::Poss => true,
+            Kind::Punct => matches!(self.w(k), "." | ":" | "!" | "?"),
+        };
+        let mut a = i;
+        while a > 0 && i - a < 10 && !matches!(self.w(a - 1), "“" | "\"") && inside(a - 1) {
+            a -= 1;
+        }
+        if a == 0 || !matches!(self.w(a - 1), "“" | "\"") {
+            return false;
+        }
+        let n = self.t.len();
+        let mut b = j;
+        while b + 1 < n && b - a < 10 && !matches!(self.w(b + 1), "”" | "\"") && inside(b + 1) {
+            b += 1;
+        }
+        b + 1 < n && matches!(self.w(b + 1), "”" | "\"") && b > a
+    }
+
+    /// Is the name ending at `j` a place followed by its region: "Sandy Hook, Maryland", "Fort
+    /// Lauderdale, Florida)", "Saffron Walden, England,"? The region is a known place or state
+    /// that ends the phrase.
+    fn place_before_region(&self, units: &[Unit], j: usize) -> bool {
+        if j + 2 >= self.t.len() || self.w(j + 1) != "," {
+            return false;
+        }
+        let Some(r) = units.iter().find(|v| v.i == j + 2) else {
+            return false;
+        };
+        // ("Yes, Gentle Giant, Kansas, Tangerine Dream": a list of names goes on.)
+        let e = r.j + 1;
+        let n = self.t.len();
+        matches!(r.class, Class::Place | Class::State { capital: false, .. })
+            && (e >= n
+                || (self.t[e].kind == Kind::Punct
+                    && !matches!(self.w(e), "-" | "&" | "/")
+                    && !(self.w(e) == "," && self.cap(e + 1))))
+    }
+
+    /// The number that opens the name of the military unit `i..=j` ("[65th] Air Division",
+    /// "[4] Air Defense Wing", "[93d] Infantry Regiment"): its token, when there is one.
+    fn unit_number(&self, i: usize, j: usize) -> Option<usize> {
+        const UNITS: &[&str] = &[
+            "Division",
+            "Wing",
+            "Regiment",
+            "Battalion",
+            "Squadron",
+            "Brigade",
+            "Corps",
+            "Army",
+            "Fleet",
+            "Infantry",
+            "Cavalry",
+            "Artillery",
+            "Battery",
+            "Group",
+            "Flotilla",
+        ];
+        if i == 0 || !self.is_word(i - 1) || !UNITS.contains(&self.w(j)) || self.used[i - 1] {
+            return None;
+        }
+        let w = self.w(i - 1);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let ordinal = matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th" | "d");
+        // (Up to three digits: "the 2005 Infantry Group budget" opens with a year.)
+        (1..=3).contains(&digits).then_some(i - 1).filter(|_| ordinal)
+    }
+
+    /// Is the name at `i` after a singular lowercase noun that says it is an organisation
+    /// ("engine maker [Europrop]", "the airline [Aer Lingus]", "electronics company [Apple]")?
+    fn org_descriptor_before(&self, i: usize) -> bool {
+        if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        // ("the Obama campaign" names it the other way round.)
+        !head_is_plural(p)
+            && p != "campaign"
+            && self.lex.heads.get(p).is_some_and(|h| h.kind == ActorKind::Organization && h.rule != HeadRule::State)
     }
 
     /// Names before an agentive participle inside one word: "an [EADS]-led consortium",
@@ -2069,6 +2324,34 @@ fn singular(lex: &Lexicon, head_w: &str, head: lexicon::Head) -> String {
 /// nominals without a state named in them.
 fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     cands.sort_by_key(|c| c.s);
+    // A name that some mention shows to be an organisation ("airline Aer Lingus", "Acme Corp")
+    // is one in every mention of the document: two capitalised words guessed to be a person's
+    // name elsewhere take its kind.
+    if cands.iter().any(|c| c.rule == "capitalised-name" && c.kind == ActorKind::Person) {
+        let mut org_names: HashMap<&str, usize> = HashMap::default();
+        for (x, c) in cands.iter().enumerate() {
+            if matches!(c.kind, ActorKind::Organization | ActorKind::Group)
+                && c.mention == Mention::Name
+                && !c.drop
+                && text[c.s..c.e].contains(' ')
+            {
+                org_names.entry(&text[c.s..c.e]).or_insert(x);
+            }
+        }
+        for x in 0..cands.len() {
+            if cands[x].rule != "capitalised-name" || cands[x].kind != ActorKind::Person {
+                continue;
+            }
+            if let Some(&y) = org_names.get(&text[cands[x].s..cands[x].e]) {
+                let (kind, canon) = (cands[y].kind, cands[y].canonical.clone());
+                let c = &mut cands[x];
+                c.kind = kind;
+                c.canonical = canon;
+                c.pending = Pending::No;
+                c.rule = "same-name";
+            }
+        }
+    }
     // Full names of people in the document, folded, with their canonical names; and the last
     // word of each full name (the first full name with that surname wins).
     let mut persons: HashMap<String, String> = HashMap::default();
@@ -2078,7 +2361,10 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
         if matches!(c.kind, ActorKind::Organization | ActorKind::Group) && c.mention == Mention::Name {
             let name = &text[c.s..c.e];
             if let Some((first, _)) = name.split_once(' ') {
-                if first.chars().count() > 2 {
+                // ("European" of "European Aeronautic Defence ..." is a demonym, no short name.)
+                let demonym = lex.adjectives.contains_key(first)
+                    || ["ean", "ian", "ese", "ish", "can"].iter().any(|e| first.ends_with(e));
+                if first.chars().count() > 2 && !demonym {
                     org_heads.entry(first).or_insert((c.kind, c.canonical.clone()));
                 }
             }
@@ -2170,7 +2456,11 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
                     c.rule = "short-name";
-                } else if let Some((kind, canon)) = sure.get(name).filter(|_| weak) {
+                } else if let Some((kind, canon)) = sure.get(name).filter(|_| {
+                    // A word with no evidence here is the name kept elsewhere ("We love the
+                    // Beatles" after "the Beatles' label"); not a model number ("A380").
+                    weak || (!(acting || acronym) && !name.bytes().any(|b| b.is_ascii_digit()))
+                }) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
                     c.rule = "same-name";

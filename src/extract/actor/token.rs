@@ -83,7 +83,18 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                     continue;
                 }
             }
-            out.push(Token { s: i + base, e: after + base, kind: Kind::Punct });
+            // "Beatles ' Apple Corps": a possessive apostrophe cut off by spaces (text rebuilt
+            // from tokens). A quotation mark has a word on one side; this one has none, after a
+            // word in s, and no earlier apostrophe before a space has opened a quotation.
+            let spaced = i > 0
+                && b[i - 1] == b' '
+                && char_at(after) == Some(' ')
+                && out.len() > first
+                && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e + 1 == i + base)
+                && text[..i - 1].ends_with('s')
+                && !text[..i].contains("' ");
+            let kind = if spaced { Kind::Poss } else { Kind::Punct };
+            out.push(Token { s: i + base, e: after + base, kind });
             i = after;
             continue;
         }
@@ -226,6 +237,19 @@ mod tests {
         );
         assert_eq!(w[1].1, Kind::Poss);
         assert_eq!(w[17].1, Kind::Poss);
+    }
+
+    #[test]
+    fn spaced_possessive_apostrophe() {
+        // Text rebuilt from tokens: "Beatles ' Apple" is a possessive; a quotation written with
+        // spaces ("' Greatest Hits '") is not, nor an apostrophe after a word not in s.
+        let w = words("The Beatles ' Apple Corps");
+        assert_eq!(w[2], ("'", Kind::Poss));
+        let w = words("released ' Greatest Hits ' and");
+        assert_eq!(w[1], ("'", Kind::Punct));
+        assert_eq!(w[4], ("'", Kind::Punct));
+        let w = words("Boeing ' Apple");
+        assert_eq!(w[1], ("'", Kind::Punct));
     }
 
     #[test]
