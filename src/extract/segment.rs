@@ -46,6 +46,11 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
         }
     };
     while i < bytes.len() {
+        // Jump to the next byte that can end a sentence: a tight scan, most bytes are letters.
+        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = bytes[i];
         if c == b'\n' {
             push(&mut out, start, i);

@@ -105,7 +105,8 @@ pub struct Lexicon {
     /// Exact surface form -> entry (multi-word names with single spaces).
     pub names: HashMap<&'static str, Entry>,
     /// First words of the names, to try a lookup only where one can start.
-    pub first_words: HashSet<&'static str>,
+    /// First word of a name -> the most tokens a name starting with it has.
+    pub first_words: HashMap<&'static str, usize>,
     /// First bytes of the first words, a quick filter before the lookup.
     pub first_bytes: [bool; 256],
     /// The most words (tokens) a name has.
@@ -209,7 +210,7 @@ impl Lexicon {
     fn parse() -> Lexicon {
         let mut lex = Lexicon {
             names: HashMap::default(),
-            first_words: HashSet::default(),
+            first_words: HashMap::default(),
             first_bytes: [false; 256],
             max_tokens: 1,
             states: Vec::new(),
@@ -377,7 +378,8 @@ impl Lexicon {
         }
         self.max_tokens = self.max_tokens.max(n);
         if let Some(first) = super::token::tokenize(name, 0).first() {
-            self.first_words.insert(&name[first.s..first.e]);
+            let most = self.first_words.entry(&name[first.s..first.e]).or_insert(0);
+            *most = (*most).max(n);
             if let Some(&b) = name.as_bytes().get(first.s) {
                 self.first_bytes[b as usize] = true;
             }

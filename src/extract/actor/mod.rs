@@ -541,11 +541,14 @@ impl<'a> Sentence<'a> {
         let n = self.t.len();
         let mut i = 0;
         while i < n {
-            if self.is_word(i)
-                && self.lex.first_bytes[self.text.as_bytes()[self.t[i].s] as usize]
-                && self.lex.first_words.contains(self.w(i))
-            {
-                let hi = (i + self.lex.max_tokens).min(n);
+            let most = if self.is_word(i) && self.lex.first_bytes[self.text.as_bytes()[self.t[i].s] as usize] {
+                self.lex.first_words.get(self.w(i)).copied()
+            } else {
+                None
+            };
+            if let Some(most) = most {
+                // Only as many tokens as the longest name starting with this word.
+                let hi = (i + most).min(n);
                 let mut found = None;
                 for j in (i..hi).rev() {
                     if self.t[j].kind == Kind::Punct && self.w(j) != "." {
@@ -574,12 +577,14 @@ impl<'a> Sentence<'a> {
         if !self.is_word(k) || !self.lex.title_first.contains(self.lw(k)) {
             return None;
         }
+        // One key buffer for every length tried.
+        let mut key = String::new();
         for len in (1..=self.lex.max_title_words).rev() {
             let end = k + len - 1;
             if end >= self.t.len() || !(k..=end).all(|x| self.t[x].kind == Kind::Word || self.w(x) == "-") {
                 continue;
             }
-            let mut key = String::new();
+            key.clear();
             for x in k..=end {
                 if x > k && self.w(x) != "-" && self.w(x - 1) != "-" {
                     key.push(' ');

@@ -6,7 +6,7 @@
 //! passives, participles after a comma, noun cues). It must not: convert offsets, make
 //! annotations or resolve sources to actors (that is `mod.rs`).
 
-use super::lexicon::{Form, Frame, Lexicon, Verb};
+use super::lexicon::{Form, Frame, Lexicon, Verb, WordInfo};
 use super::tokens::{Kind, Tok};
 use crate::model::Stance;
 
@@ -253,26 +253,34 @@ fn ends_ly(w: &str) -> bool {
 pub struct Sentence<'t, 'a> {
     pub t: &'t [Tok<'a>],
     lex: &'t Lexicon,
-    /// Per token, looked up once: the cue verb form, and whether it is a function word.
+    /// Per token, looked up once: the cue verb form, and what else the lexicons say of it.
     forms: Vec<Option<(usize, Form)>>,
-    function: Vec<bool>,
+    info: Vec<WordFlags>,
     /// Some token is a noun cue or starts an "according to" phrase.
     trigger: bool,
+}
+
+/// What a token is besides a cue verb form (from [`WordInfo`]).
+#[derive(Clone, Copy, Default)]
+struct WordFlags {
+    function: bool,
+    noun: bool,
+    according: bool,
 }
 
 impl<'t, 'a> Sentence<'t, 'a> {
     pub fn new(t: &'t [Tok<'a>], lex: &'t Lexicon) -> Self {
         let mut forms = Vec::with_capacity(t.len());
-        let mut function = Vec::with_capacity(t.len());
+        let mut info = Vec::with_capacity(t.len());
         let mut trigger = false;
         for x in t {
-            let info =
+            let w: WordInfo =
                 if x.is_word() { lex.words.get(x.low()).copied().unwrap_or_default() } else { Default::default() };
-            forms.push(info.form);
-            function.push(info.function);
-            trigger |= info.trigger;
+            forms.push(w.form);
+            info.push(WordFlags { function: w.function, noun: w.noun, according: w.according });
+            trigger |= w.noun || w.according;
         }
-        Sentence { t, lex, forms, function, trigger }
+        Sentence { t, lex, forms, info, trigger }
     }
 
     /// True when the sentence holds something a cue can start with (a cue verb form, a
@@ -299,7 +307,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
         self.t.get(i).map(|t| t.low()).unwrap_or("")
     }
     fn is_fn(&self, i: usize) -> bool {
-        self.function.get(i).copied().unwrap_or(false)
+        self.info.get(i).is_some_and(|f| f.function)
     }
     fn punct(&self, i: usize, c: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is_punct(c))
@@ -918,6 +926,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
     /// "according to X": content before or after.
     fn according(&self, i: usize) -> Option<(usize, Cand)> {
         let n = self.n();
+        if !self.info.get(i).is_some_and(|f| f.according) {
+            return None;
+        }
         let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
         let len = phrase.len();
         let src = self.np_fwd(i + len, 12);
@@ -968,6 +979,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
 
     /// A noun cue followed by "that" ("the allegation that ...", "X's claim that ...").
     fn noun_cue(&self, i: usize) -> Option<Cand> {
+        if !self.info.get(i).is_some_and(|f| f.noun) {
+            return None;
+        }
         let stance = *self.lex.nouns.get(self.low(i))?;
         if i == 0 {
             return None;

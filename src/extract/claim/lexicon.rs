@@ -82,8 +82,10 @@ pub struct WordInfo {
     pub form: Option<(usize, Form)>,
     /// A function word.
     pub function: bool,
-    /// A noun cue or the first word of an "according to" phrase.
-    pub trigger: bool,
+    /// A noun cue.
+    pub noun: bool,
+    /// The first word of an "according to" phrase.
+    pub according: bool,
 }
 
 impl Lexicon {
@@ -178,8 +180,11 @@ impl Lexicon {
         for w in &function_words {
             words.entry(w.clone()).or_default().function = true;
         }
-        for w in nouns.keys().chain(according.iter().filter_map(|p: &Vec<String>| p.first())) {
-            words.entry(w.clone()).or_default().trigger = true;
+        for w in nouns.keys() {
+            words.entry(w.clone()).or_default().noun = true;
+        }
+        for w in according.iter().filter_map(|p: &Vec<String>| p.first()) {
+            words.entry(w.clone()).or_default().according = true;
         }
         Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, words }
     }
@@ -223,6 +228,7 @@ mod tests {
         assert!(lex.verbs.iter().any(|v| v.lemma == "say" && v.bare));
         assert_eq!(lex.words.get("said").and_then(|w| w.form).map(|f| f.1), Some(Form::Past));
         assert!(lex.words.get("because").is_some_and(|w| w.function && w.form.is_none()));
-        assert!(lex.words.get("according").is_some_and(|w| w.trigger));
+        assert!(lex.words.get("according").is_some_and(|w| w.according && !w.noun));
+        assert!(lex.words.get("claim").is_some_and(|w| w.noun));
     }
 }

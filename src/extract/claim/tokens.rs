@@ -60,6 +60,8 @@ impl Tok<'_> {
 fn lowercase(t: &str) -> Cow<'_, str> {
     if t.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
         Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
     } else {
         Cow::Owned(t.to_lowercase())
     }
