@@ -605,11 +605,23 @@ struct Where<'a> {
     /// A span of months or years ("the nine months") was named in this sentence after the
     /// latest quarter: "a year earlier" then compares that span, not the quarter.
     period_after_quarter: bool,
+    /// Tenses already read for (sentence, match): each candidate is normalised twice (a probe,
+    /// then for real) and some rules ask more than once; the scan reads up to 800 bytes.
+    tenses: &'a TenseCache,
 }
+
+/// See [`Where::tenses`].
+type TenseCache = std::cell::RefCell<HashMap<(usize, usize, usize, usize), Option<Tense>>>;
 
 impl Where<'_> {
     fn tense(&self) -> Option<Tense> {
-        tense_near(self.text, self.sentence, (self.start, self.end))
+        let key = (self.sentence.0, self.sentence.1, self.start, self.end);
+        if let Some(&t) = self.tenses.borrow().get(&key) {
+            return t;
+        }
+        let t = tense_near(self.text, self.sentence, (self.start, self.end));
+        self.tenses.borrow_mut().insert(key, t);
+        t
     }
     /// The tense, except that a deadline preposition right before the expression ("by
     /// February", "through January", "until May") points to the future.
@@ -2624,6 +2636,7 @@ impl Extractor for DateExtractor {
         // Stand-ins for the earlier date while checking that a candidate normalises at all.
         let fake_day = doc.dct().or_else(|| Date::new(2000, 1, 1).ok());
         let fake = fake_day.map(|d| (Point::Day(d), 0usize, 0usize));
+        let tenses = TenseCache::default();
         for c in cands {
             let clash_before = taken.range(..c.1).next_back().is_some_and(|(_, e)| *e > c.0);
             if clash_before {
@@ -2642,6 +2655,7 @@ impl Extractor for DateExtractor {
                 sentence_no: 0,
                 prev_quarter: None,
                 period_after_quarter: false,
+                tenses: &tenses,
             };
             if self.normalize(self.rules[c.2].kind, &c.3, &probe).is_none() {
                 continue;
@@ -2674,6 +2688,7 @@ impl Extractor for DateExtractor {
                 period_after_quarter: last_period
                     .is_some_and(|(pk, psi)| psi == si && prev_quarter.as_ref().is_none_or(|(_, qk, _)| pk > *qk)),
                 sentence_no: si,
+                tenses: &tenses,
             };
             let rule = &self.rules[*ri];
             let Some(mut norm) = self.normalize(rule.kind, caps, &w) else {
