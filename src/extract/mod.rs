@@ -152,7 +152,6 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
         }
         kept.push(i);
     }
-    drop((claim_starts, claim_ends, kept_by_start));
     kept.sort_by(|&x, &y| cands[x].order_key().cmp(&cands[y].order_key()));
     // `place[i]`: where candidate i goes, when it is kept.
     let mut place = vec![usize::MAX; cands.len()];
