@@ -26,6 +26,10 @@ fn seeds() -> Vec<Document> {
         .collect()
 }
 
+/// The allocator of the `gloss` CLI, so that the figures are those of the native tool.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn one_megabyte(seeds: &[Document]) -> Document {
     let mut text = String::with_capacity(1 << 20);
     'fill: loop {

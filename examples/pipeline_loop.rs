@@ -14,6 +14,10 @@
 use gloss::extract::Pipeline;
 use gloss::model::Document;
 
+/// The allocator of the `gloss` CLI, so that the figures are those of the native tool.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seeds() -> Vec<Document> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
