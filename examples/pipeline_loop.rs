@@ -1,7 +1,8 @@
 //! Instruction counts of the whole pipeline, for comparing two versions of the code on a
 //! machine whose wall-clock timings are not steady (the criterion benchmark in
 //! `benches/extract.rs` is the timing). Warms up, then runs `Pipeline::run` N times over the
-//! five seeds (or, with `BIG=1`, over the benchmark's 1 MB document) inside `measured`:
+//! five seeds (or, with `BIG=1`, over the benchmark's 1 MB document; with `TEXT=...`, over that
+//! text alone, which shows the fixed cost of a document) inside `measured`:
 //!
 //! ```sh
 //! cargo build --profile bench --no-default-features --example pipeline_loop
@@ -67,7 +68,13 @@ fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(20);
     let pipeline = Pipeline::default();
     let seeds = seeds();
-    let docs = if std::env::var_os("BIG").is_some() { vec![one_megabyte(&seeds)] } else { seeds };
+    let docs = if std::env::var_os("BIG").is_some() {
+        vec![one_megabyte(&seeds)]
+    } else if let Some(t) = std::env::var_os("TEXT") {
+        vec![Document::new("text", &t.to_string_lossy(), Some("2025-09-19".parse().unwrap())).expect("a document")]
+    } else {
+        seeds
+    };
     // Warm-up: the regex engines build their lazy automata on first use.
     let warm: usize = (0..5).map(|_| docs.iter().map(|d| pipeline.run(d).len()).sum::<usize>()).sum();
     println!("warm-up {warm} annotations; measured {} annotations", measured(&pipeline, &docs, n));
