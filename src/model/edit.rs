@@ -20,6 +20,10 @@ pub enum Edit {
     Replace { before: Annotation, after: Annotation },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Edit>),
+    /// The document's creation date changes from `before` to `after`. It leaves the list of
+    /// annotations alone: whoever holds the document applies it there (see [`Edit::dct`]),
+    /// and the dates it re-resolves are `Replace`/`Add` edits of the same batch.
+    Dct { before: Option<jiff::civil::Date>, after: Option<jiff::civil::Date> },
 }
 
 impl Edit {
@@ -30,6 +34,17 @@ impl Edit {
             Edit::Remove(a) => Edit::Add(a.clone()),
             Edit::Replace { before, after } => Edit::Replace { before: after.clone(), after: before.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Dct { before, after } => Edit::Dct { before: *after, after: *before },
+        }
+    }
+
+    /// The DCT the document has after this edit, when the edit changes it (the last change
+    /// of a batch wins).
+    pub fn dct(&self) -> Option<Option<jiff::civil::Date>> {
+        match self {
+            Edit::Dct { after, .. } => Some(*after),
+            Edit::Batch(edits) => edits.iter().rev().find_map(Edit::dct),
+            _ => None,
         }
     }
 
@@ -73,6 +88,7 @@ impl Edit {
                     e.apply_in_place(anns)?;
                 }
             }
+            Edit::Dct { .. } => {}
         }
         Ok(())
     }
@@ -82,6 +98,7 @@ impl Edit {
         match self {
             Edit::Replace { before, after } => before == after,
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
+            Edit::Dct { before, after } => before == after,
             _ => false,
         }
     }
@@ -92,5 +109,24 @@ fn position(anns: &[Annotation], a: &Annotation) -> Result<usize, Error> {
         Some(i) if anns[i] == *a => Ok(i),
         Some(_) => Err(Error::edit(format!("annotation {} has changed since this edit was made", a.id))),
         None => Err(Error::edit(format!("there is no annotation {}", a.id))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Edit;
+
+    #[test]
+    fn a_dct_change_inverts_and_leaves_the_list_alone() {
+        let (a, b) = (Some("2025-09-19".parse().unwrap()), None);
+        let e = Edit::Batch(vec![Edit::Dct { before: a, after: b }]);
+        assert_eq!(e.dct(), Some(b));
+        assert_eq!(e.inverse().dct(), Some(a));
+        assert!(!e.is_noop());
+        assert!(Edit::Dct { before: a, after: a }.is_noop());
+        assert_eq!(Edit::Batch(vec![]).dct(), None);
+        let mut anns = Vec::new();
+        e.apply(&mut anns).unwrap();
+        assert!(anns.is_empty());
     }
 }

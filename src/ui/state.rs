@@ -679,23 +679,31 @@ impl State {
         } else {
             step.iter().map(|(d, e)| (d, e.clone())).collect()
         };
-        let mut lists: Vec<(String, Vec<Annotation>)> = Vec::new();
+        // Each document's annotations after the step, and its DCT when the step changes it.
+        type After = (String, Vec<Annotation>, Option<Option<jiff::civil::Date>>);
+        let mut lists: Vec<After> = Vec::new();
         for (doc, edit) in edits {
-            let pos = match lists.iter().position(|(d, _)| d == doc) {
+            let pos = match lists.iter().position(|(d, _, _)| d == doc) {
                 Some(p) => p,
                 None => {
                     let anns = self
                         .anns_of(doc)
                         .ok_or_else(|| crate::model::Error::edit(format!("document {doc} is not loaded")))?;
-                    lists.push((doc.clone(), anns));
+                    lists.push((doc.clone(), anns, None));
                     lists.len() - 1
                 }
             };
             edit.apply(&mut lists[pos].1)?;
+            if let Some(dct) = edit.dct() {
+                lists[pos].2 = Some(dct);
+            }
         }
         let mut elsewhere = 0;
-        for (doc, mut anns) in lists {
-            if self.doc.as_ref().is_some_and(|d| d.id == doc) {
+        for (doc, mut anns, dct) in lists {
+            if let Some(d) = self.doc.as_mut().filter(|d| d.id == doc) {
+                if let Some(dct) = dct {
+                    *d = Rc::new((**d).clone().with_dct(dct));
+                }
                 self.set_anns(anns);
                 continue;
             }
@@ -705,6 +713,9 @@ impl State {
             let corpus = Rc::make_mut(&mut self.corpus);
             if let Some(e) = corpus.iter_mut().find(|e| e.id == doc) {
                 if let Some(p) = &mut e.parked {
+                    if let Some(dct) = dct {
+                        p.doc = Rc::new((*p.doc).clone().with_dct(dct));
+                    }
                     p.anns = Rc::new(anns);
                     p.touched = true;
                     if counts.is_some_and(|c| c.0 > 0) {
@@ -976,7 +987,7 @@ impl State {
             return self.fail("open a document first");
         };
         let fresh: Vec<&Annotation> = predictions.iter().filter(|a| a.label() == Label::Date).collect();
-        let mut anns = (*self.anns).clone();
+        let anns = &*self.anns;
         // Fresh DATE ids -> the ids they have here (same span).
         let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         for f in &fresh {
@@ -1002,7 +1013,10 @@ impl State {
             d
         };
         let (mut updated, mut kept) = (0, 0);
-        for a in anns.iter_mut().filter(|a| a.label() == Label::Date) {
+        // One undoable step: the DCT itself, then each re-resolved and each new date.
+        let before_dct = doc.dct();
+        let mut edits = vec![Edit::Dct { before: before_dct, after: dct }];
+        for a in anns.iter().filter(|a| a.label() == Label::Date) {
             if a.status != Status::Predicted {
                 kept += 1;
                 continue;
@@ -1011,8 +1025,10 @@ impl State {
                 let new = remap(f);
                 if a.date() != Some(&new) {
                     updated += 1;
+                    let mut after = a.clone();
+                    after.attrs = Attrs::Date(new);
+                    edits.push(Edit::Replace { before: a.clone(), after });
                 }
-                a.attrs = Attrs::Date(new);
             }
         }
         for a in &mut added {
@@ -1021,15 +1037,21 @@ impl State {
             }
         }
         let n_added = added.len();
-        anns.extend(added);
-        let meta = self.meta.clone();
-        let (selected, origin) = (self.selected.take(), self.origin.clone());
-        self.reset((*doc).clone().with_dct(dct), anns, meta);
-        self.origin = origin;
+        edits.extend(added.into_iter().map(Edit::Add));
+        let edit = Edit::Batch(edits);
+        let mut next = (*self.anns).clone();
+        if let Err(e) = edit.apply(&mut next) {
+            return self.fail(e.context("cannot change the DCT").message());
+        }
+        let selected = self.selected.take();
+        self.doc = Some(Rc::new((*doc).clone().with_dct(dct)));
+        let doc_id = doc.id.clone();
+        Rc::make_mut(&mut self.history).record(&doc_id, edit);
+        self.set_anns(next);
         self.selected = selected.filter(|id| self.get(id).is_some());
         let dct_text = dct.map(|d| d.to_string()).unwrap_or_else(|| "none".into());
         self.message = Some(Message::Info(format!(
-            "DCT {dct_text}: {updated} predicted date(s) re-resolved, {kept} reviewed kept, {n_added} added"
+            "DCT {dct_text}: {updated} predicted date(s) re-resolved, {kept} reviewed kept, {n_added} added (Ctrl+Z undoes)"
         )));
     }
 }
@@ -1301,7 +1323,7 @@ mod tests {
             later,
             date("D9", "Mali", "2025-09-30"), // a new date the old run did not have
         ];
-        let _ = doc;
+        let before_anns = s.anns.clone();
         s.apply(Action::SetDct { dct: Some(dct), predictions });
         assert_eq!(s.doc.as_ref().unwrap().dct(), Some(dct));
         let d1 = s.get("D1").unwrap();
@@ -1310,7 +1332,23 @@ mod tests {
         assert_eq!(d2.value, "2025-09-21");
         assert_eq!(d2.anchor.as_deref(), Some("D1"), "anchor remapped to the id used here");
         assert_eq!(s.get("D3").unwrap().quote, "Mali");
-        assert!(!s.history.can_undo(), "a fresh extraction starts a new history");
+        check(&s);
+        // One undo gives back the old DCT, values and annotations; redo the new ones.
+        let (after_doc, after_anns) = (s.doc.clone().unwrap(), s.anns.clone());
+        s.apply(Action::Undo);
+        assert_eq!(s.doc.as_ref().unwrap().dct(), doc.dct(), "undo restores the DCT");
+        assert_eq!(*s.anns, *before_anns, "undo restores every annotation");
+        s.apply(Action::Redo);
+        assert_eq!(s.doc.as_ref().unwrap().dct(), after_doc.dct());
+        assert_eq!(*s.anns, *after_anns);
+        // The edits made before the DCT change stay undoable after it.
+        s.apply(Action::Undo);
+        assert_eq!(s.get("D1").unwrap().date().unwrap().value, "2025-09-12");
+        s.apply(Action::Undo);
+        assert_ne!(s.get("D1").unwrap().date().unwrap().value, "2025-09-12", "the value edit is undone");
+        s.apply(Action::Redo);
+        s.apply(Action::Redo);
+        assert_eq!(*s.anns, *after_anns);
         check(&s);
         // Clearing the DCT with no predictions keeps everything.
         s.apply(Action::SetDct { dct: None, predictions: vec![] });

@@ -439,6 +439,24 @@ async function main() {
       if (monday && monday.status === 'predicted') notes.push(`"Monday" under DCT 2025-09-26: ${monday.attributes.value}`);
     });
 
+    await step('undo puts the old DCT and its values back, redo the new ones', async () => {
+      const before = await download(page, downloads);
+      await page.click('#undo');
+      await page.waitForFunction(() => document.getElementById('dct')?.value === '2025-09-19');
+      const undone = await download(page, downloads);
+      checkGold(undone.json);
+      eq(undone.json.dct, '2025-09-19', 'dct after undo');
+      const a = undone.json.annotations.find((x) => x.id === pasted.id);
+      assert(a && a.quote === pasted.word && a.status === 'manual', 'the manual annotation survives the undo');
+      const changed = before.json.annotations.filter((x) => x.label === 'DATE' && x.status === 'predicted')
+        .filter((x) => { const y = undone.json.annotations.find((z) => z.id === x.id); return !y || y.attributes.value !== x.attributes.value; });
+      assert(changed.length > 0, 'some predicted date value moves back with the DCT');
+      await page.click('#redo');
+      await page.waitForFunction(() => document.getElementById('dct')?.value === '2025-09-26');
+      const redone = await download(page, downloads);
+      eq(JSON.stringify(redone.json.annotations), JSON.stringify(before.json.annotations), 'redo gives the same annotations');
+    });
+
     await step('another page calls the extractor from JavaScript (extract.html)', async () => {
       const p2 = await context.newPage();
       const errs = [];
