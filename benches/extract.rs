@@ -27,6 +27,7 @@ fn seeds() -> Vec<Document> {
 }
 
 /// The allocator of the `gloss` CLI, so that the figures are those of the native tool.
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -16,6 +16,7 @@ use gloss::extract::Pipeline;
 use gloss::model::Document;
 
 /// The allocator of the `gloss` CLI, so that the figures are those of the native tool.
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -5,6 +5,7 @@
 //!   `GoldFile::to_json` / `to_json_line` / Gloss JSON Lines and read back unchanged;
 //! - an `Edit` followed by its inverse restores the list (exactly, for a list in text order);
 //! - `Document::new` normalises CRLF and lone CR so that offsets after them are right;
+//!
 //! and two properties that guard the same readers and the scorer:
 //! - the readers (gold JSON, JSON Lines, corpus lines, input lines) never panic on a mangled
 //!   file: they return an error or a checked value;

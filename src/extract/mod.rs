@@ -35,20 +35,11 @@ pub trait Extractor {
 }
 
 /// The extractors in order, and the merge step.
+#[derive(Default)]
 pub struct Pipeline {
     actors: actor::ActorExtractor,
     dates: date::DateExtractor,
     claims: claim::ClaimExtractor,
-}
-
-impl Default for Pipeline {
-    fn default() -> Pipeline {
-        Pipeline {
-            actors: actor::ActorExtractor::new(),
-            dates: date::DateExtractor::new(),
-            claims: claim::ClaimExtractor::new(),
-        }
-    }
 }
 
 impl Pipeline {

@@ -1321,11 +1321,12 @@ impl<'a> Sentence<'a> {
         if self.is_word(j + 1) {
             let next = self.lw(j + 1);
             // ("from armed groups linked to al-Qaeda": a participle, not a noun.)
+            let participle = next.ends_with("ed") && next.len() > 4;
             if next.chars().next().is_some_and(char::is_lowercase)
                 && !self.lex.common.contains(next)
                 && !self.lex.verbs.contains(next)
                 && !PREPOSITIONS.contains(&next)
-                && !(next.ends_with("ed") && next.len() > 4)
+                && !participle
             {
                 return false;
             }
@@ -2464,7 +2465,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 } else if let Some((kind, canon)) = sure.get(name).filter(|_| {
                     // A word with no evidence here is the name kept elsewhere ("We love the
                     // Beatles" after "the Beatles' label"); not a model number ("A380").
-                    weak || (!(acting || acronym) && !name.bytes().any(|b| b.is_ascii_digit()))
+                    weak || !(acting || acronym || name.bytes().any(|b| b.is_ascii_digit()))
                 }) {
                     c.kind = *kind;
                     c.canonical = canon.clone();
