@@ -2,7 +2,7 @@
 # Installs what building and testing Gloss needs on a fresh Debian machine with rustup,
 # skipping whatever is already there at the right version. Safe to run again.
 #   - apt: chromium + chromium-driver (browser tests), nodejs + npm if node is missing
-#   - rustup: the wasm32-unknown-unknown target
+#   - rustup: the wasm32-unknown-unknown target, rustfmt and clippy
 #   - cargo: wasm-bindgen-cli 0.2.130 (must equal the wasm-bindgen crate) and trunk 0.21.14
 #   - npm: playwright-core and binaryen 132 (wasm-opt), from package-lock.json
 # Versions and why: see TOOLCHAIN notes in README.md.
@@ -30,6 +30,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 else
   say "apt packages present"
 fi
+
+for comp in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$comp"; then
+    say "rustup component add $comp"
+    rustup component add "$comp"
+  fi
+done
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"

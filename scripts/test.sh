@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Gloss: formatting, native unit/property/golden/CLI tests, the release CLI,
+# Runs every test of Gloss: formatting, clippy, native unit/property/golden/CLI tests, the release CLI,
 # the web build, component tests in headless Chromium (wasm-bindgen-test) and the end-to-end
 # test on the built dist/ (playwright-core + Chromium). Installs what is missing first.
 set -euo pipefail
@@ -12,6 +12,10 @@ scripts/install.sh
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32, every target, warnings are errors)"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features web --all-targets -- -D warnings
 
 step "native tests (unit, properties, golden, dev-set floors, CLI)"
 cargo test --locked
