@@ -138,6 +138,8 @@ enum Kind {
     SpokenYear,
     /// The second day of a coordination, "April 24 and [25]": the month of the day before it.
     CoordDay,
+    /// A part of the day on its own: "in [the morning]", "by [mid afternoon]".
+    BarePod,
 }
 
 struct Rule {
@@ -200,6 +202,7 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
         Kind::YearAgo | Kind::YearEnd => UNIT,
         Kind::SpokenYear => SPOKEN,
         Kind::CoordDay => DIGIT,
+        Kind::BarePod => DEICTIC,
     }
 }
 
@@ -404,6 +407,14 @@ const RULES: &[(&str, Kind, &str)] = &[
         "weekday",
         Kind::Weekday,
         r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+following|the\s+next|the\s+previous)\s+)?(?P<wd>{WDF})\b(?:\s+(?P<pod>{POD}))?\b",
+    ),
+    // "in the morning", "by mid afternoon": a part of the day the text is speaking of (the
+    // guard wants a preposition before and no noun after: not "the night the plane fell",
+    // "late-night talks").
+    (
+        "pod-bare",
+        Kind::BarePod,
+        r"\b(?:(?P<pos>early|late|mid)[\s-]+|(?P<posin>(?:earlier|later|early|late)\s+in)\s+the\s+|(?P<the>the)\s+)(?P<pb>morning|afternoon|evening|night)\b",
     ),
     (
         "weekend",
@@ -974,6 +985,63 @@ impl DateExtractor {
                 let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
                 (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
             }
+            Kind::BarePod => {
+                let prep = caps.name("posin").is_some()
+                    || matches!(
+                        prev_lower.as_str(),
+                        "in" | "during" | "by" | "through" | "throughout" | "until" | "till" | "since"
+                    );
+                // "the morning" after an hour ("4 in the morning", "three o'clock in the
+                // morning") is part of a clock time.
+                let hour_before = before.trim_end().strip_suffix(prev_word).is_some_and(|b| {
+                    let b = b.trim_end();
+                    let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
+                    b.ends_with(|c: char| c.is_ascii_digit())
+                        || w.ends_with("clock")
+                        || self.lex.number(&w).is_some_and(|n| n >= 1.0 && n <= 12.0)
+                });
+                let rest = after.trim_start();
+                let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                let glued = after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+                let next_ok = nw.is_empty()
+                    || !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    || matches!(
+                        nw,
+                        "to" | "and"
+                            | "or"
+                            | "but"
+                            | "when"
+                            | "as"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "before"
+                            | "after"
+                            | "while"
+                            | "until"
+                            | "so"
+                            | "for"
+                            | "from"
+                            | "by"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "it"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "there"
+                            | "was"
+                            | "were"
+                            | "local"
+                    );
+                prep && !hour_before && !glued && next_ok
+            }
             Kind::CoordDay => {
                 // Only right after a month and day ("April 24 and 25"), and only where the
                 // number ends the phrase: not "May 3 and 4 people", "June 5 and 6 p.m.".
@@ -1233,6 +1301,27 @@ impl DateExtractor {
         let modw =
             gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v)).filter(|v| !v.is_empty());
         match kind {
+            Kind::BarePod => {
+                let code = self.lex.parts_of_day.get(&gl("pb")?)?.clone();
+                // The day last spoken of, if it was in the last sentences; else the DCT's.
+                let near = w.prev.filter(|(p, _, sn)| {
+                    w.sentence_no.saturating_sub(*sn) <= 2 && matches!(p, Point::Day(_) | Point::DayTime(..))
+                });
+                let mut n = match (near, dct) {
+                    (Some((p, i, _)), _) => {
+                        let d = match p {
+                            Point::Day(d) | Point::DayTime(d, _) => *d,
+                            _ => return None,
+                        };
+                        Norm::point(Point::DayTime(d, code), Anchor::Prev(*i))
+                    }
+                    (None, Some(d)) => Norm::point(Point::DayTime(d, code), Anchor::Dct),
+                    (None, None) => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{code}")),
+                };
+                n.ty = TimexType::Time;
+                // "earlier in the evening" starts it, "later in the day" ends it.
+                Some(n.with_mod(pos.or_else(|| g("posin").and_then(pos_mod))))
+            }
             Kind::CoordDay => {
                 let m = self.coord_month(w.before())?;
                 let d: i8 = g("d")?.parse().ok()?;
