@@ -245,8 +245,8 @@ fn dev_set_scores() {
     assert!(va >= FLOOR_VALUE, "value accuracy {va:.3} fell below {FLOOR_VALUE}");
 }
 
-// Reached when these floors were set: strict 0.890, relaxed 0.946, value 0.868.
-const FLOOR_STRICT: f64 = 0.880;
+// Reached when these floors were set: strict 0.891, relaxed 0.946, value 0.868.
+const FLOOR_STRICT: f64 = 0.881;
 const FLOOR_RELAXED: f64 = 0.936;
 const FLOOR_VALUE: f64 = 0.858;
 

@@ -476,7 +476,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "ref-units",
         Kind::RefUnits,
-        r"\b(?:(?P<the>the)\s+)?(?P<rel>recent|coming|next\s+few|coming\s+few|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b",
+        r"\b(?:(?P<the>the)\s+)?(?P<rel>recent|coming|next\s+few|coming\s+few|upcoming)\s+(?P<u>days|weeks|months|quarters|years|decades)\b",
     ),
     (
         "set-every",
@@ -1845,7 +1845,11 @@ impl DateExtractor {
                         pw.to_ascii_lowercase().as_str(),
                         "in" | "over" | "during" | "from" | "than" | "like" | "of" | "for" | "throughout" | "as"
                     ) {
-                        return Some(Norm::new(TimexType::Date, "PAST_REF"));
+                        let mut n = Norm::new(TimexType::Date, "PAST_REF");
+                        if dct.is_some() {
+                            n.anchor = Anchor::Dct;
+                        }
+                        return Some(n);
                     }
                 }
                 // "the next day", "the following week": a point after an earlier date.
