@@ -136,6 +136,10 @@ enum Kind {
     YearEnd,
     /// nineteen ninety-six, the year two thousand.
     SpokenYear,
+    /// The second day of a coordination, "April 24 and [25]": the month of the day before it.
+    CoordDay,
+    /// A part of the day on its own: "in [the morning]", "by [mid afternoon]".
+    BarePod,
 }
 
 struct Rule {
@@ -197,6 +201,8 @@ fn rule_classes(kind: Kind, name: &str) -> u32 {
         Kind::Holiday => HOLIDAY,
         Kind::YearAgo | Kind::YearEnd => UNIT,
         Kind::SpokenYear => SPOKEN,
+        Kind::CoordDay => DIGIT,
+        Kind::BarePod => DEICTIC,
     }
 }
 
@@ -282,6 +288,13 @@ const RULES: &[(&str, Kind, &str)] = &[
         r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
     ),
     ("month-day", Kind::MonthDay, r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"),
+    // "April 24 and 25": coordinated dates are two spans; the second day takes the first's
+    // month (the guard checks that a month and day come right before).
+    (
+        "coord-day",
+        Kind::CoordDay,
+        r"\b(?P<and>(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    ),
     (
         "day-month",
         Kind::MonthDay,
@@ -395,6 +408,14 @@ const RULES: &[(&str, Kind, &str)] = &[
         Kind::Weekday,
         r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+following|the\s+next|the\s+previous)\s+)?(?P<wd>{WDF})\b(?:\s+(?P<pod>{POD}))?\b",
     ),
+    // "in the morning", "by mid afternoon": a part of the day the text is speaking of (the
+    // guard wants a preposition before and no noun after: not "the night the plane fell",
+    // "late-night talks").
+    (
+        "pod-bare",
+        Kind::BarePod,
+        r"\b(?:(?P<pos>early|late|mid)[\s-]+|(?P<posin>(?:earlier|later|early|late)\s+in)\s+the\s+|(?P<the>the)\s+)(?P<pb>morning|afternoon|evening|night)\b",
+    ),
     (
         "weekend",
         Kind::Weekend,
@@ -455,7 +476,7 @@ const RULES: &[(&str, Kind, &str)] = &[
     (
         "ref-units",
         Kind::RefUnits,
-        r"\b(?:(?P<the>the)\s+)?(?P<rel>recent|coming|next\s+few|coming\s+few|upcoming)\s+(?P<u>days|weeks|months|years|decades)\b",
+        r"\b(?:(?P<the>the)\s+)?(?P<rel>recent|coming|next\s+few|coming\s+few|upcoming)\s+(?P<u>days|weeks|months|quarters|years|decades)\b",
     ),
     (
         "set-every",
@@ -599,6 +620,8 @@ struct Where<'a> {
     dct: Option<Date>,
     /// The latest kept date point before this match: (point, index, sentence number).
     prev: Option<&'a (Point, usize, usize)>,
+    /// Where that date's span ends (a byte offset of `text`).
+    prev_end: Option<usize>,
     sentence_no: usize,
     /// The latest quarter named in the last few sentences: (point, index, sentence number).
     prev_quarter: Option<&'a (Point, usize, usize)>,
@@ -962,6 +985,81 @@ impl DateExtractor {
                 let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
                 (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
             }
+            Kind::BarePod => {
+                let prep = caps.name("posin").is_some()
+                    || matches!(
+                        prev_lower.as_str(),
+                        "in" | "during" | "by" | "through" | "throughout" | "until" | "till" | "since"
+                    );
+                // "the morning" after an hour ("4 in the morning", "three o'clock in the
+                // morning") is part of a clock time.
+                let hour_before = before.trim_end().strip_suffix(prev_word).is_some_and(|b| {
+                    let b = b.trim_end();
+                    let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
+                    b.ends_with(|c: char| c.is_ascii_digit())
+                        || w.ends_with("clock")
+                        || self.lex.number(&w).is_some_and(|n| n >= 1.0 && n <= 12.0)
+                });
+                let rest = after.trim_start();
+                let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                let glued = after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+                let next_ok = nw.is_empty()
+                    || !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    || matches!(
+                        nw,
+                        "to" | "and"
+                            | "or"
+                            | "but"
+                            | "when"
+                            | "as"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "before"
+                            | "after"
+                            | "while"
+                            | "until"
+                            | "so"
+                            | "for"
+                            | "from"
+                            | "by"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "it"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "there"
+                            | "was"
+                            | "were"
+                            | "local"
+                    );
+                prep && !hour_before && !glued && next_ok
+            }
+            Kind::CoordDay => {
+                // Only right after a month and day ("April 24 and 25"), and only where the
+                // number ends the phrase: not "May 3 and 4 people", "June 5 and 6 p.m.".
+                let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
+                if !(1..=31).contains(&d) || self.coord_month(before).is_none() {
+                    return false;
+                }
+                let rest = after.trim_start();
+                let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+                rest.is_empty()
+                    || (rest.starts_with([',', '.', ';', ':', ')', '"', '\'', '”', '’', '—'])
+                        && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                        && !rest.starts_with(".m"))
+                    || matches!(
+                        nw.as_str(),
+                        "in" | "at" | "on" | "when" | "respectively" | "to" | "for" | "with" | "before" | "after"
+                    ) && rest.starts_with(|c: char| c.is_ascii_lowercase())
+            }
             Kind::Duration | Kind::Ago => {
                 // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
                 let n = caps.name("n").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
@@ -1203,6 +1301,49 @@ impl DateExtractor {
         let modw =
             gl("modw").and_then(|m| MODS.iter().find(|(k, _)| *k == m).map(|(_, v)| *v)).filter(|v| !v.is_empty());
         match kind {
+            Kind::BarePod => {
+                let code = self.lex.parts_of_day.get(&gl("pb")?)?.clone();
+                // The day last spoken of, if it was in the last sentences; else the DCT's.
+                let near = w.prev.filter(|(p, _, sn)| {
+                    w.sentence_no.saturating_sub(*sn) <= 2 && matches!(p, Point::Day(_) | Point::DayTime(..))
+                });
+                let mut n = match (near, dct) {
+                    (Some((p, i, _)), _) => {
+                        let d = match p {
+                            Point::Day(d) | Point::DayTime(d, _) => *d,
+                            _ => return None,
+                        };
+                        Norm::point(Point::DayTime(d, code), Anchor::Prev(*i))
+                    }
+                    (None, Some(d)) => Norm::point(Point::DayTime(d, code), Anchor::Dct),
+                    (None, None) => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{code}")),
+                };
+                n.ty = TimexType::Time;
+                // "earlier in the evening" starts it, "later in the day" ends it.
+                Some(n.with_mod(pos.or_else(|| g("posin").and_then(pos_mod))))
+            }
+            Kind::CoordDay => {
+                let m = self.coord_month(w.before())?;
+                let d: i8 = g("d")?.parse().ok()?;
+                Date::new(2000, m, d).ok()?;
+                // The first day's year when it is the date just before ("April 24 and 25").
+                let first = w.prev.filter(|(p, _, sn)| {
+                    *sn == w.sentence_no
+                        && matches!(p, Point::Day(pd) if pd.month() == m)
+                        && w.prev_end.is_some_and(|e| e <= w.start && w.text[e..w.start].trim().is_empty())
+                });
+                let mut n = if let Some(y) = g("y") {
+                    Norm::point(Point::Day(Date::new(y.parse().ok()?, m, d).ok()?), Anchor::None)
+                } else if let Some((Point::Day(pd), i, _)) = first {
+                    Norm::point(Point::Day(Date::new(pd.year(), m, d).ok()?), Anchor::Prev(*i))
+                } else if let Some(dct) = dct {
+                    Norm::point(Point::Day(year_for_day(dct, m, d, None, w.tense())?), Anchor::Dct)
+                } else {
+                    Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))
+                };
+                n.trim_start = caps.name("d")?.start() - caps.get(0)?.start();
+                Some(n)
+            }
             Kind::MonthDay => {
                 let mut n = self.month_day(caps, w)?;
                 // "the week of March 6": the day's ISO week.
@@ -1695,6 +1836,22 @@ impl DateExtractor {
                 if rel == "recent" && n.is_none() {
                     return Some(Norm::new(TimexType::Date, "PAST_REF"));
                 }
+                // "in past years", "over past decades": no determiner and no number, an
+                // unbounded stretch of the past like "recent years" (PAST_REF); "his past years
+                // in office" and "the past few years" keep their other readings.
+                if rel == "past" && n.is_none() && plural && !has_the {
+                    let pw = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    if matches!(
+                        pw.to_ascii_lowercase().as_str(),
+                        "in" | "over" | "during" | "from" | "than" | "like" | "of" | "for" | "throughout" | "as"
+                    ) {
+                        let mut n = Norm::new(TimexType::Date, "PAST_REF");
+                        if dct.is_some() {
+                            n.anchor = Anchor::Dct;
+                        }
+                        return Some(n);
+                    }
+                }
                 // "the next day", "the following week": a point after an earlier date.
                 if n.is_none()
                     && !plural
@@ -1748,6 +1905,25 @@ impl DateExtractor {
                 let rel = gl("rel")?;
                 let u = gl("u");
                 let pod = u.as_deref().and_then(|u| self.lex.parts_of_day.get(u)).cloned();
+                // "Oct. 12, the day before the plunge": in apposition to a date and followed by
+                // the event it is placed by, `before` is a signal (TimeML) and the expression is
+                // `the day`, the date it stands beside.
+                if u.is_none() && matches!(rel.as_str(), "the day before" | "the day after") {
+                    let beside = w.prev.zip(w.prev_end).filter(|((p, _, sn), e)| {
+                        *sn == w.sentence_no
+                            && matches!(p, Point::Day(_))
+                            && *e <= w.start
+                            && w.text[*e..w.start].trim() == ","
+                    });
+                    let event_follows = w.after().trim_start().starts_with(|c: char| c.is_alphabetic());
+                    if let (Some(((p, i, _), _)), true) = (beside, event_follows) {
+                        let m0 = caps.get(0)?.as_str();
+                        let day_end = m0.to_ascii_lowercase().find("day")? + 3;
+                        let mut n = Norm::point(p.clone(), Anchor::Prev(*i));
+                        n.trim_end = m0.len() - day_end;
+                        return Some(n);
+                    }
+                }
                 let (unit, off) = match rel.as_str() {
                     "the day before" | "a day before" => (Unit::Day, -1),
                     "the day after" | "a day after" => (Unit::Day, 1),
@@ -2382,6 +2558,24 @@ impl DateExtractor {
     }
 
     /// The year of "nineteen ninety-seven", "two thousand and one" (lowercase, single spaces).
+    /// The month of the "<month> <day>" that `before` ends with (white space allowed after
+    /// it): "April 24 " -> 4, "Sept. 3rd " -> 9.
+    fn coord_month(&self, before: &str) -> Option<i8> {
+        let b = before.trim_end();
+        let b = ["st", "nd", "rd", "th"].iter().find_map(|x| b.strip_suffix(x)).unwrap_or(b);
+        let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let b = &b[..b.len() - digits];
+        let word = b.trim_end().rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next()?;
+        // "Sept.24" and "April 24", but not "April24th" glued to something else.
+        if word.is_empty() || (!b.ends_with(char::is_whitespace) && !word.ends_with('.')) {
+            return None;
+        }
+        self.lex.month(word)
+    }
+
     fn spoken_year(&self, sp: &str) -> Option<i16> {
         Some(if let Some(rest) = sp.strip_prefix("two thousand") {
             let rest = rest.trim().trim_start_matches("and").trim();
@@ -2652,6 +2846,7 @@ impl Extractor for DateExtractor {
                 sentence: sent,
                 dct: doc.dct(),
                 prev: fake.as_ref(),
+                prev_end: None,
                 sentence_no: 0,
                 prev_quarter: None,
                 period_after_quarter: false,
@@ -2666,6 +2861,7 @@ impl Extractor for DateExtractor {
         kept.sort_by_key(|(s, _, _, _)| *s);
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
+        let mut prev_end: Option<usize> = None;
         let mut prev_quarter: Option<(Point, usize, usize)> = None;
         // The latest span of months or years ("the nine months"): (index, sentence).
         let mut last_period: Option<(usize, usize)> = None;
@@ -2684,6 +2880,7 @@ impl Extractor for DateExtractor {
                 sentence,
                 dct: doc.dct(),
                 prev: prev.as_ref(),
+                prev_end,
                 prev_quarter: prev_quarter.as_ref().filter(|(_, _, sn)| si.saturating_sub(*sn) <= 5),
                 period_after_quarter: last_period
                     .is_some_and(|(pk, psi)| psi == si && prev_quarter.as_ref().is_none_or(|(_, qk, _)| pk > *qk)),
@@ -2713,6 +2910,19 @@ impl Extractor for DateExtractor {
                 ids.push(None);
                 continue;
             }
+            // "March 3 and 4, 2021": the year written after the second day is the first's too.
+            if let (Kind::CoordDay, Some(y), Some(Point::Day(d2))) = (rule.kind, caps.name("y"), &norm.point) {
+                let first = k.checked_sub(1).and_then(|j| ids.get(j)).cloned().flatten();
+                if let Some(last) = out.last_mut().filter(|a| Some(&a.id) == first.as_ref()) {
+                    if let Attrs::Date(da) = &mut last.attrs {
+                        let v = &da.value;
+                        if v.len() == 10 && v.as_bytes()[4] == b'-' && v[5..7] == format!("{:02}", d2.month()) {
+                            da.value = format!("{}{}", y.as_str(), &v[4..]);
+                            da.anchor = None;
+                        }
+                    }
+                }
+            }
             n_out += 1;
             let id = format!("date{n_out}");
             ids.push(Some(id.clone()));
@@ -2731,6 +2941,7 @@ impl Extractor for DateExtractor {
             if let Some(p) = &norm.point {
                 if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
                     prev = Some((p.clone(), k, si));
+                    prev_end = Some(end);
                     // Only a quarter the text names itself, not one derived from another.
                     // A quarter still to come ("losses through the third quarter of 1990") is
                     // no reported period for "the year-ago quarter" to look back from; the

@@ -444,6 +444,24 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         if t.is_none() {
             continue;
         }
+        // "vacation plans", "the plans for": a noun, no intention; only "plans to" looks ahead.
+        if w == "plans" {
+            let next = s[i..].trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            if !next.eq_ignore_ascii_case("to") {
+                continue;
+            }
+        }
+        // "the planned trip", "as previously planned": an adjective or a plan already made,
+        // no sign that the date is ahead.
+        if w == "planned" {
+            let pw = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            let pw = pw.to_ascii_lowercase();
+            if pw.len() > 3 && pw.ends_with("ly")
+                || matches!(pw.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this")
+            {
+                continue;
+            }
+        }
         // A participle after a form of "be" takes its tense from the auxiliary
         // ("will be held", "was held").
         let after_be = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().is_some_and(|p| {
