@@ -998,7 +998,7 @@ impl DateExtractor {
                     let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
                     b.ends_with(|c: char| c.is_ascii_digit())
                         || w.ends_with("clock")
-                        || self.lex.number(&w).is_some_and(|n| n >= 1.0 && n <= 12.0)
+                        || self.lex.number(&w).is_some_and(|n| (1.0..=12.0).contains(&n))
                 });
                 let rest = after.trim_start();
                 let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
