@@ -15,44 +15,9 @@
 use gloss::extract::Pipeline;
 use gloss::model::Document;
 
-/// The allocator of the `gloss` CLI, so that the figures are those of the native tool.
-#[cfg(not(target_arch = "wasm32"))]
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn seeds() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("seeds/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).expect("seed is UTF-8");
-            Document::new("seed", &text, Some("2025-09-19".parse().unwrap())).expect("seed is a document")
-        })
-        .collect()
-}
-
-/// The seeds' paragraphs repeated to 1 MB, as in `benches/extract.rs`.
-fn one_megabyte(seeds: &[Document]) -> Document {
-    let mut text = String::with_capacity(1 << 20);
-    'fill: loop {
-        for d in seeds {
-            for para in d.text().split('\n').filter(|p| p.len() > 40) {
-                text.push_str(para);
-                text.push('\n');
-                if text.len() >= 1 << 20 {
-                    break 'fill;
-                }
-            }
-        }
-    }
-    Document::new("1mb", &text, Some("2025-09-19".parse().unwrap())).expect("1 MB is under the limit")
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::{one_megabyte, seeds};
 
 #[inline(never)]
 fn measured(p: &Pipeline, docs: &[Document], n: usize) -> usize {

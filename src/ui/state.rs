@@ -1038,17 +1038,12 @@ impl State {
         }
         let n_added = added.len();
         edits.extend(added.into_iter().map(Edit::Add));
-        let edit = Edit::Batch(edits);
-        let mut next = (*self.anns).clone();
-        if let Err(e) = edit.apply(&mut next) {
-            return self.fail(e.context("cannot change the DCT").message());
+        // `commit` applies and records the step (or says in words why it cannot); the DCT
+        // part is the document's, set here once the annotations took the change.
+        if !self.commit(Edit::Batch(edits)) {
+            return;
         }
-        let selected = self.selected.take();
         self.doc = Some(Rc::new((*doc).clone().with_dct(dct)));
-        let doc_id = doc.id.clone();
-        Rc::make_mut(&mut self.history).record(&doc_id, edit);
-        self.set_anns(next);
-        self.selected = selected.filter(|id| self.get(id).is_some());
         let dct_text = dct.map(|d| d.to_string()).unwrap_or_else(|| "none".into());
         self.message = Some(Message::Info(format!(
             "DCT {dct_text}: {updated} predicted date(s) re-resolved, {kept} reviewed kept, {n_added} added (Ctrl+Z undoes)"
