@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the web app into dist/ with trunk (release, offline, locked): wasm-bindgen 0.2.130
+# Builds the web app into dist/ with trunk (release, offline, locked; the crates are fetched first): wasm-bindgen 0.2.130
 # and binaryen 132's wasm-opt must be on PATH (scripts/install.sh puts them there; npm's
 # node_modules/.bin comes first so its wasm-opt wins over an older system one).
 # Then writes dist/gloss.html, the whole page in one self-contained file for use from disk
@@ -11,6 +11,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ ! -x node_modules/.bin/wasm-opt ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# trunk builds offline (no tool download may happen here): fetch the crates of every target
+# first, or a fresh machine fails with "failed to download ... --offline was specified".
+cargo fetch --locked
 trunk build --release --locked --offline --skip-version-check "$@"
 node scripts/single-file.mjs dist
 total=0

@@ -23,8 +23,12 @@ cargo test --locked
 step "release CLI"
 cargo build --locked --release --bin gloss
 
-step "web build (trunk, release)"
-scripts/build-web.sh
+step "web build (trunk, release) from an empty cargo registry and target, as on a fresh machine"
+# What scripts/serve.sh does first on a fresh machine: it must fetch what it needs itself and not
+# lean on crates an earlier step (cargo test, clippy) happened to download. The tools stay on PATH.
+fresh=$(mktemp -d)
+trap 'rm -rf "$fresh"' EXIT
+CARGO_HOME="$fresh/cargo" CARGO_TARGET_DIR="$fresh/target" scripts/build-web.sh
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
