@@ -156,7 +156,7 @@ impl GoldFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span, Status};
+    use crate::model::{ActorAttrs, ActorKind, Attrs, DateAttrs, Mention, Provenance, Span, Status, TimexType};
 
     fn file() -> GoldFile {
         let doc = Document::new("t", "Goïta 👍 met Paris.\r\n", Some("2025-09-19".parse().unwrap())).unwrap();
@@ -207,6 +207,51 @@ mod tests {
         assert!(e.message().contains("line"), "{e}");
         let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();
         assert!(e.message().contains("past the end"), "{e}");
+    }
+
+    /// Invalid values and enumerated attributes are refused with the annotation's id, its
+    /// quote and the reason (issue 14: `2021-13-45` and `banana` were read back as dates).
+    #[test]
+    fn invalid_values_and_vocabulary_name_the_annotation() {
+        let doc = Document::new("t", "Paris met on last Sunday.", None).unwrap();
+        let date = |ty: TimexType, value: &str, modifier: Option<&str>| {
+            let a = Annotation {
+                id: "D4".into(),
+                span: Span::new(13, 24).unwrap(),
+                quote: "last Sunday".into(),
+                status: Status::Accepted,
+                provenance: Provenance::by("me"),
+                attrs: Attrs::Date(DateAttrs {
+                    timex_type: ty,
+                    value: value.into(),
+                    modifier: modifier.map(str::to_string),
+                    anchor: None,
+                }),
+            };
+            GoldFile::new(doc.clone(), vec![a]).to_json()
+        };
+        let err = |json: &str| GoldFile::from_json(json).unwrap_err().to_string();
+        assert_eq!(
+            err(&date(TimexType::Date, "2021-13-45", None)),
+            "annotation D4 (\"last Sunday\"): date value 2021-13-45: month 13 does not exist"
+        );
+        assert!(err(&date(TimexType::Date, "banana", None)).contains("date value banana: a date starts with a year"));
+        assert!(err(&date(TimexType::Duration, "2025-09-19", None)).contains("starts with P"));
+        assert!(err(&date(TimexType::Date, "P3D", None)).contains("DURATION"));
+        assert!(
+            err(&date(TimexType::Date, "2025-09-14", Some("ABOUT"))).contains("D4 (\"last Sunday\"): mod: \"ABOUT\"")
+        );
+        assert!(GoldFile::from_json(&date(TimexType::Date, "2024-02-29", Some("APPROX"))).is_ok());
+        let good = date(TimexType::Date, "2025-09-14", None);
+        for (from, to, says) in [
+            ("\"type\": \"DATE\"", "\"type\": \"MONTH\"", "unknown variant `MONTH`"),
+            ("\"status\": \"accepted\"", "\"status\": \"ok\"", "status \"ok\" is not one of predicted"),
+            ("\"label\": \"DATE\"", "\"label\": \"EVENT\"", "label \"EVENT\" is not one of ACTOR"),
+        ] {
+            assert!(good.contains(from), "{from}");
+            let e = err(&good.replace(from, to));
+            assert!(e.contains("annotation D4 (\"last Sunday\")") && e.contains(says), "{e}");
+        }
     }
 
     /// `schema/gold.schema.json` documents exactly what `to_json` writes: its required keys
