@@ -5,7 +5,9 @@
 //! it trusts a file. It must not: extract or score. The layout is documented by
 //! `schema/gold.schema.json`; keep the two in step.
 
-use crate::model::{check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error};
+use crate::model::{
+    check_structure, parse_dct, sha256_hex, sort_annotations, value_problem, Annotation, Document, Error,
+};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -104,9 +106,21 @@ impl GoldFile {
 
     /// Reads and checks a gold JSON file: its format and version, offset unit, that the
     /// text's SHA-256 matches `sha256`, and every annotation (bounds, quotes, ids,
-    /// references). The first problem found is the error, in words, with the JSON line and
+    /// references, TIMEX3 values and mods). The first problem found is the error, in words, with the JSON line and
     /// column where the JSON itself is broken.
     pub fn from_json(input: &str) -> Result<GoldFile, Error> {
+        let (file, problems) = GoldFile::restore_json(input)?;
+        match problems.into_iter().next() {
+            Some(p) => Err(Error::format(p)),
+            None => Ok(file),
+        }
+    }
+
+    /// Reads a gold JSON file as [`GoldFile::from_json`] does, except that TIMEX3 values
+    /// and mods that break the grammar are listed (one message each) instead of refused:
+    /// for restoring work saved before values were checked, which must not become unreadable.
+    /// Everything else (hash, bounds, quotes, ids, references) is refused as in `from_json`.
+    pub fn restore_json(input: &str) -> Result<(GoldFile, Vec<String>), Error> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let value: serde_json::Value = serde_json::from_str(input)
             .map_err(|e| Error::format(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
@@ -146,10 +160,11 @@ impl GoldFile {
         }
         let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
         let doc = Document::new(wire.id, &wire.text, dct)?;
-        check_annotations(&doc, &wire.annotations)?;
+        check_structure(&doc, &wire.annotations)?;
+        let problems = wire.annotations.iter().filter_map(value_problem).collect();
         let mut annotations = wire.annotations;
         sort_annotations(&mut annotations);
-        Ok(GoldFile { doc, annotations, meta: wire.meta })
+        Ok((GoldFile { doc, annotations, meta: wire.meta }, problems))
     }
 }
 
@@ -242,6 +257,11 @@ mod tests {
             err(&date(TimexType::Date, "2025-09-14", Some("ABOUT"))).contains("D4 (\"last Sunday\"): mod: \"ABOUT\"")
         );
         assert!(GoldFile::from_json(&date(TimexType::Date, "2024-02-29", Some("APPROX"))).is_ok());
+        // Saved work is restored with its problems listed, not lost.
+        let (f, problems) = GoldFile::restore_json(&date(TimexType::Date, "banana", None)).unwrap();
+        assert_eq!(f.annotations[0].date().unwrap().value, "banana");
+        assert_eq!(problems.len(), 1);
+        assert!(GoldFile::restore_json(&date(TimexType::Date, "banana", None).replace("Paris", "Paros")).is_err());
         let good = date(TimexType::Date, "2025-09-14", None);
         for (from, to, says) in [
             ("\"type\": \"DATE\"", "\"type\": \"MONTH\"", "unknown variant `MONTH`"),

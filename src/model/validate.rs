@@ -117,7 +117,8 @@ fn check_quote(doc: &Document, start: usize, end: usize, quote: &str) -> Result<
 }
 
 /// Guideline warnings that do not make a file unreadable: spans that start or end with
-/// white space or cut a word in two. One line each, naming the annotation.
+/// white space, cut a word in two, or split a grapheme cluster (`e` without its combining
+/// accent, half of a 👍🏽 or 🇫🇷). One line each, naming the annotation.
 pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -134,8 +135,29 @@ pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
         if cut_left || cut_right {
             out.push(format!("annotation {}: cuts a word in two ({q:?})", a.id));
         }
+        for (end, at) in [("start", bs), ("end", be)] {
+            if let Some(cluster) = split_cluster(text, at) {
+                out.push(format!(
+                    "annotation {}: its {end} splits the character {cluster:?} (a letter and its marks, \
+                     an emoji sequence or a flag are one character to a reader)",
+                    a.id
+                ));
+            }
+        }
     }
     out
+}
+
+/// The grapheme cluster that byte offset `at` of `text` falls inside (not on its edge);
+/// `None` when `at` is a cluster boundary.
+fn split_cluster(text: &str, at: usize) -> Option<&str> {
+    use unicode_segmentation::GraphemeCursor;
+    if GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true) {
+        return None;
+    }
+    let start = GraphemeCursor::new(at, text.len(), true).prev_boundary(text, 0).ok().flatten().unwrap_or(0);
+    let end = GraphemeCursor::new(at, text.len(), true).next_boundary(text, 0).ok().flatten().unwrap_or(text.len());
+    text.get(start..end)
 }
 
 /// A fresh id for a new annotation of `label`: `A`, `D` or `C` followed by one more than
@@ -190,5 +212,32 @@ mod tests {
         assert!(err.contains("source words"), "{err}");
         let past = Cue { span: Span::new(30, 99).unwrap(), text: "x".into() };
         assert!(check_annotations(&doc, &[actor, claim(Some(past))]).is_err());
+    }
+
+    #[test]
+    fn spans_that_split_a_grapheme_cluster_are_warned() {
+        // e + combining acute, thumbs up + skin tone, the French flag, family (ZWJ sequence).
+        let doc = Document::new("t", "Cafe\u{301} 👍🏽 🇫🇷 👨\u{200d}👩\u{200d}👧 ok", None).unwrap();
+        let ann = |id: &str, a: usize, b: usize| Annotation {
+            id: id.into(),
+            span: Span::new(a, b).unwrap(),
+            quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
+            status: Status::Manual,
+            provenance: Provenance::default(),
+            attrs: Attrs::Actor(ActorAttrs { canonical: "x".into(), ..ActorAttrs::default() }),
+        };
+        let warned =
+            |a: Annotation| warnings(&doc, &[a]).into_iter().filter(|w| w.contains("splits")).collect::<Vec<_>>();
+        let w = warned(ann("A1", 0, 4));
+        assert!(w.len() == 1 && w[0].starts_with("annotation A1: its end splits the character \"e"), "{w:?}");
+        assert!(warned(ann("A2", 0, 5)).is_empty(), "Cafe + accent is whole");
+        assert_eq!(warned(ann("A3", 6, 7)).len(), 1, "the thumb without its skin tone");
+        assert!(warned(ann("A4", 6, 8)).is_empty());
+        assert_eq!(warned(ann("A5", 9, 10)).len(), 1, "half a flag");
+        assert!(warned(ann("A6", 9, 11)).is_empty());
+        let w = warned(ann("A7", 12, 14));
+        assert!(w.len() == 1 && w[0].contains("its end splits"), "man + ZWJ of the family: {w:?}");
+        assert!(warned(ann("A8", 12, 17)).is_empty());
+        assert!(warned(ann("A9", 18, 20)).is_empty(), "plain letters");
     }
 }
