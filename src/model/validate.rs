@@ -135,13 +135,22 @@ pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
         if cut_left || cut_right {
             out.push(format!("annotation {}: cuts a word in two ({q:?})", a.id));
         }
-        for (end, at) in [("start", bs), ("end", be)] {
-            if let Some(cluster) = split_cluster(text, at) {
-                out.push(format!(
-                    "annotation {}: its {end} splits the character {cluster:?} (a letter and its marks, \
-                     an emoji sequence or a flag are one character to a reader)",
-                    a.id
-                ));
+        let claim = a.claim();
+        let parts = [
+            ("", Some(a.span)),
+            (", its cue", claim.and_then(|c| c.cue.as_ref()).map(|c| c.span)),
+            (", its source words", claim.and_then(|c| c.source_words.as_ref()).map(|c| c.span)),
+        ];
+        for (part, span) in parts {
+            let Some((bs, be)) = span.and_then(|s| doc.index().bytes_of_span(s)) else { continue };
+            for (end, at) in [("start", bs), ("end", be)] {
+                if let Some(cluster) = split_cluster(text, at) {
+                    out.push(format!(
+                        "annotation {}{part}: its {end} splits the character {cluster:?} (a letter and its \
+                         marks, an emoji sequence or a flag are one character to a reader)",
+                        a.id
+                    ));
+                }
             }
         }
     }
@@ -218,26 +227,34 @@ mod tests {
     fn spans_that_split_a_grapheme_cluster_are_warned() {
         // e + combining acute, thumbs up + skin tone, the French flag, family (ZWJ sequence).
         let doc = Document::new("t", "Cafe\u{301} 👍🏽 🇫🇷 👨\u{200d}👩\u{200d}👧 ok", None).unwrap();
-        let ann = |id: &str, a: usize, b: usize| Annotation {
+        let ann = |id: &str, a: usize, b: usize, attrs: Attrs| Annotation {
             id: id.into(),
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
             provenance: Provenance::default(),
-            attrs: Attrs::Actor(ActorAttrs { canonical: "x".into(), ..ActorAttrs::default() }),
+            attrs,
         };
+        let actor = Attrs::Actor(ActorAttrs { canonical: "x".into(), ..ActorAttrs::default() });
         let warned =
             |a: Annotation| warnings(&doc, &[a]).into_iter().filter(|w| w.contains("splits")).collect::<Vec<_>>();
-        let w = warned(ann("A1", 0, 4));
+        let w = warned(ann("A1", 0, 4, actor.clone()));
         assert!(w.len() == 1 && w[0].starts_with("annotation A1: its end splits the character \"e"), "{w:?}");
-        assert!(warned(ann("A2", 0, 5)).is_empty(), "Cafe + accent is whole");
-        assert_eq!(warned(ann("A3", 6, 7)).len(), 1, "the thumb without its skin tone");
-        assert!(warned(ann("A4", 6, 8)).is_empty());
-        assert_eq!(warned(ann("A5", 9, 10)).len(), 1, "half a flag");
-        assert!(warned(ann("A6", 9, 11)).is_empty());
-        let w = warned(ann("A7", 12, 14));
+        assert!(warned(ann("A2", 0, 5, actor.clone())).is_empty(), "Cafe + accent is whole");
+        assert_eq!(warned(ann("A3", 6, 7, actor.clone())).len(), 1, "the thumb without its skin tone");
+        assert!(warned(ann("A4", 6, 8, actor.clone())).is_empty());
+        assert_eq!(warned(ann("A5", 9, 10, actor.clone())).len(), 1, "half a flag");
+        assert!(warned(ann("A6", 9, 11, actor.clone())).is_empty());
+        let w = warned(ann("A7", 12, 14, actor.clone()));
         assert!(w.len() == 1 && w[0].contains("its end splits"), "man + ZWJ of the family: {w:?}");
-        assert!(warned(ann("A8", 12, 17)).is_empty());
-        assert!(warned(ann("A9", 18, 20)).is_empty(), "plain letters");
+        assert!(warned(ann("A8", 12, 17, actor.clone())).is_empty());
+        assert!(warned(ann("A9", 18, 20, actor.clone())).is_empty(), "plain letters");
+        // A claim's cue is a span of its own.
+        let mut claim = ann("C1", 18, 20, Attrs::Claim(ClaimAttrs::default()));
+        if let Attrs::Claim(c) = &mut claim.attrs {
+            c.cue = Some(Cue { span: Span::new(9, 10).unwrap(), text: "\u{1f1eb}".into() });
+        }
+        let w = warned(claim);
+        assert!(w.len() == 1 && w[0].starts_with("annotation C1, its cue: its end splits"), "{w:?}");
     }
 }
