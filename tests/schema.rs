@@ -300,7 +300,9 @@ proptest! {
         let schema = rule.accepts(&v);
         match reader {
             Ok(()) => prop_assert!(schema, "{} {:?}: the reader accepts, the schema refuses", t.as_str(), v),
-            Err(why) if reader_only(&why) => prop_assert!(schema, "{} {:?}", t.as_str(), v),
+            // The calendar of a given year is the reader's alone; the value may break the
+            // pattern for another reason too, so the schema's verdict is not asserted.
+            Err(why) if reader_only(&why) => {}
             Err(why) => prop_assert!(!schema, "{} {:?}: the reader refuses ({}), the schema accepts", t.as_str(), v, why),
         }
     }

@@ -291,7 +291,9 @@ fn check_zone(zone: &str) -> Result<(), String> {
     if zone.is_empty() || zone == "Z" {
         return Ok(());
     }
-    let z = &zone[1..];
+    let Some(z) = zone.strip_prefix(['+', '-']) else {
+        return Err(format!("the time zone {zone:?} is not Z, +hh, +hhmm or +hh:mm"));
+    };
     let (h, m) = match (z.len(), z.split_once(':')) {
         (2, None) => (z, None),
         (4, None) => (&z[..2], Some(&z[2..])),
@@ -474,6 +476,7 @@ mod tests {
         bad(T, "2025-09-19TXY", "part of day");
         bad(T, "2021-13-01T10:00", "month 13");
         bad(T, "2025-09-19T10:00+25", "zone hour 25");
+        bad(T, "T00Z00", "time zone");
         bad(T, "PT2H", "DURATION");
         bad(T, "banana", "after T");
     }
