@@ -18,8 +18,16 @@ use std::path::Path;
 type Matches = fn(&str) -> bool;
 
 /// Values the extractor writes that break the TIMEX3 grammar, kept out of the assertion by
-/// name. Each is (what it is, a test on the problem message). Empty: none known.
-const KNOWN_INVALID: [(&str, Matches); 0] = [];
+/// name (src/extract is not this test's to change). Each is (what it is, a test on the
+/// problem message, how many times it is known to occur at most on all the texts here).
+const KNOWN_INVALID: [(&str, Matches, usize); 1] = [(
+    // src/extract/date/mod.rs, Kind::Anchored with "at": Norm::point(prev) keeps type DATE
+    // when the date spoken of last was a day with a part of day (Point::DayTime, "Sunday
+    // night"), so "at the time" gets DATE 2016-01-17TNI (PolNeAR train, 1 of 10,534).
+    "\"at the time\" copies a TIME value as a DATE",
+    |p| p.contains("(\"the time\"): date value") && p.contains("a DATE value has no time of day"),
+    1,
+)];
 
 /// The DATE problems among the extractor's output on `doc`, one message each.
 fn problems(pipe: &Pipeline, doc: &Document) -> (usize, Vec<String>) {
@@ -32,8 +40,8 @@ fn problems(pipe: &Pipeline, doc: &Document) -> (usize, Vec<String>) {
 fn sort_out(found: Vec<String>, known: &mut BTreeMap<&'static str, usize>) -> Vec<String> {
     found
         .into_iter()
-        .filter(|p| match KNOWN_INVALID.iter().find(|(_, test)| test(p)) {
-            Some((name, _)) => {
+        .filter(|p| match KNOWN_INVALID.iter().find(|(_, test, _)| test(p)) {
+            Some((name, _, _)) => {
                 *known.entry(name).or_default() += 1;
                 false
             }
@@ -86,6 +94,15 @@ fn extracted_values_pass_the_grammar_on_the_seeds() {
     println!("seeds: {n} extracted dates, known exceptions {known:?}");
     assert!(n >= 40, "the extractor found {n} dates on the seeds");
     assert!(bad.is_empty(), "{} extracted values break the grammar:\n{}", bad.len(), bad.join("\n"));
+    within_known_counts(&known);
+}
+
+/// A known exception that occurs more often than recorded is a new problem, not the old one.
+fn within_known_counts(known: &BTreeMap<&'static str, usize>) {
+    for (name, _, max) in KNOWN_INVALID {
+        let n = known.get(name).copied().unwrap_or(0);
+        assert!(n <= max, "{name}: {n} times, known at most {max}");
+    }
 }
 
 #[test]
@@ -96,6 +113,7 @@ fn extracted_values_pass_and_gold_values_are_counted_on_the_dev_corpora() {
         "tbaq-aquaint.jsonl",
         "meantime-airbus-apple.jsonl",
         "polnear-dev.jsonl",
+        "polnear-train.jsonl",
         "wikigold.jsonl",
     ];
     if !dir.exists() {
@@ -131,4 +149,5 @@ fn extracted_values_pass_and_gold_values_are_counted_on_the_dev_corpora() {
     }
     println!("known exceptions among extracted values: {known:?}");
     assert!(bad.is_empty(), "{} extracted values break the grammar:\n{}", bad.len(), bad.join("\n"));
+    within_known_counts(&known);
 }
