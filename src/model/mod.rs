@@ -8,6 +8,7 @@ mod edit;
 mod error;
 mod span;
 pub mod text;
+pub mod timex;
 mod validate;
 
 pub use annotation::{
@@ -19,4 +20,5 @@ pub use edit::Edit;
 pub use error::Error;
 pub use span::Span;
 pub use text::TextIndex;
-pub use validate::{check_annotations, next_id, sort_annotations, warnings};
+pub use timex::{check_mod, check_value};
+pub use validate::{check_annotations, check_structure, next_id, sort_annotations, value_problem, warnings};
