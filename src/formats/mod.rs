@@ -294,7 +294,11 @@ pub fn read(format: Format, input: Input<'_>, opts: &Options) -> Result<Vec<Gold
         (Format::Brat, Input::Text(_)) => Err(Error::format(
             "brat annotations are a directory of .txt and .ann files (with annotation.conf): open them together",
         )),
-        (_, Input::Text(text)) => read_text(format, text, opts),
+        (_, Input::Text(text)) => match read_text(format, text, opts)? {
+            // Blank lines or an empty list: said, not opened as nothing.
+            docs if docs.is_empty() => Err(Error::format("the file holds no document")),
+            docs => Ok(docs),
+        },
         (_, Input::Files(files)) => {
             let mut out = Vec::new();
             for (name, text) in files {
