@@ -12,6 +12,8 @@
 //! extra = ["--from", "brat"]   # optional: arguments put after the path
 //! grow_to = 9437184            # optional: the input is repeated into a temporary file of at
 //!                              # least this many bytes (a 9 MB text is not committed)
+//! page = "why"                 # optional: the reason the page rightly opens this input
+//!                              # (tests/e2e/catalogue.spec.mjs opens every other one)
 //! ```
 //!
 //! Each case must: exit with `exit`, print nothing on standard output, print one line on
@@ -33,6 +35,8 @@ struct Case {
     #[serde(default)]
     extra: Vec<String>,
     grow_to: Option<u64>,
+    /// For the page's end-to-end spec: why the page opens this input (never empty).
+    page: Option<String>,
 }
 
 fn catalogue() -> PathBuf {
@@ -107,6 +111,9 @@ fn run(toml: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     if case.why.trim().is_empty() || case.message.trim().is_empty() || case.args.is_empty() {
         problems.push("why, message and args must not be empty".to_string());
+    }
+    if case.page.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        problems.push("page, when given, says why the page opens the input".to_string());
     }
     let input = match input_of(toml) {
         Ok(p) => p,

@@ -3,7 +3,9 @@
 //! Owns: turning paths and flags into calls of the library (extract, formats, eval) and
 //! their results into output, and the exit codes: 0 ok, 1 bad input (one line naming the
 //! file and the position), 2 misuse (clap's own). It must not: extract, parse or score by
-//! itself, or panic on any input (binary, bad UTF-8, huge files get a message in words).
+//! itself, panic on any input (binary, bad UTF-8, huge files get a message in words), read
+//! more of an input than its cap ([`Limit`]), or write two files whose names differ only in
+//! case into one directory.
 
 use clap::{Args, Parser, Subcommand};
 use gloss::eval::{self, Coverage, EvalDoc};
