@@ -491,3 +491,67 @@ pub fn load(path: &Path) -> Option<(Target, Sample, bool)> {
     };
     Some((target, sample, utf16))
 }
+
+/// For a lossless format, what its reader accepts must come back the same once written and
+/// read again; `Some` says what differs (the first document or count that does).
+pub fn roundtrip_difference(target: Target, sample: &Sample, utf16: bool) -> Option<String> {
+    let Target::Reader(f) = target else { return None };
+    if matches!(f, Format::Conll | Format::Timeml) {
+        return None;
+    }
+    let opts = Options { offsets: if utf16 { OffsetUnit::Utf16 } else { OffsetUnit::CodePoint }, default_id: None };
+    let first = match sample {
+        Sample::Text(t) => formats::read(f, Input::Text(t), &opts),
+        Sample::Files(files) => formats::read(f, Input::Files(files), &opts),
+    }
+    .ok()?;
+    let written = match formats::write(f, &first, &opts) {
+        Ok(w) => w,
+        Err(e) => return Some(format!("read, but not written back: {e}")),
+    };
+    let again = match &written {
+        formats::Output::Text(t) => formats::read(f, Input::Text(t), &opts),
+        formats::Output::Files(files) if f == Format::Brat => formats::read(f, Input::Files(files), &opts),
+        formats::Output::Files(files) => {
+            let mut all = Vec::new();
+            for (_, t) in files {
+                match formats::read(f, Input::Text(t), &opts) {
+                    Ok(mut d) => all.append(&mut d),
+                    Err(e) => return Some(format!("written back, not read again: {e}")),
+                }
+            }
+            Ok(all)
+        }
+    };
+    match again {
+        Err(e) => Some(format!("written back, not read again: {e}")),
+        Ok(docs) if docs.len() != first.len() => {
+            Some(format!("{} documents, {} after a round trip", first.len(), docs.len()))
+        }
+        Ok(mut docs) => {
+            // The order of documents and annotations is not data: compare them sorted by id
+            // (a brat collection is read in the order of its file names, which are the ids).
+            let sorted = |v: &mut Vec<GoldFile>| {
+                v.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+                v.iter_mut().for_each(|f| f.annotations.sort_by(|x, y| x.id.cmp(&y.id)))
+            };
+            let mut first = first;
+            sorted(&mut first);
+            sorted(&mut docs);
+            same_or_difference(&first, &docs)
+        }
+    }
+}
+
+fn same_or_difference(first: &[GoldFile], docs: &[GoldFile]) -> Option<String> {
+    let (a, b) = first.iter().zip(docs).find(|(a, b)| a != b)?;
+    Some(match a.annotations.iter().zip(&b.annotations).find(|(x, y)| x != y) {
+        Some((x, y)) => format!("{}: annotation {x:?} became {y:?}", a.doc.id),
+        None if a.annotations.len() != b.annotations.len() => {
+            format!("{}: {} annotations, then {}", a.doc.id, a.annotations.len(), b.annotations.len())
+        }
+        None => {
+            format!("{}: the document differs (id {:?}, dct {:?} / {:?})", a.doc.id, b.doc.id, a.doc.dct(), b.doc.dct())
+        }
+    })
+}
