@@ -661,3 +661,22 @@ fn out_dir_names_stay_apart_in_any_case_and_avoid_reserved_names() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("already written for"), "{}", stderr(&o));
 }
+
+#[test]
+fn score_of_a_corpus_whose_every_document_is_skipped_fails_in_one_line() {
+    let dir = scratch("score-skips");
+    let corpus = std::fs::read_to_string(fixtures().join("corpus.jsonl")).unwrap();
+    let first = corpus.lines().next().unwrap();
+    assert!(first.contains("\"dct\": \"2016-09-12\""), "the fixture's first line has its dct");
+    let bad = dir.join("bad-corpus.jsonl");
+    std::fs::write(&bad, first.replace("\"dct\": \"2016-09-12\"", "\"dct\": \"2016-02-30\"")).unwrap();
+    let o = gloss(&["score", bad.to_str().unwrap(), "corpus.pred.jsonl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    assert!(
+        e.contains("bad-corpus.jsonl: line 1 (p1): dct: '2016-02-30' is not a real calendar date: nothing to score"),
+        "{e}"
+    );
+}
