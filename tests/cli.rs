@@ -127,7 +127,7 @@ fn extract_refuses_binary_and_non_utf8_in_words() {
     let o = gloss(&["extract", "latin1.txt"]);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("latin1.txt") && e.contains("UTF-8") && e.contains("position"), "{e}");
+    assert!(e.contains("latin1.txt: line 1, column") && e.contains("not UTF-8"), "{e}");
     let o = gloss(&["extract", "no-such-file.txt"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no-such-file.txt"));
@@ -463,4 +463,220 @@ fn validate_bad_files_of_every_format_name_the_position() {
     let o = gloss(&["validate", "article.txt"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--from"), "{}", stderr(&o));
+}
+
+/// Runs gloss with an endless standard input (`unit` repeated) and returns its output and
+/// how many bytes it took before it stopped reading (the writer sees a closed pipe).
+fn gloss_endless(args: &[&str], unit: &'static [u8]) -> (Output, u64) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .current_dir(fixtures())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gloss binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let block: Vec<u8> = unit.iter().copied().cycle().take(64 * 1024).collect();
+        let mut sent = 0u64;
+        while input.write_all(&block).is_ok() {
+            sent += block.len() as u64;
+        }
+        sent
+    });
+    let out = child.wait_with_output().expect("gloss finishes");
+    (out, writer.join().expect("the writer ends when gloss closes the pipe"))
+}
+
+#[test]
+fn endless_and_binary_streams_are_refused_after_a_bounded_read() {
+    const MB: u64 = 1024 * 1024;
+    // Zeros and random-looking bytes: refused at the first chunk that shows them.
+    for (unit, what) in [(&b"\0"[..], "binary"), (&b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff"[..], "binary")] {
+        let (o, sent) = gloss_endless(&["validate", "-"], unit);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("<stdin>: line ") && stderr(&o).contains(what), "{}", stderr(&o));
+        assert!(sent < MB, "{sent} bytes written before gloss stopped reading");
+    }
+    let (o, sent) = gloss_endless(&["validate", "-"], b"\xe9t\xe9 ");
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+    assert!(sent < MB, "{sent} bytes written before gloss stopped reading");
+    // Valid text without end: refused once past the limit, having read no more.
+    let (o, sent) = gloss_endless(&["validate", "-"], b"{\"a\": 1}\n");
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("<stdin>: more than 128 MB") && e.contains("split it"), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    assert!((128 * MB..130 * MB).contains(&sent), "{sent} bytes written for a limit of 128 MB");
+    let (o, sent) = gloss_endless(&["extract", "-"], b"Paris said so. ");
+    assert!(stderr(&o).contains("<stdin>: more than 8 MB of text"), "{}", stderr(&o));
+    assert!((8 * MB..10 * MB).contains(&sent), "{sent} bytes written for a limit of 8 MB");
+    assert!(o.stdout.is_empty());
+    // UTF-16, with or without a byte-order mark, is named as such.
+    for bytes in [&b"\xff\xfeP\0a\0r\0i\0s\0 \0s\0a\0i\0d\0"[..], b"P\0a\0r\0i\0s\0 \0s\0a\0i\0d\0"] {
+        let o = gloss_stdin(&["extract"], Some(bytes));
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("<stdin>: this file is UTF-16 text, not UTF-8"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn extract_that_skips_every_document_fails_in_one_line() {
+    let dir = scratch("skips");
+    let all_bad = dir.join("bad.jsonl");
+    std::fs::write(
+        &all_bad,
+        "{\"id\": \"a\", \"text\": \"Paris said so.\", \"dct\": \"2025-02-30\"}\n\
+         {\"id\": \"b\", \"text\": \"Mali said so.\", \"dct\": \"19/09/2025\"}\n",
+    )
+    .unwrap();
+    let o = gloss(&["extract", all_bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let e = stderr(&o);
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    assert!(e.contains("bad.jsonl: line 1 (a), dct: '2025-02-30' is not a real calendar date"), "{e}");
+    assert!(e.contains("1 more documents skipped: nothing extracted"), "{e}");
+    // One good line among bad ones: extracted, and the skipped ones said on stderr.
+    let some_bad = dir.join("some.jsonl");
+    std::fs::write(
+        &some_bad,
+        "{\"id\": \"a\", \"text\": \"Paris said so.\", \"dct\": \"2025-02-30\"}\n\
+         {\"id\": \"b\", \"text\": \"Mali said so.\", \"dct\": \"2025-09-19\"}\n",
+    )
+    .unwrap();
+    let o = gloss(&["extract", some_bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ids: Vec<String> = jsonl::read(&stdout(&o)).unwrap().into_iter().map(|(_, f)| f.doc.id).collect();
+    assert_eq!(ids, ["b"]);
+    let e = stderr(&o);
+    assert!(
+        e.contains("some.jsonl: line 1 (a), dct: '2025-02-30' is not a real calendar date: document skipped"),
+        "{e}"
+    );
+    assert!(e.contains("gloss: note: 1 of 2 documents skipped"), "{e}");
+    // A file with no line at all is not a silent success either.
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "\n\n").unwrap();
+    let o = gloss(&["extract", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("empty.jsonl: the file holds no line to extract from"), "{}", stderr(&o));
+}
+
+#[test]
+fn validate_takes_a_folder_for_brat_only_when_it_holds_ann_files() {
+    let dir = scratch("txt-folder");
+    std::fs::copy(fixtures().join("article.txt"), dir.join("article.txt")).unwrap();
+    let d = dir.to_str().unwrap();
+    let o = gloss(&["validate", d]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(o.stdout.is_empty(), "no \"ok, 0 annotations\": {}", stdout(&o));
+    let e = stderr(&o);
+    assert!(e.contains(d) && e.contains("expected *.gold.json files, a brat collection (a .ann file"), "{e}");
+    assert!(e.contains("`gloss extract`"), "{e}");
+    let o = gloss(&["validate", "--from", "brat", d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("holds no .ann file: a brat collection has a .ann file beside each .txt"),
+        "{}",
+        stderr(&o)
+    );
+    // With its .ann, the same folder is a brat collection.
+    std::fs::write(dir.join("article.ann"), "").unwrap();
+    let o = gloss(&["validate", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(article): ok, 0 annotations"), "{}", stdout(&o));
+}
+
+/// Gold JSON Lines of two documents per id given, extracted from one-line texts.
+fn gold_lines(ids: &[&str]) -> String {
+    let input: String =
+        ids.iter().map(|id| format!("{{\"id\": \"{id}\", \"text\": \"Paris said so on Friday.\"}}\n")).collect();
+    let o = gloss_stdin(&["extract", "--jsonl", "--dct", "2025-09-19"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    stdout(&o)
+}
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut n: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn out_dir_names_stay_apart_in_any_case_and_avoid_reserved_names() {
+    let ids = ["A", "a", "CON", "a_2", "lpt1.v2"];
+    let dir = scratch("case-names");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, gold_lines(&ids)).unwrap();
+    // extract -o: one file per document, none equal to another but for case.
+    let out = dir.join("extract");
+    let o = gloss(&["extract", "--jsonl", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let want = ["A.gold.json", "CON_.gold.json", "a_2.gold.json", "a_2_2.gold.json", "lpt1_.v2.gold.json"];
+    assert_eq!(names_in(&out), want);
+    let e = stderr(&o);
+    assert!(
+        e.contains("the file name a differs only in case from the one written for") && e.contains("written as a_2"),
+        "{e}"
+    );
+    assert!(e.contains("written as a_2_2"), "{e}");
+    // Each file keeps its document's own id inside.
+    for (file, id) in
+        [("A.gold.json", "A"), ("a_2.gold.json", "a"), ("a_2_2.gold.json", "a_2"), ("CON_.gold.json", "CON")]
+    {
+        let f = GoldFile::from_json(&std::fs::read_to_string(out.join(file)).unwrap()).unwrap();
+        assert_eq!(f.doc.id, id, "{file}");
+    }
+    // convert -o, gold JSON and brat: the same names; brat reads back with its ids.
+    let gold_dir = dir.join("gold");
+    let o = gloss(&["convert", "--to", "gloss", input.to_str().unwrap(), "-o", gold_dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(names_in(&gold_dir), want);
+    let brat = dir.join("brat");
+    let o = gloss(&["convert", "--to", "brat", input.to_str().unwrap(), "-o", brat.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lower: std::collections::HashSet<String> = names_in(&brat).iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(lower.len(), names_in(&brat).len(), "{:?}", names_in(&brat));
+    assert!(names_in(&brat).contains(&"a_2.ann".to_string()), "{:?}", names_in(&brat));
+    let o = gloss(&["convert", "--from", "brat", "--to", "jsonl", brat.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let back = jsonl::read(&stdout(&o)).unwrap();
+    let orig = jsonl::read(&std::fs::read_to_string(&input).unwrap()).unwrap();
+    let mut back_ids: Vec<&str> = back.iter().map(|(_, f)| f.doc.id.as_str()).collect();
+    back_ids.sort();
+    let mut want_ids = ids.to_vec();
+    want_ids.sort();
+    assert_eq!(back_ids, want_ids, "the ids come back through annotation.conf");
+    for (_, f) in &back {
+        let o = orig.iter().find(|(_, g)| g.doc.id == f.doc.id).unwrap();
+        assert_eq!(f.annotations, o.1.annotations, "{}", f.doc.id);
+    }
+    // The same id twice is still an error, naming both places.
+    std::fs::write(&input, gold_lines(&["x", "x"])).unwrap();
+    let o = gloss(&["extract", "--jsonl", input.to_str().unwrap(), "-o", dir.join("twice").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already written for"), "{}", stderr(&o));
+}
+
+#[test]
+fn score_of_a_corpus_whose_every_document_is_skipped_fails_in_one_line() {
+    let dir = scratch("score-skips");
+    let corpus = std::fs::read_to_string(fixtures().join("corpus.jsonl")).unwrap();
+    let first = corpus.lines().next().unwrap();
+    assert!(first.contains("\"dct\": \"2016-09-12\""), "the fixture's first line has its dct");
+    let bad = dir.join("bad-corpus.jsonl");
+    std::fs::write(&bad, first.replace("\"dct\": \"2016-09-12\"", "\"dct\": \"2016-02-30\"")).unwrap();
+    let o = gloss(&["score", bad.to_str().unwrap(), "corpus.pred.jsonl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    assert!(
+        e.contains("bad-corpus.jsonl: line 1 (p1): dct: '2016-02-30' is not a real calendar date: nothing to score"),
+        "{e}"
+    );
 }

@@ -3,7 +3,9 @@
 //! Owns: turning paths and flags into calls of the library (extract, formats, eval) and
 //! their results into output, and the exit codes: 0 ok, 1 bad input (one line naming the
 //! file and the position), 2 misuse (clap's own). It must not: extract, parse or score by
-//! itself, or panic on any input (binary, bad UTF-8, huge files get a message in words).
+//! itself, panic on any input (binary, bad UTF-8, huge files get a message in words), read
+//! more of an input than its cap ([`Limit`]), or write two files whose names differ only in
+//! case into one directory.
 
 use clap::{Args, Parser, Subcommand};
 use gloss::eval::{self, Coverage, EvalDoc};
@@ -11,7 +13,7 @@ use gloss::extract::Pipeline;
 use gloss::formats::gold::GoldFile;
 use gloss::formats::jsonl::{self, LineKind};
 use gloss::formats::{self as fmt, corpus, Format, OffsetUnit};
-use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status};
+use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status, MAX_TEXT_BYTES};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,9 +23,49 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The largest input file `gloss` reads (JSON Lines and gold files; a plain-text article
-/// has the library's own, smaller limit).
-const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// The most `gloss` reads from one file of annotations (gold JSON, JSON Lines and every
+/// other format that carries markup besides the text). The text of one document is limited
+/// to 8 MB ([`MAX_TEXT_BYTES`]); what annotates it takes room too: the seed gold files are
+/// 5.7 to 12.2 times their text (pretty-printed), and `gloss extract`'s output of a 1 MB
+/// article of the seeds' paragraphs 9.3 times (9.7 MB). 128 MB holds an 8 MB article
+/// annotated as densely as the densest seed (98 MB), and bounds what a runaway stream (`yes`)
+/// costs before it is refused: the bytes are read through `Read::take`, never more. Binary
+/// streams (`/dev/zero`, random bytes) are refused at their first NUL or invalid byte.
+const MAX_ANNOTATED_BYTES: u64 = 128 * 1024 * 1024;
+
+/// What a file read is expected to hold, which sets how much of it is read at most.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    /// A plain-text article: the library's own text limit (and room for a byte-order mark).
+    Article,
+    /// A file of annotations, or of several documents: [`MAX_ANNOTATED_BYTES`].
+    Annotated,
+}
+
+impl Limit {
+    fn bytes(self) -> u64 {
+        match self {
+            Limit::Article => MAX_TEXT_BYTES as u64 + 3,
+            Limit::Annotated => MAX_ANNOTATED_BYTES,
+        }
+    }
+
+    fn refusal(self, name: &str) -> Fail {
+        let mb = |n: u64| n / 1_048_576;
+        Fail::input(match self {
+            Limit::Article => format!(
+                "{name}: more than {} MB of text, the most one article may hold: split it into several documents",
+                mb(MAX_TEXT_BYTES as u64)
+            ),
+            Limit::Annotated => format!(
+                "{name}: more than {} MB, the most gloss reads from one file of annotations \
+                 (an article of {} MB with its annotations fits): split it into smaller files",
+                mb(MAX_ANNOTATED_BYTES),
+                mb(MAX_TEXT_BYTES as u64)
+            ),
+        })
+    }
+}
 
 #[derive(Parser)]
 #[command(name = "gloss", version, about = "Extract, validate, score and convert ACTOR / DATE / CLAIM annotations")]
@@ -216,40 +258,99 @@ fn io_fail(e: std::io::Error) -> Fail {
 
 // ---------------------------------------------------------------- reading inputs
 
-/// A file's name for messages and its bytes; `-` is standard input.
-fn read_bytes(path: &str) -> Result<Vec<u8>, Fail> {
-    let mut buf = Vec::new();
-    if path == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Fail::input(format!("<stdin>: cannot read: {e}")))?;
+/// A file's text (`-` is standard input), read in chunks through `Read::take` so that no
+/// more than `limit` allows is ever read: a stream that turns out binary (a NUL byte), not
+/// UTF-8 or UTF-16 is refused at the chunk that shows it, one over the limit as soon as it
+/// passes it. A leading byte-order mark is dropped.
+fn read_text(path: &str, limit: Limit) -> Result<String, Fail> {
+    let name = display_name(path);
+    // The whole allowance is reserved for a stream (address space only: pages are touched as
+    // bytes arrive), a file's own size for a file, so that the buffer never doubles (and
+    // briefly holds twice) what was read.
+    let mut expected = limit.bytes() as usize + 64 * 1024;
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
         let p = Path::new(path);
         let meta = std::fs::metadata(p).map_err(|e| Fail::input(format!("{path}: cannot open: {}", io_words(&e))))?;
         if meta.is_dir() {
             return Err(Fail::input(format!("{path}: is a directory, not a file")));
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_big(path, meta.len()));
+        if meta.len() > limit.bytes() {
+            return Err(limit.refusal(name));
         }
-        std::fs::File::open(p)
-            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf))
-            .map_err(|e| Fail::input(format!("{path}: cannot read: {}", io_words(&e))))?;
+        if meta.is_file() {
+            expected = meta.len() as usize + 1;
+        }
+        Box::new(std::fs::File::open(p).map_err(|e| Fail::input(format!("{path}: cannot open: {}", io_words(&e))))?)
+    };
+    let mut source = source.take(limit.bytes() + 1);
+    let mut buf = Vec::with_capacity(expected);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut checked = 0;
+    loop {
+        let n = match source.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Fail::input(format!("{name}: cannot read: {}", io_words(&e)))),
+        };
+        if buf.capacity() - buf.len() < n {
+            // Doubling, but never past the limit and one chunk: a stream refused at 128 MB
+            // must not have reserved 256.
+            let room = (limit.bytes() as usize + chunk.len()).saturating_sub(buf.len());
+            buf.reserve_exact(buf.len().max(chunk.len()).min(room).max(n));
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() as u64 > limit.bytes() {
+            return Err(limit.refusal(name));
+        }
+        checked = check_text(name, &buf, checked)?;
     }
-    if buf.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(display_name(path), buf.len() as u64));
+    if checked < buf.len() {
+        // A multi-byte character cut off by the end of the file.
+        return Err(not_utf8(name, &buf[..checked]));
     }
-    Ok(buf)
+    let start = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    buf.drain(..start);
+    String::from_utf8(buf).map_err(|e| not_utf8(name, &e.as_bytes()[..e.utf8_error().valid_up_to()]))
 }
 
-fn too_big(path: &str, len: u64) -> Fail {
-    Fail::input(format!(
-        "{path}: {:.0} MB is more than gloss reads ({} MB): split it into smaller files",
-        len as f64 / 1_048_576.0,
-        MAX_FILE_BYTES / 1_048_576
-    ))
+/// Checks the bytes after `checked` (the length known to be good UTF-8 text): a NUL byte or
+/// a UTF-16 byte-order mark refuses the file, an invalid byte too; an incomplete character
+/// at the end waits for the next chunk. Returns the new good length.
+fn check_text(name: &str, buf: &[u8], checked: usize) -> Result<usize, Fail> {
+    if checked == 0 && (buf.starts_with(b"\xFF\xFE") || buf.starts_with(b"\xFE\xFF") || looks_utf16(buf)) {
+        return Err(Fail::input(format!("{name}: this file is UTF-16 text, not UTF-8: save it as UTF-8")));
+    }
+    if let Some(pos) = buf[checked..].iter().position(|b| *b == 0) {
+        let (line, col) = line_col(&buf[..checked + pos]);
+        return Err(Fail::input(format!(
+            "{name}: line {line}, column {col}: this file looks binary (it contains NUL bytes), not text"
+        )));
+    }
+    match std::str::from_utf8(&buf[checked..]) {
+        Ok(_) => Ok(buf.len()),
+        Err(e) if e.error_len().is_none() => Ok(checked + e.valid_up_to()),
+        Err(e) => Err(not_utf8(name, &buf[..checked + e.valid_up_to()])),
+    }
+}
+
+/// UTF-16 without a byte-order mark: in its first 64 bytes, every other byte NUL and the
+/// others ASCII (English text in UTF-16LE or BE).
+fn looks_utf16(buf: &[u8]) -> bool {
+    let head = &buf[..buf.len().min(64) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let pairs = head.chunks(2);
+    pairs.clone().all(|p| p[1] == 0 && p[0] != 0 && p[0].is_ascii())
+        || pairs.clone().all(|p| p[0] == 0 && p[1] != 0 && p[1].is_ascii())
+}
+
+fn not_utf8(name: &str, good: &[u8]) -> Fail {
+    let (line, col) = line_col(good);
+    Fail::input(format!("{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"))
 }
 
 fn io_words(e: &std::io::Error) -> String {
@@ -268,23 +369,6 @@ fn display_name(path: &str) -> &str {
     }
 }
 
-/// The bytes as UTF-8 text (a byte-order mark dropped), or a message naming the line and
-/// column of the first bad byte, or saying the file looks binary.
-fn as_text<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Fail> {
-    let name = display_name(path);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = bytes.iter().position(|b| *b == 0) {
-        let (line, col) = line_col(&bytes[..pos]);
-        return Err(Fail::input(format!(
-            "{name}: line {line}, column {col}: this file looks binary (it contains NUL bytes), not text"
-        )));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-        Fail::input(format!("{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"))
-    })
-}
-
 /// The text, unless it holds nothing but white space (a gold or JSON Lines file must hold
 /// a document).
 fn non_empty<'t>(path: &str, text: &'t str) -> Result<&'t str, Fail> {
@@ -300,13 +384,6 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     let start = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
     let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
     (line, col)
-}
-
-/// A JSON Lines document whose text the library refuses (binary-looking, too large) is
-/// skipped with a note on standard error, so that one bad line of a corpus does not stop
-/// the others; both `extract` and the readers of `score` skip the same lines.
-fn skip_note(name: &str, e: &gloss::model::Error) {
-    eprintln!("gloss: note: {name}: {e}: document skipped");
 }
 
 fn has_jsonl_ext(path: &str) -> bool {
@@ -383,18 +460,13 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
             .map_err(|e| Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e))))?;
     }
     let single_text = files.len() == 1 && !a.jsonl && !has_jsonl_ext(&files[0]);
-    let mut written: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut names = DirNames::default();
+    let mut skips = Skips::default();
     let mut emit = |f: GoldFile, origin: String, out: &mut Out| -> Result<(), Fail> {
         match &a.out_dir {
             Some(dir) => {
-                let name = format!("{}.gold.json", fmt::safe_file_name(&f.doc.id));
-                if let Some(prev) = written.insert(name.clone(), origin.clone()) {
-                    return Err(Fail::input(format!(
-                        "{origin}: the id {:?} gives the file name {name}, already written for {prev}",
-                        f.doc.id
-                    )));
-                }
-                let path = dir.join(&name);
+                let stem = names.claim(&fmt::safe_file_name(&f.doc.id), &f.doc.id, &origin)?;
+                let path = dir.join(format!("{stem}.gold.json"));
                 std::fs::write(&path, f.to_json())
                     .map_err(|e| Fail::input(format!("{}: cannot write: {}", path.display(), io_words(&e))))
             }
@@ -404,28 +476,126 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
     };
     for path in &files {
         let name = display_name(path);
-        let bytes = read_bytes(path)?;
         if a.jsonl || has_jsonl_ext(path) {
-            let text = as_text(path, &bytes)?;
+            let text = read_text(path, Limit::Annotated)?;
             let default_id = stem(path);
-            for (n, line) in jsonl::lines(text) {
+            let mut lines = 0;
+            for (n, line) in jsonl::lines(&text) {
+                lines += 1;
                 let doc = match jsonl::read_input_line(n, line, &default_id, a.dct) {
                     Ok(doc) => doc,
                     Err(e) if e.kind_name() == "input" => {
-                        skip_note(name, &e);
+                        skips.skip(name, &e);
                         continue;
                     }
                     Err(e) => return Err(Fail::input(format!("{name}: {e}"))),
                 };
+                skips.keep();
                 emit(annotate(doc), format!("{name}:{n}"), out)?;
             }
+            if lines == 0 {
+                return Err(Fail::input(format!("{name}: the file holds no line to extract from")));
+            }
         } else {
-            let doc =
-                Document::from_bytes(stem(path), &bytes, a.dct).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+            let text = read_text(path, Limit::Article)?;
+            let doc = Document::new(stem(path), &text, a.dct).map_err(|e| Fail::input(format!("{name}: {e}")))?;
+            skips.keep();
             emit(annotate(doc), name.to_string(), out)?;
         }
     }
-    Ok(())
+    skips.finish("nothing extracted")
+}
+
+/// The documents of JSON Lines inputs that the library refuses (a bad date, a binary-looking
+/// or oversized text) are skipped, so that one bad line of a corpus does not stop the
+/// others; `extract` and the readers of `score` skip the same lines. The notes wait until a
+/// document is kept: when none is, the run fails with one line instead of notes.
+#[derive(Default)]
+struct Skips {
+    pending: Vec<String>,
+    first: Option<String>,
+    skipped: usize,
+    kept: usize,
+}
+
+impl Skips {
+    fn skip(&mut self, name: &str, e: &gloss::model::Error) {
+        let what = format!("{name}: {e}");
+        let note = format!("gloss: note: {what}: document skipped");
+        if self.kept > 0 {
+            eprintln!("{note}");
+        } else {
+            self.pending.push(note);
+        }
+        self.first.get_or_insert(what);
+        self.skipped += 1;
+    }
+
+    fn keep(&mut self) {
+        if self.kept == 0 {
+            for note in self.pending.drain(..) {
+                eprintln!("{note}");
+            }
+        }
+        self.kept += 1;
+    }
+
+    /// An error when every document was skipped (`outcome` says what that means), else a
+    /// count of the skipped ones on standard error.
+    fn finish(self, outcome: &str) -> Result<(), Fail> {
+        match (self.first, self.kept) {
+            (Some(first), 0) if self.skipped == 1 => Err(Fail::input(format!("{first}: {outcome}"))),
+            (Some(first), 0) => Err(Fail::input(format!(
+                "{first}; and {} more documents skipped: {outcome}, every document was skipped",
+                self.skipped - 1
+            ))),
+            (Some(_), kept) => {
+                eprintln!(
+                    "gloss: note: {} of {} document{} skipped (reasons above)",
+                    self.skipped,
+                    self.skipped + kept,
+                    plural(self.skipped + kept)
+                );
+                Ok(())
+            }
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+/// The file names written into one output directory (their stems), so that no two collide,
+/// even on a disk that ignores case (Windows, macOS): a stem equal to one already written
+/// but for case gets `_2` (or the next free number) after it, in the order written, with a
+/// note; the same stem twice (two documents with one id, or ids that differ only in
+/// characters a file name cannot hold) is an error naming both.
+#[derive(Default)]
+struct DirNames {
+    /// The stems asked for, and where each came from.
+    given: std::collections::HashMap<String, String>,
+    /// The stems written, lowercased, and where each came from.
+    used: std::collections::HashMap<String, String>,
+}
+
+impl DirNames {
+    fn claim(&mut self, stem: &str, id: &str, origin: &str) -> Result<String, Fail> {
+        if let Some(prev) = self.given.get(stem) {
+            return Err(Fail::input(format!(
+                "{origin}: the id {id:?} gives the file name {stem}, already written for {prev}"
+            )));
+        }
+        self.given.insert(stem.to_string(), origin.to_string());
+        let mut name = stem.to_string();
+        if let Some(prev) = self.used.get(&stem.to_lowercase()) {
+            let free = (2..).map(|n| format!("{stem}_{n}")).find(|c| !self.used.contains_key(&c.to_lowercase()));
+            name = free.unwrap_or_default();
+            eprintln!(
+                "gloss: note: {origin}: the file name {stem} differs only in case from the one written for {prev}: \
+                 written as {name}, so that the two do not collide on disks that ignore case"
+            );
+        }
+        self.used.insert(name.to_lowercase(), origin.to_string());
+        Ok(name)
+    }
 }
 
 // ---------------------------------------------------------------- validate
@@ -457,17 +627,19 @@ fn validate(a: ValidateArgs, out: &mut Out) -> Result<(), Fail> {
 fn validate_gold(path: &str, out: &mut Out) -> Result<(), Fail> {
     for path in expand_dirs(std::slice::from_ref(&path.to_string()))? {
         let name = display_name(&path).to_string();
-        let bytes = read_bytes(&path)?;
-        let text = non_empty(&path, as_text(&path, &bytes)?)?;
+        let text = read_text(&path, Limit::Annotated)?;
+        let text = non_empty(&path, &text)?;
         if is_jsonl(&path, text) {
-            let mut n_docs = 0;
+            // Every line is read before any is reported: a file is valid as a whole or not.
+            let mut docs = Vec::new();
             for (n, line) in jsonl::lines(text) {
-                let f = jsonl::read_line(n, line).map_err(|e| Fail::input(format!("{name}: {e}")))?;
-                report_valid(out, &format!("{name}:{n} ({})", f.doc.id), &f)?;
-                n_docs += 1;
+                docs.push((n, jsonl::read_line(n, line).map_err(|e| Fail::input(format!("{name}: {e}")))?));
             }
-            if n_docs == 0 {
+            if docs.is_empty() {
                 return Err(Fail::input(format!("{name}: the file holds no document")));
+            }
+            for (n, f) in &docs {
+                report_valid(out, &format!("{name}:{n} ({})", f.doc.id), f)?;
             }
         } else {
             if let Ok(Some(LineKind::Corpus)) = jsonl::sniff(text) {
@@ -490,14 +662,19 @@ fn guess_format(path: &str) -> Result<Format, Fail> {
     if path != "-" && Path::new(path).is_dir() {
         let entries = dir_entries(path)?;
         let has = |ext: &str| entries.iter().any(|p| p.ends_with(ext));
-        return if has(".ann") || (has(".txt") && !has(".gold.json")) {
+        // A brat collection is known by its .ann files: a folder of plain .txt articles is not one.
+        return if has(".ann") {
             Ok(Format::Brat)
         } else if has(".gold.json") {
             Ok(Format::Gloss)
         } else if has(".tml") {
             Ok(Format::Timeml)
         } else {
-            Err(Fail::input(format!("{name}: the directory holds no brat (.txt, .ann), *.gold.json or *.tml file")))
+            Err(Fail::input(format!(
+                "{name}: the directory holds no annotation files: expected *.gold.json files, \
+                 a brat collection (a .ann file beside each .txt) or *.tml files{}",
+                if has(".txt") { "; plain .txt articles are annotated with `gloss extract`" } else { "" }
+            )))
         };
     }
     if path == "-" {
@@ -505,8 +682,8 @@ fn guess_format(path: &str) -> Result<Format, Fail> {
         // unless --from says otherwise.
         return Ok(Format::Gloss);
     }
-    let bytes = read_bytes(path)?;
-    let text = non_empty(path, as_text(path, &bytes)?)?;
+    let text = read_text(path, Limit::Annotated)?;
+    let text = non_empty(path, &text)?;
     Format::guess(path, text).ok_or_else(|| {
         Fail::input(format!("{name}: cannot tell this file's format from its name or contents: give --from FORMAT"))
     })
@@ -542,18 +719,23 @@ fn read_in(format: Format, path: &str, opts: &fmt::Options, unit_given: bool) ->
             if !wanted.iter().any(|w| p.ends_with(w)) {
                 continue;
             }
-            let bytes = read_bytes(&p)?;
-            let text = as_text(&p, &bytes)?.to_string();
+            let limit = if p.ends_with(".txt") { Limit::Article } else { Limit::Annotated };
+            let text = read_text(&p, limit)?;
             let base = Path::new(&p).file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
             files.push((base, text));
         }
         if files.is_empty() {
             return Err(Fail::input(format!("{name}: the directory holds no {format} file")));
         }
+        if format == Format::Brat && !files.iter().any(|(n, _)| n.ends_with(".ann")) {
+            return Err(Fail::input(format!(
+                "{name}: the directory holds no .ann file: a brat collection has a .ann file beside each .txt"
+            )));
+        }
         return fmt::read(format, fmt::Input::Files(&files), opts).map_err(in_words);
     }
-    let bytes = read_bytes(path)?;
-    let text = non_empty(path, as_text(path, &bytes)?)?;
+    let text = read_text(path, Limit::Annotated)?;
+    let text = non_empty(path, &text)?;
     // doccano's own exports do not say what their offsets count, and doccano counts UTF-16
     // units: where the two units differ (a character beyond U+FFFF), say which one is used.
     if format == Format::Doccano
@@ -616,14 +798,13 @@ fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
         }
         let mut out = Vec::with_capacity(files.len());
         for f in files {
-            let bytes = read_bytes(&f)?;
-            let text = as_text(&f, &bytes)?;
-            out.push(full(GoldFile::from_json(text).map_err(|e| Fail::input(format!("{f}: {e}")))?));
+            let text = read_text(&f, Limit::Annotated)?;
+            out.push(full(GoldFile::from_json(&text).map_err(|e| Fail::input(format!("{f}: {e}")))?));
         }
         return Ok(out);
     }
-    let bytes = read_bytes(path)?;
-    let text = non_empty(path, as_text(path, &bytes)?)?;
+    let text = read_text(path, Limit::Annotated)?;
+    let text = non_empty(path, &text)?;
     let in_words = |e: gloss::model::Error| Fail::input(format!("{name}: {e}"));
     let kind = if is_jsonl(path, text) {
         match jsonl::sniff(text).map_err(in_words)? {
@@ -646,19 +827,22 @@ fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
         LineKind::Gold => Ok(jsonl::read(text).map_err(in_words)?.into_iter().map(|(_, f)| full(f)).collect()),
         LineKind::Corpus => {
             let mut out = Vec::new();
+            let mut skips = Skips::default();
             for (n, line) in jsonl::lines(text) {
                 let d = match corpus::read_line(n, line) {
                     Ok(d) => d,
                     Err(e) if e.kind_name() == "input" => {
-                        skip_note(&name, &e);
+                        skips.skip(&name, &e);
                         continue;
                     }
                     Err(e) => return Err(in_words(e)),
                 };
+                skips.keep();
                 let a = d.annotated;
                 let coverage = Coverage { labels: a.labels, actor_kinds: a.actor_kinds, canonical: a.canonical };
                 out.push(Loaded { file: d.file, coverage, places: d.places });
             }
+            skips.finish("nothing to score")?;
             Ok(out)
         }
         LineKind::Input => {
@@ -750,7 +934,7 @@ fn convert(a: ConvertArgs, out: &mut Out) -> Result<(), Fail> {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Fail::input(format!("{}: cannot create the directory: {}", dir.display(), io_words(&e)))
             })?;
-            for (name, text) in files {
+            for (name, text) in apart_in_any_case(files)? {
                 write_file(&dir.join(name), &text)?;
             }
             Ok(())
@@ -774,4 +958,62 @@ fn write_file(path: &Path, text: &str) -> Result<(), Fail> {
 /// The input's stem as a file name.
 fn safe_stem(path: &str) -> String {
     fmt::safe_file_name(&stem(path))
+}
+
+/// Output files of one directory, renamed where two documents' names differ only in case
+/// (the rule of [`DirNames`]): a brat pair `.txt` + `.ann` keeps one stem, and brat's
+/// `annotation.conf`, which names each document's files, follows the new names.
+fn apart_in_any_case(files: Vec<(String, String)>) -> Result<Vec<(String, String)>, Fail> {
+    let split = |n: &str| -> (String, &'static str) {
+        for ext in [".gold.json", ".txt", ".ann", ".tml"] {
+            if let Some(stem) = n.strip_suffix(ext) {
+                return (stem.to_string(), ext);
+            }
+        }
+        (n.to_string(), "")
+    };
+    let mut names = DirNames::default();
+    let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        let (stem, ext) = split(&name);
+        let new = match renamed.get(&stem) {
+            Some(new) => new.clone(),
+            None => {
+                let new = names.claim(&stem, &stem, &format!("document {stem}"))?;
+                renamed.insert(stem, new.clone());
+                new
+            }
+        };
+        out.push((format!("{new}{ext}"), text));
+    }
+    renamed.retain(|old, new| old != new);
+    if !renamed.is_empty() {
+        for (name, text) in out.iter_mut() {
+            if name == fmt::brat::CONF {
+                *text = brat_conf_renamed(text, &renamed);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// brat's `annotation.conf` with each `# gloss-document` header's `file` renamed.
+fn brat_conf_renamed(conf: &str, renamed: &std::collections::HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(conf.len());
+    for line in conf.split_inclusive('\n') {
+        let header = line.strip_prefix("# gloss-document ").map(str::trim_end);
+        let parsed = header.and_then(|j| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j).ok());
+        match parsed {
+            Some(mut h) => {
+                let file = h.get("file").and_then(|f| f.as_str()).and_then(|f| renamed.get(f)).cloned();
+                if let Some(new) = file {
+                    h.insert("file".into(), new.into());
+                }
+                out.push_str(&format!("# gloss-document {}\n", serde_json::Value::Object(h)));
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }

@@ -294,7 +294,11 @@ pub fn read(format: Format, input: Input<'_>, opts: &Options) -> Result<Vec<Gold
         (Format::Brat, Input::Text(_)) => Err(Error::format(
             "brat annotations are a directory of .txt and .ann files (with annotation.conf): open them together",
         )),
-        (_, Input::Text(text)) => read_text(format, text, opts),
+        (_, Input::Text(text)) => match read_text(format, text, opts)? {
+            // Blank lines or an empty list: said, not opened as nothing.
+            docs if docs.is_empty() => Err(Error::format("the file holds no document")),
+            docs => Ok(docs),
+        },
         (_, Input::Files(files)) => {
             let mut out = Vec::new();
             for (name, text) in files {
@@ -391,14 +395,25 @@ pub fn unique_names(files: &[GoldFile], ext: &str) -> Result<Vec<String>, Error>
     Ok(out)
 }
 
-/// An id as a file name: every character but ASCII letters, digits, `.`, `_` and `-`
-/// becomes `_`, and a leading dot is dropped.
+/// An id as a file name that every common file system accepts: every character but ASCII
+/// letters, digits, `.`, `_` and `-` becomes `_`; leading and trailing dots are dropped
+/// (Windows drops trailing ones itself); a Windows reserved device name (CON, PRN, AUX, NUL,
+/// COM0-9, LPT0-9, in any case, before any extension: `con.v2` too) gets a `_` after it
+/// (`CON_`, `con_.v2`); nothing left gives `doc`. Names that differ only in case still
+/// collide on case-insensitive disks: a caller writing several names into one directory
+/// disambiguates them (the CLI does).
 pub fn safe_file_name(id: &str) -> String {
     let s: String =
         id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
-    let s = s.trim_start_matches('.');
+    let s = s.trim_matches('.');
     if s.is_empty() {
-        "doc".to_string()
+        return "doc".to_string();
+    }
+    let (head, rest) = s.split_at(s.find('.').unwrap_or(s.len()));
+    let upper = head.to_ascii_uppercase();
+    let numbered = |p: &str| upper.strip_prefix(p).is_some_and(|d| d.len() == 1 && d.as_bytes()[0].is_ascii_digit());
+    if matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL") || numbered("COM") || numbered("LPT") {
+        format!("{head}_{rest}")
     } else {
         s.to_string()
     }
@@ -465,5 +480,31 @@ mod tests {
         }
         let e = open("notes.txt", "hello", &Options::default()).unwrap_err();
         assert!(e.message().contains("notes.txt"), "{e}");
+    }
+
+    #[test]
+    fn safe_file_names_avoid_reserved_and_odd_names() {
+        let cases = [
+            ("000_c000a84573ae1d4c", "000_c000a84573ae1d4c"),
+            ("Mali 2025/09", "Mali_2025_09"),
+            ("CON", "CON_"),
+            ("con", "con_"),
+            ("Nul.v2", "Nul_.v2"),
+            ("aux.", "aux_"),
+            ("COM1", "COM1_"),
+            ("lpt9.txt", "lpt9_.txt"),
+            ("COM10", "COM10"),
+            ("CONSOLE", "CONSOLE"),
+            ("prn-1", "prn-1"),
+            ("report. ", "report._"),
+            ("notes..", "notes"),
+            ("..hidden", "hidden"),
+            ("...", "doc"),
+            ("", "doc"),
+            ("é", "_"),
+        ];
+        for (id, want) in cases {
+            assert_eq!(safe_file_name(id), want, "{id:?}");
+        }
     }
 }
