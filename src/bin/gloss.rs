@@ -638,6 +638,7 @@ fn validate_gold(path: &str, out: &mut Out) -> Result<(), Fail> {
             if docs.is_empty() {
                 return Err(Fail::input(format!("{name}: the file holds no document")));
             }
+            jsonl::check_unique_ids(&docs).map_err(|e| Fail::input(format!("{name}: {e}")))?;
             for (n, f) in &docs {
                 report_valid(out, &format!("{name}:{n} ({})", f.doc.id), f)?;
             }
