@@ -9,6 +9,9 @@ pub mod actor;
 pub mod claim;
 pub mod date;
 pub mod segment;
+mod work;
+
+pub use work::{Steps, Tally, Work};
 
 use crate::model::{Annotation, Attrs, Document, Label, Span};
 use rustc_hash::FxHashMap;
@@ -21,6 +24,8 @@ pub struct Context<'a> {
     pub sentences: &'a [Sentence],
     /// Annotations found by the extractors that ran before (claims see actors and dates).
     pub found: &'a [Annotation],
+    /// Where the extractor adds the work it did (see [`Work`]).
+    pub work: &'a Tally,
 }
 
 /// One extractor: adds candidate annotations of its label (a claim extractor may also add
@@ -46,11 +51,23 @@ impl Pipeline {
     /// Extracts every label from `doc`: predicted annotations, sorted, with ids `A1..`,
     /// `D1..`, `C1..` and references renumbered to match.
     pub fn run(&self, doc: &Document) -> Vec<Annotation> {
-        let sentences = segment::sentences(doc);
+        self.run_counted(doc).0
+    }
+
+    /// [`Pipeline::run`], with a count of the work each stage did: tests check with it,
+    /// without timing, that the work grows linearly with the text.
+    pub fn run_counted(&self, doc: &Document) -> (Vec<Annotation>, Work) {
+        let tally = Tally::default();
+        let mut steps = 0u64;
+        let sentences = segment::sentences_counted(doc, &mut steps);
+        tally.add(|w| {
+            w.segment_steps += steps;
+            w.sentences += sentences.len() as u64;
+        });
         let mut found: Vec<Annotation> = Vec::new();
         for ex in [&self.actors as &dyn Extractor, &self.dates, &self.claims] {
             let mut out = Vec::new();
-            ex.extract(&Context { doc, sentences: &sentences, found: &found }, &mut out);
+            ex.extract(&Context { doc, sentences: &sentences, found: &found, work: &tally }, &mut out);
             // The first extractor's vector becomes `found` itself: no copy of its annotations.
             if found.is_empty() {
                 found = out;
@@ -58,20 +75,31 @@ impl Pipeline {
                 found.append(&mut out);
             }
         }
-        merge(found)
+        let anns = merge(found, &tally);
+        Self::count_output(&anns, &tally);
+        (anns, tally.get())
     }
 
     /// Runs one label's extractor alone (and those it depends on), for benchmarks and tests.
     pub fn run_label(&self, doc: &Document, label: Label) -> Vec<Annotation> {
         let sentences = segment::sentences(doc);
         let mut out = Vec::new();
-        let cx = Context { doc, sentences: &sentences, found: &[] };
+        let tally = Tally::default();
+        let cx = Context { doc, sentences: &sentences, found: &[], work: &tally };
         match label {
             Label::Actor => self.actors.extract(&cx, &mut out),
             Label::Date => self.dates.extract(&cx, &mut out),
             Label::Claim => return self.run(doc).into_iter().filter(|a| a.label() == Label::Claim).collect(),
         }
-        merge(out)
+        merge(out, &tally)
+    }
+
+    fn count_output(anns: &[Annotation], tally: &Tally) {
+        let bytes: usize = anns.iter().map(|a| a.quote.len()).sum();
+        tally.add(|w| {
+            w.annotations += anns.len() as u64;
+            w.quote_bytes += bytes as u64;
+        });
     }
 }
 
@@ -95,7 +123,8 @@ pub(crate) fn numbered_id(prefix: &str, n: usize) -> String {
 /// Long documents hold tens of thousands of candidates: indices are sorted rather than the
 /// annotations themselves, kept spans are found by range lookups, and ids are looked up
 /// by reference, so the merge stays near-linear.
-fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
+fn merge(cands: Vec<Annotation>, tally: &Tally) -> Vec<Annotation> {
+    tally.add(|w| w.merge_candidates += cands.len() as u64);
     // Longest first within each label, so that the greedy pass keeps the longer candidate.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
