@@ -292,12 +292,18 @@ impl ClaimExtractor {
     }
 }
 
+/// How far, in bytes, a direct quote is followed across sentences to its opening or closing
+/// mark (some 25 sentences of news): the reach bounds what one claim may cost and cover.
+const QUOTE_REACH: usize = 4000;
+
 /// Start of the opening quotation mark that a quote closing after `pos` began with: the
 /// nearest open mark before `pos` on the same line, when no close mark lies between.
 fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
     let before = text.get(..pos)?;
-    let line_start = before.rfind('\n').map(|k| k + 1).unwrap_or(0);
-    let lo = line_start.max(pos.saturating_sub(4000));
+    // The line break is looked for within the reach only: a search of the whole text before
+    // `pos` made every call cost the length of the document.
+    let lo = pos.saturating_sub(QUOTE_REACH);
+    let lo = before.as_bytes()[lo..].iter().rposition(|&b| b == b'\n').map_or(lo, |k| lo + k + 1);
     for (k, ch) in before.char_indices().rev() {
         if k < lo {
             break;
@@ -322,7 +328,8 @@ fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
 /// End of the closing quotation mark of a quote left open at `pos`, on the same line.
 fn close_quote_after(text: &str, pos: usize) -> Option<usize> {
     let after = text.get(pos..)?;
-    let line_end = after.find('\n').unwrap_or(after.len()).min(4000);
+    let reach = after.len().min(QUOTE_REACH);
+    let line_end = after.as_bytes()[..reach].iter().position(|&b| b == b'\n').unwrap_or(reach);
     for (k, ch) in after.char_indices() {
         if k >= line_end {
             break;
