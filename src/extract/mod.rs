@@ -8,15 +8,17 @@
 pub mod actor;
 pub mod claim;
 pub mod date;
+mod nesting;
 pub mod segment;
 mod work;
 
+pub use nesting::MAX_CLAIM_DEPTH;
 pub use work::{Steps, Tally, Work};
 
 use crate::model::{Annotation, Attrs, Document, Label, Span};
 use rustc_hash::FxHashMap;
 use segment::Sentence;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What an extractor sees: the document, its sentences and what earlier extractors found.
 pub struct Context<'a> {
@@ -117,7 +119,8 @@ pub(crate) fn numbered_id(prefix: &str, n: usize) -> String {
 /// Resolves overlaps and numbers ids.
 ///
 /// Within ACTOR and within DATE, spans may not overlap: of two overlapping candidates the
-/// longer (then the earlier) wins. Claims may nest (a report of a report) but not cross.
+/// longer (then the earlier) wins. Claims may nest (a report of a report) but not cross, and
+/// at most [`nesting::MAX_CLAIM_DEPTH`] deep.
 /// Annotations that referred to a dropped candidate lose the reference.
 ///
 /// Long documents hold tens of thousands of candidates: indices are sorted rather than the
@@ -134,9 +137,8 @@ fn merge(cands: Vec<Annotation>, tally: &Tally) -> Vec<Annotation> {
     // The candidates stay where they are until the end: the passes below decide on indices
     // and each kept annotation is moved once, into its place.
     let mut kept: Vec<usize> = Vec::with_capacity(cands.len());
-    // Kept claims as (start, end) and (end, start).
-    let mut claim_starts: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut claim_ends: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Kept claims: nested, never crossing, at most `MAX_CLAIM_DEPTH` deep.
+    let mut claims = nesting::ClaimNest::default();
     // Kept ACTOR and DATE spans by start, with their candidate index.
     let mut kept_by_start: [BTreeMap<usize, (Span, usize)>; 2] = [BTreeMap::new(), BTreeMap::new()];
     // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps:
@@ -146,16 +148,9 @@ fn merge(cands: Vec<Annotation>, tally: &Tally) -> Vec<Annotation> {
         let c = &cands[i];
         let (a, b) = (c.span.start(), c.span.end());
         if c.label() == Label::Claim {
-            // A kept claim that crosses the candidate (or has its span) starts or ends
-            // inside it: look only there.
-            let crossing = a < b
-                && (claim_starts.range((a, 0)..(b, 0)).any(|&(s, e)| e > b && s > a || s == a && e == b)
-                    || claim_ends.range((a + 1, 0)..(b, 0)).any(|&(_, s)| s < a));
-            if crossing || c.span.is_empty() {
+            if !claims.accept(a, b) {
                 continue;
             }
-            claim_starts.insert((a, b));
-            claim_ends.insert((b, a));
         } else {
             // Kept ACTOR and DATE spans never overlap: the one starting last before the
             // candidate's end is the only one that can clash.

@@ -508,11 +508,21 @@ impl Extractor for ClaimExtractor {
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
         let atts = self.attributions(doc, cx.sentences);
+        // The claims the merge will keep, decided as it does (longest first, then the earlier
+        // start, then the earlier found): the others are not copied out at all, which bounds
+        // the memory of a text of nested reports by that of the output.
+        let mut order: Vec<usize> = (0..atts.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(atts[i].content.len()), atts[i].content.start()));
+        let mut kept = vec![false; atts.len()];
+        let mut nest = super::nesting::ClaimNest::default();
+        for i in order {
+            kept[i] = nest.accept(atts[i].content.start(), atts[i].content.end());
+        }
         // Actors a source may refer to: those found earlier, then those this extractor adds.
         let mut actors = ActorIndex::new(cx.found);
         let mut n_src = 0;
         let mut n_clm = 0;
-        for att in atts {
+        for (att, kept) in atts.into_iter().zip(kept) {
             let source = match (&att.source, &att.source_facts) {
                 (Some(words), Some(f)) if att.pronoun => {
                     pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start()))
@@ -542,6 +552,9 @@ impl Extractor for ClaimExtractor {
                 },
                 _ => None,
             };
+            if !kept {
+                continue;
+            }
             let (Some(quote), Some(cue_text)) = (doc.slice(att.content), doc.slice(att.cue)) else {
                 continue;
             };
