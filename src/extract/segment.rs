@@ -60,7 +60,10 @@ pub(crate) fn sentences_counted(doc: &Document, steps: &mut u64) -> Vec<Sentence
                 *steps += k as u64 + 1;
                 i += k
             }
-            None => break,
+            None => {
+                *steps += (bytes.len() - i) as u64;
+                break;
+            }
         }
         let c = bytes[i];
         if c == b'\n' {

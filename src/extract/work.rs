@@ -29,7 +29,7 @@ pub struct Work {
     pub date_candidates: u64,
     /// Tokens the claim extractor made, and tokens its frames and content steps visited.
     pub claim_steps: u64,
-    /// Cue candidates the claim frames proposed.
+    /// Attributions the claim frames found (before the merge).
     pub claim_cues: u64,
     /// Candidates the merge step sorted and checked.
     pub merge_candidates: u64,

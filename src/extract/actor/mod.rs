@@ -28,7 +28,7 @@ mod token;
 
 pub use lexicon::{fold, FILES as DATA_FILES};
 
-use super::{Context, Extractor};
+use super::{Context, Extractor, Steps, Tally};
 use crate::model::{ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status};
 use lexicon::{Entry, HashMap, HashSet, HeadRule, Lexicon, Suffix};
 use std::borrow::Cow;
@@ -53,6 +53,12 @@ impl ActorExtractor {
 
     /// Actor annotations of a document, with ids `act1`, `act2`, ... in text order.
     pub fn actors(&self, doc: &Document, sentences: &[super::segment::Sentence]) -> Vec<Annotation> {
+        self.actors_counted(doc, sentences, &Tally::default())
+    }
+
+    /// [`ActorExtractor::actors`], adding its work to `work`.
+    fn actors_counted(&self, doc: &Document, sentences: &[super::segment::Sentence], work: &Tally) -> Vec<Annotation> {
+        let steps = Steps::default();
         let text = doc.text();
         // All tokens in one vector; each sentence is a range of it.
         let mut all: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -104,8 +110,14 @@ impl ActorExtractor {
         for toks in sents {
             let mut s = Sentence::new(self.lex, text, toks, &lower_words, scratch);
             s.run(&mut cands);
+            steps.add(s.steps.get() as usize + toks.len());
             scratch = s.scratch();
         }
+        steps.add(all.len());
+        work.add(|w| {
+            w.actor_steps += steps.get();
+            w.actor_candidates += cands.len() as u64;
+        });
         resolve(self.lex, text, &mut cands);
         cands.sort_by_key(|c| (c.s, std::cmp::Reverse(c.e)));
         let mut out = Vec::with_capacity(cands.len());
@@ -141,7 +153,7 @@ impl Extractor for ActorExtractor {
         Label::Actor
     }
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
-        let found = self.actors(cx.doc, cx.sentences);
+        let found = self.actors_counted(cx.doc, cx.sentences, cx.work);
         if out.is_empty() {
             *out = found;
         } else {
@@ -421,6 +433,8 @@ struct Sentence<'a> {
     lows: Vec<Cow<'a, str>>,
     /// Each token is a capitalised word.
     caps: Vec<bool>,
+    /// Tokens visited by the analysis of capitalised runs (see [`crate::extract::Work`]).
+    steps: Steps,
 }
 
 impl<'a> Sentence<'a> {
@@ -460,7 +474,19 @@ impl<'a> Sentence<'a> {
             matches!(w, "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";")
                 || (w.len() > 2 && w.ends_with('.') && matches!(lex.suffixes.get(w), Some(Suffix::Org)))
         });
-        let mut s = Sentence { lex, text, t, lower_words, used, headline: false, terminated, initial, lows, caps };
+        let mut s = Sentence {
+            lex,
+            text,
+            t,
+            lower_words,
+            used,
+            headline: false,
+            terminated,
+            initial,
+            lows,
+            caps,
+            steps: Steps::default(),
+        };
         s.headline = s.is_headline();
         s
     }
@@ -744,11 +770,14 @@ impl<'a> Sentence<'a> {
     fn analyse_run(&self, i: usize, j: usize, gaz_at: &[Option<(usize, Entry)>], units: &mut Vec<Unit>) {
         let mut i = i;
         let mut role: Option<String> = self.title_before(i);
+        self.steps.add(j + 1 - i.min(j + 1));
         // Leading common words and titles.
         loop {
             if i > j {
                 return;
             }
+            // Each step may look at the rest of the run (an organisation suffix after a title).
+            self.steps.add(j + 1 - i);
             if gaz_at[i].is_some() {
                 break;
             }
@@ -818,6 +847,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some((len, r)) = self.title_at(k) {
+                self.steps.add(j + 1 - k);
                 // "Martin Luther King" is a name ending in a title word.
                 if k + len - 1 == j && !(self.lex.given.contains(self.w(i)) && k > i + 1) {
                     // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.

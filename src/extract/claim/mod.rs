@@ -14,7 +14,7 @@ mod lexicon;
 mod tokens;
 
 use super::segment::Sentence as Sent;
-use super::{Context, Extractor};
+use super::{Context, Extractor, Steps};
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance,
     Status,
@@ -78,6 +78,11 @@ impl ClaimExtractor {
 
     /// Every attribution of `doc`, in text order.
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
+        self.attributions_counted(doc, sentences, &Steps::default())
+    }
+
+    /// [`ClaimExtractor::attributions`], counting the tokens made and visited in `steps`.
+    fn attributions_counted(&self, doc: &Document, sentences: &[Sent], steps: &Steps) -> Vec<Attribution> {
         let text = doc.text();
         let mut out: Vec<Attribution> = Vec::new();
         // One claim per content and per cue: the first found wins.
@@ -87,6 +92,7 @@ impl ClaimExtractor {
         for (si, s) in sentences.iter().enumerate() {
             tokens::tokenize_into(text, s.start_byte, s.end_byte, &mut toks);
             let toks = toks.as_slice();
+            steps.add(toks.len());
             if toks.is_empty() {
                 continue;
             }
@@ -94,9 +100,13 @@ impl ClaimExtractor {
             if !sent.may_hold_cue() {
                 continue;
             }
+            // The frames' passes over the sentence.
+            steps.add(toks.len());
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
-                if let Some(mut a) = self.attribution(doc, toks, &c, s, around) {
+                // Building a claim reads its content tokens.
+                steps.add(c.content.1.saturating_sub(c.content.0) + 1);
+                if let Some(mut a) = self.attribution(doc, toks, &c, s, around, steps) {
                     a.relative = sent.relative_subject(&c).and_then(|k| {
                         let w = toks.get(k)?;
                         doc.span_of_bytes(w.start, w.end)
@@ -119,6 +129,7 @@ impl ClaimExtractor {
         c: &Cand,
         s: &Sent,
         (prev, next): (Option<&Sent>, Option<&Sent>),
+        steps: &Steps,
     ) -> Option<Attribution> {
         let text = doc.text();
         let (c0, mut c1) = c.content;
@@ -142,12 +153,12 @@ impl ClaimExtractor {
         let has_open = t[c0..=c1].iter().any(|x| x.kind == Kind::Open);
         let has_close = t[c0..=c1].iter().any(|x| x.kind == Kind::Close);
         if c.before && t[c1].kind == Kind::Close && !has_open && c0 == 0 {
-            if let Some(q) = open_quote_before(text, s.start_byte) {
+            if let Some(q) = open_quote_before(text, s.start_byte, steps) {
                 a = q;
             }
         }
         if !c.before && starts_open && !has_close && c1 + 1 >= t.len().saturating_sub(1) {
-            if let Some(q) = close_quote_after(text, b) {
+            if let Some(q) = close_quote_after(text, b, steps) {
                 b = q;
             }
         }
@@ -160,7 +171,7 @@ impl ClaimExtractor {
             let first = text.get(a..b)?.chars().next()?;
             let rest = text.get(a + first.len_utf8()..b)?;
             if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
-                if let Some(q) = close_quote_after(text, b) {
+                if let Some(q) = close_quote_after(text, b, steps) {
                     b = q;
                 }
             }
@@ -175,7 +186,7 @@ impl ClaimExtractor {
             b = pv.end_byte;
             a = pv.start_byte;
             if !piece.starts_with(['“', '"']) {
-                if let Some(q) = open_quote_before(text, pv.start_byte) {
+                if let Some(q) = open_quote_before(text, pv.start_byte, steps) {
                     a = q;
                 }
             }
@@ -298,11 +309,12 @@ const QUOTE_REACH: usize = 4000;
 
 /// Start of the opening quotation mark that a quote closing after `pos` began with: the
 /// nearest open mark before `pos` on the same line, when no close mark lies between.
-fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
+fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let before = text.get(..pos)?;
     // The line break is looked for within the reach only: a search of the whole text before
     // `pos` made every call cost the length of the document.
     let lo = pos.saturating_sub(QUOTE_REACH);
+    steps.add(pos - lo);
     let lo = before.as_bytes()[lo..].iter().rposition(|&b| b == b'\n').map_or(lo, |k| lo + k + 1);
     for (k, ch) in before.char_indices().rev() {
         if k < lo {
@@ -326,9 +338,10 @@ fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// End of the closing quotation mark of a quote left open at `pos`, on the same line.
-fn close_quote_after(text: &str, pos: usize) -> Option<usize> {
+fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let after = text.get(pos..)?;
     let reach = after.len().min(QUOTE_REACH);
+    steps.add(reach);
     let line_end = after.as_bytes()[..reach].iter().position(|&b| b == b'\n').unwrap_or(reach);
     for (k, ch) in after.char_indices() {
         if k >= line_end {
@@ -507,7 +520,12 @@ impl Extractor for ClaimExtractor {
 
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
-        let atts = self.attributions(doc, cx.sentences);
+        let steps = Steps::default();
+        let atts = self.attributions_counted(doc, cx.sentences, &steps);
+        cx.work.add(|w| {
+            w.claim_steps += steps.get();
+            w.claim_cues += atts.len() as u64;
+        });
         // The claims the merge will keep, decided as it does (longest first, then the earlier
         // start, then the earlier found): the others are not copied out at all, which bounds
         // the memory of a text of nested reports by that of the output.
