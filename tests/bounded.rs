@@ -10,46 +10,12 @@
 use gloss::extract::{Pipeline, Work, MAX_CLAIM_DEPTH};
 use gloss::model::{check_annotations, Document};
 
-/// The shapes: the three of the reliability audit first, then others that stress one rule.
-const SHAPES: &[(&str, &str)] = &[
-    // An unterminated quote opened before every cue: one sentence, a claim per cue.
-    ("quote_paris_said", "\"Paris said "),
-    // Reports nested without end.
-    ("said_that_chain", "Mali said that France said that "),
-    // A title before a title: no sentence ends, one capitalised run.
-    ("mr_titles", "Mr. "),
-    ("titles_mixed", "Gen. Col. Capt. "),
-    // One sentence without punctuation, and one word without a space.
-    ("no_punctuation", "the minister of the state and the people of the region "),
-    ("one_word", "a"),
-    ("one_token", "said "),
-    // Quotes: thousands of them, straight ones, unbalanced ones, one opened by each cue.
-    ("many_quotes", "“no,” "),
-    ("straight_quotes", "\"yes\" "),
-    ("unbalanced_quote", "\" "),
-    ("said_open_quote", "he said “we "),
-    ("colon_cues", "He said: "),
-    ("accused_of", "France accused him of "),
-    ("according_to", "according to the ministry "),
-    ("all_caps", "THE MINISTER SAID THAT FRANCE WILL ACT "),
-    ("capitalised_words", "Paris Hilton Bamako Company Minister Ahmed "),
-    ("plural_possessives", "the countries' "),
-    // Date triggers everywhere, and long digit runs.
-    ("digits", "1234567890"),
-    ("years", "2025 "),
-    ("coordinated_days", "March 3 and 4, "),
-    ("abbreviated_months", "Sept. 19 "),
-    ("initials", "U.S. "),
-    ("parentheses", "(Mali) "),
-];
+#[path = "../benches/common/adversarial.rs"]
+mod adversarial;
+use adversarial::{text_of, SHAPES};
 
 const SMALL: usize = 64 << 10;
 const LARGE: usize = 1 << 20;
-
-/// `unit` repeated to exactly `n` code points.
-fn text_of(unit: &str, n: usize) -> String {
-    unit.chars().cycle().take(n).collect()
-}
 
 fn run(unit: &str, n: usize) -> Work {
     let doc = Document::new("adversarial", &text_of(unit, n), Some("2025-09-19".parse().unwrap())).unwrap();
