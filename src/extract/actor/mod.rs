@@ -771,13 +771,16 @@ impl<'a> Sentence<'a> {
         let mut i = i;
         let mut role: Option<String> = self.title_before(i);
         self.steps.add(j + 1 - i.min(j + 1));
+        // The last organisation suffix of the run: "is there one after x" is then one
+        // comparison, where a scan of the rest of the run for every title made a run of
+        // titles (`Mr. Mr. ...`) cost the square of its length.
+        let last_org = (i..=j).rev().find(|&x| self.is_org_suffix(x));
         // Leading common words and titles.
         loop {
             if i > j {
                 return;
             }
-            // Each step may look at the rest of the run (an organisation suffix after a title).
-            self.steps.add(j + 1 - i);
+            self.steps.add(1);
             if gaz_at[i].is_some() {
                 break;
             }
@@ -789,7 +792,7 @@ impl<'a> Sentence<'a> {
                 matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
             if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
                 // "Major League Baseball" is no title before a name.
-                let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
+                let org_after = last_org.is_some_and(|x| x >= i + len);
                 if i + len <= j && !org_after {
                     role = Some(r);
                     i += len;
@@ -800,7 +803,7 @@ impl<'a> Sentence<'a> {
                     return;
                 }
             }
-            let org_ahead = || (i + 1..=j).any(|x| self.is_org_suffix(x));
+            let org_ahead = || last_org.is_some_and(|x| x > i);
             if !given
                 && (self.lex.common.contains(lw)
                     || (self.initial[i]
@@ -837,7 +840,11 @@ impl<'a> Sentence<'a> {
             }
         }
         // A title inside the run: "Northrop Grumman CEO Ron Sugar".
+        let last_org = (i..=j).rev().find(|&x| self.is_org_suffix(x));
+        self.steps.add(j + 1 - i);
         for k in i + 1..=j {
+            // `gaz_inside` looks at the run up to `k`.
+            self.steps.add(k - i);
             if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
                 continue;
             }
@@ -847,14 +854,13 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some((len, r)) = self.title_at(k) {
-                self.steps.add(j + 1 - k);
                 // "Martin Luther King" is a name ending in a title word.
                 if k + len - 1 == j && !(self.lex.given.contains(self.w(i)) && k > i + 1) {
                     // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                     self.analyse_run(i, k - 1, gaz_at, units);
                     return;
                 }
-                if k + len <= j && self.cap(k + len) && !(k + len..=j).any(|x| self.is_org_suffix(x)) {
+                if k + len <= j && self.cap(k + len) && last_org.is_none_or(|x| x < k + len) {
                     // "Tourism Minister Andrew Thomson": a word or two of no name before the
                     // title belong to the role.
                     let plain_prefix = k - i <= 2
