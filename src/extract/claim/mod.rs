@@ -311,15 +311,15 @@ const QUOTE_REACH: usize = 4000;
 /// nearest open mark before `pos` on the same line, when no close mark lies between.
 fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let before = text.get(..pos)?;
-    // The line break is looked for within the reach only: a search of the whole text before
-    // `pos` made every call cost the length of the document.
+    // The line break is looked for within the reach only, in the same pass: a search of the
+    // whole text before `pos` made every call cost the length of the document.
     let lo = pos.saturating_sub(QUOTE_REACH);
-    steps.add(pos - lo);
-    let lo = before.as_bytes()[lo..].iter().rposition(|&b| b == b'\n').map_or(lo, |k| lo + k + 1);
     for (k, ch) in before.char_indices().rev() {
-        if k < lo {
+        // The nearest line break ends the search.
+        if k < lo || ch == '\n' {
             break;
         }
+        steps.add(1);
         match ch {
             '”' | '»' => return None,
             '“' | '«' => return Some(k),
@@ -340,13 +340,12 @@ fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
 /// End of the closing quotation mark of a quote left open at `pos`, on the same line.
 fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let after = text.get(pos..)?;
-    let reach = after.len().min(QUOTE_REACH);
-    steps.add(reach);
-    let line_end = after.as_bytes()[..reach].iter().position(|&b| b == b'\n').unwrap_or(reach);
     for (k, ch) in after.char_indices() {
-        if k >= line_end {
+        // The nearest line break ends the search.
+        if k >= QUOTE_REACH || ch == '\n' {
             break;
         }
+        steps.add(1);
         match ch {
             '“' | '«' => return None,
             '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
@@ -380,12 +379,13 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
         }
         let first = s.chars().next();
         let last = s.chars().next_back();
-        let inner_quotes = |s: &str| s.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
+        // Whether a stretch holds a double quotation mark: the search stops at the first, so
+        // that a long content full of quotes costs no more than the distance to one.
+        let has_quotes = |s: &str| s.contains(['“', '”', '"', '«', '»']);
         if let (Some(f), Some(l)) = (first, last) {
             if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8() {
                 let inner = &s[f.len_utf8()..s.len() - l.len_utf8()];
-                let q = inner.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
-                if q == 0 {
+                if !has_quotes(inner) {
                     a += f.len_utf8();
                     b -= l.len_utf8();
                     continue;
@@ -400,7 +400,7 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
             let before_last = s[..s.len() - l.len_utf8()].chars().next_back();
             if CLOSE_Q.contains(&l)
                 && l != '’'
-                && (inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+                && (!has_quotes(&s[..s.len() - l.len_utf8()])
                     || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
             {
                 b -= l.len_utf8();
