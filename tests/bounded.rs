@@ -93,12 +93,13 @@ shapes! {
     all_caps => 14,
     capitalised_words => 15,
     plural_possessives => 16,
-    digits => 17,
-    years => 18,
-    coordinated_days => 19,
-    abbreviated_months => 20,
-    initials => 21,
-    parentheses => 22,
+    juntas => 17,
+    digits => 18,
+    years => 19,
+    coordinated_days => 20,
+    abbreviated_months => 21,
+    initials => 22,
+    parentheses => 23,
 }
 
 /// The counter counts what it says: on a real article every stage did some work, and the

@@ -27,6 +27,8 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("all_caps", "THE MINISTER SAID THAT FRANCE WILL ACT "),
     ("capitalised_words", "Paris Hilton Bamako Company Minister Ahmed "),
     ("plural_possessives", "the countries' "),
+    // A junta named again and again, with a military ruler after each.
+    ("juntas", "Mali's junta said the military leadership "),
     // Date triggers everywhere, and long digit runs.
     ("digits", "1234567890"),
     ("years", "2025 "),

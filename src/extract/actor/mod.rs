@@ -2466,6 +2466,12 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     // the state's military rulers are that junta.
     let juntas: Vec<String> =
         cands.iter().filter(|c| c.canonical.ends_with(" junta") && !c.drop).map(|c| c.canonical.clone()).collect();
+    // The one junta the document names, decided once: asked for every military ruler, it
+    // cost the number of juntas named each time (quadratic on `Mali's junta ...` repeated).
+    let named_junta = match juntas.first() {
+        Some(j) if juntas.iter().all(|x| x == j) => Some(j.clone()),
+        _ => None,
+    };
     // Unnamed armed groups ("militants", "armed groups", "rebels") are one actor of the
     // story: the jihadist armed groups where the document names one or calls them jihadist or
     // Islamist, else its armed groups.
@@ -2574,11 +2580,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 .or(near_state.as_ref())
                 .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
                 .map(|st| format!("{} junta", st.adjective));
-            let named_junta = match juntas.first() {
-                Some(j) if juntas.iter().all(|x| x == j) => Some(j.clone()),
-                _ => None,
-            };
-            if let Some(j) = named_junta.or(adj) {
+            if let Some(j) = named_junta.clone().or(adj) {
                 c.canonical = j;
                 c.kind = ActorKind::Organization;
             }
