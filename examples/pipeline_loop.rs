@@ -2,7 +2,9 @@
 //! machine whose wall-clock timings are not steady (the criterion benchmark in
 //! `benches/extract.rs` is the timing). Warms up, then runs `Pipeline::run` N times over the
 //! five seeds (or, with `BIG=1`, over the benchmark's 1 MB document; with `TEXT=...`, over that
-//! text alone, which shows the fixed cost of a document) inside `measured`:
+//! text alone, which shows the fixed cost of a document; with `SHAPE=name`, over that
+//! adversarial shape of `benches/common/adversarial.rs` repeated to 1 Mi code points) inside
+//! `measured`:
 //!
 //! ```sh
 //! cargo build --profile bench --no-default-features --example pipeline_loop
@@ -17,7 +19,7 @@ use gloss::model::Document;
 
 #[path = "../benches/common/mod.rs"]
 mod common;
-use common::{one_megabyte, seeds};
+use common::{adversarial_megabytes, one_megabyte, seeds};
 
 #[inline(never)]
 fn measured(p: &Pipeline, docs: &[Document], n: usize) -> usize {
@@ -36,6 +38,16 @@ fn main() {
     let seeds = seeds();
     let docs = if std::env::var_os("BIG").is_some() {
         vec![one_megabyte(&seeds)]
+    } else if let Some(shape) = std::env::var_os("SHAPE") {
+        let all = adversarial_megabytes();
+        let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+        match all.iter().find(|(n, _)| shape.to_str() == Some(n)) {
+            Some((_, d)) => vec![d.clone()],
+            None => {
+                eprintln!("SHAPE must be one of: {}", names.join(", "));
+                std::process::exit(2);
+            }
+        }
     } else if let Some(t) = std::env::var_os("TEXT") {
         vec![Document::new("text", &t.to_string_lossy(), Some("2025-09-19".parse().unwrap())).expect("a document")]
     } else {

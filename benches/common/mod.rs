@@ -1,7 +1,10 @@
 //! What the criterion benchmark (`benches/extract.rs`) and the instruction-count harness
 //! (`examples/pipeline_loop.rs`) both measure, so that their figures are of the same inputs
 //! and the same allocator. Included by path (`#[path = ...] mod common;`); a folder without
-//! `main.rs` is not a benchmark target of its own.
+//! `main.rs` is not a benchmark target of its own. The adversarial texts are in
+//! `adversarial.rs`, which the linearity test includes too.
+
+pub mod adversarial;
 
 use gloss::model::Document;
 use gloss::ui::seeds::SEEDS;
@@ -35,4 +38,19 @@ pub fn one_megabyte(seeds: &[Document]) -> Document {
         }
     }
     Document::new("1mb", &text, Some("2025-09-19".parse().unwrap())).expect("1 MB is under the limit")
+}
+
+/// Each adversarial shape repeated to 1 Mi code points, with its name.
+pub fn adversarial_megabytes() -> Vec<(&'static str, Document)> {
+    adversarial::SHAPES
+        .iter()
+        .map(|&(name, unit)| {
+            let text = adversarial::text_of(unit, 1 << 20);
+            (
+                name,
+                Document::new(name, &text, Some("2025-09-19".parse().unwrap()))
+                    .expect("1 Mi code points is a document"),
+            )
+        })
+        .collect()
 }

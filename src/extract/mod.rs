@@ -8,12 +8,17 @@
 pub mod actor;
 pub mod claim;
 pub mod date;
+mod nesting;
 pub mod segment;
+mod work;
+
+pub use nesting::MAX_CLAIM_DEPTH;
+pub use work::{Steps, Tally, Work};
 
 use crate::model::{Annotation, Attrs, Document, Label, Span};
 use rustc_hash::FxHashMap;
 use segment::Sentence;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What an extractor sees: the document, its sentences and what earlier extractors found.
 pub struct Context<'a> {
@@ -21,6 +26,8 @@ pub struct Context<'a> {
     pub sentences: &'a [Sentence],
     /// Annotations found by the extractors that ran before (claims see actors and dates).
     pub found: &'a [Annotation],
+    /// Where the extractor adds the work it did (see [`Work`]).
+    pub work: &'a Tally,
 }
 
 /// One extractor: adds candidate annotations of its label (a claim extractor may also add
@@ -46,11 +53,23 @@ impl Pipeline {
     /// Extracts every label from `doc`: predicted annotations, sorted, with ids `A1..`,
     /// `D1..`, `C1..` and references renumbered to match.
     pub fn run(&self, doc: &Document) -> Vec<Annotation> {
-        let sentences = segment::sentences(doc);
+        self.run_counted(doc).0
+    }
+
+    /// [`Pipeline::run`], with a count of the work each stage did: tests check with it,
+    /// without timing, that the work grows linearly with the text.
+    pub fn run_counted(&self, doc: &Document) -> (Vec<Annotation>, Work) {
+        let tally = Tally::default();
+        let mut steps = 0u64;
+        let sentences = segment::sentences_counted(doc, &mut steps);
+        tally.add(|w| {
+            w.segment_steps += steps;
+            w.sentences += sentences.len() as u64;
+        });
         let mut found: Vec<Annotation> = Vec::new();
         for ex in [&self.actors as &dyn Extractor, &self.dates, &self.claims] {
             let mut out = Vec::new();
-            ex.extract(&Context { doc, sentences: &sentences, found: &found }, &mut out);
+            ex.extract(&Context { doc, sentences: &sentences, found: &found, work: &tally }, &mut out);
             // The first extractor's vector becomes `found` itself: no copy of its annotations.
             if found.is_empty() {
                 found = out;
@@ -58,20 +77,31 @@ impl Pipeline {
                 found.append(&mut out);
             }
         }
-        merge(found)
+        let anns = merge(found, &tally);
+        Self::count_output(&anns, &tally);
+        (anns, tally.get())
     }
 
     /// Runs one label's extractor alone (and those it depends on), for benchmarks and tests.
     pub fn run_label(&self, doc: &Document, label: Label) -> Vec<Annotation> {
         let sentences = segment::sentences(doc);
         let mut out = Vec::new();
-        let cx = Context { doc, sentences: &sentences, found: &[] };
+        let tally = Tally::default();
+        let cx = Context { doc, sentences: &sentences, found: &[], work: &tally };
         match label {
             Label::Actor => self.actors.extract(&cx, &mut out),
             Label::Date => self.dates.extract(&cx, &mut out),
             Label::Claim => return self.run(doc).into_iter().filter(|a| a.label() == Label::Claim).collect(),
         }
-        merge(out)
+        merge(out, &tally)
+    }
+
+    fn count_output(anns: &[Annotation], tally: &Tally) {
+        let bytes: usize = anns.iter().map(|a| a.quote.len()).sum();
+        tally.add(|w| {
+            w.annotations += anns.len() as u64;
+            w.quote_bytes += bytes as u64;
+        });
     }
 }
 
@@ -89,13 +119,15 @@ pub(crate) fn numbered_id(prefix: &str, n: usize) -> String {
 /// Resolves overlaps and numbers ids.
 ///
 /// Within ACTOR and within DATE, spans may not overlap: of two overlapping candidates the
-/// longer (then the earlier) wins. Claims may nest (a report of a report) but not cross.
+/// longer (then the earlier) wins. Claims may nest (a report of a report) but not cross, and
+/// at most [`nesting::MAX_CLAIM_DEPTH`] deep.
 /// Annotations that referred to a dropped candidate lose the reference.
 ///
 /// Long documents hold tens of thousands of candidates: indices are sorted rather than the
 /// annotations themselves, kept spans are found by range lookups, and ids are looked up
 /// by reference, so the merge stays near-linear.
-fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
+fn merge(cands: Vec<Annotation>, tally: &Tally) -> Vec<Annotation> {
+    tally.add(|w| w.merge_candidates += cands.len() as u64);
     // Longest first within each label, so that the greedy pass keeps the longer candidate.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
@@ -105,9 +137,8 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
     // The candidates stay where they are until the end: the passes below decide on indices
     // and each kept annotation is moved once, into its place.
     let mut kept: Vec<usize> = Vec::with_capacity(cands.len());
-    // Kept claims as (start, end) and (end, start).
-    let mut claim_starts: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut claim_ends: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Kept claims: nested, never crossing, at most `MAX_CLAIM_DEPTH` deep.
+    let mut claims = nesting::ClaimNest::default();
     // Kept ACTOR and DATE spans by start, with their candidate index.
     let mut kept_by_start: [BTreeMap<usize, (Span, usize)>; 2] = [BTreeMap::new(), BTreeMap::new()];
     // A dropped ACTOR or DATE candidate hands its references to the kept one it overlaps:
@@ -117,16 +148,9 @@ fn merge(cands: Vec<Annotation>) -> Vec<Annotation> {
         let c = &cands[i];
         let (a, b) = (c.span.start(), c.span.end());
         if c.label() == Label::Claim {
-            // A kept claim that crosses the candidate (or has its span) starts or ends
-            // inside it: look only there.
-            let crossing = a < b
-                && (claim_starts.range((a, 0)..(b, 0)).any(|&(s, e)| e > b && s > a || s == a && e == b)
-                    || claim_ends.range((a + 1, 0)..(b, 0)).any(|&(_, s)| s < a));
-            if crossing || c.span.is_empty() {
+            if !claims.accept(a, b) {
                 continue;
             }
-            claim_starts.insert((a, b));
-            claim_ends.insert((b, a));
         } else {
             // Kept ACTOR and DATE spans never overlap: the one starting last before the
             // candidate's end is the only one that can clash.

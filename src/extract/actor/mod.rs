@@ -28,7 +28,7 @@ mod token;
 
 pub use lexicon::{fold, FILES as DATA_FILES};
 
-use super::{Context, Extractor};
+use super::{Context, Extractor, Steps, Tally};
 use crate::model::{ActorAttrs, ActorKind, Annotation, Attrs, Document, Label, Mention, Provenance, Status};
 use lexicon::{Entry, HashMap, HashSet, HeadRule, Lexicon, Suffix};
 use std::borrow::Cow;
@@ -53,6 +53,12 @@ impl ActorExtractor {
 
     /// Actor annotations of a document, with ids `act1`, `act2`, ... in text order.
     pub fn actors(&self, doc: &Document, sentences: &[super::segment::Sentence]) -> Vec<Annotation> {
+        self.actors_counted(doc, sentences, &Tally::default())
+    }
+
+    /// [`ActorExtractor::actors`], adding its work to `work`.
+    fn actors_counted(&self, doc: &Document, sentences: &[super::segment::Sentence], work: &Tally) -> Vec<Annotation> {
+        let steps = Steps::default();
         let text = doc.text();
         // All tokens in one vector; each sentence is a range of it.
         let mut all: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -104,8 +110,14 @@ impl ActorExtractor {
         for toks in sents {
             let mut s = Sentence::new(self.lex, text, toks, &lower_words, scratch);
             s.run(&mut cands);
+            steps.add(s.steps.get() as usize + toks.len());
             scratch = s.scratch();
         }
+        steps.add(all.len());
+        work.add(|w| {
+            w.actor_steps += steps.get();
+            w.actor_candidates += cands.len() as u64;
+        });
         resolve(self.lex, text, &mut cands);
         cands.sort_by_key(|c| (c.s, std::cmp::Reverse(c.e)));
         let mut out = Vec::with_capacity(cands.len());
@@ -141,7 +153,7 @@ impl Extractor for ActorExtractor {
         Label::Actor
     }
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
-        let found = self.actors(cx.doc, cx.sentences);
+        let found = self.actors_counted(cx.doc, cx.sentences, cx.work);
         if out.is_empty() {
             *out = found;
         } else {
@@ -421,6 +433,8 @@ struct Sentence<'a> {
     lows: Vec<Cow<'a, str>>,
     /// Each token is a capitalised word.
     caps: Vec<bool>,
+    /// Tokens visited by the analysis of capitalised runs (see [`crate::extract::Work`]).
+    steps: Steps,
 }
 
 impl<'a> Sentence<'a> {
@@ -460,7 +474,19 @@ impl<'a> Sentence<'a> {
             matches!(w, "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";")
                 || (w.len() > 2 && w.ends_with('.') && matches!(lex.suffixes.get(w), Some(Suffix::Org)))
         });
-        let mut s = Sentence { lex, text, t, lower_words, used, headline: false, terminated, initial, lows, caps };
+        let mut s = Sentence {
+            lex,
+            text,
+            t,
+            lower_words,
+            used,
+            headline: false,
+            terminated,
+            initial,
+            lows,
+            caps,
+            steps: Steps::default(),
+        };
         s.headline = s.is_headline();
         s
     }
@@ -744,11 +770,17 @@ impl<'a> Sentence<'a> {
     fn analyse_run(&self, i: usize, j: usize, gaz_at: &[Option<(usize, Entry)>], units: &mut Vec<Unit>) {
         let mut i = i;
         let mut role: Option<String> = self.title_before(i);
+        self.steps.add(j + 1 - i.min(j + 1));
+        // The last organisation suffix of the run: "is there one after x" is then one
+        // comparison, where a scan of the rest of the run for every title made a run of
+        // titles (`Mr. Mr. ...`) cost the square of its length.
+        let last_org = (i..=j).rev().find(|&x| self.is_org_suffix(x));
         // Leading common words and titles.
         loop {
             if i > j {
                 return;
             }
+            self.steps.add(1);
             if gaz_at[i].is_some() {
                 break;
             }
@@ -760,7 +792,7 @@ impl<'a> Sentence<'a> {
                 matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
             if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
                 // "Major League Baseball" is no title before a name.
-                let org_after = (i + len..=j).any(|x| self.is_org_suffix(x));
+                let org_after = last_org.is_some_and(|x| x >= i + len);
                 if i + len <= j && !org_after {
                     role = Some(r);
                     i += len;
@@ -771,7 +803,7 @@ impl<'a> Sentence<'a> {
                     return;
                 }
             }
-            let org_ahead = || (i + 1..=j).any(|x| self.is_org_suffix(x));
+            let org_ahead = || last_org.is_some_and(|x| x > i);
             if !given
                 && (self.lex.common.contains(lw)
                     || (self.initial[i]
@@ -808,7 +840,11 @@ impl<'a> Sentence<'a> {
             }
         }
         // A title inside the run: "Northrop Grumman CEO Ron Sugar".
+        let last_org = (i..=j).rev().find(|&x| self.is_org_suffix(x));
+        self.steps.add(j + 1 - i);
         for k in i + 1..=j {
+            // `gaz_inside` looks at the run up to `k`.
+            self.steps.add(k - i);
             if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !self.cap(k) {
                 continue;
             }
@@ -824,7 +860,7 @@ impl<'a> Sentence<'a> {
                     self.analyse_run(i, k - 1, gaz_at, units);
                     return;
                 }
-                if k + len <= j && self.cap(k + len) && !(k + len..=j).any(|x| self.is_org_suffix(x)) {
+                if k + len <= j && self.cap(k + len) && last_org.is_none_or(|x| x < k + len) {
                     // "Tourism Minister Andrew Thomson": a word or two of no name before the
                     // title belong to the role.
                     let plain_prefix = k - i <= 2
@@ -2430,6 +2466,12 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
     // the state's military rulers are that junta.
     let juntas: Vec<String> =
         cands.iter().filter(|c| c.canonical.ends_with(" junta") && !c.drop).map(|c| c.canonical.clone()).collect();
+    // The one junta the document names, decided once: asked for every military ruler, it
+    // cost the number of juntas named each time (quadratic on `Mali's junta ...` repeated).
+    let named_junta = match juntas.first() {
+        Some(j) if juntas.iter().all(|x| x == j) => Some(j.clone()),
+        _ => None,
+    };
     // Unnamed armed groups ("militants", "armed groups", "rebels") are one actor of the
     // story: the jihadist armed groups where the document names one or calls them jihadist or
     // Islamist, else its armed groups.
@@ -2538,11 +2580,7 @@ fn resolve(lex: &Lexicon, text: &str, cands: &mut [Cand]) {
                 .or(near_state.as_ref())
                 .and_then(|s| lex.states.iter().find(|x| &x.canonical == s))
                 .map(|st| format!("{} junta", st.adjective));
-            let named_junta = match juntas.first() {
-                Some(j) if juntas.iter().all(|x| x == j) => Some(j.clone()),
-                _ => None,
-            };
-            if let Some(j) = named_junta.or(adj) {
+            if let Some(j) = named_junta.clone().or(adj) {
                 c.canonical = j;
                 c.kind = ActorKind::Organization;
             }

@@ -14,7 +14,7 @@ mod lexicon;
 mod tokens;
 
 use super::segment::Sentence as Sent;
-use super::{Context, Extractor};
+use super::{Context, Extractor, Steps};
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance,
     Status,
@@ -78,6 +78,11 @@ impl ClaimExtractor {
 
     /// Every attribution of `doc`, in text order.
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
+        self.attributions_counted(doc, sentences, &Steps::default())
+    }
+
+    /// [`ClaimExtractor::attributions`], counting the tokens made and visited in `steps`.
+    fn attributions_counted(&self, doc: &Document, sentences: &[Sent], steps: &Steps) -> Vec<Attribution> {
         let text = doc.text();
         let mut out: Vec<Attribution> = Vec::new();
         // One claim per content and per cue: the first found wins.
@@ -87,6 +92,7 @@ impl ClaimExtractor {
         for (si, s) in sentences.iter().enumerate() {
             tokens::tokenize_into(text, s.start_byte, s.end_byte, &mut toks);
             let toks = toks.as_slice();
+            steps.add(toks.len());
             if toks.is_empty() {
                 continue;
             }
@@ -94,9 +100,13 @@ impl ClaimExtractor {
             if !sent.may_hold_cue() {
                 continue;
             }
+            // The frames' passes over the sentence.
+            steps.add(toks.len());
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
-                if let Some(mut a) = self.attribution(doc, toks, &c, s, around) {
+                // Building a claim reads its content tokens.
+                steps.add(c.content.1.saturating_sub(c.content.0) + 1);
+                if let Some(mut a) = self.attribution(doc, toks, &c, s, around, steps) {
                     a.relative = sent.relative_subject(&c).and_then(|k| {
                         let w = toks.get(k)?;
                         doc.span_of_bytes(w.start, w.end)
@@ -119,6 +129,7 @@ impl ClaimExtractor {
         c: &Cand,
         s: &Sent,
         (prev, next): (Option<&Sent>, Option<&Sent>),
+        steps: &Steps,
     ) -> Option<Attribution> {
         let text = doc.text();
         let (c0, mut c1) = c.content;
@@ -142,12 +153,12 @@ impl ClaimExtractor {
         let has_open = t[c0..=c1].iter().any(|x| x.kind == Kind::Open);
         let has_close = t[c0..=c1].iter().any(|x| x.kind == Kind::Close);
         if c.before && t[c1].kind == Kind::Close && !has_open && c0 == 0 {
-            if let Some(q) = open_quote_before(text, s.start_byte) {
+            if let Some(q) = open_quote_before(text, s.start_byte, steps) {
                 a = q;
             }
         }
         if !c.before && starts_open && !has_close && c1 + 1 >= t.len().saturating_sub(1) {
-            if let Some(q) = close_quote_after(text, b) {
+            if let Some(q) = close_quote_after(text, b, steps) {
                 b = q;
             }
         }
@@ -160,7 +171,7 @@ impl ClaimExtractor {
             let first = text.get(a..b)?.chars().next()?;
             let rest = text.get(a + first.len_utf8()..b)?;
             if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
-                if let Some(q) = close_quote_after(text, b) {
+                if let Some(q) = close_quote_after(text, b, steps) {
                     b = q;
                 }
             }
@@ -175,7 +186,7 @@ impl ClaimExtractor {
             b = pv.end_byte;
             a = pv.start_byte;
             if !piece.starts_with(['“', '"']) {
-                if let Some(q) = open_quote_before(text, pv.start_byte) {
+                if let Some(q) = open_quote_before(text, pv.start_byte, steps) {
                     a = q;
                 }
             }
@@ -292,16 +303,23 @@ impl ClaimExtractor {
     }
 }
 
+/// How far, in bytes, a direct quote is followed across sentences to its opening or closing
+/// mark (some 25 sentences of news): the reach bounds what one claim may cost and cover.
+const QUOTE_REACH: usize = 4000;
+
 /// Start of the opening quotation mark that a quote closing after `pos` began with: the
 /// nearest open mark before `pos` on the same line, when no close mark lies between.
-fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
+fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let before = text.get(..pos)?;
-    let line_start = before.rfind('\n').map(|k| k + 1).unwrap_or(0);
-    let lo = line_start.max(pos.saturating_sub(4000));
+    // The line break is looked for within the reach only, in the same pass: a search of the
+    // whole text before `pos` made every call cost the length of the document.
+    let lo = pos.saturating_sub(QUOTE_REACH);
     for (k, ch) in before.char_indices().rev() {
-        if k < lo {
+        // The nearest line break ends the search.
+        if k < lo || ch == '\n' {
             break;
         }
+        steps.add(1);
         match ch {
             '”' | '»' => return None,
             '“' | '«' => return Some(k),
@@ -320,13 +338,14 @@ fn open_quote_before(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// End of the closing quotation mark of a quote left open at `pos`, on the same line.
-fn close_quote_after(text: &str, pos: usize) -> Option<usize> {
+fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
     let after = text.get(pos..)?;
-    let line_end = after.find('\n').unwrap_or(after.len()).min(4000);
     for (k, ch) in after.char_indices() {
-        if k >= line_end {
+        // The nearest line break ends the search.
+        if k >= QUOTE_REACH || ch == '\n' {
             break;
         }
+        steps.add(1);
         match ch {
             '“' | '«' => return None,
             '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
@@ -360,12 +379,13 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
         }
         let first = s.chars().next();
         let last = s.chars().next_back();
-        let inner_quotes = |s: &str| s.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
+        // Whether a stretch holds a double quotation mark: the search stops at the first, so
+        // that a long content full of quotes costs no more than the distance to one.
+        let has_quotes = |s: &str| s.contains(['“', '”', '"', '«', '»']);
         if let (Some(f), Some(l)) = (first, last) {
             if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8() {
                 let inner = &s[f.len_utf8()..s.len() - l.len_utf8()];
-                let q = inner.chars().filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»')).count();
-                if q == 0 {
+                if !has_quotes(inner) {
                     a += f.len_utf8();
                     b -= l.len_utf8();
                     continue;
@@ -380,7 +400,7 @@ fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)
             let before_last = s[..s.len() - l.len_utf8()].chars().next_back();
             if CLOSE_Q.contains(&l)
                 && l != '’'
-                && (inner_quotes(&s[..s.len() - l.len_utf8()]) == 0
+                && (!has_quotes(&s[..s.len() - l.len_utf8()])
                     || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
             {
                 b -= l.len_utf8();
@@ -500,12 +520,27 @@ impl Extractor for ClaimExtractor {
 
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
-        let atts = self.attributions(doc, cx.sentences);
+        let steps = Steps::default();
+        let atts = self.attributions_counted(doc, cx.sentences, &steps);
+        cx.work.add(|w| {
+            w.claim_steps += steps.get();
+            w.claim_cues += atts.len() as u64;
+        });
+        // The claims the merge will keep, decided as it does (longest first, then the earlier
+        // start, then the earlier found): the others are not copied out at all, which bounds
+        // the memory of a text of nested reports by that of the output.
+        let mut order: Vec<usize> = (0..atts.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(atts[i].content.len()), atts[i].content.start()));
+        let mut kept = vec![false; atts.len()];
+        let mut nest = super::nesting::ClaimNest::default();
+        for i in order {
+            kept[i] = nest.accept(atts[i].content.start(), atts[i].content.end());
+        }
         // Actors a source may refer to: those found earlier, then those this extractor adds.
         let mut actors = ActorIndex::new(cx.found);
         let mut n_src = 0;
         let mut n_clm = 0;
-        for att in atts {
+        for (att, kept) in atts.into_iter().zip(kept) {
             let source = match (&att.source, &att.source_facts) {
                 (Some(words), Some(f)) if att.pronoun => {
                     pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start()))
@@ -535,6 +570,9 @@ impl Extractor for ClaimExtractor {
                 },
                 _ => None,
             };
+            if !kept {
+                continue;
+            }
             let (Some(quote), Some(cue_text)) = (doc.slice(att.content), doc.slice(att.cue)) else {
                 continue;
             };

@@ -42,7 +42,7 @@
 mod lexicon;
 mod resolve;
 
-use super::{Context, Extractor};
+use super::{Context, Extractor, Tally};
 use crate::model::{Annotation, Attrs, DateAttrs, Label, Provenance, Status, TimexType};
 use jiff::civil::Date;
 use lexicon::{Holiday, Lexicon};
@@ -765,10 +765,12 @@ impl DateExtractor {
     /// One pass of a cheap trigger pattern (digits and the lexicon's key words) finds where
     /// dates can be; each rule then runs only on the stretches of text ([`WINDOW`] bytes either
     /// side of a trigger, cut at white space) around triggers of the classes it needs.
-    fn candidates<'t>(&'t self, text: &'t str) -> Vec<(usize, usize, usize, Captures<'t>)> {
+    fn candidates<'t>(&'t self, text: &'t str, work: &Tally) -> Vec<(usize, usize, usize, Captures<'t>)> {
         let bytes = text.as_bytes();
         let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+        let mut triggers = 0u64;
         for t in self.triggers.find_iter(text) {
+            triggers += 1;
             let mask = if t.as_str().as_bytes()[0].is_ascii_digit() {
                 DIGIT
             } else {
@@ -815,14 +817,21 @@ impl DateExtractor {
         }
         let mut out = Vec::new();
         let mut seen = HashSet::default();
+        let mut searched = 0u64;
         for (ri, rule) in self.rules.iter().enumerate() {
             for &(ws, we) in &windows[ri] {
                 let Some(hay) = text.get(ws..we) else {
                     continue;
                 };
+                searched += hay.len() as u64;
                 self.push_matches(text, hay, ws, ri, rule, &mut seen, &mut out);
             }
         }
+        work.add(|w| {
+            w.date_triggers += triggers;
+            w.date_window_bytes += searched;
+            w.date_candidates += out.len() as u64;
+        });
         out
     }
 
@@ -2820,7 +2829,7 @@ impl Extractor for DateExtractor {
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
         let text = doc.text();
-        let mut cands = self.candidates(text);
+        let mut cands = self.candidates(text, cx.work);
         // Longest first, then the earlier rule, then the earlier start.
         cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
         // Kept spans by start; they never overlap, so one look at the neighbours decides.
