@@ -114,10 +114,10 @@ async fn app_mounts_and_paints_every_prediction_of_the_first_seed() {
     let shown = root.query_selector("#text").unwrap().unwrap().text_content().unwrap();
     let expected: String = doc.text().lines().map(str::trim).collect();
     assert_eq!(shown, expected);
-    assert_eq!(
-        root.query_selector("#seed-picker").unwrap().unwrap().dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(),
-        "0"
-    );
+    // The corpus list, the one navigator, marks the first seed as the one open.
+    let active = root.query_selector("#corpus .doc.active").unwrap().expect("an active document in the corpus list");
+    assert_eq!(active.get_attribute("data-id").as_deref(), Some(SEEDS[0].id));
+    assert!(root.query_selector("#seed-picker").unwrap().is_none(), "no second navigator in the header");
 }
 
 #[wasm_bindgen_test]
