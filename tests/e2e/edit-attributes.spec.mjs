@@ -15,9 +15,10 @@ async function goldDct(page, downloads) {
   const { json } = await download(page, downloads, () => page.keyboard.press('Control+s'));
   return json.dct ?? null;
 }
-/** Leaves a field with Escape (the page's way back to the shortcuts). */
+/** Leaves a field with Escape (the page's way back to the shortcuts), when one has the focus
+ * (Escape outside a field clears the selection). */
 async function leave(page) {
-  await page.keyboard.press('Escape');
+  if (await page.evaluate(() => /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName || ''))) await page.keyboard.press('Escape');
   await frame(page);
 }
 /** Presses Tab until the element with id `id` has the focus. */
