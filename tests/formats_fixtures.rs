@@ -332,3 +332,62 @@ fn odd_lines_are_refused_in_words() {
 fn read_text_conll(text: &str) -> Result<Vec<GoldFile>, gloss::model::Error> {
     formats::read(Format::Conll, Input::Text(text), &Options::default())
 }
+
+fn read_text(format: Format, text: &str) -> Result<Vec<GoldFile>, gloss::model::Error> {
+    formats::read(format, Input::Text(text), &Options::default())
+}
+
+/// Two doccano entities with one id: a relation to that id could mean either (it bound to
+/// the first before), so the line is refused.
+#[test]
+fn doccano_repeated_entity_ids_are_refused() {
+    let line = |ids: [u32; 3]| {
+        format!(
+            r#"{{"text": "Paris said it on Monday.", "entities": [
+              {{"id": {}, "label": "ACTOR", "start_offset": 0, "end_offset": 5}},
+              {{"id": {}, "label": "DATE", "start_offset": 17, "end_offset": 23}},
+              {{"id": {}, "label": "CLAIM", "start_offset": 11, "end_offset": 13}}],
+              "relations": [{{"id": 1, "from_id": 3, "to_id": 1, "type": "source"}}]}}"#,
+            ids[0], ids[1], ids[2]
+        )
+        .replace('\n', " ")
+    };
+    let ok = read_text(Format::Doccano, &line([1, 2, 3])).unwrap();
+    assert_eq!(ok[0].annotations.len(), 3);
+    let e = read_text(Format::Doccano, &line([1, 1, 3])).unwrap_err().to_string();
+    assert_eq!(e, "line 1: entity 1: two entities have the id 1, so a relation to it could mean either");
+}
+
+/// The TimeML reader takes the SHA-256 only from the header comment the writer puts before
+/// the root element, not from a `sha256=` anywhere (in the text, say).
+#[test]
+fn timeml_sha256_is_read_from_the_header_only() {
+    let doc = gloss::model::Document::new("d", "The hash sha256=x was quoted.", None).unwrap();
+    let tml = formats::timeml::write(&GoldFile::new(doc, Vec::new()));
+    assert!(tml.starts_with("<?xml") && tml.contains(" sha256="));
+    assert_eq!(read_text(Format::Timeml, &tml).unwrap()[0].doc.text(), "The hash sha256=x was quoted.");
+    // The text changed after writing: the header's hash no longer fits.
+    let changed = tml.replace("was quoted", "was hidden");
+    assert_eq!(read_text(Format::Timeml, &changed).unwrap_err().kind_name(), "mismatch");
+    // A hash in the text (of some other text) is text, not a header: without the header the
+    // file reads; before, the first sha256=<hex> anywhere was taken and the file refused.
+    let fake = "0".repeat(64);
+    let no_header: String = tml
+        .lines()
+        .filter(|l| !l.starts_with("<!-- gloss:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("sha256=x", &format!("sha256={fake}"));
+    assert!(!no_header.contains("<!--"));
+    let f = read_text(Format::Timeml, &no_header).unwrap();
+    assert!(f[0].doc.text().contains(&fake));
+    // With the header, a hash in the text does not replace it.
+    let both = tml.replace("sha256=x", &format!("sha256={fake}"));
+    let header_first = both.find("<!-- gloss:").unwrap() < both.find(&fake).unwrap();
+    assert!(header_first);
+    assert_eq!(
+        read_text(Format::Timeml, &both).unwrap_err().kind_name(),
+        "mismatch",
+        "the header's hash is of the old text"
+    );
+}

@@ -111,9 +111,12 @@ proptest! {
         let line = f.to_json_line();
         prop_assert!(!line.contains('\n'));
         prop_assert_eq!(&GoldFile::from_json(&line).unwrap(), &f);
-        let lines = jsonl::write(&[f.clone(), f.clone()]);
+        // A second document with its own id (two with one id are refused).
+        let other = GoldFile { doc: Document::new("doc/ü 2", f.doc.text(), f.doc.dct()).unwrap(), ..f.clone() };
+        let lines = jsonl::write(&[other.clone(), f.clone()]);
         let read = jsonl::read(&lines).unwrap();
         prop_assert_eq!(read.len(), 2);
+        prop_assert_eq!(&read[0].1, &other);
         prop_assert_eq!(&read[1].1, &f);
     }
 

@@ -19,6 +19,8 @@
 //!   or capital as a place even where it acts, so a scorer can report predicted state actors
 //!   against them instead of counting them as false.
 //! - Every other label (OTHER_ENTITY, REPORTING_EVENT, SPEECH_COG_*) is skipped.
+//! - A DATE value or mod that breaks the TIMEX3 grammar is kept as the corpus has it and
+//!   listed in [`CorpusDoc::invalid_values`]: a corpus is not refused for its own values.
 //!   Annotations are `manual`, with the dataset as provenance.
 
 use super::gold::GoldFile;
@@ -51,6 +53,10 @@ pub struct CorpusDoc {
     pub places: Vec<Span>,
     /// Spans that were not mapped (other labels, pronouns, dates without a value).
     pub skipped: usize,
+    /// One message per DATE whose TIMEX3 value or mod breaks the grammar
+    /// ([`crate::model::value_problem`]). The corpora's own annotations are kept as they are,
+    /// not refused: they are what a score is measured against.
+    pub invalid_values: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -230,9 +236,10 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let annotated = annotated_by(&dataset, &found);
     let anns = b.anns;
     let file = GoldFile::new(doc, anns);
-    crate::model::check_annotations(&file.doc, &file.annotations).map_err(ctx)?;
+    crate::model::check_structure(&file.doc, &file.annotations).map_err(ctx)?;
+    let invalid_values = file.annotations.iter().filter_map(crate::model::value_problem).collect();
     places.sort_unstable();
-    Ok(CorpusDoc { file, dataset, annotated, places, skipped })
+    Ok(CorpusDoc { file, dataset, annotated, places, skipped, invalid_values })
 }
 
 struct Builder<'a> {
@@ -375,5 +382,18 @@ mod tests {
         assert!(e.message().starts_with("line 3 (x): span 1"), "{e}");
         let e = read_line(4, r#"{"id":"x","text":"ab","spans":[{"start":1}]}"#).unwrap_err();
         assert!(e.message().starts_with("line 4"), "{e}");
+    }
+
+    #[test]
+    fn invalid_gold_values_are_counted_not_refused() {
+        let line = r#"{"id":"t","text":"On 1998-13-45 and for a while.","dct":null,
+          "spans":[{"start":3,"end":13,"label":"DATE","type":"DATE","value":"1998-13-45"},
+                   {"start":18,"end":29,"label":"DATE","type":"DURATION","value":"PXX","mod":"ABOUT"}]}"#;
+        let d = read_line(1, line).unwrap();
+        assert_eq!(d.file.annotations.len(), 2, "both kept as the corpus has them");
+        assert_eq!(d.file.annotations[0].date().unwrap().value, "1998-13-45");
+        assert_eq!(d.invalid_values.len(), 2, "{:?}", d.invalid_values);
+        assert!(d.invalid_values[0].contains("month 13 does not exist"), "{:?}", d.invalid_values);
+        assert!(d.invalid_values[1].contains("\"ABOUT\" is not a TIMEX3 mod"), "{:?}", d.invalid_values);
     }
 }

@@ -112,6 +112,7 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
     };
     match (obj.get("entities"), obj.get("label")) {
         (Some(Value::Array(ents)), _) => {
+            let mut seen = std::collections::HashSet::with_capacity(ents.len());
             for (i, e) in ents.iter().enumerate() {
                 let Value::Object(e) = e else {
                     return Err(Error::format(format!("entity {}: not an object", i + 1)));
@@ -122,6 +123,11 @@ fn read_line(n: usize, line: &str, opts: &Options) -> Result<GoldFile, Error> {
                     _ => (i + 1).to_string(),
                 };
                 let at = format!("entity {local_id}");
+                if !seen.insert(local_id.clone()) {
+                    return Err(Error::format(format!(
+                        "{at}: two entities have the id {local_id}, so a relation to it could mean either"
+                    )));
+                }
                 let label = e.get("label").and_then(Value::as_str).unwrap_or("");
                 let null = Value::Null;
                 let (s, end) =

@@ -5,7 +5,9 @@
 //! it trusts a file. It must not: extract or score. The layout is documented by
 //! `schema/gold.schema.json`; keep the two in step.
 
-use crate::model::{check_annotations, parse_dct, sha256_hex, sort_annotations, Annotation, Document, Error};
+use crate::model::{
+    check_structure, parse_dct, sha256_hex, sort_annotations, value_problem, Annotation, Document, Error,
+};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
@@ -104,9 +106,21 @@ impl GoldFile {
 
     /// Reads and checks a gold JSON file: its format and version, offset unit, that the
     /// text's SHA-256 matches `sha256`, and every annotation (bounds, quotes, ids,
-    /// references). The first problem found is the error, in words, with the JSON line and
+    /// references, TIMEX3 values and mods). The first problem found is the error, in words, with the JSON line and
     /// column where the JSON itself is broken.
     pub fn from_json(input: &str) -> Result<GoldFile, Error> {
+        let (file, problems) = GoldFile::restore_json(input)?;
+        match problems.into_iter().next() {
+            Some(p) => Err(Error::format(p)),
+            None => Ok(file),
+        }
+    }
+
+    /// Reads a gold JSON file as [`GoldFile::from_json`] does, except that TIMEX3 values
+    /// and mods that break the grammar are listed (one message each) instead of refused:
+    /// for restoring work saved before values were checked, which must not become unreadable.
+    /// Everything else (hash, bounds, quotes, ids, references) is refused as in `from_json`.
+    pub fn restore_json(input: &str) -> Result<(GoldFile, Vec<String>), Error> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let value: serde_json::Value = serde_json::from_str(input)
             .map_err(|e| Error::format(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
@@ -146,17 +160,18 @@ impl GoldFile {
         }
         let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
         let doc = Document::new(wire.id, &wire.text, dct)?;
-        check_annotations(&doc, &wire.annotations)?;
+        check_structure(&doc, &wire.annotations)?;
+        let problems = wire.annotations.iter().filter_map(value_problem).collect();
         let mut annotations = wire.annotations;
         sort_annotations(&mut annotations);
-        Ok(GoldFile { doc, annotations, meta: wire.meta })
+        Ok((GoldFile { doc, annotations, meta: wire.meta }, problems))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span, Status};
+    use crate::model::{ActorAttrs, ActorKind, Attrs, DateAttrs, Mention, Provenance, Span, Status, TimexType};
 
     fn file() -> GoldFile {
         let doc = Document::new("t", "Goïta 👍 met Paris.\r\n", Some("2025-09-19".parse().unwrap())).unwrap();
@@ -207,6 +222,56 @@ mod tests {
         assert!(e.message().contains("line"), "{e}");
         let e = GoldFile::from_json(&json.replace("\"end\": 17", "\"end\": 99")).unwrap_err();
         assert!(e.message().contains("past the end"), "{e}");
+    }
+
+    /// Invalid values and enumerated attributes are refused with the annotation's id, its
+    /// quote and the reason (issue 14: `2021-13-45` and `banana` were read back as dates).
+    #[test]
+    fn invalid_values_and_vocabulary_name_the_annotation() {
+        let doc = Document::new("t", "Paris met on last Sunday.", None).unwrap();
+        let date = |ty: TimexType, value: &str, modifier: Option<&str>| {
+            let a = Annotation {
+                id: "D4".into(),
+                span: Span::new(13, 24).unwrap(),
+                quote: "last Sunday".into(),
+                status: Status::Accepted,
+                provenance: Provenance::by("me"),
+                attrs: Attrs::Date(DateAttrs {
+                    timex_type: ty,
+                    value: value.into(),
+                    modifier: modifier.map(str::to_string),
+                    anchor: None,
+                }),
+            };
+            GoldFile::new(doc.clone(), vec![a]).to_json()
+        };
+        let err = |json: &str| GoldFile::from_json(json).unwrap_err().to_string();
+        assert_eq!(
+            err(&date(TimexType::Date, "2021-13-45", None)),
+            "annotation D4 (\"last Sunday\"): date value 2021-13-45: month 13 does not exist"
+        );
+        assert!(err(&date(TimexType::Date, "banana", None)).contains("date value banana: a date starts with a year"));
+        assert!(err(&date(TimexType::Duration, "2025-09-19", None)).contains("starts with P"));
+        assert!(err(&date(TimexType::Date, "P3D", None)).contains("DURATION"));
+        assert!(
+            err(&date(TimexType::Date, "2025-09-14", Some("ABOUT"))).contains("D4 (\"last Sunday\"): mod: \"ABOUT\"")
+        );
+        assert!(GoldFile::from_json(&date(TimexType::Date, "2024-02-29", Some("APPROX"))).is_ok());
+        // Saved work is restored with its problems listed, not lost.
+        let (f, problems) = GoldFile::restore_json(&date(TimexType::Date, "banana", None)).unwrap();
+        assert_eq!(f.annotations[0].date().unwrap().value, "banana");
+        assert_eq!(problems.len(), 1);
+        assert!(GoldFile::restore_json(&date(TimexType::Date, "banana", None).replace("Paris", "Paros")).is_err());
+        let good = date(TimexType::Date, "2025-09-14", None);
+        for (from, to, says) in [
+            ("\"type\": \"DATE\"", "\"type\": \"MONTH\"", "unknown variant `MONTH`"),
+            ("\"status\": \"accepted\"", "\"status\": \"ok\"", "status \"ok\" is not one of predicted"),
+            ("\"label\": \"DATE\"", "\"label\": \"EVENT\"", "label \"EVENT\" is not one of ACTOR"),
+        ] {
+            assert!(good.contains(from), "{from}");
+            let e = err(&good.replace(from, to));
+            assert!(e.contains("annotation D4 (\"last Sunday\")") && e.contains(says), "{e}");
+        }
     }
 
     /// `schema/gold.schema.json` documents exactly what `to_json` writes: its required keys

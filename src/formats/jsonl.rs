@@ -80,14 +80,30 @@ pub fn write(files: &[GoldFile]) -> String {
 }
 
 /// Reads Gloss JSON Lines: every non-blank line must be a gold object, checked as a gold
-/// file is. The first problem is the error, prefixed with its line number (and the column
-/// where the JSON itself is broken).
+/// file is, and no two lines may hold documents with the same id. The first problem is the
+/// error, prefixed with its line number (and the column where the JSON itself is broken).
 pub fn read(input: &str) -> Result<Vec<(usize, GoldFile)>, Error> {
     let mut out = Vec::new();
     for (n, line) in lines(input) {
         out.push((n, read_line(n, line)?));
     }
+    check_unique_ids(&out)?;
     Ok(out)
+}
+
+/// Refuses two documents with the same id among the lines read (`(line number, file)`):
+/// one would overwrite the other wherever documents are kept by id.
+pub fn check_unique_ids(docs: &[(usize, GoldFile)]) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(docs.len());
+    for (n, f) in docs {
+        if let Some(first) = seen.insert(f.doc.id.as_str(), *n) {
+            return Err(Error::format(format!(
+                "line {n}: the document id {:?} is already used on line {first}: two documents cannot share an id",
+                f.doc.id
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads one gold line; `n` is its line number, for messages.
@@ -173,13 +189,19 @@ mod tests {
     #[test]
     fn gold_lines_round_trip() {
         let doc = Document::new("d", "Paris said so.", None).unwrap();
-        let f = GoldFile::new(doc, Vec::new());
-        let text = write(&[f.clone(), f.clone()]);
+        let f = GoldFile::new(doc.clone(), Vec::new());
+        let g = GoldFile::new(Document::new("e", doc.text(), None).unwrap(), Vec::new());
+        let text = write(&[f.clone(), g.clone()]);
         assert!(looks_like_jsonl(&text));
         assert_eq!(sniff(&text).unwrap(), Some(LineKind::Gold));
         let back = read(&text).unwrap();
         assert_eq!(back.len(), 2);
-        assert_eq!(back[1], (2, f));
+        assert_eq!(back[1], (2, g));
         assert!(!looks_like_jsonl(&back[0].1.to_json()));
+        // Two documents with one id: refused, naming both lines.
+        let one = write(std::slice::from_ref(&f));
+        let twice = format!("{one}\n{one}");
+        let e = read(&twice).unwrap_err().to_string();
+        assert!(e.starts_with("line 3: the document id \"d\" is already used on line 1"), "{e}");
     }
 }

@@ -283,13 +283,36 @@ fn items(input: &str) -> Result<Vec<(usize, Item<'_>)>, Error> {
     Ok(out)
 }
 
+/// The SHA-256 of the `<!-- gloss: ... sha256=<hex> ... -->` comment that [`write`] puts
+/// before the root element; `None` when the prolog holds no such comment. A `sha256=` in
+/// the text, in another comment or after the root element starts is not the header's.
+fn header_sha(input: &str) -> Option<&str> {
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after.find("-->")?;
+            let body = &after[..end];
+            if let Some(words) = body.trim_start().strip_prefix("gloss:") {
+                return words.split_whitespace().find_map(|w| {
+                    w.strip_prefix("sha256=").filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+                });
+            }
+            rest = &after[end + 3..];
+        } else if rest.starts_with("<!") && !rest.starts_with("<![CDATA[") {
+            rest = &rest[rest.find('>')? + 1..];
+        } else {
+            return None;
+        }
+    }
+}
+
 /// Reads one TimeML document; errors name the line and column.
 pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let sha = input
-        .match_indices("sha256=")
-        .filter_map(|(i, _)| input.get(i + 7..i + 71))
-        .find(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let sha = header_sha(input);
     let items = items(input)?;
     let mut id = None;
     let mut dct = None;

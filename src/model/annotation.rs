@@ -346,9 +346,8 @@ impl Annotation {
     }
 }
 
-/// The wire shape of an annotation, shared by gold JSON, autosave and the JS export.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The wire shape of an annotation as written, shared by gold JSON, autosave and the JS export.
+#[derive(Serialize)]
 struct WireAnnotation {
     id: String,
     label: Label,
@@ -383,18 +382,49 @@ impl Serialize for Annotation {
     }
 }
 
+/// The wire shape as read: the label and status as strings, so that a wrong one is refused
+/// with a message naming the annotation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireIn {
+    id: String,
+    label: String,
+    start: usize,
+    end: usize,
+    quote: String,
+    status: String,
+    provenance: Provenance,
+    attributes: serde_json::Value,
+}
+
+/// An annotation named for messages: `annotation D4 ("last Sunday")`, the quote cut to 40
+/// characters.
+pub(crate) fn describe(id: &str, quote: &str) -> String {
+    let q: String = quote.chars().take(40).collect();
+    let more = if q.len() < quote.len() { "..." } else { "" };
+    format!("annotation {id} ({:?})", format!("{q}{more}"))
+}
+
 impl<'de> Deserialize<'de> for Annotation {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Annotation, D::Error> {
         use serde::de::Error as _;
-        let w = WireAnnotation::deserialize(d)?;
+        let w = WireIn::deserialize(d)?;
+        let name = || describe(&w.id, &w.quote);
+        let label = Label::ALL.into_iter().find(|l| l.as_str() == w.label).ok_or_else(|| {
+            D::Error::custom(format!("{}: label {:?} is not one of ACTOR, DATE, CLAIM", name(), w.label))
+        })?;
+        let status = Status::ALL.into_iter().find(|s| s.as_str() == w.status).ok_or_else(|| {
+            let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+            D::Error::custom(format!("{}: status {:?} is not one of {}", name(), w.status, all.join(", ")))
+        })?;
         let span = Span::new(w.start, w.end).map_err(|e| D::Error::custom(format!("annotation {}: {e}", w.id)))?;
-        let attrs = match w.label {
+        let attrs = match label {
             Label::Actor => serde_json::from_value(w.attributes).map(Attrs::Actor),
             Label::Date => serde_json::from_value(w.attributes).map(Attrs::Date),
             Label::Claim => serde_json::from_value(w.attributes).map(Attrs::Claim),
         }
-        .map_err(|e| D::Error::custom(format!("annotation {}: attributes of a {}: {e}", w.id, w.label)))?;
-        Ok(Annotation { id: w.id, span, quote: w.quote, status: w.status, provenance: w.provenance, attrs })
+        .map_err(|e| D::Error::custom(format!("{}: attributes of a {label}: {e}", name())))?;
+        Ok(Annotation { id: w.id, span, quote: w.quote, status, provenance: w.provenance, attrs })
     }
 }
 

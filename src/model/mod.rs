@@ -21,4 +21,4 @@ pub use error::Error;
 pub use span::Span;
 pub use text::TextIndex;
 pub use timex::{check_mod, check_value};
-pub use validate::{check_annotations, next_id, sort_annotations, warnings};
+pub use validate::{check_annotations, check_structure, next_id, sort_annotations, value_problem, warnings};

@@ -274,9 +274,13 @@ fn check_time(value: &str) -> Result<(), String> {
         return Err("a fraction follows seconds only".into());
     }
     let hour = field(parts[0], 0, 24, "hour")?;
-    let minute = parts.get(1).map(|m| field(m, 0, 59, "minute")).transpose()?.flatten();
-    let second = parts.get(2).map(|s| field(s, 0, 60, "second")).transpose()?.flatten();
-    if hour == Some(24) && (minute.unwrap_or(0) != 0 || second.unwrap_or(0) != 0 || frac) {
+    if let Some(m) = parts.get(1) {
+        field(m, 0, 59, "minute")?;
+    }
+    if let Some(s) = parts.get(2) {
+        field(s, 0, 60, "second")?;
+    }
+    if hour == Some(24) && (parts[1..].iter().any(|p| *p != "00") || frac) {
         return Err("after hour 24 only :00 may follow".into());
     }
     Ok(())
@@ -287,7 +291,9 @@ fn check_zone(zone: &str) -> Result<(), String> {
     if zone.is_empty() || zone == "Z" {
         return Ok(());
     }
-    let z = &zone[1..];
+    let Some(z) = zone.strip_prefix(['+', '-']) else {
+        return Err(format!("the time zone {zone:?} is not Z, +hh, +hhmm or +hh:mm"));
+    };
     let (h, m) = match (z.len(), z.split_once(':')) {
         (2, None) => (z, None),
         (4, None) => (&z[..2], Some(&z[2..])),
@@ -465,10 +471,12 @@ mod tests {
         bad(T, "2025-09-19T25:00", "hour 25 does not exist");
         bad(T, "2025-09-19T12:60", "minute 60 does not exist");
         bad(T, "2025-09-19T24:30", "hour 24");
+        bad(T, "2025-09-19T24:XX", "hour 24");
         bad(T, "2025-09-19", "after T");
         bad(T, "2025-09-19TXY", "part of day");
         bad(T, "2021-13-01T10:00", "month 13");
         bad(T, "2025-09-19T10:00+25", "zone hour 25");
+        bad(T, "T00Z00", "time zone");
         bad(T, "PT2H", "DURATION");
         bad(T, "banana", "after T");
     }

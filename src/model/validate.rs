@@ -1,16 +1,52 @@
 //! Checks of a set of annotations against their document.
 //!
 //! Owns: what makes a set of annotations trustworthy (bounds, quotes, unique ids,
-//! references that resolve) and the softer guideline warnings. It must not: repair anything;
+//! references that resolve, TIMEX3 values and mods that are well formed for their type) and
+//! the softer guideline warnings. It must not: repair anything;
 //! readers refuse what fails here and say why.
 
+use super::annotation::describe;
+use super::timex::{check_mod, check_value};
 use super::{Annotation, Attrs, Document, Error, Label};
 use std::collections::HashMap;
 
+/// Refuses annotations that do not fit the document or the guidelines: everything
+/// [`check_structure`] refuses, and a DATE whose TIMEX3 value is not well formed for its
+/// type or whose `mod` is not one of TIMEX3's ([`value_problem`]). Every reader calls it.
+pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
+    check_structure(doc, anns)?;
+    match anns.iter().find_map(value_problem) {
+        Some(p) => Err(Error::format(p)),
+        None => Ok(()),
+    }
+}
+
+/// What is wrong with an annotation's values, in one line naming it by id and quote
+/// (`annotation D4 ("last Sunday"): date value 2021-13-45: month 13 does not exist`);
+/// `None` when its values are well formed. Only DATEs have values with a grammar (the
+/// labels, statuses, kinds, mentions, stances and TIMEX3 types are enums, which no reader
+/// builds from anything outside their lists).
+pub fn value_problem(a: &Annotation) -> Option<String> {
+    let d = a.date()?;
+    let name = || describe(&a.id, &a.quote);
+    if let Err(why) = check_value(d.timex_type, &d.value) {
+        let kind = d.timex_type.as_str().to_ascii_lowercase();
+        return Some(format!("{}: {kind} value {}: {why}", name(), d.value.escape_debug()));
+    }
+    if let Some(m) = &d.modifier {
+        if let Err(why) = check_mod(m) {
+            return Some(format!("{}: mod: {why}", name()));
+        }
+    }
+    None
+}
+
 /// Refuses annotations that do not fit the document: an empty or repeated id, a span past
 /// the end, a quote that differs from the text, a claim source that is not an ACTOR of the
-/// document, a cue or source words off the text, a date anchor that is not `dct` or a DATE of the document.
-pub fn check_annotations(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
+/// document, a cue or source words off the text, a date anchor that is not `dct` or a DATE
+/// of the document. Does not look at TIMEX3 values: the development corpora bring values of
+/// their own, which their reader counts instead of refusing ([`value_problem`]).
+pub fn check_structure(doc: &Document, anns: &[Annotation]) -> Result<(), Error> {
     let mut labels: HashMap<&str, Label> = HashMap::with_capacity(anns.len());
     for a in anns {
         if a.id.trim().is_empty() {
@@ -81,7 +117,8 @@ fn check_quote(doc: &Document, start: usize, end: usize, quote: &str) -> Result<
 }
 
 /// Guideline warnings that do not make a file unreadable: spans that start or end with
-/// white space or cut a word in two. One line each, naming the annotation.
+/// white space, cut a word in two, or split a grapheme cluster (`e` without its combining
+/// accent, half of a 👍🏽 or 🇫🇷). One line each, naming the annotation.
 pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -98,8 +135,38 @@ pub fn warnings(doc: &Document, anns: &[Annotation]) -> Vec<String> {
         if cut_left || cut_right {
             out.push(format!("annotation {}: cuts a word in two ({q:?})", a.id));
         }
+        let claim = a.claim();
+        let parts = [
+            ("", Some(a.span)),
+            (", its cue", claim.and_then(|c| c.cue.as_ref()).map(|c| c.span)),
+            (", its source words", claim.and_then(|c| c.source_words.as_ref()).map(|c| c.span)),
+        ];
+        for (part, span) in parts {
+            let Some((bs, be)) = span.and_then(|s| doc.index().bytes_of_span(s)) else { continue };
+            for (end, at) in [("start", bs), ("end", be)] {
+                if let Some(cluster) = split_cluster(text, at) {
+                    out.push(format!(
+                        "annotation {}{part}: its {end} splits the character {cluster:?} (a letter and its \
+                         marks, an emoji sequence or a flag are one character to a reader)",
+                        a.id
+                    ));
+                }
+            }
+        }
     }
     out
+}
+
+/// The grapheme cluster that byte offset `at` of `text` falls inside (not on its edge);
+/// `None` when `at` is a cluster boundary.
+fn split_cluster(text: &str, at: usize) -> Option<&str> {
+    use unicode_segmentation::GraphemeCursor;
+    if GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true) {
+        return None;
+    }
+    let start = GraphemeCursor::new(at, text.len(), true).prev_boundary(text, 0).ok().flatten().unwrap_or(0);
+    let end = GraphemeCursor::new(at, text.len(), true).next_boundary(text, 0).ok().flatten().unwrap_or(text.len());
+    text.get(start..end)
 }
 
 /// A fresh id for a new annotation of `label`: `A`, `D` or `C` followed by one more than
@@ -154,5 +221,40 @@ mod tests {
         assert!(err.contains("source words"), "{err}");
         let past = Cue { span: Span::new(30, 99).unwrap(), text: "x".into() };
         assert!(check_annotations(&doc, &[actor, claim(Some(past))]).is_err());
+    }
+
+    #[test]
+    fn spans_that_split_a_grapheme_cluster_are_warned() {
+        // e + combining acute, thumbs up + skin tone, the French flag, family (ZWJ sequence).
+        let doc = Document::new("t", "Cafe\u{301} 👍🏽 🇫🇷 👨\u{200d}👩\u{200d}👧 ok", None).unwrap();
+        let ann = |id: &str, a: usize, b: usize, attrs: Attrs| Annotation {
+            id: id.into(),
+            span: Span::new(a, b).unwrap(),
+            quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
+            status: Status::Manual,
+            provenance: Provenance::default(),
+            attrs,
+        };
+        let actor = Attrs::Actor(ActorAttrs { canonical: "x".into(), ..ActorAttrs::default() });
+        let warned =
+            |a: Annotation| warnings(&doc, &[a]).into_iter().filter(|w| w.contains("splits")).collect::<Vec<_>>();
+        let w = warned(ann("A1", 0, 4, actor.clone()));
+        assert!(w.len() == 1 && w[0].starts_with("annotation A1: its end splits the character \"e"), "{w:?}");
+        assert!(warned(ann("A2", 0, 5, actor.clone())).is_empty(), "Cafe + accent is whole");
+        assert_eq!(warned(ann("A3", 6, 7, actor.clone())).len(), 1, "the thumb without its skin tone");
+        assert!(warned(ann("A4", 6, 8, actor.clone())).is_empty());
+        assert_eq!(warned(ann("A5", 9, 10, actor.clone())).len(), 1, "half a flag");
+        assert!(warned(ann("A6", 9, 11, actor.clone())).is_empty());
+        let w = warned(ann("A7", 12, 14, actor.clone()));
+        assert!(w.len() == 1 && w[0].contains("its end splits"), "man + ZWJ of the family: {w:?}");
+        assert!(warned(ann("A8", 12, 17, actor.clone())).is_empty());
+        assert!(warned(ann("A9", 18, 20, actor.clone())).is_empty(), "plain letters");
+        // A claim's cue is a span of its own.
+        let mut claim = ann("C1", 18, 20, Attrs::Claim(ClaimAttrs::default()));
+        if let Attrs::Claim(c) = &mut claim.attrs {
+            c.cue = Some(Cue { span: Span::new(9, 10).unwrap(), text: "\u{1f1eb}".into() });
+        }
+        let w = warned(claim);
+        assert!(w.len() == 1 && w[0].starts_with("annotation C1, its cue: its end splits"), "{w:?}");
     }
 }

@@ -54,8 +54,17 @@ pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
                 role: (s[3] % 3 == 0).then(|| "President".to_string()),
             }),
             Label::Date => Attrs::Date(DateAttrs {
+                // Values valid for their type, as every reader now checks (`model::timex`).
                 timex_type: TimexType::ALL[s[3] as usize % 4],
-                value: ["2025-09-14", "2025-W38", "P4Y", "PAST_REF", "XXXX-09-19"][s[4] as usize % 5].to_string(),
+                value: match TimexType::ALL[s[3] as usize % 4] {
+                    TimexType::Date => {
+                        ["2025-09-14", "2025-W38", "PAST_REF", "XXXX-09-19", "2024-Q3"][s[4] as usize % 5]
+                    }
+                    TimexType::Time => ["2025-09-14T15:00", "XXXX-XX-XXTNI", "2025-09-14TMO"][s[4] as usize % 3],
+                    TimexType::Duration => ["P4Y", "PT2H30M", "PXW"][s[4] as usize % 3],
+                    TimexType::Set => ["P1W", "XXXX-WXX-1", "TNI"][s[4] as usize % 3],
+                }
+                .to_string(),
                 modifier: (s[5] % 4 == 0).then(|| "APPROX".to_string()),
                 anchor: match s[5] % 3 {
                     0 => Some("dct".to_string()),
