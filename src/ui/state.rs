@@ -244,6 +244,55 @@ pub enum Action {
     Dismiss,
 }
 
+impl Action {
+    /// True for what a person does to the open document (moving, selecting, editing, undo),
+    /// not for what the page does by itself (saving, loading, restoring, messages).
+    pub fn is_gesture(&self) -> bool {
+        use Action as A;
+        matches!(
+            self,
+            A::SelectText(_)
+                | A::Select(_)
+                | A::Create { .. }
+                | A::Relabel { .. }
+                | A::Delete(_)
+                | A::Accept(_)
+                | A::Reject(_)
+                | A::SetDateValue { .. }
+                | A::SetDateType { .. }
+                | A::SetCanonical { .. }
+                | A::SetActorKind { .. }
+                | A::SetSource { .. }
+                | A::MergeIdentity { .. }
+                | A::SplitIdentity { .. }
+                | A::Resize { .. }
+                | A::StepWord { .. }
+                | A::ResizePending { .. }
+                | A::CycleSource { .. }
+                | A::StartLink
+                | A::CancelLink
+                | A::LinkSource(_)
+                | A::MarkGold
+                | A::Switch(_)
+                | A::PlanFix(_)
+                | A::ApplyFix(_)
+                | A::CancelFix
+                | A::SetStance { .. }
+                | A::SetMention { .. }
+                | A::SetRole { .. }
+                | A::SetDateMod { .. }
+                | A::SetAnchor { .. }
+                | A::SetCue { .. }
+                | A::SetSourceWords { .. }
+                | A::SetTarget { .. }
+                | A::CycleType { .. }
+                | A::WordsToClaim { .. }
+                | A::Undo
+                | A::Redo
+        )
+    }
+}
+
 /// Everything the page shows. Cheap to clone: the big parts are shared.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
@@ -281,9 +330,7 @@ impl State {
     /// annotations as they were and sets an error message.
     pub fn apply(&mut self, action: Action) {
         // A notice lasts until the next gesture (or its few seconds); errors stay until dismissed.
-        if matches!(self.message, Some(Message::Info(_)))
-            && !matches!(action, Action::Stamp(_) | Action::AddStubs(_) | Action::Park { .. })
-        {
+        if matches!(self.message, Some(Message::Info(_))) && action.is_gesture() {
             self.message = None;
         }
         match action {
@@ -1754,7 +1801,8 @@ mod tests {
         let mut s = opened();
         s.apply(Action::Notify("hello".into()));
         s.apply(Action::Stamp("2026-11-23T10:00:00Z".into()));
-        assert!(matches!(s.message, Some(Message::Info(_))), "a save is no gesture");
+        s.apply(Action::AddStubs(Vec::new()));
+        assert!(matches!(s.message, Some(Message::Info(_))), "a save or a listing is no gesture");
         s.apply(Action::Select(Some("A1".into())));
         assert_eq!(s.message, None);
         s.apply(Action::Fail("broken".into()));
