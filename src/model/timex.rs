@@ -53,6 +53,9 @@ pub fn check_value(timex_type: TimexType, value: &str) -> Result<(), String> {
     if value.chars().any(char::is_whitespace) {
         return Err("a TIMEX3 value has no spaces".into());
     }
+    if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(format!("a TIMEX3 value is made of ASCII letters, digits and - : . + _, not {c:?}"));
+    }
     match timex_type {
         TimexType::Date => {
             if value.starts_with('P') && !REFS.contains(&value) {
@@ -477,6 +480,7 @@ mod tests {
         bad(T, "2021-13-01T10:00", "month 13");
         bad(T, "2025-09-19T10:00+25", "zone hour 25");
         bad(T, "T00Z00", "time zone");
+        bad(T, "T15+aéb", "ASCII");
         bad(T, "PT2H", "DURATION");
         bad(T, "banana", "after T");
     }
@@ -536,6 +540,13 @@ mod tests {
             proptest::prop_assert_eq!(check_value(TimexType::Date, &wv), Ok(()), "{}", wv);
             let t = format!("{v}T{:02}:{:02}", days % 24, days % 60);
             proptest::prop_assert_eq!(check_value(TimexType::Time, &t), Ok(()), "{}", t);
+        }
+
+        #[test]
+        fn any_string_gets_a_verdict_without_panicking(v in "\\PC{0,12}", t in 0usize..4, z in "[0-9X:+ZTéа-]{0,8}") {
+            let _ = check_value(TimexType::ALL[t], &v);
+            let _ = check_value(TimexType::ALL[t], &format!("T15{z}"));
+            let _ = check_mod(&v);
         }
 
         #[test]
