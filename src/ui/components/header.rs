@@ -94,7 +94,7 @@ fn DctField(props: &DctProps) -> Html {
         });
     }
     html! {
-        <input ref={input} id="dct" type="text" inputmode="numeric" placeholder="YYYY-MM-DD" size="10"
+        <input ref={input} id="dct" type="text" placeholder="YYYY-MM-DD" size="10"
             autocomplete="off" spellcheck="false" aria-describedby="dct-hint"
             title="The publication date, YYYY-MM-DD: Enter applies it and re-resolves the predicted dates; Esc keeps the old one"
             {onkeydown} {onchange} disabled={props.disabled} />

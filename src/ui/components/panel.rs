@@ -570,6 +570,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous annotation" }</dd>
                     <dt><kbd>{ "Ctrl+Z" }</kbd></dt><dd>{ "undo (Ctrl+Shift+Z, Ctrl+Y: redo)" }</dd>
                     <dt><kbd>{ "n" }</kbd></dt><dd>{ "next unreviewed prediction" }</dd>
+                    <dt><kbd>{ "e" }</kbd>{ " / " }<kbd>{ "t" }</kbd></dt><dd>{ "edit the attributes / next kind, type or stance" }</dd>
                     <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
                     <dt><kbd>{ "?" }</kbd></dt><dd>{ "all shortcuts" }</dd>
                 </dl>
