@@ -2,7 +2,8 @@
 //!
 //! Owns: checks that need a DOM: the app mounts and paints a seed with one highlight per
 //! predicted annotation; the text view draws each label with its own style over nested
-//! spans; DOM selections over text with emoji convert between UTF-16 and code points both
+//! spans, marks unreviewed runs, describes runs with their status and makes the selected run
+//! the text's active descendant; DOM selections over text with emoji convert between UTF-16 and code points both
 //! ways. It must not: test the reducer (native unit tests do) or the built bundle (e2e does).
 //!
 //! Run: CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -68,11 +69,15 @@ fn ann(doc: &Document, id: &str, label: Label, quote: &str, nth: usize) -> Annot
 }
 
 fn mount_text(doc: Document, anns: Vec<Annotation>) -> Element {
+    mount_text_selected(doc, anns, None)
+}
+
+fn mount_text_selected(doc: Document, anns: Vec<Annotation>, selected: Option<&str>) -> Element {
     let root = container();
     let props = TextViewProps {
         doc: Rc::new(doc),
         anns: Rc::new(anns),
-        selected: None,
+        selected: selected.map(str::to_string),
         pending: None,
         related: Vec::new(),
         cue: None,
@@ -114,10 +119,10 @@ async fn app_mounts_and_paints_every_prediction_of_the_first_seed() {
     let shown = root.query_selector("#text").unwrap().unwrap().text_content().unwrap();
     let expected: String = doc.text().lines().map(str::trim).collect();
     assert_eq!(shown, expected);
-    assert_eq!(
-        root.query_selector("#seed-picker").unwrap().unwrap().dyn_into::<web_sys::HtmlSelectElement>().unwrap().value(),
-        "0"
-    );
+    // The corpus list, the one navigator, marks the first seed as the one open.
+    let active = root.query_selector("#corpus .doc.active").unwrap().expect("an active document in the corpus list");
+    assert_eq!(active.get_attribute("data-id").as_deref(), Some(SEEDS[0].id));
+    assert!(root.query_selector("#seed-picker").unwrap().is_none(), "no second navigator in the header");
 }
 
 #[wasm_bindgen_test]
@@ -157,6 +162,34 @@ async fn text_view_draws_each_label_its_own_way_over_nested_spans() {
         let span = Span::new(s, s + t.chars().count()).unwrap();
         assert_eq!(doc.slice(span), Some(t.as_str()));
     }
+}
+
+#[wasm_bindgen_test]
+async fn unreviewed_runs_look_different_and_the_selected_run_is_the_active_descendant() {
+    let doc = SEEDS[0].document().unwrap();
+    let mut accepted = ann(&doc, "A2", Label::Actor, "Bamako", 0);
+    accepted.status = Status::Accepted;
+    let mut claim = ann(&doc, "C1", Label::Claim, "working for French intelligence", 0);
+    if let gloss::model::Attrs::Claim(c) = &mut claim.attrs {
+        c.source = Some("A2".into());
+    }
+    let anns = vec![ann(&doc, "A1", Label::Actor, "France", 0), accepted, claim];
+    let root = mount_text_selected(doc, anns, Some("A1"));
+    until(|| root.query_selector(".r.actor").ok().flatten().is_some()).await;
+    let run = |id: &str| root.query_selector(&format!(".r[data-ids=\"{id}\"]")).unwrap().expect(id);
+    let (a1, a2, c1) = (run("A1"), run("A2"), run("C1"));
+    assert!(a1.class_list().contains("pred"), "a prediction: {}", a1.class_name());
+    assert!(!a2.class_list().contains("pred"), "an accepted actor: {}", a2.class_name());
+    // (The style the class gives is checked on the built page by tests/e2e/edit-a11y.spec.mjs.)
+    assert_eq!(a1.get_attribute("aria-description").as_deref(), Some("actor France, unreviewed"));
+    assert_eq!(a2.get_attribute("aria-description").as_deref(), Some("actor Bamako, accepted"));
+    let desc = c1.get_attribute("aria-description").unwrap();
+    assert_eq!(desc, "claim, source Bamako, cue \u{201c}working for French intelligence\u{201d}, unreviewed");
+    // The selected annotation's first run is the text's active descendant.
+    let text = root.query_selector("#text").unwrap().unwrap();
+    assert_eq!(text.get_attribute("aria-activedescendant").as_deref(), Some("hl-A1"));
+    assert_eq!(a1.id(), "hl-A1");
+    assert_eq!(root.query_selector_all("[id^=\"hl-\"]").unwrap().length(), 1, "one run carries the id");
 }
 
 #[wasm_bindgen_test]

@@ -302,7 +302,11 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
-            provenance: Provenance { rule: rule.map(|r| r.to_string().into()), ..Provenance::by("me") },
+            provenance: Provenance {
+                rule: rule.map(|r| r.to_string().into()),
+                edited_by: rule.map(|_| "you".into()),
+                ..Provenance::by("me")
+            },
             attrs,
         };
         let minimal = GoldFile {

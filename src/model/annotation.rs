@@ -101,18 +101,22 @@ pub struct Provenance {
     /// The extractor rule that made the prediction, when there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Cow<'static, str>>,
+    /// The annotator who last edited the annotation (its span, label or attributes) in the
+    /// page, when someone did; `by` keeps who or what made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_by: Option<Cow<'static, str>>,
 }
 
 impl Provenance {
     /// Provenance of a prediction made by `rule` (borrowed: the extractor makes one for
     /// every candidate, and its name and rule names are constants).
     pub fn extractor(rule: &'static str) -> Provenance {
-        Provenance { by: Cow::Borrowed(crate::EXTRACTOR_NAME), rule: Some(Cow::Borrowed(rule)) }
+        Provenance { by: Cow::Borrowed(crate::EXTRACTOR_NAME), rule: Some(Cow::Borrowed(rule)), edited_by: None }
     }
 
     /// Provenance of work by `by` (an annotator, a tool), without a rule.
     pub fn by(by: impl Into<String>) -> Provenance {
-        Provenance { by: Cow::Owned(by.into()), rule: None }
+        Provenance { by: Cow::Owned(by.into()), rule: None, edited_by: None }
     }
 }
 

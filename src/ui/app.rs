@@ -382,12 +382,12 @@ pub fn label_action(state: &State, label: Label) -> Option<Action> {
     Some(Action::Relabel { id: a.id.clone(), label, date: date_for(a.span) })
 }
 
-/// Downloads the open document's gold JSON as `<id>.gold.json`.
+/// Downloads the open document's gold JSON as `<id>.gold.json` (the id made safe as a file name).
 pub fn download(state: &State, dispatch: &Callback<Action>) {
     let Some(file) = state.gold() else {
         return dispatch.emit(Action::Fail("open a document first".into()));
     };
-    let name = format!("{}.gold.json", file.doc.id);
+    let name = format!("{}.gold.json", crate::formats::safe_file_name(&file.doc.id));
     if let Err(e) = files::download(&name, &file.to_json(), "application/json") {
         dispatch.emit(Action::Fail(e));
     }
@@ -480,8 +480,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
                 "edit-value"
             } else if is(Label::Actor) {
                 "edit-canonical"
+            } else if is(Label::Claim) {
+                "edit-source"
             } else {
-                return sel.map(|_| Action::Fail("e edits a DATE's value or an ACTOR's canonical name".into()));
+                return Some(Action::Fail("select an annotation first, then e edits its attributes".into()));
             };
             browser::focus(field);
             None
@@ -497,6 +499,8 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             Some(Action::StepWord { forward: key == "v" })
         }
         "s" | "S" => sel.map(|id| Action::CycleSource { id, forward: key == "s" }),
+        "t" | "T" => sel.map(|id| Action::CycleType { id, forward: key == "t" }),
+        "c" | "w" => Some(Action::WordsToClaim { source_words: key == "w" }),
         "g" => Some(Action::MarkGold),
         "J" | "K" => {
             let n = state.corpus.len();
@@ -533,7 +537,12 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
 
 fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>, cx: &KeyContext) {
     let key = e.key();
-    if browser::typing_in_field() {
+    // Keys typed in a field are the field's, whichever element has the focus by now.
+    let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| {
+        matches!(t.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+            && t.get_attribute("type").is_none_or(|ty| !matches!(ty.as_str(), "checkbox" | "radio" | "button"))
+    });
+    if in_field || browser::typing_in_field() {
         // Esc leaves a field, so the keys work again.
         if key == "Escape" {
             browser::blur_active();
@@ -855,6 +864,12 @@ pub fn App() -> Html {
     };
 
     let selected_ann = state.selected.as_deref().and_then(|id| state.get(id));
+    // What a screen reader hears when j, k or n moves: "actor France, accepted, 3 of 51".
+    let announce = state.selected.as_deref().and_then(|id| {
+        let i = state.anns.iter().position(|a| a.id == id)?;
+        let what = super::components::text::describe(&state.anns, i, &state.anns[i]);
+        Some(format!("{what}, {} of {}", i + 1, state.anns.len()))
+    });
     let related: Vec<String> = match (&state.linking, selected_ann) {
         // Link mode: the actors that can be the source.
         (Some(claim), _) => state.source_candidates(claim),
@@ -894,11 +909,14 @@ pub fn App() -> Html {
                     { "Gloss is open in another tab of this browser too. Both autosave to the same storage, so one can overwrite the other's work: keep working in one tab only and close the other." }
                 </div>
             }
-            { for banner }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>
                 <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} />
             </div>
+            // Messages take a row of their own under the text and the panel: they never
+            // cover a highlight.
+            <div class="statusbar" id="statusbar">{ for banner }</div>
+            <div id="announce" class="visually-hidden" aria-live="polite" aria-atomic="true">{ announce }</div>
             { paste }
             if *exporting {
                 <super::components::export::ExportDialog state={store.clone()} dispatch={dispatch.clone()} on_close={{

@@ -14,9 +14,10 @@ use super::review::{self, Edge};
 use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
 use crate::model::text::snap_to_words;
+use crate::model::{check_mod, check_value};
 use crate::model::{
-    next_id, sort_annotations, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, DateAttrs, Document, Edit, Label,
-    Mention, Provenance, Span, Stance, Status, TimexType,
+    next_id, sort_annotations, ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Document, Edit,
+    Label, Mention, Provenance, Span, Stance, Status, TimexType,
 };
 use std::rc::Rc;
 
@@ -181,6 +182,52 @@ pub enum Action {
         id: String,
         stance: Option<Stance>,
     },
+    /// Sets an ACTOR's mention (a name or a nominal).
+    SetMention {
+        id: String,
+        mention: Mention,
+    },
+    /// Sets an ACTOR's role (empty: none).
+    SetRole {
+        id: String,
+        role: String,
+    },
+    /// Sets a DATE's TIMEX3 `mod` (empty: none); refused unless TIMEX3 lists it.
+    SetDateMod {
+        id: String,
+        modifier: String,
+    },
+    /// Sets a DATE's anchor: `dct`, another DATE of the document, or none.
+    SetAnchor {
+        id: String,
+        anchor: Option<String>,
+    },
+    /// Sets a CLAIM's cue to the words of `span` (`None`: no cue).
+    SetCue {
+        id: String,
+        span: Option<Span>,
+    },
+    /// Sets a CLAIM's source words to the words of `span` (`None`: none).
+    SetSourceWords {
+        id: String,
+        span: Option<Span>,
+    },
+    /// Sets a CLAIM's target (empty: none).
+    SetTarget {
+        id: String,
+        target: String,
+    },
+    /// Gives the annotation the next (or previous) value of its most edited attribute: an
+    /// ACTOR's kind, a DATE's TIMEX3 type, a CLAIM's stance.
+    CycleType {
+        id: String,
+        forward: bool,
+    },
+    /// The words waiting for a label become the cue (`source_words: false`) or the source
+    /// words of the claim they were chosen for (see [`State::words_for`]).
+    WordsToClaim {
+        source_words: bool,
+    },
     Undo,
     Redo,
     /// Sets the annotator's name, written into files and into manual annotations' provenance
@@ -195,6 +242,55 @@ pub enum Action {
     Notify(String),
     /// Hides the banner.
     Dismiss,
+}
+
+impl Action {
+    /// True for what a person does to the open document (moving, selecting, editing, undo),
+    /// not for what the page does by itself (saving, loading, restoring, messages).
+    pub fn is_gesture(&self) -> bool {
+        use Action as A;
+        matches!(
+            self,
+            A::SelectText(_)
+                | A::Select(_)
+                | A::Create { .. }
+                | A::Relabel { .. }
+                | A::Delete(_)
+                | A::Accept(_)
+                | A::Reject(_)
+                | A::SetDateValue { .. }
+                | A::SetDateType { .. }
+                | A::SetCanonical { .. }
+                | A::SetActorKind { .. }
+                | A::SetSource { .. }
+                | A::MergeIdentity { .. }
+                | A::SplitIdentity { .. }
+                | A::Resize { .. }
+                | A::StepWord { .. }
+                | A::ResizePending { .. }
+                | A::CycleSource { .. }
+                | A::StartLink
+                | A::CancelLink
+                | A::LinkSource(_)
+                | A::MarkGold
+                | A::Switch(_)
+                | A::PlanFix(_)
+                | A::ApplyFix(_)
+                | A::CancelFix
+                | A::SetStance { .. }
+                | A::SetMention { .. }
+                | A::SetRole { .. }
+                | A::SetDateMod { .. }
+                | A::SetAnchor { .. }
+                | A::SetCue { .. }
+                | A::SetSourceWords { .. }
+                | A::SetTarget { .. }
+                | A::CycleType { .. }
+                | A::WordsToClaim { .. }
+                | A::Undo
+                | A::Redo
+        )
+    }
 }
 
 /// Everything the page shows. Cheap to clone: the big parts are shared.
@@ -214,6 +310,9 @@ pub struct State {
     pub revision: u64,
     /// The CLAIM whose source the next chosen ACTOR becomes (link mode).
     pub linking: Option<String>,
+    /// The CLAIM that was selected when the words waiting for a label were chosen: they can
+    /// become its cue or its source words ([`Action::WordsToClaim`]).
+    pub words_for: Option<String>,
     /// The user marked the document as gold (cleared when a prediction is unreviewed again).
     pub marked: bool,
     /// The corpus: every document opened or listed, the one on screen included.
@@ -230,6 +329,10 @@ impl State {
     /// Applies one action. Never panics; a gesture that cannot be done leaves the
     /// annotations as they were and sets an error message.
     pub fn apply(&mut self, action: Action) {
+        // A notice lasts until the next gesture (or its few seconds); errors stay until dismissed.
+        if matches!(self.message, Some(Message::Info(_))) && action.is_gesture() {
+            self.message = None;
+        }
         match action {
             Action::Open { doc, predictions, origin } => {
                 let mut anns = predictions;
@@ -263,6 +366,7 @@ impl State {
                     _ => None,
                 };
                 if self.pending.is_some() {
+                    self.choose_words_for();
                     self.selected = None;
                 }
             }
@@ -277,6 +381,7 @@ impl State {
                     }
                 }
                 self.selected = id.filter(|id| self.get(id).is_some());
+                self.words_for = None;
                 if self.selected.is_some() {
                     self.pending = None;
                 }
@@ -286,22 +391,8 @@ impl State {
             Action::Delete(id) => self.delete(&id),
             Action::Accept(id) => self.review(&id, true),
             Action::Reject(id) => self.review(&id, false),
-            Action::SetDateValue { id, value } => {
-                let value = value.trim().to_string();
-                if value.is_empty() {
-                    return self.fail("a DATE needs a value (TIMEX3, e.g. 2025-09-14 or PAST_REF)");
-                }
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Date(d) = attrs {
-                        d.value = value.clone();
-                    }
-                })
-            }
-            Action::SetDateType { id, timex_type } => self.change_attrs(&id, |attrs| {
-                if let Attrs::Date(d) = attrs {
-                    d.timex_type = timex_type;
-                }
-            }),
+            Action::SetDateValue { id, value } => self.set_date_value(&id, &value),
+            Action::SetDateType { id, timex_type } => self.set_date_type(&id, timex_type),
             Action::SetCanonical { id, canonical } => {
                 let canonical = canonical.trim().to_string();
                 if canonical.is_empty() {
@@ -311,13 +402,15 @@ impl State {
                     if let Attrs::Actor(a) = attrs {
                         a.canonical = canonical.clone();
                     }
-                })
+                });
             }
-            Action::SetActorKind { id, kind } => self.change_attrs(&id, |attrs| {
-                if let Attrs::Actor(a) = attrs {
-                    a.kind = kind;
-                }
-            }),
+            Action::SetActorKind { id, kind } => {
+                self.change_attrs(&id, |attrs| {
+                    if let Attrs::Actor(a) = attrs {
+                        a.kind = kind;
+                    }
+                });
+            }
             Action::SetSource { id, source } => {
                 if let Some(src) = &source {
                     if self.get(src).map(Annotation::label) != Some(Label::Actor) {
@@ -328,7 +421,7 @@ impl State {
                     if let Attrs::Claim(c) = attrs {
                         c.source = source.clone();
                     }
-                })
+                });
             }
             Action::MergeIdentity { from, into } => match review::merge(&self.anns, &from, &into) {
                 Ok(edits) => {
@@ -372,11 +465,12 @@ impl State {
                 match review::next_word(&doc, at, forward) {
                     Some(word) => {
                         self.pending = Some(word);
+                        self.choose_words_for();
                         self.selected = None;
                         self.linking = None;
                     }
                     None => self.message = Some(Message::Info("no more words that way".into())),
-                }
+                };
             }
             Action::ResizePending { edge, grow } => {
                 let (Some(doc), Some(p)) = (self.doc.clone(), self.pending) else { return };
@@ -424,11 +518,59 @@ impl State {
                     self.message = Some(Message::Info("marked as gold".into()));
                 }
             }
-            Action::SetStance { id, stance } => self.change_attrs(&id, |attrs| {
-                if let Attrs::Claim(c) = attrs {
-                    c.stance = stance;
-                }
-            }),
+            Action::SetStance { id, stance } => {
+                self.change_attrs(&id, |attrs| {
+                    if let Attrs::Claim(c) = attrs {
+                        c.stance = stance;
+                    }
+                });
+            }
+            Action::SetMention { id, mention } => {
+                self.change_attrs(&id, |attrs| {
+                    if let Attrs::Actor(a) = attrs {
+                        a.mention = mention;
+                    }
+                });
+            }
+            Action::SetRole { id, role } => {
+                let role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|r| !r.is_empty());
+                self.change_attrs(&id, |attrs| {
+                    if let Attrs::Actor(a) = attrs {
+                        a.role = role.clone();
+                    }
+                });
+            }
+            Action::SetTarget { id, target } => {
+                let target = Some(target.trim().to_string()).filter(|t| !t.is_empty());
+                self.change_attrs(&id, |attrs| {
+                    if let Attrs::Claim(c) = attrs {
+                        c.target = target.clone();
+                    }
+                });
+            }
+            Action::SetDateMod { id, modifier } => self.set_date_mod(&id, &modifier),
+            Action::SetAnchor { id, anchor } => self.set_anchor(&id, anchor),
+            Action::SetCue { id, span } => {
+                self.set_claim_words(&id, span, false);
+            }
+            Action::SetSourceWords { id, span } => {
+                self.set_claim_words(&id, span, true);
+            }
+            Action::CycleType { id, forward } => self.cycle_type(&id, forward),
+            Action::WordsToClaim { source_words } => {
+                let what = if source_words { "source words" } else { "cue" };
+                let (Some(claim), Some(span)) = (self.words_for.clone(), self.pending) else {
+                    return self.fail(&format!(
+                        "select a CLAIM, then select its {what} in the text (mouse, or v / V), then press {}",
+                        if source_words { "w" } else { "c" }
+                    ));
+                };
+                if self.set_claim_words(&claim, Some(span), source_words) {
+                    self.pending = None;
+                    self.words_for = None;
+                    self.selected = Some(claim);
+                };
+            }
             Action::Undo => match Rc::make_mut(&mut self.history).take_undo() {
                 None => self.message = Some(Message::Info("nothing to undo".into())),
                 Some(step) => match self.run_step(&step, true) {
@@ -544,6 +686,7 @@ impl State {
         self.selected = None;
         self.pending = None;
         self.linking = None;
+        self.words_for = None;
         self.marked = false;
         self.message = None;
         self.revision += 1;
@@ -655,6 +798,7 @@ impl State {
         self.selected = p.selected.filter(|id| self.anns.iter().any(|a| &a.id == id));
         self.pending = None;
         self.linking = None;
+        self.words_for = None;
         self.fix = None;
         self.marked = p.marked;
         self.touched = p.touched;
@@ -758,7 +902,16 @@ impl State {
 
     fn apply_fix(&mut self, ticked: &[usize]) {
         let Some(plan) = self.fix.take() else { return };
-        let step: Step = ticked.iter().filter_map(|&i| plan.get(i)).map(|c| (c.doc.clone(), c.edit.clone())).collect();
+        let by = corpus::default_by(self.meta.annotator.as_deref());
+        let step: Step = ticked
+            .iter()
+            .filter_map(|&i| plan.get(i))
+            .map(|c| {
+                let mut edit = c.edit.clone();
+                stamp_editor(&mut edit, &by);
+                (c.doc.clone(), edit)
+            })
+            .collect();
         if step.is_empty() {
             self.message = Some(Message::Info("nothing ticked: nothing changed".into()));
             return;
@@ -831,19 +984,17 @@ impl State {
     }
 
     /// Applies a user edit and records it; on error nothing changes.
-    fn commit(&mut self, edit: Edit) -> bool {
+    fn commit(&mut self, mut edit: Edit) -> bool {
         if edit.is_noop() {
             return false;
         }
+        stamp_editor(&mut edit, &corpus::default_by(self.meta.annotator.as_deref()));
         let mut anns = (*self.anns).clone();
         let doc_id = self.doc.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         match edit.apply(&mut anns) {
             Ok(()) => {
                 Rc::make_mut(&mut self.history).record(&doc_id, edit);
                 self.set_anns(anns);
-                if matches!(self.message, Some(Message::Error(_))) {
-                    self.message = None;
-                }
                 true
             }
             Err(e) => {
@@ -971,15 +1122,212 @@ impl State {
         let _ = self.commit(Edit::Replace { before, after });
     }
 
-    fn change_attrs(&mut self, id: &str, change: impl Fn(&mut Attrs)) {
-        let Some(before) = self.found(id) else { return };
+    /// Changes one annotation's attributes as one undoable edit; false when nothing changed.
+    fn change_attrs(&mut self, id: &str, change: impl Fn(&mut Attrs)) -> bool {
+        let Some(before) = self.found(id) else { return false };
         let mut after = before.clone();
         change(&mut after.attrs);
         if after.attrs == before.attrs {
-            return;
+            return false;
         }
         mark_edited(&mut after);
-        let _ = self.commit(Edit::Replace { before, after });
+        self.commit(Edit::Replace { before, after })
+    }
+
+    /// The DATE attributes of annotation `id`, or an error message in words.
+    fn date_of(&mut self, id: &str) -> Option<DateAttrs> {
+        let a = self.found(id)?;
+        let d = a.date().cloned();
+        if d.is_none() {
+            self.fail(&format!("{id} is a {}, not a DATE", a.label()));
+        }
+        d
+    }
+
+    /// A DATE's value, refused with the reason (the old value kept) unless TIMEX3 allows it
+    /// for the date's type, or for another type, which the date then takes.
+    fn set_date_value(&mut self, id: &str, value: &str) {
+        let value = value.trim();
+        let Some(old) = self.date_of(id) else { return };
+        if value.is_empty() {
+            return self.fail(&format!(
+                "{id}: a DATE needs a value (TIMEX3, e.g. 2025-09-14, P3Y or PAST_REF); it stays {}",
+                old.value
+            ));
+        }
+        let timex_type = match check_value(old.timex_type, value) {
+            Ok(()) => old.timex_type,
+            Err(reason) => {
+                match TimexType::ALL.into_iter().find(|&t| t != old.timex_type && check_value(t, value).is_ok()) {
+                    Some(t) => t,
+                    None => {
+                        return self.fail(&format!(
+                            "{id}: \u{201c}{value}\u{201d} is not a TIMEX3 {} value ({reason}); it stays {}",
+                            old.timex_type.as_str(),
+                            old.value
+                        ))
+                    }
+                }
+            }
+        };
+        let changed = self.change_attrs(id, |attrs| {
+            if let Attrs::Date(d) = attrs {
+                d.value = value.to_string();
+                d.timex_type = timex_type;
+            }
+        });
+        if changed && timex_type != old.timex_type {
+            self.message = Some(Message::Info(format!(
+                "{id}: {value} is a {} value, so its type is now {} (Ctrl+Z undoes)",
+                timex_type.as_str(),
+                timex_type.as_str()
+            )));
+        }
+    }
+
+    /// A DATE's type, refused with the reason when its value does not fit the new type.
+    fn set_date_type(&mut self, id: &str, timex_type: TimexType) {
+        let Some(old) = self.date_of(id) else { return };
+        if let Err(reason) = check_value(timex_type, &old.value) {
+            return self.fail(&format!(
+                "{id}: its value {} is not a TIMEX3 {} value ({reason}): change the value first; the type stays {}",
+                old.value,
+                timex_type.as_str(),
+                old.timex_type.as_str()
+            ));
+        }
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Date(d) = attrs {
+                d.timex_type = timex_type;
+            }
+        });
+    }
+
+    /// A DATE's `mod` (empty: none), refused unless TIMEX3 lists it.
+    fn set_date_mod(&mut self, id: &str, modifier: &str) {
+        let modifier = modifier.trim();
+        let Some(old) = self.date_of(id) else { return };
+        if !modifier.is_empty() {
+            if let Err(reason) = check_mod(modifier) {
+                return self.fail(&format!(
+                    "{id}: \u{201c}{modifier}\u{201d} is not a TIMEX3 mod ({reason}); it stays {}",
+                    old.modifier.as_deref().unwrap_or("none")
+                ));
+            }
+        }
+        let modifier = (!modifier.is_empty()).then(|| modifier.to_string());
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Date(d) = attrs {
+                d.modifier = modifier.clone();
+            }
+        });
+    }
+
+    /// A DATE's anchor: `dct`, another DATE of the document, or none.
+    fn set_anchor(&mut self, id: &str, anchor: Option<String>) {
+        if self.date_of(id).is_none() {
+            return;
+        }
+        if let Some(x) = anchor.as_deref().filter(|x| *x != "dct") {
+            if x == id {
+                return self.fail(&format!("{id} cannot be anchored on itself"));
+            }
+            if self.get(x).map(Annotation::label) != Some(Label::Date) {
+                return self.fail(&format!("{x} is not a DATE of this document: {id} keeps its anchor"));
+            }
+        }
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Date(d) = attrs {
+                d.anchor = anchor.clone();
+            }
+        });
+    }
+
+    /// A CLAIM's cue (or, with `source_words`, its source words): the words of `span`,
+    /// which must lie in the text and hold a word; `None` removes them. True when set.
+    fn set_claim_words(&mut self, id: &str, span: Option<Span>, source_words: bool) -> bool {
+        let what = if source_words { "source words" } else { "cue" };
+        let Some(a) = self.found(id) else { return false };
+        if a.label() != Label::Claim {
+            self.fail(&format!("{id} is a {}: only a CLAIM has a {what}", a.label()));
+            return false;
+        }
+        let words = match span {
+            None => None,
+            Some(span) => {
+                let text = self.doc.as_deref().and_then(|d| d.slice(span)).map(str::to_string);
+                match text {
+                    Some(text) if !text.trim().is_empty() => Some(Cue { span, text }),
+                    Some(_) => {
+                        self.fail(&format!("the {what} of {id} must hold a word, not only spaces"));
+                        return false;
+                    }
+                    None => {
+                        self.fail(&format!("the {what} of {id} must lie in the text"));
+                        return false;
+                    }
+                }
+            }
+        };
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Claim(c) = attrs {
+                if source_words {
+                    c.source_words = words.clone();
+                } else {
+                    c.cue = words.clone();
+                }
+            }
+        })
+    }
+
+    /// Moves an ACTOR's kind, a CLAIM's stance or a DATE's type one step along its list (a
+    /// DATE skips the types its value does not fit).
+    fn cycle_type(&mut self, id: &str, forward: bool) {
+        let Some(a) = self.found(id) else { return };
+        fn next<T: Copy + PartialEq>(all: &[T], now: T, forward: bool) -> T {
+            let n = all.len();
+            let i = all.iter().position(|x| *x == now).unwrap_or(0);
+            all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        }
+        match &a.attrs {
+            Attrs::Actor(x) => {
+                let kind = next(&ActorKind::ALL, x.kind, forward);
+                self.change_attrs(id, |attrs| {
+                    if let Attrs::Actor(x) = attrs {
+                        x.kind = kind;
+                    }
+                });
+            }
+            Attrs::Claim(x) => {
+                let all: Vec<Option<Stance>> = std::iter::once(None).chain(Stance::ALL.map(Some)).collect();
+                let stance = next(&all, x.stance, forward);
+                self.change_attrs(id, |attrs| {
+                    if let Attrs::Claim(x) = attrs {
+                        x.stance = stance;
+                    }
+                });
+            }
+            Attrs::Date(x) => {
+                let n = TimexType::ALL.len();
+                let mut t = x.timex_type;
+                for _ in 1..n {
+                    t = next(&TimexType::ALL, t, forward);
+                    if check_value(t, &x.value).is_ok() {
+                        return self.set_date_type(id, t);
+                    }
+                }
+                let value = x.value.clone();
+                self.fail(&format!("{id}: no other TIMEX3 type takes the value {value}: edit the value first (e)"));
+            }
+        }
+    }
+
+    /// The words being chosen now may become the cue or source words of the CLAIM selected
+    /// before them (kept while they are resized or stepped).
+    fn choose_words_for(&mut self) {
+        if let Some(sel) = self.selected.as_deref() {
+            self.words_for = (self.get(sel).map(Annotation::label) == Some(Label::Claim)).then(|| sel.to_string());
+        }
     }
 
     fn set_dct(&mut self, dct: Option<jiff::civil::Date>, predictions: Vec<Annotation>) {
@@ -1048,6 +1396,17 @@ impl State {
         self.message = Some(Message::Info(format!(
             "DCT {dct_text}: {updated} predicted date(s) re-resolved, {kept} reviewed kept, {n_added} added (Ctrl+Z undoes)"
         )));
+    }
+}
+
+/// Records `by` as the last editor of every annotation an edit leaves `edited`.
+fn stamp_editor(edit: &mut Edit, by: &str) {
+    match edit {
+        Edit::Replace { before, after } if after.status == Status::Edited && before != after => {
+            after.provenance.edited_by = Some(by.to_string().into());
+        }
+        Edit::Batch(edits) => edits.iter_mut().for_each(|e| stamp_editor(e, by)),
+        _ => {}
     }
 }
 
@@ -1287,6 +1646,171 @@ mod tests {
         assert!(s.anns.iter().all(|a| a.status == Status::Predicted), "{:?}", s.anns);
         s.apply(Action::Undo);
         assert_eq!(s.message, Some(Message::Info("nothing to undo".into())));
+    }
+
+    #[test]
+    fn invalid_date_values_and_mods_are_refused_with_the_reason_and_the_old_value_kept() {
+        let mut s = opened();
+        let before = s.anns.clone();
+        for bad in ["2021-13-45", "banana", "2025-02-30"] {
+            s.apply(Action::Dismiss);
+            s.apply(Action::SetDateValue { id: "D1".into(), value: bad.into() });
+            let Some(Message::Error(m)) = &s.message else { panic!("{bad} accepted: {:?}", s.message) };
+            assert!(m.contains(bad) && m.contains("D1") && m.contains("2025-09-19"), "{m}");
+            assert_eq!(s.anns, before, "{bad} left the annotations as they were");
+        }
+        assert!(!s.history.can_undo(), "a refused value is no step");
+        // A value of another type takes that type along, in one step.
+        s.apply(Action::SetDateValue { id: "D1".into(), value: "P3Y".into() });
+        let d = s.get("D1").unwrap().date().unwrap().clone();
+        assert_eq!((d.value.as_str(), d.timex_type), ("P3Y", TimexType::Duration));
+        assert_eq!(s.history.len(), 1);
+        // A type that does not fit the value is refused, the type kept.
+        s.apply(Action::SetDateType { id: "D2".into(), timex_type: TimexType::Duration });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("2025-09-14")), "{:?}", s.message);
+        assert_eq!(s.get("D2").unwrap().date().unwrap().timex_type, TimexType::Date);
+        // t skips the types the value does not fit: a calendar date is no TIME or DURATION.
+        s.apply(Action::CycleType { id: "D2".into(), forward: true });
+        assert_eq!(s.get("D2").unwrap().date().unwrap().timex_type, TimexType::Set);
+        s.apply(Action::CycleType { id: "D2".into(), forward: true });
+        assert_eq!(s.get("D2").unwrap().date().unwrap().timex_type, TimexType::Date);
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        // mod: TIMEX3's list only; empty removes it.
+        s.apply(Action::SetDateMod { id: "D2".into(), modifier: "SOMETIMES".into() });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("SOMETIMES")));
+        assert_eq!(s.get("D2").unwrap().date().unwrap().modifier, None);
+        s.apply(Action::SetDateMod { id: "D2".into(), modifier: "MORE_THAN".into() });
+        assert_eq!(s.get("D2").unwrap().date().unwrap().modifier.as_deref(), Some("MORE_THAN"));
+        s.apply(Action::SetDateMod { id: "D2".into(), modifier: " ".into() });
+        assert_eq!(s.get("D2").unwrap().date().unwrap().modifier, None);
+        // A value on something that is not a DATE is refused in words.
+        s.apply(Action::SetDateValue { id: "A1".into(), value: "2025".into() });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("not a DATE")));
+        check(&s);
+    }
+
+    #[test]
+    fn every_attribute_is_editable_one_undoable_step_each_and_records_the_editor() {
+        let mut s = opened();
+        s.apply(Action::SetAnnotator("Ada".into()));
+        let before = s.anns.clone();
+        let steps = [
+            Action::SetActorKind { id: "A1".into(), kind: ActorKind::Organization },
+            Action::SetMention { id: "A1".into(), mention: Mention::Nominal },
+            Action::SetRole { id: "A1".into(), role: "  capital \n city ".into() },
+            Action::SetCanonical { id: "A2".into(), canonical: "Mali".into() },
+            Action::SetDateValue { id: "D2".into(), value: "2025-09-13".into() },
+            Action::SetDateMod { id: "D2".into(), modifier: "START".into() },
+            Action::SetAnchor { id: "D2".into(), anchor: Some("D1".into()) },
+            Action::SetStance { id: "C1".into(), stance: Some(Stance::Accuse) },
+            Action::SetTarget { id: "C1".into(), target: " Bamako ".into() },
+            Action::SetCue { id: "C1".into(), span: Some(span_of("denied")) },
+            Action::SetSourceWords { id: "C1".into(), span: Some(span_of("Paris")) },
+            Action::CycleType { id: "A2".into(), forward: true },
+            Action::CycleType { id: "C1".into(), forward: false },
+        ];
+        let n = steps.len();
+        for (i, a) in steps.into_iter().enumerate() {
+            s.apply(a.clone());
+            assert!(!matches!(s.message, Some(Message::Error(_))), "{a:?}: {:?}", s.message);
+            assert_eq!(s.history.len(), i + 1, "{a:?} is one step");
+        }
+        let a1 = s.get("A1").unwrap();
+        let x = a1.actor().unwrap();
+        assert_eq!(
+            (x.kind, x.mention, x.role.as_deref()),
+            (ActorKind::Organization, Mention::Nominal, Some("capital city"))
+        );
+        assert_eq!(s.get("A2").unwrap().actor().unwrap().kind, ActorKind::Group, "state, cycled once");
+        let d2 = s.get("D2").unwrap().date().unwrap();
+        assert_eq!(
+            (d2.value.as_str(), d2.modifier.as_deref(), d2.anchor.as_deref()),
+            ("2025-09-13", Some("START"), Some("D1"))
+        );
+        let c = s.get("C1").unwrap().claim().unwrap();
+        assert_eq!(c.stance, Some(Stance::Assert), "accuse cycled back once");
+        assert_eq!(c.target.as_deref(), Some("Bamako"));
+        assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("denied"));
+        assert_eq!(c.source_words.as_ref().map(|c| (c.span, c.text.as_str())), Some((span_of("Paris"), "Paris")));
+        for id in ["A1", "A2", "D2", "C1"] {
+            let a = s.get(id).unwrap();
+            assert_eq!(a.status, Status::Edited, "{id}");
+            assert_eq!(a.provenance.edited_by.as_deref(), Some("Ada"), "{id} records its editor");
+            assert_eq!(a.provenance.by, crate::EXTRACTOR_NAME, "{id} keeps who made it");
+        }
+        check(&s);
+        // The file keeps the editor; reading it back gives the same annotations.
+        let back = GoldFile::from_json(&s.gold().unwrap().to_json()).unwrap();
+        assert_eq!(back.annotations, *s.anns);
+        for _ in 0..n {
+            s.apply(Action::Undo);
+        }
+        assert_eq!(s.anns, before, "every edit undone, provenance included");
+        // Removing: empty role and target, no cue.
+        s.apply(Action::SetRole { id: "A1".into(), role: "x".into() });
+        s.apply(Action::SetRole { id: "A1".into(), role: " ".into() });
+        assert_eq!(s.get("A1").unwrap().actor().unwrap().role, None);
+        s.apply(Action::SetCue { id: "C1".into(), span: None });
+        assert_eq!(s.get("C1").unwrap().claim().unwrap().cue, None);
+        // Refusals: an anchor that is no DATE or the date itself, a cue off the text or on a
+        // non-claim, a mention on a claim changes nothing.
+        let now = s.anns.clone();
+        s.apply(Action::SetAnchor { id: "D2".into(), anchor: Some("A1".into()) });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("A1")));
+        s.apply(Action::SetAnchor { id: "D2".into(), anchor: Some("D2".into()) });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("itself")));
+        s.apply(Action::SetCue { id: "C1".into(), span: Some(Span::new(60, 9_000).unwrap()) });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("lie in the text")));
+        s.apply(Action::SetCue { id: "A1".into(), span: Some(span_of("said")) });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("only a CLAIM")));
+        assert_eq!(s.anns, now);
+    }
+
+    #[test]
+    fn words_chosen_after_a_claim_become_its_cue_or_source_words() {
+        let mut s = opened();
+        // No claim before the words: refused in words.
+        s.apply(Action::SelectText(Some(span_of("denied"))));
+        s.apply(Action::WordsToClaim { source_words: false });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("select a CLAIM")));
+        // The claim, then its words (stepped with V and grown), then c.
+        s.apply(Action::Select(Some("C1".into())));
+        s.apply(Action::StepWord { forward: false });
+        assert_eq!(s.doc.as_ref().unwrap().slice(s.pending.unwrap()), Some("Friday"));
+        assert_eq!(s.words_for.as_deref(), Some("C1"));
+        s.apply(Action::ResizePending { edge: Edge::Start, grow: true });
+        s.apply(Action::WordsToClaim { source_words: false });
+        let c = s.get("C1").unwrap().claim().unwrap();
+        assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("on Friday"));
+        assert_eq!((s.selected.as_deref(), s.pending, s.words_for.as_deref()), (Some("C1"), None, None));
+        // With the mouse: the claim, then a selection, then w.
+        s.apply(Action::SelectText(Some(span_of("Paris"))));
+        s.apply(Action::WordsToClaim { source_words: true });
+        let c = s.get("C1").unwrap().claim().unwrap();
+        assert_eq!(c.source_words.as_ref().map(|c| c.text.as_str()), Some("Paris"));
+        // Selecting an actor in between forgets the claim.
+        s.apply(Action::Select(Some("A2".into())));
+        s.apply(Action::SelectText(Some(span_of("Mali"))));
+        assert_eq!(s.words_for, None);
+        check(&s);
+    }
+
+    #[test]
+    fn notices_end_with_the_next_gesture_and_errors_stay() {
+        let mut s = opened();
+        s.apply(Action::Notify("hello".into()));
+        s.apply(Action::Stamp("2026-11-23T10:00:00Z".into()));
+        s.apply(Action::AddStubs(Vec::new()));
+        assert!(matches!(s.message, Some(Message::Info(_))), "a save or a listing is no gesture");
+        s.apply(Action::Select(Some("A1".into())));
+        assert_eq!(s.message, None);
+        s.apply(Action::Fail("broken".into()));
+        s.apply(Action::Select(Some("A2".into())));
+        s.apply(Action::Accept("A2".into()));
+        assert_eq!(s.message, Some(Message::Error("broken".into())), "an error stays until dismissed");
+        s.apply(Action::Dismiss);
+        assert_eq!(s.message, None);
     }
 
     #[test]

@@ -22,6 +22,14 @@ function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}: got ${JSON.string
 const cpSlice = (s, a, b) => [...s].slice(a, b).join('');
 
 // ---------------------------------------------------------------- page helpers
+/** The index of the active document in the corpus list (the page's one navigator). */
+const activeDoc = (page) => page.$$eval('#corpus .doc', (ds) => ds.findIndex((d) => d.classList.contains('active')));
+/** Opens corpus document `i` with a click in the corpus list and waits for its text. */
+async function openDoc(page, i) {
+  await page.click(`#corpus li:nth-child(${i + 1}) .doc`);
+  await page.waitForFunction((i) => document.querySelectorAll('#corpus .doc')[i]?.classList.contains('active') && document.querySelector('#text .r'), i);
+}
+
 async function waitText(page) {
   await page.waitForSelector('#text .r', { timeout: 15000 });
 }
@@ -158,16 +166,15 @@ async function main() {
         firstHighlight = await page.evaluate(() => Math.round(performance.now()));
       } catch { /* counted in the next step */ }
       notes.push(`first document painted at ${ready} ms after navigation start; first highlight seen by ${firstHighlight ?? 'never'} ms (wall ${Date.now() - t0} ms)`);
-      eq(await page.$eval('#seed-picker', (s) => s.value), '0', 'the first seed is selected');
+      eq(await activeDoc(page), 0, 'the first seed is the active document of the corpus list');
     });
 
-    await step('picker lists the five seeds; each shows highlights of every label; 004 says its DCT is missing', async () => {
-      const n = await page.$$eval('#seed-picker option[value]:not([value=""])', (o) => o.length);
-      eq(n, 5, 'seed options');
+    await step('the corpus list shows the five seeds; each shows highlights of every label; 004 says its DCT is missing', async () => {
+      const n = await page.$$eval('#corpus .doc', (o) => o.length);
+      eq(n, 5, 'seeds in the corpus list');
       const problems = [];
       for (let i = 0; i < 5; i++) {
-        await page.selectOption('#seed-picker', String(i));
-        await page.waitForFunction((i) => document.querySelector('#seed-picker').value === String(i) && document.querySelector('#text .r'), i);
+        await openDoc(page, i);
         const c = await labelCounts(page);
         for (const [k, v] of Object.entries({ actor: c.actor, date: c.date, claim: c.claim })) if (!(v > 0)) problems.push(`seed ${i}: no ${k} highlight`);
         if (!c.legend.every((x, j) => x === 0 || x > 0)) problems.push(`seed ${i}: legend unreadable`);
@@ -177,8 +184,7 @@ async function main() {
         else if (dct !== (i === 2 ? '2025-09-20' : '2025-09-19') || missing) problems.push(`seed ${i}: DCT ${dct}`);
         notes.push(`seed ${i}: runs actor ${c.actor}, date ${c.date}, claim ${c.claim}; legend ${c.legend.join('/')}`);
       }
-      await page.selectOption('#seed-picker', '0');
-      await page.waitForFunction(() => document.querySelector('#seed-picker').value === '0');
+      await openDoc(page, 0);
       assert(problems.length === 0, problems.join('; '));
     });
 
@@ -310,7 +316,7 @@ async function main() {
       await waitText(page);
       await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`), created.id, { timeout: 10000 });
       eq(await shownIds(page), before, 'annotations on screen after reload');
-      eq(await page.$eval('#seed-picker', (s) => s.value), '0', 'the same seed is open');
+      eq(await activeDoc(page), 0, 'the same seed is open');
     });
 
     await step('the annotator name goes into the file, with created and modified times', async () => {
@@ -362,10 +368,9 @@ async function main() {
     });
 
     await step('opening the downloaded gold JSON restores it exactly', async () => {
-      await page.selectOption('#seed-picker', '1');
-      await page.waitForFunction(() => document.querySelector('#seed-picker').value === '1');
+      await openDoc(page, 1);
       await page.setInputFiles('#file-input', saved.file);
-      await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`) && document.querySelector('#seed-picker').value === '', created.id);
+      await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`), created.id);
       const again = await download(page, downloads);
       eq(again.raw, saved.raw, 'the file downloaded again');
     });
@@ -379,7 +384,7 @@ async function main() {
         document.querySelector('#reader').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       }, txt);
       await page.waitForFunction(() => document.getElementById('text')?.textContent.startsWith('Officials in Paris'));
-      assert(await page.$eval('#seed-picker option[value=""]', (o) => o.textContent.includes('dropped-article')), 'picker names the dropped file');
+      assert(await page.$eval('#corpus .doc.active', (o) => o.dataset.id.includes('dropped-article')), 'the corpus list names the dropped file');
       // Back to the restored gold file for the next steps.
       await page.setInputFiles('#file-input', saved.file);
       await page.waitForFunction((id) => !!document.querySelector(`#text .r[data-ids~="${id}"]`), created.id);
@@ -428,7 +433,7 @@ async function main() {
 
     await step('changing the DCT re-resolves dates and keeps reviewed work', async () => {
       await page.fill('#dct', '2025-09-26');
-      await page.dispatchEvent('#dct', 'change');
+      await page.press('#dct', 'Enter');
       await page.waitForFunction(() => /DCT 2025-09-26/.test(document.getElementById('banner')?.textContent || ''));
       const got = await download(page, downloads);
       checkGold(got.json);

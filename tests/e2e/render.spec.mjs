@@ -139,6 +139,10 @@ async function main() {
           'date box on actor background': window.__ratio(v('--date'), v('--actor')),
           'nested claim band on paper': window.__ratio(v('--claim2'), getComputedStyle(document.body).backgroundColor),
           'selection outline on paper': window.__ratio(v('--sel'), getComputedStyle(document.body).backgroundColor),
+          'unreviewed overline on paper': window.__ratio(v('--pred'), getComputedStyle(document.body).backgroundColor),
+          'unreviewed overline on actor background': window.__ratio(v('--pred'), v('--actor')),
+          'unreviewed overline on date background': window.__ratio(v('--pred'), v('--date-bg')),
+          'unreviewed overline on pending words': window.__ratio(v('--pred'), v('--pending')),
         };
         return { out, lines };
       });
@@ -176,6 +180,46 @@ async function main() {
       await page.keyboard.press('Escape');
       notes.push(`rejected ${rej.toFixed(2)}, pending ${pend.toFixed(2)}`);
       assert(rej >= 4.5 && pend >= 4.5, `rejected ${rej}, pending ${pend}`);
+    });
+
+    await step('the focus ring is at least 3:1 against what it is drawn on (panel, details, header)', async () => {
+      // Tab to each kind of control, so :focus-visible applies as it does for a keyboard user.
+      const seen = {};
+      await page.keyboard.press('j');
+      await page.waitForSelector('#details');
+      await page.focus('#annotator');
+      for (let i = 0; i < 60 && Object.keys(seen).length < 3; i++) {
+        await page.keyboard.press(i === 0 ? 'Shift+Tab' : 'Tab');
+        const r = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const cs = getComputedStyle(el);
+          if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 1) return { where: 'none', id: el.id || el.tagName };
+          // The ring is drawn outside the element (outline-offset): against the parent's backdrop.
+          const where = el.closest('.topbar') ? 'header' : el.closest('.details') ? 'details' : el.closest('.panel') ? 'panel' : 'other';
+          const bg = window.__contrast(el.parentElement).bg;
+          const ratio = window.__ratio(cs.outlineColor, `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})`);
+          return { where, id: el.id || el.tagName, ratio, width: parseFloat(cs.outlineWidth) };
+        });
+        if (!r) continue;
+        assert(r.where !== 'none', `${r.id} shows no focus ring`);
+        if (r.where !== 'other' && !seen[r.where]) seen[r.where] = r;
+        if (r.where !== 'other') assert(r.ratio >= 3 && r.width >= 2, `focus ring of ${r.id} (${r.where}): ${r.ratio.toFixed(2)}:1, ${r.width}px`);
+      }
+      // The header's controls come first in the tab order: from the top.
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.keyboard.press('Tab');
+      const head = await page.evaluate(() => {
+        const el = document.activeElement; const cs = getComputedStyle(el);
+        const bg = window.__contrast(el.parentElement).bg;
+        return { id: el.id, inHeader: !!el.closest('.topbar'), ratio: window.__ratio(cs.outlineColor, `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})`) };
+      });
+      assert(head.inHeader && head.ratio >= 3, `header focus ring ${JSON.stringify(head)}`);
+      seen.header = seen.header || head;
+      notes.push(`focus ring: ${Object.entries(seen).map(([k, r]) => `${k} ${r.id} ${r.ratio.toFixed(2)}`).join(', ')}`);
+      assert(seen.panel && seen.details, `measured in the panel and the details: ${JSON.stringify(seen)}`);
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.keyboard.press('Escape');
     });
 
     const long = bigArticle(200_000);
@@ -263,8 +307,8 @@ async function main() {
       await p.waitForSelector('#text .r[data-ids]', { timeout: 20000 });
       const c = await p.evaluate(() => ['actor', 'date', 'claim'].map((l) => document.querySelectorAll(`#text .r.${l}`).length));
       assert(c.every((n) => n > 0), `highlights per label: ${c}`);
-      const seeds = await p.$$eval('#seed-picker option[value]:not([value=""])', (o) => o.length);
-      eq(seeds, 5, 'seeds in the picker');
+      const seeds = await p.$$eval('#corpus .doc', (o) => o.length);
+      eq(seeds, 5, 'seeds in the corpus list');
       // An edit: select a plain word, key 1, a manual ACTOR appears; undo removes it.
       const w = await p.evaluate(() => {
         for (const run of document.querySelectorAll('#text .r:not([data-ids])')) {

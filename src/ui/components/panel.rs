@@ -5,7 +5,9 @@
 //! that edit them. It must not: change anything but by dispatching actions.
 
 use super::{label_class, label_key, label_name, status_name};
-use crate::model::{ActorKind, Annotation, Attrs, Label, Stance, Status, TimexType};
+use crate::model::{
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Label, Mention, Stance, Status, TimexType,
+};
 use crate::ui::app::label_action;
 use crate::ui::browser::selection;
 use crate::ui::review;
@@ -80,16 +82,49 @@ fn select<T: Copy + PartialEq + 'static>(
 ) -> Html {
     let opts = options.clone();
     let d = d.clone();
-    let onchange = Callback::from(move |e: Event| {
-        let v = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
-        if let Some((val, _)) = usize::try_from(v).ok().and_then(|i| opts.get(i)) {
+    let onchange = Callback::from(move |i: usize| {
+        if let Some((val, _)) = opts.get(i) {
             d.emit(make(*val));
         }
     });
-    let pos = options.iter().position(|(v, _)| *v == current).map_or(-1, |p| p as i64);
+    let chosen = options.iter().position(|(v, _)| *v == current);
+    let labels: Vec<String> = options.into_iter().map(|(_, t)| t).collect();
+    html! { <SelectField id={format!("edit-{name}")} {labels} {chosen} {onchange} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct SelectProps {
+    id: String,
+    labels: Vec<String>,
+    /// The option shown (none: no option matches).
+    chosen: Option<usize>,
+    /// The option the user chose, by index.
+    onchange: Callback<usize>,
+}
+
+/// A `<select>` that stays the same element when its value changes (by a key, an undo), so
+/// keyboard focus stays on it; the shown option is set on the element after each change.
+#[component]
+fn SelectField(props: &SelectProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((props.chosen, props.labels.clone()), move |(chosen, _)| {
+            if let Some(el) = node.cast::<HtmlSelectElement>() {
+                el.set_selected_index(chosen.map_or(-1, |c| c as i32));
+            }
+        });
+    }
+    let cb = props.onchange.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+        if let Ok(i) = usize::try_from(v) {
+            cb.emit(i);
+        }
+    });
     html! {
-        <select key={format!("{name}-{pos}")} id={format!("edit-{name}")} {onchange}>
-            { for options.iter().map(|(v, text)| html! { <option selected={*v == current}>{ text.clone() }</option> }) }
+        <select ref={node} id={props.id.clone()} {onchange}>
+            { for props.labels.iter().enumerate().map(|(i, text)| html! { <option selected={Some(i) == props.chosen}>{ text.clone() }</option> }) }
         </select>
     }
 }
@@ -245,111 +280,159 @@ fn link_controls(state: &State, id: &str, d: &Callback<Action>) -> Html {
     }
 }
 
+/// One row of the attribute list.
+fn row(k: &str, v: Html) -> Html {
+    html! { <><dt>{ k.to_string() }</dt><dd>{ v }</dd></> }
+}
+
+/// A read-only value, or "none".
+fn shown(v: Option<&str>) -> Html {
+    html! { { v.unwrap_or("none").to_string() } }
+}
+
+fn actor_rows(state: &UseReducerHandle<State>, id: &str, x: &ActorAttrs, d: &Callback<Action>, editable: bool) -> Html {
+    if !editable {
+        let mention = if x.mention == Mention::Name { "name" } else { "nominal" };
+        return html! { <>{ row("Canonical", html! { x.canonical.clone() }) }{ row("Kind", html! { x.kind.as_str() }) }
+        { row("Mention", html! { mention }) }{ row("Role", shown(x.role.as_deref())) }</> };
+    }
+    let canonical =
+        text_input(id, "canonical", &x.canonical, d, |id, canonical| Action::SetCanonical { id, canonical });
+    let (i2, i3) = (id.to_string(), id.to_string());
+    let kind = select(
+        "kind",
+        Some(x.kind),
+        ActorKind::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
+        d,
+        move |k| Action::SetActorKind { id: i2.clone(), kind: k.unwrap_or_default() },
+    );
+    let mention = select(
+        "mention",
+        Some(x.mention),
+        vec![(Some(Mention::Name), "name".to_string()), (Some(Mention::Nominal), "nominal".to_string())],
+        d,
+        move |m| Action::SetMention { id: i3.clone(), mention: m.unwrap_or_default() },
+    );
+    let role = text_input(id, "role", x.role.as_deref().unwrap_or(""), d, |id, role| Action::SetRole { id, role });
+    html! { <>{ row("Canonical", canonical) }{ row("Kind", html! { <>{ kind }<kbd class="hint" title="t / T cycle the kind">{ "t" }</kbd></> }) }
+    { row("Mention", mention) }{ row("Role", role) }
+    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} /></dd></> }
+}
+
+fn date_rows(state: &State, id: &str, x: &DateAttrs, d: &Callback<Action>, editable: bool) -> Html {
+    let anchor_name = |a: &str| match a {
+        "dct" => "the DCT".to_string(),
+        other => match state.get(other) {
+            Some(b) => format!("{other} \u{201c}{}\u{201d}", b.quote),
+            None => other.to_string(),
+        },
+    };
+    if !editable {
+        return html! { <>{ row("Value", html! { <code>{ x.value.clone() }</code> }) }{ row("Type", html! { x.timex_type.as_str() }) }
+        { row("Mod", shown(x.modifier.as_deref())) }{ row("Anchor", shown(x.anchor.as_deref().map(anchor_name).as_deref())) }</> };
+    }
+    let value = text_input(id, "value", &x.value, d, |id, value| Action::SetDateValue { id, value });
+    let (i2, i3, i4) = (id.to_string(), id.to_string(), id.to_string());
+    let ty = select(
+        "type",
+        Some(x.timex_type),
+        TimexType::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
+        d,
+        move |t| Action::SetDateType { id: i2.clone(), timex_type: t.unwrap_or_default() },
+    );
+    // Every TIMEX3 mod, and the one the date has when a file brought another.
+    let mut mods: Vec<String> = crate::model::timex::MODS.iter().map(|m| m.to_string()).collect();
+    if let Some(m) = x.modifier.as_ref().filter(|m| !mods.contains(m)) {
+        mods.push(m.clone());
+    }
+    let current = x.modifier.as_ref().and_then(|m| mods.iter().position(|x| x == m));
+    let mut options = vec![(None, "none".to_string())];
+    options.extend(mods.iter().enumerate().map(|(i, m)| (Some(i), m.clone())));
+    let modifier = select("mod", current, options, d, move |i| Action::SetDateMod {
+        id: i3.clone(),
+        modifier: i.and_then(|i| mods.get(i).cloned()).unwrap_or_default(),
+    });
+    let mut anchors = vec!["dct".to_string()];
+    anchors.extend(state.anns.iter().filter(|b| b.label() == Label::Date && b.id != id).map(|b| b.id.clone()));
+    if let Some(a) = x.anchor.as_ref().filter(|a| !anchors.contains(a)) {
+        anchors.push(a.clone());
+    }
+    let current = x.anchor.as_ref().and_then(|a| anchors.iter().position(|x| x == a));
+    let mut options = vec![(None, "none".to_string())];
+    options.extend(anchors.iter().enumerate().map(|(i, a)| (Some(i), anchor_name(a))));
+    let anchor = select("anchor", current, options, d, move |i| Action::SetAnchor {
+        id: i4.clone(),
+        anchor: i.and_then(|i| anchors.get(i).cloned()),
+    });
+    html! { <>{ row("Value", value) }{ row("Type", html! { <>{ ty }<kbd class="hint" title="t / T cycle the type">{ "t" }</kbd></> }) }
+    { row("Mod", modifier) }{ row("Anchor", anchor) }</> }
+}
+
+/// A claim's words (cue or source words): the quote, and the buttons that clear it.
+fn claim_words(id: &str, words: Option<&Cue>, source_words: bool, d: &Callback<Action>, editable: bool) -> Html {
+    let (name, key) = if source_words { ("source-words", "w") } else { ("cue", "c") };
+    let text = words.map_or_else(|| "none".to_string(), |c| format!("\u{201c}{}\u{201d}", c.text));
+    let clear = editable.then(|| {
+        let id = id.to_string();
+        let onclick = d.reform(move |_| {
+            if source_words {
+                Action::SetSourceWords { id: id.clone(), span: None }
+            } else {
+                Action::SetCue { id: id.clone(), span: None }
+            }
+        });
+        html! { <>
+            <button id={format!("clear-{name}")} class="small-btn" {onclick} disabled={words.is_none()} title="Remove them">{ "clear" }</button>
+            <span class="small muted">{ format!(" select words, then {key}") }</span>
+        </> }
+    });
+    html! { <><span class="cue-text" id={name}>{ text }</span>{ for clear }</> }
+}
+
+fn claim_rows(state: &UseReducerHandle<State>, id: &str, x: &ClaimAttrs, d: &Callback<Action>, editable: bool) -> Html {
+    let actors: Vec<&Annotation> = state.anns.iter().filter(|b| b.label() == Label::Actor).collect();
+    let name = |b: &Annotation| {
+        let canon = b.actor().map(|c| c.canonical.as_str()).unwrap_or("");
+        if canon == b.quote {
+            format!("{} \u{201c}{}\u{201d}", b.id, b.quote)
+        } else {
+            format!("{} \u{201c}{}\u{201d} ({canon})", b.id, b.quote)
+        }
+    };
+    let cue = claim_words(id, x.cue.as_ref(), false, d, editable);
+    let words = claim_words(id, x.source_words.as_ref(), true, d, editable);
+    if !editable {
+        let source =
+            x.source.as_deref().and_then(|s| state.get(s)).map(name).unwrap_or_else(|| "no named source".into());
+        return html! { <>{ row("Source", html! { source }) }{ row("Cue", cue) }{ row("Source words", words) }
+        { row("Stance", shown(x.stance.map(|s| s.as_str()))) }{ row("Target", shown(x.target.as_deref())) }</> };
+    }
+    let ids: Vec<String> = actors.iter().map(|b| b.id.clone()).collect();
+    let current = x.source.as_ref().and_then(|s| ids.iter().position(|i| i == s));
+    let mut options = vec![(None, "no named source".to_string())];
+    options.extend(actors.iter().enumerate().map(|(i, b)| (Some(i), name(b))));
+    let (i2, i3) = (id.to_string(), id.to_string());
+    let source = select("source", current, options, d, move |i| Action::SetSource {
+        id: i2.clone(),
+        source: i.and_then(|i| ids.get(i).cloned()),
+    });
+    let mut options = vec![(None, "none".to_string())];
+    options.extend(Stance::ALL.iter().map(|s| (Some(*s), s.as_str().to_string())));
+    let stance = select("stance", x.stance, options, d, move |s| Action::SetStance { id: i3.clone(), stance: s });
+    let target =
+        text_input(id, "target", x.target.as_deref().unwrap_or(""), d, |id, target| Action::SetTarget { id, target });
+    let links = link_controls(state, id, d);
+    html! { <>{ row("Source", html! { <>{ source }{ links }</> }) }{ row("Cue", cue) }{ row("Source words", words) }
+    { row("Stance", html! { <>{ stance }<kbd class="hint" title="t / T cycle the stance">{ "t" }</kbd></> }) }
+    { row("Target", target) }</> }
+}
+
 fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
     let id = a.id.clone();
-    let row = |k: &str, v: Html| html! { <><dt>{ k.to_string() }</dt><dd>{ v }</dd></> };
     let attrs = match &a.attrs {
-        Attrs::Actor(x) => {
-            let canonical = if editable {
-                text_input(&id, "canonical", &x.canonical, d, |id, canonical| Action::SetCanonical { id, canonical })
-            } else {
-                html! { { x.canonical.clone() } }
-            };
-            let i2 = id.clone();
-            let kind = if editable {
-                select(
-                    "kind",
-                    Some(x.kind),
-                    ActorKind::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
-                    d,
-                    move |k| Action::SetActorKind { id: i2.clone(), kind: k.unwrap_or_default() },
-                )
-            } else {
-                html! { { x.kind.as_str() } }
-            };
-            let mention = match x.mention {
-                crate::model::Mention::Name => "name",
-                crate::model::Mention::Nominal => "nominal",
-            };
-            let identity = if editable {
-                html! { <IdentityBox state={state.clone()} dispatch={d.clone()} id={id.clone()} /> }
-            } else {
-                html! {}
-            };
-            html! { <>{ row("Canonical", canonical) }{ row("Kind", kind) }{ row("Mention", html! { mention }) }
-            { for x.role.as_ref().map(|r| row("Role", html! { r.clone() })) }
-            <dt>{ "Identity" }</dt><dd>{ identity }</dd></> }
-        }
-        Attrs::Date(x) => {
-            let value = if editable {
-                text_input(&id, "value", &x.value, d, |id, value| Action::SetDateValue { id, value })
-            } else {
-                html! { <code>{ x.value.clone() }</code> }
-            };
-            let i2 = id.clone();
-            let ty = if editable {
-                select(
-                    "type",
-                    Some(x.timex_type),
-                    TimexType::ALL.iter().map(|k| (Some(*k), k.as_str().to_string())).collect(),
-                    d,
-                    move |t| Action::SetDateType { id: i2.clone(), timex_type: t.unwrap_or_default() },
-                )
-            } else {
-                html! { { x.timex_type.as_str() } }
-            };
-            let anchor = match x.anchor.as_deref() {
-                None => "none".to_string(),
-                Some("dct") => "the DCT".to_string(),
-                Some(other) => match state.get(other) {
-                    Some(b) => format!("{other} \u{201c}{}\u{201d}", b.quote),
-                    None => other.to_string(),
-                },
-            };
-            html! { <>{ row("Value", value) }{ row("Type", ty) }
-            { row("Mod", html! { x.modifier.clone().unwrap_or_else(|| "none".into()) }) }
-            { row("Anchor", html! { anchor }) }</> }
-        }
-        Attrs::Claim(x) => {
-            let actors: Vec<&Annotation> = state.anns.iter().filter(|b| b.label() == Label::Actor).collect();
-            let name = |b: &Annotation| {
-                let canon = b.actor().map(|c| c.canonical.as_str()).unwrap_or("");
-                if canon == b.quote {
-                    format!("{} \u{201c}{}\u{201d}", b.id, b.quote)
-                } else {
-                    format!("{} \u{201c}{}\u{201d} ({canon})", b.id, b.quote)
-                }
-            };
-            let source = if editable {
-                let ids: Vec<String> = actors.iter().map(|b| b.id.clone()).collect();
-                let current = x.source.as_ref().and_then(|s| ids.iter().position(|i| i == s));
-                let mut options = vec![(None, "no named source".to_string())];
-                options.extend(actors.iter().enumerate().map(|(i, b)| (Some(i), name(b))));
-                let i2 = id.clone();
-                select("source", current, options, d, move |i| Action::SetSource {
-                    id: i2.clone(),
-                    source: i.and_then(|i| ids.get(i).cloned()),
-                })
-            } else {
-                html! { { x.source.as_deref().and_then(|s| state.get(s)).map(name).unwrap_or_else(|| "no named source".into()) } }
-            };
-            let i2 = id.clone();
-            let stance = if editable {
-                let mut options = vec![(None, "none".to_string())];
-                options.extend(Stance::ALL.iter().map(|s| (Some(*s), s.as_str().to_string())));
-                select("stance", x.stance, options, d, move |s| Action::SetStance { id: i2.clone(), stance: s })
-            } else {
-                html! { { x.stance.map_or("none", |s| s.as_str()) } }
-            };
-            let cue = x.cue.as_ref().map_or_else(|| "none".to_string(), |c| format!("\u{201c}{}\u{201d}", c.text));
-            let links = if editable {
-                link_controls(state, &id, d)
-            } else {
-                html! {}
-            };
-            html! { <>{ row("Source", html! { <>{ source }{ links }</> }) }{ row("Cue", html! { <span class="cue-text" id="cue">{ cue }</span> }) }{ row("Stance", stance) }
-            { for x.target.as_ref().map(|t| row("Target", html! { t.clone() })) }</> }
-        }
+        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable),
+        Attrs::Date(x) => date_rows(state, &id, x, d, editable),
+        Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
     };
     let review = if editable {
         let (acc, rej, del) = (
@@ -391,10 +474,13 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
     } else {
         html! { <p class="muted small">{ "Click it to select and edit." }</p> }
     };
-    let by = match &a.provenance.rule {
+    let mut by = match &a.provenance.rule {
         Some(rule) => format!("{} · rule {rule}", a.provenance.by),
         None => a.provenance.by.to_string(),
     };
+    if let Some(editor) = &a.provenance.edited_by {
+        by.push_str(&format!(" · edited by {editor}"));
+    }
     html! {
         <section key={a.id.clone()} class="details" id="details" data-id={a.id.clone()} data-label={a.label().as_str()} data-status={a.status.as_str()}>
             <div class="details-head">
@@ -448,6 +534,15 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <blockquote class="quote" id="pending-quote">{ doc.slice(span).unwrap_or_default().to_string() }</blockquote>
                 <p class="small muted">{ "Choose a label for these words:" }</p>
                 { label_buttons(&props.state, d, None) }
+                { for state.words_for.as_deref().map(|claim| html! {
+                    <div class="actions words-for">
+                        <p class="small muted">{ format!("or make them a part of claim {claim}:") }</p>
+                        <button id="set-cue" onclick={d.reform(|_| Action::WordsToClaim { source_words: false })}
+                            title="These words become the claim's cue (c)"><kbd>{ "c" }</kbd>{ "Set as cue" }</button>
+                        <button id="set-source-words" onclick={d.reform(|_| Action::WordsToClaim { source_words: true })}
+                            title="These words become the claim's source words, e.g. a pronoun (w)"><kbd>{ "w" }</kbd>{ "Set as source words" }</button>
+                    </div>
+                }) }
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
@@ -475,6 +570,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous annotation" }</dd>
                     <dt><kbd>{ "Ctrl+Z" }</kbd></dt><dd>{ "undo (Ctrl+Shift+Z, Ctrl+Y: redo)" }</dd>
                     <dt><kbd>{ "n" }</kbd></dt><dd>{ "next unreviewed prediction" }</dd>
+                    <dt><kbd>{ "e" }</kbd>{ " / " }<kbd>{ "t" }</kbd></dt><dd>{ "edit the attributes / next kind, type or stance" }</dd>
                     <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear the selection" }</dd>
                     <dt><kbd>{ "?" }</kbd></dt><dd>{ "all shortcuts" }</dd>
                 </dl>

@@ -54,7 +54,7 @@ pub fn PasteDialog(props: &PasteProps) -> Html {
                 </label>
                 <label class="field">
                     <span class="field-label">{ "Published (DCT), if known" }</span>
-                    <input ref={dct_ref} id="paste-dct" type="date" />
+                    <input ref={dct_ref} id="paste-dct" type="text" placeholder="YYYY-MM-DD" size="10" autocomplete="off" spellcheck="false" />
                 </label>
                 <div class="modal-actions">
                     <button type="button" onclick={close}>{ "Cancel" }</button>

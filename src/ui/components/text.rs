@@ -18,7 +18,7 @@
 //! an edit redraws the paragraphs it touches.
 
 use super::label_class;
-use crate::model::{Annotation, Document, Label, Span};
+use crate::model::{Annotation, Attrs, Document, Label, Span, Status};
 use crate::ui::browser::selection;
 use crate::ui::layout::{paragraph_bounds, paragraphs_over, runs, Bounds, Coverage, Run};
 use std::cell::RefCell;
@@ -158,6 +158,10 @@ fn run_classes(anns: &[Annotation], run: &Run, deco: &Deco) -> String {
     if any_rejected && !any_live {
         push("rejected");
     }
+    // Predictions still waiting for review look unfinished: a dashed line over the words.
+    if run.covering.iter().filter_map(|&i| anns.get(i)).any(|a| a.status == Status::Predicted) {
+        push("pred");
+    }
     if overlaps(deco.pending, run) {
         push("pending");
     }
@@ -168,26 +172,61 @@ fn run_classes(anns: &[Annotation], run: &Run, deco: &Deco) -> String {
 }
 
 /// What a screen reader says after the run's text: each covering annotation's label, an
-/// actor's canonical name, a date's value, a rejected one as rejected.
+/// actor's canonical name, a date's value, a claim's source and cue, and each one's review
+/// status ("actor France, accepted; claim, source Mali, cue \u{201c}said\u{201d}, unreviewed").
 fn run_description(anns: &[Annotation], run: &Run) -> Option<String> {
-    let parts: Vec<String> = run
-        .covering
-        .iter()
-        .filter_map(|&i| anns.get(i))
-        .map(|a| {
-            let what = match (a.actor(), a.date()) {
-                (Some(x), _) => format!("actor {}", x.canonical),
-                (_, Some(d)) => format!("date {}", d.value),
-                _ => "claim".to_string(),
-            };
-            if a.status.is_live() {
-                what
-            } else {
-                format!("rejected {what}")
-            }
-        })
-        .collect();
+    let parts: Vec<String> = run.covering.iter().filter_map(|&i| anns.get(i).map(|a| describe(anns, i, a))).collect();
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The review status in words.
+pub fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Predicted => "unreviewed",
+        other => other.as_str(),
+    }
+}
+
+/// Annotation `a` (at index `i` of `anns`) in words, for screen readers.
+pub fn describe(anns: &[Annotation], i: usize, a: &Annotation) -> String {
+    let what = match &a.attrs {
+        Attrs::Actor(x) => format!("actor {}", x.canonical),
+        Attrs::Date(d) => format!("date {}", d.value),
+        Attrs::Claim(c) => {
+            let source = match c.source.as_deref() {
+                Some(src) => find_near(anns, i, src)
+                    .and_then(|b| b.actor().map(|x| x.canonical.clone()))
+                    .unwrap_or_else(|| src.to_string()),
+                None => "none named".to_string(),
+            };
+            let cue =
+                c.cue.as_ref().map_or_else(|| "no cue".to_string(), |c| format!("cue \u{201c}{}\u{201d}", c.text));
+            format!("claim, source {source}, {cue}")
+        }
+    };
+    format!("{what}, {}", status_words(a.status))
+}
+
+/// The annotation `id`, looked for outward from index `i` (a claim's source is near it).
+fn find_near<'a>(anns: &'a [Annotation], i: usize, id: &str) -> Option<&'a Annotation> {
+    let (before, after) = anns.split_at(i.min(anns.len()));
+    let mut back = before.iter().rev();
+    let mut fwd = after.iter();
+    loop {
+        let (b, f) = (back.next(), fwd.next());
+        if b.is_none() && f.is_none() {
+            return None;
+        }
+        if let Some(x) = b.into_iter().chain(f).find(|x| x.id == id) {
+            return Some(x);
+        }
+    }
+}
+
+/// The DOM id of the run where annotation `id` starts (white space cannot be in an id).
+pub fn run_dom_id(id: &str) -> String {
+    let safe: String = id.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+    format!("hl-{safe}")
 }
 
 /// `canonical (kind)` of each live actor covering the run, one a line, shown on hover.
@@ -211,6 +250,8 @@ pub struct RunView {
     ids: Option<AttrValue>,
     desc: Option<AttrValue>,
     title: Option<AttrValue>,
+    /// The selected annotation's first run: its id for `aria-activedescendant`.
+    dom_id: Option<AttrValue>,
 }
 
 /// One paragraph as drawn.
@@ -244,6 +285,7 @@ fn build_para(text: &str, b: &Bounds, headline: bool, full: Option<(&[Annotation
         ids: None,
         desc: None,
         title: None,
+        dom_id: None,
     };
     let Some((anns, covering, deco)) = full else {
         return ParaView { start: b.start, headline, runs: vec![plain()] };
@@ -267,6 +309,11 @@ fn build_para(text: &str, b: &Bounds, headline: bool, full: Option<(&[Annotation
                 ids: (!ids.is_empty()).then(|| AttrValue::from(ids.join(" "))),
                 desc: run_description(anns, r).map(AttrValue::from),
                 title: identity_title(anns, r).map(AttrValue::from),
+                dom_id: deco
+                    .selected
+                    .as_ref()
+                    .filter(|(_, s)| s.start() == r.start)
+                    .map(|(id, _)| AttrValue::from(run_dom_id(id))),
             }
         })
         .collect();
@@ -405,7 +452,7 @@ fn para_html(view: &ParaView) -> Html {
     let runs = view.runs.iter().map(|r| {
         let role = r.ids.as_ref().map(|_| AttrValue::Static("mark"));
         html! {
-            <span class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} {role}
+            <span id={r.dom_id.clone()} class={r.class.clone()} data-s={r.start.to_string()} data-ids={r.ids.clone()} {role}
                 aria-description={r.desc.clone()} title={r.title.clone()}>{ r.text.clone() }</span>
         }
     });
@@ -524,9 +571,12 @@ pub fn TextView(props: &TextViewProps) -> Html {
         })
     };
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
+    let active = props.selected.as_deref().map(run_dom_id);
     let body = chunks.iter().enumerate().map(|(i, c)| html! { <Chunk key={i} view={c.clone()} /> });
     html! {
-        <article class="text" id="text" ref={root} lang="en" data-sha={sha} data-chunks={chunks.len().to_string()} {onmouseup} {onmouseover} {onmouseleave}>
+        <article class="text" id="text" ref={root} lang="en" data-sha={sha} data-chunks={chunks.len().to_string()}
+            role="group" aria-label="Article text" tabindex="0" aria-activedescendant={active}
+            {onmouseup} {onmouseover} {onmouseleave}>
             { for body }
         </article>
     }
