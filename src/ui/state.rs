@@ -57,7 +57,9 @@ pub enum Action {
         predictions: Vec<Annotation>,
         origin: Origin,
     },
-    /// A gold file, restored exactly: a new history.
+    /// A document's saved work (or a new document from a file), restored exactly. When the
+    /// work on that document is loaded already, it comes on screen instead (it is never
+    /// older than the saved one).
     OpenGold {
         file: GoldFile,
         origin: Origin,
@@ -304,6 +306,13 @@ impl State {
                 }
             }
             Action::OpenGold { file, origin } => {
+                // Work in memory is never older than the saved one: show it, replace nothing.
+                if self.work_of(&file.doc.id).is_some_and(|(d, _, _)| d.sha256() == file.doc.sha256()) {
+                    if let Some(i) = self.corpus.iter().position(|e| e.id == file.doc.id) {
+                        self.switch(i);
+                    }
+                    return;
+                }
                 let gold = file.is_gold();
                 let mut meta = file.meta;
                 if meta.annotator.is_none() {

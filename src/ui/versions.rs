@@ -399,6 +399,17 @@ mod tests {
     }
 
     #[test]
+    fn loading_saved_work_never_replaces_the_work_in_memory() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        let saved_before = older_file("Ada");
+        s.apply(Action::Open { doc: doc("u", "Another text."), predictions: vec![], origin: Origin::Pasted });
+        s.apply(Action::OpenGold { file: saved_before, origin: Origin::Restored });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t", "the document comes on screen");
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted, "with its work in memory");
+    }
+
+    #[test]
     fn reextracting_is_one_undoable_step() {
         let mut s = opened();
         s.apply(Action::Reject("A1".into()));

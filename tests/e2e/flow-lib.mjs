@@ -141,8 +141,3 @@ export async function idbRecords(page, store) {
     };
   }), store);
 }
-/** Presses `key` and waits until the banner's text matches `re`. */
-export async function pressFor(page, key, re) {
-  await page.keyboard.press(key);
-  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('banner')?.textContent || ''), re.source, { timeout: 5000 });
-}
