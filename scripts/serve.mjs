@@ -18,8 +18,11 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
   const server = http.createServer((req, res) => {
     let rel;
     try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    let file = path.resolve(root, `.${path.sep}${rel}`);
+    // Whole path components: `dist-secret` is not inside `dist` although its name starts so.
+    const inside = path.relative(root, file);
+    if (inside !== '' && (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))) { res.writeHead(403).end(); return; }
+    if (rel.includes('\0')) { res.writeHead(400).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }

@@ -6,17 +6,27 @@
 // file:// page may not import modules), and web_bg.wasm as base64, handed to the glue's init
 // as bytes so nothing is fetched. The seeds are compiled into the wasm, as in the app.
 // Refuses (exit 1) anything it does not recognise rather than writing a broken file.
+// Its Content-Security-Policy allows exactly its inline script and style, by their SHA-256
+// (scripts/csp.mjs); and first, Trunk's inline loader leaves dist/index.html for dist/boot.js
+// so that the page's strict policy holds there too.
 //
 // Usage: node scripts/single-file.mjs [DIST]   (default dist/)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moveInlineLoader, singleFilePolicy } from './csp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
 const read = (f) => fs.readFileSync(path.join(DIST, f));
 const fail = (why) => { console.error(`single-file: ${why}`); process.exit(1); };
 
+try {
+  const m = moveInlineLoader(DIST);
+  if (m.moved) console.log(`moved Trunk's inline loader (${m.bytes} bytes) from index.html to boot.js`);
+} catch (e) {
+  fail(e.message);
+}
 const index = read('index.html').toString('utf8');
 const css = read('style.css').toString('utf8');
 const js = read('web.js').toString('utf8');
@@ -44,22 +54,10 @@ const title = head(/<title>[^<]*<\/title>/, '<title>');
 const description = head(/<meta name="description"[^>]*>/, 'description');
 const noscript = head(/<noscript>[\s\S]*?<\/noscript>/, '<noscript>');
 
-const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${title}
-${description}
-<meta name="generator" content="scripts/single-file.mjs: one self-contained file (wasm, JS and CSS inlined)">
-<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
-<style>
+const style = `
 ${css}
-</style>
-</head>
-<body data-gloss-app>
-${noscript}
-<script type="module">
+`;
+const script = `
 ${glue}
 const WASM_BASE64 = "${wasm.toString('base64')}";
 const bytes = typeof Uint8Array.fromBase64 === 'function'
@@ -67,7 +65,22 @@ const bytes = typeof Uint8Array.fromBase64 === 'function'
   : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 window.glossExtract = extract;
-</script>
+`;
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${singleFilePolicy(script, style)}">
+${title}
+${description}
+<meta name="generator" content="scripts/single-file.mjs: one self-contained file (wasm, JS and CSS inlined)">
+<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
+<style>${style}</style>
+</head>
+<body data-gloss-app>
+${noscript}
+<script type="module">${script}</script>
 </body>
 </html>
 `;

@@ -4,6 +4,7 @@
 //! decide what a user gesture means (the UI reducer does) or keep history (`ui/history`).
 
 use super::{Annotation, Error};
+use serde::{Deserialize, Serialize};
 
 /// One change to a document's annotations. Applying an edit and then its inverse gives
 /// back the same list when the list is in text order ([`super::sort_annotations`]), as
@@ -11,8 +12,9 @@ use super::{Annotation, Error};
 /// gives back the same annotations.
 // Boxing the annotations would make every variant smaller, but edits are few (a history
 // keeps at most 500 steps) and every constructor and match would pay for it.
+// Serde: the page saves its undo history with the work (annotations in their gold JSON shape).
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     /// Adds an annotation with a new id, at its place in text order (so that undoing a
     /// `Remove` from a sorted list gives back the same list).

@@ -35,7 +35,10 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         selection::mark("gloss:reduce");
         let mut next = (*self).clone();
-        next.apply(action);
+        next.journal.clear();
+        next.apply_guarded(action);
+        // The edit reaches the log before it is painted: a crash right after it loses nothing.
+        super::session::log_journal(&mut next);
         selection::measure("gloss:reduce", "gloss:reduce");
         Rc::new(next)
     }
@@ -48,6 +51,13 @@ pub fn open_document(doc: Document, origin: Origin) -> Action {
     selection::measure("gloss:extract", "gloss:extract");
     Action::Open { doc, predictions, origin }
 }
+
+/// The pause in editing after which edits already in the edit log are saved in full.
+const SAVE_PAUSE_MS: u32 = 800;
+
+/// Why a tab is read-only: another tab held the corpus when it opened, or took it over.
+const READ_ONLY_HELD: &str = "Gloss is open in another tab, which holds this corpus: this tab is read-only, so that neither overwrites the other's work. Take over to edit here (the other tab becomes read-only).";
+const READ_ONLY_TAKEN: &str = "Another tab took this corpus over: this tab is read-only now, and everything it saved is kept. Take over to edit here again.";
 
 /// Texts longer than this get a notice and a painted frame before extraction starts.
 const LONG_TEXT_BYTES: usize = 100_000;
@@ -81,6 +91,7 @@ pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Act
 /// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
 pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
+    let mut unreadable = None;
     if let Some(json) = storage::load(seed.id) {
         match GoldFile::from_json(&json) {
             Ok(file) => {
@@ -88,9 +99,8 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
                 return;
             }
             Err(e) => {
-                storage::forget(seed.id);
-                dispatch
-                    .emit(Action::Fail(format!("the saved work on this article was unreadable and is dropped: {e}")));
+                super::session::set_aside(seed.id);
+                unreadable = Some(e.to_string());
             }
         }
     }
@@ -98,13 +108,18 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
         Ok(doc) => dispatch.emit(open_document(doc, Origin::Seed(seed.id.to_string()))),
         Err(e) => dispatch.emit(Action::Fail(e.to_string())),
     }
+    if let Some(why) = unreadable {
+        dispatch.emit(Action::Unreadable { id: seed.id.to_string(), reason: Some(why) });
+    }
 }
 
-/// Starts over on seed `i` from the extractor, forgetting its saved work.
+/// Starts over on seed `i` (on screen) from the extractor: the fresh predictions replace
+/// the work in one undoable step.
 pub fn reextract_seed(i: usize, dispatch: &Callback<Action>) {
-    if let Some(seed) = SEEDS.get(i) {
-        storage::forget(seed.id);
-        open_seed(i, dispatch);
+    let Some(seed) = SEEDS.get(i) else { return };
+    match seed.document() {
+        Ok(doc) => dispatch.emit(Action::Reextract { predictions: with_pipeline(|p| predict(p, &doc)) }),
+        Err(e) => dispatch.emit(Action::Fail(e.to_string())),
     }
 }
 
@@ -139,7 +154,10 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
             let stem = stem_of(name);
             let stem = if stem.trim().is_empty() { "document".to_string() } else { stem };
             match Document::from_bytes(stem, bytes, None) {
-                Ok(doc) => open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch),
+                Ok(doc) => {
+                    super::session::park_same(&doc.id, doc.sha256(), dispatch);
+                    open_document_soon(doc, Origin::TextFile(name.to_string()), dispatch)
+                }
                 Err(e) => dispatch.emit(Action::Fail(format!("could not open {name}: {e}"))),
             }
         }
@@ -153,11 +171,14 @@ fn stem_of(name: &str) -> String {
     base.rsplit_once('.').map_or(base, |(s, _)| s).to_string()
 }
 
-/// Opens the documents read from `name`: each joins the corpus, the last stays on screen.
+/// Opens the documents read from `name`: each new one joins the corpus (the last stays on
+/// screen); a document the corpus has already never replaces the work on it (see
+/// [`Action::Import`]).
 fn open_gold_files(list: Vec<GoldFile>, name: &str, dispatch: &Callback<Action>) {
     let n = list.len();
     for file in list {
-        dispatch.emit(Action::OpenGold { file, origin: Origin::GoldFile(name.to_string()) });
+        super::session::park_same(&file.doc.id, file.doc.sha256(), dispatch);
+        dispatch.emit(Action::Import { file, origin: Origin::GoldFile(name.to_string()) });
     }
     if n != 1 {
         dispatch.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
@@ -229,7 +250,15 @@ pub fn seed_stubs() -> Action {
     Action::AddStubs(
         SEEDS
             .iter()
-            .map(|s| (s.id.to_string(), crate::ui::corpus::title_of(s.text, s.id), Origin::Seed(s.id.to_string())))
+            .map(|s| {
+                let mut l = crate::ui::corpus::Listed::new(
+                    s.id,
+                    crate::ui::corpus::title_of(s.text, s.id),
+                    Origin::Seed(s.id.to_string()),
+                );
+                l.sha = s.document().ok().map(|d| d.sha256().to_string());
+                l
+            })
             .collect(),
     )
 }
@@ -239,9 +268,7 @@ pub fn seed_stubs() -> Action {
 fn unloaded_file(state: &State, i: usize) -> Option<Result<GoldFile, String>> {
     let e = state.corpus.get(i)?;
     if let Some(json) = storage::load(&e.id) {
-        return Some(
-            GoldFile::from_json(&json).map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id)),
-        );
+        return Some(GoldFile::from_json(&json).map_err(|err| err.to_string()));
     }
     let seed = SEEDS.get(seeds::find(&e.id)?)?;
     Some(match seed.document() {
@@ -264,7 +291,11 @@ pub fn open_entry(state: &State, i: usize, dispatch: &Callback<Action>) {
     }
     match unloaded_file(state, i) {
         Some(Ok(file)) => dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() }),
-        Some(Err(err)) => dispatch.emit(Action::Fail(err)),
+        Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
+        None if e.unreadable.is_some() => dispatch.emit(Action::Fail(format!(
+            "the saved work on {} could not be read and is kept apart: download or discard it in the corpus list",
+            e.id
+        ))),
         None => dispatch.emit(Action::Fail(format!("{} is no longer stored in this browser", e.id))),
     }
 }
@@ -277,7 +308,7 @@ pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
         }
         match unloaded_file(state, i) {
             Some(Ok(file)) => dispatch.emit(Action::Park { file, origin: e.origin.clone() }),
-            Some(Err(err)) => dispatch.emit(Action::Fail(err)),
+            Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
             None => {}
         }
     }
@@ -288,6 +319,9 @@ pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
 pub fn corpus_files(state: &State) -> Result<Vec<GoldFile>, String> {
     let mut out = Vec::new();
     for (i, e) in state.corpus.iter().enumerate() {
+        if e.unreadable.is_some() && e.parked.is_none() && state.active() != Some(i) {
+            continue;
+        }
         if state.active() == Some(i) {
             out.extend(state.gold());
         } else if let Some(p) = &e.parked {
@@ -295,7 +329,7 @@ pub fn corpus_files(state: &State) -> Result<Vec<GoldFile>, String> {
             f.meta = p.meta.clone();
             out.push(f);
         } else if let Some(f) = unloaded_file(state, i) {
-            out.push(f?);
+            out.push(f.map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id))?);
         }
     }
     Ok(out)
@@ -623,7 +657,9 @@ pub fn App() -> Html {
 
     // Another tab on the same storage, found at startup or later: a warning that stays.
     let other_tab = use_state(|| false);
-    // Startup: the document open at the last visit, else the first seed.
+    // Startup: the saved corpus list (with each document's state), the corpus lock (a tab
+    // opened while another holds it is read-only), then the saved work: versions, the
+    // document open last (else the first seed), the undo history and the edit log.
     {
         let dispatch = dispatch.clone();
         let other_tab = other_tab.clone();
@@ -633,99 +669,75 @@ pub fn App() -> Html {
                 let other_tab = other_tab.clone();
                 super::browser::tabs::watch(move || other_tab.set(true));
             }
-            let listed = storage::load_corpus().map(|l| crate::ui::corpus::list_from_json(&l)).unwrap_or_default();
-            dispatch.emit(Action::AddStubs(listed.clone()));
             if let Some(name) = storage::annotator() {
                 dispatch.emit(Action::SetAnnotator(name));
             }
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                let steal = super::browser::tabs::wants_take_over();
+                let lost = dispatch.clone();
+                let writer = super::browser::tabs::acquire(steal, move || {
+                    lost.emit(Action::ReadOnly(Some(READ_ONLY_TAKEN.into())));
+                })
+                .await;
+                if !writer {
+                    dispatch.emit(Action::ReadOnly(Some(READ_ONLY_HELD.into())));
+                }
                 let d = dispatch.clone();
                 storage::init(move |e| d.emit(Action::Fail(e))).await;
-                let restored = storage::open_id().and_then(|id| {
-                    let json = storage::load(&id)?;
-                    Some((id, GoldFile::from_json(&json)))
-                });
-                match restored {
-                    Some((id, Ok(file))) => {
-                        let origin = match (seeds::find(&id), listed.iter().find(|(i, _, _)| *i == id)) {
-                            (Some(_), _) => Origin::Seed(id),
-                            (None, Some((_, _, o))) => o.clone(),
-                            (None, None) => Origin::Restored,
-                        };
-                        dispatch.emit(Action::OpenGold { file, origin });
+                let listed = match super::session::saved_list() {
+                    Ok(l) => l,
+                    Err(e) => {
+                        dispatch.emit(Action::Fail(format!("{e}; it is kept apart in this browser's storage")));
+                        Vec::new()
                     }
-                    Some((id, Err(e))) => {
-                        storage::forget(&id);
-                        open_seed(0, &dispatch);
-                        dispatch.emit(Action::Fail(format!("the autosaved work could not be restored: {e}")));
-                    }
-                    None => open_seed(0, &dispatch),
-                }
+                };
+                dispatch.emit(Action::AddStubs(listed.clone()));
+                let first = dispatch.clone();
+                super::session::restore(&listed, &dispatch, move || open_seed(0, &first));
             });
         });
     }
 
-    // Autosave after every change; the first painted document's time for the record.
-    let saved_revs = use_mut_ref(std::collections::HashMap::<String, u64>::new);
+    // Autosave: the edit log has each edit before it is painted; the full save of what
+    // changed follows after the paint, at once for what the log does not hold (documents
+    // opened, versions, the gold mark) and after a pause in editing otherwise.
+    let marks = use_mut_ref(super::session::Marks::default);
     {
         let state = (*store).clone();
         let dispatch = dispatch.clone();
         let ready = ready.clone();
-        let saved_revs = saved_revs.clone();
+        let marks = marks.clone();
         use_effect_with(store.revision, move |_| {
-            // After the edit is painted: serialising a long document must not delay showing
-            // it (a newer revision cancels a save not yet run; it saves everything anyway).
-            let job = selection::after_paint(move || {
+            // Edits, undo and redo are in the log; a document opened afresh is not.
+            let logged = !state.journal.is_empty()
+                && state.journal.iter().all(|op| !matches!(op, crate::ui::history::Op::Forget(_)));
+            let run = move || {
                 selection::mark("gloss:save");
-                // Documents changed while not on screen (fix everywhere, undo), and the list.
-                if !state.corpus.is_empty() {
-                    if let Err(e) = storage::save_corpus(&crate::ui::corpus::list_to_json(&state.corpus)) {
-                        dispatch.emit(Action::Fail(e));
-                    }
+                if state.doc.is_some() && ready.is_none() {
+                    ready.set(Some(browser::now_ms()));
                 }
-                for e in state.corpus.iter() {
-                    let Some(p) = &e.parked else { continue };
-                    // Changed since its last save, or (several files opened at once) never saved.
-                    let never = e.rev == 0 && storage::load(&e.id).is_none();
-                    if saved_revs.borrow().get(&e.id) == Some(&e.rev) || (e.rev == 0 && !never) {
-                        continue;
-                    }
-                    let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
-                    f.meta = p.meta.clone();
-                    f.meta.modified = Some(browser::now_iso());
-                    match storage::save_only(&e.id, &f.to_json()) {
-                        Ok(()) => {
-                            saved_revs.borrow_mut().insert(e.id.clone(), e.rev);
-                        }
-                        Err(err) => dispatch.emit(Action::Fail(err)),
-                    }
-                }
-                if let Some(mut file) = state.gold() {
-                    if ready.is_none() {
-                        ready.set(Some(browser::now_ms()));
-                    }
-                    if !state.touched && file.meta.created.is_some() {
-                        // Opened as it was saved: keep its bytes (and its times) as they are.
-                        if let Err(e) = storage::save(&file.doc.id, &file.to_json()) {
-                            dispatch.emit(Action::Fail(e));
-                        }
-                        selection::measure("gloss:save", "gloss:save");
-                        return;
-                    }
-                    // The time of this change goes into the saved file and, by Stamp, into the state
-                    // (not an edit: it neither bumps the revision nor enters the history).
-                    let now = browser::now_iso();
-                    file.meta.created.get_or_insert_with(|| now.clone());
-                    file.meta.modified = Some(now.clone());
-                    match storage::save(&file.doc.id, &file.to_json()) {
-                        Ok(()) => dispatch.emit(Action::Stamp(now)),
-                        Err(e) => dispatch.emit(Action::Fail(e)),
-                    }
+                match super::session::save(&state, &mut marks.borrow_mut()) {
+                    Ok(Some(now)) => dispatch.emit(Action::Stamp(now)),
+                    Ok(None) => {}
+                    Err(e) => dispatch.emit(Action::Fail(e)),
                 }
                 selection::measure("gloss:save", "gloss:save");
+            };
+            // A newer revision cancels a save not yet run (it saves everything anyway).
+            let pause = std::rc::Rc::new(std::cell::RefCell::new(None::<gloo::timers::callback::Timeout>));
+            let slot = pause.clone();
+            let job = selection::after_paint(move || {
+                if logged {
+                    *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(SAVE_PAUSE_MS, run));
+                } else {
+                    run();
+                }
             });
-            move || drop(job)
+            move || {
+                drop(job);
+                drop(pause.borrow_mut().take());
+            }
         });
     }
 
@@ -904,9 +916,14 @@ pub fn App() -> Html {
                 let exporting = exporting.clone();
                 Callback::from(move |_| exporting.set(true))
             }} />
-            if *other_tab {
-                <div class="tab-warning" id="tab-warning" role="alert">
-                    { "Gloss is open in another tab of this browser too. Both autosave to the same storage, so one can overwrite the other's work: keep working in one tab only and close the other." }
+            if let Some(why) = state.read_only.clone() {
+                <div class="tab-warning read-only" id="tab-warning" role="alert" data-read-only="true">
+                    <span>{ why }</span>
+                    <button id="take-over" class="primary" onclick={Callback::from(|_| super::browser::tabs::take_over())}>{ "Take over" }</button>
+                </div>
+            } else if *other_tab {
+                <div class="tab-warning" id="tab-warning" role="status">
+                    { "Gloss is open in another tab of this browser too. This tab holds the corpus; the other one is read-only until it takes over." }
                 </div>
             }
             <div class="workspace">

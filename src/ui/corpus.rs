@@ -2,13 +2,14 @@
 //! correction everywhere in it.
 //!
 //! Owns: a corpus entry (title, origin, review counts, the work on it while another document
-//! is on screen) and planning "fix everywhere": from one reviewed annotation, the same change
+//! is on screen, the other versions of it that files brought), the corpus list's saved form,
+//! and planning "fix everywhere": from one reviewed annotation, the same change
 //! for every identical mention (same words, on word boundaries) in every loaded document,
 //! each with its context, as edits to apply in one step. It must not: apply edits or keep
 //! history (that is `state.rs`), read storage or extract (the app loads documents first).
 
 use super::state::{Origin, MANUAL_BY};
-use crate::formats::gold::Meta;
+use crate::formats::gold::{GoldFile, Meta};
 use crate::model::{next_id, Annotation, Attrs, Document, Edit, Label, Provenance, Span, Status};
 use std::rc::Rc;
 
@@ -21,6 +22,67 @@ pub struct Parked {
     pub selected: Option<String>,
     pub marked: bool,
     pub touched: bool,
+}
+
+/// Another version of a document: the annotations a file brought for the same text when the
+/// corpus already had other work on it. Never merged into the work nor replaced silently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    /// Its number in the list of the document's versions (the work itself is version 1).
+    pub n: usize,
+    /// The annotator the file names, when it names one.
+    pub annotator: Option<String>,
+    /// The file's time (`modified`, else `created`), when it tells one.
+    pub time: Option<String>,
+    /// The file it came from.
+    pub origin: String,
+    /// The file as read (its text is the document's).
+    pub file: Rc<GoldFile>,
+}
+
+impl Version {
+    /// Predictions left to review and annotations in all.
+    pub fn counts(&self) -> (usize, usize) {
+        (super::review::unreviewed(&self.file.annotations), self.file.annotations.len())
+    }
+}
+
+/// The wire shape of a version: its facts and the gold JSON of its file.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WireVersion {
+    n: usize,
+    annotator: Option<String>,
+    time: Option<String>,
+    origin: String,
+    gold: String,
+}
+
+/// The versions of one document as saved between visits (a JSON array).
+pub fn versions_to_json(versions: &[Version]) -> String {
+    let rows: Vec<WireVersion> = versions
+        .iter()
+        .map(|v| WireVersion {
+            n: v.n,
+            annotator: v.annotator.clone(),
+            time: v.time.clone(),
+            origin: v.origin.clone(),
+            gold: v.file.to_json(),
+        })
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
+}
+
+/// The versions read back from [`versions_to_json`], or why they cannot be (every file is
+/// checked as any gold file is).
+pub fn versions_from_json(json: &str) -> Result<Vec<Version>, String> {
+    let rows: Vec<WireVersion> =
+        serde_json::from_str(json).map_err(|e| format!("the saved versions are unreadable: {e}"))?;
+    rows.into_iter()
+        .map(|w| {
+            let file = GoldFile::from_json(&w.gold).map_err(|e| format!("saved version {} is unreadable: {e}", w.n))?;
+            Ok(Version { n: w.n, annotator: w.annotator, time: w.time, origin: w.origin, file: Rc::new(file) })
+        })
+        .collect()
 }
 
 /// One document of the corpus.
@@ -38,6 +100,71 @@ pub struct Entry {
     pub marked: bool,
     /// Bumped whenever its parked annotations change (autosave saves it again).
     pub rev: u64,
+    /// The SHA-256 of its text, when known (a file of the same text is a version of it).
+    pub sha: Option<String>,
+    /// Other versions of it, oldest first.
+    pub versions: Rc<Vec<Version>>,
+    /// Why its saved work could not be read, when it could not: that work is kept apart
+    /// (offered as a download) until the user decides.
+    pub unreadable: Option<String>,
+}
+
+impl Entry {
+    /// An entry listed but not loaded.
+    pub fn stub(id: String, title: String, origin: Origin) -> Entry {
+        Entry {
+            id,
+            title,
+            origin,
+            parked: None,
+            counts: None,
+            marked: false,
+            rev: 0,
+            sha: None,
+            versions: Rc::new(Vec::new()),
+            unreadable: None,
+        }
+    }
+
+    /// The number the next version of this document gets.
+    pub fn next_version(&self) -> usize {
+        self.versions.iter().map(|v| v.n).max().unwrap_or(1) + 1
+    }
+}
+
+/// A document of the corpus list as saved between visits: enough to list it, with its state,
+/// without loading it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Listed {
+    pub id: String,
+    pub title: String,
+    #[serde(with = "origin_serde")]
+    pub origin: Origin,
+    #[serde(default)]
+    pub sha: Option<String>,
+    /// Predictions left to review and annotations in all, when it was last loaded.
+    #[serde(default)]
+    pub counts: Option<(usize, usize)>,
+    #[serde(default)]
+    pub marked: bool,
+}
+
+impl Listed {
+    /// A listed document with nothing known but its name.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, origin: Origin) -> Listed {
+        Listed { id: id.into(), title: title.into(), origin, sha: None, counts: None, marked: false }
+    }
+}
+
+mod origin_serde {
+    use super::{origin_from_tag, origin_tag, Origin};
+    pub fn serialize<S: serde::Serializer>(o: &Origin, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&origin_tag(o))
+    }
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Origin, D::Error> {
+        let t: String = serde::Deserialize::deserialize(d)?;
+        Ok(origin_from_tag(&t))
+    }
 }
 
 /// The state of a document in the list, in words.
@@ -270,20 +397,41 @@ pub fn default_by(annotator: Option<&str>) -> String {
     annotator.unwrap_or(MANUAL_BY).to_string()
 }
 
-/// The corpus list as saved between visits: a JSON array of `[id, title, origin]`.
-pub fn list_to_json(entries: &[Entry]) -> String {
-    let rows: Vec<[String; 3]> =
-        entries.iter().map(|e| [e.id.clone(), e.title.clone(), origin_tag(&e.origin)]).collect();
+/// The corpus list as saved between visits: a JSON array of [`Listed`], each document's
+/// state as the list shows it (`states` gives it for the one on screen, whose entry does not
+/// hold its counts while it is there).
+pub fn list_to_json(entries: &[Entry], on_screen: Option<(&str, (usize, usize), bool)>) -> String {
+    let rows: Vec<Listed> = entries
+        .iter()
+        .map(|e| {
+            let (counts, marked) = match on_screen {
+                Some((id, c, m)) if id == e.id => (Some(c), m),
+                _ => (e.counts, e.marked),
+            };
+            Listed {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                origin: e.origin.clone(),
+                sha: e.sha.clone(),
+                counts,
+                marked,
+            }
+        })
+        .collect();
     serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
 }
 
-/// The saved corpus list read back (id, title, origin); an unreadable list is empty.
-pub fn list_from_json(json: &str) -> Vec<(String, String, Origin)> {
+/// The saved corpus list read back, or why it cannot be. Lists an earlier version saved
+/// (arrays of `[id, title, origin]`) read too.
+pub fn list_from_json(json: &str) -> Result<Vec<Listed>, String> {
+    if let Ok(rows) = serde_json::from_str::<Vec<Listed>>(json) {
+        return Ok(rows);
+    }
     serde_json::from_str::<Vec<[String; 3]>>(json)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|[id, title, origin]| (id, title, origin_from_tag(&origin)))
-        .collect()
+        .map(|rows| {
+            rows.into_iter().map(|[id, title, origin]| Listed::new(id, title, origin_from_tag(&origin))).collect()
+        })
+        .map_err(|e| format!("the saved corpus list is unreadable: {e}"))
 }
 
 fn origin_tag(o: &Origin) -> String {
@@ -312,14 +460,12 @@ mod tests {
 
     #[test]
     fn the_list_round_trips_and_states_read_well() {
-        let e = |id: &str, origin: Origin| Entry {
-            id: id.into(),
-            title: format!("T {id}"),
-            origin,
-            parked: None,
-            counts: None,
-            marked: false,
-            rev: 0,
+        let e = |id: &str, origin: Origin| {
+            let mut e = Entry::stub(id.into(), format!("T {id}"), origin);
+            e.counts = Some((id.len(), 9));
+            e.marked = id == "c";
+            e.sha = Some(format!("sha-{id}"));
+            e
         };
         let list = vec![
             e("a", Origin::Seed("a".into())),
@@ -328,10 +474,17 @@ mod tests {
             e("d", Origin::Pasted),
             e("e", Origin::Restored),
         ];
-        let back = list_from_json(&list_to_json(&list));
+        let back = list_from_json(&list_to_json(&list, Some(("d", (0, 4), true)))).unwrap();
         assert_eq!(back.len(), 5);
-        assert!(back.iter().zip(&list).all(|(b, e)| b.0 == e.id && b.1 == e.title && b.2 == e.origin));
-        assert!(list_from_json("not json").is_empty());
+        assert!(back.iter().zip(&list).all(|(b, e)| b.id == e.id && b.title == e.title && b.origin == e.origin));
+        assert!(back.iter().zip(&list).all(|(b, e)| b.sha == e.sha));
+        assert_eq!(back[2].counts, Some((1, 9)), "the counts are kept");
+        assert!(back[2].marked && !back[1].marked, "and gold");
+        assert_eq!((back[3].counts, back[3].marked), (Some((0, 4)), true), "the on-screen document's own state");
+        assert!(list_from_json("not json").unwrap_err().contains("unreadable"));
+        // A list an earlier version saved.
+        let old = list_from_json(r#"[["a","T a","seed:a"],["b","T b","text:b.txt"]]"#).unwrap();
+        assert_eq!(old[1], Listed::new("b", "T b", Origin::TextFile("b.txt".into())));
         assert_eq!(state_name(None, false).0, "new");
         assert_eq!(state_name(Some((3, 9)), false).1, "3 of 9 unreviewed");
         assert_eq!(state_name(Some((0, 9)), false).0, "ready");

@@ -1,12 +1,14 @@
 //! Undo and redo of user edits, over the whole corpus.
 //!
 //! Owns: the two stacks of steps, each step the edits it made to one or more documents (by
-//! document id), so that one undo can revert a change made everywhere. It must not: decide
-//! what a gesture means or apply edits (that is `state.rs`, which finds each document's
-//! annotations), or record anything but user edits: a newly opened document or a fresh
-//! extraction forgets the steps about that document.
+//! document id), so that one undo can revert a change made everywhere; their saved form
+//! (JSON, kept with the work so that undo survives a reload); and [`Op`], one change of the
+//! history as the page's edit log records it. It must not: decide what a gesture means or
+//! apply edits (that is `state.rs`, which finds each document's annotations), or record
+//! anything but user edits: a fresh extraction forgets the steps about that document.
 
 use crate::model::Edit;
+use serde::{Deserialize, Serialize};
 
 /// How many steps are kept; older ones are forgotten.
 pub const LIMIT: usize = 500;
@@ -14,8 +16,24 @@ pub const LIMIT: usize = 500;
 /// One undoable step: the edits it made, by document id, in the order they were made.
 pub type Step = Vec<(String, Edit)>;
 
+/// One change of the history, in the order made: what the page's edit log keeps between
+/// two saves of the whole work, and replays (with [`crate::ui::state::Action::Replay`]) on
+/// the saved work after a crash. Replaying the ops on the work and history they were made
+/// on gives back the same work and history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Op {
+    /// A step was done (and recorded).
+    Do(Step),
+    /// The last step was undone.
+    Undo,
+    /// The last undone step was redone.
+    Redo,
+    /// The steps about a document were forgotten (it was extracted afresh).
+    Forget(String),
+}
+
 /// The undo and redo stacks. Each entry is the step as it was done.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
@@ -87,6 +105,35 @@ impl History {
     pub fn clear(&mut self) {
         *self = History::default();
     }
+
+    /// The saved form: JSON of both stacks.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{\"done\":[],\"undone\":[]}".into())
+    }
+
+    /// The history read back from [`History::to_json`], or why it cannot be.
+    pub fn from_json(json: &str) -> Result<History, String> {
+        serde_json::from_str(json).map_err(|e| format!("the saved undo history is unreadable: {e}"))
+    }
+
+    /// Every document id a step of either stack touches.
+    pub fn documents(&self) -> Vec<String> {
+        let mut ids: Vec<String> =
+            self.done.iter().chain(&self.undone).flat_map(|s| s.iter().map(|(d, _)| d.clone())).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+/// The saved form of a list of ops (one log record holds one op).
+pub fn op_to_json(op: &Op) -> String {
+    serde_json::to_string(op).unwrap_or_default()
+}
+
+/// An op read back from [`op_to_json`].
+pub fn op_from_json(json: &str) -> Result<Op, String> {
+    serde_json::from_str(json).map_err(|e| format!("an entry of the edit log is unreadable: {e}"))
 }
 
 #[cfg(test)]
@@ -95,6 +142,37 @@ mod tests {
 
     fn e() -> Edit {
         Edit::Batch(Vec::new())
+    }
+
+    #[test]
+    fn the_history_round_trips_through_its_saved_form() {
+        use crate::model::{ActorAttrs, Annotation, Attrs, Provenance, Span, Status};
+        let a = Annotation {
+            id: "A1".into(),
+            span: Span::new(0, 5).unwrap(),
+            quote: "Paris".into(),
+            status: Status::Predicted,
+            provenance: Provenance::extractor("test"),
+            attrs: Attrs::Actor(ActorAttrs::default()),
+        };
+        let mut b = a.clone();
+        b.status = Status::Accepted;
+        let mut h = History::default();
+        h.record("doc", Edit::Replace { before: a.clone(), after: b });
+        h.record_step(vec![
+            ("doc".into(), Edit::Dct { before: None, after: Some("2025-09-19".parse().unwrap()) }),
+            ("other".into(), Edit::Batch(vec![Edit::Remove(a.clone()), Edit::Add(a)])),
+        ]);
+        let s = h.take_undo().unwrap();
+        h.undone(s);
+        let back = History::from_json(&h.to_json()).unwrap();
+        assert_eq!(back, h);
+        assert!(back.can_undo() && back.can_redo());
+        assert_eq!(back.documents(), ["doc", "other"]);
+        assert!(History::from_json("{\"done\": 3}").unwrap_err().contains("unreadable"));
+        for op in [Op::Undo, Op::Redo, Op::Forget("doc".into()), Op::Do(vec![("d".into(), Edit::Batch(vec![]))])] {
+            assert_eq!(op_from_json(&op_to_json(&op)).unwrap(), op);
+        }
     }
 
     #[test]

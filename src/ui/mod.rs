@@ -1,6 +1,7 @@
 //! The annotation editor.
 //!
-//! Owns: the editor's state and its pure reducer ([`state`]), undo/redo ([`history`]) and
+//! Owns: the editor's state and its pure reducer ([`state`]), undo/redo ([`history`]), files
+//! of documents already in the corpus ([`versions`]), restoring saved work ([`restore`]) and
 //! the seed articles the page ships ([`seeds`]); these compile and are tested natively. With
 //! the `web` feature it also owns the Yew page ([`app`], [`components`]) and the browser
 //! boundary ([`browser`]: DOM selections, storage, files, downloads). It must not: extract
@@ -11,9 +12,12 @@ pub mod corpus;
 pub mod history;
 pub mod keys;
 pub mod layout;
+pub mod readonly;
+pub mod restore;
 pub mod review;
 pub mod seeds;
 pub mod state;
+pub mod versions;
 
 #[cfg(feature = "web")]
 pub mod app;
@@ -21,3 +25,5 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
+pub mod session;

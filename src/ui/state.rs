@@ -8,8 +8,8 @@
 //!
 //! [`model::Edit`]: crate::model::Edit
 
-use super::corpus::{self, Entry, FixChange, Parked};
-use super::history::{History, Step};
+use super::corpus::{self, Entry, FixChange, Listed, Parked, Version};
+use super::history::{History, Op, Step};
 use super::review::{self, Edge};
 use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
@@ -58,7 +58,9 @@ pub enum Action {
         predictions: Vec<Annotation>,
         origin: Origin,
     },
-    /// A gold file, restored exactly: a new history.
+    /// A document's saved work (or a new document from a file), restored exactly. When the
+    /// work on that document is loaded already, it comes on screen instead (it is never
+    /// older than the saved one).
     OpenGold {
         file: GoldFile,
         origin: Origin,
@@ -159,15 +161,57 @@ pub enum Action {
     LinkSource(String),
     /// Marks the document as gold; refused while predictions are left unreviewed.
     MarkGold,
-    /// Adds documents to the corpus list without loading them (id, title, origin), unless
-    /// the list has them already.
-    AddStubs(Vec<(String, String, Origin)>),
+    /// Adds documents to the corpus list without loading them (with the state saved at the
+    /// last visit), unless the list has them already.
+    AddStubs(Vec<Listed>),
     /// Loads a document into the corpus without putting it on screen (its saved work, or its
-    /// fresh predictions as a file). Ignored for the document on screen.
+    /// fresh predictions as a file). Ignored for a document loaded already (on screen or
+    /// parked): the work in memory is never older than the saved one.
     Park {
         file: GoldFile,
         origin: Origin,
     },
+    /// A document read from a file the user opened. A document new to the corpus opens on
+    /// screen; one already there (same id or same text) never replaces the work on it: see
+    /// [`crate::ui::versions`]. The page parks the saved work on such a document first (the
+    /// reducer reads no storage).
+    Import {
+        file: GoldFile,
+        origin: Origin,
+    },
+    /// Version `n` of document `id` becomes its work (the work it replaces comes back with
+    /// undo), and the document comes on screen.
+    UseVersion {
+        id: String,
+        n: usize,
+    },
+    /// The versions of document `id` saved at the last visit.
+    SetVersions {
+        id: String,
+        versions: Vec<Version>,
+    },
+    /// The undo history saved with the work at the last visit.
+    RestoreHistory(History),
+    /// The edit log written since the last full save, replayed on the saved work after a
+    /// reload or a crash; `upto` is the key of its last record.
+    Replay {
+        ops: Vec<Op>,
+        upto: u64,
+    },
+    /// The saved work on document `id` could not be read (`Some(why)`): it is kept apart and
+    /// offered as a download; `None` once the user discarded it.
+    Unreadable {
+        id: String,
+        reason: Option<String>,
+    },
+    /// Extracts the document on screen afresh: the predictions replace its annotations in
+    /// one undoable step.
+    Reextract {
+        predictions: Vec<Annotation>,
+    },
+    /// Another tab holds the corpus (`Some(why)`): this one refuses every change until the
+    /// user takes over (see [`State::apply_guarded`]); `None`: this tab holds it.
+    ReadOnly(Option<String>),
     /// Puts the loaded corpus document `i` on screen.
     Switch(usize),
     /// Plans fixing the reviewed annotation `id`'s correction everywhere in the loaded corpus,
@@ -323,6 +367,13 @@ pub struct State {
     /// opened: only then does a save record a new `modified` time, so that opening a file and
     /// downloading it again gives the same bytes.
     pub touched: bool,
+    /// The changes of the history made by the last action, in order: the page writes them to
+    /// its edit log before painting (see [`Action::Replay`]).
+    pub journal: Vec<Op>,
+    /// The key of the last edit-log record this state includes (set by the page).
+    pub logged: u64,
+    /// Why this tab may not change the corpus (another tab holds it), when it may not.
+    pub read_only: Option<String>,
 }
 
 impl State {
@@ -334,10 +385,17 @@ impl State {
             self.message = None;
         }
         match action {
-            Action::Open { doc, predictions, origin } => {
+            Action::Open { mut doc, predictions, origin } => {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
                 let annotator = self.meta.annotator.clone();
+                let renamed = match self.open_over(&mut doc) {
+                    Ok(renamed) => renamed,
+                    Err(()) => return,
+                };
+                let id = doc.id.clone();
+                Rc::make_mut(&mut self.history).forget(&id);
+                self.journal.push(Op::Forget(id));
                 self.park();
                 self.reset(
                     doc,
@@ -346,8 +404,18 @@ impl State {
                 );
                 self.origin = Some(origin);
                 self.enlist();
+                if let Some(m) = renamed {
+                    self.message = Some(Message::Info(m));
+                }
             }
             Action::OpenGold { file, origin } => {
+                // Work in memory is never older than the saved one: show it, replace nothing.
+                if self.work_of(&file.doc.id).is_some_and(|(d, _, _)| d.sha256() == file.doc.sha256()) {
+                    if let Some(i) = self.corpus.iter().position(|e| e.id == file.doc.id) {
+                        self.switch(i);
+                    }
+                    return;
+                }
                 let gold = file.is_gold();
                 let mut meta = file.meta;
                 if meta.annotator.is_none() {
@@ -576,6 +644,7 @@ impl State {
                 Some(step) => match self.run_step(&step, true) {
                     Ok(n) => {
                         Rc::make_mut(&mut self.history).undone(step);
+                        self.journal.push(Op::Undo);
                         self.note_elsewhere(n, "undone");
                     }
                     Err(e) => {
@@ -589,6 +658,7 @@ impl State {
                 Some(step) => match self.run_step(&step, false) {
                     Ok(n) => {
                         Rc::make_mut(&mut self.history).redone(step);
+                        self.journal.push(Op::Redo);
                         self.note_elsewhere(n, "redone");
                     }
                     Err(e) => {
@@ -599,18 +669,28 @@ impl State {
             },
             Action::AddStubs(stubs) => {
                 let corpus = Rc::make_mut(&mut self.corpus);
-                for (id, title, origin) in stubs {
-                    if !corpus.iter().any(|e| e.id == id) {
-                        corpus.push(Entry { id, title, origin, parked: None, counts: None, marked: false, rev: 0 });
+                for l in stubs {
+                    match corpus.iter_mut().find(|e| e.id == l.id) {
+                        // A seed listed again: what the last visit knew of it.
+                        Some(e) if e.parked.is_none() && e.counts.is_none() => {
+                            e.counts = l.counts;
+                            e.marked = l.marked;
+                            e.sha = e.sha.take().or(l.sha);
+                        }
+                        Some(_) => {}
+                        None => {
+                            let mut e = Entry::stub(l.id, l.title, l.origin);
+                            (e.counts, e.marked, e.sha) = (l.counts, l.marked, l.sha);
+                            corpus.push(e);
+                        }
                     }
                 }
             }
             Action::Park { file, origin } => {
-                if self.doc.as_ref().is_some_and(|d| d.id == file.doc.id) {
+                if self.work_of(&file.doc.id).is_some() {
                     return;
                 }
                 let id = file.doc.id.clone();
-                Rc::make_mut(&mut self.history).forget(&id);
                 let marked = file.is_gold();
                 let title = corpus::title_of(file.doc.text(), &id);
                 let counts = Some((review::unreviewed(&file.annotations), file.annotations.len()));
@@ -622,13 +702,28 @@ impl State {
                     marked,
                     touched: false,
                 };
+                let sha = Some(parked.doc.sha256().to_string());
                 let corpus = Rc::make_mut(&mut self.corpus);
-                let entry = Entry { id: id.clone(), title, origin, parked: Some(parked), counts, marked, rev: 0 };
+                // A listed document keeps where it came from (a seed stays a seed).
+                let origin = corpus.iter().find(|e| e.id == id).map_or(origin, |e| e.origin.clone());
+                let mut entry = Entry::stub(id.clone(), title, origin);
+                (entry.parked, entry.counts, entry.marked, entry.sha) = (Some(parked), counts, marked, sha);
                 match corpus.iter_mut().find(|e| e.id == id) {
-                    Some(e) => *e = Entry { rev: e.rev, ..entry },
+                    Some(e) => {
+                        *e =
+                            Entry { rev: e.rev, versions: e.versions.clone(), unreadable: e.unreadable.take(), ..entry }
+                    }
                     None => corpus.push(entry),
                 }
             }
+            Action::Import { file, origin } => self.import(file, origin),
+            Action::UseVersion { id, n } => self.use_version(&id, n),
+            Action::SetVersions { id, versions } => self.set_versions(&id, versions),
+            Action::RestoreHistory(h) => self.history = Rc::new(h),
+            Action::Replay { ops, upto } => self.replay(ops, upto),
+            Action::Unreadable { id, reason } => self.set_unreadable(&id, reason),
+            Action::Reextract { predictions } => self.reextract(predictions),
+            Action::ReadOnly(why) => self.read_only = why,
             Action::Switch(i) => self.switch(i),
             Action::PlanFix(id) => self.plan_fix(&id),
             Action::ApplyFix(ticked) => self.apply_fix(&ticked),
@@ -674,14 +769,10 @@ impl State {
         n
     }
 
-    fn reset(&mut self, doc: Document, anns: Vec<Annotation>, meta: Meta) {
+    pub(super) fn reset(&mut self, doc: Document, anns: Vec<Annotation>, meta: Meta) {
         self.doc = Some(Rc::new(doc));
         self.anns = Rc::new(anns);
         self.meta = meta;
-        if let Some(d) = &self.doc {
-            let id = d.id.clone();
-            Rc::make_mut(&mut self.history).forget(&id);
-        }
         self.fix = None;
         self.selected = None;
         self.pending = None;
@@ -731,7 +822,7 @@ impl State {
     }
 
     /// Moves the document on screen into its corpus entry.
-    fn park(&mut self) {
+    pub(super) fn park(&mut self) {
         let Some(doc) = self.doc.clone() else { return };
         let parked = Parked {
             doc: doc.clone(),
@@ -750,20 +841,18 @@ impl State {
                 e.counts = counts;
                 e.marked = marked;
             }
-            None => corpus.push(Entry {
-                id: doc.id.clone(),
-                title: corpus::title_of(doc.text(), &doc.id),
-                origin: origin.unwrap_or(Origin::Restored),
-                parked: Some(parked),
-                counts,
-                marked,
-                rev: 0,
-            }),
+            None => {
+                let title = corpus::title_of(doc.text(), &doc.id);
+                let mut e = Entry::stub(doc.id.clone(), title, origin.unwrap_or(Origin::Restored));
+                (e.parked, e.counts, e.marked) = (Some(parked), counts, marked);
+                e.sha = Some(doc.sha256().to_string());
+                corpus.push(e);
+            }
         }
     }
 
     /// Lists the document on screen in the corpus (replacing an entry with its id).
-    fn enlist(&mut self) {
+    pub(super) fn enlist(&mut self) {
         let Some(doc) = self.doc.clone() else { return };
         let counts = Some((self.unreviewed(), self.anns.len()));
         let (marked, origin) = (self.marked, self.origin.clone().unwrap_or(Origin::Restored));
@@ -776,12 +865,17 @@ impl State {
                 e.marked = marked;
                 e.origin = origin;
                 e.title = title;
+                e.sha = Some(doc.sha256().to_string());
             }
-            None => corpus.push(Entry { id: doc.id.clone(), title, origin, parked: None, counts, marked, rev: 0 }),
+            None => {
+                let mut e = Entry::stub(doc.id.clone(), title, origin);
+                (e.counts, e.marked, e.sha) = (counts, marked, Some(doc.sha256().to_string()));
+                corpus.push(e);
+            }
         }
     }
 
-    fn switch(&mut self, i: usize) {
+    pub(super) fn switch(&mut self, i: usize) {
         let Some(entry) = self.corpus.get(i).cloned() else {
             return self.fail("there is no such document in the corpus");
         };
@@ -817,7 +911,7 @@ impl State {
 
     /// Applies a step (or, with `undo`, its inverse) to every document it touches, all or
     /// nothing. The number of documents changed that are not on screen.
-    fn run_step(&mut self, step: &Step, undo: bool) -> Result<usize, crate::model::Error> {
+    pub(super) fn run_step(&mut self, step: &Step, undo: bool) -> Result<usize, crate::model::Error> {
         let edits: Vec<(&String, Edit)> = if undo {
             step.iter().rev().map(|(d, e)| (d, e.inverse())).collect()
         } else {
@@ -919,7 +1013,7 @@ impl State {
         let n = step.len();
         match self.run_step(&step, false) {
             Ok(_) => {
-                Rc::make_mut(&mut self.history).record_step(step);
+                self.record(step);
                 self.message = Some(Message::Info(format!("{n} change(s) made everywhere: one undo reverts them all")));
             }
             Err(e) => self.fail(e.context("fix everywhere").message()),
@@ -964,7 +1058,7 @@ impl State {
         let _ = self.commit(Edit::Replace { before, after });
     }
 
-    fn fail(&mut self, message: &str) {
+    pub(super) fn fail(&mut self, message: &str) {
         self.message = Some(Message::Error(message.to_string()));
     }
 
@@ -983,6 +1077,12 @@ impl State {
         }
     }
 
+    /// Records a step just applied in the history and in the journal of this action.
+    pub(super) fn record(&mut self, step: Step) {
+        Rc::make_mut(&mut self.history).record_step(step.clone());
+        self.journal.push(Op::Do(step));
+    }
+
     /// Applies a user edit and records it; on error nothing changes.
     fn commit(&mut self, mut edit: Edit) -> bool {
         if edit.is_noop() {
@@ -993,7 +1093,7 @@ impl State {
         let doc_id = self.doc.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         match edit.apply(&mut anns) {
             Ok(()) => {
-                Rc::make_mut(&mut self.history).record(&doc_id, edit);
+                self.record(vec![(doc_id, edit)]);
                 self.set_anns(anns);
                 true
             }
@@ -1998,7 +2098,7 @@ mod tests {
     #[test]
     fn corpus_switch_keeps_each_documents_work_and_one_history() {
         let mut s = opened();
-        s.apply(Action::AddStubs(vec![("seed".into(), "A seed".into(), Origin::Seed("seed".into()))]));
+        s.apply(Action::AddStubs(vec![Listed::new("seed", "A seed", Origin::Seed("seed".into()))]));
         s.apply(Action::Accept("A1".into()));
         open_other(&mut s);
         assert_eq!(s.corpus.len(), 3);

@@ -276,14 +276,17 @@ await run(async ({ page, base, downloads, errors }) => {
     validate(b.file);
   });
 
-  await step('a Label Studio file written by the export opens (as a new document) with the same annotations', async () => {
+  // A file of a text the corpus has (same SHA-256) is that document, whatever its id: it opens
+  // on it and never replaces reviewed work (see data-versions.spec.mjs); here the work is the
+  // untouched predictions, so the download shows what the file brought.
+  await step('a Label Studio file written by the export (another id, the same text) opens as that document with the same annotations', async () => {
     const tasks = JSON.parse(got.labelstudio.buf.toString('utf8'));
     tasks[0].data.gloss.id = 'imported-ls';
     const before = (await corpusIds(page)).length;
     await openFiles(page, [['imported.json', JSON.stringify(tasks)]]);
-    await page.waitForFunction(() => document.querySelector('#corpus .doc.active')?.dataset.id === 'imported-ls');
+    await page.waitForFunction((id) => document.querySelector('#corpus .doc.active')?.dataset.id === id, gold.id);
     await waitText(page);
-    eq((await corpusIds(page)).length, before + 1, 'joined the corpus');
+    eq((await corpusIds(page)).length, before, 'no second copy of the document');
     const back = (await download(page, downloads)).json;
     eq(back.text, gold.text, 'text');
     eq(keysOf(back.annotations), keysOf(gold.annotations), 'annotations');
@@ -294,16 +297,24 @@ await run(async ({ page, base, downloads, errors }) => {
     const line = JSON.parse(got.doccano16.buf.toString('utf8').trim());
     line.gloss.id = 'imported-doccano';
     await openFiles(page, [['emoji.jsonl', JSON.stringify(line) + '\n']]);
-    await page.waitForFunction(() => document.querySelector('#corpus .doc.active')?.dataset.id === 'imported-doccano');
+    await page.waitForFunction((id) => document.querySelector('#corpus .doc.active')?.dataset.id === id, pastedId);
     await waitText(page);
     const back = (await download(page, downloads)).json;
     const orig = JSON.parse(cp.buf.toString('utf8').trim());
     eq(back.annotations.map((a) => [a.start, a.end]).sort(), orig.entities.filter((e) => e.label !== 'CUE').map((e) => [e.start_offset, e.end_offset]).sort(), 'code-point spans back from UTF-16');
     const z = unzip(got.brat.buf);
+    // The seed's work was touched by the Label Studio file: a brat file that differs from it
+    // is kept as a version (identical: nothing changes); either way it holds the spans.
+    const versions = async () => page.$eval(`#corpus .doc[data-id="${gold.id}"]`, (b) => Number(b.dataset.versions));
+    const v0 = await versions();
+    await page.click('#banner .banner-close').catch(() => {});
     await openFiles(page, [['brat-copy.txt', z[`${gold.id}.txt`]], ['brat-copy.ann', z[`${gold.id}.ann`]]]);
-    await page.waitForFunction(() => document.querySelector('#corpus .doc.active')?.dataset.id === 'brat-copy');
-    await waitText(page);
-    const b = (await download(page, downloads)).json;
+    await page.waitForFunction(() => /nothing changed|kept as version|replace/.test(document.getElementById('banner')?.textContent || ''));
+    const kept = (await versions()) > v0;
+    const b = kept
+      ? (await download(page, downloads, () => page.click(`#corpus .version[data-id="${gold.id}"]:last-child .version-download`))).json
+      : (await download(page, downloads)).json;
+    notes.push(`brat .txt + .ann of the seed: ${kept ? 'kept as a version' : 'the same as the work'}`);
     eq(keysOf(b.annotations), keysOf(gold.annotations), 'brat annotations');
   });
 
@@ -337,10 +348,17 @@ await run(async ({ page, base, downloads, errors }) => {
   });
 
   await step('the brat zip the export wrote opens as its collection; a compressed zip is refused in words', async () => {
+    const versions = async () => page.$eval(`#corpus .doc[data-id="${gold.id}"]`, (b) => Number(b.dataset.versions));
+    const v0 = await versions();
+    await page.click('#banner .banner-close').catch(() => {});
     await openFiles(page, [[got.brat.name, got.brat.buf]]);
-    await page.waitForFunction((id) => document.querySelector('#corpus .doc.active')?.dataset.id === id, gold.id);
-    await waitText(page);
-    const b = (await download(page, downloads)).json;
+    await page.waitForFunction(() => /nothing changed|version \d|replace/.test(document.getElementById('banner')?.textContent || ''));
+    // The seed's document: the same as its work (now on screen), or kept as a version of it.
+    const kept = (await versions()) > v0 || /version \d+ already/.test(await page.textContent('#banner'));
+    const b = kept
+      ? (await download(page, downloads, () => page.click(`#corpus .version[data-id="${gold.id}"]:last-child .version-download`))).json
+      : (await download(page, downloads)).json;
+    if (!kept) eq(await activeId(page), gold.id, 'the seed on screen');
     eq(keysOf(b.annotations), keysOf(gold.annotations), 'brat annotations from the zip');
     const ids = await corpusIds(page);
     const deflated = Buffer.from(got.brat.buf);

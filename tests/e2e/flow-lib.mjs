@@ -111,3 +111,33 @@ export async function waitDetails(page, pred, arg) {
 }
 export const byId = (json, id) => json.annotations.find((a) => a.id === id);
 export const canon = (json, id) => byId(json, id)?.attributes.canonical;
+
+// Additions for the data-* specs (saved work, versions, tabs, crash).
+
+/** The corpus list: id, state, state words, versions, active. */
+export async function corpusRows(page) {
+  return page.$$eval('#corpus .doc', (bs) => bs.map((b) => ({
+    id: b.dataset.id, state: b.dataset.state, words: b.querySelector('.doc-state')?.textContent,
+    versions: Number(b.dataset.versions || 0), active: b.classList.contains('active'),
+  })));
+}
+/** The state words of the corpus entry whose id starts with `prefix`. */
+export async function rowWords(page, prefix) {
+  return (await corpusRows(page)).find((r) => r.id.startsWith(prefix))?.words;
+}
+/** Every record of an IndexedDB store of the page's database: [key, value] pairs. */
+export async function idbRecords(page, store) {
+  return page.evaluate((store) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('gloss');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains(store)) { db.close(); resolve([]); return; }
+      const s = db.transaction(store).objectStore(store);
+      const k = s.getAllKeys();
+      const v = s.getAll();
+      v.onsuccess = () => { resolve(k.result.map((key, i) => [key, v.result[i]])); db.close(); };
+      v.onerror = () => reject(v.error);
+    };
+  }), store);
+}

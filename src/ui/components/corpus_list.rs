@@ -1,18 +1,84 @@
-//! The corpus list in the side panel: every document with its review state, a click (or
-//! J/K) to switch, and the corpus download.
+//! The corpus list in the side panel: every document with its review state (kept between
+//! visits, so a document not loaded yet still shows how far its review went), the other
+//! versions of each document with theirs, a click (or J/K) to switch, and the corpus
+//! download; saved work that could not be read is listed with a download and a discard.
 //!
-//! Owns: drawing the list. It must not: load or switch documents itself (it calls the app's
-//! `open_entry` and `download_corpus`).
+//! Owns: drawing the list. It must not: load or switch documents or touch storage itself (it
+//! calls the app's `open_entry`, `download_corpus` and the session's functions).
 
 use crate::ui::app::{download_corpus, open_entry};
-use crate::ui::corpus::state_name;
-use crate::ui::state::{Action, State};
+use crate::ui::corpus::{state_name, Entry, Version};
+use crate::ui::session;
+use crate::ui::state::{Action, Origin, State};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CorpusProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Callback<Action>,
+}
+
+/// Version `n` of document `id` becomes its work (the saved work is loaded first when the
+/// document is not).
+fn adopt_version(state: &State, id: &str, n: usize, dispatch: &Callback<Action>) {
+    if state.work_of(id).is_none() {
+        session::park_saved(id, &Origin::Restored, dispatch);
+    }
+    dispatch.emit(Action::UseVersion { id: id.to_string(), n });
+}
+
+/// Downloads version `v` of document `id` as gold JSON (`<id>.v<n>.gold.json`).
+fn download_version(id: &str, v: &Version, dispatch: &Callback<Action>) {
+    let name = format!("{}.v{}.gold.json", crate::formats::safe_file_name(id), v.n);
+    if let Err(e) = crate::ui::browser::files::download(&name, &v.file.to_json(), "application/json") {
+        dispatch.emit(Action::Fail(e));
+    }
+}
+
+fn versions_of(e: &Entry, state: &UseReducerHandle<State>, dispatch: &Callback<Action>) -> Html {
+    if e.versions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="versions" aria-label={format!("Other versions of {}", e.id)}>
+            { for e.versions.iter().map(|v| {
+                let (counts, total) = v.counts();
+                let (kind, words) = state_name(Some((counts, total)), v.file.is_gold());
+                let who = v.annotator.clone().unwrap_or_else(|| "no annotator named".into());
+                let when = v.time.as_deref().map(|t| t.chars().take(10).collect::<String>()).unwrap_or_default();
+                let (h, d, id, n) = (state.clone(), dispatch.clone(), e.id.clone(), v.n);
+                let on_use = Callback::from(move |_| adopt_version(&h, &id, n, &d));
+                let (d, id, version) = (dispatch.clone(), e.id.clone(), v.clone());
+                let on_download = Callback::from(move |_| download_version(&id, &version, &d));
+                html! {
+                    <li class="version" data-id={e.id.clone()} data-n={v.n.to_string()} data-state={kind}>
+                        <span class="version-name">{ format!("version {} · {who}", v.n) }</span>
+                        <span class="version-origin" title={v.origin.clone()}>{ format!("{} {when}", v.origin) }</span>
+                        <span class={classes!("doc-state", kind)}>{ words }</span>
+                        <button class="version-use" onclick={on_use}
+                            title="Make this version the work on the document (undoable with Ctrl+Z)">{ "Use" }</button>
+                        <button class="version-download" onclick={on_download}
+                            title="Download this version's gold JSON">{ "Download" }</button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn unreadable_of(e: &Entry, dispatch: &Callback<Action>) -> Html {
+    let Some(why) = &e.unreadable else { return html! {} };
+    let (d, id) = (dispatch.clone(), e.id.clone());
+    let on_download = Callback::from(move |_| session::download_kept(&id, &d));
+    let (d, id) = (dispatch.clone(), e.id.clone());
+    let on_discard = Callback::from(move |_| session::discard_kept(&id, &d));
+    html! {
+        <div class="unreadable" data-id={e.id.clone()} role="note">
+            <span>{ format!("Saved work that could not be read, kept apart: {why}") }</span>
+            <button class="kept-download" onclick={on_download}>{ "Download it" }</button>
+            <button class="kept-discard" onclick={on_discard}>{ "Discard it" }</button>
+        </div>
+    }
 }
 
 #[component]
@@ -36,10 +102,13 @@ pub fn CorpusList(props: &CorpusProps) -> Html {
                     html! {
                         <li>
                             <button class={classes!("doc", here.then_some("active"))} data-id={e.id.clone()} data-state={kind}
+                                data-versions={e.versions.len().to_string()}
                                 aria-current={here.then_some("true")} {onclick} title={e.id.clone()}>
                                 <span class="doc-title">{ e.title.clone() }</span>
                                 <span class={classes!("doc-state", kind)}>{ words }</span>
                             </button>
+                            { versions_of(e, &props.state, &props.dispatch) }
+                            { unreadable_of(e, &props.dispatch) }
                         </li>
                     }
                 }) }

@@ -1,0 +1,264 @@
+//! The page's session with the browser's storage: what the last visit left comes back, and
+//! every change is kept.
+//!
+//! Owns: writing each action's history ops to the edit log before the page paints it
+//! ([`log_journal`]); the full save of what changed since the last one ([`save`]: documents,
+//! versions, the history, the corpus list with each document's state); restoring at
+//! startup ([`restore`]: versions, records kept apart, the document open last, the history
+//! and the edit log replayed); and keeping unreadable saved work apart ([`keep_apart`]). It
+//! must not: change the state except through actions, or decide what an action means.
+
+use super::browser::{self, files, storage, tabs};
+use super::corpus::{self, Listed, Version};
+use super::history::{self, History, Op};
+use super::state::{Action, Origin, State};
+use crate::formats::gold::{GoldFile, Meta};
+use crate::model::{Annotation, Document};
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::Callback;
+
+/// A document as a full save wrote it: its text, annotations and file facts.
+type Written = (Rc<Document>, Rc<Vec<Annotation>>, Meta);
+
+/// What the last full save wrote, compared by pointer so that only what changed is written.
+#[derive(Default)]
+pub struct Marks {
+    docs: HashMap<String, Written>,
+    versions: HashMap<String, Rc<Vec<Version>>>,
+    history: Option<(Rc<History>, u64)>,
+}
+
+/// Writes the history ops of the action just reduced to the edit log, and notes the key of
+/// the last one in `next`. Nothing in a read-only tab.
+pub fn log_journal(next: &mut State) {
+    if next.journal.is_empty() || next.read_only.is_some() || !tabs::is_writer() {
+        return;
+    }
+    for op in &next.journal {
+        if let Some(k) = storage::log_op(&history::op_to_json(op)) {
+            next.logged = k;
+        }
+    }
+}
+
+fn same(marks: &Marks, id: &str, doc: &Rc<Document>, anns: &Rc<Vec<Annotation>>, meta: &Meta) -> bool {
+    marks.docs.get(id).is_some_and(|(d, a, m)| Rc::ptr_eq(d, doc) && Rc::ptr_eq(a, anns) && m == meta)
+}
+
+/// One full save of what changed since the last one, in one transaction. The time it stamped
+/// on the document on screen (for [`Action::Stamp`]), when it stamped one.
+pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> {
+    if state.read_only.is_some() || !tabs::is_writer() {
+        return Ok(None);
+    }
+    let mut snap = storage::Snapshot::default();
+    if !state.corpus.is_empty() {
+        let here = state.doc.as_ref().map(|d| (d.id.as_str(), (state.unreviewed(), state.anns.len()), state.marked));
+        snap.list = Some(corpus::list_to_json(&state.corpus, here));
+    }
+    let mut next = Vec::new();
+    let mut stamped = None;
+    for e in state.corpus.iter() {
+        let Some(p) = &e.parked else { continue };
+        if same(marks, &e.id, &p.doc, &p.anns, &p.meta) {
+            continue;
+        }
+        let mark = (p.doc.clone(), p.anns.clone(), p.meta.clone());
+        // Loaded as it was saved: nothing to write.
+        if !marks.docs.contains_key(&e.id) && !p.touched && storage::load(&e.id).is_some() {
+            marks.docs.insert(e.id.clone(), mark);
+            continue;
+        }
+        let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
+        f.meta = p.meta.clone();
+        if p.touched {
+            f.meta.modified = Some(browser::now_iso());
+        }
+        snap.docs.push((e.id.clone(), f.to_json()));
+        next.push((e.id.clone(), mark));
+    }
+    if let (Some(doc), Some(mut file)) = (&state.doc, state.gold()) {
+        if !same(marks, &doc.id, doc, &state.anns, &state.meta) {
+            // Opened as it was saved, it keeps its bytes and times; a change is stamped.
+            if state.touched || file.meta.created.is_none() {
+                let now = browser::now_iso();
+                file.meta.created.get_or_insert_with(|| now.clone());
+                file.meta.modified = Some(now.clone());
+                stamped = Some(now);
+            }
+            snap.docs.push((doc.id.clone(), file.to_json()));
+            next.push((doc.id.clone(), (doc.clone(), state.anns.clone(), file.meta.clone())));
+        }
+        snap.open = Some(doc.id.clone());
+    }
+    let mut next_versions = Vec::new();
+    for e in state.corpus.iter() {
+        match marks.versions.get(&e.id) {
+            Some(v) if Rc::ptr_eq(v, &e.versions) => continue,
+            None if e.versions.is_empty() => continue,
+            _ => {}
+        }
+        snap.versions.push((e.id.clone(), corpus::versions_to_json(&e.versions)));
+        next_versions.push((e.id.clone(), e.versions.clone()));
+    }
+    let history_changed =
+        marks.history.as_ref().is_none_or(|(h, k)| !Rc::ptr_eq(h, &state.history) || *k != state.logged);
+    if history_changed {
+        snap.history = Some((state.history.to_json(), state.logged));
+    }
+    storage::save_snapshot(&snap)?;
+    marks.docs.extend(next);
+    marks.versions.extend(next_versions);
+    marks.history = Some((state.history.clone(), state.logged));
+    Ok(stamped)
+}
+
+/// Keeps the unreadable saved work on document `id` apart (untouched, offered as a download)
+/// so that new work on `id` cannot overwrite it, and says so.
+pub fn keep_apart(id: &str, why: String, dispatch: &Callback<Action>) {
+    set_aside(id);
+    dispatch.emit(Action::Unreadable { id: id.to_string(), reason: Some(why) });
+}
+
+/// Moves the saved work on `id` apart in storage (see [`keep_apart`]); a read-only tab
+/// leaves storage as it is.
+pub fn set_aside(id: &str) {
+    if tabs::is_writer() {
+        storage::set_aside(id);
+    }
+}
+
+/// Downloads the record kept apart for document `id`, byte for byte.
+pub fn download_kept(id: &str, dispatch: &Callback<Action>) {
+    let Some(raw) = storage::kept(id).or_else(|| storage::load(id)) else {
+        return dispatch.emit(Action::Fail(format!("nothing is kept for {id}")));
+    };
+    let name = format!("{}.unreadable.json", crate::formats::safe_file_name(id));
+    if let Err(e) = files::download(&name, &raw, "application/json") {
+        dispatch.emit(Action::Fail(e));
+    }
+}
+
+/// Deletes the record kept apart for document `id`, after the user confirmed.
+pub fn discard_kept(id: &str, dispatch: &Callback<Action>) {
+    let ok = web_sys::window()
+        .and_then(|w| {
+            w.confirm_with_message(&format!(
+                "Delete the unreadable saved work on {id} for good? Download it first to keep it."
+            ))
+            .ok()
+        })
+        .unwrap_or(false);
+    if ok {
+        storage::discard_kept(id);
+        dispatch.emit(Action::Unreadable { id: id.to_string(), reason: None });
+    }
+}
+
+/// Loads the saved work on document `id` into the corpus (not on screen) when it is stored
+/// and not loaded: before a file of the same document opens, so that the reducer compares
+/// the file with the work (and never replaces it). Unreadable work is kept apart.
+pub fn park_saved(id: &str, origin: &Origin, dispatch: &Callback<Action>) {
+    let Some(json) = storage::load(id) else { return };
+    match GoldFile::from_json(&json) {
+        Ok(file) => dispatch.emit(Action::Park { file, origin: origin.clone() }),
+        Err(e) => keep_apart(id, e.to_string(), dispatch),
+    }
+}
+
+/// Parks the saved work on every listed document with id `id` or text `sha` (see
+/// [`park_saved`]).
+pub fn park_same(id: &str, sha: &str, dispatch: &Callback<Action>) {
+    let listed = storage::load_corpus().and_then(|l| corpus::list_from_json(&l).ok()).unwrap_or_default();
+    let mut ids: Vec<String> =
+        listed.iter().filter(|l| l.id == id || l.sha.as_deref() == Some(sha)).map(|l| l.id.clone()).collect();
+    if !ids.iter().any(|i| i == id) {
+        ids.push(id.to_string());
+    }
+    for i in ids {
+        park_saved(&i, &Origin::Restored, dispatch);
+    }
+}
+
+/// The saved corpus list, or the reason it is unreadable (its raw text is then kept under
+/// another key).
+pub fn saved_list() -> Result<Vec<Listed>, String> {
+    let Some(raw) = storage::load_corpus() else { return Ok(Vec::new()) };
+    corpus::list_from_json(&raw).inspect_err(|_| storage::keep_corpus_list(&raw))
+}
+
+/// Restores what the last visit left, after the storage is open: each document's versions,
+/// the records kept apart, the document open last (`open_first` opens one when there is
+/// none), then the undo history and the edit log replayed on the saved work.
+pub fn restore(listed: &[Listed], dispatch: &Callback<Action>, open_first: impl FnOnce()) {
+    let saved = storage::saved();
+    for (id, json) in &saved.versions {
+        match corpus::versions_from_json(json) {
+            Ok(versions) => dispatch.emit(Action::SetVersions { id: id.clone(), versions }),
+            Err(e) => dispatch.emit(Action::Fail(format!("{id}: {e}"))),
+        }
+    }
+    for (id, raw) in &saved.kept {
+        let why =
+            GoldFile::from_json(raw).err().map_or_else(|| "kept apart at an earlier visit".into(), |e| e.to_string());
+        dispatch.emit(Action::Unreadable { id: id.clone(), reason: Some(why) });
+    }
+    let restored = storage::open_id().and_then(|id| {
+        let json = storage::load(&id)?;
+        Some((id, GoldFile::from_json(&json)))
+    });
+    match restored {
+        Some((id, Ok(file))) => {
+            let origin = match (super::seeds::find(&id), listed.iter().find(|l| l.id == id)) {
+                (Some(_), _) => Origin::Seed(id),
+                (None, Some(l)) => l.origin.clone(),
+                (None, None) => Origin::Restored,
+            };
+            dispatch.emit(Action::OpenGold { file, origin });
+        }
+        Some((id, Err(e))) => {
+            set_aside(&id);
+            open_first();
+            dispatch.emit(Action::Unreadable { id, reason: Some(e.to_string()) });
+        }
+        None => open_first(),
+    }
+    let history = match saved.history.as_ref().map(|(_, json)| History::from_json(json)) {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            dispatch.emit(Action::Fail(format!("{e}: undo starts afresh; the work itself is kept")));
+            History::default()
+        }
+        None => History::default(),
+    };
+    let (mut ops, mut bad, mut upto) = (Vec::new(), 0, saved.history.as_ref().map_or(0, |h| h.0));
+    for (k, json) in &saved.log {
+        match history::op_from_json(json) {
+            Ok(op) => ops.push(op),
+            Err(_) => bad += 1,
+        }
+        upto = *k;
+    }
+    // The documents the history and the log touch are loaded, so that undo and the replay
+    // find them.
+    let mut ids = history.documents();
+    for op in &ops {
+        if let Op::Do(step) = op {
+            ids.extend(step.iter().map(|(d, _)| d.clone()));
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    for id in ids {
+        let origin = listed.iter().find(|l| l.id == id).map_or(Origin::Restored, |l| l.origin.clone());
+        park_saved(&id, &origin, dispatch);
+    }
+    dispatch.emit(Action::RestoreHistory(history));
+    if !ops.is_empty() || upto > 0 {
+        dispatch.emit(Action::Replay { ops, upto });
+    }
+    if bad > 0 {
+        dispatch.emit(Action::Fail(format!("{bad} record(s) of the edit log were unreadable and are skipped")));
+    }
+}

@@ -1,0 +1,435 @@
+//! Files of documents already in the corpus, and versions of a document.
+//!
+//! Owns: what opening a file of a document the corpus has (same id or same text) does, so
+//! that no file ever replaces work silently: identical annotations change nothing; a
+//! document whose work is still untouched predictions takes the file's annotations as one
+//! undoable step; any other work stays as it is and the file is kept as a *version* of the
+//! document (annotator, time, file name, annotations); a file with the same id but another
+//! text is a separate document under a new id. Also: a version becoming the work, and a
+//! fresh extraction replacing the work, each one undoable step. It must not: read storage
+//! (the page parks the saved work first), extract, or touch the browser.
+
+use super::corpus::{Entry, Version};
+use super::history::Step;
+use super::state::{Action, Message, Origin, State};
+use crate::formats::gold::GoldFile;
+use crate::model::{sort_annotations, Annotation, Document, Edit, Status};
+use std::rc::Rc;
+
+/// The work on a loaded document: the document, its annotations, and whether it was changed
+/// since it was opened.
+type Work = (Rc<Document>, Rc<Vec<Annotation>>, bool);
+
+impl State {
+    /// The work on document `id` when it is loaded (on screen or parked).
+    pub fn work_of(&self, id: &str) -> Option<Work> {
+        if let Some(doc) = self.doc.as_ref().filter(|d| d.id == id) {
+            return Some((doc.clone(), self.anns.clone(), self.touched));
+        }
+        let p = self.corpus.iter().find(|e| e.id == id)?.parked.as_ref()?;
+        Some((p.doc.clone(), p.anns.clone(), p.touched))
+    }
+
+    /// The SHA-256 of corpus entry `i`'s text, when known.
+    fn sha_at(&self, i: usize) -> Option<String> {
+        let e = self.corpus.get(i)?;
+        match self.work_of(&e.id) {
+            Some((doc, _, _)) => Some(doc.sha256().to_string()),
+            None => e.sha.clone(),
+        }
+    }
+
+    /// An id like `id` that no document of the corpus has (`id~2`, `id~3`...).
+    fn free_id(&self, id: &str) -> String {
+        (2..).map(|n| format!("{id}~{n}")).find(|c| !self.corpus.iter().any(|e| &e.id == c)).unwrap_or_default()
+    }
+
+    /// Before a fresh extraction of `doc` opens: `Ok(None)` to open it as it is (a new
+    /// document, or untouched predictions of the same text to refresh); `Ok(Some(why))` when
+    /// it was renamed (the corpus has another text under its id); `Err(())` when the corpus
+    /// has work on the same text, now on screen instead (nothing is replaced).
+    pub(super) fn open_over(&mut self, doc: &mut Document) -> Result<Option<String>, ()> {
+        let Some(i) = self.corpus.iter().position(|e| e.id == doc.id) else { return Ok(None) };
+        match self.work_of(&doc.id) {
+            Some((d, anns, touched)) if d.sha256() == doc.sha256() => {
+                if !touched && anns.iter().all(|a| a.status == Status::Predicted) {
+                    return Ok(None);
+                }
+                self.switch(i);
+                self.message = Some(Message::Info(format!(
+                    "{} is already in the corpus: your work on it is shown, nothing was replaced",
+                    doc.id
+                )));
+                Err(())
+            }
+            None if self.sha_at(i).is_none_or(|s| s == doc.sha256()) => Ok(None),
+            _ => {
+                let new = self.free_id(&doc.id);
+                let why =
+                    format!("{} in the corpus has another text: this one opened as {new}, a separate document", doc.id);
+                doc.id = new;
+                Ok(Some(why))
+            }
+        }
+    }
+
+    /// Opens a document read from a file (see [`Action::Import`] and this module's doc).
+    pub(super) fn import(&mut self, mut file: GoldFile, origin: Origin) {
+        let name = match &origin {
+            Origin::GoldFile(n) | Origin::TextFile(n) => n.clone(),
+            _ => "the file".to_string(),
+        };
+        let sha = file.doc.sha256().to_string();
+        let same_text = |s: &State, i: usize| s.sha_at(i).as_deref() == Some(sha.as_str());
+        let target = (0..self.corpus.len())
+            .find(|&i| self.corpus[i].id == file.doc.id && same_text(self, i))
+            .or_else(|| (0..self.corpus.len()).find(|&i| same_text(self, i)));
+        let Some(i) = target else {
+            let mut note = None;
+            let clash = self.corpus.iter().position(|e| e.id == file.doc.id);
+            if clash.is_some_and(|i| self.sha_at(i).is_some()) {
+                let new = self.free_id(&file.doc.id);
+                note = Some(format!(
+                    "{} in the corpus has another text: the one in {name} opened as {new}, a separate document",
+                    file.doc.id
+                ));
+                file.doc.id = new;
+            }
+            self.apply(Action::OpenGold { file, origin });
+            if let Some(m) = note {
+                self.message = Some(Message::Info(m));
+            }
+            return;
+        };
+        let id = self.corpus[i].id.clone();
+        let Some((doc, anns, touched)) = self.work_of(&id) else {
+            // Listed, but no work on it yet (a seed never opened): the file is its work.
+            file.doc.id = id;
+            return self.apply(Action::OpenGold { file, origin });
+        };
+        let mut incoming = file.annotations.clone();
+        sort_annotations(&mut incoming);
+        let same_dct = doc.dct() == file.doc.dct();
+        if same_dct && *anns == incoming {
+            self.switch(i);
+            self.message = Some(Message::Info(format!("{id}: {name} is already in the corpus, nothing changed")));
+            return;
+        }
+        if let Some(v) = self.corpus[i].versions.iter().find(|v| {
+            let mut a = v.file.annotations.clone();
+            sort_annotations(&mut a);
+            a == incoming && v.file.doc.dct() == file.doc.dct()
+        }) {
+            let n = v.n;
+            self.message = Some(Message::Info(format!("{id}: {name} is version {n} already, nothing changed")));
+            return;
+        }
+        if !touched && anns.iter().all(|a| a.status == Status::Predicted) {
+            // Untouched predictions: nothing a person did is replaced, and undo brings them back.
+            if let Err(e) = self.replace_work(&id, incoming, file.doc.dct()) {
+                return self.fail(&format!("could not open {name}: {e}. Your current work is unchanged."));
+            }
+            self.switch(i);
+            self.message = Some(Message::Info(format!(
+                "{id}: the annotations of {name} replace the unreviewed predictions (Ctrl+Z undoes)"
+            )));
+            return;
+        }
+        let n = self.corpus[i].next_version();
+        let version = Version {
+            n,
+            annotator: file.meta.annotator.clone(),
+            time: file.meta.modified.clone().or_else(|| file.meta.created.clone()),
+            origin: name.clone(),
+            file: Rc::new(GoldFile { doc: (*doc).clone().with_dct(file.doc.dct()), ..file }),
+        };
+        let who = version.annotator.clone().unwrap_or_else(|| "no annotator named".into());
+        self.add_version(i, version);
+        self.message = Some(Message::Info(format!(
+            "{id}: the annotations of {name} were kept as version {n} ({who}); your work is unchanged. Use or download it from the corpus list"
+        )));
+    }
+
+    fn add_version(&mut self, i: usize, version: Version) {
+        let corpus = Rc::make_mut(&mut self.corpus);
+        let e: &mut Entry = &mut corpus[i];
+        Rc::make_mut(&mut e.versions).push(version);
+        e.rev += 1;
+        self.revision += 1;
+    }
+
+    /// Replaces the annotations (and DCT) of loaded document `id` in one recorded step.
+    fn replace_work(&mut self, id: &str, anns: Vec<Annotation>, dct: Option<jiff::civil::Date>) -> Result<(), String> {
+        let (doc, old, _) = self.work_of(id).ok_or_else(|| format!("{id} is not loaded"))?;
+        let mut edits: Vec<Edit> = old.iter().rev().cloned().map(Edit::Remove).collect();
+        edits.extend(anns.into_iter().map(Edit::Add));
+        if doc.dct() != dct {
+            edits.push(Edit::Dct { before: doc.dct(), after: dct });
+        }
+        let step: Step = vec![(id.to_string(), Edit::Batch(edits))];
+        self.run_step(&step, false).map_err(|e| e.message().to_string())?;
+        self.record(step);
+        Ok(())
+    }
+
+    /// Version `n` of document `id` becomes its work (see [`Action::UseVersion`]).
+    pub(super) fn use_version(&mut self, id: &str, n: usize) {
+        let Some(i) = self.corpus.iter().position(|e| e.id == id) else {
+            return self.fail(&format!("there is no document {id} in the corpus"));
+        };
+        let Some(v) = self.corpus[i].versions.iter().find(|v| v.n == n).cloned() else {
+            return self.fail(&format!("{id} has no version {n}"));
+        };
+        if let Err(e) = self.replace_work(id, v.file.annotations.clone(), v.file.doc.dct()) {
+            return self.fail(&format!("version {n} of {id} cannot be used: {e}"));
+        }
+        self.switch(i);
+        self.message =
+            Some(Message::Info(format!("{id}: version {n} is now the work; Ctrl+Z gives back the work it replaced")));
+    }
+
+    /// The versions of document `id` saved at the last visit.
+    pub(super) fn set_versions(&mut self, id: &str, versions: Vec<Version>) {
+        if let Some(e) = Rc::make_mut(&mut self.corpus).iter_mut().find(|e| e.id == id) {
+            e.versions = Rc::new(versions);
+        }
+    }
+
+    /// A fresh extraction replaces the work on screen in one undoable step.
+    pub(super) fn reextract(&mut self, mut predictions: Vec<Annotation>) {
+        let Some(doc) = self.doc.clone() else { return self.fail("open a document first") };
+        sort_annotations(&mut predictions);
+        let n = predictions.len();
+        match self.replace_work(&doc.id, predictions, doc.dct()) {
+            Ok(()) => {
+                self.message = Some(Message::Info(format!(
+                    "extracted afresh: {n} predictions replace the work (Ctrl+Z gives it back)"
+                )))
+            }
+            Err(e) => self.fail(&format!("could not extract afresh: {e}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ActorKind, Attrs, Mention, Provenance, Span};
+
+    const TEXT: &str = "Paris said Bamako lied. Mali denied it.";
+
+    fn actor(doc: &Document, id: &str, word: &str) -> Annotation {
+        let b = doc.text().find(word).unwrap();
+        Annotation {
+            id: id.into(),
+            span: doc.span_of_bytes(b, b + word.len()).unwrap(),
+            quote: word.into(),
+            status: Status::Predicted,
+            provenance: Provenance::extractor("test"),
+            attrs: Attrs::Actor(ActorAttrs {
+                kind: ActorKind::State,
+                mention: Mention::Name,
+                canonical: word.into(),
+                role: None,
+            }),
+        }
+    }
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document::new(id, text, Some("2025-09-19".parse().unwrap())).unwrap()
+    }
+
+    fn predictions(d: &Document) -> Vec<Annotation> {
+        vec![actor(d, "A1", "Paris"), actor(d, "A2", "Bamako"), actor(d, "A3", "Mali")]
+    }
+
+    /// The document `t` opened with three predictions.
+    fn opened() -> State {
+        let d = doc("t", TEXT);
+        let mut s = State::default();
+        s.apply(Action::Open { predictions: predictions(&d), doc: d, origin: Origin::Pasted });
+        s
+    }
+
+    /// A file of `t` as its predictions were (an older export), named by annotator `who`.
+    fn older_file(who: &str) -> GoldFile {
+        let d = doc("t", TEXT);
+        let mut f = GoldFile::new(d.clone(), predictions(&d));
+        f.meta.annotator = Some(who.into());
+        f.meta.modified = Some("2026-01-02T03:04:05Z".into());
+        f
+    }
+
+    fn file_of(name: &str) -> Origin {
+        Origin::GoldFile(name.into())
+    }
+
+    fn info(s: &State) -> String {
+        match &s.message {
+            Some(Message::Info(m)) | Some(Message::Error(m)) => m.clone(),
+            None => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_file_over_newer_work_is_kept_as_a_version_and_the_work_and_undo_stay() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        s.apply(Action::Accept("A2".into()));
+        let work = s.anns.clone();
+        s.apply(Action::Import { file: older_file("Ada"), origin: file_of("old.ann") });
+        assert_eq!(s.anns, work, "the work on screen is unchanged");
+        assert_eq!(s.history.len(), 2, "the history is untouched");
+        let e = &s.corpus[0];
+        assert_eq!(e.versions.len(), 1);
+        let v = &e.versions[0];
+        assert_eq!((v.n, v.annotator.as_deref(), v.origin.as_str()), (2, Some("Ada"), "old.ann"));
+        assert_eq!(v.time.as_deref(), Some("2026-01-02T03:04:05Z"));
+        assert_eq!(v.counts(), (3, 3));
+        let m = info(&s);
+        assert!(
+            m.contains("version 2") && m.contains("Ada") && m.contains("old.ann") && m.contains("unchanged"),
+            "{m}"
+        );
+        // Undo still reverts the accepts, one by one.
+        s.apply(Action::Undo);
+        assert_eq!(s.get("A2").unwrap().status, Status::Predicted);
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
+        s.apply(Action::Redo);
+        // The same file again: nothing changes.
+        s.apply(Action::Import { file: older_file("Ada"), origin: file_of("old.ann") });
+        assert_eq!(s.corpus[0].versions.len(), 1);
+        assert!(info(&s).contains("version 2 already"), "{}", info(&s));
+        // Using the version is one undoable step.
+        s.apply(Action::UseVersion { id: "t".into(), n: 2 });
+        assert!(s.anns.iter().all(|a| a.status == Status::Predicted));
+        assert!(info(&s).contains("version 2 is now the work"), "{}", info(&s));
+        s.apply(Action::Undo);
+        assert_eq!(s.anns, work, "undo gives back the work the version replaced");
+        s.apply(Action::Redo);
+        assert!(s.anns.iter().all(|a| a.status == Status::Predicted));
+        s.apply(Action::UseVersion { id: "t".into(), n: 7 });
+        assert!(matches!(&s.message, Some(Message::Error(m)) if m.contains("no version 7")));
+    }
+
+    #[test]
+    fn identical_annotations_change_nothing() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        let file = s.gold().unwrap();
+        let before = (s.anns.clone(), s.history.clone(), s.revision);
+        s.apply(Action::Import { file, origin: file_of("t.gold.json") });
+        assert_eq!((s.anns.clone(), s.history.clone(), s.revision), before);
+        assert!(s.corpus[0].versions.is_empty());
+        assert!(info(&s).contains("already in the corpus, nothing changed"), "{}", info(&s));
+    }
+
+    #[test]
+    fn untouched_predictions_take_the_files_annotations_in_one_undoable_step() {
+        let mut s = opened();
+        let predicted = s.anns.clone();
+        let mut f = older_file("Ada");
+        f.annotations[0].status = Status::Accepted;
+        f.annotations.pop();
+        s.apply(Action::Import { file: f, origin: file_of("mine.gold.json") });
+        assert_eq!(s.anns.len(), 2);
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
+        assert!(s.corpus[0].versions.is_empty());
+        s.apply(Action::Undo);
+        assert_eq!(s.anns, predicted);
+    }
+
+    #[test]
+    fn the_same_id_with_another_text_is_another_document() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        let work = s.anns.clone();
+        let other = doc("t", "Rebels in Kidal denied it.");
+        s.apply(Action::Import { file: GoldFile::new(other, vec![]), origin: file_of("t.json") });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t~2");
+        assert!(info(&s).contains("another text") && info(&s).contains("t~2"), "{}", info(&s));
+        assert_eq!(s.corpus.len(), 2);
+        assert_eq!(*s.corpus[0].parked.as_ref().unwrap().anns, *work, "the first one is untouched");
+        // A fresh text file of the same id and another text: t~3.
+        s.apply(Action::Open { doc: doc("t", "Yet another text."), predictions: vec![], origin: Origin::Pasted });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t~3");
+    }
+
+    #[test]
+    fn the_same_text_under_another_id_is_a_version() {
+        let mut s = opened();
+        s.apply(Action::Reject("A3".into()));
+        let mut f = older_file("Bo");
+        f.doc.id = "renamed".into();
+        s.apply(Action::Import { file: f, origin: file_of("renamed.json") });
+        assert_eq!(s.corpus.len(), 1);
+        assert_eq!(s.corpus[0].versions.len(), 1);
+        assert_eq!(s.corpus[0].versions[0].file.doc.id, "t");
+    }
+
+    #[test]
+    fn opening_the_text_of_reviewed_work_again_shows_the_work() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        let work = s.anns.clone();
+        s.apply(Action::Open { doc: doc("u", "Another text."), predictions: vec![], origin: Origin::Pasted });
+        let d = doc("t", TEXT);
+        s.apply(Action::Open { predictions: predictions(&d), doc: d, origin: Origin::TextFile("t.txt".into()) });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t");
+        assert_eq!(s.anns, work, "the reviewed work, not fresh predictions");
+        assert!(s.history.can_undo(), "its history is kept");
+        assert!(info(&s).contains("nothing was replaced"), "{}", info(&s));
+    }
+
+    #[test]
+    fn a_stub_with_no_work_takes_the_file_and_parking_never_overwrites_loaded_work() {
+        let mut s = State::default();
+        let d = doc("t", TEXT);
+        let mut l = crate::ui::corpus::Listed::new("t", "T", Origin::Seed("t".into()));
+        l.sha = Some(d.sha256().to_string());
+        s.apply(Action::AddStubs(vec![l]));
+        s.apply(Action::Import { file: older_file("Ada"), origin: file_of("t.json") });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t");
+        assert_eq!(s.anns.len(), 3);
+        s.apply(Action::Accept("A1".into()));
+        s.apply(Action::Open { doc: doc("u", "Another text."), predictions: vec![], origin: Origin::Pasted });
+        s.apply(Action::Park { file: older_file("Ada"), origin: Origin::Restored });
+        let p = s.corpus[0].parked.as_ref().unwrap();
+        assert_eq!(p.anns.iter().find(|a| a.id == "A1").unwrap().status, Status::Accepted);
+    }
+
+    #[test]
+    fn loading_saved_work_never_replaces_the_work_in_memory() {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        let saved_before = older_file("Ada");
+        s.apply(Action::Open { doc: doc("u", "Another text."), predictions: vec![], origin: Origin::Pasted });
+        s.apply(Action::OpenGold { file: saved_before, origin: Origin::Restored });
+        assert_eq!(s.doc.as_ref().unwrap().id, "t", "the document comes on screen");
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted, "with its work in memory");
+    }
+
+    #[test]
+    fn reextracting_is_one_undoable_step() {
+        let mut s = opened();
+        s.apply(Action::Reject("A1".into()));
+        let work = s.anns.clone();
+        let d = doc("t", TEXT);
+        s.apply(Action::Reextract { predictions: vec![actor(&d, "A9", "Mali")] });
+        assert_eq!(s.anns.len(), 1);
+        s.apply(Action::Undo);
+        assert_eq!(s.anns, work);
+    }
+
+    #[test]
+    fn versions_round_trip_through_their_saved_form() {
+        let f = older_file("Ada");
+        let v = Version { n: 2, annotator: Some("Ada".into()), time: None, origin: "a.json".into(), file: Rc::new(f) };
+        let back =
+            crate::ui::corpus::versions_from_json(&crate::ui::corpus::versions_to_json(std::slice::from_ref(&v)))
+                .unwrap();
+        assert_eq!(back, vec![v]);
+        assert!(crate::ui::corpus::versions_from_json("[{\"n\": 2}]").is_err());
+        let _ = Span::new(0, 1);
+    }
+}
