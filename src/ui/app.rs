@@ -93,14 +93,14 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
     let mut unreadable = None;
     if let Some(json) = storage::load(seed.id) {
-        match GoldFile::from_json(&json) {
+        match super::session::read_saved(seed.id, &json, dispatch) {
             Ok(file) => {
                 dispatch.emit(Action::OpenGold { file, origin: Origin::Seed(seed.id.to_string()) });
                 return;
             }
             Err(e) => {
                 super::session::set_aside(seed.id);
-                unreadable = Some(e.to_string());
+                unreadable = Some(e);
             }
         }
     }
@@ -264,17 +264,18 @@ pub fn seed_stubs() -> Action {
 }
 
 /// The gold file of corpus entry `i` when it is not loaded: its saved work, else (a seed)
-/// a fresh extraction.
-fn unloaded_file(state: &State, i: usize) -> Option<Result<GoldFile, String>> {
+/// a fresh extraction. Saved date values that break TIMEX3 (work saved before values were
+/// checked) are restored with the file and listed beside it, never dropped.
+fn unloaded_file(state: &State, i: usize) -> Option<Result<(GoldFile, Vec<String>), String>> {
     let e = state.corpus.get(i)?;
     if let Some(json) = storage::load(&e.id) {
-        return Some(GoldFile::from_json(&json).map_err(|err| err.to_string()));
+        return Some(GoldFile::restore_json(&json).map_err(|err| err.to_string()));
     }
     let seed = SEEDS.get(seeds::find(&e.id)?)?;
     Some(match seed.document() {
         Ok(doc) => {
             let predictions = with_pipeline(|p| predict(p, &doc));
-            Ok(GoldFile::new(doc, predictions))
+            Ok((GoldFile::new(doc, predictions), Vec::new()))
         }
         Err(err) => Err(err.to_string()),
     })
@@ -290,7 +291,10 @@ pub fn open_entry(state: &State, i: usize, dispatch: &Callback<Action>) {
         return open_seed(seed, dispatch);
     }
     match unloaded_file(state, i) {
-        Some(Ok(file)) => dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() }),
+        Some(Ok((file, problems))) => {
+            super::session::notify_problems(&e.id, &problems, dispatch);
+            dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() })
+        }
         Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
         None if e.unreadable.is_some() => dispatch.emit(Action::Fail(format!(
             "the saved work on {} could not be read and is kept apart: download or discard it in the corpus list",
@@ -307,7 +311,10 @@ pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
             continue;
         }
         match unloaded_file(state, i) {
-            Some(Ok(file)) => dispatch.emit(Action::Park { file, origin: e.origin.clone() }),
+            Some(Ok((file, problems))) => {
+                super::session::notify_problems(&e.id, &problems, dispatch);
+                dispatch.emit(Action::Park { file, origin: e.origin.clone() })
+            }
             Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
             None => {}
         }
@@ -329,7 +336,11 @@ pub fn corpus_files(state: &State) -> Result<Vec<GoldFile>, String> {
             f.meta = p.meta.clone();
             out.push(f);
         } else if let Some(f) = unloaded_file(state, i) {
-            out.push(f.map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id))?);
+            let (file, problems) = f.map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id))?;
+            if let Some(first) = problems.first() {
+                return Err(format!("the saved work on {} holds a value to correct first: {first}", e.id));
+            }
+            out.push(file);
         }
     }
     Ok(out)

@@ -156,14 +156,33 @@ pub fn discard_kept(id: &str, dispatch: &Callback<Action>) {
     }
 }
 
+/// Reads saved work on document `id`. Work saved before date values were checked may hold
+/// values that break TIMEX3: it is restored as it is (never refused or dropped) and a notice
+/// names the first such value, so the annotator can correct it before downloading.
+pub fn read_saved(id: &str, json: &str, dispatch: &Callback<Action>) -> Result<GoldFile, String> {
+    let (file, problems) = GoldFile::restore_json(json).map_err(|e| e.to_string())?;
+    notify_problems(id, &problems, dispatch);
+    Ok(file)
+}
+
+/// Tells the user that the saved work on `id` holds values to correct (see [`read_saved`]).
+pub fn notify_problems(id: &str, problems: &[String], dispatch: &Callback<Action>) {
+    if let Some(first) = problems.first() {
+        dispatch.emit(Action::Notify(format!(
+            "saved work on {id}: {} value(s) break TIMEX3 and need correcting (first: {first})",
+            problems.len()
+        )));
+    }
+}
+
 /// Loads the saved work on document `id` into the corpus (not on screen) when it is stored
 /// and not loaded: before a file of the same document opens, so that the reducer compares
 /// the file with the work (and never replaces it). Unreadable work is kept apart.
 pub fn park_saved(id: &str, origin: &Origin, dispatch: &Callback<Action>) {
     let Some(json) = storage::load(id) else { return };
-    match GoldFile::from_json(&json) {
+    match read_saved(id, &json, dispatch) {
         Ok(file) => dispatch.emit(Action::Park { file, origin: origin.clone() }),
-        Err(e) => keep_apart(id, e.to_string(), dispatch),
+        Err(e) => keep_apart(id, e, dispatch),
     }
 }
 
