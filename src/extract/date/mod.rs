@@ -593,8 +593,11 @@ impl Norm {
         Norm { ty, value: value.into(), modifier: None, anchor: Anchor::None, point: None, trim_end: 0, trim_start: 0 }
     }
     fn point(p: Point, anchor: Anchor) -> Norm {
+        // A point with a time of day is a TIME in TIMEX3 (its value has a `T` part), whichever
+        // rule made it: "at the time" after "Sunday night" refers back to a TIME.
+        let ty = if matches!(p, Point::DayTime(..)) { TimexType::Time } else { TimexType::Date };
         Norm {
-            ty: TimexType::Date,
+            ty,
             value: p.value(),
             modifier: None,
             anchor,
