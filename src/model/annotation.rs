@@ -94,6 +94,7 @@ impl Status {
 
 /// Who or what made an annotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// `gloss-extract/<version>` for predictions, the annotator's name for manual work,
     /// or the tool a file was imported from.
@@ -222,6 +223,7 @@ impl Stance {
 
 /// Attributes of an ACTOR.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct ActorAttrs {
     pub kind: ActorKind,
     pub mention: Mention,
@@ -233,6 +235,7 @@ pub struct ActorAttrs {
 
 /// Attributes of a DATE (TIMEX3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct DateAttrs {
     #[serde(rename = "type")]
     pub timex_type: TimexType,
@@ -256,6 +259,7 @@ pub struct Cue {
 
 /// Attributes of a CLAIM.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct ClaimAttrs {
     /// Id of the ACTOR annotation that holds the claim; `None` for an unnamed source.
     pub source: Option<String>,
@@ -431,6 +435,24 @@ impl<'de> Deserialize<'de> for Annotation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key the reader does not know (a typo, a newer version's field) would be dropped by the
+    /// next save: it is refused instead, naming the annotation and the key.
+    #[test]
+    fn unknown_attribute_and_provenance_keys_are_refused_not_dropped() {
+        let json = |attrs: &str, prov: &str| {
+            format!(
+                r#"{{"id":"A1","label":"ACTOR","start":0,"end":4,"quote":"Mali","status":"manual","provenance":{prov},"attributes":{attrs}}}"#
+            )
+        };
+        let ok = r#"{"kind":"state","mention":"name","canonical":"Mali"}"#;
+        assert!(serde_json::from_str::<Annotation>(&json(ok, r#"{"by":"x"}"#)).is_ok());
+        let typo = r#"{"kind":"state","mention":"name","canonical":"Mali","canonnical":"Mali"}"#;
+        let err = serde_json::from_str::<Annotation>(&json(typo, r#"{"by":"x"}"#)).unwrap_err().to_string();
+        assert!(err.contains("A1") && err.contains("canonnical"), "{err}");
+        let err = serde_json::from_str::<Annotation>(&json(ok, r#"{"by":"x","note":"y"}"#)).unwrap_err().to_string();
+        assert!(err.contains("note"), "{err}");
+    }
 
     fn sample() -> Annotation {
         Annotation {

@@ -596,15 +596,7 @@ impl Norm {
         // A point with a time of day is a TIME in TIMEX3 (its value has a `T` part), whichever
         // rule made it: "at the time" after "Sunday night" refers back to a TIME.
         let ty = if matches!(p, Point::DayTime(..)) { TimexType::Time } else { TimexType::Date };
-        Norm {
-            ty,
-            value: p.value(),
-            modifier: None,
-            anchor,
-            point: Some(p),
-            trim_end: 0,
-            trim_start: 0,
-        }
+        Norm { ty, value: p.value(), modifier: None, anchor, point: Some(p), trim_end: 0, trim_start: 0 }
     }
     fn with_mod(mut self, m: Option<&str>) -> Norm {
         if m.is_some() {
