@@ -210,21 +210,7 @@ fn report(message: String) {
 
 fn idb_put(db: &web_sys::IdbDatabase, id: &str, json: &str) -> Result<(), JsValue> {
     let tx = db.transaction_with_str_and_mode(STORE, web_sys::IdbTransactionMode::Readwrite)?;
-    let bytes = json.len();
-    let failed = Closure::once_into_js(move |e: web_sys::Event| {
-        let name = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::IdbTransaction>().ok())
-            .and_then(|t| t.error())
-            .map(|x| x.name())
-            .unwrap_or_default();
-        report(if name.is_empty() || name == "QuotaExceededError" {
-            full_message(bytes)
-        } else {
-            format!("autosave failed ({name}); download your work to keep it")
-        });
-    });
-    tx.set_onabort(Some(failed.unchecked_ref()));
+    watch_failure(&tx, json.len());
     let row = js_sys::Array::of2(&id.into(), &json.into());
     tx.object_store(STORE)?.put_with_key(&row, &id.into())?;
     Ok(())
