@@ -93,9 +93,10 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
     let mut unreadable = None;
     if let Some(json) = storage::load(seed.id) {
-        match super::session::read_saved(seed.id, &json, dispatch) {
-            Ok(file) => {
+        match super::session::read_saved(&json) {
+            Ok((file, problems)) => {
                 dispatch.emit(Action::OpenGold { file, origin: Origin::Seed(seed.id.to_string()) });
+                super::session::notify_problems(seed.id, &problems, dispatch);
                 return;
             }
             Err(e) => {
@@ -292,8 +293,8 @@ pub fn open_entry(state: &State, i: usize, dispatch: &Callback<Action>) {
     }
     match unloaded_file(state, i) {
         Some(Ok((file, problems))) => {
+            dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() });
             super::session::notify_problems(&e.id, &problems, dispatch);
-            dispatch.emit(Action::OpenGold { file, origin: e.origin.clone() })
         }
         Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
         None if e.unreadable.is_some() => dispatch.emit(Action::Fail(format!(
@@ -312,8 +313,8 @@ pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
         }
         match unloaded_file(state, i) {
             Some(Ok((file, problems))) => {
+                dispatch.emit(Action::Park { file, origin: e.origin.clone() });
                 super::session::notify_problems(&e.id, &problems, dispatch);
-                dispatch.emit(Action::Park { file, origin: e.origin.clone() })
             }
             Some(Err(err)) => super::session::keep_apart(&e.id, err, dispatch),
             None => {}
@@ -432,6 +433,13 @@ pub fn download(state: &State, dispatch: &Callback<Action>) {
     let Some(file) = state.gold() else {
         return dispatch.emit(Action::Fail("open a document first".into()));
     };
+    // Values written to a gold file are checked as every reader checks them (work saved
+    // before values were checked may hold one that breaks TIMEX3).
+    if let Err(e) = crate::model::check_annotations(&file.doc, &file.annotations) {
+        return dispatch.emit(Action::Fail(format!(
+            "not downloaded: {e}; correct it in the panel (your work is saved in this browser)"
+        )));
+    }
     let name = format!("{}.gold.json", crate::formats::safe_file_name(&file.doc.id));
     if let Err(e) = files::download(&name, &file.to_json(), "application/json") {
         dispatch.emit(Action::Fail(e));

@@ -156,13 +156,11 @@ pub fn discard_kept(id: &str, dispatch: &Callback<Action>) {
     }
 }
 
-/// Reads saved work on document `id`. Work saved before date values were checked may hold
-/// values that break TIMEX3: it is restored as it is (never refused or dropped) and a notice
-/// names the first such value, so the annotator can correct it before downloading.
-pub fn read_saved(id: &str, json: &str, dispatch: &Callback<Action>) -> Result<GoldFile, String> {
-    let (file, problems) = GoldFile::restore_json(json).map_err(|e| e.to_string())?;
-    notify_problems(id, &problems, dispatch);
-    Ok(file)
+/// Reads saved work. Work saved before date values were checked may hold values that break
+/// TIMEX3: it is restored as it is (never refused or dropped), with the problems listed so that
+/// the caller tells the user, after the document is in place, with [`notify_problems`].
+pub fn read_saved(json: &str) -> Result<(GoldFile, Vec<String>), String> {
+    GoldFile::restore_json(json).map_err(|e| e.to_string())
 }
 
 /// Tells the user that the saved work on `id` holds values to correct (see [`read_saved`]).
@@ -180,8 +178,11 @@ pub fn notify_problems(id: &str, problems: &[String], dispatch: &Callback<Action
 /// the file with the work (and never replaces it). Unreadable work is kept apart.
 pub fn park_saved(id: &str, origin: &Origin, dispatch: &Callback<Action>) {
     let Some(json) = storage::load(id) else { return };
-    match read_saved(id, &json, dispatch) {
-        Ok(file) => dispatch.emit(Action::Park { file, origin: origin.clone() }),
+    match read_saved(&json) {
+        Ok((file, problems)) => {
+            dispatch.emit(Action::Park { file, origin: origin.clone() });
+            notify_problems(id, &problems, dispatch);
+        }
         Err(e) => keep_apart(id, e, dispatch),
     }
 }
@@ -225,21 +226,22 @@ pub fn restore(listed: &[Listed], dispatch: &Callback<Action>, open_first: impl 
     }
     let restored = storage::open_id().and_then(|id| {
         let json = storage::load(&id)?;
-        Some((id, GoldFile::from_json(&json)))
+        Some((id, read_saved(&json)))
     });
     match restored {
-        Some((id, Ok(file))) => {
+        Some((id, Ok((file, problems)))) => {
             let origin = match (super::seeds::find(&id), listed.iter().find(|l| l.id == id)) {
-                (Some(_), _) => Origin::Seed(id),
+                (Some(_), _) => Origin::Seed(id.clone()),
                 (None, Some(l)) => l.origin.clone(),
                 (None, None) => Origin::Restored,
             };
             dispatch.emit(Action::OpenGold { file, origin });
+            notify_problems(&id, &problems, dispatch);
         }
         Some((id, Err(e))) => {
             set_aside(&id);
             open_first();
-            dispatch.emit(Action::Unreadable { id, reason: Some(e.to_string()) });
+            dispatch.emit(Action::Unreadable { id, reason: Some(e) });
         }
         None => open_first(),
     }
