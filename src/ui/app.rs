@@ -270,7 +270,7 @@ pub fn seed_stubs() -> Action {
 fn unloaded_file(state: &State, i: usize) -> Option<Result<(GoldFile, Vec<String>), String>> {
     let e = state.corpus.get(i)?;
     if let Some(json) = storage::load(&e.id) {
-        return Some(GoldFile::restore_json(&json).map_err(|err| err.to_string()));
+        return Some(super::session::read_saved(&json));
     }
     let seed = SEEDS.get(seeds::find(&e.id)?)?;
     Some(match seed.document() {

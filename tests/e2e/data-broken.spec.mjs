@@ -6,7 +6,7 @@
 //
 // Usage: scripts/build-web.sh && node tests/e2e/data-broken.spec.mjs
 import fs from 'node:fs';
-import { run, step, assert, eq, waitText, keyUntil, idbRecords } from './flow-lib.mjs';
+import { run, step, assert, eq, waitText, keyUntil, idbRecords, idbPut } from './flow-lib.mjs';
 
 /** Clicks `selector` and returns the download's name and raw text (not parsed). */
 async function download(page, dir, how) {
@@ -21,16 +21,7 @@ const OTHER = '001_45faedf3a959a4bf';
 const NEWER = JSON.stringify({ format: 'gloss-gold', version: 99, id: SEED, text: 'from a newer Gloss' });
 const CUT = '{"format": "gloss-gold", "version": 1, "id": "001_45faedf3a959a4bf", "text": "cut sh';
 
-const put = (page, id, raw) => page.evaluate(({ id, raw }) => new Promise((resolve, reject) => {
-  const r = indexedDB.open('gloss');
-  r.onsuccess = () => {
-    const tx = r.result.transaction('docs', 'readwrite');
-    tx.objectStore('docs').put([id, raw], id);
-    tx.oncomplete = () => { r.result.close(); resolve(); };
-    tx.onerror = () => reject(tx.error);
-  };
-  r.onerror = () => reject(r.error);
-}), { id, raw });
+const put = (page, id, raw) => idbPut(page, 'docs', id, raw);
 
 await run(async ({ page, base, downloads, errors }) => {
   await step('broken records are put in IndexedDB (the open seed and another one)', async () => {

@@ -6,7 +6,7 @@
 // Usage: scripts/build-web.sh && node tests/e2e/data-old-values.spec.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, run, step, assert, eq, waitText, download } from './flow-lib.mjs';
+import { ROOT, run, step, assert, eq, waitText, idbPut } from './flow-lib.mjs';
 
 const ID = '002_529ec33e3dc1b67b';
 const gold = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', `${ID}.gold.json`), 'utf8'));
@@ -14,16 +14,7 @@ const date = gold.annotations.find((a) => a.label === 'DATE' && a.attributes.typ
 date.attributes.value = 'banana';
 const OLD = JSON.stringify(gold);
 
-const put = (page, id, raw) => page.evaluate(({ id, raw }) => new Promise((resolve, reject) => {
-  const r = indexedDB.open('gloss');
-  r.onsuccess = () => {
-    const tx = r.result.transaction('docs', 'readwrite');
-    tx.objectStore('docs').put([id, raw], id);
-    tx.oncomplete = () => { r.result.close(); resolve(); };
-    tx.onerror = () => reject(tx.error);
-  };
-  r.onerror = () => reject(r.error);
-}), { id, raw });
+const put = (page, id, raw) => idbPut(page, 'docs', id, raw);
 
 await run(async ({ page, base, downloads }) => {
   await step('work saved before values were checked is put in IndexedDB', async () => {

@@ -126,6 +126,20 @@ export async function rowWords(page, prefix) {
   return (await corpusRows(page)).find((r) => r.id.startsWith(prefix))?.words;
 }
 /** Every record of an IndexedDB store of the page's database: [key, value] pairs. */
+/** Puts the record `[key, raw]` under `key` in the page's IndexedDB store `store` (as the
+ *  page saves documents), e.g. to plant saved work an earlier or newer Gloss left. */
+export async function idbPut(page, store, key, raw) {
+  return page.evaluate(({ store, key, raw }) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('gloss');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const tx = r.result.transaction(store, 'readwrite');
+      tx.objectStore(store).put([key, raw], key);
+      tx.oncomplete = () => { r.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { store, key, raw });
+}
 export async function idbRecords(page, store) {
   return page.evaluate((store) => new Promise((resolve, reject) => {
     const r = indexedDB.open('gloss');
