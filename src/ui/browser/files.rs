@@ -66,9 +66,9 @@ fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
         body.append_child(&a).ok();
     }
     a.click();
-    a.remove();
-    // Revoke later: revoking at once can cancel the download in some browsers.
+    // Remove the link and revoke its URL later: doing either at once can cancel the download.
     gloo::timers::callback::Timeout::new(30_000, move || {
+        a.remove();
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
