@@ -63,6 +63,8 @@ fn ann(doc: &Document, id: &str, label: Label, quote: &str, nth: usize) -> Annot
         span,
         quote: quote.into(),
         status: Status::Predicted,
+        note: None,
+        unsure: false,
         provenance: Provenance::default(),
         attrs,
     }

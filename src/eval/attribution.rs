@@ -153,6 +153,8 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: String::new(),
             status: Status::Manual,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs,
         }

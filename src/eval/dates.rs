@@ -64,6 +64,8 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: String::new(),
             status: Status::Manual,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs: Attrs::Date(DateAttrs { timex_type: t, value: value.into(), modifier: None, anchor: None }),
         }

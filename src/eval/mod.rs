@@ -477,6 +477,8 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: String::new(),
             status,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs,
         }

@@ -265,6 +265,8 @@ impl Builder<'_> {
             quote: self.doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
             provenance: Provenance { rule: rule.map(|r| r.to_string().into()), ..Provenance::by(self.dataset) },
+            note: None,
+            unsure: false,
             attrs,
         });
         id

@@ -180,6 +180,8 @@ mod tests {
             span: Span::new(12, 17).unwrap(),
             quote: "Paris".into(),
             status: Status::Accepted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("gazetteer"),
             attrs: Attrs::Actor(ActorAttrs {
                 kind: ActorKind::State,
@@ -235,6 +237,8 @@ mod tests {
                 span: Span::new(13, 24).unwrap(),
                 quote: "last Sunday".into(),
                 status: Status::Accepted,
+                note: None,
+                unsure: false,
                 provenance: Provenance::by("me"),
                 attrs: Attrs::Date(DateAttrs {
                     timex_type: ty,
@@ -302,9 +306,13 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
+            note: rule.map(|_| "a doubt".into()),
+            unsure: rule.is_some(),
             provenance: Provenance {
                 rule: rule.map(|r| r.to_string().into()),
                 edited_by: rule.map(|_| "you".into()),
+                agreed_by: rule.map(|_| vec!["ann".to_string(), "bob".to_string()]).unwrap_or_default(),
+                adjudicated_by: rule.map(|_| "you".into()),
                 ..Provenance::by("me")
             },
             attrs,

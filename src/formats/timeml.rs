@@ -428,6 +428,8 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
             quote: doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
             provenance: Provenance::by(TOOL),
+            note: None,
+            unsure: false,
             attrs: Attrs::Date(DateAttrs { timex_type, value, modifier: get("mod"), anchor }),
         });
     }

@@ -106,18 +106,31 @@ pub struct Provenance {
     /// page, when someone did; `by` keeps who or what made it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited_by: Option<Cow<'static, str>>,
+    /// In an adjudicated gold: the annotators whose versions held this annotation as it is
+    /// (same span, label and attributes); empty elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed_by: Vec<String>,
+    /// In an adjudicated gold: the person who settled the annotators' versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudicated_by: Option<String>,
 }
 
 impl Provenance {
     /// Provenance of a prediction made by `rule` (borrowed: the extractor makes one for
     /// every candidate, and its name and rule names are constants).
     pub fn extractor(rule: &'static str) -> Provenance {
-        Provenance { by: Cow::Borrowed(crate::EXTRACTOR_NAME), rule: Some(Cow::Borrowed(rule)), edited_by: None }
+        Provenance {
+            by: Cow::Borrowed(crate::EXTRACTOR_NAME),
+            rule: Some(Cow::Borrowed(rule)),
+            edited_by: None,
+            agreed_by: Vec::new(),
+            adjudicated_by: None,
+        }
     }
 
     /// Provenance of work by `by` (an annotator, a tool), without a rule.
     pub fn by(by: impl Into<String>) -> Provenance {
-        Provenance { by: Cow::Owned(by.into()), rule: None, edited_by: None }
+        Provenance { by: Cow::Owned(by.into()), ..Provenance::default() }
     }
 }
 
@@ -308,6 +321,10 @@ pub struct Annotation {
     pub status: Status,
     pub provenance: Provenance,
     pub attrs: Attrs,
+    /// The annotator's comment on this annotation (brat's AnnotatorNotes), when there is one.
+    pub note: Option<String>,
+    /// Flagged by the annotator as a doubt, to be looked at again in review or adjudication.
+    pub unsure: bool,
 }
 
 impl Annotation {
@@ -361,6 +378,10 @@ struct WireAnnotation {
     status: Status,
     provenance: Provenance,
     attributes: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unsure: bool,
 }
 
 impl Serialize for Annotation {
@@ -381,6 +402,8 @@ impl Serialize for Annotation {
             status: self.status,
             provenance: self.provenance.clone(),
             attributes,
+            note: self.note.clone(),
+            unsure: self.unsure,
         }
         .serialize(s)
     }
@@ -399,6 +422,10 @@ struct WireIn {
     status: String,
     provenance: Provenance,
     attributes: serde_json::Value,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    unsure: bool,
 }
 
 /// An annotation named for messages: `annotation D4 ("last Sunday")`, the quote cut to 40
@@ -428,7 +455,17 @@ impl<'de> Deserialize<'de> for Annotation {
             Label::Claim => serde_json::from_value(w.attributes).map(Attrs::Claim),
         }
         .map_err(|e| D::Error::custom(format!("{}: attributes of a {label}: {e}", name())))?;
-        Ok(Annotation { id: w.id, span, quote: w.quote, status, provenance: w.provenance, attrs })
+        let note = w.note.filter(|n| !n.trim().is_empty());
+        Ok(Annotation {
+            id: w.id,
+            span,
+            quote: w.quote,
+            status,
+            provenance: w.provenance,
+            attrs,
+            note,
+            unsure: w.unsure,
+        })
     }
 }
 
@@ -460,6 +497,8 @@ mod tests {
             span: Span::new(10, 20).unwrap(),
             quote: "unfounded.".into(),
             status: Status::Predicted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("dismissed-as"),
             attrs: Attrs::Claim(ClaimAttrs {
                 source: Some("A2".into()),
@@ -480,6 +519,20 @@ mod tests {
         assert!(json.contains(r#""source_words":{"start":0,"end":2,"text":"He"}"#), "{json}");
         let b: Annotation = serde_json::from_str(&json).unwrap();
         assert_eq!(a, b);
+    }
+
+    /// A note and the unsure flag are written only when present, read back as they were, and a
+    /// blank note reads as none (a note of spaces says nothing a reader could act on).
+    #[test]
+    fn notes_and_doubts_round_trip() {
+        let plain = serde_json::to_string(&sample()).unwrap();
+        assert!(!plain.contains("note") && !plain.contains("unsure"), "{plain}");
+        let a = Annotation { note: Some("cue or 🙂 source?\r\n".into()), unsure: true, ..sample() };
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains(r#""unsure":true"#), "{json}");
+        assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
+        let blank = json.replace("cue or 🙂 source?\\r\\n", "  ");
+        assert_eq!(serde_json::from_str::<Annotation>(&blank).unwrap().note, None);
     }
 
     #[test]

@@ -196,6 +196,8 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs,
         };
@@ -232,6 +234,8 @@ mod tests {
             span: Span::new(a, b).unwrap(),
             quote: doc.slice(Span::new(a, b).unwrap()).unwrap().into(),
             status: Status::Manual,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs,
         };

@@ -383,6 +383,8 @@ pub fn plan_fix(model_doc: &str, model: &Annotation, docs: &[Loaded], by: &str) 
                 quote: model.quote.clone(),
                 status: Status::Manual,
                 provenance: Provenance::by(by),
+                note: None,
+                unsure: false,
                 attrs: carried(model),
             };
             added.push(new.clone());

@@ -223,6 +223,8 @@ mod tests {
             span,
             quote: doc.slice(span).unwrap().into(),
             status: Status::Manual,
+            note: None,
+            unsure: false,
             provenance: Provenance::default(),
             attrs: crate::ui::state::new_attrs(Label::Claim, "x", None),
         }

@@ -48,6 +48,8 @@ mod tests {
             span: Span::new(0, 5).unwrap(),
             quote: "Paris".into(),
             status: Status::Predicted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("test"),
             attrs: Attrs::Actor(ActorAttrs::default()),
         };

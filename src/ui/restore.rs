@@ -110,6 +110,8 @@ mod tests {
                 span: doc.span_of_bytes(b, b + w.len()).unwrap(),
                 quote: w.into(),
                 status: Status::Predicted,
+                note: None,
+                unsure: false,
                 provenance: Provenance::extractor("test"),
                 attrs: Attrs::Actor(ActorAttrs { canonical: w.into(), ..ActorAttrs::default() }),
             })

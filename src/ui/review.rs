@@ -308,6 +308,8 @@ mod tests {
             span: span(word, 0),
             quote: word.into(),
             status: Status::Predicted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("t"),
             attrs: Attrs::Actor(ActorAttrs {
                 kind: ActorKind::Person,
@@ -329,6 +331,8 @@ mod tests {
                 span: span("that Paris lied", 0),
                 quote: "that Paris lied".into(),
                 status: Status::Predicted,
+                note: None,
+                unsure: false,
                 provenance: Provenance::extractor("t"),
                 attrs: Attrs::Claim(ClaimAttrs {
                     source: Some("A2".into()),

@@ -1133,6 +1133,8 @@ impl State {
             quote,
             status: Status::Manual,
             provenance: Provenance::by(self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string())),
+            note: None,
+            unsure: false,
         };
         let _ = self.commit(Edit::Add(ann));
         if self.get(&id).is_some() {
@@ -1578,6 +1580,8 @@ mod tests {
             span: span_of(word),
             quote: word.into(),
             status: Status::Predicted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("test"),
             attrs,
         }

@@ -225,6 +225,8 @@ mod tests {
             span: doc.span_of_bytes(b, b + word.len()).unwrap(),
             quote: word.into(),
             status: Status::Predicted,
+            note: None,
+            unsure: false,
             provenance: Provenance::extractor("test"),
             attrs: Attrs::Actor(ActorAttrs {
                 kind: ActorKind::State,

@@ -91,7 +91,7 @@ pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
             Provenance::extractor(["gazetteer", "relative-date", "said-that"][s[1] as usize % 3])
         };
         let id = format!("{}{}", &label.as_str()[..1], i + 1);
-        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs });
+        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs, note: None, unsure: false });
     }
     out
 }

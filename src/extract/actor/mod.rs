@@ -136,6 +136,8 @@ impl ActorExtractor {
                 quote: text[c.s..c.e].to_string(),
                 status: Status::Predicted,
                 provenance: Provenance::extractor(c.rule),
+                note: None,
+                unsure: false,
                 attrs: Attrs::Actor(ActorAttrs {
                     kind: c.kind,
                     mention: c.mention,

@@ -563,6 +563,8 @@ impl Extractor for ClaimExtractor {
                             quote: quote.to_string(),
                             status: Status::Predicted,
                             provenance: Provenance::extractor("claim-source"),
+                            note: None,
+                            unsure: false,
                             attrs: Attrs::Actor(attrs),
                         });
                         Some(id)
@@ -589,6 +591,8 @@ impl Extractor for ClaimExtractor {
                 quote: quote.to_string(),
                 status: Status::Predicted,
                 provenance: Provenance::extractor(att.rule),
+                note: None,
+                unsure: false,
                 attrs: Attrs::Claim(ClaimAttrs {
                     source,
                     cue: Some(Cue { span: att.cue, text: cue_text.to_string() }),

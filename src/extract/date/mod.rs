@@ -2968,6 +2968,8 @@ impl Extractor for DateExtractor {
                 quote: text[*s..end].to_string(),
                 status: Status::Predicted,
                 provenance: Provenance::extractor(rule.name),
+                note: None,
+                unsure: false,
                 attrs: Attrs::Date(DateAttrs {
                     timex_type: norm.ty,
                     value: norm.value,
