@@ -226,6 +226,28 @@ proptest! {
         }
     }
 
+    /// Any note, however odd (tabs, CR, LF, backslashes, "gloss {" at the start, any
+    /// character), goes through a brat line and back exactly, and the line stays one line
+    /// that brat cannot mistake for Gloss's extension.
+    #[test]
+    fn brat_notes_of_any_text_come_back(
+        note in prop_oneof![".*", "(gloss )?[\\\\tnrs \t\r\n{}a-z👍]{0,12}"],
+    ) {
+        let line = formats::brat::escape_note(&note);
+        prop_assert!(!line.contains(['\t', '\n', '\r']), "{:?}", line);
+        prop_assert!(!line.starts_with("gloss "), "{:?}", line);
+        prop_assert_eq!(formats::brat::unescape_note(&line), note.clone());
+        let doc = Document::new("d", "Paris", None).unwrap();
+        let mut f = GoldFile::new(doc, annotations(&Document::new("d", "Paris", None).unwrap(), &[[0, 5, 0, 1, 2, 3]]));
+        f.annotations[0].note = Some(note.clone());
+        f.annotations[0].unsure = true;
+        let out = formats::write(Format::Brat, std::slice::from_ref(&f), &Options::default()).unwrap();
+        let back = read_back(Format::Brat, &out, &Options::default()).unwrap();
+        let want = (!note.trim().is_empty()).then_some(note);
+        prop_assert_eq!(&back[0].annotations[0].note, &want);
+        prop_assert!(back[0].annotations[0].unsure);
+    }
+
     #[test]
     fn zip_holds_every_file(raw in raw_text(), seeds in prop::collection::vec(any::<[u32; 6]>(), 0..8)) {
         let files = docs(&raw, "x", &seeds, &[], None);
