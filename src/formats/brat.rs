@@ -6,11 +6,15 @@
 //! newlines, and read back as the cover of its fragments); `R` lines `source` (claim ->
 //! ACTOR) and `cue` (claim -> CUE); `A` lines for the enumerated attributes (Kind, Mention,
 //! Type, Stance) and the review Status; an `N` line `Reference Tn TIMEX3:<value>` for a
-//! date's value; an `AnnotatorNotes` line `gloss {json}` for the rest (Gloss id,
-//! provenance, canonical name, role, mod, anchor, target...). Offsets are code points of the
+//! date's value; the annotator's note as brat's own `AnnotatorNotes` line (escaped into one
+//! line: [`escape_note`]) and the unsure flag as the binary attribute `Unsure`; an
+//! `AnnotatorNotes` line `gloss {json}` for the rest (Gloss id, provenance with its
+//! adjudication record, canonical name, role, mod, anchor, target...). People's notes in
+//! brat's own files are read as notes, those on a claim's relations or cue span given to the
+//! claim. Offsets are code points of the
 //! `.txt` (brat is Python: `str` indexes). `annotation.conf` declares the types and, in
 //! `# gloss-document {json}` comment lines, each document's id, offset unit, SHA-256 and
-//! DCT. A `.txt` with CRLF (brat counts the CR) is read with its offsets mapped onto the
+//! DCT, and in a `# gloss-notes-escaped` line that the notes are escaped. A `.txt` with CRLF (brat counts the CR) is read with its offsets mapped onto the
 //! LF-normalised text. It must not: do I/O; the CLI reads and writes the directory, the
 //! page a zip.
 

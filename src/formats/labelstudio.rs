@@ -8,7 +8,8 @@
 //! `annotations`; each is a `labels` result whose region id is the Gloss id, with `start`,
 //! `end` (code points, as Label Studio counts since its emoji fix) and `text`. A claim's
 //! source is a `relation` result labelled `source` from the claim to the ACTOR, its cue a
-//! `CUE` region (id `<claim>-cue`) and a `cue` relation; status, provenance and the other
+//! `CUE` region (id `<claim>-cue`) and a `cue` relation; the note is the region's meta text
+//! (`meta.text`, as Label Studio keeps it); status, provenance, the unsure flag and the other
 //! attributes ride in the region's `meta.gloss`. The reader takes any task list Label
 //! Studio exports (other result types, such as `choices`, are not spans and are skipped;
 //! cancelled annotations are skipped). It must not: do I/O.

@@ -4,7 +4,8 @@
 //! `TextQuoteSelector` (`prefix`, `exact`, `suffix`, 32 code points of context).
 //!
 //! Owns: the mapping (docs/FORMATS.md). The label is a `TextualBody` with purpose
-//! `tagging`; the creator is the provenance's `by` (Software for the extractor, Person
+//! `tagging`, the note one with purpose `commenting`, the unsure flag one with purpose
+//! `assessing` and value `unsure`; the creator is the provenance's `by` (Software for the extractor, Person
 //! otherwise); the Gloss id, status, provenance and attributes (a claim's source by id, its
 //! cue with offsets) ride in `gloss:data`, a JSON literal. Web annotations point at their
 //! text rather than hold it, so the collection carries each document under
