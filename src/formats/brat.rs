@@ -70,11 +70,13 @@ pub const UNSURE: &str = "Unsure";
 
 /// The `annotation.conf` comment that says the collection's AnnotatorNotes are escaped; a
 /// collection without it (brat's own) has its notes read as they are.
-pub const NOTES_ESCAPED: &str = "# gloss-notes-escaped: in AnnotatorNotes, \\\\ stands for a backslash, \\t for a tab, \\n for a newline, \\r for a carriage return, and \\s for the space of a note starting \"gloss \".";
+pub const NOTES_ESCAPED: &str = "# gloss-notes-escaped: in AnnotatorNotes, \\\\ stands for a backslash, \\t for a tab, \\n for a newline, \\r for a carriage return, \\uXXXX for U+000B, U+000C, U+001C-U+001E, U+0085, U+2028 and U+2029, and \\s for the space of a note starting \"gloss \".";
 
 /// A note as one brat line: a backslash, tab, newline and carriage return become `\\`,
-/// `\t`, `\n` and `\r` (brat notes are one line, after a tab); a note that starts with
-/// `gloss ` (what marks Gloss's own extension line) has that space written `\s`.
+/// `\t`, `\n` and `\r` (brat notes are one line, after a tab), and the other characters
+/// Python splits lines at (U+000B, U+000C, U+001C-U+001E, U+0085, U+2028, U+2029) `\uXXXX`;
+/// a note that starts with `gloss ` (what marks Gloss's own extension line) has that space
+/// written `\s`.
 /// [`unescape_note`] reverses it exactly.
 pub fn escape_note(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
@@ -84,6 +86,10 @@ pub fn escape_note(note: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            // What Python's str.splitlines also breaks lines at (brat reads .ann files so).
+            '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             _ => out.push(c),
         }
     }
@@ -101,6 +107,17 @@ pub fn unescape_note(line: &str) -> String {
         if c != '\\' {
             out.push(c);
             continue;
+        }
+        if chars.peek() == Some(&'u') {
+            let hex: String = chars.clone().skip(1).take(4).collect();
+            let is_hex = hex.len() == 4 && hex.bytes().all(|b| b.is_ascii_hexdigit());
+            if let Some(u) = is_hex.then(|| u32::from_str_radix(&hex, 16).ok()).flatten() {
+                if let Some(ch) = char::from_u32(u) {
+                    out.push(ch);
+                    chars.nth(4);
+                    continue;
+                }
+            }
         }
         match chars.peek().copied() {
             Some(e @ ('\\' | 't' | 'n' | 'r' | 's')) => {

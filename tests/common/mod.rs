@@ -104,7 +104,7 @@ pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
 }
 
 /// An annotator's note or none, from a random number: emoji, flags, combining marks, CRLF,
-/// lone CR, tabs, backslashes, quotes, padding, and a note that starts like brat's Gloss
+/// lone CR, tabs, U+2028, backslashes, quotes, padding, and a note that starts like brat's Gloss
 /// extension line. Never blank (a blank note reads as none).
 pub fn note(n: u32) -> Option<String> {
     let notes = [
@@ -114,7 +114,7 @@ pub fn note(n: u32) -> Option<String> {
         "gloss {\"id\":\"X1\"} is not an extension",
         "  padded, ends with a newline\n",
         "lone\rCR and 🇫🇷 \"quoted\" <b>&amp;</b>",
-        "日本\u{5d0}\u{5b8}",
+        "日本\u{5d0}\u{5b8}\u{2028}paragraph \\u2028 as text",
     ];
     notes.get(n as usize % (notes.len() * 2)).map(|s| s.to_string())
 }
