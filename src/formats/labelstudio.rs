@@ -248,8 +248,8 @@ fn offset(v: &Map<String, Value>, key: &str, at: &str) -> Result<usize, Error> {
         .ok_or_else(|| Error::format(format!("{at}: \"{key}\" is not a whole number")))
 }
 
-/// The region's meta text (Label Studio's per-region note: a list of strings, or one string
-/// in older exports); an error naming the result when it is something else.
+/// The region's meta text (Label Studio's per-region note: a list of strings, or a lone
+/// string); an error naming the result when it is something else.
 fn meta_texts<'a>(meta: Option<&'a Value>, at: &str) -> Result<Vec<&'a str>, Error> {
     match meta.and_then(|m| m.get("text")) {
         None | Some(Value::Null) => Ok(Vec::new()),

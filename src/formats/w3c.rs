@@ -5,10 +5,11 @@
 //!
 //! Owns: the mapping (docs/FORMATS.md). The label is a `TextualBody` with purpose
 //! `tagging`, the note one with purpose `commenting`, the unsure flag one with purpose
-//! `assessing` and value `unsure`; the creator is the provenance's `by` (Software for the extractor, Person
-//! otherwise); the Gloss id, status, provenance and attributes (a claim's source by id, its
-//! cue with offsets) ride in `gloss:data`, a JSON literal. Web annotations point at their
-//! text rather than hold it, so the collection carries each document under
+//! `assessing` and value `unsure`; the creator is the provenance's `by` (Software for the
+//! extractor, Person otherwise); the Gloss id, status, provenance (adjudication record
+//! included) and attributes (a claim's source by id, its cue with offsets) ride in
+//! `gloss:data`, a JSON literal. Web annotations point at their text rather than hold it, so
+//! the collection carries each document under
 //! `gloss:documents` (`id` = the IRI the targets use, `gloss:text`, and the header with the
 //! SHA-256 and DCT in `gloss:data`); the reader needs them. It reads a collection, a page,
 //! a list of annotations or one annotation; an annotation with only a quote selector is
