@@ -3,7 +3,9 @@
 //! sequence-labelling JSONL with UTF-16 offsets, a brat collection with fragments, notes and
 //! a CRLF text, W3C annotations with position and quote selectors, CoNLL-2003 with IOB1
 //! tags, spaCy's `Doc.to_json` and training tuples, TimeBank-style TimeML), each read with
-//! its annotations checked one by one, and a bad file of each format refused with one
+//! its annotations checked one by one (notes and unsure flags too, where the tool has them:
+//! brat's AnnotatorNotes and binary attributes, Label Studio's region meta text, W3C
+//! commenting and assessing bodies, TimeML's comment attribute), and a bad file of each format refused with one
 //! message naming where. Also: each fixture's format is guessed from its name and contents.
 //!
 //! It must not: compare with files Gloss itself wrote (the round trips do that).
@@ -75,6 +77,10 @@ fn labelstudio_export() {
     assert_eq!((date.status, &*date.provenance.by), (Status::Predicted, "ner-v2"));
     assert_eq!(date.date().unwrap().value, formats::common::UNKNOWN_DATE);
     assert_eq!(find(f, "Paris").actor().unwrap().canonical, "Paris");
+    // A region's meta text is its note; a note on a CUE region goes to the claim of that cue.
+    assert_eq!(find(f, "Mali's junta").note.as_deref(), Some("the junta or the state? 🤔"));
+    assert_eq!(claim.note.as_deref(), Some("(on its cue cu3e0) reported speech"));
+    assert_eq!(find(f, "Paris").note, None);
 }
 
 #[test]
@@ -159,6 +165,36 @@ fn brat_collection() {
     assert_eq!(c.source.as_deref(), Some("T2"));
     assert_eq!(c.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     assert_eq!(c.stance, Some(gloss::model::Stance::Deny));
+    // People's notes, read as brat wrote them (no Gloss escaping in this collection): on a
+    // span; on the claim's source relation and on its cue span, both given to the claim.
+    assert_eq!(paris.note.as_deref(), Some("metonymy: Paris stands for the French government"));
+    let claim = find(f, "the decision was\n\"unfounded\"");
+    assert_eq!(
+        claim.note.as_deref(),
+        Some("(on its source relation R1) Paris for the ministry? C:\\notes\\n1 stays as typed\n(on its cue T5) reporting verb")
+    );
+    // The binary attribute Unsure flags a span; other comment types are not notes.
+    assert!(find(f, "Mali's junta").unsure);
+    assert!(!paris.unsure);
+    assert_eq!(find(f, "Friday").note, None);
+    // Written by Gloss and read back, the collection is the same, notes and flags included.
+    let out = formats::write(Format::Brat, &docs, &Options::default()).unwrap();
+    let again = formats::read(Format::Brat, Input::Files(&out.into_files("x", Format::Brat)), &Options::default());
+    assert_eq!(again.unwrap(), docs);
+}
+
+/// brat's binary attribute takes no value, and a note's target must be in the file.
+#[test]
+fn brat_unsure_with_a_value_and_notes_on_nothing_are_refused() {
+    let files = |ann: &str| vec![("d.txt".to_string(), "Paris".to_string()), ("d.ann".to_string(), ann.to_string())];
+    let read = |ann: &str| formats::read(Format::Brat, Input::Files(&files(ann)), &Options::default());
+    let ok = read("T1\tACTOR 0 5\tParis\nA1\tUnsure T1\n#1\tAnnotatorNotes T1\tsure?\n").unwrap();
+    assert!(ok[0].annotations[0].unsure);
+    assert_eq!(ok[0].annotations[0].note.as_deref(), Some("sure?"));
+    let e = read("T1\tACTOR 0 5\tParis\nA1\tUnsure T1 yes\n").unwrap_err();
+    assert_eq!(e.message(), "d.ann: line 2 (A1): Unsure is a flag without a value, not \"yes\"");
+    let e = read("T1\tACTOR 0 5\tParis\n#1\tAnnotatorNotes T7\tlost?\n").unwrap_err();
+    assert!(e.message().starts_with("d.ann: line 2 (#1): it refers to T7"), "{e}");
 }
 
 #[test]
@@ -180,6 +216,12 @@ fn w3c_collection() {
     assert_eq!(find(f, "Friday").span.start(), 49);
     assert_eq!(find(f, "Mali's junta").provenance.by, "ana");
     assert_eq!(find(f, "Paris").id, "3");
+    // A commenting body is a note (never the label, even when its text names one); an
+    // assessing body "unsure" flags the annotation.
+    assert_eq!(find(f, "Mali's junta").note.as_deref(), Some("the junta, not the country"));
+    let friday = find(f, "Friday");
+    assert_eq!((friday.label(), friday.note.as_deref(), friday.unsure), (Label::Date, Some("ACTOR"), true));
+    assert!(!find(f, "Paris").unsure);
 }
 
 #[test]
@@ -241,6 +283,9 @@ fn timeml_timebank_style() {
     assert_eq!((d("two weeks").timex_type.as_str(), d("two weeks").value), ("DURATION", "P2W".to_string()));
     let m = d("earlier this month");
     assert_eq!((m.modifier.as_deref(), m.anchor.as_deref()), (Some("START"), Some("D1")));
+    // TIMEX3's comment attribute is the date's note, character references decoded.
+    assert_eq!(find(f, "two weeks").note.as_deref(), Some("\"at least\" is outside\nthe span"));
+    assert_eq!(find(f, "Friday").note, None);
 }
 
 #[test]

@@ -3,10 +3,12 @@
 //! label and status (the generators are those of tests/roundtrip.rs):
 //! - the formats that keep everything (Gloss JSON and JSON Lines, Label Studio, doccano in
 //!   code points and in UTF-16, brat, W3C, spaCy) give back the same documents, annotations,
-//!   ids, statuses, provenance, attributes and meta, and name no loss;
+//!   ids, statuses, provenance (adjudication records too), attributes, notes (with emoji,
+//!   combining marks, CRLF, tabs, backslashes) and unsure flags, and meta, and name no loss;
 //! - CoNLL gives back exactly the spans and labels it can hold (non-empty, no white space at
 //!   either edge), the text, id and DCT; TimeML the dates it can hold (no overlap), with their
-//!   type, value, mod and anchors; and both name what they lose whenever something is lost;
+//!   type, value, mod, anchors and notes; and both name what they lose whenever something is
+//!   lost, notes, unsure flags and adjudication records with their counts;
 //! - every reader refuses or reads, never panics, a mangled file of its format;
 //! - a zip of the brat output lists every file with its exact bytes.
 //!
@@ -115,7 +117,17 @@ proptest! {
             lost |= held.len() != f.annotations.len() || !f.annotations.is_empty();
             prop_assert_eq!(spans(&held), spans(&g.annotations.iter().collect::<Vec<_>>()));
         }
-        prop_assert_eq!(lost, !formats::losses(Format::Conll, &files).is_empty());
+        let losses = formats::losses(Format::Conll, &files);
+        prop_assert_eq!(lost, !losses.is_empty());
+        // Notes, doubts and adjudication records are named with their counts, never dropped unsaid.
+        let remarks = losses.iter().find(|l| l.ends_with("CoNLL holds no comments, doubts or provenance"));
+        let all: Vec<&Annotation> = files.iter().flat_map(|f| &f.annotations).collect();
+        let (notes, unsure, adjudicated) = remark_counts(&all);
+        prop_assert_eq!(remarks.is_some(), notes + unsure + adjudicated > 0, "{:?}", losses);
+        if let Some(r) = remarks {
+            prop_assert_eq!(r.clone(), expected_remarks(notes, unsure, adjudicated));
+        }
+        prop_assert!(back.iter().flat_map(|f| &f.annotations).all(|a| a.note.is_none() && !a.unsure));
     }
 
     #[test]
@@ -147,6 +159,15 @@ proptest! {
         let orig: Vec<_> = f.annotations.iter().filter(|a| a.label() == Label::Date).map(|a| key(f, a)).collect();
         let mut seen = Vec::new();
         for a in &g.annotations {
+            // A written date keeps its note exactly (as the TIMEX3's comment); no flag comes back.
+            let same = |b: &&Annotation| {
+                let (x, y) = (a.date().unwrap(), b.date());
+                b.status.is_live() && b.span == a.span && y.is_some_and(|y| {
+                    (y.timex_type, &y.value, &y.modifier) == (x.timex_type, &x.value, &x.modifier)
+                })
+            };
+            prop_assert!(f.annotations.iter().filter(same).any(|b| b.note == a.note), "{:?}", a);
+            prop_assert!(!a.unsure);
             let (span, ty, value, m, anchor) = key(g, a);
             let found = orig.iter().any(|o| o.0 == span && o.1 == ty && o.2 == value && o.3 == m && (anchor.is_none() || o.4 == anchor));
             prop_assert!(found, "{:?} not in the original", a);
@@ -157,7 +178,18 @@ proptest! {
             seen.push(span);
         }
         let all_kept = g.annotations.len() == f.annotations.len();
-        prop_assert_eq!(all_kept && f.annotations.is_empty(), formats::losses(Format::Timeml, &files[..1]).is_empty());
+        let losses = formats::losses(Format::Timeml, &files[..1]);
+        prop_assert_eq!(all_kept && f.annotations.is_empty(), losses.is_empty());
+        // The notes lost are those of the annotations not written; every flag and record is lost.
+        let all: Vec<&Annotation> = f.annotations.iter().collect();
+        let (_, unsure, adjudicated) = remark_counts(&all);
+        let notes_lost = f.annotations.iter().filter(|a| a.note.is_some()).count()
+            - g.annotations.iter().filter(|a| a.note.is_some()).count();
+        let remarks = losses.iter().find(|l| l.ends_with("TimeML keeps only the notes of the dates it writes (as comments)"));
+        prop_assert_eq!(remarks.is_some(), notes_lost + unsure + adjudicated > 0, "{:?}", losses);
+        if let Some(r) = remarks {
+            prop_assert!(r.starts_with(&expected_remarks(notes_lost, unsure, adjudicated).replace(": CoNLL holds no comments, doubts or provenance", "")));
+        }
     }
 
     #[test]
@@ -194,6 +226,29 @@ proptest! {
         }
     }
 
+    /// Any note, however odd (tabs, CR, LF, backslashes, "gloss {" at the start, any
+    /// character), goes through a brat line and back exactly, and the line stays one line
+    /// that brat cannot mistake for Gloss's extension.
+    #[test]
+    fn brat_notes_of_any_text_come_back(
+        note in prop_oneof![".*", "(gloss )?[\\\\tnrsu0-9 \t\r\n\u{b}\u{85}\u{2028}{}a-z👍]{0,12}"],
+    ) {
+        let line = formats::brat::escape_note(&note);
+        let breaks = ['\t', '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}'];
+        prop_assert!(!line.contains(breaks), "{:?}", line);
+        prop_assert!(!line.starts_with("gloss "), "{:?}", line);
+        prop_assert_eq!(formats::brat::unescape_note(&line), note.clone());
+        let doc = Document::new("d", "Paris", None).unwrap();
+        let mut f = GoldFile::new(doc, annotations(&Document::new("d", "Paris", None).unwrap(), &[[0, 5, 0, 1, 2, 3]]));
+        f.annotations[0].note = Some(note.clone());
+        f.annotations[0].unsure = true;
+        let out = formats::write(Format::Brat, std::slice::from_ref(&f), &Options::default()).unwrap();
+        let back = read_back(Format::Brat, &out, &Options::default()).unwrap();
+        let want = (!note.trim().is_empty()).then_some(note);
+        prop_assert_eq!(&back[0].annotations[0].note, &want);
+        prop_assert!(back[0].annotations[0].unsure);
+    }
+
     #[test]
     fn zip_holds_every_file(raw in raw_text(), seeds in prop::collection::vec(any::<[u32; 6]>(), 0..8)) {
         let files = docs(&raw, "x", &seeds, &[], None);
@@ -207,6 +262,35 @@ proptest! {
             prop_assert_eq!(t1.as_bytes(), t2.as_slice());
         }
     }
+}
+
+/// Notes, unsure flags and adjudication records (agreed_by or adjudicated_by) among `anns`.
+fn remark_counts(anns: &[&Annotation]) -> (usize, usize, usize) {
+    let notes = anns.iter().filter(|a| a.note.is_some()).count();
+    let unsure = anns.iter().filter(|a| a.unsure).count();
+    let adjudicated =
+        anns.iter().filter(|a| !a.provenance.agreed_by.is_empty() || a.provenance.adjudicated_by.is_some()).count();
+    (notes, unsure, adjudicated)
+}
+
+/// The CoNLL loss sentence for these counts, written out independently of the library.
+fn expected_remarks(notes: usize, unsure: usize, adjudicated: usize) -> String {
+    let plural = |n: usize, w: &str| if n == 1 { format!("1 {w}") } else { format!("{n} {w}s") };
+    let mut parts = Vec::new();
+    if notes > 0 {
+        parts.push(plural(notes, "note"));
+    }
+    if unsure > 0 {
+        parts.push(plural(unsure, "unsure flag"));
+    }
+    if adjudicated > 0 {
+        parts.push(format!("the adjudication record of {}", plural(adjudicated, "annotation")));
+    }
+    let list = match parts.len() {
+        1 => parts[0].clone(),
+        _ => format!("{} and {}", parts[..parts.len() - 1].join(", "), parts[parts.len() - 1]),
+    };
+    format!("{list}: CoNLL holds no comments, doubts or provenance")
 }
 
 /// A reader of stored zips, independent of the writer: walks the central directory from

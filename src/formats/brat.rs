@@ -6,11 +6,15 @@
 //! newlines, and read back as the cover of its fragments); `R` lines `source` (claim ->
 //! ACTOR) and `cue` (claim -> CUE); `A` lines for the enumerated attributes (Kind, Mention,
 //! Type, Stance) and the review Status; an `N` line `Reference Tn TIMEX3:<value>` for a
-//! date's value; an `AnnotatorNotes` line `gloss {json}` for the rest (Gloss id,
-//! provenance, canonical name, role, mod, anchor, target...). Offsets are code points of the
+//! date's value; the annotator's note as brat's own `AnnotatorNotes` line (escaped into one
+//! line: [`escape_note`]) and the unsure flag as the binary attribute `Unsure`; an
+//! `AnnotatorNotes` line `gloss {json}` for the rest (Gloss id, provenance with its
+//! adjudication record, canonical name, role, mod, anchor, target...). People's notes in
+//! brat's own files are read as notes, those on a claim's relations or cue span given to the
+//! claim. Offsets are code points of the
 //! `.txt` (brat is Python: `str` indexes). `annotation.conf` declares the types and, in
 //! `# gloss-document {json}` comment lines, each document's id, offset unit, SHA-256 and
-//! DCT. A `.txt` with CRLF (brat counts the CR) is read with its offsets mapped onto the
+//! DCT, and in a `# gloss-notes-escaped` line that the notes are escaped. A `.txt` with CRLF (brat counts the CR) is read with its offsets mapped onto the
 //! LF-normalised text. It must not: do I/O; the CLI reads and writes the directory, the
 //! page a zip.
 
@@ -43,6 +47,8 @@ fn conf(headers: &[String]) -> String {
     s.push_str(&format!("# brat configuration written by {}.\n", crate::EXTRACTOR_NAME));
     s.push_str("# Offsets in the .ann files count Unicode code points of the .txt files (Python str indexes);\n");
     s.push_str("# the .txt files hold the texts as annotated, with LF newlines. One line per document follows.\n");
+    s.push_str(NOTES_ESCAPED);
+    s.push('\n');
     for h in headers {
         s.push_str(&format!("# gloss-document {h}\n"));
     }
@@ -55,7 +61,79 @@ fn conf(headers: &[String]) -> String {
     }
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     s.push_str(&format!("Status\tArg:<ENTITY>, Value:{}\n", statuses.join("|")));
+    s.push_str(&format!("{UNSURE}\tArg:<ENTITY>\n"));
     s
+}
+
+/// The binary attribute (a flag, declared without values) that marks an annotation unsure.
+pub const UNSURE: &str = "Unsure";
+
+/// The `annotation.conf` comment that says the collection's AnnotatorNotes are escaped; a
+/// collection without it (brat's own) has its notes read as they are.
+pub const NOTES_ESCAPED: &str = "# gloss-notes-escaped: in AnnotatorNotes, \\\\ stands for a backslash, \\t for a tab, \\n for a newline, \\r for a carriage return, \\uXXXX for U+000B, U+000C, U+001C-U+001E, U+0085, U+2028 and U+2029, and \\s for the space of a note starting \"gloss \".";
+
+/// A note as one brat line: a backslash, tab, newline and carriage return become `\\`,
+/// `\t`, `\n` and `\r` (brat notes are one line, after a tab), and the other characters
+/// Python splits lines at (U+000B, U+000C, U+001C-U+001E, U+0085, U+2028, U+2029) `\uXXXX`;
+/// a note that starts with `gloss ` (what marks Gloss's own extension line) has that space
+/// written `\s`.
+/// [`unescape_note`] reverses it exactly.
+pub fn escape_note(note: &str) -> String {
+    let mut out = String::with_capacity(note.len());
+    for c in note.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            // What Python's str.splitlines also breaks lines at (brat reads .ann files so).
+            '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            _ => out.push(c),
+        }
+    }
+    match out.strip_prefix("gloss ") {
+        Some(rest) => format!("gloss\\s{rest}"),
+        None => out,
+    }
+}
+
+/// The note [`escape_note`] wrote; a backslash before any other character is kept as it is.
+pub fn unescape_note(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&'u') {
+            let hex: String = chars.clone().skip(1).take(4).collect();
+            let is_hex = hex.len() == 4 && hex.bytes().all(|b| b.is_ascii_hexdigit());
+            if let Some(u) = is_hex.then(|| u32::from_str_radix(&hex, 16).ok()).flatten() {
+                if let Some(ch) = char::from_u32(u) {
+                    out.push(ch);
+                    chars.nth(4);
+                    continue;
+                }
+            }
+        }
+        match chars.peek().copied() {
+            Some(e @ ('\\' | 't' | 'n' | 'r' | 's')) => {
+                chars.next();
+                out.push(match e {
+                    't' => '\t',
+                    'n' => '\n',
+                    'r' => '\r',
+                    's' => ' ',
+                    _ => '\\',
+                });
+            }
+            _ => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// The fragments of a span split at newlines, as brat writes spans across lines.
@@ -114,7 +192,18 @@ fn ann(f: &GoldFile) -> String {
         }
         an += 1;
         out.push_str(&format!("A{an}\tStatus {me} {}\n", a.status.as_str()));
-        ex.remove("status");
+        if a.unsure {
+            an += 1;
+            out.push_str(&format!("A{an}\t{UNSURE} {me}\n"));
+        }
+        // The person's note first: brat edits the first AnnotatorNotes of a span.
+        if let Some(n) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            notes += 1;
+            out.push_str(&format!("#{notes}\tAnnotatorNotes {me}\t{}\n", escape_note(n)));
+        }
+        for k in ["status", "note", "unsure"] {
+            ex.remove(k);
+        }
         ex.insert("attributes".into(), Value::Object(rest));
         notes += 1;
         out.push_str(&format!("#{notes}\tAnnotatorNotes {me}\tgloss {}\n", Value::Object(ex)));
@@ -159,7 +248,9 @@ pub fn write(files: &[GoldFile]) -> Result<Vec<(String, String)>, Error> {
 pub fn read(files: &[(String, String)]) -> Result<Vec<GoldFile>, Error> {
     let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string();
     let mut headers: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    let mut escaped = false;
     if let Some((_, c)) = files.iter().find(|(n, _)| base(n) == CONF) {
+        escaped = c.lines().any(|l| l.starts_with(NOTES_ESCAPED.split(':').next().unwrap_or("#")));
         for (i, line) in c.lines().enumerate() {
             if let Some(j) = line.strip_prefix("# gloss-document ") {
                 let h: Map<String, Value> =
@@ -192,7 +283,7 @@ pub fn read(files: &[(String, String)]) -> Result<Vec<GoldFile>, Error> {
         let (doc, _, meta) =
             doc_from_header(stem, text, headers.get(stem)).map_err(|e| e.context(format_args!("{stem}.txt")))?;
         let f = match anns.get(stem) {
-            Some((a, name)) => read_ann(doc, meta, text, a).map_err(|e| e.context(name))?,
+            Some((a, name)) => read_ann(doc, meta, text, a, escaped).map_err(|e| e.context(name))?,
             None => finish(doc, Vec::new(), meta)?,
         };
         out.push(f);
@@ -205,6 +296,7 @@ fn read_ann(
     meta: Option<super::gold::Meta>,
     raw: &str,
     ann: &str,
+    escaped: bool,
 ) -> Result<GoldFile, Error> {
     let offsets = RawOffsets::new(raw, OffsetUnit::CodePoint);
     let raw_chars: Vec<char> = raw.chars().collect();
@@ -214,6 +306,10 @@ fn read_ann(
     let mut relations = Vec::new();
     let mut attributes: Vec<(String, String, String, Option<String>)> = Vec::new();
     let mut notes: Vec<(String, String, String)> = Vec::new();
+    // People's notes: where, target id, note.
+    let mut human: Vec<(String, String, String)> = Vec::new();
+    // Relation ids: (id, type, from, to), for notes on relations.
+    let mut rel_ids: Vec<(String, String, String, String)> = Vec::new();
     let mut values: Vec<(String, String, String)> = Vec::new();
     let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
     for (i, line) in ann.split('\n').enumerate() {
@@ -278,6 +374,7 @@ fn read_ann(
                 };
                 let arg = |w: &str| w.split_once(':').map(|x| x.1.to_string()).unwrap_or_default();
                 relations.push((format!("{at} ({id})"), kind.to_string(), arg(a1), arg(a2)));
+                rel_ids.push((id.to_string(), kind.to_string(), arg(a1), arg(a2)));
             }
             Some('A') | Some('M') => {
                 let (Some(name), Some(target)) = (words.first(), words.get(1)) else {
@@ -299,9 +396,13 @@ fn read_ann(
                 }
             }
             Some('#') => {
-                if let (Some(target), Some(note)) = (words.get(1), tail) {
-                    if let Some(j) = note.strip_prefix("gloss ") {
-                        notes.push((format!("{at} ({id})"), target.to_string(), j.to_string()));
+                // Only AnnotatorNotes are notes; other comment types (brat's own checks) are skipped.
+                if let (Some(&"AnnotatorNotes"), Some(target), Some(note)) = (words.first(), words.get(1), tail) {
+                    let at = format!("{at} ({id})");
+                    match note.strip_prefix("gloss ").filter(|j| j.starts_with('{')) {
+                        Some(j) => notes.push((at, target.to_string(), j.to_string())),
+                        None if escaped => human.push((at, target.to_string(), unescape_note(note))),
+                        None => human.push((at, target.to_string(), note.to_string())),
                     }
                 }
             }
@@ -324,9 +425,21 @@ fn read_ann(
         pending[i].at = format!("{} ({})", pending[i].at, at);
         pending[i].apply_extras(&ex)?;
     }
+    for (at, target, note) in human {
+        let (owner, prefix) = note_owner(&target, &local, &cues, &rel_ids);
+        let i = find(&pending, owner, &at)?;
+        pending[i].add_note(&format!("{prefix}{note}"));
+    }
     let enums = enumerations();
     for (at, name, target, value) in attributes {
         let i = find(&pending, &target, &at)?;
+        if name == UNSURE {
+            if let Some(v) = value {
+                return Err(Error::format(format!("{at}: {UNSURE} is a flag without a value, not {v:?}")));
+            }
+            pending[i].unsure = true;
+            continue;
+        }
         let value = value.ok_or_else(|| Error::format(format!("{at}: the attribute {name} has no value")))?;
         if name == "Status" {
             pending[i].status = serde_json::from_value(Value::String(value.clone()))
@@ -355,4 +468,28 @@ fn read_ann(
         attach(&mut pending, &local, &cues, Relation { at: &at, kind: &kind, from: &from, to: &to }, &doc)?;
     }
     finish(doc, pending, meta)
+}
+
+/// The annotation a note on `target` belongs to, and the words put before the note: a note
+/// on a span is its own; a note on a claim's cue span or on one of its relations (brat lets
+/// people comment on both) goes to the claim, saying where it was. Anything else is left as
+/// it is, for the caller to refuse by name.
+fn note_owner<'a>(
+    target: &'a str,
+    local: &[String],
+    cues: &[super::common::CueSpan],
+    relations: &'a [(String, String, String, String)],
+) -> (&'a str, String) {
+    if local.iter().any(|x| x == target) {
+        return (target, String::new());
+    }
+    if cues.iter().any(|c| c.0 == target) {
+        if let Some(r) = relations.iter().find(|r| r.3 == target) {
+            return (r.2.as_str(), format!("(on its cue {target}) "));
+        }
+    }
+    match relations.iter().find(|r| r.0 == target) {
+        Some(r) => (r.2.as_str(), format!("(on its {} relation {target}) ", r.1)),
+        None => (target, String::new()),
+    }
 }

@@ -133,6 +133,10 @@ pub struct Pending {
     pub provenance: Provenance,
     /// Gloss attributes (wire form) when the file has them; defaults otherwise.
     pub attributes: Option<Value>,
+    /// The annotator's note, when the file gives one (a blank note reads as none).
+    pub note: Option<String>,
+    /// The annotator's doubt flag.
+    pub unsure: bool,
 }
 
 impl Pending {
@@ -155,11 +159,13 @@ impl Pending {
             status: Status::Manual,
             provenance: Provenance::by(tool),
             attributes: None,
+            note: None,
+            unsure: false,
         }
     }
 
-    /// Takes `id`, `status`, `provenance` and `attributes` from a Gloss extension object,
-    /// where present; the message names what is wrong.
+    /// Takes `id`, `status`, `provenance`, `attributes`, `note` and `unsure` from a Gloss
+    /// extension object, where present; the message names what is wrong.
     pub fn apply_extras(&mut self, ext: &Map<String, Value>) -> Result<(), Error> {
         if let Some(v) = ext.get("id") {
             match v {
@@ -181,7 +187,29 @@ impl Pending {
             }
             self.attributes = Some(v.clone());
         }
+        match ext.get("note") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(n)) => self.note = Some(n.clone()),
+            Some(_) => return Err(Error::format(format!("{}: the Gloss \"note\" is not a string", self.at))),
+        }
+        match ext.get("unsure") {
+            None => {}
+            Some(Value::Bool(b)) => self.unsure = *b,
+            Some(_) => return Err(Error::format(format!("{}: the Gloss \"unsure\" is not true or false", self.at))),
+        }
         Ok(())
+    }
+
+    /// Adds a note from the file to the one already read (several notes on one annotation
+    /// are kept, one per line); blank notes add nothing.
+    pub fn add_note(&mut self, note: &str) {
+        if note.trim().is_empty() {
+            return;
+        }
+        self.note = Some(match self.note.take() {
+            Some(n) if !n.trim().is_empty() => format!("{n}\n{note}"),
+            _ => note.to_string(),
+        });
     }
 
     /// Sets one attribute (a claim's `source` or `cue` found as a relation).
@@ -227,6 +255,8 @@ impl Pending {
             "status": self.status,
             "provenance": self.provenance,
             "attributes": attributes,
+            "note": self.note,
+            "unsure": self.unsure,
         });
         serde_json::from_value(w).map_err(|e| Error::format(format!("{at}: {e}")))
     }

@@ -12,7 +12,7 @@
 //! `I-ACTOR`, `O`). Layers: a column per label, and a further column of that label for each
 //! level of nesting or overlap (`ACTOR`, `ACTOR.2`...). A blank line stands for line breaks
 //! in the text that no span crosses. What it loses ([`losses`]): attributes, statuses,
-//! provenance, ids, relations (claim sources, cues), empty spans and spans that begin or end
+//! provenance (adjudication records too), notes, unsure flags, ids, relations (claim sources, cues), empty spans and spans that begin or end
 //! with white space. The reader also takes plain CoNLL-2003 (`token POS chunk NER`, IOB1 or
 //! IOB2): PER and ORG become ACTORs, LOC and MISC are skipped, the text is the tokens joined
 //! by spaces. It must not: do I/O.
@@ -33,8 +33,8 @@ const HEADER: &str = "\
 # Tokenisation: maximal runs of letters, digits and combining marks; any other character that is not white
 # space is a token by itself; tokens are also cut at every annotation boundary. White space is not a token.
 # A blank line stands for line breaks that no annotation crosses.
-# Not kept: attributes, review status (rejected spans are left out), provenance, ids, claim sources and cues,
-# empty spans, spans that begin or end with white space.
+# Not kept: attributes, review status (rejected spans are left out), provenance, notes, unsure flags, ids,
+# claim sources and cues, empty spans, spans that begin or end with white space.
 ";
 
 fn is_word(c: char) -> bool {
@@ -182,6 +182,10 @@ pub fn losses(files: &[GoldFile]) -> Vec<String> {
             "the attributes, review status, provenance and ids of {}: read back as defaults",
             count(kept, "annotation")
         ));
+    }
+    let notes = all.iter().filter(|(_, a)| a.note.is_some()).count();
+    if let Some(r) = super::remarks(all.iter().map(|(_, a)| *a), notes) {
+        out.push(format!("{r}: CoNLL holds no comments, doubts or provenance"));
     }
     out
 }

@@ -8,7 +8,8 @@
 //! `annotations`; each is a `labels` result whose region id is the Gloss id, with `start`,
 //! `end` (code points, as Label Studio counts since its emoji fix) and `text`. A claim's
 //! source is a `relation` result labelled `source` from the claim to the ACTOR, its cue a
-//! `CUE` region (id `<claim>-cue`) and a `cue` relation; status, provenance and the other
+//! `CUE` region (id `<claim>-cue`) and a `cue` relation; the note is the region's meta text
+//! (`meta.text`, as Label Studio keeps it); status, provenance, the unsure flag and the other
 //! attributes ride in the region's `meta.gloss`. The reader takes any task list Label
 //! Studio exports (other result types, such as `choices`, are not spans and are skipped;
 //! cancelled annotations are skipped). It must not: do I/O.
@@ -39,6 +40,18 @@ pub const CONFIG: &str = r#"<View>
 </View>
 "#;
 
+/// The region's `meta`: the note as Label Studio keeps a region's meta text (`"text":
+/// [note]`, what its region panel edits), the rest under `gloss`.
+fn meta(a: &Annotation) -> Value {
+    let mut ex = extras(a, &["source", "cue"]);
+    ex.remove("note");
+    let mut m = json!({"gloss": ex});
+    if let Some(n) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        m["text"] = json!([n]);
+    }
+    m
+}
+
 fn region(a: &Annotation) -> Vec<Value> {
     let mut out = vec![json!({
         "id": a.id,
@@ -47,7 +60,7 @@ fn region(a: &Annotation) -> Vec<Value> {
         "type": "labels",
         "origin": if a.status == Status::Predicted { "prediction" } else { "manual" },
         "value": {"start": a.span.start(), "end": a.span.end(), "text": a.quote, "labels": [a.label().as_str()]},
-        "meta": {"gloss": extras(a, &["source", "cue"])},
+        "meta": meta(a),
     })];
     if let Some(src) = source_of(a) {
         out.push(json!({
@@ -132,6 +145,8 @@ fn read_task(n: usize, t: &Value, opts: &Options) -> Result<GoldFile, Error> {
     let mut local: Vec<String> = Vec::new();
     let mut cues: Vec<super::common::CueSpan> = Vec::new();
     let mut relations: Vec<(String, String, String, String)> = Vec::new();
+    // Notes on cue regions: they go to the claim whose cue it is.
+    let mut cue_notes: Vec<(String, String)> = Vec::new();
     for (set_key, status, set_name) in
         [("annotations", Status::Manual, "annotation"), ("predictions", Status::Predicted, "prediction")]
     {
@@ -191,6 +206,9 @@ fn read_task(n: usize, t: &Value, opts: &Options) -> Result<GoldFile, Error> {
                             )));
                         }
                         if label.eq_ignore_ascii_case("CUE") {
+                            for t in meta_texts(r.get("meta"), &at)? {
+                                cue_notes.push((id.clone(), t.to_string()));
+                            }
                             cues.push((id, s, e, quote.unwrap_or_default()));
                             continue;
                         }
@@ -200,12 +218,21 @@ fn read_task(n: usize, t: &Value, opts: &Options) -> Result<GoldFile, Error> {
                         if let Some(Value::Object(x)) = r.get("meta").and_then(|m| m.get("gloss")) {
                             p.apply_extras(x)?;
                         }
+                        for t in meta_texts(r.get("meta"), &p.at)? {
+                            p.add_note(t);
+                        }
                         pending.push(p);
                         local.push(id);
                     }
                     _ => {}
                 }
             }
+        }
+    }
+    for (cue, note) in cue_notes {
+        let claim = relations.iter().find(|r| r.1.eq_ignore_ascii_case("cue") && r.3 == cue).map(|r| &r.2);
+        if let Some(i) = claim.and_then(|c| local.iter().position(|x| x == c)) {
+            pending[i].add_note(&format!("(on its cue {cue}) {note}"));
         }
     }
     for (at, kind, from, to) in relations {
@@ -219,4 +246,20 @@ fn offset(v: &Map<String, Value>, key: &str, at: &str) -> Result<usize, Error> {
         .and_then(Value::as_u64)
         .map(|x| x as usize)
         .ok_or_else(|| Error::format(format!("{at}: \"{key}\" is not a whole number")))
+}
+
+/// The region's meta text (Label Studio's per-region note: a list of strings, or a lone
+/// string); an error naming the result when it is something else.
+fn meta_texts<'a>(meta: Option<&'a Value>, at: &str) -> Result<Vec<&'a str>, Error> {
+    match meta.and_then(|m| m.get("text")) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(vec![s.as_str()]),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|t| {
+                t.as_str().ok_or_else(|| Error::format(format!("{at}: \"meta.text\" holds something else than text")))
+            })
+            .collect(),
+        Some(_) => Err(Error::format(format!("{at}: \"meta.text\" is neither a list of texts nor a text"))),
+    }
 }

@@ -435,6 +435,36 @@ pub fn losses(format: Format, files: &[GoldFile]) -> Vec<String> {
     }
 }
 
+/// What a format without room for them loses of these annotations' remarks: `notes` notes
+/// (counted by the caller: some formats keep some), their unsure flags and adjudication
+/// records (`agreed_by`, `adjudicated_by`), as "2 notes, 1 unsure flag and the adjudication
+/// record of 3 annotations"; `None` when there is none.
+pub(crate) fn remarks<'a>(anns: impl Iterator<Item = &'a crate::model::Annotation>, notes: usize) -> Option<String> {
+    let (mut unsure, mut adjudicated) = (0, 0);
+    for a in anns {
+        unsure += usize::from(a.unsure);
+        adjudicated += usize::from(!a.provenance.agreed_by.is_empty() || a.provenance.adjudicated_by.is_some());
+    }
+    let mut parts = Vec::new();
+    if notes > 0 {
+        parts.push(count(notes, "note"));
+    }
+    if unsure > 0 {
+        parts.push(count(unsure, "unsure flag"));
+    }
+    if adjudicated > 0 {
+        parts.push(format!("the adjudication record of {}", count(adjudicated, "annotation")));
+    }
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        n => {
+            let last = parts.pop().unwrap_or_default();
+            Some(format!("{} and {last}", parts[..n - 1].join(", ")))
+        }
+    }
+}
+
 /// "1 annotation" / "3 annotations".
 pub(crate) fn count(n: usize, what: &str) -> String {
     if n == 1 {

@@ -4,9 +4,9 @@
 //!
 //! Owns: the mapping (docs/FORMATS.md): a DATE's TIMEX3 type, value and mod become the
 //! element's `type`, `value` and `mod`; its anchor `anchorTimeID` (`t0` for the DCT); its id
-//! `D<n>` the `tid` `t<n>`. Inline tags cannot overlap, so among overlapping dates the first
-//! (earliest, longest) is written and the others are lost, as are rejected dates, ACTORs, CLAIMs, statuses
-//! and provenance ([`losses`]). A comment states the text's SHA-256 and newline handling
+//! `D<n>` the `tid` `t<n>`; its note the `comment` (TimeML 1.2.1's free-text attribute). Inline tags cannot overlap, so among overlapping dates the first
+//! (earliest, longest) is written and the others are lost, as are rejected dates, ACTORs, CLAIMs, statuses,
+//! provenance, unsure flags and the notes of what is not written ([`losses`]). A comment states the text's SHA-256 and newline handling
 //! (offsets are implicit: positions in the text between `<TEXT>` and `</TEXT>`, unescaped, in
 //! code points). The reader takes TimeML as TimeBank and TempEval distribute it: other
 //! elements in `<TEXT>` (EVENT, SIGNAL...) are markup around the text and are skipped; a
@@ -103,6 +103,9 @@ pub fn write(f: &GoldFile) -> String {
             None => attrs.push_str(" temporalFunction=\"false\""),
         }
         attrs.push_str(" functionInDocument=\"NONE\"");
+        if let Some(n) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            attrs.push_str(&format!(" comment=\"{}\"", attribute_escape(n)));
+        }
         if a.span.is_empty() {
             s.push_str(&format!("<TIMEX3 {attrs}/>"));
         } else {
@@ -113,6 +116,13 @@ pub fn write(f: &GoldFile) -> String {
     s.push_str(&piece(cursor, chars.len()));
     s.push_str("</TEXT>\n</TimeML>\n");
     s
+}
+
+/// An attribute value that any XML reader gives back exactly: escaped as text, and tabs,
+/// newlines and carriage returns as character references (XML turns them into spaces in
+/// attribute values otherwise).
+fn attribute_escape(s: &str) -> String {
+    xml_escape(s).replace('\t', "&#9;").replace('\n', "&#10;").replace('\r', "&#13;")
 }
 
 /// What TimeML cannot hold of these documents.
@@ -161,6 +171,19 @@ pub fn losses(files: &[GoldFile]) -> Vec<String> {
     }
     if kept_n > 0 {
         out.push(format!("the review status, provenance and ids (beyond D<n> -> t<n>) of {}", count(kept_n, "DATE")));
+    }
+    // A written date keeps its note as the TIMEX3's comment; the notes of the others go
+    // with them, and no doubt flag or adjudication record has a place.
+    let kept_ids: Vec<Vec<&str>> = files.iter().map(|f| kept(f).iter().map(|a| a.id.as_str()).collect()).collect();
+    let notes = files
+        .iter()
+        .zip(&kept_ids)
+        .flat_map(|(f, k)| f.annotations.iter().filter(move |a| !k.contains(&a.id.as_str())))
+        .filter(|a| a.note.is_some())
+        .count();
+    let all = files.iter().flat_map(|f| &f.annotations);
+    if let Some(r) = super::remarks(all, notes) {
+        out.push(format!("{r}: TimeML keeps only the notes of the dates it writes (as comments)"));
     }
     out
 }
@@ -428,7 +451,7 @@ pub fn read(input: &str, opts: &Options) -> Result<GoldFile, Error> {
             quote: doc.slice(span).unwrap_or_default().to_string(),
             status: Status::Manual,
             provenance: Provenance::by(TOOL),
-            note: None,
+            note: get("comment").filter(|n| !n.trim().is_empty()),
             unsure: false,
             attrs: Attrs::Date(DateAttrs { timex_type, value, modifier: get("mod"), anchor }),
         });

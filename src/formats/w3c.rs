@@ -4,10 +4,12 @@
 //! `TextQuoteSelector` (`prefix`, `exact`, `suffix`, 32 code points of context).
 //!
 //! Owns: the mapping (docs/FORMATS.md). The label is a `TextualBody` with purpose
-//! `tagging`; the creator is the provenance's `by` (Software for the extractor, Person
-//! otherwise); the Gloss id, status, provenance and attributes (a claim's source by id, its
-//! cue with offsets) ride in `gloss:data`, a JSON literal. Web annotations point at their
-//! text rather than hold it, so the collection carries each document under
+//! `tagging`, the note one with purpose `commenting`, the unsure flag one with purpose
+//! `assessing` and value `unsure`; the creator is the provenance's `by` (Software for the
+//! extractor, Person otherwise); the Gloss id, status, provenance (adjudication record
+//! included) and attributes (a claim's source by id, its cue with offsets) ride in
+//! `gloss:data`, a JSON literal. Web annotations point at their text rather than hold it, so
+//! the collection carries each document under
 //! `gloss:documents` (`id` = the IRI the targets use, `gloss:text`, and the header with the
 //! SHA-256 and DCT in `gloss:data`); the reader needs them. It reads a collection, a page,
 //! a list of annotations or one annotation; an annotation with only a quote selector is
@@ -46,6 +48,32 @@ fn slice_cp(doc: &Document, a: usize, b: usize) -> String {
     crate::model::Span::new(a, b).ok().and_then(|s| doc.slice(s)).unwrap_or_default().to_string()
 }
 
+/// The bodies of an annotation: its label (purpose `tagging`); its note, when it has one,
+/// as a plain-text body with purpose `commenting`; and its doubt, when flagged, as a body
+/// with purpose `assessing` and the value [`UNSURE`]. One body is written as an object,
+/// several as a list.
+fn bodies(a: &crate::model::Annotation) -> Value {
+    let mut out = vec![json!({"type": "TextualBody", "purpose": "tagging", "value": a.label().as_str()})];
+    if let Some(n) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        out.push(json!({"type": "TextualBody", "purpose": "commenting", "format": "text/plain", "value": n}));
+    }
+    if a.unsure {
+        out.push(json!({"type": "TextualBody", "purpose": "assessing", "value": UNSURE}));
+    }
+    match out.len() {
+        1 => out.remove(0),
+        _ => Value::Array(out),
+    }
+}
+
+/// The value of the `assessing` body that flags an annotation unsure.
+pub const UNSURE: &str = "unsure";
+
+/// The purposes of a body (`purpose` may be one or a list).
+fn purposes(b: &Value) -> Vec<&str> {
+    as_list(b.get("purpose").unwrap_or(&Value::Null)).into_iter().filter_map(Value::as_str).collect()
+}
+
 /// Writes one collection for all documents, pretty-printed.
 pub fn write(files: &[GoldFile]) -> String {
     let mut docs = Vec::new();
@@ -59,12 +87,15 @@ pub fn write(files: &[GoldFile]) -> String {
         for a in &f.annotations {
             let (s, e) = (a.span.start(), a.span.end());
             let kind = if a.status == Status::Predicted || a.provenance.rule.is_some() { "Software" } else { "Person" };
+            let mut data = extras(a, &[]);
+            data.remove("note");
+            data.remove("unsure");
             items.push(json!({
                 "id": format!("{iri}#{}", a.id),
                 "type": "Annotation",
                 "motivation": "tagging",
                 "creator": {"type": kind, "name": a.provenance.by},
-                "body": {"type": "TextualBody", "purpose": "tagging", "value": a.label().as_str()},
+                "body": bodies(a),
                 "target": {
                     "source": iri,
                     "selector": [
@@ -77,7 +108,7 @@ pub fn write(files: &[GoldFile]) -> String {
                         }
                     ]
                 },
-                "gloss:data": extras(a, &[]),
+                "gloss:data": data,
             }));
         }
     }
@@ -203,8 +234,12 @@ fn read_annotation(a: &Value, at: &str, docs: &Docs) -> Result<(usize, Pending),
             )));
         }
     }
-    let label = as_list(a.get("body").unwrap_or(&Value::Null))
-        .into_iter()
+    let bodies = as_list(a.get("body").unwrap_or(&Value::Null));
+    let is_remark = |b: &Value| purposes(b).iter().any(|p| matches!(*p, "commenting" | "assessing"));
+    let label = bodies
+        .iter()
+        .copied()
+        .filter(|b| !is_remark(b))
         .filter_map(|b| match b {
             Value::String(s) => Some(s.as_str()),
             b => b.get("value").and_then(Value::as_str),
@@ -217,6 +252,15 @@ fn read_annotation(a: &Value, at: &str, docs: &Docs) -> Result<(usize, Pending),
     p.quote = quote.and_then(|q| field(q, "exact"));
     if let Some(Value::Object(x)) = a.get("gloss:data") {
         p.apply_extras(x)?;
+    }
+    for b in bodies.iter().filter(|b| is_remark(b)) {
+        let value = b.get("value").and_then(Value::as_str).unwrap_or("");
+        let ps = purposes(b);
+        if ps.contains(&"commenting") {
+            p.add_note(value);
+        } else if value.trim().eq_ignore_ascii_case(UNSURE) {
+            p.unsure = true;
+        }
     }
     Ok((di, p))
 }

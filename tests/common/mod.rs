@@ -90,8 +90,31 @@ pub fn annotations(doc: &Document, seeds: &[[u32; 6]]) -> Vec<Annotation> {
         } else {
             Provenance::extractor(["gazetteer", "relative-date", "said-that"][s[1] as usize % 3])
         };
+        let mut provenance = provenance;
+        if (s[2] ^ s[5]) % 4 == 0 {
+            provenance.agreed_by = vec!["ann".to_string(), "bob 🙂".to_string()];
+            provenance.adjudicated_by = Some("chloé".to_string());
+        }
         let id = format!("{}{}", &label.as_str()[..1], i + 1);
-        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs, note: None, unsure: false });
+        let note = note(s[0] ^ s[3]);
+        let unsure = (s[1] ^ s[4]) % 3 == 0;
+        out.push(Annotation { id, span: sp, quote: quote(sp), status, provenance, attrs, note, unsure });
     }
     out
+}
+
+/// An annotator's note or none, from a random number: emoji, flags, combining marks, CRLF,
+/// lone CR, tabs, U+2028, backslashes, quotes, padding, and a note that starts like brat's Gloss
+/// extension line. Never blank (a blank note reads as none).
+pub fn note(n: u32) -> Option<String> {
+    let notes = [
+        "cue or 🙂 source?",
+        "e\u{301}té is ambiguous\r\nsecond line",
+        "tab\there, a \\ backslash and \\n literally",
+        "gloss {\"id\":\"X1\"} is not an extension",
+        "  padded, ends with a newline\n",
+        "lone\rCR and 🇫🇷 \"quoted\" <b>&amp;</b>",
+        "日本\u{5d0}\u{5b8}\u{2028}paragraph \\u2028 as text",
+    ];
+    notes.get(n as usize % (notes.len() * 2)).map(|s| s.to_string())
 }
