@@ -1007,6 +1007,16 @@ pub fn App() -> Html {
                 <div class="viewing-bar" id="viewing" role="status" data-n={v.n.to_string()}>
                     { format!("{} \u{2014} Esc to return to the work", crate::ui::versions::viewing_words(&v.annotator, v.n)) }
                     <button id="leave-version" onclick={dispatch.reform(|_| Action::LeaveVersion)}>{ "Return to the work" }</button>
+                    if let Some(words) = review::flags(&v.file.annotations).words() {
+                        <details class="flags" id="viewing-flags">
+                            <summary>{ format!("⚑ {words}") }</summary>
+                            <ul class="flag-list">
+                                { for v.file.annotations.iter().filter(|a| review::is_flagged(a)).map(|a| html! {
+                                    <li data-id={a.id.clone()}>{ format!("{} \u{201c}{}\u{201d}: {}", a.id, a.quote, review::flag_words(a)) }</li>
+                                }) }
+                            </ul>
+                        </details>
+                    }
                 </div>
             }
             <div class="workspace">

@@ -144,5 +144,9 @@ mod tests {
         assert_eq!(crate::ui::review::next_flagged(&s.anns, Some("A2"), true).as_deref(), Some("A1"));
         let f = crate::ui::review::flags(&s.anns);
         assert_eq!(f.words().as_deref(), Some("1 unsure, 1 note"));
+        assert_eq!(crate::ui::review::flag_words(s.get("A1").unwrap()), "why");
+        assert_eq!(crate::ui::review::flag_words(s.get("A2").unwrap()), "unsure");
+        s.apply(Action::ToggleUnsure("A1".into()));
+        assert_eq!(crate::ui::review::flag_words(s.get("A1").unwrap()), "unsure · why");
     }
 }

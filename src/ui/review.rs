@@ -306,6 +306,15 @@ impl Flags {
     }
 }
 
+/// A flagged annotation's flags in words: "unsure · the note", "the note" or "unsure".
+pub fn flag_words(a: &Annotation) -> String {
+    match (&a.note, a.unsure) {
+        (Some(n), true) => format!("unsure · {n}"),
+        (Some(n), false) => n.clone(),
+        (None, _) => "unsure".to_string(),
+    }
+}
+
 /// The flags of a document's annotations (rejected ones included: a note may say why).
 pub fn flags(anns: &[Annotation]) -> Flags {
     Flags { unsure: anns.iter().filter(|a| a.unsure).count(), notes: anns.iter().filter(|a| a.note.is_some()).count() }

@@ -101,6 +101,8 @@ await run(async ({ page, base, downloads, errors }) => {
     await page.waitForFunction(() => document.querySelectorAll('#text .r.flag-e').length >= 2);
     const shown = await flaggedIds(page);
     assert(bobFlagged.every((id) => shown.includes(id)), `bob's flags are on screen: ${bobFlagged} in ${shown}`);
+    const listed = await page.$eval('#viewing-flags', (d) => d.textContent);
+    assert(/1 unsure, 1 note/.test(listed) && /bob: sure about this one/.test(listed), `bob's flags are listed with his note: ${listed}`);
     await page.keyboard.press('j');
     await page.keyboard.press('u');
     await page.waitForFunction(() => /read-only/.test(document.getElementById('banner')?.textContent || ''));

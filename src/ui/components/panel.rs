@@ -492,11 +492,7 @@ fn flag_list(state: &State, d: &Callback<Action>) -> Html {
                 { for state.anns.iter().filter(|a| review::is_flagged(a)).map(|a| {
                     let id = a.id.clone();
                     let onclick = d.reform(move |_| Action::Select(Some(id.clone())));
-                    let what = match (&a.note, a.unsure) {
-                        (Some(n), true) => format!("unsure · {n}"),
-                        (Some(n), false) => n.clone(),
-                        (None, _) => "unsure".to_string(),
-                    };
+                    let what = review::flag_words(a);
                     html! {
                         <li data-id={a.id.clone()}><button class="link" {onclick}>{ format!("{} \u{201c}{}\u{201d}", a.id, a.quote) }</button>
                             <span class="small muted">{ format!(" {what}") }</span></li>
