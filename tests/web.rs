@@ -3,7 +3,8 @@
 //! Owns: checks that need a DOM: the app mounts and paints a seed with one highlight per
 //! predicted annotation; the text view draws each label with its own style over nested
 //! spans, marks unreviewed runs, describes runs with their status and makes the selected run
-//! the text's active descendant; DOM selections over text with emoji convert between UTF-16 and code points both
+//! the text's active descendant, marks flagged annotations; the statistics table shows a row
+//! per annotator; DOM selections over text with emoji convert between UTF-16 and code points both
 //! ways. It must not: test the reducer (native unit tests do) or the built bundle (e2e does).
 //!
 //! Run: CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
@@ -258,4 +259,56 @@ async fn dom_selection_over_emoji_converts_between_utf16_and_code_points() {
     // 5. An offset inside a surrogate pair clamps to the start of its character.
     assert_eq!(index.utf16_to_cp_clamped(index.cp_to_utf16(cp_of("👍🏽")).unwrap() + 1), cp_of("👍🏽"));
     sel.remove_all_ranges().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_flagged_annotation_ends_with_a_marker_and_says_its_flags() {
+    let doc = SEEDS[0].document().unwrap();
+    let mut unsure = ann(&doc, "A1", Label::Actor, "France", 0);
+    unsure.unsure = true;
+    unsure.note = Some("state or army?".into());
+    let anns = vec![unsure, ann(&doc, "A2", Label::Actor, "Bamako", 0)];
+    let root = mount_text(doc, anns);
+    until(|| root.query_selector(".r.actor").ok().flatten().is_some()).await;
+    let run = |id: &str| root.query_selector(&format!(".r[data-ids=\"{id}\"]")).unwrap().expect(id);
+    let (a1, a2) = (run("A1"), run("A2"));
+    assert!(a1.class_list().contains("flag-e"), "a flagged actor: {}", a1.class_name());
+    assert!(!a2.class_list().contains("flag-e"), "an unflagged one: {}", a2.class_name());
+    assert_eq!(
+        a1.get_attribute("aria-description").as_deref(),
+        Some("actor France, unreviewed, flagged unsure, note: state or army?")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_statistics_table_shows_a_row_per_annotator() {
+    use gloss::ui::components::stats::{StatsProps, StatsTable};
+    use gloss::ui::stats::AnnotatorStats;
+    let ada = AnnotatorStats {
+        annotator: "Ada".into(),
+        gold: 2,
+        in_progress: 1,
+        by_label: [7, 3, 1],
+        unsure: 2,
+        first: Some("2026-01-02T10:00:00Z".into()),
+        ..Default::default()
+    };
+    let bob = AnnotatorStats { annotator: "bob".into(), reviewed: 1, rejected: 4, ..Default::default() };
+    let root = container();
+    let props = StatsProps { rows: Rc::new(vec![ada, bob]), unloaded: 3, on_close: Callback::noop() };
+    yew::Renderer::<StatsTable>::with_root_and_props(root.clone(), props).render();
+    until(|| root.query_selector("#stats-table").ok().flatten().is_some()).await;
+    let cells = |who: &str| -> Vec<String> {
+        let tr = root.query_selector(&format!("tr[data-annotator=\"{who}\"]")).unwrap().expect(who);
+        let tds = tr.query_selector_all("td").unwrap();
+        (0..tds.length()).map(|i| tds.get(i).unwrap().text_content().unwrap_or_default()).collect()
+    };
+    let a = cells("Ada");
+    assert_eq!(&a[..7], ["3", "2", "0", "1", "7", "3", "1"], "documents, gold, reviewed, in progress, labels");
+    assert_eq!(a[12], "2", "unsure");
+    assert_eq!(a[14], "2026-01-02 10:00", "first time, to the minute");
+    assert_eq!(a[15], "–", "no last time known");
+    assert_eq!(cells("bob")[11], "4", "rejected");
+    let note = root.query_selector("#stats-unloaded").unwrap().unwrap().text_content().unwrap();
+    assert!(note.contains("3 listed document(s)"), "{note}");
 }

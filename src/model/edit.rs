@@ -29,6 +29,12 @@ pub enum Edit {
     /// annotations alone: whoever holds the document applies it there (see [`Edit::dct`]),
     /// and the dates it re-resolves are `Replace`/`Add` edits of the same batch.
     Dct { before: Option<jiff::civil::Date>, after: Option<jiff::civil::Date> },
+    /// Version `n` of the document (another annotator's file of the same text, kept beside
+    /// the work) changes from `before` to `after`: each its saved form (JSON), `None` when
+    /// absent, so deleting a version is undoable like any edit. It leaves the list of
+    /// annotations alone: whoever holds the document's versions applies it (see
+    /// [`Edit::versions`]).
+    Version { n: usize, before: Option<String>, after: Option<String> },
 }
 
 impl Edit {
@@ -40,6 +46,7 @@ impl Edit {
             Edit::Replace { before, after } => Edit::Replace { before: after.clone(), after: before.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
             Edit::Dct { before, after } => Edit::Dct { before: *after, after: *before },
+            Edit::Version { n, before, after } => Edit::Version { n: *n, before: after.clone(), after: before.clone() },
         }
     }
 
@@ -50,6 +57,24 @@ impl Edit {
             Edit::Dct { after, .. } => Some(*after),
             Edit::Batch(edits) => edits.iter().rev().find_map(Edit::dct),
             _ => None,
+        }
+    }
+
+    /// The version changes of this edit, in order (see [`Edit::Version`]): number, before, after.
+    pub fn versions(&self) -> Vec<(usize, Option<&str>, Option<&str>)> {
+        match self {
+            Edit::Version { n, before, after } => vec![(*n, before.as_deref(), after.as_deref())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::versions).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when the edit changes annotations or the DCT (not only versions).
+    pub fn touches_work(&self) -> bool {
+        match self {
+            Edit::Version { .. } => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_work),
+            _ => true,
         }
     }
 
@@ -93,7 +118,7 @@ impl Edit {
                     e.apply_in_place(anns)?;
                 }
             }
-            Edit::Dct { .. } => {}
+            Edit::Dct { .. } | Edit::Version { .. } => {}
         }
         Ok(())
     }
@@ -104,6 +129,7 @@ impl Edit {
             Edit::Replace { before, after } => before == after,
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
             Edit::Dct { before, after } => before == after,
+            Edit::Version { before, after, .. } => before == after,
             _ => false,
         }
     }
@@ -133,5 +159,18 @@ mod tests {
         let mut anns = Vec::new();
         e.apply(&mut anns).unwrap();
         assert!(anns.is_empty());
+    }
+
+    #[test]
+    fn a_version_change_inverts_and_leaves_the_list_alone() {
+        let e = Edit::Batch(vec![Edit::Version { n: 2, before: Some("{}".into()), after: None }]);
+        assert_eq!(e.versions(), vec![(2, Some("{}"), None)]);
+        assert_eq!(e.inverse().versions(), vec![(2, None, Some("{}"))]);
+        assert!(!e.touches_work() && !e.is_noop());
+        assert!(Edit::Batch(vec![Edit::Dct { before: None, after: None }]).touches_work());
+        let mut anns = Vec::new();
+        e.apply(&mut anns).unwrap();
+        assert!(anns.is_empty());
+        assert!(e.inverse().inverse() == e);
     }
 }

@@ -466,6 +466,9 @@ pub struct KeyContext {
     pub set_help: Callback<bool>,
     pub export_open: bool,
     pub set_export: Callback<bool>,
+    /// The statistics table (`%`).
+    pub stats_open: bool,
+    pub set_stats: Callback<bool>,
 }
 
 /// The action of key `key` (with Shift already in `key`'s case) on `state`, or a page-side
@@ -488,6 +491,9 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             Some(actor) => Some(Action::LinkSource(actor.clone())),
             None => Some(Action::Fail(format!("no source numbered {d}: {} candidate(s)", cands.len()))),
         };
+    }
+    if let Some(action) = notes_key(key, state, cx) {
+        return action;
     }
     let resize = |edge, grow| match state.pending {
         Some(_) => Some(Action::ResizePending { edge, grow }),
@@ -588,6 +594,42 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
     }
 }
 
+/// The keys of notes and doubts, of a version viewed read-only and of the statistics table:
+/// `Some` when the key is theirs here (with the action to dispatch, if any).
+fn notes_key(key: &str, state: &State, cx: &KeyContext) -> Option<Option<Action>> {
+    if cx.stats_open && matches!(key, "%" | "Escape") {
+        cx.set_stats.emit(false);
+        return Some(None);
+    }
+    let sel = state.selected.clone();
+    let viewed = state.viewed().map(|v| crate::ui::versions::viewing_words(&v.annotator, v.n));
+    Some(match (key, viewed) {
+        ("Escape", Some(_)) => Some(Action::LeaveVersion),
+        ("u" | "#", Some(w)) => {
+            Some(Action::Fail(format!("{w}: nothing can be changed here. Esc returns to the work")))
+        }
+        ("%", _) => {
+            cx.set_help.emit(false);
+            cx.set_stats.emit(true);
+            None
+        }
+        ("u", None) => Some(sel.map_or_else(
+            || Action::Fail("select an annotation first, then u flags it unsure".into()),
+            Action::ToggleUnsure,
+        )),
+        ("#", None) if sel.is_some() => {
+            browser::focus("edit-note");
+            None
+        }
+        ("#", None) => Some(Action::Fail("select an annotation first, then # writes a note on it".into())),
+        ("U", _) => match review::next_flagged(&state.anns, sel.as_deref(), true) {
+            Some(id) => Some(Action::Select(Some(id))),
+            None => Some(Action::Notify("no annotation of this document is flagged unsure or has a note".into())),
+        },
+        _ => return None,
+    })
+}
+
 fn on_key(e: &web_sys::KeyboardEvent, state: &State, dispatch: &Callback<Action>, cx: &KeyContext) {
     let key = e.key();
     // Keys typed in a field are the field's, whichever element has the focus by now.
@@ -658,19 +700,24 @@ pub fn App() -> Html {
     *latest.borrow_mut() = (*store).clone();
     let help = use_state(|| false);
     let exporting = use_state(|| false);
+    let stats = use_state(|| false);
     let keys_cx = use_mut_ref(|| KeyContext {
         help_open: false,
         set_help: Callback::noop(),
         export_open: false,
         set_export: Callback::noop(),
+        stats_open: false,
+        set_stats: Callback::noop(),
     });
     {
-        let (h, x) = (help.clone(), exporting.clone());
+        let (h, x, st) = (help.clone(), exporting.clone(), stats.clone());
         *keys_cx.borrow_mut() = KeyContext {
             help_open: *help,
             set_help: Callback::from(move |v| h.set(v)),
             export_open: *exporting,
             set_export: Callback::from(move |v| x.set(v)),
+            stats_open: *stats,
+            set_stats: Callback::from(move |v| st.set(v)),
         };
     }
 
@@ -848,7 +895,8 @@ pub fn App() -> Html {
             }
         })
     };
-    let hovered = (*hover).and_then(|cp| {
+    // While a version is viewed, the panel does not describe the work under the pointer.
+    let hovered = (*hover).filter(|_| state.viewing.is_none()).and_then(|cp| {
         let mut here: Vec<_> = state.anns.iter().filter(|a| a.span.contains_offset(cp)).collect();
         here.sort_by_key(|a| a.span.len());
         here.first().map(|a| a.id.clone())
@@ -918,16 +966,26 @@ pub fn App() -> Html {
         (None, None) => Vec::new(),
     };
     let cue = selected_ann.and_then(|a| a.claim()).and_then(|c| c.cue.as_ref()).map(|c| c.span);
-    let body = match state.doc.clone() {
-        Some(doc) => html! {
+    let viewed = state.viewed().cloned();
+    let body = match (state.doc.clone(), &viewed) {
+        // A version viewed read-only: its annotations over the same text, nothing selected.
+        (Some(doc), Some(v)) => {
+            let mut anns = v.file.annotations.clone();
+            crate::model::sort_annotations(&mut anns);
+            html! {
+                <TextView doc={doc} anns={std::rc::Rc::new(anns)} selected={None::<String>} pending={None::<Span>} related={Vec::<String>::new()}
+                    cue={None::<Span>} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
+            }
+        }
+        (Some(doc), None) => html! {
             <TextView doc={doc} anns={state.anns.clone()} selected={state.selected.clone()}
                 pending={state.pending} related={related} cue={cue} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
         },
-        None => html! { <p class="empty">{ "Opening…" }</p> },
+        (None, _) => html! { <p class="empty">{ "Opening…" }</p> },
     };
 
     html! {
-        <div class={classes!("app", dragging.then_some("dragging"), state.linking.is_some().then_some("linking"))} data-ready-ms={ready.map(|t| format!("{t:.0}"))}>
+        <div class={classes!("app", dragging.then_some("dragging"), state.linking.is_some().then_some("linking"), viewed.is_some().then_some("viewing"))} data-ready-ms={ready.map(|t| format!("{t:.0}"))}>
             <Header state={store.clone()} dispatch={dispatch.clone()} on_paste={{
                 let pasting = pasting.clone();
                 Callback::from(move |_| pasting.set(true))
@@ -943,6 +1001,22 @@ pub fn App() -> Html {
             } else if *other_tab {
                 <div class="tab-warning" id="tab-warning" role="status">
                     { "Gloss is open in another tab of this browser too. This tab holds the corpus; the other one is read-only until it takes over." }
+                </div>
+            }
+            if let Some(v) = &viewed {
+                <div class="viewing-bar" id="viewing" role="status" data-n={v.n.to_string()}>
+                    { format!("{} \u{2014} Esc to return to the work", crate::ui::versions::viewing_words(&v.annotator, v.n)) }
+                    <button id="leave-version" onclick={dispatch.reform(|_| Action::LeaveVersion)}>{ "Return to the work" }</button>
+                    if let Some(words) = review::flags(&v.file.annotations).words() {
+                        <details class="flags" id="viewing-flags">
+                            <summary>{ format!("⚑ {words}") }</summary>
+                            <ul class="flag-list">
+                                { for v.file.annotations.iter().filter(|a| review::is_flagged(a)).map(|a| html! {
+                                    <li data-id={a.id.clone()}>{ format!("{} \u{201c}{}\u{201d}: {}", a.id, a.quote, review::flag_words(a)) }</li>
+                                }) }
+                            </ul>
+                        </details>
+                    }
                 </div>
             }
             <div class="workspace">
@@ -962,6 +1036,12 @@ pub fn App() -> Html {
             }
             if let Some(plan) = state.fix.clone() {
                 <super::components::fix::FixPreview plan={plan} dispatch={dispatch.clone()} />
+            }
+            if let Some((rows, unloaded)) = (*stats).then(|| super::stats::of_state(state)) {
+                <super::components::stats::StatsTable rows={std::rc::Rc::new(rows)} {unloaded} on_close={{
+                    let stats = stats.clone();
+                    Callback::from(move |_| stats.set(false))
+                }} />
             }
             if *help {
                 <super::components::help::HelpOverlay on_close={{

@@ -101,6 +101,11 @@ impl History {
         self.undone.retain(keep);
     }
 
+    /// Every step of both stacks (done, then undone).
+    pub fn steps(&self) -> impl Iterator<Item = &Step> {
+        self.done.iter().chain(&self.undone)
+    }
+
     /// Forgets everything.
     pub fn clear(&mut self) {
         *self = History::default();

@@ -62,6 +62,15 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
         ],
     ),
     (
+        "Doubts and versions",
+        &[
+            Shortcut { keys: &["u"], does: "flag the annotation unsure, or clear the flag" },
+            Shortcut { keys: &["#"], does: "write a note on the annotation: Enter applies, Esc cancels" },
+            Shortcut { keys: &["U"], does: "next flagged annotation (unsure, or with a note)" },
+            Shortcut { keys: &["%"], does: "statistics per annotator: documents, labels, review states, flags, time" },
+        ],
+    ),
+    (
         "File",
         &[
             Shortcut { keys: &["Ctrl+Z"], does: "undo" },

@@ -12,11 +12,13 @@ pub mod corpus;
 pub mod history;
 pub mod keys;
 pub mod layout;
+pub mod notes;
 pub mod readonly;
 pub mod restore;
 pub mod review;
 pub mod seeds;
 pub mod state;
+pub mod stats;
 pub mod versions;
 
 #[cfg(feature = "web")]

@@ -1,6 +1,7 @@
 //! The reviewer's gestures that need more than one annotation to decide: actor identities
 //! (merge, split), a claim's possible sources (relink), growing and shrinking a span by a
-//! word, moving through annotations and unreviewed predictions, review counts.
+//! word, moving through annotations, unreviewed predictions and flagged ones (unsure, with a
+//! note), review counts and flag counts.
 //!
 //! Owns: pure functions over a document's text and its annotations that return what to
 //! select or the [`Edit`]s a gesture makes. It must not: apply edits, record history or
@@ -268,6 +269,63 @@ pub fn step(anns: &[Annotation], from: Option<&str>, forward: bool) -> Option<St
 /// The next prediction still waiting for review after (`forward`) or before `from`, wrapping
 /// around the document; `None` when none is left.
 pub fn next_unreviewed(anns: &[Annotation], from: Option<&str>, forward: bool) -> Option<String> {
+    next_where(anns, from, forward, |a| a.status == Status::Predicted)
+}
+
+/// The next annotation flagged for a second look (unsure, or with a note) after (`forward`)
+/// or before `from`, wrapping around the document; `None` when none is flagged.
+pub fn next_flagged(anns: &[Annotation], from: Option<&str>, forward: bool) -> Option<String> {
+    next_where(anns, from, forward, is_flagged)
+}
+
+/// True when the annotation is flagged unsure or carries a note.
+pub fn is_flagged(a: &Annotation) -> bool {
+    a.unsure || a.note.is_some()
+}
+
+/// How many annotations are flagged unsure and how many carry a note.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub unsure: usize,
+    pub notes: usize,
+}
+
+impl Flags {
+    /// The counts in words ("3 unsure, 2 notes"), `None` when nothing is flagged.
+    pub fn words(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.unsure > 0 {
+            parts.push(format!("{} unsure", self.unsure));
+        }
+        match self.notes {
+            0 => {}
+            1 => parts.push("1 note".into()),
+            n => parts.push(format!("{n} notes")),
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// A flagged annotation's flags in words: "unsure · the note", "the note" or "unsure".
+pub fn flag_words(a: &Annotation) -> String {
+    match (&a.note, a.unsure) {
+        (Some(n), true) => format!("unsure · {n}"),
+        (Some(n), false) => n.clone(),
+        (None, _) => "unsure".to_string(),
+    }
+}
+
+/// The flags of a document's annotations (rejected ones included: a note may say why).
+pub fn flags(anns: &[Annotation]) -> Flags {
+    Flags { unsure: anns.iter().filter(|a| a.unsure).count(), notes: anns.iter().filter(|a| a.note.is_some()).count() }
+}
+
+fn next_where(
+    anns: &[Annotation],
+    from: Option<&str>,
+    forward: bool,
+    pick: impl Fn(&Annotation) -> bool,
+) -> Option<String> {
     let n = anns.len();
     let pos = from.and_then(|f| anns.iter().position(|a| a.id == f));
     (1..=n)
@@ -278,7 +336,7 @@ pub fn next_unreviewed(anns: &[Annotation], from: Option<&str>, forward: bool) -
             (Some(p), false) => (p + n - k % n) % n,
         })
         .filter_map(|i| anns.get(i))
-        .find(|a| a.status == Status::Predicted)
+        .find(|a| pick(a))
         .map(|a| a.id.clone())
 }
 

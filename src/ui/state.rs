@@ -286,6 +286,26 @@ pub enum Action {
     Notify(String),
     /// Hides the banner.
     Dismiss,
+    /// Sets an annotation's note (a comment for whoever reviews it; empty: none), one undoable
+    /// edit that leaves its review status alone (see [`crate::ui::review`]).
+    SetNote {
+        id: String,
+        note: String,
+    },
+    /// Flags an annotation "unsure", or clears the flag: one undoable edit.
+    ToggleUnsure(String),
+    /// Deletes version `n` of document `id`: one undoable step (see [`crate::ui::versions`]).
+    DeleteVersion {
+        id: String,
+        n: usize,
+    },
+    /// Shows version `n` of document `id` on screen, read-only, until [`Action::LeaveVersion`].
+    ViewVersion {
+        id: String,
+        n: usize,
+    },
+    /// Back to the work from a version viewed read-only.
+    LeaveVersion,
 }
 
 impl Action {
@@ -333,6 +353,11 @@ impl Action {
                 | A::WordsToClaim { .. }
                 | A::Undo
                 | A::Redo
+                | A::SetNote { .. }
+                | A::ToggleUnsure(_)
+                | A::DeleteVersion { .. }
+                | A::ViewVersion { .. }
+                | A::LeaveVersion
         )
     }
 }
@@ -374,6 +399,8 @@ pub struct State {
     pub logged: u64,
     /// Why this tab may not change the corpus (another tab holds it), when it may not.
     pub read_only: Option<String>,
+    /// The version shown read-only instead of the work (document id, version number).
+    pub viewing: Option<(String, usize)>,
 }
 
 impl State {
@@ -383,6 +410,9 @@ impl State {
         // A notice lasts until the next gesture (or its few seconds); errors stay until dismissed.
         if matches!(self.message, Some(Message::Info(_))) && action.is_gesture() {
             self.message = None;
+        }
+        if self.viewing.is_some() && self.refused_while_viewing(&action) {
+            return;
         }
         match action {
             Action::Open { mut doc, predictions, origin } => {
@@ -583,7 +613,7 @@ impl State {
                 if !self.marked {
                     self.marked = true;
                     self.revision += 1;
-                    self.message = Some(Message::Info("marked as gold".into()));
+                    self.message = Some(Message::Info(self.gold_message()));
                 }
             }
             Action::SetStance { id, stance } => {
@@ -744,6 +774,11 @@ impl State {
             Action::Fail(m) => self.fail(&m),
             Action::Notify(m) => self.message = Some(Message::Info(m)),
             Action::Dismiss => self.message = None,
+            Action::SetNote { id, note } => self.set_note(&id, &note),
+            Action::ToggleUnsure(id) => self.toggle_unsure(&id),
+            Action::DeleteVersion { id, n } => self.delete_version(&id, n),
+            Action::ViewVersion { id, n } => self.view_version(&id, n),
+            Action::LeaveVersion => self.leave_version(),
         }
     }
 
@@ -920,7 +955,12 @@ impl State {
         // Each document's annotations after the step, and its DCT when the step changes it.
         type After = (String, Vec<Annotation>, Option<Option<jiff::civil::Date>>);
         let mut lists: Vec<After> = Vec::new();
+        // Versions change beside the work (see `versions.rs`): checked here, kept after.
+        let versions = self.versions_after(&edits)?;
         for (doc, edit) in edits {
+            if !edit.touches_work() {
+                continue;
+            }
             let pos = match lists.iter().position(|(d, _, _)| d == doc) {
                 Some(p) => p,
                 None => {
@@ -937,6 +977,7 @@ impl State {
             }
         }
         let mut elsewhere = 0;
+        self.keep_versions(versions);
         for (doc, mut anns, dct) in lists {
             if let Some(d) = self.doc.as_mut().filter(|d| d.id == doc) {
                 if let Some(dct) = dct {
@@ -1084,7 +1125,7 @@ impl State {
     }
 
     /// Applies a user edit and records it; on error nothing changes.
-    fn commit(&mut self, mut edit: Edit) -> bool {
+    pub(super) fn commit(&mut self, mut edit: Edit) -> bool {
         if edit.is_noop() {
             return false;
         }
@@ -1104,7 +1145,7 @@ impl State {
         }
     }
 
-    fn found(&mut self, id: &str) -> Option<Annotation> {
+    pub(super) fn found(&mut self, id: &str) -> Option<Annotation> {
         let a = self.get(id).cloned();
         if a.is_none() {
             self.fail(&format!("there is no annotation {id}"));

@@ -6,7 +6,9 @@
 //! undoable step; any other work stays as it is and the file is kept as a *version* of the
 //! document (annotator, time, file name, annotations); a file with the same id but another
 //! text is a separate document under a new id. Also: a version becoming the work, and a
-//! fresh extraction replacing the work, each one undoable step. It must not: read storage
+//! fresh extraction replacing the work, each one undoable step; deleting a version (an
+//! undoable [`Edit::Version`] step, replayed from the edit log like any edit) and viewing one
+//! read-only (every change refused until Esc). It must not: read storage
 //! (the page parks the saved work first), extract, or touch the browser.
 
 use super::corpus::{Entry, Version};
@@ -135,7 +137,8 @@ impl State {
             )));
             return;
         }
-        let n = self.corpus[i].next_version();
+        // A number no deleted version of the undo history holds either, so undo can bring it back.
+        let n = self.history_versions(&id).into_iter().fold(self.corpus[i].next_version(), |n, m| n.max(m + 1));
         let version = Version {
             n,
             annotator: file.meta.annotator.clone(),
@@ -209,6 +212,172 @@ impl State {
             Err(e) => self.fail(&format!("could not extract afresh: {e}")),
         }
     }
+}
+
+/// The versions of each document after a step's version changes, checked all or nothing:
+/// by document id, the new list.
+type VersionLists = Vec<(String, Vec<Version>)>;
+
+impl State {
+    /// Version `n` of document `id` is deleted, as one undoable step (an [`Edit::Version`]
+    /// holding its saved form, so undo gives it back exactly, after a reload too).
+    pub(super) fn delete_version(&mut self, id: &str, n: usize) {
+        let Some(e) = self.corpus.iter().find(|e| e.id == id) else {
+            return self.fail(&format!("there is no document {id} in the corpus"));
+        };
+        let Some(v) = e.versions.iter().find(|v| v.n == n) else {
+            return self.fail(&format!("{id} has no version {n}"));
+        };
+        let who = v.annotator.clone().unwrap_or_else(|| "no annotator named".into());
+        let saved = super::corpus::versions_to_json(std::slice::from_ref(v));
+        let step: Step = vec![(id.to_string(), Edit::Version { n, before: Some(saved), after: None })];
+        if let Err(e) = self.run_step(&step, false) {
+            return self.fail(&format!("version {n} of {id} cannot be deleted: {}", e.message()));
+        }
+        self.record(step);
+        self.message = Some(Message::Info(format!("{id}: version {n} ({who}) deleted (Ctrl+Z brings it back)")));
+    }
+
+    /// The version lists a step's edits leave, or why the step does not apply (a version to
+    /// delete that is not there as saved, one to add whose number is taken).
+    pub(super) fn versions_after(&self, edits: &[(&String, Edit)]) -> Result<VersionLists, crate::model::Error> {
+        let err = |m: String| crate::model::Error::edit(m);
+        let mut out: VersionLists = Vec::new();
+        for (doc, edit) in edits {
+            for (n, before, after) in edit.versions() {
+                let pos = match out.iter().position(|(d, _)| d == *doc) {
+                    Some(p) => p,
+                    None => {
+                        let e = self.corpus.iter().find(|e| &e.id == *doc);
+                        let e = e.ok_or_else(|| err(format!("document {doc} is not in the corpus")))?;
+                        out.push((doc.to_string(), (*e.versions).clone()));
+                        out.len() - 1
+                    }
+                };
+                let list = &mut out[pos].1;
+                let read = |json: &str| {
+                    super::corpus::versions_from_json(json)
+                        .ok()
+                        .and_then(|mut v| v.pop())
+                        .ok_or_else(|| err(format!("version {n} of {doc} is unreadable in the undo history")))
+                };
+                let at = list.iter().position(|v| v.n == n);
+                match (before, at) {
+                    (Some(b), Some(i)) if list[i] == read(b)? => {
+                        list.remove(i);
+                    }
+                    (Some(_), _) => return Err(err(format!("version {n} of {doc} has changed or is gone"))),
+                    (None, Some(_)) => return Err(err(format!("{doc} has a version {n} already"))),
+                    (None, None) => {}
+                }
+                if let Some(a) = after {
+                    list.push(read(a)?);
+                    list.sort_by_key(|v| v.n);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Keeps the version lists [`State::versions_after`] made (autosave sees them change).
+    pub(super) fn keep_versions(&mut self, lists: VersionLists) {
+        if lists.is_empty() {
+            return;
+        }
+        let corpus = Rc::make_mut(&mut self.corpus);
+        for (id, list) in lists {
+            if let Some(e) = corpus.iter_mut().find(|e| e.id == id) {
+                e.versions = Rc::new(list);
+                e.rev += 1;
+            }
+        }
+        if self.viewed().is_none() {
+            self.viewing = None;
+        }
+        self.revision += 1;
+    }
+
+    /// The numbers of document `id`'s versions that steps of the undo history add or delete.
+    fn history_versions(&self, id: &str) -> Vec<usize> {
+        self.history
+            .steps()
+            .flat_map(|s| s.iter())
+            .filter(|(d, _)| d == id)
+            .flat_map(|(_, e)| e.versions())
+            .map(|(n, _, _)| n)
+            .collect()
+    }
+
+    /// The version on screen read-only, when one is.
+    pub fn viewed(&self) -> Option<&Version> {
+        let (id, n) = self.viewing.as_ref()?;
+        self.corpus.iter().find(|e| &e.id == id)?.versions.iter().find(|v| v.n == *n)
+    }
+
+    /// Shows version `n` of document `id` read-only (the document comes on screen; its work
+    /// stays as it is).
+    pub(super) fn view_version(&mut self, id: &str, n: usize) {
+        let Some(i) = self.corpus.iter().position(|e| e.id == id) else {
+            return self.fail(&format!("there is no document {id} in the corpus"));
+        };
+        if !self.corpus[i].versions.iter().any(|v| v.n == n) {
+            return self.fail(&format!("{id} has no version {n}"));
+        }
+        if self.corpus[i].parked.is_some() {
+            self.switch(i);
+        }
+        if self.doc.as_ref().is_none_or(|d| d.id != id) {
+            return self.fail(&format!("{id} is not loaded yet: open it, then open its version"));
+        }
+        self.viewing = Some((id.to_string(), n));
+        self.selected = None;
+        self.pending = None;
+        self.linking = None;
+        self.revision += 1;
+    }
+
+    /// Back to the work.
+    pub(super) fn leave_version(&mut self) {
+        if self.viewing.take().is_some() {
+            self.revision += 1;
+            self.message = Some(Message::Info("back to the work".into()));
+        }
+    }
+
+    /// While a version is viewed: true (with the reason shown) for an action that would
+    /// change the work or the view, which is refused; opening another document or version
+    /// leaves the view first; what the page does by itself goes on.
+    pub(super) fn refused_while_viewing(&mut self, action: &Action) -> bool {
+        match action {
+            Action::LeaveVersion | Action::Dismiss | Action::Notify(_) | Action::Fail(_) => false,
+            // A click beside the highlights selects nothing: harmless.
+            Action::Select(None) | Action::SelectText(None) => false,
+            Action::ViewVersion { .. }
+            | Action::Open { .. }
+            | Action::OpenGold { .. }
+            | Action::Import { .. }
+            | Action::UseVersion { .. }
+            | Action::Switch(_)
+            | Action::SetDct { .. }
+            | Action::Reextract { .. } => {
+                self.viewing = None;
+                self.revision += 1;
+                false
+            }
+            a if a.is_gesture() => {
+                let what = self.viewed().map(|v| viewing_words(&v.annotator, v.n)).unwrap_or_default();
+                self.fail(&format!("{what}: nothing can be changed here. Esc returns to the work"));
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// "viewing version 2 (bob), read-only".
+pub fn viewing_words(annotator: &Option<String>, n: usize) -> String {
+    let who = annotator.as_deref().unwrap_or("no annotator named");
+    format!("viewing version {n} ({who}), read-only")
 }
 
 #[cfg(test)]
@@ -421,6 +590,91 @@ mod tests {
         assert_eq!(s.anns.len(), 1);
         s.apply(Action::Undo);
         assert_eq!(s.anns, work);
+    }
+
+    /// `opened()` with accepted work and Ada's older file kept as version 2.
+    fn with_version() -> State {
+        let mut s = opened();
+        s.apply(Action::Accept("A1".into()));
+        s.apply(Action::Import { file: older_file("Ada"), origin: file_of("ada.json") });
+        assert_eq!(s.corpus[0].versions.len(), 1);
+        s
+    }
+
+    #[test]
+    fn deleting_a_version_is_one_undoable_step_that_the_edit_log_replays() {
+        let mut s = with_version();
+        let kept = s.corpus[0].versions.clone();
+        let (work, before) = (s.anns.clone(), s.clone());
+        s.journal.clear();
+        s.apply(Action::DeleteVersion { id: "t".into(), n: 2 });
+        assert!(s.corpus[0].versions.is_empty());
+        assert_eq!(s.anns, work, "the work is untouched");
+        assert!(info(&s).contains("version 2 (Ada) deleted"), "{}", info(&s));
+        // The edit log of this action, replayed on the state before it, deletes it too.
+        let mut replayed = before.clone();
+        replayed.apply(Action::Replay { ops: s.journal.clone(), upto: 1 });
+        assert!(replayed.corpus[0].versions.is_empty());
+        assert_eq!(replayed.history, s.history);
+        // Undo brings back exactly the same version; redo deletes it again.
+        s.apply(Action::Undo);
+        assert_eq!(s.corpus[0].versions, kept);
+        s.apply(Action::Redo);
+        assert!(s.corpus[0].versions.is_empty());
+        // The undo history survives its saved form (a reload) and still brings it back.
+        let h = crate::ui::history::History::from_json(&s.history.to_json()).unwrap();
+        s.apply(Action::RestoreHistory(h));
+        s.apply(Action::Undo);
+        assert_eq!(s.corpus[0].versions, kept);
+        s.apply(Action::DeleteVersion { id: "t".into(), n: 5 });
+        assert!(info(&s).contains("no version 5"), "{}", info(&s));
+    }
+
+    #[test]
+    fn a_new_version_never_takes_the_number_of_a_deleted_one_undo_can_bring_back() {
+        let mut s = with_version();
+        s.apply(Action::DeleteVersion { id: "t".into(), n: 2 });
+        s.apply(Action::Import { file: older_file("Bo"), origin: file_of("bo.json") });
+        assert_eq!(s.corpus[0].versions[0].n, 3);
+        s.apply(Action::Undo);
+        let ns: Vec<usize> = s.corpus[0].versions.iter().map(|v| v.n).collect();
+        assert_eq!(ns, [2, 3]);
+        // A step whose version is not there as saved fails whole, in words.
+        let mut changed = s.clone();
+        Rc::make_mut(&mut Rc::make_mut(&mut changed.corpus)[0].versions)[0].origin = "other.json".into();
+        changed.apply(Action::Redo);
+        assert_eq!(changed.corpus[0].versions.len(), 2);
+        assert!(matches!(&changed.message, Some(Message::Error(m)) if m.contains("version 2 of t has changed")));
+    }
+
+    #[test]
+    fn a_version_viewed_read_only_refuses_every_change_until_esc() {
+        let mut s = with_version();
+        let (work, history) = (s.anns.clone(), s.history.clone());
+        s.apply(Action::ViewVersion { id: "t".into(), n: 2 });
+        assert_eq!(s.viewed().map(|v| v.n), Some(2));
+        for a in [
+            Action::Accept("A2".into()),
+            Action::ToggleUnsure("A1".into()),
+            Action::Undo,
+            Action::MarkGold,
+            Action::DeleteVersion { id: "t".into(), n: 2 },
+        ] {
+            s.apply(a);
+            assert!(
+                matches!(&s.message, Some(Message::Error(m)) if m.contains("viewing version 2 (Ada), read-only") && m.contains("Esc")),
+                "{:?}",
+                s.message
+            );
+        }
+        assert_eq!((s.anns.clone(), s.history.clone()), (work.clone(), history));
+        assert_eq!(s.corpus[0].versions.len(), 1);
+        s.apply(Action::LeaveVersion);
+        assert!(s.viewing.is_none());
+        s.apply(Action::Accept("A2".into()));
+        assert_ne!(s.anns, work, "editing works again");
+        s.apply(Action::ViewVersion { id: "t".into(), n: 9 });
+        assert!(s.viewing.is_none() && info(&s).contains("no version 9"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The corpus list in the side panel: every document with its review state (kept between
 //! visits, so a document not loaded yet still shows how far its review went), the other
-//! versions of each document with theirs, a click (or J/K) to switch, and the corpus
+//! versions of each document with theirs (annotator, time, counts, flags; open read-only,
+//! use, download, delete), a click (or J/K) to switch, and the corpus
 //! download; saved work that could not be read is listed with a download and a discard.
 //!
 //! Owns: drawing the list. It must not: load or switch documents or touch storage itself (it
@@ -8,6 +9,7 @@
 
 use crate::ui::app::{download_corpus, open_entry};
 use crate::ui::corpus::{state_name, Entry, Version};
+use crate::ui::review;
 use crate::ui::session;
 use crate::ui::state::{Action, Origin, State};
 use yew::prelude::*;
@@ -25,6 +27,15 @@ fn adopt_version(state: &State, id: &str, n: usize, dispatch: &Callback<Action>)
         session::park_saved(id, &Origin::Restored, dispatch);
     }
     dispatch.emit(Action::UseVersion { id: id.to_string(), n });
+}
+
+/// Shows version `n` of document `id` read-only (the saved work is loaded first when the
+/// document is not, so it can come on screen).
+fn view_version(state: &State, id: &str, n: usize, dispatch: &Callback<Action>) {
+    if state.work_of(id).is_none() {
+        session::park_saved(id, &Origin::Restored, dispatch);
+    }
+    dispatch.emit(Action::ViewVersion { id: id.to_string(), n });
 }
 
 /// Downloads version `v` of document `id` as gold JSON (`<id>.v<n>.gold.json`).
@@ -50,15 +61,29 @@ fn versions_of(e: &Entry, state: &UseReducerHandle<State>, dispatch: &Callback<A
                 let on_use = Callback::from(move |_| adopt_version(&h, &id, n, &d));
                 let (d, id, version) = (dispatch.clone(), e.id.clone(), v.clone());
                 let on_download = Callback::from(move |_| download_version(&id, &version, &d));
+                let (h, d, id) = (state.clone(), dispatch.clone(), e.id.clone());
+                let viewing = state.viewing.as_ref().is_some_and(|(i, m)| *i == e.id && *m == n);
+                let on_open = Callback::from(move |_| {
+                    if viewing { d.emit(Action::LeaveVersion) } else { view_version(&h, &id, n, &d) }
+                });
+                let (d, id) = (dispatch.clone(), e.id.clone());
+                let on_delete = Callback::from(move |_| d.emit(Action::DeleteVersion { id: id.clone(), n }));
+                let flags = review::flags(&v.file.annotations);
                 html! {
-                    <li class="version" data-id={e.id.clone()} data-n={v.n.to_string()} data-state={kind}>
+                    <li class={classes!("version", viewing.then_some("viewing"))} data-id={e.id.clone()} data-n={v.n.to_string()} data-state={kind}
+                        data-annotator={v.annotator.clone()} data-unsure={flags.unsure.to_string()} data-notes={flags.notes.to_string()}>
                         <span class="version-name">{ format!("version {} · {who}", v.n) }</span>
-                        <span class="version-origin" title={v.origin.clone()}>{ format!("{} {when}", v.origin) }</span>
-                        <span class={classes!("doc-state", kind)}>{ words }</span>
+                        <span class="version-origin" title={format!("{} {}", v.origin, v.time.clone().unwrap_or_default())}>{ format!("{} {when}", v.origin) }</span>
+                        <span class={classes!("doc-state", kind)} title={format!("{total} annotation(s), {counts} unreviewed")}>{ words }</span>
+                        <span class="version-flags">{ flags.words().map(|w| format!("⚑ {w}")).unwrap_or_default() }</span>
+                        <button class="version-open" onclick={on_open} aria-pressed={viewing.to_string()}
+                            title="Look at this version's annotations on screen, read-only (Esc returns to the work)">{ if viewing { "Close" } else { "Open" } }</button>
                         <button class="version-use" onclick={on_use}
                             title="Make this version the work on the document (undoable with Ctrl+Z)">{ "Use" }</button>
                         <button class="version-download" onclick={on_download}
                             title="Download this version's gold JSON">{ "Download" }</button>
+                        <button class="version-delete" onclick={on_delete}
+                            title="Delete this version (Ctrl+Z brings it back)">{ "Delete" }</button>
                     </li>
                 }
             }) }

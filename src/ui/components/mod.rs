@@ -13,6 +13,7 @@ pub mod header;
 pub mod help;
 pub mod panel;
 pub mod paste;
+pub mod stats;
 pub mod text;
 
 use crate::model::{Label, Status};

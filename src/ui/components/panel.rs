@@ -427,6 +427,82 @@ fn claim_rows(state: &UseReducerHandle<State>, id: &str, x: &ClaimAttrs, d: &Cal
     { row("Target", target) }</> }
 }
 
+/// The annotation's note and "unsure" flag: a field (Enter applies, Esc cancels, leaving it
+/// applies) and a checkbox (`#` focuses the field, `u` toggles the flag); read-only on hover.
+fn flag_rows(a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
+    if !editable {
+        return html! { <>
+            { row("Unsure", html! { { if a.unsure { "yes" } else { "no" } } }) }
+            { row("Note", shown(a.note.as_deref())) }
+        </> };
+    }
+    let note = a.note.clone().unwrap_or_default();
+    let (dn, id) = (d.clone(), a.id.clone());
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        dn.emit(Action::SetNote { id: id.clone(), note: v });
+    });
+    let stored = note.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        let Some(el) = e.target_dyn_into::<HtmlInputElement>() else { return };
+        match e.key().as_str() {
+            "Enter" => {
+                let _ = el.blur();
+            }
+            // Esc cancels: the stored note comes back before the field is left.
+            "Escape" => {
+                el.set_value(&stored);
+                let _ = el.blur();
+            }
+            _ => {}
+        }
+    });
+    // As for the other fields: a re-render while typing keeps what is typed.
+    let typing = gloo::utils::document()
+        .active_element()
+        .filter(|e| e.id() == "edit-note")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value());
+    let shown_note = typing.unwrap_or(note);
+    let toggle = d.reform({
+        let id = a.id.clone();
+        move |_| Action::ToggleUnsure(id.clone())
+    });
+    html! { <>
+        <dt><label for="edit-unsure">{ "Unsure" }</label></dt>
+        <dd><label class="small"><input id="edit-unsure" type="checkbox" checked={a.unsure} onchange={toggle} />
+            { " flag for a second look (u)" }</label></dd>
+        <dt><label for="edit-note">{ "Note" }</label></dt>
+        <dd><input key={format!("note-{}", a.id)} id="edit-note" type="text" value={shown_note} {onchange} {onkeydown}
+            placeholder="a comment for the reviewer (#)" title="A comment kept with the annotation: Enter applies, Esc cancels" /></dd>
+    </> }
+}
+
+/// The flagged annotations of the document (unsure, or with a note), counted and listed, each
+/// a link to it: seen before marking gold.
+fn flag_list(state: &State, d: &Callback<Action>) -> Html {
+    let flags = review::flags(&state.anns);
+    let Some(words) = flags.words() else {
+        return html! { <span id="flags" class="flags none small muted" data-unsure="0" data-notes="0">{ "no flags" }</span> };
+    };
+    html! {
+        <details class="flags" id="flags" data-unsure={flags.unsure.to_string()} data-notes={flags.notes.to_string()}>
+            <summary title="Annotations flagged unsure or with a note (U goes to the next)">{ format!("⚑ {words}") }</summary>
+            <ul class="flag-list" id="flag-list">
+                { for state.anns.iter().filter(|a| review::is_flagged(a)).map(|a| {
+                    let id = a.id.clone();
+                    let onclick = d.reform(move |_| Action::Select(Some(id.clone())));
+                    let what = review::flag_words(a);
+                    html! {
+                        <li data-id={a.id.clone()}><button class="link" {onclick}>{ format!("{} \u{201c}{}\u{201d}", a.id, a.quote) }</button>
+                            <span class="small muted">{ format!(" {what}") }</span></li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}
+
 fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
@@ -489,7 +565,7 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
                 <span class={classes!("status", a.status.as_str())} id="status">{ status_name(a.status) }</span>
             </div>
             <blockquote class="quote" id="quote">{ a.quote.clone() }</blockquote>
-            <dl class="attrs">{ attrs }{ row("By", html! { <span class="small">{ by }</span> }) }</dl>
+            <dl class="attrs">{ attrs }{ flag_rows(a, d, editable) }{ row("By", html! { <span class="small">{ by }</span> }) }</dl>
             { review }
         </section>
     }
@@ -512,6 +588,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 }) }
             </ul>
             <p class="small muted">{ format!("{reviewed} of {} reviewed", state.anns.len()) }</p>
+            { flag_list(state, d) }
             <div class="review-state">
                 <span id="unreviewed" data-left={left.to_string()} class={classes!("left", (left == 0).then_some("done"))}>
                     { if left == 0 { "nothing left to review".to_string() } else { format!("{left} unreviewed") } }

@@ -162,6 +162,15 @@ fn run_classes(anns: &[Annotation], run: &Run, deco: &Deco) -> String {
     if run.covering.iter().filter_map(|&i| anns.get(i)).any(|a| a.status == Status::Predicted) {
         push("pred");
     }
+    // A flagged annotation (unsure, or with a note) ends with a small marker (style.css).
+    if run
+        .covering
+        .iter()
+        .filter_map(|&i| anns.get(i))
+        .any(|a| a.span.end() == run.end && crate::ui::review::is_flagged(a))
+    {
+        push("flag-e");
+    }
     if overlaps(deco.pending, run) {
         push("pending");
     }
@@ -204,7 +213,14 @@ pub fn describe(anns: &[Annotation], i: usize, a: &Annotation) -> String {
             format!("claim, source {source}, {cue}")
         }
     };
-    format!("{what}, {}", status_words(a.status))
+    let mut out = format!("{what}, {}", status_words(a.status));
+    if a.unsure {
+        out.push_str(", flagged unsure");
+    }
+    if let Some(n) = &a.note {
+        out.push_str(&format!(", note: {n}"));
+    }
+    out
 }
 
 /// The annotation `id`, looked for outward from index `i` (a claim's source is near it).
