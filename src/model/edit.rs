@@ -29,6 +29,11 @@ pub enum Edit {
     /// annotations alone: whoever holds the document applies it there (see [`Edit::dct`]),
     /// and the dates it re-resolves are `Replace`/`Add` edits of the same batch.
     Dct { before: Option<jiff::civil::Date>, after: Option<jiff::civil::Date> },
+    /// Something kept beside the annotations changes from `before` to `after` (each a saved
+    /// form, `None` when absent), named by `what`: a version of the document kept beside the
+    /// work, the record of its adjudication. Like `Dct` it leaves the list of annotations
+    /// alone; whoever holds the document applies it there (see [`Edit::asides`]).
+    Aside { what: String, before: Option<String>, after: Option<String> },
 }
 
 impl Edit {
@@ -40,6 +45,9 @@ impl Edit {
             Edit::Replace { before, after } => Edit::Replace { before: after.clone(), after: before.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
             Edit::Dct { before, after } => Edit::Dct { before: *after, after: *before },
+            Edit::Aside { what, before, after } => {
+                Edit::Aside { what: what.clone(), before: after.clone(), after: before.clone() }
+            }
         }
     }
 
@@ -50,6 +58,15 @@ impl Edit {
             Edit::Dct { after, .. } => Some(*after),
             Edit::Batch(edits) => edits.iter().rev().find_map(Edit::dct),
             _ => None,
+        }
+    }
+
+    /// The changes beside the annotations this edit makes, in order: (`what`, `after`).
+    pub fn asides(&self) -> Vec<(&str, Option<&str>)> {
+        match self {
+            Edit::Aside { what, after, .. } => vec![(what.as_str(), after.as_deref())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::asides).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -93,7 +110,7 @@ impl Edit {
                     e.apply_in_place(anns)?;
                 }
             }
-            Edit::Dct { .. } => {}
+            Edit::Dct { .. } | Edit::Aside { .. } => {}
         }
         Ok(())
     }
@@ -104,6 +121,7 @@ impl Edit {
             Edit::Replace { before, after } => before == after,
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
             Edit::Dct { before, after } => before == after,
+            Edit::Aside { before, after, .. } => before == after,
             _ => false,
         }
     }
@@ -130,6 +148,14 @@ mod tests {
         assert!(!e.is_noop());
         assert!(Edit::Dct { before: a, after: a }.is_noop());
         assert_eq!(Edit::Batch(vec![]).dct(), None);
+        let aside = Edit::Batch(vec![
+            Edit::Aside { what: "v".into(), before: None, after: Some("x".into()) },
+            e.clone(),
+            Edit::Aside { what: "w".into(), before: Some("y".into()), after: None },
+        ]);
+        assert_eq!(aside.asides(), [("v", Some("x")), ("w", None)]);
+        assert_eq!(aside.inverse().asides(), [("w", Some("y")), ("v", None)]);
+        assert!(!aside.is_noop() && Edit::Aside { what: "v".into(), before: None, after: None }.is_noop());
         let mut anns = Vec::new();
         e.apply(&mut anns).unwrap();
         assert!(anns.is_empty());

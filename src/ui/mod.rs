@@ -10,6 +10,7 @@
 
 pub mod adjudicate;
 pub mod corpus;
+pub mod curation;
 pub mod history;
 pub mod keys;
 pub mod layout;

@@ -286,6 +286,19 @@ pub enum Action {
     Notify(String),
     /// Hides the banner.
     Dismiss,
+    /// `D`: starts adjudicating the document on screen (its versions' agreed annotations
+    /// become the work, one undoable step), or shows / hides the adjudication view. See
+    /// [`crate::ui::curation`].
+    Adjudicate,
+    /// In the adjudication view: the next (or previous) unsettled disagreement.
+    AdjudicateNext {
+        forward: bool,
+    },
+    /// In the adjudication view: takes version `k` (1-based) of the disagreement shown; `0`
+    /// rejects all its candidates. One undoable step.
+    AdjudicateTake(usize),
+    /// In the adjudication view: shows disagreement `i` (0-based).
+    AdjudicateAt(usize),
 }
 
 impl Action {
@@ -374,6 +387,10 @@ pub struct State {
     pub logged: u64,
     /// Why this tab may not change the corpus (another tab holds it), when it may not.
     pub read_only: Option<String>,
+    /// The adjudication view is shown (the document on screen is being adjudicated).
+    pub adjudicate_view: bool,
+    /// The disagreement the adjudication view shows.
+    pub adjudicate_at: Option<usize>,
 }
 
 impl State {
@@ -744,6 +761,10 @@ impl State {
             Action::Fail(m) => self.fail(&m),
             Action::Notify(m) => self.message = Some(Message::Info(m)),
             Action::Dismiss => self.message = None,
+            Action::Adjudicate => self.adjudicate(),
+            Action::AdjudicateNext { forward } => self.adjudicate_next(forward),
+            Action::AdjudicateTake(k) => self.adjudicate_take(k),
+            Action::AdjudicateAt(i) => self.adjudicate_show(i),
         }
     }
 
@@ -920,7 +941,9 @@ impl State {
         // Each document's annotations after the step, and its DCT when the step changes it.
         type After = (String, Vec<Annotation>, Option<Option<jiff::civil::Date>>);
         let mut lists: Vec<After> = Vec::new();
+        let mut asides: Vec<(String, String, Option<String>)> = Vec::new();
         for (doc, edit) in edits {
+            asides.extend(edit.asides().into_iter().map(|(w, a)| (doc.clone(), w.to_string(), a.map(str::to_string))));
             let pos = match lists.iter().position(|(d, _, _)| d == doc) {
                 Some(p) => p,
                 None => {
@@ -965,6 +988,9 @@ impl State {
                 e.rev += 1;
             }
             self.revision += 1;
+        }
+        for (doc, what, after) in asides {
+            self.apply_aside(&doc, &what, after.as_deref());
         }
         Ok(elsewhere)
     }
