@@ -478,6 +478,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         }
         return None;
     }
+    // The adjudication view takes n / N and the digits.
+    if let Some(a) = state.view_key(key) {
+        return Some(a);
+    }
     let sel = state.selected.clone();
     let selected = sel.as_deref().and_then(|id| state.get(id));
     let is = |l: Label| selected.is_some_and(|a| a.label() == l);
@@ -555,6 +559,12 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         "t" | "T" => sel.map(|id| Action::CycleType { id, forward: key == "t" }),
         "c" | "w" => Some(Action::WordsToClaim { source_words: key == "w" }),
         "g" => Some(Action::MarkGold),
+        "D" => {
+            if state.meta.adjudication.is_none() && state.meta.annotator.is_none() {
+                browser::focus("annotator");
+            }
+            Some(Action::Adjudicate)
+        }
         "J" | "K" => {
             let n = state.corpus.len();
             let here = state.active()?;
@@ -921,7 +931,8 @@ pub fn App() -> Html {
     let body = match state.doc.clone() {
         Some(doc) => html! {
             <TextView doc={doc} anns={state.anns.clone()} selected={state.selected.clone()}
-                pending={state.pending} related={related} cue={cue} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
+                pending={state.pending} related={related} cue={cue}
+                agreed_by={state.meta.adjudication.as_ref().map_or(0, |a| a.of.len())} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
         },
         None => html! { <p class="empty">{ "Opening…" }</p> },
     };
@@ -944,6 +955,10 @@ pub fn App() -> Html {
                 <div class="tab-warning" id="tab-warning" role="status">
                     { "Gloss is open in another tab of this browser too. This tab holds the corpus; the other one is read-only until it takes over." }
                 </div>
+            }
+            if let (Some(data), Some(doc), true) = (state.adjudicating(), state.doc.clone(), state.adjudicate_view) {
+                <super::components::adjudication::AdjudicationView data={std::rc::Rc::new(data)} doc={doc}
+                    work={state.anns.clone()} dispatch={dispatch.clone()} />
             }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>

@@ -5,15 +5,15 @@
 //! undoable step of the history, and the changes kept beside the annotations that such a step
 //! makes ([`crate::model::Edit::Aside`]: a version added or removed, the adjudication record
 //! in the document's metadata), which undo, redo and the edit log's replay apply through
-//! [`State::apply_aside`]. It must not: decide what agrees or settles (that is
+//! [`State::apply_aside`]; the keys the view takes, and a span's sentence for the view. It must not: decide what agrees or settles (that is
 //! [`super::adjudicate`]), touch yew or the browser, or keep a decision outside the work.
 
 use super::adjudicate::{self, Choice, Plan, Side};
 use super::corpus::{versions_from_json, versions_to_json, Version};
 use super::history::Step;
-use super::state::{Message, State};
+use super::state::{Action, Message, State};
 use crate::formats::gold::Adjudication;
-use crate::model::{Edit, Status};
+use crate::model::{Edit, Span, Status};
 use std::rc::Rc;
 
 /// The `what` of an aside that records the adjudication in the document's metadata.
@@ -32,6 +32,18 @@ pub struct Adjudicating {
     pub at: usize,
     /// The adjudicator.
     pub by: String,
+}
+
+/// The sentence around `span` (up to 120 code points each side), split as before / words / after.
+pub fn context(chars: &[char], span: Span) -> (String, String, String) {
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let (s, e) = (span.start().min(chars.len()), span.end().min(chars.len()));
+    let lo = s.saturating_sub(120);
+    let from = (lo..s).rev().find(|&i| ends(chars[i])).map_or(lo, |i| i + 1);
+    let hi = (e + 120).min(chars.len());
+    let to = (e..hi).find(|&i| ends(chars[i])).map_or(hi, |i| i + 1);
+    let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    (text(from, s).trim_start().to_string(), text(s, e), text(e, to))
 }
 
 fn labelled(versions: &[Version]) -> Vec<(String, &Version)> {
@@ -54,6 +66,18 @@ impl State {
         let plan = adjudicate::plan(&sides);
         let at = self.adjudicate_at.unwrap_or(0).min(plan.clusters.len().saturating_sub(1));
         Some(Adjudicating { sides, plan, at, by: record.by.clone() })
+    }
+
+    /// The action of `key` in the adjudication view, when the view is shown and takes it
+    /// (`n`/`N`, `0`..`9`); other keys keep their meaning there.
+    pub fn view_key(&self, key: &str) -> Option<Action> {
+        if !self.adjudicate_view || self.meta.adjudication.is_none() {
+            return None;
+        }
+        match key {
+            "n" | "N" => Some(Action::AdjudicateNext { forward: key == "n" }),
+            _ => key.parse::<usize>().ok().filter(|d| *d <= 9).map(Action::AdjudicateTake),
+        }
     }
 
     /// `D`: starts adjudicating the document on screen, or shows / hides the view.

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::formats::gold::GoldFile;
-use crate::model::{ActorAttrs, ActorKind, Annotation, Attrs, Document, Mention, Provenance, Span};
+use crate::model::{ActorAttrs, ActorKind, Annotation, Attrs, Document, Mention, Provenance};
 use crate::ui::state::{Action, Origin};
 
 const TEXT: &str = "Paris said Bamako lied. Mali denied it.";
@@ -205,4 +205,16 @@ fn the_edit_log_replays_the_start_with_its_version_and_record() {
     // And the history's saved form keeps the step, so undo after a reload still works.
     let h = crate::ui::history::History::from_json(&s.history.to_json()).unwrap();
     assert_eq!(h, *s.history);
+}
+
+#[test]
+fn the_context_of_a_disagreement_is_its_sentence() {
+    let chars: Vec<char> = "One. Paris said so! Then more.".chars().collect();
+    let (b, w, a) = context(&chars, Span::new(5, 10).unwrap());
+    assert_eq!((b.as_str(), w.as_str(), a.as_str()), ("", "Paris", " said so!"));
+    let (b, _, a) = context(&chars, Span::new(25, 29).unwrap());
+    assert_eq!((b.as_str(), a.as_str()), ("Then ", "."));
+    // Past the end of the text: cut, never a panic.
+    let (_, w, a) = context(&chars, Span::new(28, 99).unwrap());
+    assert_eq!((w.as_str(), a.as_str()), ("e.", ""));
 }
