@@ -279,7 +279,15 @@ impl Plan {
     /// The annotations the work starts with: every agreed candidate, with fresh ids, its
     /// references re-pointed, `agreed_by` every version and `adjudicated_by` the adjudicator.
     pub fn agreed_annotations(&self, sides: &[Side], by: &str) -> Vec<Annotation> {
-        let mut m = Materialiser { plan: self, sides, by, now: Vec::new(), edits: Vec::new(), made: HashMap::new() };
+        let mut m = Materialiser {
+            plan: self,
+            sides,
+            by,
+            now: Vec::new(),
+            edits: Vec::new(),
+            made: HashMap::new(),
+            visiting: Vec::new(),
+        };
         for &c in &self.agreed {
             let k = self.cands[c].held[0];
             m.add(c, k, None);
@@ -316,6 +324,7 @@ impl Plan {
             now: remaining.into_iter().cloned().collect(),
             edits: old.iter().rev().cloned().map(Edit::Remove).collect(),
             made: HashMap::new(),
+            visiting: Vec::new(),
         };
         let take = match choice {
             Choice::Take(k) if k >= sides.len() => {
@@ -346,6 +355,8 @@ struct Materialiser<'a> {
     edits: Vec<Edit>,
     /// Candidate (and status override) already added here, with its new id.
     made: HashMap<(usize, bool), String>,
+    /// Candidates being added (a date anchored to a date anchored back to it ends there).
+    visiting: Vec<usize>,
 }
 
 impl<'a> Materialiser<'a> {
@@ -356,6 +367,10 @@ impl<'a> Materialiser<'a> {
         if let Some(id) = self.made.get(&(c, rejected)) {
             return Some(id.clone());
         }
+        if self.visiting.contains(&c) {
+            return None;
+        }
+        self.visiting.push(c);
         let (plan, sides): (&'a Plan, &'a [Side]) = (self.plan, self.sides);
         let cand = &plan.cands[c];
         let holder = if cand.held.contains(&k) { k } else { *cand.held.first()? };
@@ -382,6 +397,7 @@ impl<'a> Materialiser<'a> {
             }
             Attrs::Actor(_) => {}
         }
+        self.visiting.retain(|&v| v != c);
         a.id = next_id(&self.now, a.label());
         self.made.insert((c, rejected), a.id.clone());
         self.now.push(a.clone());

@@ -308,3 +308,26 @@ fn side_labels_name_each_version_once() {
     let l = side_labels(&[(2, Some("ann".into())), (3, None), (4, Some("ann".into())), (5, Some("bob".into()))]);
     assert_eq!(l, ["ann (version 2)", "version 3", "ann (version 4)", "bob"]);
 }
+
+/// Two dates anchored to each other (a reader does not refuse it): taking them ends, and
+/// the second keeps no anchor rather than looping.
+#[test]
+fn dates_anchored_to_each_other_are_taken_without_looping() {
+    let anchored = |id: &str, word: &str, to: &str| {
+        let mut d = date(id, word, "2025-09-19");
+        if let Attrs::Date(x) = &mut d.attrs {
+            x.anchor = Some(to.into());
+        }
+        d
+    };
+    let s = vec![side("a", vec![anchored("D1", "Friday", "D2"), anchored("D2", "Sunday", "D1")]), side("b", vec![])];
+    let p = plan(&s);
+    let mut work = Vec::new();
+    while let Some(c) = p.next_unsettled(None, true, &work) {
+        decide(&p, c, Choice::Take(0), &s, &mut work);
+    }
+    assert_eq!(work.len(), 2, "{work:#?}");
+    assert_eq!(p.counts(&work), (0, 2, 2));
+    let anchors: Vec<_> = work.iter().map(|a| a.date().unwrap().anchor.clone()).collect();
+    assert_eq!(anchors.iter().filter(|a| a.is_none()).count(), 1, "{anchors:?}");
+}
