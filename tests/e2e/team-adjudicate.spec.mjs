@@ -114,6 +114,7 @@ await run(async ({ page, base, downloads, errors }) => {
       // labels differ: reject all; else (the moved boundary) Bob's.
       const key = b.nothing || /1999-01-01/.test(b.text) ? '1' : (b.labels[0] !== a.labels[0] ? '0' : '2');
       chosen.push({ key, bob: b.text, ann: a.text });
+      if (process.env.GLOSS_SHOTS) await page.screenshot({ path: path.join(process.env.GLOSS_SHOTS, `adjudicate-${i + 1}.png`) });
       await page.keyboard.press(key);
       await page.waitForFunction((n) => Number(document.getElementById('adjudication-counts').dataset.settled) === n, i + 1);
       await page.waitForSelector('#adjudication-taken');
