@@ -84,6 +84,7 @@ fn mount_text_selected(doc: Document, anns: Vec<Annotation>, selected: Option<&s
         pending: None,
         related: Vec::new(),
         cue: None,
+        agreed_by: 0,
         on_select_text: Callback::noop(),
         on_click: Callback::noop(),
         on_hover: Callback::noop(),

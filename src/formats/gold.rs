@@ -36,6 +36,18 @@ pub struct Meta {
     pub created: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
+    /// In an adjudicated gold (and while it is being made): the annotators' versions it
+    /// settles and who settled them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudication: Option<Adjudication>,
+}
+
+/// An adjudication: the versions settled (by their annotators' names) and the adjudicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjudication {
+    pub of: Vec<String>,
+    pub by: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -372,6 +384,7 @@ mod tests {
                 guidelines: "1".into(),
                 created: Some("2025-09-19T10:00:00Z".into()),
                 modified: Some("2025-09-19T11:00:00Z".into()),
+                adjudication: Some(Adjudication { of: vec!["ann".into(), "bob".into()], by: "cy".into() }),
             },
         };
         let min: Value = serde_json::from_str(&minimal.to_json()).unwrap();

@@ -35,6 +35,11 @@ pub enum Edit {
     /// annotations alone: whoever holds the document's versions applies it (see
     /// [`Edit::versions`]).
     Version { n: usize, before: Option<String>, after: Option<String> },
+    /// Something kept beside the annotations changes from `before` to `after` (each a saved
+    /// form, `None` when absent), named by `what`: today the record of the document's
+    /// adjudication (versions have their own variant). Like `Dct` it leaves the list of
+    /// annotations alone; whoever holds the document applies it there (see [`Edit::asides`]).
+    Aside { what: String, before: Option<String>, after: Option<String> },
 }
 
 impl Edit {
@@ -47,6 +52,9 @@ impl Edit {
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
             Edit::Dct { before, after } => Edit::Dct { before: *after, after: *before },
             Edit::Version { n, before, after } => Edit::Version { n: *n, before: after.clone(), after: before.clone() },
+            Edit::Aside { what, before, after } => {
+                Edit::Aside { what: what.clone(), before: after.clone(), after: before.clone() }
+            }
         }
     }
 
@@ -69,10 +77,19 @@ impl Edit {
         }
     }
 
-    /// True when the edit changes annotations or the DCT (not only versions).
+    /// The changes beside the annotations this edit makes, in order: (`what`, `after`).
+    pub fn asides(&self) -> Vec<(&str, Option<&str>)> {
+        match self {
+            Edit::Aside { what, after, .. } => vec![(what.as_str(), after.as_deref())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::asides).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when the edit changes annotations or the DCT (not only versions or asides).
     pub fn touches_work(&self) -> bool {
         match self {
-            Edit::Version { .. } => false,
+            Edit::Version { .. } | Edit::Aside { .. } => false,
             Edit::Batch(edits) => edits.iter().any(Edit::touches_work),
             _ => true,
         }
@@ -118,7 +135,7 @@ impl Edit {
                     e.apply_in_place(anns)?;
                 }
             }
-            Edit::Dct { .. } | Edit::Version { .. } => {}
+            Edit::Dct { .. } | Edit::Version { .. } | Edit::Aside { .. } => {}
         }
         Ok(())
     }
@@ -130,6 +147,7 @@ impl Edit {
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
             Edit::Dct { before, after } => before == after,
             Edit::Version { before, after, .. } => before == after,
+            Edit::Aside { before, after, .. } => before == after,
             _ => false,
         }
     }
@@ -156,6 +174,14 @@ mod tests {
         assert!(!e.is_noop());
         assert!(Edit::Dct { before: a, after: a }.is_noop());
         assert_eq!(Edit::Batch(vec![]).dct(), None);
+        let aside = Edit::Batch(vec![
+            Edit::Aside { what: "v".into(), before: None, after: Some("x".into()) },
+            e.clone(),
+            Edit::Aside { what: "w".into(), before: Some("y".into()), after: None },
+        ]);
+        assert_eq!(aside.asides(), [("v", Some("x")), ("w", None)]);
+        assert_eq!(aside.inverse().asides(), [("w", Some("y")), ("v", None)]);
+        assert!(!aside.is_noop() && Edit::Aside { what: "v".into(), before: None, after: None }.is_noop());
         let mut anns = Vec::new();
         e.apply(&mut anns).unwrap();
         assert!(anns.is_empty());

@@ -481,6 +481,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         }
         return None;
     }
+    // The adjudication view takes n / N and the digits.
+    if let Some(a) = state.view_key(key) {
+        return Some(a);
+    }
     let sel = state.selected.clone();
     let selected = sel.as_deref().and_then(|id| state.get(id));
     let is = |l: Label| selected.is_some_and(|a| a.label() == l);
@@ -561,6 +565,12 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         "t" | "T" => sel.map(|id| Action::CycleType { id, forward: key == "t" }),
         "c" | "w" => Some(Action::WordsToClaim { source_words: key == "w" }),
         "g" => Some(Action::MarkGold),
+        "D" => {
+            if state.meta.adjudication.is_none() && state.meta.annotator.is_none() {
+                browser::focus("annotator");
+            }
+            Some(Action::Adjudicate)
+        }
         "J" | "K" => {
             let n = state.corpus.len();
             let here = state.active()?;
@@ -979,7 +989,8 @@ pub fn App() -> Html {
         }
         (Some(doc), None) => html! {
             <TextView doc={doc} anns={state.anns.clone()} selected={state.selected.clone()}
-                pending={state.pending} related={related} cue={cue} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
+                pending={state.pending} related={related} cue={cue}
+                agreed_by={state.meta.adjudication.as_ref().map_or(0, |a| a.of.len())} on_select_text={on_select_text} on_click={on_click} on_hover={on_hover} />
         },
         (None, _) => html! { <p class="empty">{ "Opening…" }</p> },
     };
@@ -1018,6 +1029,10 @@ pub fn App() -> Html {
                         </details>
                     }
                 </div>
+            }
+            if let (Some(data), Some(doc), true) = (state.adjudicating(), state.doc.clone(), state.adjudicate_view) {
+                <super::components::adjudication::AdjudicationView data={std::rc::Rc::new(data)} doc={doc}
+                    work={state.anns.clone()} dispatch={dispatch.clone()} />
             }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>

@@ -71,6 +71,19 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
         ],
     ),
     (
+        "Adjudicate",
+        &[
+            Shortcut {
+                keys: &["D"],
+                does: "adjudicate the annotators' versions: start (what all agree on becomes the work), or show / hide the view",
+            },
+            Shortcut {
+                keys: &["0"],
+                does: "in the adjudication view: reject all; there n / N go to the next / previous disagreement and 1-9 take that version",
+            },
+        ],
+    ),
+    (
         "File",
         &[
             Shortcut { keys: &["Ctrl+Z"], does: "undo" },

@@ -8,7 +8,9 @@
 //! or read files itself (it calls `extract` and `formats`), and only `browser` may touch
 //! web-sys, gloo or JS or see UTF-16 offsets.
 
+pub mod adjudicate;
 pub mod corpus;
+pub mod curation;
 pub mod history;
 pub mod keys;
 pub mod layout;

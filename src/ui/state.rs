@@ -306,6 +306,19 @@ pub enum Action {
     },
     /// Back to the work from a version viewed read-only.
     LeaveVersion,
+    /// `D`: starts adjudicating the document on screen (its versions' agreed annotations
+    /// become the work, one undoable step), or shows / hides the adjudication view. See
+    /// [`crate::ui::curation`].
+    Adjudicate,
+    /// In the adjudication view: the next (or previous) unsettled disagreement.
+    AdjudicateNext {
+        forward: bool,
+    },
+    /// In the adjudication view: takes version `k` (1-based) of the disagreement shown; `0`
+    /// rejects all its candidates. One undoable step.
+    AdjudicateTake(usize),
+    /// In the adjudication view: shows disagreement `i` (0-based).
+    AdjudicateAt(usize),
 }
 
 impl Action {
@@ -401,6 +414,10 @@ pub struct State {
     pub read_only: Option<String>,
     /// The version shown read-only instead of the work (document id, version number).
     pub viewing: Option<(String, usize)>,
+    /// The adjudication view is shown (the document on screen is being adjudicated).
+    pub adjudicate_view: bool,
+    /// The disagreement the adjudication view shows.
+    pub adjudicate_at: Option<usize>,
 }
 
 impl State {
@@ -779,6 +796,10 @@ impl State {
             Action::DeleteVersion { id, n } => self.delete_version(&id, n),
             Action::ViewVersion { id, n } => self.view_version(&id, n),
             Action::LeaveVersion => self.leave_version(),
+            Action::Adjudicate => self.adjudicate(),
+            Action::AdjudicateNext { forward } => self.adjudicate_next(forward),
+            Action::AdjudicateTake(k) => self.adjudicate_take(k),
+            Action::AdjudicateAt(i) => self.adjudicate_show(i),
         }
     }
 
@@ -957,7 +978,9 @@ impl State {
         let mut lists: Vec<After> = Vec::new();
         // Versions change beside the work (see `versions.rs`): checked here, kept after.
         let versions = self.versions_after(&edits)?;
+        let mut asides: Vec<(String, String, Option<String>)> = Vec::new();
         for (doc, edit) in edits {
+            asides.extend(edit.asides().into_iter().map(|(w, a)| (doc.clone(), w.to_string(), a.map(str::to_string))));
             if !edit.touches_work() {
                 continue;
             }
@@ -1006,6 +1029,9 @@ impl State {
                 e.rev += 1;
             }
             self.revision += 1;
+        }
+        for (doc, what, after) in asides {
+            self.apply_aside(&doc, &what, after.as_deref());
         }
         Ok(elsewhere)
     }

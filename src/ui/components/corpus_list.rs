@@ -38,6 +38,26 @@ fn view_version(state: &State, id: &str, n: usize, dispatch: &Callback<Action>) 
     dispatch.emit(Action::ViewVersion { id: id.to_string(), n });
 }
 
+/// "Adjudicate" for a loaded document with at least two people's versions (its versions, and
+/// the work when a person made it): the document comes on screen and `D` is pressed for it.
+fn adjudicate_button(state: &UseReducerHandle<State>, i: usize, here: bool) -> Html {
+    let Some(e) = state.corpus.get(i) else { return html! {} };
+    let work = if here { Some(state.anns.clone()) } else { e.parked.as_ref().map(|p| p.anns.clone()) };
+    let Some(work) = work else { return html! {} };
+    let person = work.iter().any(|a| a.status != crate::model::Status::Predicted);
+    if e.versions.len() + usize::from(person) < 2 {
+        return html! {};
+    }
+    let d = state.dispatcher();
+    let onclick = Callback::from(move |_| {
+        if !here {
+            d.dispatch(Action::Switch(i));
+        }
+        d.dispatch(Action::Adjudicate);
+    });
+    html! { <button class="adjudicate" {onclick} title="Settle the annotators' versions of this document (D)">{ "Adjudicate" }</button> }
+}
+
 /// Downloads version `v` of document `id` as gold JSON (`<id>.v<n>.gold.json`).
 fn download_version(id: &str, v: &Version, dispatch: &Callback<Action>) {
     let name = format!("{}.v{}.gold.json", crate::formats::safe_file_name(id), v.n);
@@ -133,6 +153,7 @@ pub fn CorpusList(props: &CorpusProps) -> Html {
                                 <span class={classes!("doc-state", kind)}>{ words }</span>
                             </button>
                             { versions_of(e, &props.state, &props.dispatch) }
+                            { adjudicate_button(&props.state, i, here) }
                             { unreadable_of(e, &props.dispatch) }
                         </li>
                     }

@@ -43,6 +43,10 @@ pub struct TextViewProps {
     /// The selected claim's cue, marked `cue`.
     #[prop_or_default]
     pub cue: Option<Span>,
+    /// While the document is adjudicated: how many versions it settles; an annotation whose
+    /// provenance says that many agreed on it is marked `agreed` (0: nothing is).
+    #[prop_or_default]
+    pub agreed_by: usize,
     /// A text selection (code points, not yet snapped).
     pub on_select_text: Callback<Option<Span>>,
     /// A click without a selection, at a run's first code point (`None`: off the text).
@@ -58,6 +62,7 @@ struct Deco {
     related: Vec<(String, Span)>,
     pending: Option<Span>,
     cue: Option<Span>,
+    agreed: usize,
 }
 
 impl Deco {
@@ -74,6 +79,7 @@ impl Deco {
             related: related.iter().filter_map(|id| find(id)).collect(),
             pending,
             cue,
+            agreed: 0,
         }
     }
 
@@ -124,6 +130,9 @@ fn run_classes(anns: &[Annotation], run: &Run, deco: &Deco) -> String {
             continue;
         }
         any_live = true;
+        if deco.agreed > 0 && a.provenance.agreed_by.len() >= deco.agreed {
+            push("agreed");
+        }
         if deco.is_related(&a.id) {
             push("related");
         }
@@ -505,7 +514,8 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let sha = props.doc.sha256().to_string();
 
     selection::mark("gloss:text");
-    let deco = Deco::new(&props.anns, props.selected.as_deref(), &props.related, props.pending, props.cue);
+    let mut deco = Deco::new(&props.anns, props.selected.as_deref(), &props.related, props.pending, props.cue);
+    deco.agreed = props.agreed_by;
     let win = *window.borrow();
     let (chunks, rebuilt) = cache.borrow_mut().update(&props.doc, &props.anns, deco, win);
     if rebuilt > 0 {
