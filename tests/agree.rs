@@ -177,8 +177,8 @@ fn missing_annotator_and_other_text() {
     assert!(e.to_string().contains("two versions"), "{e}");
 }
 
-fn pair_figures(r: &Report) -> Vec<(Option<f64>, Option<f64>, Option<f64>, Option<f64>, Option<f64>)> {
-    r.corpus.labels.iter().map(|l| (l.strict_f1, l.overlap_f1, l.kappa, l.alpha, l.alpha_u)).collect()
+fn pair_figures(r: &Report) -> Vec<[Option<f64>; 5]> {
+    r.corpus.labels.iter().map(|l| [l.strict_f1, l.overlap_f1, l.kappa, l.alpha, l.alpha_u]).collect()
 }
 
 proptest! {
@@ -209,7 +209,7 @@ proptest! {
         ]).unwrap();
         let (x, y) = (pair_figures(&ab), pair_figures(&ba));
         for (p, q) in x.iter().zip(&y) {
-            for (u, v) in [(p.0, q.0), (p.1, q.1), (p.2, q.2), (p.3, q.3), (p.4, q.4)] {
+            for (&u, &v) in p.iter().zip(q) {
                 match (u, v) {
                     (Some(u), Some(v)) => prop_assert!((u - v).abs() < 1e-9, "{u} vs {v}"),
                     (u, v) => prop_assert_eq!(u, v),

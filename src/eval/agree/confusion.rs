@@ -45,11 +45,15 @@ pub struct Disagreement {
 }
 
 type SideKey = (Option<(usize, usize)>, Option<Label>, Option<String>);
+/// A group of spans: its labels and the spans of its sides.
+type GroupKey = (Vec<Label>, Vec<(usize, usize)>);
+/// What differs in a group, and who is on which side.
+type GroupValue = (BTreeSet<&'static str>, BTreeMap<SideKey, BTreeSet<usize>>);
 
 /// Collects the pairwise differences of one document and merges them.
 #[derive(Default)]
 pub struct Collector {
-    groups: BTreeMap<(Vec<Label>, Vec<(usize, usize)>), (BTreeSet<&'static str>, BTreeMap<SideKey, BTreeSet<usize>>)>,
+    groups: BTreeMap<GroupKey, GroupValue>,
 }
 
 fn key(a: &Annotation, all: &[Annotation]) -> SideKey {
@@ -103,7 +107,7 @@ impl Collector {
                 }
             })
             .collect();
-        out.sort_by(|x, y| (x.start, x.end).cmp(&(y.start, y.end)));
+        out.sort_by_key(|x| (x.start, x.end));
         out
     }
 }
@@ -125,14 +129,14 @@ pub struct PairInput<'x> {
 pub fn compare_pair(p: &PairInput, counts: &mut [[usize; 4]; 4], attrs: &mut [AttrAcc; 7], out: &mut Collector) {
     let mut left_a: Vec<&Annotation> = Vec::new();
     let mut left_b: Vec<&Annotation> = Vec::new();
-    for k in 0..3 {
+    for (k, row) in counts.iter_mut().enumerate().take(3) {
         let (la, lb) = (&p.a_by_label[k], &p.b_by_label[k]);
         let mut used_a = vec![false; la.len()];
         let mut used_b = vec![false; lb.len()];
         for &(i, j) in &p.overlap[k] {
             used_a[i] = true;
             used_b[j] = true;
-            counts[k][k] += 1;
+            row[k] += 1;
             let (x, y) = (la[i], lb[j]);
             let mut what = attributes::compare(x, p.a_all, y, p.b_all, attrs);
             if x.span != y.span {

@@ -180,8 +180,7 @@ fn compare_doc(g: &Group, names: &[String]) -> (Tally, [Vec<Units>; 3], Vec<Disa
                 p.overlap[k] = o;
                 overlap[k] = pairs;
             }
-            for t in 0..tokens {
-                let (ma, mb) = (masks[x][t], masks[y][t]);
+            for (&ma, &mb) in masks[x].iter().zip(&masks[y]) {
                 for k in 0..3 {
                     p.kappa[k].add((ma >> k) & 1, (mb >> k) & 1);
                 }
