@@ -34,22 +34,16 @@ impl AlphaAcc {
         if values.len() < 2 {
             return;
         }
-        let mut counts = [0u32; 256];
-        for &v in values {
-            counts[v as usize] += 1;
-        }
+        // sum_c n_uc^2 is the sum, over the values, of how many values equal each one (a
+        // unit has a few values: quadratic in them, with no allocation).
         let m = values.len() as f64;
         let mut sq = 0.0;
         for &v in values {
-            let c = counts[v as usize];
-            if c > 0 {
-                sq += f64::from(c) * f64::from(c);
-                if self.totals.len() <= v as usize {
-                    self.totals.resize(v as usize + 1, 0.0);
-                }
-                self.totals[v as usize] += f64::from(c);
-                counts[v as usize] = 0;
+            sq += values.iter().filter(|&&w| w == v).count() as f64;
+            if self.totals.len() <= v as usize {
+                self.totals.resize(v as usize + 1, 0.0);
             }
+            self.totals[v as usize] += 1.0;
         }
         self.disagreement += (m * m - sq) / (m - 1.0);
     }

@@ -55,6 +55,7 @@ struct Group<'a> {
 pub fn report(inputs: &[Coded]) -> Result<Report, Error> {
     let mut names: Vec<String> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
+    let mut by_sha: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for c in inputs {
         let who = match names.iter().position(|n| n == c.annotator) {
             Some(i) => i,
@@ -63,13 +64,12 @@ pub fn report(inputs: &[Coded]) -> Result<Report, Error> {
                 names.len() - 1
             }
         };
-        let g = match groups.iter().position(|g| g.doc.sha256() == c.doc.sha256()) {
-            Some(i) => &mut groups[i],
-            None => {
-                groups.push(Group { doc: c.doc, versions: Vec::new() });
-                groups.last_mut().expect("just pushed")
-            }
-        };
+        let next = groups.len();
+        let i = *by_sha.entry(c.doc.sha256()).or_insert(next);
+        if i == next {
+            groups.push(Group { doc: c.doc, versions: Vec::new() });
+        }
+        let g = &mut groups[i];
         if g.versions.iter().any(|(w, _)| *w == who) {
             return Err(Error::input(format!(
                 "{} has two versions of document {} (same text): keep one",
