@@ -5,6 +5,7 @@
 //! It must not: change state other than by dispatching actions, or read DOM selections
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
+pub mod agreement;
 pub mod corpus_list;
 pub mod export;
 pub mod fix;
