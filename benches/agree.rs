@@ -7,7 +7,8 @@
 //! three code points, 3% given another label, 5% another actor kind), so the report has
 //! disagreements of every kind to list.
 //!
-//! Run: `cargo bench --bench agree`.
+//! Run: `cargo bench --bench agree`. Allocations go through mimalloc, as in the `gloss` CLI
+//! (and benches/extract.rs), so the figure is what `gloss agree` spends on the report.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use gloss::eval::agree::{report, Coded};
@@ -15,6 +16,9 @@ use gloss::formats::gold::GoldFile;
 use gloss::model::{ActorKind, Annotation, Attrs, Document, Label, Span};
 use std::hint::black_box;
 use std::path::Path;
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A small xorshift generator: the same versions on every run.
 struct Rng(u64);
