@@ -205,6 +205,7 @@ pub fn AgreementPanel(p: &AgreementProps) -> Html {
             <section class="agree-doc" data-annotators={d.annotators.join(", ")}>
                 <h3>{ format!("This document: {}", d.annotators.join(", ")) }</h3>
                 { chart(&d.figures) }
+                <p class="chart-legend"><span class="f1">{ "■ mean overlap F1" }</span>{ " · " }<span class="alpha">{ "■ alpha" }</span>{ " (0 to 1; below 0 drawn empty)" }</p>
                 { scope_table("agree-doc-table", "Span agreement per label", &d.figures).view(&p.on_copy) }
                 { attribute_table("agree-doc-attributes", &d.figures).view(&p.on_copy) }
                 { for confusion_tables("agree-doc-confusion", &d.figures).iter().map(|t| t.view(&p.on_copy)) }
