@@ -17,6 +17,7 @@ use gloss::model::{ActorKind, Annotation, Attrs, Document, Label, Span};
 use std::hint::black_box;
 use std::path::Path;
 
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
