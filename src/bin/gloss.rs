@@ -8,6 +8,7 @@
 //! case into one directory.
 
 use clap::{Args, Parser, Subcommand};
+use gloss::eval::agree::{self, Coded};
 use gloss::eval::{self, Coverage, EvalDoc};
 use gloss::extract::Pipeline;
 use gloss::formats::gold::GoldFile;
@@ -85,6 +86,9 @@ enum Cmd {
     /// Convert annotation files between formats (gloss, jsonl, labelstudio, doccano, brat,
     /// w3c, conll, spacy, timeml); what the output format cannot hold is named on stderr.
     Convert(ConvertArgs),
+    /// Agreement between annotators: span F1, Cohen's kappa, Krippendorff's alpha and
+    /// alpha_U per label, attributes, confusion and disagreements.
+    Agree(AgreeArgs),
 }
 
 #[derive(Args)]
@@ -138,6 +142,21 @@ struct ScoreArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args)]
+struct AgreeArgs {
+    /// Each annotator's work (two or more): a gold JSON file, Gloss JSON Lines, or a
+    /// directory of *.gold.json. The annotator is the files' `annotator` when they all name
+    /// the same one, else the file or directory name.
+    #[arg(required = true, num_args = 2..)]
+    work: Vec<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// List every disagreement (document, code points, labels, who marked what).
+    #[arg(long)]
+    disagreements: bool,
 }
 
 #[derive(Args)]
@@ -214,6 +233,7 @@ fn main() -> ExitCode {
         Cmd::Validate(a) => validate(a, &mut out),
         Cmd::Score(a) => score(a, &mut out),
         Cmd::Convert(a) => convert(a, &mut out),
+        Cmd::Agree(a) => agree(a, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed) {
@@ -891,6 +911,65 @@ fn score(a: ScoreArgs, out: &mut Out) -> Result<(), Fail> {
         out.line(&format!("gold: {}\npredictions: {}", display_name(&a.gold), display_name(&a.pred)))?;
         out.put(&report.to_text())
     }
+}
+
+// ---------------------------------------------------------------- agree
+
+fn agree(a: AgreeArgs, out: &mut Out) -> Result<(), Fail> {
+    let mut works = Vec::with_capacity(a.work.len());
+    for path in &a.work {
+        works.push(load_annotated(path)?.into_iter().map(|l| l.file).collect::<Vec<_>>());
+    }
+    let names = annotator_names(&a.work, &works);
+    let coded: Vec<Coded> = works
+        .iter()
+        .zip(&names)
+        .flat_map(|(files, name)| {
+            files.iter().map(move |f| Coded { annotator: name, doc: &f.doc, annotations: &f.annotations })
+        })
+        .collect();
+    let report = agree::report(&coded).map_err(|e| Fail::input(e.to_string()))?;
+    for c in &report.different_texts {
+        eprintln!("gloss: note: {}: the versions hold different texts: different documents, not compared", c.id);
+    }
+    if report.documents.is_empty() {
+        return Err(Fail::input(format!(
+            "nothing to compare: no document (same text) is in the work of two of {}",
+            names.join(", ")
+        )));
+    }
+    if a.json {
+        let text = serde_json::to_string_pretty(&report).map_err(|e| Fail::input(format!("cannot write JSON: {e}")))?;
+        out.line(&text)
+    } else {
+        out.put(&report.to_text(a.disagreements))
+    }
+}
+
+/// Each work's annotator: the `annotator` all its files name, else the file or directory
+/// name; names two works share are made distinct by the file names, then by a number.
+fn annotator_names(paths: &[String], works: &[Vec<GoldFile>]) -> Vec<String> {
+    let by_meta = |files: &[GoldFile]| {
+        let first = files.first()?.meta.annotator.clone()?;
+        files.iter().all(|f| f.meta.annotator.as_deref() == Some(first.as_str())).then_some(first)
+    };
+    let mut names: Vec<String> = works.iter().zip(paths).map(|(w, p)| by_meta(w).unwrap_or_else(|| stem(p))).collect();
+    for i in 0..names.len() {
+        if names.iter().filter(|n| **n == names[i]).count() > 1 {
+            let twins: Vec<usize> = (0..names.len()).filter(|&j| names[j] == names[i]).collect();
+            for j in twins {
+                names[j] = format!("{} ({})", names[j], stem(&paths[j]));
+            }
+        }
+    }
+    for i in 0..names.len() {
+        let mut n = 2;
+        while names[..i].contains(&names[i]) {
+            names[i] = format!("{} #{n}", names[i]);
+            n += 1;
+        }
+    }
+    names
 }
 
 // ---------------------------------------------------------------- convert

@@ -7,6 +7,7 @@
 //! accuracy over overlap CLAIM matches, and attribution figures ([`attribution`]). It must
 //! not: read files or print (the CLI does; [`Report::to_text`] only builds the text).
 
+pub mod agree;
 pub mod attribution;
 pub mod dates;
 pub mod figures;

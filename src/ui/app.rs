@@ -469,6 +469,9 @@ pub struct KeyContext {
     /// The statistics table (`%`).
     pub stats_open: bool,
     pub set_stats: Callback<bool>,
+    /// The agreement panel's switch (key `I`).
+    pub agree_open: bool,
+    pub set_agree: Callback<bool>,
 }
 
 /// The action of key `key` (with Shift already in `key`'s case) on `state`, or a page-side
@@ -506,6 +509,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
     match key {
         "?" => {
             cx.set_help.emit(!cx.help_open);
+            None
+        }
+        "I" => {
+            cx.set_agree.emit(!cx.agree_open);
             None
         }
         "E" => {
@@ -711,6 +718,7 @@ pub fn App() -> Html {
     let help = use_state(|| false);
     let exporting = use_state(|| false);
     let stats = use_state(|| false);
+    let agreeing = use_state(|| false);
     let keys_cx = use_mut_ref(|| KeyContext {
         help_open: false,
         set_help: Callback::noop(),
@@ -718,9 +726,11 @@ pub fn App() -> Html {
         set_export: Callback::noop(),
         stats_open: false,
         set_stats: Callback::noop(),
+        agree_open: false,
+        set_agree: Callback::noop(),
     });
     {
-        let (h, x, st) = (help.clone(), exporting.clone(), stats.clone());
+        let (h, x, st, g) = (help.clone(), exporting.clone(), stats.clone(), agreeing.clone());
         *keys_cx.borrow_mut() = KeyContext {
             help_open: *help,
             set_help: Callback::from(move |v| h.set(v)),
@@ -728,6 +738,8 @@ pub fn App() -> Html {
             set_export: Callback::from(move |v| x.set(v)),
             stats_open: *stats,
             set_stats: Callback::from(move |v| st.set(v)),
+            agree_open: *agreeing,
+            set_agree: Callback::from(move |v| g.set(v)),
         };
     }
 
@@ -1049,6 +1061,9 @@ pub fn App() -> Html {
                     Callback::from(move |_| exporting.set(false))
                 }} />
             }
+            if *agreeing {
+                { agreement_panel(state, &dispatch, &agreeing) }
+            }
             if let Some(plan) = state.fix.clone() {
                 <super::components::fix::FixPreview plan={plan} dispatch={dispatch.clone()} />
             }
@@ -1066,6 +1081,86 @@ pub fn App() -> Html {
             }
             <div class="drop-hint" aria-hidden="true">{ "Drop a .txt article or an annotated file (any export format; brat: the .txt with its .ann) to open it" }</div>
         </div>
+    }
+}
+
+/// The agreement report of every loaded document with at least two versions: its work (by
+/// the annotator the page knows, else "you") and its versions (each by its annotator, else
+/// "version N"; a name already taken in the document gets the version number too).
+fn agreement_report(state: &State) -> Option<Rc<crate::eval::agree::Report>> {
+    use crate::eval::agree::{report, Coded};
+    type Owned = (String, Rc<Document>, Rc<Vec<crate::model::Annotation>>);
+    let mut owned: Vec<Owned> = Vec::new();
+    for e in state.corpus.iter().filter(|e| !e.versions.is_empty()) {
+        let mut names: Vec<String> = Vec::new();
+        let mut here: Vec<Owned> = Vec::new();
+        if let Some((doc, anns, _)) = state.work_of(&e.id) {
+            let meta = if state.doc.as_ref().is_some_and(|d| d.id == e.id) {
+                Some(&state.meta)
+            } else {
+                e.parked.as_ref().map(|p| &p.meta)
+            };
+            let who =
+                meta.and_then(|m| m.annotator.clone()).filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "you".into());
+            names.push(who.clone());
+            here.push((who, doc, anns));
+        }
+        for v in e.versions.iter() {
+            let mut who =
+                v.annotator.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| format!("version {}", v.n));
+            if names.contains(&who) {
+                who = format!("{who} (version {})", v.n);
+            }
+            names.push(who.clone());
+            here.push((who, Rc::new(v.file.doc.clone()), Rc::new(v.file.annotations.clone())));
+        }
+        if here.len() >= 2 {
+            owned.extend(here);
+        }
+    }
+    if owned.is_empty() {
+        return None;
+    }
+    let coded: Vec<Coded> = owned.iter().map(|(a, d, n)| Coded { annotator: a, doc: d, annotations: n }).collect();
+    report(&coded).ok().map(Rc::new)
+}
+
+/// The agreement panel over the state, with its jump (select the annotation of the work at
+/// that span, else one overlapping it, else the words themselves), copy and close.
+fn agreement_panel(state: &State, dispatch: &Callback<Action>, open: &UseStateHandle<bool>) -> Html {
+    let here = state.active().and_then(|i| state.corpus.get(i));
+    let versions_here = here.map_or(0, |e| e.versions.len()) + usize::from(state.doc.is_some());
+    let anns = state.anns.clone();
+    let on_screen = state.doc.as_ref().map(|d| d.id.clone());
+    let d = dispatch.clone();
+    let on_jump = Callback::from(move |(doc, start, end): (String, usize, usize)| {
+        if on_screen.as_deref() != Some(doc.as_str()) {
+            return d.emit(Action::Notify(format!("open {doc} to see this disagreement")));
+        }
+        let live = || anns.iter().filter(|a| a.status.is_live());
+        let hit = live()
+            .find(|a| (a.span.start(), a.span.end()) == (start, end))
+            .or_else(|| live().find(|a| a.span.start() < end && start < a.span.end()));
+        match (hit, Span::new(start, end)) {
+            (Some(a), _) => d.emit(Action::Select(Some(a.id.clone()))),
+            (None, Ok(span)) => d.emit(Action::SelectText(Some(span))),
+            (None, Err(_)) => {}
+        }
+    });
+    let d = dispatch.clone();
+    let on_copy = Callback::from(move |tsv: String| {
+        let words = if browser::clipboard::copy(&tsv) {
+            "table copied as TSV"
+        } else {
+            "this browser offers no clipboard here"
+        };
+        d.emit(Action::Notify(words.into()));
+    });
+    let open = open.clone();
+    html! {
+        <super::components::agreement::AgreementPanel report={agreement_report(state)}
+            sha256={state.doc.as_ref().map(|d| d.sha256().to_string())} versions_here={versions_here}
+            on_jump={on_jump} on_copy={on_copy} on_close={Callback::from(move |_| open.set(false))} />
     }
 }
 

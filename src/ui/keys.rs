@@ -94,6 +94,10 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
                 does: "export: this document or the corpus, in any format (shows what it cannot hold)",
             },
             Shortcut { keys: &["?"], does: "show or hide this help" },
+            Shortcut {
+                keys: &["I"],
+                does: "agreement: how far the versions of this document and of the corpus agree (I again closes it)",
+            },
         ],
     ),
 ];

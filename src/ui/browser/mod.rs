@@ -4,6 +4,7 @@
 //! where UTF-16 offsets exist (converted at once with [`crate::model::TextIndex`]). It must
 //! not: hold editor state or decide what a gesture means (that is `state.rs`).
 
+pub mod clipboard;
 pub mod files;
 pub mod selection;
 pub mod storage;

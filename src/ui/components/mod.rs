@@ -6,6 +6,7 @@
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
 pub mod adjudication;
+pub mod agreement;
 pub mod corpus_list;
 pub mod export;
 pub mod fix;
