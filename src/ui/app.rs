@@ -573,7 +573,7 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         "c" | "w" => Some(Action::WordsToClaim { source_words: key == "w" }),
         "g" => Some(Action::MarkGold),
         "D" => {
-            if state.meta.adjudication.is_none() && state.meta.annotator.is_none() {
+            if state.meta.adjudication.is_none() && state.editor().is_none() {
                 browser::focus("annotator");
             }
             Some(Action::Adjudicate)
@@ -1094,16 +1094,21 @@ fn agreement_report(state: &State) -> Option<Rc<crate::eval::agree::Report>> {
     for e in state.corpus.iter().filter(|e| !e.versions.is_empty()) {
         let mut names: Vec<String> = Vec::new();
         let mut here: Vec<Owned> = Vec::new();
+        // The work counts as one annotator's when a person made it (not untouched predictions)
+        // and it is not the adjudication of the versions (that would compare the gold with
+        // what it was made from).
         if let Some((doc, anns, _)) = state.work_of(&e.id) {
             let meta = if state.doc.as_ref().is_some_and(|d| d.id == e.id) {
                 Some(&state.meta)
             } else {
                 e.parked.as_ref().map(|p| &p.meta)
             };
-            let who =
-                meta.and_then(|m| m.annotator.clone()).filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "you".into());
-            names.push(who.clone());
-            here.push((who, doc, anns));
+            let person = anns.iter().any(|a| a.status != crate::model::Status::Predicted);
+            if person && meta.is_none_or(|m| m.adjudication.is_none()) {
+                let who = state.annotator_of(&e.id).unwrap_or_else(|| "you".into());
+                names.push(who.clone());
+                here.push((who, doc, anns));
+            }
         }
         for v in e.versions.iter() {
             let mut who =

@@ -96,7 +96,7 @@ impl State {
     fn start_adjudication(&mut self) -> Result<(), String> {
         let doc = self.doc.clone().ok_or("open a document first")?;
         let i = self.active().ok_or("open a document first")?;
-        let by = self.meta.annotator.clone().ok_or(
+        let by = self.user.clone().or_else(|| self.meta.annotator.clone()).ok_or(
             "type your name in the annotator field first (top right): the adjudicated gold names its adjudicator",
         )?;
         let mut versions: Vec<Version> = self.corpus[i].versions.to_vec();
@@ -109,11 +109,13 @@ impl State {
             k
         };
         if person && !versions.iter().any(|v| keys(&v.file.annotations) == keys(&self.anns)) {
-            let n = self.corpus[i].next_version();
+            // A number no deleted version of the undo history holds, as for an imported file.
+            let n = self.history_versions(&doc.id).into_iter().fold(self.corpus[i].next_version(), |n, m| n.max(m + 1));
             let file = self.gold().ok_or("open a document first")?;
             let v = Version {
                 n,
-                annotator: Some(by.clone()),
+                // The work's own author when it names one (a colleague's file opened as the work).
+                annotator: self.meta.annotator.clone().or_else(|| Some(by.clone())),
                 time: self.meta.modified.clone(),
                 origin: "the work before adjudication".into(),
                 file: Rc::new(file),

@@ -414,6 +414,10 @@ pub struct State {
     pub read_only: Option<String>,
     /// The version shown read-only instead of the work (document id, version number).
     pub viewing: Option<(String, usize)>,
+    /// The person at the keyboard (the **Annotator** field, kept by the browser): whom new
+    /// annotations and edits name, and who adjudicates. A work's own author is `meta.annotator`,
+    /// which can be someone else (a colleague's file opened as the work).
+    pub user: Option<String>,
     /// The adjudication view is shown (the document on screen is being adjudicated).
     pub adjudicate_view: bool,
     /// The disagreement the adjudication view shows.
@@ -435,7 +439,7 @@ impl State {
             Action::Open { mut doc, predictions, origin } => {
                 let mut anns = predictions;
                 sort_annotations(&mut anns);
-                let annotator = self.meta.annotator.clone();
+                let annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
                 let renamed = match self.open_over(&mut doc) {
                     Ok(renamed) => renamed,
                     Err(()) => return,
@@ -466,7 +470,7 @@ impl State {
                 let gold = file.is_gold();
                 let mut meta = file.meta;
                 if meta.annotator.is_none() {
-                    meta.annotator = self.meta.annotator.clone();
+                    meta.annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
                 }
                 self.park();
                 self.reset(file.doc, file.annotations, meta);
@@ -778,7 +782,11 @@ impl State {
             Action::SetAnnotator(name) => {
                 let name = name.trim();
                 let name = (!name.is_empty()).then(|| name.to_string());
-                if name != self.meta.annotator {
+                // The work on screen takes the name when it is the user's own (or nobody's):
+                // a colleague's work keeps its author.
+                let own = self.meta.annotator.is_none() || self.meta.annotator == self.user;
+                self.user = name.clone();
+                if own && name != self.meta.annotator {
                     self.meta.annotator = name;
                     self.revision += 1;
                     self.touched = true;
@@ -838,6 +846,11 @@ impl State {
         self.message = None;
         self.revision += 1;
         self.touched = false;
+    }
+
+    /// Whom a change made now names: the user, else the work's annotator.
+    pub fn editor(&self) -> Option<&str> {
+        self.user.as_deref().or(self.meta.annotator.as_deref())
     }
 
     /// The index in the corpus of the document on screen.
@@ -1049,7 +1062,7 @@ impl State {
             return self
                 .fail("review this annotation first (accept, reject or correct it), then fix the others like it");
         }
-        let by = corpus::default_by(self.meta.annotator.as_deref());
+        let by = corpus::default_by(self.editor());
         let plan = corpus::plan_fix(&doc.id, &model, &self.loaded(), &by);
         if plan.is_empty() {
             self.message = Some(Message::Info(format!(
@@ -1063,7 +1076,7 @@ impl State {
 
     fn apply_fix(&mut self, ticked: &[usize]) {
         let Some(plan) = self.fix.take() else { return };
-        let by = corpus::default_by(self.meta.annotator.as_deref());
+        let by = corpus::default_by(self.editor());
         let step: Step = ticked
             .iter()
             .filter_map(|&i| plan.get(i))
@@ -1155,7 +1168,7 @@ impl State {
         if edit.is_noop() {
             return false;
         }
-        stamp_editor(&mut edit, &corpus::default_by(self.meta.annotator.as_deref()));
+        stamp_editor(&mut edit, &corpus::default_by(self.editor()));
         let mut anns = (*self.anns).clone();
         let doc_id = self.doc.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         match edit.apply(&mut anns) {
@@ -1199,7 +1212,7 @@ impl State {
             attrs: new_attrs(label, &quote, date),
             quote,
             status: Status::Manual,
-            provenance: Provenance::by(self.meta.annotator.clone().unwrap_or_else(|| MANUAL_BY.to_string())),
+            provenance: Provenance::by(self.editor().unwrap_or(MANUAL_BY).to_string()),
             note: None,
             unsure: false,
         };

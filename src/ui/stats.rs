@@ -116,7 +116,7 @@ pub fn per_annotator<'a>(works: impl IntoIterator<Item = Work<'a>>) -> Vec<Annot
 /// documents were left out because they are not loaded.
 pub fn of_state(state: &State) -> (Vec<AnnotatorStats>, usize) {
     let mut works = Vec::new();
-    let page = state.meta.annotator.as_deref();
+    let page = state.editor();
     let mut unloaded = 0;
     for e in state.corpus.iter() {
         let on_screen = state.doc.as_ref().is_some_and(|d| d.id == e.id);

@@ -32,6 +32,16 @@ impl State {
         Some((p.doc.clone(), p.anns.clone(), p.touched))
     }
 
+    /// The annotator named in the work on loaded document `id`, when one is.
+    pub fn annotator_of(&self, id: &str) -> Option<String> {
+        let meta = if self.doc.as_ref().is_some_and(|d| d.id == id) {
+            Some(&self.meta)
+        } else {
+            self.corpus.iter().find(|e| e.id == id)?.parked.as_ref().map(|p| &p.meta)
+        };
+        meta?.annotator.clone().filter(|a| !a.trim().is_empty())
+    }
+
     /// The SHA-256 of corpus entry `i`'s text, when known.
     fn sha_at(&self, i: usize) -> Option<String> {
         let e = self.corpus.get(i)?;
@@ -126,7 +136,10 @@ impl State {
             self.message = Some(Message::Info(format!("{id}: {name} is version {n} already, nothing changed")));
             return;
         }
-        if !touched && anns.iter().all(|a| a.status == Status::Predicted) {
+        // Another annotator's file is that person's version, labelled with their name, even over
+        // untouched predictions: the work's name would otherwise go to their annotations.
+        let theirs = file.meta.annotator.as_ref().is_some_and(|a| Some(a) != self.annotator_of(&id).as_ref());
+        if !touched && !theirs && anns.iter().all(|a| a.status == Status::Predicted) {
             // Untouched predictions: nothing a person did is replaced, and undo brings them back.
             if let Err(e) = self.replace_work(&id, incoming, file.doc.dct()) {
                 return self.fail(&format!("could not open {name}: {e}. Your current work is unchanged."));
@@ -298,7 +311,7 @@ impl State {
     }
 
     /// The numbers of document `id`'s versions that steps of the undo history add or delete.
-    fn history_versions(&self, id: &str) -> Vec<usize> {
+    pub(super) fn history_versions(&self, id: &str) -> Vec<usize> {
         self.history
             .steps()
             .flat_map(|s| s.iter())
@@ -502,12 +515,22 @@ mod tests {
         let mut f = older_file("Ada");
         f.annotations[0].status = Status::Accepted;
         f.annotations.pop();
-        s.apply(Action::Import { file: f, origin: file_of("mine.gold.json") });
+        // The work's own annotator's file (or one naming nobody) takes the predictions' place.
+        s.apply(Action::SetAnnotator("Ada".into()));
+        s.touched = false;
+        s.apply(Action::Import { file: f.clone(), origin: file_of("mine.gold.json") });
         assert_eq!(s.anns.len(), 2);
         assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
         assert!(s.corpus[0].versions.is_empty());
         s.apply(Action::Undo);
         assert_eq!(s.anns, predicted);
+        // Another annotator's file is their version, labelled with their name: the work's name
+        // would otherwise go to their annotations.
+        f.meta.annotator = Some("Bo".into());
+        s.apply(Action::Import { file: f, origin: file_of("bo.gold.json") });
+        assert_eq!(s.anns, predicted);
+        assert_eq!(s.corpus[0].versions.len(), 1);
+        assert_eq!(s.corpus[0].versions[0].annotator.as_deref(), Some("Bo"));
     }
 
     #[test]

@@ -669,7 +669,7 @@ fn annotator(state: &State, d: &Callback<Action>) -> Html {
         <section class="annotator small">
             <label for="annotator">{ "Annotator" }</label>
             <input id="annotator" type="text" placeholder="your name, written into the files"
-                value={state.meta.annotator.clone().unwrap_or_default()} {onchange} spellcheck="false" autocomplete="name" />
+                value={state.editor().unwrap_or_default().to_string()} {onchange} spellcheck="false" autocomplete="name" />
         </section>
     }
 }

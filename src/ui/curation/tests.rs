@@ -53,13 +53,11 @@ fn bob_file() -> GoldFile {
     )
 }
 
-/// The seed opened with predictions, then Ann's file (it replaces the untouched
-/// predictions) and Bob's (kept as version 2).
+/// Ann's file opened as the work (its author is Ann), then Bob's (kept as version 2).
 fn two_files() -> State {
     let mut s = State::default();
-    let predictions = vec![actor("A1", "Paris", ActorKind::State, Status::Predicted)];
-    s.apply(Action::Open { doc: doc(), predictions, origin: Origin::Pasted });
-    s.apply(Action::Import { file: ann_file(), origin: Origin::GoldFile("ann.json".into()) });
+    s.apply(Action::OpenGold { file: ann_file(), origin: Origin::GoldFile("ann.json".into()) });
+    assert_eq!(s.meta.annotator.as_deref(), Some("ann"));
     s.apply(Action::Import { file: bob_file(), origin: Origin::GoldFile("bob.json".into()) });
     assert_eq!(s.corpus[0].versions.len(), 1);
     s
@@ -145,9 +143,12 @@ fn a_work_identical_to_a_version_is_not_kept_twice() {
 fn a_full_adjudication_by_the_reducer() {
     let mut s = two_files();
     s.apply(Action::SetAnnotator("cy".into()));
+    assert_eq!(s.meta.annotator.as_deref(), Some("ann"), "a colleague's work keeps its author");
     s.apply(Action::Adjudicate);
     let a = s.adjudicating().unwrap();
-    assert_eq!(a.sides.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(), ["bob", "cy"]);
+    // Ann's work, kept as a version, is labelled Ann's; Cy adjudicates.
+    assert_eq!(a.sides.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(), ["bob", "ann"]);
+    assert_eq!(a.by, "cy");
     assert_eq!(s.adjudicate_at, Some(0));
     // Bamako: take Bob's (version 1).
     s.apply(Action::AdjudicateTake(1));
