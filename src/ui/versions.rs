@@ -32,6 +32,14 @@ impl State {
         Some((p.doc.clone(), p.anns.clone(), p.touched))
     }
 
+    /// True when a person worked on the annotations `anns` of document `id`: one of them is
+    /// reviewed, noted or flagged, or a step of the undo history (done or undone) changed
+    /// them or the DCT. Typing a name is not work on the annotations.
+    pub fn worked_on(&self, id: &str, anns: &[Annotation]) -> bool {
+        anns.iter().any(|a| a.status != Status::Predicted || a.note.is_some() || a.unsure)
+            || self.history.steps().any(|s| s.iter().any(|(d, e)| d == id && e.touches_work()))
+    }
+
     /// The annotator named in the work on loaded document `id`, when one is.
     pub fn annotator_of(&self, id: &str) -> Option<String> {
         let meta = if self.doc.as_ref().is_some_and(|d| d.id == id) {
@@ -63,8 +71,8 @@ impl State {
     pub(super) fn open_over(&mut self, doc: &mut Document) -> Result<Option<String>, ()> {
         let Some(i) = self.corpus.iter().position(|e| e.id == doc.id) else { return Ok(None) };
         match self.work_of(&doc.id) {
-            Some((d, anns, touched)) if d.sha256() == doc.sha256() => {
-                if !touched && anns.iter().all(|a| a.status == Status::Predicted) {
+            Some((d, anns, _)) if d.sha256() == doc.sha256() => {
+                if !self.worked_on(&doc.id, &anns) {
                     return Ok(None);
                 }
                 self.switch(i);
@@ -114,7 +122,7 @@ impl State {
             return;
         };
         let id = self.corpus[i].id.clone();
-        let Some((doc, anns, touched)) = self.work_of(&id) else {
+        let Some((doc, anns, _)) = self.work_of(&id) else {
             // Listed, but no work on it yet (a seed never opened): the file is its work.
             file.doc.id = id;
             return self.apply(Action::OpenGold { file, origin });
@@ -139,7 +147,7 @@ impl State {
         // Another annotator's file is that person's version, labelled with their name, even over
         // untouched predictions: the work's name would otherwise go to their annotations.
         let theirs = file.meta.annotator.as_ref().is_some_and(|a| Some(a) != self.annotator_of(&id).as_ref());
-        if !touched && !theirs && anns.iter().all(|a| a.status == Status::Predicted) {
+        if !theirs && !self.worked_on(&id, &anns) {
             // Untouched predictions: nothing a person did is replaced, and undo brings them back.
             if let Err(e) = self.replace_work(&id, incoming, file.doc.dct()) {
                 return self.fail(&format!("could not open {name}: {e}. Your current work is unchanged."));
@@ -516,8 +524,8 @@ mod tests {
         f.annotations[0].status = Status::Accepted;
         f.annotations.pop();
         // The work's own annotator's file (or one naming nobody) takes the predictions' place.
+        // (Typing one's name is not work on the annotations.)
         s.apply(Action::SetAnnotator("Ada".into()));
-        s.touched = false;
         s.apply(Action::Import { file: f.clone(), origin: file_of("mine.gold.json") });
         assert_eq!(s.anns.len(), 2);
         assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
@@ -526,11 +534,24 @@ mod tests {
         assert_eq!(s.anns, predicted);
         // Another annotator's file is their version, labelled with their name: the work's name
         // would otherwise go to their annotations.
+        let mut mine = f.clone();
+        mine.meta.annotator = None;
         f.meta.annotator = Some("Bo".into());
         s.apply(Action::Import { file: f, origin: file_of("bo.gold.json") });
         assert_eq!(s.anns, predicted);
         assert_eq!(s.corpus[0].versions.len(), 1);
         assert_eq!(s.corpus[0].versions[0].annotator.as_deref(), Some("Bo"));
+        // A note on a prediction is a person's work: a file naming nobody no longer replaces it
+        // (without the note it would).
+        let mut s = opened();
+        s.apply(Action::Import { file: mine.clone(), origin: file_of("mine.gold.json") });
+        assert!(s.corpus[0].versions.is_empty());
+        let mut s = opened();
+        s.apply(Action::SetNote { id: "A1".into(), note: "check".into() });
+        assert!(s.anns.iter().all(|a| a.status == Status::Predicted));
+        s.apply(Action::Import { file: mine, origin: file_of("mine.gold.json") });
+        assert_eq!(s.corpus[0].versions.len(), 1, "{:?}", s.message);
+        assert_eq!(s.get("A1").unwrap().note.as_deref(), Some("check"));
     }
 
     #[test]

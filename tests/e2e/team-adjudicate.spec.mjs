@@ -2,7 +2,8 @@
 // seeds/000_*.gold.json: "ann" is the seed's gold as it is; "bob" removes one actor, moves the
 // end of another, changes a date's value and relabels an actor as a date), opened in the page
 // by the adjudicator "cy" (named first, so both files are kept as versions 2 and 3 beside the
-// untouched predictions); D starts adjudicating (what both agree on becomes the work), every
+// untouched predictions); I shows their agreement, equal to `gloss agree --json` on the two
+// files; D starts adjudicating (what both agree on becomes the work), every
 // disagreement is settled by keyboard (n, then 1 = ann, 2 = bob, 0 = reject all), Ctrl+Z / Ctrl+Y once, the gold is
 // downloaded with Ctrl+S and checked by the CLI (gloss validate; built when absent), with the
 // provenance (agreed_by, adjudicated_by) and the adjudication record in it; after a reload the
@@ -84,6 +85,25 @@ await run(async ({ page, base, downloads, errors }) => {
     await page.setInputFiles('#file-input', bobFile);
     await page.waitForFunction((id) => document.querySelector(`#corpus .doc[data-id="${id}"]`)?.dataset.versions === '2', SEED);
     assert(await page.$('#corpus button.adjudicate'), 'the corpus list offers Adjudicate');
+  });
+
+  await step('I: the agreement table of the two versions equals gloss agree --json on the files', async () => {
+    const cli = JSON.parse(execFileSync(gloss(), ['agree', '--json', annFile, bobFile], { encoding: 'utf8' }));
+    await page.keyboard.press('I');
+    await page.waitForSelector('#agree-doc-table');
+    const rows = await page.$$eval('#agree-doc-table tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const fmt = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+    const figures = cli.documents[0].figures;
+    for (const l of figures.labels) {
+      const mean = rows.find((r) => r[0] === l.label && r[1] === 'mean / all');
+      eq(mean?.slice(2), [fmt(l.strict_f1), fmt(l.overlap_f1), fmt(l.kappa), fmt(l.alpha), fmt(l.alpha_u)], `${l.label} figures`);
+    }
+    assert(figures.labels.some((l) => l.strict_f1 < 1), 'the versions differ');
+    // The page compares the two versions only: the untouched predictions are nobody's work.
+    const pairs = rows.filter((r) => r[1] && r[1] !== 'mean / all' && r[1] !== 'pair').map((r) => r[1]);
+    assert(pairs.length > 0 && pairs.every((p) => /ann/.test(p) && /bob/.test(p)), `pairs: ${pairs}`);
+    await page.keyboard.press('I');
+    await page.waitForSelector('#agreement', { state: 'detached' });
   });
 
   await step('D: the agreed annotations become the work, four disagreements to settle', async () => {

@@ -1,6 +1,6 @@
 // End to end (issue 15, agreement): two annotators' gold files of seed 000 (the fixtures
-// tests/fixtures/agree/alice and bob, made from the seed) opened in the page: the first
-// becomes the work, the second a version; key I opens the agreement panel, whose figures
+// tests/fixtures/agree/alice and bob, made from the seed) opened in the page by alice: her
+// own file becomes the work, bob's a version; key I opens the agreement panel, whose figures
 // for the document equal `gloss agree --json` on the same two files; a disagreement link
 // moves the selection to its span; I closes the panel. Before the second file, the panel
 // says in words that there is nothing to compare.
@@ -33,9 +33,12 @@ async function table(page, id) {
 const fmt = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
 
 await run(async ({ page, base, errors }) => {
-  await step('alice\'s file of seed 000 becomes the work; the panel says there is nothing to compare', async () => {
+  await step('alice, at the keyboard, opens her file of seed 000: it becomes the work; the panel says there is nothing to compare', async () => {
     await page.goto(base);
     await waitText(page);
+    await page.fill('#annotator', 'alice');
+    await page.press('#annotator', 'Enter');
+    await page.keyboard.press('Escape');
     await page.setInputFiles('#file-input', ALICE);
     await page.waitForFunction(() => /replace the unreviewed predictions/.test(document.getElementById('banner')?.textContent || ''));
     await page.keyboard.press('I');
