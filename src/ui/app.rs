@@ -719,6 +719,14 @@ pub fn App() -> Html {
     let exporting = use_state(|| false);
     let stats = use_state(|| false);
     let agreeing = use_state(|| false);
+    // The agreement report, computed while the panel is open and again only when the work or
+    // the versions change (a corpus report can take a noticeable moment).
+    let agree_report = {
+        let revs: u64 = store.corpus.iter().map(|e| e.rev).sum();
+        let key = (*agreeing, store.revision, revs, store.corpus.len(), store.doc.as_ref().map(|d| d.id.clone()));
+        let store = store.clone();
+        use_memo(key, move |k| if k.0 { agreement_report(&store) } else { None })
+    };
     let keys_cx = use_mut_ref(|| KeyContext {
         help_open: false,
         set_help: Callback::noop(),
@@ -1062,7 +1070,7 @@ pub fn App() -> Html {
                 }} />
             }
             if *agreeing {
-                { agreement_panel(state, &dispatch, &agreeing) }
+                { agreement_panel(state, (*agree_report).clone(), &dispatch, &agreeing) }
             }
             if let Some(plan) = state.fix.clone() {
                 <super::components::fix::FixPreview plan={plan} dispatch={dispatch.clone()} />
@@ -1132,7 +1140,12 @@ fn agreement_report(state: &State) -> Option<Rc<crate::eval::agree::Report>> {
 
 /// The agreement panel over the state, with its jump (select the annotation of the work at
 /// that span, else one overlapping it, else the words themselves), copy and close.
-fn agreement_panel(state: &State, dispatch: &Callback<Action>, open: &UseStateHandle<bool>) -> Html {
+fn agreement_panel(
+    state: &State,
+    report: Option<Rc<crate::eval::agree::Report>>,
+    dispatch: &Callback<Action>,
+    open: &UseStateHandle<bool>,
+) -> Html {
     let here = state.active().and_then(|i| state.corpus.get(i));
     let versions_here = here.map_or(0, |e| e.versions.len()) + usize::from(state.doc.is_some());
     let anns = state.anns.clone();
@@ -1163,7 +1176,7 @@ fn agreement_panel(state: &State, dispatch: &Callback<Action>, open: &UseStateHa
     });
     let open = open.clone();
     html! {
-        <super::components::agreement::AgreementPanel report={agreement_report(state)}
+        <super::components::agreement::AgreementPanel report={report}
             sha256={state.doc.as_ref().map(|d| d.sha256().to_string())} versions_here={versions_here}
             on_jump={on_jump} on_copy={on_copy} on_close={Callback::from(move |_| open.set(false))} />
     }

@@ -115,6 +115,10 @@ await run(async ({ page, base, downloads, errors }) => {
     // The work was untouched predictions, not a person's: no version is added for it.
     eq((await page.$eval(`#corpus .doc[data-id="${SEED}"]`, (b) => b.dataset.versions)), '2', 'versions');
     assert((await page.$$('#text .r.agreed')).length > 0, 'the text marks agreed annotations');
+    // The disagreement's words wait in the panel, which does not offer the digit keys for labels
+    // there (in the view they take versions).
+    await page.waitForSelector('#pending-adjudicating');
+    eq(await page.$$eval('#pending .label-btn kbd', (k) => k.length), 0, 'no label key shown');
   });
 
   const chosen = [];

@@ -35,10 +35,13 @@ fn label_buttons(state: &UseReducerHandle<State>, d: &Callback<Action>, current:
                         d.emit(a);
                     }
                 });
+                // In the adjudication view the digits take versions: no key is shown for a label.
+                let keyed = !state.adjudicate_view;
+                let title = if keyed { format!("{} (key {})", label_name(l), label_key(l)) } else { label_name(l).to_string() };
                 html! {
                     <button class={classes!("label-btn", label_class(l), (current == Some(l)).then_some("current"))}
-                        data-label={l.as_str()} {onclick} title={format!("{} (key {})", label_name(l), label_key(l))}>
-                        <kbd>{ label_key(l) }</kbd>{ label_name(l) }
+                        data-label={l.as_str()} {onclick} {title}>
+                        if keyed { <kbd>{ label_key(l) }</kbd> }{ label_name(l) }
                     </button>
                 }
             }) }
@@ -609,7 +612,13 @@ pub fn Panel(props: &PanelProps) -> Html {
             <section class="details pending-box" id="pending">
                 <div class="details-head"><span class="chip">{ "New annotation" }</span></div>
                 <blockquote class="quote" id="pending-quote">{ doc.slice(span).unwrap_or_default().to_string() }</blockquote>
-                <p class="small muted">{ "Choose a label for these words:" }</p>
+                if state.adjudicate_view {
+                    // In the adjudication view the digit keys take versions: the words are the
+                    // disagreement at hand, labelled with the mouse only.
+                    <p class="small muted" id="pending-adjudicating">{ "The disagreement at hand: 1-9 take a version, 0 rejects all. To label these words yourself, use the buttons:" }</p>
+                } else {
+                    <p class="small muted">{ "Choose a label for these words:" }</p>
+                }
                 { label_buttons(&props.state, d, None) }
                 { for state.words_for.as_deref().map(|claim| html! {
                     <div class="actions words-for">
