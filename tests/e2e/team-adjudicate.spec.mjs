@@ -129,6 +129,7 @@ await run(async ({ page, base, downloads, errors }) => {
         sides: [...c.querySelectorAll('.adj-side')].map((s) => ({
           nothing: !!s.querySelector('.adj-nothing'),
           labels: [...s.querySelectorAll('.adj-ann')].map((a) => a.dataset.label),
+          extents: [...s.querySelectorAll('.adj-extent')].map((e) => e.textContent.trim()),
           text: s.textContent,
         })),
       }));
@@ -138,6 +139,8 @@ await run(async ({ page, base, downloads, errors }) => {
       // labels differ: reject all; else (the moved boundary) Bob's.
       const key = b.nothing || /1999-01-01/.test(b.text) ? '1' : (b.labels[0] !== a.labels[0] ? '0' : '2');
       chosen.push({ key, bob: b.text, ann: a.text });
+      // A moved boundary is seen in the cards: each names its code points and quote.
+      if (key === '2') assert(a.extents[0] !== b.extents[0] && /^\d+–\d+ “/.test(a.extents[0]), `extents ${a.extents} / ${b.extents}`);
       if (process.env.GLOSS_SHOTS) await page.screenshot({ path: path.join(process.env.GLOSS_SHOTS, `adjudicate-${i + 1}.png`) });
       await page.keyboard.press(key);
       await page.waitForFunction((n) => Number(document.getElementById('adjudication-counts').dataset.settled) === n, i + 1);

@@ -48,6 +48,21 @@ fn attributes(a: &Annotation, side: &[Annotation]) -> String {
     }
 }
 
+/// Where the annotation lies, so that a boundary differing by a space or a mark is seen:
+/// `7–13 “France␣”` (code points; spaces shown as ␣, line breaks as ⏎).
+fn extent(a: &Annotation) -> String {
+    let q: String = a
+        .quote
+        .chars()
+        .map(|c| match c {
+            ' ' => '␣',
+            '\n' => '⏎',
+            c => c,
+        })
+        .collect();
+    format!("{}–{} \u{201c}{q}\u{201d}", a.span.start(), a.span.end())
+}
+
 fn one(chars: &[char], a: &Annotation, side: &[Annotation]) -> Html {
     let (before, words, after) = context(chars, a.span);
     let rejected = a.status == Status::Rejected;
@@ -55,7 +70,8 @@ fn one(chars: &[char], a: &Annotation, side: &[Annotation]) -> Html {
         <li class={classes!("adj-ann", rejected.then_some("rejected"))} data-label={a.label().as_str()}>
             <span class={classes!("adj-label", label_class(a.label()))}>{ label_name(a.label()) }</span>
             if rejected { <span class="adj-rejected">{ " rejected" }</span> }
-            <span class="adj-attrs">{ " " }{ attributes(a, side) }</span>
+            <span class="adj-extent">{ " " }{ extent(a) }</span>
+            <span class="adj-attrs">{ " · " }{ attributes(a, side) }</span>
             if a.unsure { <span class="adj-unsure" title="flagged unsure by its annotator">{ " · unsure" }</span> }
             if let Some(n) = &a.note { <span class="adj-note">{ format!(" · note: {n}") }</span> }
             <div class="adj-context">{ before }<mark class={label_class(a.label())}>{ words }</mark>{ after }</div>
