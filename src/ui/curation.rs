@@ -19,6 +19,9 @@ use std::rc::Rc;
 
 /// The `what` of an aside that records the adjudication in the document's metadata.
 const RECORD: &str = "adjudication";
+/// The `what` of an aside that changes the work's author (`meta.annotator`): the adjudicated
+/// gold is the adjudicator's file.
+const AUTHOR: &str = "annotator";
 
 /// The adjudication of the document on screen, as the view needs it.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,7 +141,14 @@ impl State {
         edits.extend(self.anns.iter().rev().cloned().map(Edit::Remove));
         let n_agreed = agreed.len();
         edits.extend(agreed.into_iter().map(Edit::Add));
-        let record = Adjudication { of: sides.iter().map(|s| s.label.clone()).collect(), by };
+        let record = Adjudication { of: sides.iter().map(|s| s.label.clone()).collect(), by: by.clone() };
+        if self.meta.annotator.as_deref() != Some(by.as_str()) {
+            edits.push(Edit::Aside {
+                what: AUTHOR.into(),
+                before: self.meta.annotator.clone(),
+                after: Some(by.clone()),
+            });
+        }
         edits.push(Edit::Aside {
             what: RECORD.into(),
             before: self.meta.adjudication.as_ref().and_then(|a| serde_json::to_string(a).ok()),
@@ -233,21 +243,29 @@ impl State {
 
     /// Applies a change kept beside the annotations of document `doc` (see this module's doc).
     pub(super) fn apply_aside(&mut self, doc: &str, what: &str, after: Option<&str>) {
-        if what == RECORD {
-            let record: Option<Adjudication> = after.and_then(|j| serde_json::from_str(j).ok());
-            if self.doc.as_ref().is_some_and(|d| d.id == doc) {
-                if record.is_none() {
+        let on_screen = self.doc.as_ref().is_some_and(|d| d.id == doc);
+        let meta = if on_screen {
+            &mut self.meta
+        } else {
+            match Rc::make_mut(&mut self.corpus).iter_mut().find(|e| e.id == doc).and_then(|e| e.parked.as_mut()) {
+                Some(p) => &mut p.meta,
+                None => return,
+            }
+        };
+        match what {
+            RECORD => {
+                let record: Option<Adjudication> = after.and_then(|j| serde_json::from_str(j).ok());
+                let gone = record.is_none();
+                meta.adjudication = record;
+                if on_screen && gone {
                     self.adjudicate_view = false;
                     self.adjudicate_at = None;
                 }
-                self.meta.adjudication = record;
-            } else if let Some(p) =
-                Rc::make_mut(&mut self.corpus).iter_mut().find(|e| e.id == doc).and_then(|e| e.parked.as_mut())
-            {
-                p.meta.adjudication = record;
             }
-            self.revision += 1;
+            AUTHOR => meta.annotator = after.map(str::to_string),
+            _ => return,
         }
+        self.revision += 1;
     }
 }
 

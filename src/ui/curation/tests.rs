@@ -203,6 +203,12 @@ fn the_edit_log_replays_the_start_with_its_version_and_record() {
     assert_eq!(saved.anns, s.anns);
     assert_eq!(saved.corpus[0].versions, s.corpus[0].versions);
     assert_eq!(saved.meta.adjudication, s.meta.adjudication);
+    // The adjudicated gold is the adjudicator's file; undoing the start gives Ann's back.
+    assert_eq!((s.meta.annotator.as_deref(), saved.meta.annotator.as_deref()), (Some("cy"), Some("cy")));
+    s.apply(Action::Undo);
+    s.apply(Action::Undo);
+    assert_eq!(s.meta.annotator.as_deref(), Some("ann"));
+    assert!(s.meta.adjudication.is_none());
     // And the history's saved form keeps the step, so undo after a reload still works.
     let h = crate::ui::history::History::from_json(&s.history.to_json()).unwrap();
     assert_eq!(h, *s.history);
