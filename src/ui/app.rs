@@ -1174,9 +1174,15 @@ fn agreement_panel(
         };
         d.emit(Action::Notify(words.into()));
     });
+    let (d, corpus) = (dispatch.clone(), state.corpus.clone());
+    let on_open = Callback::from(move |id: String| {
+        if let Some(i) = corpus.iter().position(|e| e.id == id) {
+            d.emit(Action::Switch(i));
+        }
+    });
     let open = open.clone();
     html! {
-        <super::components::agreement::AgreementPanel report={report}
+        <super::components::agreement::AgreementPanel report={report} on_open={on_open}
             sha256={state.doc.as_ref().map(|d| d.sha256().to_string())} versions_here={versions_here}
             on_jump={on_jump} on_copy={on_copy} on_close={Callback::from(move |_| open.set(false))} />
     }

@@ -2,7 +2,8 @@
 // tests/fixtures/agree/alice and bob, made from the seed) opened in the page by alice: her
 // own file becomes the work, bob's a version; key I opens the agreement panel, whose figures
 // for the document equal `gloss agree --json` on the same two files; a disagreement link
-// moves the selection to its span; I closes the panel. Before the second file, the panel
+// moves the selection to its span; with a second seed's versions the corpus table lists both
+// documents, least agreed first, and its Open button brings one on screen; I closes the panel. Before the second file, the panel
 // says in words that there is nothing to compare.
 //
 // Usage: scripts/build-web.sh && node tests/e2e/team-agreement.spec.mjs
@@ -93,6 +94,28 @@ await run(async ({ page, base, errors }) => {
     eq(d.label, 'DATE', 'the missing DATE is selected');
     const text = JSON.parse(fs.readFileSync(ALICE, 'utf8')).text;
     eq(d.quote, [...text].slice(missing.start, missing.end).join(''), 'its words');
+  });
+
+  await step('two versions of a second seed: the corpus lists both documents, least agreed first, each one click away', async () => {
+    await page.keyboard.press('I');
+    await page.waitForSelector('#agreement', { state: 'detached' });
+    const SEED2 = '001_45faedf3a959a4bf';
+    await page.setInputFiles('#file-input', path.join(FIX, 'alice', `${SEED2}.gold.json`));
+    await page.waitForSelector(`#corpus .doc.active[data-id="${SEED2}"]`);
+    await page.setInputFiles('#file-input', path.join(FIX, 'bob', `${SEED2}.gold.json`));
+    await page.waitForFunction((id) => document.querySelector(`#corpus .doc[data-id="${id}"]`)?.dataset.versions === '1', SEED2);
+    await page.keyboard.press('I');
+    await page.waitForSelector('#agree-corpus-documents');
+    const rows = await table(page, 'agree-corpus-documents');
+    eq(rows.slice(1).map((r) => r[0]).sort(), [SEED, SEED2].sort(), 'both documents listed');
+    const alphas = rows.slice(1).map((r) => (r[3] === 'n/a' ? Infinity : Number(r[3])));
+    assert(alphas[0] <= alphas[1], `least agreed first: ${alphas}`);
+    const row = rows.slice(1).find((r) => r[0] === SEED);
+    const docFigures = cli.documents[0].figures.labels.find((l) => l.label === 'all');
+    eq([row[2], row[3], row[5]], [fmt(docFigures.overlap_f1), fmt(docFigures.alpha), String(cli.documents[0].disagreements.length)], `${SEED}'s row`);
+    await page.click(`#agree-corpus-documents tr[data-id="${SEED}"] button.open-doc`);
+    await page.waitForSelector(`#corpus .doc.active[data-id="${SEED}"]`);
+    await page.waitForSelector(`#agree-corpus-documents tr[data-id="${SEED2}"] button.open-doc`);
   });
 
   await step('I closes the panel; no console errors', async () => {

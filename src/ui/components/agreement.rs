@@ -3,9 +3,10 @@
 //!
 //! Owns: showing an agreement [`Report`] as plain tables (each with a "Copy as TSV" button),
 //! a small SVG bar chart (mean overlap F1 and alpha per label), the confusion table and the
-//! disagreements of the document on screen as links into the text. It gets everything as
-//! props: the report, the SHA-256 of the text on screen, how many versions it has, and
-//! callbacks to jump to a span, copy text and close. It must not: compute figures (the
+//! disagreements of the document on screen as links into the text, and the corpus's documents
+//! least agreed first, each one click from the screen. It gets everything as props: the
+//! report, the SHA-256 of the text on screen, how many versions it has, and callbacks to jump
+//! to a span, open a document, copy text and close. It must not: compute figures (the
 //! report is made by [`crate::eval::agree`]) or import the app root.
 
 use crate::eval::agree::text::fmt;
@@ -23,6 +24,8 @@ pub struct AgreementProps {
     pub versions_here: usize,
     /// Go to `(document id, start, end)` in code points.
     pub on_jump: Callback<(String, usize, usize)>,
+    /// Bring document `id` on screen (from the corpus's per-document table).
+    pub on_open: Callback<String>,
     /// Put text on the clipboard.
     pub on_copy: Callback<String>,
     pub on_close: Callback<()>,
@@ -63,6 +66,68 @@ impl Table {
                 </table>
             </figure>
         }
+    }
+}
+
+/// One row per compared document, the least agreed first (by alpha over all labels; n/a
+/// last), each with a button that brings it on screen: where an adjudicator starts.
+fn documents_table(r: &Report, here: Option<&str>, on_copy: &Callback<String>, on_open: &Callback<String>) -> Html {
+    let all = |d: &DocReport| d.figures.labels.iter().find(|l| l.label == "all").cloned();
+    let mut docs: Vec<&DocReport> = r.documents.iter().collect();
+    docs.sort_by(|a, b| {
+        let key = |d: &DocReport| all(d).and_then(|l| l.alpha).unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    let header = ["document", "annotators", "overlap F1", "alpha", "alpha_U", "disagreements"];
+    let rows: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let l = all(d);
+            vec![
+                d.id.clone(),
+                d.annotators.join(", "),
+                fmt(l.as_ref().and_then(|l| l.overlap_f1)),
+                fmt(l.as_ref().and_then(|l| l.alpha)),
+                fmt(l.as_ref().and_then(|l| l.alpha_u)),
+                d.disagreements.len().to_string(),
+            ]
+        })
+        .collect();
+    let table = Table {
+        id: "agree-corpus-documents".into(),
+        caption: "Documents, least agreed first".into(),
+        rows: std::iter::once(header.map(String::from).to_vec()).chain(rows.iter().cloned()).collect(),
+    };
+    let tsv = table.tsv();
+    let copy = {
+        let on_copy = on_copy.clone();
+        Callback::from(move |_| on_copy.emit(tsv.clone()))
+    };
+    html! {
+        <figure class="agree-table">
+            <figcaption>
+                { &table.caption }{ " " }
+                <button class="copy-tsv" data-table={table.id.clone()} onclick={copy}>{ "Copy as TSV" }</button>
+            </figcaption>
+            <table id={table.id.clone()}>
+                <thead><tr>{ for header.iter().map(|h| html! { <th>{ *h }</th> }) }<th></th></tr></thead>
+                <tbody>
+                    { for docs.iter().zip(&rows).map(|(d, r)| {
+                        let id = d.id.clone();
+                        let open = on_open.reform(move |_| id.clone());
+                        let on_screen = here == Some(d.sha256.as_str());
+                        html! {
+                            <tr data-id={d.id.clone()}>
+                                { for r.iter().map(|c| html! { <td>{ c }</td> }) }
+                                <td>if on_screen { { "on screen" } } else {
+                                    <button class="open-doc" onclick={open}>{ "Open" }</button>
+                                }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </figure>
     }
 }
 
@@ -230,6 +295,7 @@ pub fn AgreementPanel(p: &AgreementProps) -> Html {
                     if r.documents.len() == 1 { "" } else { "s" }, r.annotators.join(", ")) }</h3>
                 { scope_table("agree-corpus-table", "Span agreement per label, over the corpus", &r.corpus).view(&p.on_copy) }
                 { attribute_table("agree-corpus-attributes", &r.corpus).view(&p.on_copy) }
+                { documents_table(r, p.sha256.as_deref(), &p.on_copy, &p.on_open) }
                 <p>{ format!("Disagreements in all: {}. alpha_U covers the {} document(s) every annotator coded.", r.corpus.disagreements, r.alpha_u_documents) }</p>
             </section>
         },
