@@ -44,6 +44,12 @@ impl Table {
     }
 
     fn view(&self, on_copy: &Callback<String>) -> Html {
+        self.view_with(on_copy, &[])
+    }
+
+    /// The table, each body row `i` with `rows[i]` (its `data-id`, and one more cell not
+    /// copied: a button) when given.
+    fn view_with(&self, on_copy: &Callback<String>, extra: &[(String, Html)]) -> Html {
         let tsv = self.tsv();
         let copy = {
             let on_copy = on_copy.clone();
@@ -57,10 +63,16 @@ impl Table {
                     <button class="copy-tsv" data-table={self.id.clone()} onclick={copy}>{ "Copy as TSV" }</button>
                 </figcaption>
                 <table id={self.id.clone()}>
-                    <thead><tr>{ for head.iter().map(|h| html! { <th>{ h }</th> }) }</tr></thead>
+                    <thead><tr>{ for head.iter().map(|h| html! { <th>{ h }</th> }) }if !extra.is_empty() { <th></th> }</tr></thead>
                     <tbody>
-                        { for body.iter().map(|r| html! {
-                            <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                        { for body.iter().enumerate().map(|(i, r)| {
+                            let (id, cell) = extra.get(i).cloned().unzip();
+                            html! {
+                                <tr data-id={id}>
+                                    { for r.iter().map(|c| html! { <td>{ c }</td> }) }
+                                    if let Some(cell) = cell { <td>{ cell }</td> }
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
@@ -96,39 +108,22 @@ fn documents_table(r: &Report, here: Option<&str>, on_copy: &Callback<String>, o
     let table = Table {
         id: "agree-corpus-documents".into(),
         caption: "Documents, least agreed first".into(),
-        rows: std::iter::once(header.map(String::from).to_vec()).chain(rows.iter().cloned()).collect(),
+        rows: std::iter::once(header.map(String::from).to_vec()).chain(rows).collect(),
     };
-    let tsv = table.tsv();
-    let copy = {
-        let on_copy = on_copy.clone();
-        Callback::from(move |_| on_copy.emit(tsv.clone()))
-    };
-    html! {
-        <figure class="agree-table">
-            <figcaption>
-                { &table.caption }{ " " }
-                <button class="copy-tsv" data-table={table.id.clone()} onclick={copy}>{ "Copy as TSV" }</button>
-            </figcaption>
-            <table id={table.id.clone()}>
-                <thead><tr>{ for header.iter().map(|h| html! { <th>{ *h }</th> }) }<th></th></tr></thead>
-                <tbody>
-                    { for docs.iter().zip(&rows).map(|(d, r)| {
-                        let id = d.id.clone();
-                        let open = on_open.reform(move |_| id.clone());
-                        let on_screen = here == Some(d.sha256.as_str());
-                        html! {
-                            <tr data-id={d.id.clone()}>
-                                { for r.iter().map(|c| html! { <td>{ c }</td> }) }
-                                <td>if on_screen { { "on screen" } } else {
-                                    <button class="open-doc" onclick={open}>{ "Open" }</button>
-                                }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </figure>
-    }
+    let extra: Vec<(String, Html)> = docs
+        .iter()
+        .map(|d| {
+            let id = d.id.clone();
+            let open = on_open.reform(move |_| id.clone());
+            let cell = if here == Some(d.sha256.as_str()) {
+                html! { { "on screen" } }
+            } else {
+                html! { <button class="open-doc" onclick={open}>{ "Open" }</button> }
+            };
+            (d.id.clone(), cell)
+        })
+        .collect();
+    table.view_with(on_copy, &extra)
 }
 
 /// Per label: each pair, then the mean over pairs with alpha and alpha_U.
