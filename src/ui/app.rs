@@ -1106,11 +1106,7 @@ fn agreement_report(state: &State) -> Option<Rc<crate::eval::agree::Report>> {
         // and it is not the adjudication of the versions (that would compare the gold with
         // what it was made from).
         if let Some((doc, anns, _)) = state.work_of(&e.id) {
-            let meta = if state.doc.as_ref().is_some_and(|d| d.id == e.id) {
-                Some(&state.meta)
-            } else {
-                e.parked.as_ref().map(|p| &p.meta)
-            };
+            let meta = state.meta_of(&e.id);
             let person = anns.iter().any(|a| a.status != crate::model::Status::Predicted);
             if person && meta.is_none_or(|m| m.adjudication.is_none()) {
                 let who = state.annotator_of(&e.id).unwrap_or_else(|| "you".into());

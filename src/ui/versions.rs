@@ -42,12 +42,15 @@ impl State {
 
     /// The annotator named in the work on loaded document `id`, when one is.
     pub fn annotator_of(&self, id: &str) -> Option<String> {
-        let meta = if self.doc.as_ref().is_some_and(|d| d.id == id) {
-            Some(&self.meta)
-        } else {
-            self.corpus.iter().find(|e| e.id == id)?.parked.as_ref().map(|p| &p.meta)
-        };
-        meta?.annotator.clone().filter(|a| !a.trim().is_empty())
+        self.meta_of(id)?.annotator.clone().filter(|a| !a.trim().is_empty())
+    }
+
+    /// The metadata of the work on loaded document `id` (on screen or parked).
+    pub fn meta_of(&self, id: &str) -> Option<&crate::formats::gold::Meta> {
+        if self.doc.as_ref().is_some_and(|d| d.id == id) {
+            return Some(&self.meta);
+        }
+        self.corpus.iter().find(|e| e.id == id)?.parked.as_ref().map(|p| &p.meta)
     }
 
     /// The SHA-256 of corpus entry `i`'s text, when known.
