@@ -15,6 +15,7 @@ pub mod history;
 pub mod keys;
 pub mod layout;
 pub mod notes;
+pub mod origin;
 pub mod readonly;
 pub mod restore;
 pub mod review;
