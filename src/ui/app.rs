@@ -56,8 +56,10 @@ pub struct Effects {
     pub close: Callback<()>,
     /// Opens an overlay (replacing the one open).
     pub open: Callback<Overlay>,
-    /// Loads every corpus document not loaded yet.
+    /// Loads every corpus document not loaded yet, a chunk at a time with progress.
     pub load_corpus: Callback<()>,
+    /// Fix everywhere from annotation `id`: loads the corpus, then plans the fix.
+    pub fix_everywhere: Callback<String>,
     /// Puts corpus document `i` on screen, loading it first when needed.
     pub open_entry: Callback<usize>,
     /// Downloads the gold JSON of the document on screen.
@@ -82,11 +84,17 @@ impl Effects {
         let open_entry = Callback::from(move |i: usize| documents::open_entry(&s, i, &d));
         let s = store.clone();
         let corpus_files = Callback::from(move |_| documents::corpus_files(&s));
+        let (s, d) = (store.clone(), dispatch.clone());
+        let fix_everywhere = Callback::from(move |id: String| {
+            let d2 = d.clone();
+            documents::load_corpus_then(&s, &d, move || d2.emit(Action::PlanFix(id)));
+        });
         let (o, o2) = (overlay.clone(), overlay.clone());
         Effects {
             close: Callback::from(move |_| o.set(None)),
             open: Callback::from(move |x| o2.set(Some(x))),
             load_corpus: with(documents::load_corpus),
+            fix_everywhere,
             open_entry,
             download: with(documents::download),
             download_corpus: with(documents::download_corpus),
@@ -140,12 +148,21 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>
-                <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} on_load_corpus={fx.load_corpus.clone()}
+                <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} on_fix_everywhere={fx.fix_everywhere.clone()}
                     on_open_entry={fx.open_entry.clone()} on_download_corpus={fx.download_corpus.clone()} />
             </div>
             // Messages take a row of their own under the text and the panel: they never
             // cover a highlight.
-            <div class="statusbar" id="statusbar">{ parts::banner(state, &dispatch, &fx.download, &fx.download_corpus) }</div>
+            <div class="statusbar" id="statusbar">
+                if let Some(p) = state.loading {
+                    <div class="loading" id="loading" role="status" data-done={p.done.to_string()} data-total={p.total.to_string()}
+                        data-reading={p.reading.to_string()}>
+                        <progress max={p.total.to_string()} value={p.done.to_string()}></progress>
+                        { p.words() }
+                    </div>
+                }
+                { parts::banner(state, &dispatch, &fx.download, &fx.download_corpus) }
+            </div>
             <div id="announce" class="visually-hidden" aria-live="polite" aria-atomic="true">{ parts::announce(state) }</div>
             if let Some(o) = *overlay {
                 { overlay_view(o, &store, &dispatch, &fx, (*agree_report).clone()) }

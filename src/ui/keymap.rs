@@ -5,7 +5,7 @@
 //! an effect (focus a field, open or close an overlay, download, switch document). It must
 //! not: list the shortcuts for people (that table is `keys.rs`) or read browser events itself.
 
-use super::browser::documents::{download, load_corpus, open_entry};
+use super::browser::documents::{download, load_corpus_then, open_entry};
 use super::browser::keys::KeyPress;
 use super::browser::open::with_pipeline;
 use super::browser::{self, selection};
@@ -175,9 +175,9 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             None
         }
         "f" => {
-            let id = sel?;
-            load_corpus(state, dispatch);
-            Some(Action::PlanFix(id))
+            let (id, d) = (sel?, dispatch.clone());
+            load_corpus_then(state, dispatch, move || d.emit(Action::PlanFix(id)));
+            None
         }
         "Escape" => {
             if state.fix.is_some() {

@@ -14,6 +14,7 @@ pub mod curation;
 pub mod history;
 pub mod keys;
 pub mod layout;
+pub mod loading;
 pub mod notes;
 pub mod origin;
 pub mod overlay;

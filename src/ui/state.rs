@@ -303,6 +303,14 @@ pub enum Action {
     AdjudicateTake(usize),
     /// In the adjudication view: shows disagreement `i` (0-based).
     AdjudicateAt(usize),
+    /// One chunk of a long load (see [`crate::ui::loading`]): the documents join the corpus,
+    /// then the progress shown becomes `progress` (`None`: the load is over).
+    LoadChunk {
+        files: Vec<GoldFile>,
+        origin: Origin,
+        join: super::loading::Join,
+        progress: Option<super::loading::Progress>,
+    },
 }
 
 impl Action {
@@ -406,6 +414,8 @@ pub struct State {
     pub adjudicate_view: bool,
     /// The disagreement the adjudication view shows.
     pub adjudicate_at: Option<usize>,
+    /// A long load running: how far it got.
+    pub loading: Option<super::loading::Progress>,
 }
 
 impl State {
@@ -788,6 +798,7 @@ impl State {
             Action::DeleteVersion { id, n } => self.delete_version(&id, n),
             Action::ViewVersion { id, n } => self.view_version(&id, n),
             Action::LeaveVersion => self.leave_version(),
+            Action::LoadChunk { files, origin, join, progress } => self.load_chunk(files, origin, join, progress),
             Action::Adjudicate => self.adjudicate(),
             Action::AdjudicateNext { forward } => self.adjudicate_next(forward),
             Action::AdjudicateTake(k) => self.adjudicate_take(k),

@@ -9,6 +9,7 @@ use super::open::{open_document, with_pipeline};
 use super::{files, storage};
 use crate::formats::gold::GoldFile;
 use crate::model::parse_dct;
+use crate::ui::loading::{Join, Progress, CHUNK};
 use crate::ui::seeds::{self, SEEDS};
 use crate::ui::state::{predict, Action, Origin, State};
 use yew::Callback;
@@ -71,11 +72,15 @@ pub fn seed_stubs() -> Action {
 /// a fresh extraction. Saved date values that break TIMEX3 (work saved before values were
 /// checked) are restored with the file and listed beside it, never dropped.
 fn unloaded_file(state: &State, i: usize) -> Option<Result<(GoldFile, Vec<String>), String>> {
-    let e = state.corpus.get(i)?;
-    if let Some(json) = storage::load(&e.id) {
+    saved_or_seed(&state.corpus.get(i)?.id)
+}
+
+/// The gold file of document `id` from its saved work, else (a seed) a fresh extraction.
+fn saved_or_seed(id: &str) -> Option<Result<(GoldFile, Vec<String>), String>> {
+    if let Some(json) = storage::load(id) {
         return Some(crate::ui::session::read_saved(&json));
     }
-    let seed = SEEDS.get(seeds::find(&e.id)?)?;
+    let seed = SEEDS.get(seeds::find(id)?)?;
     Some(match seed.document() {
         Ok(doc) => {
             let predictions = with_pipeline(|p| predict(p, &doc));
@@ -108,21 +113,73 @@ pub fn open_entry(state: &State, i: usize, dispatch: &Callback<Action>) {
     }
 }
 
-/// Loads every corpus document that is not loaded yet (without leaving the one on screen).
+/// Loads every corpus document that is not loaded yet (without leaving the one on screen),
+/// a chunk at a time with the page usable in between (see [`in_chunks`]).
 pub fn load_corpus(state: &State, dispatch: &Callback<Action>) {
-    for (i, e) in state.corpus.iter().enumerate() {
-        if e.parked.is_some() || state.active() == Some(i) {
-            continue;
-        }
-        match unloaded_file(state, i) {
-            Some(Ok((file, problems))) => {
-                dispatch.emit(Action::Park { file, origin: e.origin.clone() });
-                crate::ui::session::notify_problems(&e.id, &problems, dispatch);
+    load_corpus_then(state, dispatch, || {});
+}
+
+/// [`load_corpus`], then `then` once every document is loaded (at once when they fit in
+/// one chunk). While a load runs, another one only says so.
+pub fn load_corpus_then(state: &State, dispatch: &Callback<Action>, then: impl FnOnce() + 'static) {
+    if let Some(p) = state.loading {
+        return dispatch.emit(Action::Notify(format!("the corpus is {}; try again when it is done", p.words())));
+    }
+    let todo: Vec<String> = (state.corpus.iter().enumerate())
+        .filter(|(i, e)| e.parked.is_none() && state.active() != Some(*i))
+        .map(|(_, e)| e.id.clone())
+        .collect();
+    let d = dispatch.clone();
+    in_chunks(todo, move |ids, progress| park_chunk(ids, progress, &d), then);
+}
+
+/// Loads the saved work of documents `ids` in one step (problems and unreadable work said
+/// after it, as for one document).
+fn park_chunk(ids: Vec<String>, progress: Option<Progress>, dispatch: &Callback<Action>) {
+    let (mut files, mut problems, mut apart) = (Vec::new(), Vec::new(), Vec::new());
+    for id in ids {
+        match saved_or_seed(&id) {
+            Some(Ok((file, p))) => {
+                files.push(file);
+                problems.push((id, p));
             }
-            Some(Err(err)) => crate::ui::session::keep_apart(&e.id, err, dispatch),
+            Some(Err(err)) => apart.push((id, err)),
             None => {}
         }
     }
+    dispatch.emit(Action::LoadChunk { files, origin: Origin::Restored, join: Join::Park, progress });
+    for (id, p) in problems {
+        crate::ui::session::notify_problems(&id, &p, dispatch);
+    }
+    for (id, err) in apart {
+        crate::ui::session::keep_apart(&id, err, dispatch);
+    }
+}
+
+/// Runs `step` over `items` a chunk of [`CHUNK`] at a time, with the progress after each
+/// chunk (`None` after the last), then `then`. Items that fit in one chunk are done at once;
+/// more are done in a task of their own that gives the browser a turn between chunks (to
+/// paint the progress and handle keys and clicks).
+pub fn in_chunks<T: 'static>(
+    items: Vec<T>,
+    step: impl Fn(Vec<T>, Option<Progress>) + 'static,
+    then: impl FnOnce() + 'static,
+) {
+    let total = items.len();
+    if total <= CHUNK {
+        step(items, None);
+        return then();
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let (mut rest, mut done) = (items.into_iter(), 0);
+        while done < total {
+            let chunk: Vec<T> = rest.by_ref().take(CHUNK).collect();
+            done += chunk.len();
+            step(chunk, (done < total).then_some(Progress::loading(done, total)));
+            super::yield_now().await;
+        }
+        then();
+    });
 }
 
 /// Every document of the corpus as a gold file, in list order (unloaded ones from their

@@ -14,6 +14,18 @@ pub mod selection;
 pub mod storage;
 pub mod tabs;
 
+/// Gives the browser a turn (a task of its own, after a zero timeout): it paints and handles
+/// the events waiting (keys, clicks) before the caller goes on.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The page's `window`, when there is one.
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()

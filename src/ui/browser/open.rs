@@ -9,8 +9,10 @@
 use super::{files, selection};
 use crate::extract::Pipeline;
 use crate::formats::gold::GoldFile;
+use crate::formats::jsonl;
 use crate::formats::{Format, Input, Options};
 use crate::model::{parse_dct, Document};
+use crate::ui::loading::{Join, Progress, CHUNK};
 use crate::ui::state::{predict, Action, Origin};
 use yew::Callback;
 
@@ -74,6 +76,7 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
         (Some(Format::Brat), _) => dispatch.emit(Action::Fail(format!(
             "could not open {name}: a brat .ann file opens together with its .txt (select or drop both at once). Your current work is unchanged."
         ))),
+        (Some(Format::Jsonl), Some(text)) if many_gold_lines(text) => read_jsonl_in_chunks(name, text, dispatch),
         (Some(format), Some(text)) => {
             let stem = crate::formats::safe_file_name(&stem_of(name));
             let opts = Options { default_id: Some(stem), ..Options::default() };
@@ -102,6 +105,52 @@ pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
     }
 }
 
+/// True for Gloss JSON Lines of gold objects with more lines than a chunk.
+fn many_gold_lines(text: &str) -> bool {
+    matches!(jsonl::sniff(text), Ok(Some(jsonl::LineKind::Gold))) && jsonl::lines(text).nth(CHUNK).is_some()
+}
+
+/// Reads Gloss JSON Lines of many documents a chunk of lines at a time, the page usable in
+/// between and the progress shown (`reading 340 / 1000`), then opens them (see
+/// [`open_gold_files`]). As when the file is read at once, nothing opens when a line is
+/// wrong or two lines share an id: the first problem is the message, with its line.
+fn read_jsonl_in_chunks(name: &str, text: &str, dispatch: &Callback<Action>) {
+    let lines: Vec<(usize, String)> = jsonl::lines(text).map(|(n, l)| (n, l.to_string())).collect();
+    let (name, d) = (name.to_string(), dispatch.clone());
+    let origin = Origin::GoldFile(name.clone());
+    let progress = move |p: Option<Progress>| {
+        d.emit(Action::LoadChunk { files: Vec::new(), origin: origin.clone(), join: Join::Import, progress: p })
+    };
+    let d = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let total = lines.len();
+        let mut read = Vec::with_capacity(total);
+        for chunk in lines.chunks(CHUNK) {
+            let step: Result<Vec<_>, _> = chunk.iter().map(|(n, l)| jsonl::read_line(*n, l).map(|f| (*n, f))).collect();
+            match step {
+                Ok(files) => read.extend(files),
+                Err(e) => return refuse(&name, e, &progress, &d),
+            }
+            progress(Some(Progress::reading(read.len(), total)));
+            super::yield_now().await;
+        }
+        if let Err(e) = jsonl::check_unique_ids(&read) {
+            return refuse(&name, e, &progress, &d);
+        }
+        // The reading progress stays until the first chunk joins (no gap in between).
+        open_gold_files(read.into_iter().map(|(_, f)| f).collect(), &name, &d);
+    });
+}
+
+/// Ends a chunked read that found a problem: no progress shown, the problem said.
+fn refuse(name: &str, e: crate::model::Error, progress: &impl Fn(Option<Progress>), dispatch: &Callback<Action>) {
+    progress(None);
+    dispatch.emit(Action::Fail(format!(
+        "could not open {name} as {}: {e}. Your current work is unchanged.",
+        Format::Jsonl.title()
+    )));
+}
+
 /// A file name without its folder and extension (`a/b.gold.json` -> `b`).
 fn stem_of(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -112,15 +161,24 @@ fn stem_of(name: &str) -> String {
 /// Opens the documents read from `name`: each new one joins the corpus (the last stays on
 /// screen); a document the corpus has already never replaces the work on it (see
 /// [`Action::Import`]).
+///
+/// Many documents (a corpus in JSON Lines) join a chunk at a time, with the progress shown
+/// and the page usable in between.
 fn open_gold_files(list: Vec<GoldFile>, name: &str, dispatch: &Callback<Action>) {
     let n = list.len();
-    for file in list {
-        crate::ui::session::park_same(&file.doc.id, file.doc.sha256(), dispatch);
-        dispatch.emit(Action::Import { file, origin: Origin::GoldFile(name.to_string()) });
-    }
-    if n != 1 {
-        dispatch.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
-    }
+    let (d, origin) = (dispatch.clone(), Origin::GoldFile(name.to_string()));
+    let step = move |files: Vec<GoldFile>, progress| {
+        for file in &files {
+            crate::ui::session::park_same(&file.doc.id, file.doc.sha256(), &d);
+        }
+        d.emit(Action::LoadChunk { files, origin: origin.clone(), join: Join::Import, progress });
+    };
+    let (d, name) = (dispatch.clone(), name.to_string());
+    super::documents::in_chunks(list, step, move || {
+        if n != 1 {
+            d.emit(Action::Notify(format!("{n} document(s) opened from {name}")));
+        }
+    });
 }
 
 /// Opens brat files picked together: every `.ann`, the `.txt` of the same name and

@@ -146,7 +146,7 @@ pub fn CorpusList(props: &CorpusProps) -> Html {
                     html! {
                         <li>
                             <button class={classes!("doc", here.then_some("active"))} data-id={e.id.clone()} data-state={kind}
-                                data-versions={e.versions.len().to_string()}
+                                data-versions={e.versions.len().to_string()} data-loaded={(here || e.parked.is_some()).to_string()}
                                 aria-current={here.then_some("true")} {onclick} title={e.id.clone()}>
                                 <span class="doc-title">{ e.title.clone() }</span>
                                 <span class={classes!("doc-state", kind)}>{ words }</span>

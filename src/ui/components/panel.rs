@@ -22,8 +22,9 @@ pub struct PanelProps {
     pub dispatch: Callback<Action>,
     /// The annotation under the pointer, shown when nothing is selected.
     pub hovered: Option<String>,
-    /// Loads every corpus document not loaded yet (fix everywhere needs them).
-    pub on_load_corpus: Callback<()>,
+    /// Fix everywhere from annotation `id`: loads every corpus document not loaded yet,
+    /// then plans the fix.
+    pub on_fix_everywhere: Callback<String>,
     /// Puts corpus document `i` on screen (the corpus list).
     pub on_open_entry: Callback<usize>,
     /// Downloads the whole corpus (the corpus list).
@@ -517,7 +518,7 @@ fn details(
     a: &Annotation,
     d: &Callback<Action>,
     editable: bool,
-    on_load: &Callback<()>,
+    on_fix: &Callback<String>,
 ) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
@@ -542,10 +543,9 @@ fn details(
         );
         let is_pred = !matches!(a.status, Status::Manual);
         let fix = {
-            let (load, d, id) = (on_load.clone(), d.clone(), id.clone());
+            let (fix, id) = (on_fix.clone(), id.clone());
             Callback::from(move |_| {
-                load.emit(());
-                d.emit(Action::PlanFix(id.clone()));
+                fix.emit(id.clone());
             })
         };
         html! {
@@ -618,7 +618,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, true, &props.on_load_corpus)
+        details(&props.state, a, d, true, &props.on_fix_everywhere)
     } else if let (Some(span), Some(doc)) = (state.pending, state.doc.as_deref()) {
         html! {
             <section class="details pending-box" id="pending">
@@ -644,7 +644,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, false, &props.on_load_corpus)
+        details(&props.state, a, d, false, &props.on_fix_everywhere)
     } else {
         html! {
             <section class="details help" id="help">
