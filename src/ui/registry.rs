@@ -37,6 +37,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An identity with no live mention (a rejected actor's, say).
+    pub fn blank(name: &str, kind: ActorKind) -> Entry {
+        Entry {
+            name: name.to_string(),
+            kind,
+            kinds: Vec::new(),
+            declared: false,
+            aliases: Vec::new(),
+            docs: Vec::new(),
+            claims: 0,
+        }
+    }
+
     /// Its live mentions in all.
     pub fn mentions(&self) -> usize {
         self.docs.iter().map(|(_, n)| n).sum()
@@ -94,15 +107,7 @@ pub fn clean(name: &str) -> String {
 /// without a mention; its kind wins over the mentions' majority).
 pub fn build(docs: &[Loaded], declared: &[Identity]) -> Registry {
     let mut map: BTreeMap<String, Entry> = BTreeMap::new();
-    let blank = |name: &str| Entry {
-        name: name.to_string(),
-        kind: ActorKind::default(),
-        kinds: Vec::new(),
-        declared: false,
-        aliases: Vec::new(),
-        docs: Vec::new(),
-        claims: 0,
-    };
+    let blank = |name: &str| Entry::blank(name, ActorKind::default());
     for (id, _, _, anns) in docs {
         for a in anns.iter().filter(|a| a.status.is_live()) {
             let Some(x) = a.actor() else { continue };

@@ -296,7 +296,8 @@ fn IdentityBox(props: &IdentityProps) -> Html {
     let (a, x) = me;
     let ids = review::identities(&state.anns);
     let mine = ids.iter().find(|i| i.canonical == x.canonical);
-    let Some(entry) = reg.get(&x.canonical) else { return html! {} };
+    let blank = registry::Entry::blank(&x.canonical, x.kind);
+    let entry = reg.get(&x.canonical).unwrap_or(&blank);
     let others: Vec<&registry::Entry> =
         reg.entries.iter().filter(|e| e.name != x.canonical && e.mentions() > 0).collect();
     let d = &props.dispatch;
