@@ -144,7 +144,7 @@ pub fn build(docs: &[Loaded], declared: &[Identity]) -> Registry {
         e.declared = true;
     }
     let mut entries: Vec<Entry> = map.into_values().collect();
-    entries.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.name.cmp(&b.name)));
+    entries.sort_by_cached_key(|e| (fold(&e.name), e.name.clone()));
     Registry { entries }
 }
 
