@@ -39,6 +39,12 @@ fn save_registry(state: &State, marks: &mut Marks) {
     if marks.registry.as_ref().is_some_and(|r| Rc::ptr_eq(r, &state.identities)) {
         return;
     }
+    // Empty before anything was saved this visit: the page may not have restored the last
+    // visit's entries yet, which must not be erased.
+    if state.identities.is_empty() && marks.registry.as_ref().is_none_or(|r| r.is_empty()) {
+        marks.registry = Some(state.identities.clone());
+        return;
+    }
     let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
     let ok = if state.identities.is_empty() {
         s.remove_item(REGISTRY_KEY).is_ok()

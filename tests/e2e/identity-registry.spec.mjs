@@ -2,7 +2,8 @@
 // renamed everywhere from the panel (previewed, every mention in the three loaded seeds, the
 // two seeds not loaded named and left as they are), checked in the downloaded corpus (every
 // mention renamed, the registry's entry in each file's meta, the table identities.csv);
-// a name differing only by case is warned, an empty one refused; France is merged into it
+// a name differing only by case is warned, an empty one refused; a reload keeps it all;
+// France is merged into it
 // across documents; one undo reverts the merge in every document and another the rename.
 //
 // Usage: scripts/build-web.sh && node tests/e2e/identity-registry.spec.mjs
@@ -115,6 +116,18 @@ await run(async ({ page, base, downloads, errors }) => {
     const row = lines.find((l) => l.startsWith(`${NEW},`));
     assert(row && row.endsWith(`,${named(renamed, NEW).length}`), `row: ${row}`);
     notes.push(`renamed ${named(renamed, NEW).length} mention(s) in 3 seeds; table row: ${row}`);
+  });
+
+  await step('a reload keeps the renamed identity, its registry entry and the undo history', async () => {
+    await page.waitForTimeout(1500); // the autosave's pause
+    await page.reload();
+    await waitText(page);
+    await selectIdentity(page, NEW);
+    eq(await page.$eval('#identity', (e) => Number(e.dataset.documents)), 3, 'the three documents the history touches are loaded again');
+    const g = (await download(page, downloads)).json;
+    assert((g.identities || []).some((i) => i.name === NEW), `the entry after a reload: ${JSON.stringify(g.identities)}`);
+    // The full save after the restore writes the declared entries too.
+    await page.waitForFunction((n) => (JSON.parse(localStorage.getItem('gloss.registry') || '[]')).some((i) => i.name === n), NEW, { timeout: 10000 });
   });
 
   await step('merge France into it across documents; one undo reverts the merge everywhere, another the rename', async () => {
