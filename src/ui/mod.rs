@@ -16,6 +16,8 @@ pub mod identities;
 pub mod keys;
 pub mod layout;
 pub mod notes;
+pub mod origin;
+pub mod overlay;
 pub mod readonly;
 pub mod registry;
 pub mod restore;
@@ -31,5 +33,7 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
+pub mod keymap;
 #[cfg(feature = "web")]
 pub mod session;

@@ -8,8 +8,8 @@ use super::{label_class, label_key, label_name, status_name};
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Label, Mention, Stance, Status, TimexType,
 };
-use crate::ui::app::label_action;
 use crate::ui::browser::selection;
+use crate::ui::keymap::label_action;
 use crate::ui::registry;
 use crate::ui::review;
 use crate::ui::state::{Action, State};
@@ -24,6 +24,12 @@ pub struct PanelProps {
     pub dispatch: Callback<Action>,
     /// The annotation under the pointer, shown when nothing is selected.
     pub hovered: Option<String>,
+    /// Loads every corpus document not loaded yet (fix everywhere needs them).
+    pub on_load_corpus: Callback<()>,
+    /// Puts corpus document `i` on screen (the corpus list).
+    pub on_open_entry: Callback<usize>,
+    /// Downloads the whole corpus (the corpus list).
+    pub on_download_corpus: Callback<()>,
 }
 
 fn label_buttons(state: &UseReducerHandle<State>, d: &Callback<Action>, current: Option<Label>) -> Html {
@@ -140,6 +146,8 @@ struct IdentityProps {
     dispatch: Callback<Action>,
     /// The selected ACTOR's id.
     id: String,
+    /// Loads every corpus document not loaded yet (the registry covers loaded ones only).
+    on_load_corpus: Callback<()>,
 }
 
 /// The id of the `<datalist>` of the registry's names that the canonical field completes from.
@@ -365,7 +373,8 @@ fn IdentityBox(props: &IdentityProps) -> Html {
                 <p class="small warn" id="identity-ties">{ format!("its mentions' kinds are tied: {}", ties.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")) }</p>
             }
             if left > 0 {
-                <p class="small muted" id="identity-unloaded">{ format!("{left} document(s) of the corpus are not loaded: the registry and its changes leave them out until they are") }</p>
+                <p class="small muted" id="identity-unloaded">{ format!("{left} document(s) of the corpus are not loaded: the registry and its changes leave them out until they are. ") }
+                    <button id="identity-load" class="link" onclick={props.on_load_corpus.reform(|_| ())}>{ "Load them" }</button></p>
             }
             { for list }
             { rename_row(&x.canonical, d) }
@@ -426,7 +435,14 @@ fn shown(v: Option<&str>) -> Html {
     html! { { v.unwrap_or("none").to_string() } }
 }
 
-fn actor_rows(state: &UseReducerHandle<State>, id: &str, x: &ActorAttrs, d: &Callback<Action>, editable: bool) -> Html {
+fn actor_rows(
+    state: &UseReducerHandle<State>,
+    id: &str,
+    x: &ActorAttrs,
+    d: &Callback<Action>,
+    editable: bool,
+    on_load: &Callback<()>,
+) -> Html {
     if !editable {
         let mention = if x.mention == Mention::Name { "name" } else { "nominal" };
         return html! { <>{ row("Canonical", html! { x.canonical.clone() }) }{ row("Kind", html! { x.kind.as_str() }) }
@@ -451,7 +467,7 @@ fn actor_rows(state: &UseReducerHandle<State>, id: &str, x: &ActorAttrs, d: &Cal
     let role = text_input(id, "role", x.role.as_deref().unwrap_or(""), d, |id, role| Action::SetRole { id, role });
     html! { <>{ row("Canonical", canonical) }{ row("Kind", html! { <>{ kind }<kbd class="hint" title="t / T cycle the kind">{ "t" }</kbd></> }) }
     { row("Mention", mention) }{ row("Role", role) }
-    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} /></dd></> }
+    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} on_load_corpus={on_load.clone()} /></dd></> }
 }
 
 fn date_rows(state: &State, id: &str, x: &DateAttrs, d: &Callback<Action>, editable: bool) -> Html {
@@ -638,10 +654,16 @@ fn flag_list(state: &State, d: &Callback<Action>) -> Html {
     }
 }
 
-fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
+fn details(
+    state: &UseReducerHandle<State>,
+    a: &Annotation,
+    d: &Callback<Action>,
+    editable: bool,
+    on_load: &Callback<()>,
+) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
-        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable),
+        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, on_load),
         Attrs::Date(x) => date_rows(state, &id, x, d, editable),
         Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
     };
@@ -662,9 +684,9 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
         );
         let is_pred = !matches!(a.status, Status::Manual);
         let fix = {
-            let (h, d, id) = (state.clone(), d.clone(), id.clone());
+            let (load, d, id) = (on_load.clone(), d.clone(), id.clone());
             Callback::from(move |_| {
-                crate::ui::app::load_corpus(&h, &d);
+                load.emit(());
                 d.emit(Action::PlanFix(id.clone()));
             })
         };
@@ -738,7 +760,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, true)
+        details(&props.state, a, d, true, &props.on_load_corpus)
     } else if let (Some(span), Some(doc)) = (state.pending, state.doc.as_deref()) {
         html! {
             <section class="details pending-box" id="pending">
@@ -764,7 +786,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, false)
+        details(&props.state, a, d, false, &props.on_load_corpus)
     } else {
         html! {
             <section class="details help" id="help">
@@ -778,7 +800,8 @@ pub fn Panel(props: &PanelProps) -> Html {
             { legend }
             { main }
             { annotator(&props.state, d) }
-            <super::corpus_list::CorpusList state={props.state.clone()} dispatch={d.clone()} />
+            <super::corpus_list::CorpusList state={props.state.clone()} dispatch={d.clone()}
+                on_open_entry={props.on_open_entry.clone()} on_download_corpus={props.on_download_corpus.clone()} />
             <section class="keys small">
                 <h3>{ "Keys" }</h3>
                 <dl>
