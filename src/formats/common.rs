@@ -344,6 +344,7 @@ pub fn doc_from_header(
         created: h.get("created").and_then(Value::as_str).map(str::to_string),
         modified: h.get("modified").and_then(Value::as_str).map(str::to_string),
         adjudication: h.get("adjudication").and_then(|v| serde_json::from_value(v.clone()).ok()),
+        identities: h.get("identities").and_then(|v| serde_json::from_value(v.clone()).ok()),
     });
     Ok((doc, unit, meta))
 }

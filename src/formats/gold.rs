@@ -40,6 +40,22 @@ pub struct Meta {
     /// settles and who settled them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adjudication: Option<Adjudication>,
+    /// The corpus registry's entries for the identities this file mentions (canonical name,
+    /// kind chosen when it was renamed, merged or split), so that reading the file brings the
+    /// registry back. Absent when the registry declares none of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identities: Option<Vec<Identity>>,
+}
+
+/// A declared identity of the corpus registry: its canonical name and the kind chosen for it,
+/// with the surface words its mentions use (informative; not checked against the text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    pub name: String,
+    pub kind: crate::model::ActorKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// An adjudication: the versions settled (by their annotators' names) and the adjudicator.
@@ -173,11 +189,28 @@ impl GoldFile {
         let dct = wire.dct.as_deref().map(parse_dct).transpose().map_err(|e| e.context("dct"))?;
         let doc = Document::new(wire.id, &wire.text, dct)?;
         check_structure(&doc, &wire.annotations)?;
+        check_identities(wire.meta.identities.as_deref().unwrap_or_default())?;
         let problems = wire.annotations.iter().filter_map(value_problem).collect();
         let mut annotations = wire.annotations;
         sort_annotations(&mut annotations);
         Ok((GoldFile { doc, annotations, meta: wire.meta }, problems))
     }
+}
+
+/// The registry entries a file declares: each names an identity, once.
+fn check_identities(ids: &[Identity]) -> Result<(), Error> {
+    for (i, x) in ids.iter().enumerate() {
+        if x.name.trim().is_empty() {
+            return Err(Error::format(format!("identities[{i}]: an identity's name is empty")));
+        }
+        if ids[..i].iter().any(|y| y.name == x.name) {
+            return Err(Error::format(format!(
+                "identities[{i}]: the identity \u{201c}{}\u{201d} is declared twice",
+                x.name
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -385,6 +418,11 @@ mod tests {
                 created: Some("2025-09-19T10:00:00Z".into()),
                 modified: Some("2025-09-19T11:00:00Z".into()),
                 adjudication: Some(Adjudication { of: vec!["ann".into(), "bob".into()], by: "cy".into() }),
+                identities: Some(vec![Identity {
+                    name: "France".into(),
+                    kind: crate::model::ActorKind::State,
+                    aliases: vec!["Paris".into()],
+                }]),
             },
         };
         let min: Value = serde_json::from_str(&minimal.to_json()).unwrap();

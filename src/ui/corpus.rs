@@ -5,6 +5,7 @@
 //! is on screen, the other versions of it that files brought), the corpus list's saved form,
 //! and planning "fix everywhere": from one reviewed annotation, the same change
 //! for every identical mention (same words, on word boundaries) in every loaded document,
+//! and for an ACTOR every mention of the identity it had before the correction,
 //! each with its context, as edits to apply in one step. It must not: apply edits or keep
 //! history (that is `state.rs`), read storage or extract (the app loads documents first).
 
@@ -229,7 +230,8 @@ fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn context(doc: &Document, span: Span) -> (String, String) {
+/// The words before and after `span` (up to 40 code points each, newlines as spaces).
+pub(crate) fn context(doc: &Document, span: Span) -> (String, String) {
     let text = doc.text();
     let Some((b, e)) = doc.index().bytes_of_span(span) else { return (String::new(), String::new()) };
     let before: String = text[..b].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
@@ -273,10 +275,15 @@ fn carried(model: &Annotation) -> Attrs {
 /// one gives its canonical name, kind or date value to mentions of its label, relabels
 /// mentions of another label, and adds an ACTOR or DATE where the words have none. CLAIMs
 /// are only rejected or deleted: a claim's source and cue belong to its sentence.
-pub fn plan_fix(model_doc: &str, model: &Annotation, docs: &[Loaded], by: &str) -> Vec<FixChange> {
+///
+/// For a live ACTOR whose canonical name was `was` before the correction, every live
+/// mention of that identity (same canonical name) in every document takes the new name and
+/// kind too, whatever its words: the identity is corrected, not only identical text.
+pub fn plan_fix(model_doc: &str, model: &Annotation, was: Option<&str>, docs: &[Loaded], by: &str) -> Vec<FixChange> {
     let label = model.label();
     let mut out = Vec::new();
     for (id, title, doc, anns) in docs {
+        let first = out.len();
         let mut added: Vec<Annotation> = Vec::new();
         for (b, e) in occurrences(doc.text(), &model.quote) {
             let Some(span) = doc.span_of_bytes(b, e) else { continue };
@@ -390,6 +397,62 @@ pub fn plan_fix(model_doc: &str, model: &Annotation, docs: &[Loaded], by: &str) 
             added.push(new.clone());
             push(format!("add {} {}", label.as_str(), new.id), Edit::Add(new));
         }
+        let done: Vec<String> = out[first..]
+            .iter()
+            .filter_map(|c| match &c.edit {
+                Edit::Replace { before, .. } => Some(before.id.clone()),
+                _ => None,
+            })
+            .collect();
+        out.extend(same_identity(model_doc, model, was, (id, title, doc, anns), &done));
+    }
+    out
+}
+
+/// The mentions of identity `was` in one document (`done`: those changed already) given
+/// the live ACTOR `model`'s canonical name and kind.
+fn same_identity(
+    model_doc: &str,
+    model: &Annotation,
+    was: Option<&str>,
+    (id, title, doc, anns): (&String, &String, &Rc<Document>, &Rc<Vec<Annotation>>),
+    done: &[String],
+) -> Vec<FixChange> {
+    let (Some(was), Some(y)) = (was, model.actor()) else { return Vec::new() };
+    if !model.status.is_live() || was == y.canonical {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for a in anns.iter().filter(|a| a.status.is_live() && !done.contains(&a.id)) {
+        if *id == model_doc && a.id == model.id {
+            continue;
+        }
+        let Some(x) = a.actor().filter(|x| x.canonical == was) else { continue };
+        let mut after = a.clone();
+        if let Attrs::Actor(z) = &mut after.attrs {
+            z.canonical = y.canonical.clone();
+            z.kind = y.kind;
+        }
+        if matches!(after.status, Status::Predicted | Status::Accepted) {
+            after.status = Status::Edited;
+        }
+        let (before, rest) = context(doc, a.span);
+        out.push(FixChange {
+            doc: id.clone(),
+            title: title.clone(),
+            before,
+            quote: a.quote.clone(),
+            after: rest,
+            what: format!(
+                "{} (same identity): \u{201c}{}\u{201d} ({}) → \u{201c}{}\u{201d} ({})",
+                a.id,
+                x.canonical,
+                x.kind.as_str(),
+                y.canonical,
+                y.kind.as_str()
+            ),
+            edit: Edit::Replace { before: a.clone(), after },
+        });
     }
     out
 }

@@ -243,6 +243,9 @@ impl State {
 
     /// Applies a change kept beside the annotations of document `doc` (see this module's doc).
     pub(super) fn apply_aside(&mut self, doc: &str, what: &str, after: Option<&str>) {
+        if what == super::identities::ASIDE {
+            return self.set_declared(after);
+        }
         let on_screen = self.doc.as_ref().is_some_and(|d| d.id == doc);
         let meta = if on_screen {
             &mut self.meta

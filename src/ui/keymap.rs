@@ -149,7 +149,11 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             browser::focus("merge-into");
             None
         }
-        "x" if is(Label::Actor) => sel.map(|id| Action::SplitIdentity { ids: vec![id], canonical: String::new() }),
+        // A new name unique in the whole corpus (the registry), not only in this document.
+        "x" if is(Label::Actor) => sel.map(|id| {
+            let canonical = state.get(&id).map(|a| state.registry().fresh(&a.quote)).unwrap_or_default();
+            Action::SplitIdentity { ids: vec![id], canonical }
+        }),
         "l" => Some(Action::StartLink),
         "v" | "V" => {
             selection::clear_selection();

@@ -5,14 +5,15 @@
 //! ([`log_journal`]); the full save of what changed since the last one ([`save`]: documents,
 //! versions, the history, the corpus list with each document's state); restoring at
 //! startup ([`restore`]: versions, records kept apart, the document open last, the history
-//! and the edit log replayed); and keeping unreadable saved work apart ([`keep_apart`]). It
+//! and the edit log replayed; the identity registry's declared entries, [`save_registry`]);
+//! and keeping unreadable saved work apart ([`keep_apart`]). It
 //! must not: change the state except through actions, or decide what an action means.
 
 use super::browser::{self, files, storage, tabs};
 use super::corpus::{self, Listed, Version};
 use super::history::{self, History, Op};
 use super::state::{Action, Origin, State};
-use crate::formats::gold::{GoldFile, Meta};
+use crate::formats::gold::{GoldFile, Identity, Meta};
 use crate::model::{Annotation, Document};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -27,6 +28,43 @@ pub struct Marks {
     docs: HashMap<String, Written>,
     versions: HashMap<String, Rc<Vec<Version>>>,
     history: Option<(Rc<History>, u64)>,
+    registry: Option<Rc<Vec<Identity>>>,
+}
+
+/// Key of the identity registry's declared entries (a JSON array of gold `identities`).
+pub const REGISTRY_KEY: &str = "gloss.registry";
+
+/// Saves the registry's declared entries when they changed since the last save.
+fn save_registry(state: &State, marks: &mut Marks) {
+    if marks.registry.as_ref().is_some_and(|r| Rc::ptr_eq(r, &state.identities)) {
+        return;
+    }
+    // Empty before anything was saved this visit: the page may not have restored the last
+    // visit's entries yet, which must not be erased.
+    if state.identities.is_empty() && marks.registry.as_ref().is_none_or(|r| r.is_empty()) {
+        marks.registry = Some(state.identities.clone());
+        return;
+    }
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+    let ok = if state.identities.is_empty() {
+        s.remove_item(REGISTRY_KEY).is_ok()
+    } else {
+        serde_json::to_string(&*state.identities).is_ok_and(|j| s.set_item(REGISTRY_KEY, &j).is_ok())
+    };
+    if ok {
+        marks.registry = Some(state.identities.clone());
+    }
+}
+
+/// The registry's declared entries saved at the last visit, or why they cannot be read.
+fn saved_registry() -> Result<Vec<Identity>, String> {
+    let raw = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(REGISTRY_KEY).ok().flatten());
+    match raw {
+        None => Ok(Vec::new()),
+        Some(j) => serde_json::from_str(&j).map_err(|e| format!("the saved identity registry is unreadable ({e}): it starts empty; the identities in the documents are kept")),
+    }
 }
 
 /// Writes the history ops of the action just reduced to the edit log, and notes the key of
@@ -72,6 +110,7 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
         }
         let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
         f.meta = p.meta.clone();
+        state.stamp_identities(&mut f);
         if p.touched {
             f.meta.modified = Some(browser::now_iso());
         }
@@ -88,7 +127,9 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
                 stamped = Some(now);
             }
             snap.docs.push((doc.id.clone(), file.to_json()));
-            next.push((doc.id.clone(), (doc.clone(), state.anns.clone(), file.meta.clone())));
+            // The mark holds the work's own meta (the registry's entries are stamped on writing).
+            let meta = Meta { identities: state.meta.identities.clone(), ..file.meta.clone() };
+            next.push((doc.id.clone(), (doc.clone(), state.anns.clone(), meta)));
         }
         snap.open = Some(doc.id.clone());
     }
@@ -108,6 +149,7 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
         snap.history = Some((state.history.to_json(), state.logged));
     }
     storage::save_snapshot(&snap)?;
+    save_registry(state, marks);
     marks.docs.extend(next);
     marks.versions.extend(next_versions);
     marks.history = Some((state.history.clone(), state.logged));
@@ -212,6 +254,11 @@ pub fn saved_list() -> Result<Vec<Listed>, String> {
 /// the records kept apart, the document open last (`open_first` opens one when there is
 /// none), then the undo history and the edit log replayed on the saved work.
 pub fn restore(listed: &[Listed], dispatch: &Callback<Action>, open_first: impl FnOnce()) {
+    match saved_registry() {
+        Ok(list) if list.is_empty() => {}
+        Ok(list) => dispatch.emit(Action::SetIdentities(list)),
+        Err(e) => dispatch.emit(Action::Fail(e)),
+    }
     let saved = storage::saved();
     for (id, json) in &saved.versions {
         match corpus::versions_from_json(json) {

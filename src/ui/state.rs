@@ -311,6 +311,27 @@ pub enum Action {
         join: super::loading::Join,
         progress: Option<super::loading::Progress>,
     },
+    /// Plans renaming identity `from` to `to` in every loaded document, for the preview
+    /// (`fix`); into an existing identity it plans a merge. See [`crate::ui::identities`].
+    PlanRename {
+        from: String,
+        to: String,
+    },
+    /// Plans merging identity `from` into `into` across the loaded corpus, keeping `kind`
+    /// (needed when their kinds differ), for the preview.
+    PlanMerge {
+        from: String,
+        into: String,
+        kind: Option<ActorKind>,
+    },
+    /// Plans splitting the ACTOR mentions `ids` of the document on screen off their identity,
+    /// as `name` (empty: a new name from the first one's words), for the preview.
+    PlanSplit {
+        ids: Vec<String>,
+        name: String,
+    },
+    /// The identity registry's declared entries saved at the last visit.
+    SetIdentities(Vec<crate::formats::gold::Identity>),
 }
 
 impl Action {
@@ -363,6 +384,9 @@ impl Action {
                 | A::DeleteVersion { .. }
                 | A::ViewVersion { .. }
                 | A::LeaveVersion
+                | A::PlanRename { .. }
+                | A::PlanMerge { .. }
+                | A::PlanSplit { .. }
         )
     }
 }
@@ -416,6 +440,8 @@ pub struct State {
     pub adjudicate_at: Option<usize>,
     /// A long load running: how far it got.
     pub loading: Option<super::loading::Progress>,
+    /// The identity registry's declared entries (see [`crate::ui::identities`]).
+    pub identities: Rc<Vec<crate::formats::gold::Identity>>,
 }
 
 impl State {
@@ -803,6 +829,10 @@ impl State {
             Action::AdjudicateNext { forward } => self.adjudicate_next(forward),
             Action::AdjudicateTake(k) => self.adjudicate_take(k),
             Action::AdjudicateAt(i) => self.adjudicate_show(i),
+            Action::PlanRename { from, to } => self.plan_rename(&from, &to),
+            Action::PlanMerge { from, into, kind } => self.plan_merge(&from, &into, kind),
+            Action::PlanSplit { ids, name } => self.plan_split(&ids, &name),
+            Action::SetIdentities(list) => self.restore_identities(list),
         }
     }
 
@@ -816,6 +846,7 @@ impl State {
         let doc = self.doc.as_deref()?.clone();
         let mut file = GoldFile::new(doc, (*self.anns).clone());
         file.meta = self.meta.clone();
+        self.stamp_identities(&mut file);
         Some(file)
     }
 
@@ -879,6 +910,7 @@ impl State {
             } else if let Some(p) = &e.parked {
                 let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
                 f.meta = p.meta.clone();
+                self.stamp_identities(&mut f);
                 out.push(f);
             }
         }
@@ -1058,7 +1090,8 @@ impl State {
                 .fail("review this annotation first (accept, reject or correct it), then fix the others like it");
         }
         let by = corpus::default_by(self.editor());
-        let plan = corpus::plan_fix(&doc.id, &model, &self.loaded(), &by);
+        let was = self.canonical_before(&doc.id, &model.id);
+        let plan = corpus::plan_fix(&doc.id, &model, was.as_deref(), &self.loaded(), &by);
         if plan.is_empty() {
             self.message = Some(Message::Info(format!(
                 "no other mention of \u{201c}{}\u{201d} in the corpus needs this change",

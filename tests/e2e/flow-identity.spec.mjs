@@ -1,5 +1,5 @@
 // End to end (issues 4 and 5, the page's part): an actor's identity shows on hover and in the
-// panel; merging two identities renames every mention in one undoable step; splitting one
+// panel; merging two identities (previewed) renames every mention in one undoable step; splitting one
 // mention, or a ticked set, gives them a new identity; a selected claim shows its source and
 // cue; its source is relinked with the keyboard (l, then a number; s cycles) and with a click
 // in link mode, checked in the downloaded gold JSON, and undone.
@@ -37,6 +37,9 @@ await run(async ({ page, base, downloads, errors }) => {
     const label = await page.$$eval('#merge-into option', (os, into) => os.map((o) => o.textContent).find((t) => t.startsWith(`${into} (`)), into);
     await page.selectOption('#merge-into', { label });
     await page.press('#merge-into', 'Enter');
+    // The merge is planned across the loaded corpus and previewed first.
+    await page.waitForSelector('#fix-preview');
+    await page.click('#fix-apply');
     await page.waitForFunction((into) => document.getElementById('identity')?.dataset.canonical === into, into);
     const g1 = (await download(page, downloads)).json;
     for (const id of [...fromIds, ...intoIds]) eq(canon(g1, id), into, `canonical of ${id} after the merge`);

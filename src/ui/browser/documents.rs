@@ -195,6 +195,7 @@ pub fn corpus_files(state: &State) -> Result<Vec<GoldFile>, String> {
         } else if let Some(p) = &e.parked {
             let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
             f.meta = p.meta.clone();
+            state.stamp_identities(&mut f);
             out.push(f);
         } else if let Some(f) = unloaded_file(state, i) {
             let (file, problems) = f.map_err(|err| format!("the saved work on {} is unreadable: {err}", e.id))?;

@@ -10,8 +10,10 @@ use crate::model::{
 };
 use crate::ui::browser::selection;
 use crate::ui::keymap::label_action;
+use crate::ui::registry;
 use crate::ui::review;
 use crate::ui::state::{Action, State};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -145,72 +147,193 @@ struct IdentityProps {
     dispatch: Callback<Action>,
     /// The selected ACTOR's id.
     id: String,
+    /// Loads every corpus document not loaded yet (the registry covers loaded ones only).
+    on_load_corpus: Callback<()>,
 }
 
-/// The selected actor's identity: its other mentions (tick some to split them off), merging
-/// it into another identity of the document, splitting this mention off.
+/// The id of the `<datalist>` of the registry's names that the canonical field completes from.
+const REGISTRY_NAMES: &str = "registry-names";
+
+/// The canonical field: the attribute field, completing from the registry's names.
+fn canonical_field(id: &str, value: &str, d: &Callback<Action>) -> Html {
+    let mut field = text_input(id, "canonical", value, d, |id, canonical| Action::SetCanonical { id, canonical });
+    if let Html::VTag(tag) = &mut field {
+        let tag = Rc::make_mut(tag);
+        tag.add_attribute("list", REGISTRY_NAMES);
+        tag.add_attribute("autocomplete", "off");
+    }
+    field
+}
+
+/// The registry of the loaded corpus, built again only when the work or the corpus changes.
+#[hook]
+fn use_registry(state: &UseReducerHandle<State>) -> Rc<registry::Registry> {
+    let parked = state.corpus.iter().filter(|e| e.parked.is_some()).count();
+    let handle = state.clone();
+    use_memo((state.revision, state.corpus.len(), parked, state.identities.clone()), move |_| handle.registry())
+}
+
+/// The rename-everywhere row: a name field and its button (Enter in the field plans it too).
+fn rename_row(from: &str, d: &Callback<Action>) -> Html {
+    let node = NodeRef::default();
+    let plan = {
+        let (d, from, node) = (d.clone(), from.to_string(), node.clone());
+        move || {
+            if let Some(el) = node.cast::<HtmlInputElement>() {
+                d.emit(Action::PlanRename { from: from.clone(), to: el.value() });
+            }
+        }
+    };
+    let onkeydown = {
+        let plan = plan.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                plan();
+            }
+        })
+    };
+    let onclick = Callback::from(move |_| plan());
+    html! {
+        <div class="rename-row">
+            <input ref={node} id="rename-to" key={format!("rename-{from}")} type="text" value={from.to_string()} list={REGISTRY_NAMES}
+                aria-label="New name of this identity in every document" spellcheck="false" autocomplete="off" {onkeydown} />
+            <button id="rename" {onclick} title="Every mention of this identity in every loaded document takes the new name (a preview first)">{ "Rename everywhere" }</button>
+        </div>
+    }
+}
+
+/// The merge row: the identities of the corpus to merge into, the kind to keep when the two
+/// differ, and the button. Each plans the merge for the preview.
+fn merge_row(
+    me: &registry::Entry,
+    others: &[&registry::Entry],
+    choice: &UseStateHandle<Option<String>>,
+    kind: &UseStateHandle<Option<ActorKind>>,
+    d: &Callback<Action>,
+) -> Html {
+    let names: Rc<Vec<String>> = Rc::new(others.iter().map(|e| e.name.clone()).collect());
+    let target = choice.as_deref().and_then(|c| others.iter().find(|e| e.name == c)).copied();
+    // Kinds differ: the target's is proposed, the list beside Merge changes it.
+    let kept = target.map(|t| if t.kind == me.kind { t.kind } else { kind.unwrap_or(t.kind) });
+    let plan = {
+        let (d, from) = (d.clone(), me.name.clone());
+        move |into: Option<String>, kind: Option<ActorKind>| match into {
+            Some(into) => d.emit(Action::PlanMerge { from: from.clone(), into, kind }),
+            None => d.emit(Action::Fail("choose the identity to merge into first".into())),
+        }
+    };
+    let on_choose = {
+        let (choice, kind, names) = (choice.clone(), kind.clone(), names.clone());
+        Callback::from(move |e: Event| {
+            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+            choice.set(usize::try_from(i - 1).ok().and_then(|i| names.get(i).cloned()));
+            kind.set(None);
+        })
+    };
+    let on_select_key = {
+        // Enter takes the kind chosen beside Merge, else the target's (as that list proposes).
+        let (plan, names, others_kinds) =
+            (plan.clone(), names.clone(), others.iter().map(|e| e.kind).collect::<Vec<_>>());
+        let chosen = **kind;
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                let el = e.target_unchecked_into::<HtmlSelectElement>();
+                let i = usize::try_from(el.selected_index() - 1).ok();
+                let into = i.and_then(|i| names.get(i).cloned());
+                let k = chosen.or_else(|| i.and_then(|i| others_kinds.get(i).copied()));
+                if into.is_some() {
+                    let _ = el.blur();
+                }
+                plan(into, k);
+            }
+        })
+    };
+    let on_merge = {
+        let (plan, into) = (plan.clone(), (**choice).clone());
+        Callback::from(move |_| plan(into.clone(), kept))
+    };
+    let kind_choice = target.filter(|t| t.kind != me.kind).map(|t| {
+        let kind = kind.clone();
+        let pair = [t.kind, me.kind];
+        let onchange = Callback::from(move |e: Event| {
+            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+            kind.set(usize::try_from(i).ok().and_then(|i| pair.get(i).copied()));
+        });
+        html! {
+            <label class="small">{ "kinds differ; keep " }
+                <select id="merge-kind" aria-label="The kind the merged identity keeps" {onchange}>
+                    { for pair.iter().map(|k| html! { <option selected={kept == Some(*k)}>{ k.as_str() }</option> }) }
+                </select>
+            </label>
+        }
+    });
+    html! {
+        <div class="merge-row">
+            <select id="merge-into" aria-label="Merge this identity into (the whole corpus)" onchange={on_choose} onkeydown={on_select_key} disabled={others.is_empty()}>
+                <option selected={choice.is_none()} disabled=true>{ "merge into…" }</option>
+                { for others.iter().map(|e| html! {
+                    <option selected={choice.as_deref() == Some(e.name.as_str())}>{ e.describe() }</option>
+                }) }
+            </select>
+            { for kind_choice }
+            <button id="merge" onclick={on_merge} disabled={choice.is_none()} title="Every mention of this identity in every loaded document takes the chosen name (m; a preview first)">{ "Merge" }</button>
+        </div>
+    }
+}
+
+/// The selected actor's identity in the corpus registry: its mentions here (tick some to
+/// split them off), renaming it everywhere, merging it into another identity of the corpus,
+/// splitting this mention or this document's mentions off, and the registry as a table.
 #[component]
 fn IdentityBox(props: &IdentityProps) -> Html {
     let state: &State = &props.state;
     let ticked = use_state(Vec::<String>::new);
     let choice = use_state(|| None::<String>);
+    let kind = use_state(|| None::<ActorKind>);
     {
-        let (ticked, choice) = (ticked.clone(), choice.clone());
+        let (ticked, choice, kind) = (ticked.clone(), choice.clone(), kind.clone());
         use_effect_with(props.id.clone(), move |_| {
             ticked.set(Vec::new());
             choice.set(None);
+            kind.set(None);
         });
     }
+    let reg = use_registry(&props.state);
     let Some(me) = state.get(&props.id).and_then(|a| a.actor().map(|x| (a, x))) else { return html! {} };
     let (a, x) = me;
     let ids = review::identities(&state.anns);
     let mine = ids.iter().find(|i| i.canonical == x.canonical);
-    let others: Vec<&review::Identity> = ids.iter().filter(|i| i.canonical != x.canonical).collect();
+    let blank = registry::Entry::blank(&x.canonical, x.kind);
+    let entry = reg.get(&x.canonical).unwrap_or(&blank);
+    let others: Vec<&registry::Entry> =
+        reg.entries.iter().filter(|e| e.name != x.canonical && e.mentions() > 0).collect();
     let d = &props.dispatch;
-    let from = x.canonical.clone();
-    let merge_to = |into: Option<String>| {
-        into.map(|into| Action::MergeIdentity { from: from.clone(), into })
-            .unwrap_or_else(|| Action::Fail("choose the identity to merge into first".into()))
-    };
-    let on_choose = {
-        let choice = choice.clone();
-        let names: Vec<String> = others.iter().map(|i| i.canonical.clone()).collect();
-        Callback::from(move |e: Event| {
-            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
-            choice.set(usize::try_from(i - 1).ok().and_then(|i| names.get(i).cloned()));
-        })
-    };
-    let on_select_key = {
-        let (d, names, from) =
-            (d.clone(), others.iter().map(|i| i.canonical.clone()).collect::<Vec<_>>(), from.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" {
-                e.prevent_default();
-                let el = e.target_unchecked_into::<HtmlSelectElement>();
-                match usize::try_from(el.selected_index() - 1).ok().and_then(|i| names.get(i).cloned()) {
-                    Some(into) => {
-                        let _ = el.blur();
-                        d.emit(Action::MergeIdentity { from: from.clone(), into });
-                    }
-                    None => d.emit(Action::Fail("choose the identity to merge into first".into())),
-                }
-            }
-        })
-    };
-    let on_merge = {
-        let (d, choice) = (d.clone(), (*choice).clone());
-        let action = merge_to(choice);
-        Callback::from(move |_| d.emit(action.clone()))
-    };
+    let mentions = mine.map(|i| i.mentions.clone()).unwrap_or_default();
+    // Split names unique in the whole corpus, not only in this document.
+    let fresh = reg.fresh(&a.quote);
     let on_split = {
-        let (d, id) = (d.clone(), a.id.clone());
-        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: vec![id.clone()], canonical: String::new() }))
+        let (d, id, fresh) = (d.clone(), a.id.clone(), fresh.clone());
+        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: vec![id.clone()], canonical: fresh.clone() }))
     };
     let on_split_ticked = {
         let (d, t) = (d.clone(), (*ticked).clone());
-        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: t.clone(), canonical: String::new() }))
+        let first = t.first().and_then(|id| state.get(id)).map_or_else(String::new, |m| reg.fresh(&m.quote));
+        Callback::from(move |_| d.emit(Action::SplitIdentity { ids: t.clone(), canonical: first.clone() }))
     };
-    let mentions = mine.map(|i| i.mentions.clone()).unwrap_or_default();
+    let on_split_doc = {
+        let (d, m) = (d.clone(), mentions.clone());
+        Callback::from(move |_| d.emit(Action::PlanSplit { ids: m.clone(), name: String::new() }))
+    };
+    let on_csv = {
+        let (d, csv) = (d.clone(), reg.to_csv());
+        Callback::from(move |_| {
+            if let Err(e) = crate::ui::browser::files::download("identities.csv", &csv, "text/csv") {
+                d.emit(Action::Fail(e));
+            }
+        })
+    };
     let list = (mentions.len() > 1).then(|| {
         html! {
             <>
@@ -235,20 +358,33 @@ fn IdentityBox(props: &IdentityProps) -> Html {
             </>
         }
     });
+    let elsewhere = entry.docs.len() > 1;
+    let ties = entry.ties();
+    let left = state.not_loaded();
     html! {
-        <div class="identity-box" id="identity" data-canonical={x.canonical.clone()}>
-            <p class="small"><strong>{ x.canonical.clone() }</strong>{ format!(" ({}) · {} mention(s)", x.kind.as_str(), mentions.len()) }</p>
+        <div class="identity-box" id="identity" data-canonical={x.canonical.clone()} data-mentions={entry.mentions().to_string()} data-documents={entry.docs.len().to_string()}>
+            <datalist id={REGISTRY_NAMES}>
+                { for reg.entries.iter().map(|e| html! {
+                    <option value={e.name.clone()} label={format!("{} · {} mention(s) in {} document(s)", e.kind.as_str(), e.mentions(), e.docs.len())} />
+                }) }
+            </datalist>
+            <p class="small"><strong>{ x.canonical.clone() }</strong>
+                { format!(" ({}) · {} mention(s) here, {} in {} loaded document(s)", entry.kind.as_str(), mentions.len(), entry.mentions(), entry.docs.len()) }</p>
+            if !ties.is_empty() {
+                <p class="small warn" id="identity-ties">{ format!("its mentions' kinds are tied: {}", ties.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")) }</p>
+            }
+            if left > 0 {
+                <p class="small muted" id="identity-unloaded">{ format!("{left} document(s) of the corpus are not loaded: the registry and its changes leave them out until they are. ") }
+                    <button id="identity-load" class="link" onclick={props.on_load_corpus.reform(|_| ())}>{ "Load them" }</button></p>
+            }
             { for list }
-            <div class="merge-row">
-                <select id="merge-into" aria-label="Merge this identity into" onchange={on_choose} onkeydown={on_select_key} disabled={others.is_empty()}>
-                    <option selected={choice.is_none()} disabled=true>{ "merge into…" }</option>
-                    { for others.iter().map(|i| html! {
-                        <option selected={choice.as_deref() == Some(i.canonical.as_str())}>{ format!("{} ({}) · {}", i.canonical, i.kind.as_str(), i.mentions.len()) }</option>
-                    }) }
-                </select>
-                <button id="merge" onclick={on_merge} disabled={choice.is_none()} title="Every mention of this identity takes the chosen canonical name (m)">{ "Merge" }</button>
-            </div>
+            { rename_row(&x.canonical, d) }
+            { merge_row(entry, &others, &choice, &kind, d) }
             <button id="split" onclick={on_split} title="This mention gets a canonical name of its own (x)"><kbd>{ "x" }</kbd>{ "Split this mention off" }</button>
+            if elsewhere && mentions.len() > 1 {
+                <button id="split-doc" onclick={on_split_doc} title="This document's mentions get a name of their own, unique in the corpus (a preview first)">{ format!("Split this document's {} mentions off", mentions.len()) }</button>
+            }
+            <button id="identities-csv" class="link" onclick={on_csv} title="The registry as a table: name, kind, aliases, documents, mentions">{ "identities.csv" }</button>
         </div>
     }
 }
@@ -300,14 +436,20 @@ fn shown(v: Option<&str>) -> Html {
     html! { { v.unwrap_or("none").to_string() } }
 }
 
-fn actor_rows(state: &UseReducerHandle<State>, id: &str, x: &ActorAttrs, d: &Callback<Action>, editable: bool) -> Html {
+fn actor_rows(
+    state: &UseReducerHandle<State>,
+    id: &str,
+    x: &ActorAttrs,
+    d: &Callback<Action>,
+    editable: bool,
+    on_load: &Callback<()>,
+) -> Html {
     if !editable {
         let mention = if x.mention == Mention::Name { "name" } else { "nominal" };
         return html! { <>{ row("Canonical", html! { x.canonical.clone() }) }{ row("Kind", html! { x.kind.as_str() }) }
         { row("Mention", html! { mention }) }{ row("Role", shown(x.role.as_deref())) }</> };
     }
-    let canonical =
-        text_input(id, "canonical", &x.canonical, d, |id, canonical| Action::SetCanonical { id, canonical });
+    let canonical = canonical_field(id, &x.canonical, d);
     let (i2, i3) = (id.to_string(), id.to_string());
     let kind = select(
         "kind",
@@ -326,7 +468,7 @@ fn actor_rows(state: &UseReducerHandle<State>, id: &str, x: &ActorAttrs, d: &Cal
     let role = text_input(id, "role", x.role.as_deref().unwrap_or(""), d, |id, role| Action::SetRole { id, role });
     html! { <>{ row("Canonical", canonical) }{ row("Kind", html! { <>{ kind }<kbd class="hint" title="t / T cycle the kind">{ "t" }</kbd></> }) }
     { row("Mention", mention) }{ row("Role", role) }
-    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} /></dd></> }
+    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} on_load_corpus={on_load.clone()} /></dd></> }
 }
 
 fn date_rows(state: &State, id: &str, x: &DateAttrs, d: &Callback<Action>, editable: bool) -> Html {
@@ -522,7 +664,7 @@ fn details(
 ) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
-        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable),
+        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, on_load),
         Attrs::Date(x) => date_rows(state, &id, x, d, editable),
         Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
     };
