@@ -18,6 +18,7 @@ pub mod notes;
 pub mod readonly;
 pub mod restore;
 pub mod review;
+pub mod search;
 pub mod seeds;
 pub mod state;
 pub mod stats;
