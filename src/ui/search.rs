@@ -17,6 +17,7 @@
 //! with straight ones, in the text and in the query alike. Without a status filter only live
 //! annotations (not rejected) are searched and listed.
 
+pub mod jump;
 pub mod plan;
 
 use super::corpus::Loaded;
@@ -406,6 +407,21 @@ pub fn snippet(doc: &Document, span: Span) -> (String, String, String) {
     let after: String = text[e..].chars().take(40).collect();
     let flat = |s: &str| s.replace('\n', " ");
     (flat(&before), flat(&text[b..e]), flat(&after))
+}
+
+/// An annotation in a few words for a result's line: "ACTOR A3 Mali (state)", "DATE D1
+/// 2025-09-14", "CLAIM C2 accuse, source A1".
+pub fn describe(a: &Annotation) -> String {
+    let what = match &a.attrs {
+        Attrs::Actor(x) => format!("{} ({})", x.canonical, x.kind.as_str()),
+        Attrs::Date(d) => d.value.clone(),
+        Attrs::Claim(c) => {
+            let stance = c.stance.map_or("no stance", |s| s.as_str());
+            c.source.as_ref().map_or_else(|| stance.to_string(), |s| format!("{stance}, source {s}"))
+        }
+    };
+    let status = if a.status.is_live() { "" } else { " [rejected]" };
+    format!("{} {} {what}{status}", a.label().as_str(), a.id)
 }
 
 #[cfg(test)]

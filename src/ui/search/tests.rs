@@ -323,3 +323,32 @@ fn folding_tables_map_letters_to_their_base() {
     assert_eq!(fold_str("ĀăĆčĐěĞħĪıĴķĹłŃňŌőŘśŠţŤũŰŵŷŸźž"), "AaCcDeGhIiJkLlNnOoRsStTuUwyYzz");
     assert_eq!(fold_str("Æ×ßœ ș Ț e\u{0301} “q” ‘a’"), "Æ×ßœ s T e \"q\" 'a'");
 }
+
+#[test]
+fn a_jump_brings_the_hit_on_screen_and_selects_it() {
+    let mut s = State::default();
+    for j in SEEDS {
+        s.apply(Action::OpenGold { file: GoldFile::from_json(j).unwrap(), origin: Origin::GoldFile("g".into()) });
+    }
+    let on_screen = s.doc.as_ref().unwrap().id.clone();
+    let r = search(&words("expelled"), &s.loaded()).unwrap();
+    let elsewhere = r.hits.iter().find(|h| h.doc_id != on_screen).expect("a hit in a parked document").clone();
+    for a in s.jump_actions(&elsewhere.doc_id, elsewhere.span) {
+        s.apply(a);
+    }
+    assert_eq!(s.doc.as_ref().unwrap().id, elsewhere.doc_id);
+    let selected = s.selected.as_deref().and_then(|id| s.get(id)).map(|a| a.span);
+    assert_eq!(s.pending.or(selected), Some(elsewhere.span), "the hit is selected");
+    // A hit that is an annotation selects it.
+    let q = Query { filter: Filter { label: Some(Label::Actor), ..Filter::default() }, ..words("Mali") };
+    let h = search(&q, &s.loaded()).unwrap().hits.into_iter().find(|h| h.doc_id == on_screen).unwrap();
+    for a in s.jump_actions(&h.doc_id, h.span) {
+        s.apply(a);
+    }
+    assert_eq!(
+        (s.doc.as_ref().unwrap().id.as_str(), s.selected.as_deref()),
+        (on_screen.as_str(), Some(h.anns[0].as_str()))
+    );
+    assert!(s.jump_actions("nowhere", h.span).is_empty());
+    assert_eq!(describe(s.get(&h.anns[0]).unwrap()), format!("ACTOR {} Mali (state)", h.anns[0]));
+}
