@@ -3,9 +3,9 @@
 //!
 //! Owns: the query being typed, the result shown as current, and the keys typed inside the
 //! panel (arrows or `j` / `k` move through the results, Enter jumps to the current one, Esc
-//! closes; no key typed here reaches the page's shortcuts). It gets the loaded documents and
-//! its callbacks as props. It must not: search or plan changes itself (that is
-//! [`crate::ui::search`]), change state, or import the app root.
+//! closes; no other key typed here reaches the page's shortcuts, Ctrl and Cmd combinations
+//! do). It gets the loaded documents and its callbacks as props. It must not: search or plan
+//! changes itself (that is [`crate::ui::search`]), change state, or import the app root.
 
 use crate::model::{ActorKind, Label, Span, Stance, Status};
 use crate::ui::corpus::Loaded;
@@ -155,7 +155,8 @@ fn ApplyAll(props: &ApplyProps) -> Html {
                 <select id="search-apply-kind" aria-label="kind" onchange={on_kind}>
                     { for ActorKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*k == *kind}>{ k.as_str() }</option> }) }
                 </select>
-                <button id="search-apply-identity" onclick={to_identity} disabled={name.trim().is_empty()}>{ "Make each an ACTOR of it…" }</button>
+                <button id="search-apply-identity" onclick={to_identity} disabled={name.trim().is_empty()}
+                    title="every result becomes a mention of this identity (a preview first)">{ "Make each an ACTOR…" }</button>
             </div>
             <button id="search-apply-reject" onclick={reject} disabled={!props.annotations}
                 title="choose a label in the filters: the matched annotations are rejected">{ "Reject every matched annotation…" }</button>
@@ -226,7 +227,11 @@ pub fn SearchPanel(props: &SearchProps) -> Html {
     let onkeydown = {
         let (current, n, close) = (current.clone(), found.hits.len(), props.on_close.clone());
         Callback::from(move |e: KeyboardEvent| {
-            // Keys typed in the panel are the panel's, never the page's shortcuts.
+            // Keys typed in the panel are the panel's, never the page's shortcuts (Ctrl and
+            // Cmd combinations, such as undo, still reach the page).
+            if e.ctrl_key() || e.meta_key() {
+                return;
+            }
             e.stop_propagation();
             match key_of(&e) {
                 Some(Key::Close) => close.emit(()),
