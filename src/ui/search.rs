@@ -116,10 +116,16 @@ pub struct Hit {
     pub anns: Vec<String>,
 }
 
+/// Results a search keeps at most: beyond, it stops and says so (a pattern such as `.` would
+/// otherwise list every character of the corpus).
+pub const MAX_HITS: usize = 10_000;
+
 /// What a search found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     pub hits: Vec<Hit>,
+    /// The search stopped at [`MAX_HITS`] results: there are more.
+    pub capped: bool,
     /// Documents searched (after the document filter).
     pub docs: usize,
     /// Whether the hits are annotations (a label filter is set) rather than text.
@@ -156,6 +162,11 @@ pub fn search(query: &Query, docs: &[Loaded]) -> Result<Results, String> {
             annotation_hits(&c, i, id, anns, &mut out.hits);
         } else {
             text_hits(&c, i, id, doc, anns, &mut out.hits);
+        }
+        if out.hits.len() >= MAX_HITS {
+            out.hits.truncate(MAX_HITS);
+            out.capped = true;
+            break;
         }
     }
     Ok(out)
@@ -274,6 +285,9 @@ fn text_hits(c: &Compiled, i: usize, id: &str, doc: &Document, anns: &[Annotatio
             continue;
         }
         out.push(Hit { doc: i, doc_id: id.to_string(), span, anns: over });
+        if out.len() >= MAX_HITS {
+            return;
+        }
     }
 }
 

@@ -258,7 +258,8 @@ pub fn SearchPanel(props: &SearchProps) -> Html {
         "Type words to search the text, or choose a label in the filters.".to_string()
     } else {
         let what = if found.annotations { "annotation(s)" } else { "result(s)" };
-        format!("{} {what} in {} of {} document(s) searched", found.hits.len(), docs_with.len(), found.docs)
+        let more = if found.capped { " (the search stopped there: narrow it)" } else { "" };
+        format!("{} {what} in {} of {} document(s) searched{more}", found.hits.len(), docs_with.len(), found.docs)
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let load_all = props.on_load_all.reform(|_: MouseEvent| ());

@@ -39,6 +39,12 @@ pub fn plan(query: &Query, bulk: &Bulk, docs: &[Loaded], by: &str) -> Result<(Ve
         return Err("apply to all results: choose a label first; only matched annotations can be rejected".into());
     }
     let results = search(query, docs)?;
+    if results.capped {
+        return Err(format!(
+            "apply to all results: the search stopped at {} results; narrow it first",
+            super::MAX_HITS
+        ));
+    }
     let (mut out, mut skipped) = (Vec::new(), 0);
     let mut added: Vec<(usize, Annotation)> = Vec::new();
     for hit in &results.hits {

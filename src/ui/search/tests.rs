@@ -118,6 +118,13 @@ fn regular_expressions_run_and_a_bad_one_says_why() {
     assert_eq!(err, "invalid pattern \u{201c}(unclosed\u{201d}: unclosed group");
     let err = search(&Query { mode: Mode::Regex, ..words("a{99999999}") }, &docs).unwrap_err();
     assert!(err.starts_with("invalid pattern"), "{err}");
+    // A pattern matching everything stops at MAX_HITS and says so; apply to all refuses it.
+    let every = Query { mode: Mode::Regex, ..words(".") };
+    let r = search(&every, &docs).unwrap();
+    assert!(r.capped && r.hits.len() == MAX_HITS, "{} capped {}", r.hits.len(), r.capped);
+    let named = Bulk::Identity { canonical: "X".into(), kind: ActorKind::State };
+    assert!(plan(&every, &named, &docs, "me").unwrap_err().contains("stopped at 10000 results"));
+    assert!(!search(&words("Mali"), &docs).unwrap().capped);
     // Empty matches are not hits; an empty query finds nothing in the text.
     assert!(search(&Query { mode: Mode::Regex, ..words("x*") }, &[doc("abc", vec![])]).unwrap().hits.is_empty());
     assert!(search(&words("  "), &docs).unwrap().hits.is_empty());
