@@ -218,7 +218,17 @@ fn overlay_view(
             });
             html! { <PasteDialog on_open={on_open} on_close={fx.close.clone()} /> }
         }
-        Overlay::Search => html! {},
+        Overlay::Search => {
+            let (s, d) = (store.clone(), dispatch.clone());
+            let on_jump = Callback::from(move |(doc, span): (String, crate::model::Span)| {
+                s.jump_actions(&doc, span).into_iter().for_each(|a| d.emit(a))
+            });
+            let on_apply = dispatch.reform(|(query, change)| Action::SearchApply { query: Box::new(query), change });
+            let docs = Rc::new(state.loaded());
+            let unloaded = state.corpus.len().saturating_sub(docs.len());
+            html! { <super::components::search::SearchPanel {docs} {unloaded} on_load_all={fx.load_corpus.clone()}
+            {on_jump} {on_apply} on_close={fx.close.clone()} /> }
+        }
         Overlay::Actors => html! {},
         Overlay::Claims => html! {},
         Overlay::Timeline => html! {},

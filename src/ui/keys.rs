@@ -19,6 +19,7 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
             Shortcut { keys: &["j", "k"], does: "next / previous annotation" },
             Shortcut { keys: &["n", "N"], does: "next / previous unreviewed prediction" },
             Shortcut { keys: &["J", "K"], does: "next / previous document of the corpus" },
+            Shortcut { keys: &["/"], does: "search the corpus (words, a phrase, a pattern; filters); Enter opens a result" },
             Shortcut { keys: &["Esc"], does: "cancel: close this help, leave link mode, clear the selection" },
         ],
     ),

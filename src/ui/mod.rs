@@ -23,6 +23,7 @@ pub mod readonly;
 pub mod registry;
 pub mod restore;
 pub mod review;
+pub mod search;
 pub mod seeds;
 pub mod state;
 pub mod stats;

@@ -205,6 +205,12 @@ pub enum Action {
     ApplyFix(Vec<usize>),
     /// Drops the plan.
     CancelFix,
+    /// Plans one change for every result of a search (see [`crate::ui::search::plan`]), for
+    /// the fix-everywhere preview.
+    SearchApply {
+        query: Box<crate::ui::search::Query>,
+        change: crate::ui::search::plan::Bulk,
+    },
     /// Sets a CLAIM's stance.
     SetStance {
         id: String,
@@ -367,6 +373,7 @@ impl Action {
                 | A::PlanFix(_)
                 | A::ApplyFix(_)
                 | A::CancelFix
+                | A::SearchApply { .. }
                 | A::SetStance { .. }
                 | A::SetMention { .. }
                 | A::SetRole { .. }
@@ -799,6 +806,7 @@ impl State {
             Action::PlanFix(id) => self.plan_fix(&id),
             Action::ApplyFix(ticked) => self.apply_fix(&ticked),
             Action::CancelFix => self.fix = None,
+            Action::SearchApply { query, change } => self.plan_search_fix(&query, &change),
             Action::SetAnnotator(name) => {
                 let name = name.trim();
                 let name = (!name.is_empty()).then(|| name.to_string());

@@ -17,6 +17,7 @@ pub mod header;
 pub mod help;
 pub mod panel;
 pub mod paste;
+pub mod search;
 pub mod stats;
 pub mod text;
 
