@@ -5,8 +5,10 @@
 //! It must not: change state other than by dispatching actions, or read DOM selections
 //! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
 
+pub mod actors_view;
 pub mod adjudication;
 pub mod agreement;
+pub mod claims_view;
 pub mod corpus_list;
 pub mod export;
 pub mod fix;

@@ -108,9 +108,15 @@ fn words(s: &str) -> Vec<String> {
 fn name_index(loaded: &[Loaded]) -> (HashMap<String, String>, usize) {
     let mut canon: HashMap<String, String> = HashMap::new();
     let mut alias: HashMap<String, Option<String>> = HashMap::new();
+    // Each (identity, name) pair is indexed once: a corpus repeats them in every document.
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     for (_, _, _, anns) in loaded {
         for a in anns.iter() {
             let (Some(id), Some(attrs)) = (identity_of(a), a.actor()) else { continue };
+            let quote = if attrs.mention == Mention::Name { a.quote.as_str() } else { "" };
+            if !seen.insert((id, quote)) {
+                continue;
+            }
             canon.entry(words(id).join(" ")).or_insert_with(|| id.to_string());
             if attrs.mention == Mention::Name {
                 let w = words(&a.quote).join(" ");
@@ -131,20 +137,23 @@ fn name_index(loaded: &[Loaded]) -> (HashMap<String, String>, usize) {
     (canon, longest)
 }
 
-/// The identities a target text names (every run of its words that is a name of the index).
-fn named_in(target: &str, index: &HashMap<String, String>, longest: usize) -> Vec<String> {
+/// Pushes the identities a target text names (every run of its words that is a name of the
+/// index) onto `out`.
+fn named_in<'a>(target: &str, index: &'a HashMap<String, String>, longest: usize, out: &mut Vec<&'a str>) {
     let w = words(target);
-    let mut out = Vec::new();
+    let mut key = String::new();
     for i in 0..w.len() {
-        for j in i + 1..=(i + longest).min(w.len()) {
-            if let Some(id) = index.get(&w[i..j].join(" ")) {
-                if !out.contains(id) {
-                    out.push(id.clone());
-                }
+        key.clear();
+        for (j, word) in w.iter().enumerate().skip(i).take(longest) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(word);
+            if let Some(id) = index.get(&key) {
+                out.push(id);
             }
         }
     }
-    out
 }
 
 /// Builds the actors table of the loaded documents; rows by mentions, most first.
@@ -158,7 +167,10 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
         let anns = &loaded[li].3;
         for a in anns.iter() {
             let (Some(id), Some(attrs)) = (identity_of(a), a.actor()) else { continue };
-            let e = acc.entry(id.to_string()).or_default();
+            if !acc.contains_key(id) {
+                acc.insert(id.to_string(), Acc::default());
+            }
+            let e = acc.get_mut(id).expect("just inserted");
             let k = ActorKind::ALL.iter().position(|x| *x == attrs.kind).unwrap_or(0);
             *e.0.entry(k).or_default() += 1;
             e.1.entry(d).or_default().mentions += 1;
@@ -172,14 +184,15 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
             if let Some(e) = acc.get_mut(source) {
                 e.1.entry(d).or_default().as_source += 1;
             }
-            let mut about: HashSet<String> = HashSet::new();
+            let mut about: Vec<&str> = Vec::new();
             if let Some(t) = &attrs.target {
-                about.extend(named_in(t, &index, longest));
+                named_in(t, &index, longest, &mut about);
             }
-            about.extend(actors.iter().filter(|(s, _)| c.span.contains(s)).map(|(_, id)| id.to_string()));
-            about.remove(source);
-            for id in about {
-                if let Some(e) = acc.get_mut(&id) {
+            about.extend(actors.iter().filter(|(s, _)| c.span.contains(s)).map(|(_, id)| *id));
+            about.sort_unstable();
+            about.dedup();
+            for id in about.into_iter().filter(|id| *id != source) {
+                if let Some(e) = acc.get_mut(id) {
                     e.1.entry(d).or_default().about += 1;
                 }
             }
@@ -203,19 +216,22 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
 
 /// Sorts rows by `key` (descending when asked), ties by identity name.
 pub fn sort(rows: &mut [ActorRow], key: SortKey, descending: bool) {
-    rows.sort_by(|a, b| {
-        let o = match key {
-            SortKey::Identity => a.identity.to_lowercase().cmp(&b.identity.to_lowercase()),
-            SortKey::Kind => a.kind().map(|k| k.as_str()).cmp(&b.kind().map(|k| k.as_str())),
-            SortKey::Documents => a.documents().cmp(&b.documents()),
-            SortKey::Mentions => a.total.mentions.cmp(&b.total.mentions),
-            SortKey::AsSource => a.total.as_source.cmp(&b.total.as_source),
-            SortKey::About => a.total.about.cmp(&b.total.about),
-            SortKey::DocMentions(d) => a.cell(d).mentions.cmp(&b.cell(d).mentions),
-        };
-        let o = if descending { o.reverse() } else { o };
-        o.then_with(|| a.identity.cmp(&b.identity))
-    });
+    rows.sort_by(|a, b| order(a, b, key, descending));
+}
+
+/// The order of two rows by `key` (descending when asked), ties by identity name.
+pub fn order(a: &ActorRow, b: &ActorRow, key: SortKey, descending: bool) -> std::cmp::Ordering {
+    let o = match key {
+        SortKey::Identity => a.identity.to_lowercase().cmp(&b.identity.to_lowercase()),
+        SortKey::Kind => a.kind().map(|k| k.as_str()).cmp(&b.kind().map(|k| k.as_str())),
+        SortKey::Documents => a.documents().cmp(&b.documents()),
+        SortKey::Mentions => a.total.mentions.cmp(&b.total.mentions),
+        SortKey::AsSource => a.total.as_source.cmp(&b.total.as_source),
+        SortKey::About => a.total.about.cmp(&b.total.about),
+        SortKey::DocMentions(d) => a.cell(d).mentions.cmp(&b.cell(d).mentions),
+    };
+    let o = if descending { o.reverse() } else { o };
+    o.then_with(|| a.identity.cmp(&b.identity))
 }
 
 /// One mention of an identity, in its sentence.
