@@ -306,6 +306,10 @@ mod tests {
         let all: usize = t.rows.iter().map(|r| r.total.mentions).sum();
         assert_eq!(all, 31 + 23 + 36 + 33 + 35);
         assert_eq!(row(&t, "Mali").mentions.len(), 39);
+        assert_eq!(t.rows.len(), 29);
+        for id in ["Mali", "France", "Yann Vezilier"] {
+            assert_eq!(row(&t, id).documents(), 5, "{id} in every seed");
+        }
     }
 
     #[test]
@@ -316,6 +320,7 @@ mod tests {
         assert_eq!(row(&t, "Mali").cell(doc_index(&t, "004")).as_source, 3);
         assert_eq!(row(&t, "Al Jazeera").total.as_source, 4);
         assert_eq!(row(&t, "Daoud Aly Mohammedine").total.as_source, 1);
+        assert_eq!(row(&t, "France").total.as_source, 16);
         let claims: usize = t.rows.iter().map(|r| r.total.as_source).sum();
         // 51 live claims in the seeds, 5 of them without a named source.
         assert_eq!(claims, 51 - 5);
