@@ -43,6 +43,8 @@ impl Overlay {
             "?" => Overlay::Help,
             "I" => Overlay::Agreement,
             "%" => Overlay::Stats,
+            "P" => Overlay::Actors,
+            "C" => Overlay::Claims,
             _ => return None,
         })
     }
