@@ -157,7 +157,7 @@ pub fn ActorsPanel(p: &ActorsViewProps) -> Html {
         html! {
             <tr data-identity={r.identity.clone()} class={classes!(is_shown.then_some("shown"))}>
                 <th scope="row"><button class="link" {onclick} aria-expanded={is_shown.to_string()}>{ r.identity.clone() }</button></th>
-                <td class="text">{ r.kinds_text() }</td>
+                <td class="words">{ r.kinds_text() }</td>
                 <td>{ r.documents() }</td>
                 <td>{ r.total.mentions }</td>
                 <td>{ r.total.as_source }</td>

@@ -84,7 +84,7 @@ fn source_table(view: &ClaimsView, g: &SourceGroup, on_jump: &Callback<(String, 
                         <tr data-stance={r.stance.map_or("none", |s| s.as_str())}>
                             <th scope="row">{ r.stance.map_or("(no stance)", |s| s.as_str()) }</th>
                             { for docs.iter().map(|&d| html! {
-                                <td class="text"><ul>{ for r.in_doc(d).map(|c| claim_item(view, c, on_jump)) }</ul></td>
+                                <td class="words"><ul>{ for r.in_doc(d).map(|c| claim_item(view, c, on_jump)) }</ul></td>
                             }) }
                         </tr>
                     }) }
