@@ -24,6 +24,7 @@
 mod agreement;
 mod hooks;
 mod parts;
+mod views;
 
 use super::browser::{documents, open, selection};
 use super::components::{header::Header, panel::Panel, paste::PasteDialog};
@@ -229,8 +230,12 @@ fn overlay_view(
             html! { <super::components::search::SearchPanel {docs} {unloaded} on_load_all={fx.load_corpus.clone()}
             {on_jump} {on_apply} on_close={fx.close.clone()} /> }
         }
-        Overlay::Actors => html! {},
-        Overlay::Claims => html! {},
+        Overlay::Actors => html! {
+            <views::ActorsOverlay state={store.clone()} dispatch={dispatch.clone()} on_close={fx.close.clone()} on_load_all={fx.load_corpus.clone()} />
+        },
+        Overlay::Claims => html! {
+            <views::ClaimsOverlay state={store.clone()} dispatch={dispatch.clone()} on_close={fx.close.clone()} on_load_all={fx.load_corpus.clone()} />
+        },
         Overlay::Timeline => html! {},
     }
 }

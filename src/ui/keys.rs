@@ -99,6 +99,8 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
                 keys: &["I"],
                 does: "agreement: how far the versions of this document and of the corpus agree (I again closes it)",
             },
+            Shortcut { keys: &["P"], does: "actors across the corpus: mentions, claims made and about, per document" },
+            Shortcut { keys: &["C"], does: "claims across outlets: who claims what, in which document" },
         ],
     ),
 ];

@@ -44,6 +44,8 @@ impl Overlay {
             "I" => Overlay::Agreement,
             "%" => Overlay::Stats,
             "/" => Overlay::Search,
+            "P" => Overlay::Actors,
+            "C" => Overlay::Claims,
             _ => return None,
         })
     }

@@ -7,8 +7,10 @@
 //! callbacks (open, download, load the corpus, close) as props. Article text is always
 //! inserted as text, never HTML.
 
+pub mod actors_view;
 pub mod adjudication;
 pub mod agreement;
+pub mod claims_view;
 pub mod corpus_list;
 pub mod export;
 pub mod fix;
