@@ -22,6 +22,7 @@ pub mod seeds;
 pub mod state;
 pub mod stats;
 pub mod versions;
+pub mod views;
 
 #[cfg(feature = "web")]
 pub mod app;
