@@ -17,6 +17,7 @@ pub mod panel;
 pub mod paste;
 pub mod stats;
 pub mod text;
+pub mod timeline_view;
 
 use crate::model::{Label, Status};
 
