@@ -200,7 +200,7 @@ pub fn to_svg(t: &Timeline, l: &Layout) -> String {
     for m in &l.marks {
         let (fill, ry) = if m.bar { ("#8a5a00", 2.0) } else { ("#1f4e9c", 5.0) };
         s += &format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{}\" rx=\"{ry}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{}</title></rect>\n",
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{}\" rx=\"{ry}\" fill=\"{fill}\" ><title>{}</title></rect>\n",
             m.x,
             m.y,
             m.w,
