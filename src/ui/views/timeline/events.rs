@@ -60,18 +60,27 @@ pub const REPORT: &str = "announcement";
 /// How many words after a reporting word may name the event it reports.
 const REPORTED_WITHIN: usize = 4;
 
-fn class_of(word: &str) -> Option<&'static str> {
-    EVENTS.iter().find_map(|(w, class)| {
-        let hit = match w.strip_suffix('*') {
-            Some(stem) => word.starts_with(stem),
-            None => word == *w,
-        };
-        hit.then_some(*class)
-    })
+/// Whether the lowercased `word` equals `pattern` (or starts with it, for a pattern ending in `*`).
+fn matches(word: &[char], pattern: &str) -> bool {
+    let (stem, prefix) = match pattern.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (pattern, false),
+    };
+    let mut lower = word.iter().flat_map(|c| c.to_lowercase());
+    for p in stem.chars() {
+        if lower.next() != Some(p) {
+            return false;
+        }
+    }
+    prefix || lower.next().is_none()
 }
 
-/// The words of `chars[from..to]` with their code-point spans, lowercased.
-fn words(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize, String)> {
+fn class_of(word: &[char]) -> Option<&'static str> {
+    EVENTS.iter().find(|(w, _)| matches(word, w)).map(|(_, class)| *class)
+}
+
+/// The words of `chars[from..to]` as code-point spans, each with its event class.
+fn words(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize, Option<&'static str>)> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
@@ -80,7 +89,7 @@ fn words(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize, String)> 
             while i < to && chars[i].is_alphabetic() {
                 i += 1;
             }
-            out.push((s, i, chars[s..i].iter().flat_map(|c| c.to_lowercase()).collect()));
+            out.push((s, i, class_of(&chars[s..i])));
         } else {
             i += 1;
         }
@@ -92,23 +101,23 @@ fn words(chars: &[char], from: usize, to: usize) -> Vec<(usize, usize, String)> 
 /// (start, end) of `chars`, by the rule of this file's comment.
 pub fn event_of(chars: &[char], sentence: (usize, usize), at: (usize, usize)) -> Option<&'static str> {
     let ws = words(chars, sentence.0, sentence.1.min(chars.len()));
-    let classes: Vec<Option<&'static str>> = ws.iter().map(|(_, _, w)| class_of(w)).collect();
     let distance = |s: usize, e: usize| {
         if e <= at.0 {
-            at.0 - e
+            Some(at.0 - e)
         } else if s >= at.1 {
-            s - at.1
+            Some(s - at.1)
         } else {
-            usize::MAX // the date's own words ("the August arrest" keeps "arrest")
+            None // the date's own words ("the August arrest" keeps "arrest")
         }
     };
     let nearest = (0..ws.len())
-        .filter(|&i| classes[i].is_some() && distance(ws[i].0, ws[i].1) != usize::MAX)
-        .min_by_key(|&i| distance(ws[i].0, ws[i].1))?;
-    let class = classes[nearest]?;
+        .filter(|&i| ws[i].2.is_some())
+        .filter_map(|i| distance(ws[i].0, ws[i].1).map(|d| (d, i)))
+        .min()?
+        .1;
+    let class = ws[nearest].2?;
     if class == REPORT {
-        let after = (nearest + 1..ws.len().min(nearest + 1 + REPORTED_WITHIN))
-            .find_map(|i| classes[i].filter(|c| *c != REPORT));
+        let after = ws[nearest + 1..].iter().take(REPORTED_WITHIN).find_map(|w| w.2.filter(|c| *c != REPORT));
         return Some(after.unwrap_or(REPORT));
     }
     Some(class)
