@@ -60,19 +60,15 @@ pub const REPORT: &str = "announcement";
 /// How many words after a reporting word may name the event it reports.
 const REPORTED_WITHIN: usize = 4;
 
-/// Whether the lowercased `word` equals `pattern` (or starts with it, for a pattern ending in `*`).
+/// Whether `word`, lowercased, equals `pattern` (or starts with it, for a pattern ending in
+/// `*`). The table's words are ASCII, so only ASCII letters are lowercased.
 fn matches(word: &[char], pattern: &str) -> bool {
     let (stem, prefix) = match pattern.strip_suffix('*') {
-        Some(stem) => (stem, true),
-        None => (pattern, false),
+        Some(stem) => (stem.as_bytes(), true),
+        None => (pattern.as_bytes(), false),
     };
-    let mut lower = word.iter().flat_map(|c| c.to_lowercase());
-    for p in stem.chars() {
-        if lower.next() != Some(p) {
-            return false;
-        }
-    }
-    prefix || lower.next().is_none()
+    let fits = if prefix { word.len() >= stem.len() } else { word.len() == stem.len() };
+    fits && stem.iter().zip(word).all(|(&b, c)| c.to_ascii_lowercase() == char::from(b))
 }
 
 fn class_of(word: &[char]) -> Option<&'static str> {
@@ -185,6 +181,11 @@ mod tests {
         assert_eq!(event("Since the 2021 military coup, the junta has turned to Russia.", "2021"), Some("coup"));
         assert_eq!(event("This follows the August arrest of a staff member.", "August"), Some("arrest"));
         assert_eq!(event("Nothing happened on Monday.", "Monday"), None);
+        // Case does not matter; a word that only starts like a table word does not match one
+        // without `*` ("leaves" is not "leave"; "lefts" is not "left").
+        assert_eq!(event("ARRESTED on Monday, he was freed.", "Monday"), Some("arrest"));
+        assert_eq!(event("Coup leaders met on Monday.", "Monday"), Some("coup"));
+        assert_eq!(event("She leaves office on Monday.", "Monday"), None);
     }
 
     #[test]
