@@ -8,7 +8,7 @@
 //! each with its context, as edits to apply in one step. It must not: apply edits or keep
 //! history (that is `state.rs`), read storage or extract (the app loads documents first).
 
-use super::state::{Origin, MANUAL_BY};
+use super::origin::{Origin, MANUAL_BY};
 use crate::formats::gold::{GoldFile, Meta};
 use crate::model::{next_id, Annotation, Attrs, Document, Edit, Label, Provenance, Span, Status};
 use std::rc::Rc;

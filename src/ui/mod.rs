@@ -15,6 +15,8 @@ pub mod history;
 pub mod keys;
 pub mod layout;
 pub mod notes;
+pub mod origin;
+pub mod overlay;
 pub mod readonly;
 pub mod restore;
 pub mod review;
@@ -30,5 +32,7 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
+pub mod keymap;
 #[cfg(feature = "web")]
 pub mod session;

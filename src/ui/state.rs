@@ -21,23 +21,7 @@ use crate::model::{
 };
 use std::rc::Rc;
 
-/// The `provenance.by` of annotations a person makes in the page.
-pub const MANUAL_BY: &str = "gloss-web";
-
-/// Where the open document came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// One of the shipped seeds, by its document id.
-    Seed(String),
-    /// Pasted into the page.
-    Pasted,
-    /// A text file, by name.
-    TextFile(String),
-    /// A gold JSON file, by name.
-    GoldFile(String),
-    /// Restored from the autosave of an earlier visit.
-    Restored,
-}
+pub use super::origin::{Origin, MANUAL_BY};
 
 /// A message for the banner.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,11 +1,15 @@
-//! The browser boundary: DOM selections, local storage, files, downloads, keys.
+//! The browser boundary: DOM selections, local storage, files, downloads, keys, and the
+//! effects that open, load and download documents ([`open`], [`documents`]).
 //!
 //! Owns: every call into web-sys, gloo and JS that the editor needs, and the only place
 //! where UTF-16 offsets exist (converted at once with [`crate::model::TextIndex`]). It must
 //! not: hold editor state or decide what a gesture means (that is `state.rs`).
 
 pub mod clipboard;
+pub mod documents;
 pub mod files;
+pub mod keys;
+pub mod open;
 pub mod selection;
 pub mod storage;
 pub mod tabs;

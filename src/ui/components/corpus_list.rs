@@ -5,9 +5,8 @@
 //! download; saved work that could not be read is listed with a download and a discard.
 //!
 //! Owns: drawing the list. It must not: load or switch documents or touch storage itself (it
-//! calls the app's `open_entry`, `download_corpus` and the session's functions).
+//! gets `on_open_entry` and `on_download_corpus` as props, and calls the session's functions).
 
-use crate::ui::app::{download_corpus, open_entry};
 use crate::ui::corpus::{state_name, Entry, Version};
 use crate::ui::review;
 use crate::ui::session;
@@ -18,6 +17,10 @@ use yew::prelude::*;
 pub struct CorpusProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Callback<Action>,
+    /// Puts corpus document `i` on screen, loading it first when needed.
+    pub on_open_entry: Callback<usize>,
+    /// Downloads the whole corpus as Gloss JSON Lines.
+    pub on_download_corpus: Callback<()>,
 }
 
 /// Version `n` of document `id` becomes its work (the saved work is loaded first when the
@@ -130,10 +133,7 @@ fn unreadable_of(e: &Entry, dispatch: &Callback<Action>) -> Html {
 pub fn CorpusList(props: &CorpusProps) -> Html {
     let state: &State = &props.state;
     let active = state.active();
-    let download = {
-        let (h, d) = (props.state.clone(), props.dispatch.clone());
-        Callback::from(move |_| download_corpus(&h, &d))
-    };
+    let download = props.on_download_corpus.reform(|_| ());
     html! {
         <section class="corpus" id="corpus" aria-label="Corpus">
             <h2>{ format!("Corpus · {} document(s)", state.corpus.len()) }</h2>
@@ -142,8 +142,7 @@ pub fn CorpusList(props: &CorpusProps) -> Html {
                     let here = active == Some(i);
                     let (counts, marked) = if here { (Some((state.unreviewed(), state.anns.len())), state.marked) } else { (e.counts, e.marked) };
                     let (kind, words) = state_name(counts, marked);
-                    let (h, d) = (props.state.clone(), props.dispatch.clone());
-                    let onclick = Callback::from(move |_| open_entry(&h, i, &d));
+                    let onclick = props.on_open_entry.reform(move |_| i);
                     html! {
                         <li>
                             <button class={classes!("doc", here.then_some("active"))} data-id={e.id.clone()} data-state={kind}

@@ -9,7 +9,6 @@
 use crate::formats::gold::GoldFile;
 use crate::formats::{self, Format, OffsetUnit, Options, Output};
 use crate::model::Status;
-use crate::ui::app::corpus_files;
 use crate::ui::browser::files;
 use crate::ui::state::{Action, State};
 use web_sys::HtmlSelectElement;
@@ -102,6 +101,8 @@ pub struct ExportProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: Callback<Action>,
     pub on_close: Callback<()>,
+    /// Every document of the corpus as a gold file, in list order (or why not).
+    pub corpus_files: Callback<(), Result<Vec<GoldFile>, String>>,
 }
 
 #[component]
@@ -123,11 +124,12 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
     // The documents exported: computed again only when the scope or the work changes.
     let docs = {
         let handle = props.state.clone();
+        let props_files = props.corpus_files.clone();
         use_memo(
             (*corpus, state.revision, state.corpus.len(), state.doc.as_ref().map(|d| d.id.clone())),
             move |(c, ..)| {
                 if *c {
-                    corpus_files(&handle)
+                    props_files.emit(())
                 } else {
                     handle.gold().map(|f| vec![f]).ok_or_else(|| "open a document first".to_string())
                 }

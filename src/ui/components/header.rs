@@ -7,7 +7,6 @@
 //! with a whole `YYYY-MM-DD` date).
 
 use crate::model::parse_dct;
-use crate::ui::app::{download, open_files, reextract_seed, set_dct};
 use crate::ui::browser::files;
 use crate::ui::seeds;
 use crate::ui::state::{Action, Origin, State};
@@ -108,6 +107,14 @@ pub struct HeaderProps {
     pub on_paste: Callback<()>,
     /// Opens the export dialog.
     pub on_export: Callback<()>,
+    /// Opens files picked in the file dialog (each joins the corpus).
+    pub on_open_files: Callback<Vec<web_sys::File>>,
+    /// Sets the DCT from the date field's value (empty clears it).
+    pub on_set_dct: Callback<String>,
+    /// Downloads the gold JSON of the document on screen.
+    pub on_download: Callback<()>,
+    /// Extracts seed `i` (on screen) again, replacing the work in one undoable step.
+    pub on_reextract: Callback<usize>,
 }
 
 #[component]
@@ -120,10 +127,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         _ => None,
     };
     let on_file = {
-        let d = d.clone();
+        let open = props.on_open_files.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            open_files(files::files_of(input.files()), d.clone());
+            open.emit(files::files_of(input.files()));
             input.set_value("");
         })
     };
@@ -135,19 +142,11 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         })
     };
-    let on_dct = {
-        let d = d.clone();
-        let handle = props.state.clone();
-        Callback::from(move |v: String| set_dct(&handle, &v, &d))
-    };
+    let on_dct = props.on_set_dct.clone();
     let on_dct_note = d.reform(Action::Notify);
-    let on_download = {
-        let d = d.clone();
-        let handle = props.state.clone();
-        Callback::from(move |_| download(&handle, &d))
-    };
+    let on_download = props.on_download.reform(|_| ());
     let on_reextract = {
-        let d = d.clone();
+        let reextract = props.on_reextract.clone();
         Callback::from(move |_| {
             if let Some(i) = current_seed {
                 let ok = web_sys::window()
@@ -156,7 +155,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     })
                     .unwrap_or(false);
                 if ok {
-                    reextract_seed(i, &d);
+                    reextract.emit(i);
                 }
             }
         })

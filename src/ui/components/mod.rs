@@ -2,8 +2,10 @@
 //! guidelines.
 //!
 //! Owns: turning state into HTML and user events into [`Action`](super::state::Action)s.
-//! It must not: change state other than by dispatching actions, or read DOM selections
-//! and files itself (that is `browser`). Article text is always inserted as text, never HTML.
+//! It must not: change state other than by dispatching actions, read DOM selections and
+//! files itself (that is `browser`), or import the app root: a component gets its data and
+//! callbacks (open, download, load the corpus, close) as props. Article text is always
+//! inserted as text, never HTML.
 
 pub mod adjudication;
 pub mod agreement;

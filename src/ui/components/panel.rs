@@ -8,8 +8,8 @@ use super::{label_class, label_key, label_name, status_name};
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, DateAttrs, Label, Mention, Stance, Status, TimexType,
 };
-use crate::ui::app::label_action;
 use crate::ui::browser::selection;
+use crate::ui::keymap::label_action;
 use crate::ui::review;
 use crate::ui::state::{Action, State};
 use wasm_bindgen::JsCast;
@@ -22,6 +22,12 @@ pub struct PanelProps {
     pub dispatch: Callback<Action>,
     /// The annotation under the pointer, shown when nothing is selected.
     pub hovered: Option<String>,
+    /// Loads every corpus document not loaded yet (fix everywhere needs them).
+    pub on_load_corpus: Callback<()>,
+    /// Puts corpus document `i` on screen (the corpus list).
+    pub on_open_entry: Callback<usize>,
+    /// Downloads the whole corpus (the corpus list).
+    pub on_download_corpus: Callback<()>,
 }
 
 fn label_buttons(state: &UseReducerHandle<State>, d: &Callback<Action>, current: Option<Label>) -> Html {
@@ -506,7 +512,13 @@ fn flag_list(state: &State, d: &Callback<Action>) -> Html {
     }
 }
 
-fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>, editable: bool) -> Html {
+fn details(
+    state: &UseReducerHandle<State>,
+    a: &Annotation,
+    d: &Callback<Action>,
+    editable: bool,
+    on_load: &Callback<()>,
+) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
         Attrs::Actor(x) => actor_rows(state, &id, x, d, editable),
@@ -530,9 +542,9 @@ fn details(state: &UseReducerHandle<State>, a: &Annotation, d: &Callback<Action>
         );
         let is_pred = !matches!(a.status, Status::Manual);
         let fix = {
-            let (h, d, id) = (state.clone(), d.clone(), id.clone());
+            let (load, d, id) = (on_load.clone(), d.clone(), id.clone());
             Callback::from(move |_| {
-                crate::ui::app::load_corpus(&h, &d);
+                load.emit(());
                 d.emit(Action::PlanFix(id.clone()));
             })
         };
@@ -606,7 +618,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, true)
+        details(&props.state, a, d, true, &props.on_load_corpus)
     } else if let (Some(span), Some(doc)) = (state.pending, state.doc.as_deref()) {
         html! {
             <section class="details pending-box" id="pending">
@@ -632,7 +644,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, false)
+        details(&props.state, a, d, false, &props.on_load_corpus)
     } else {
         html! {
             <section class="details help" id="help">
@@ -646,7 +658,8 @@ pub fn Panel(props: &PanelProps) -> Html {
             { legend }
             { main }
             { annotator(&props.state, d) }
-            <super::corpus_list::CorpusList state={props.state.clone()} dispatch={d.clone()} />
+            <super::corpus_list::CorpusList state={props.state.clone()} dispatch={d.clone()}
+                on_open_entry={props.on_open_entry.clone()} on_download_corpus={props.on_download_corpus.clone()} />
             <section class="keys small">
                 <h3>{ "Keys" }</h3>
                 <dl>

@@ -1,0 +1,64 @@
+//! The one overlay (dialog, panel or corpus view) open over the page, if any.
+//!
+//! Owns: the list of overlays the page can show, one at a time, and which of them Esc closes.
+//! It must not: render them (the app root has one match arm per variant) or hold their data.
+
+/// An overlay over the text and the panel. The page keeps one `Option<Overlay>`: opening one
+/// closes the one before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keyboard shortcuts (`?`).
+    Help,
+    /// The export dialog (`E`).
+    Export,
+    /// The statistics table (`%`).
+    Stats,
+    /// The agreement panel (`I`).
+    Agreement,
+    /// The paste dialog (the Paste button).
+    Paste,
+    /// Search across the corpus (`/`).
+    Search,
+    /// Actors across the corpus (`P`).
+    Actors,
+    /// Claims across outlets (`C`).
+    Claims,
+    /// Every date of the corpus on one axis (`L`).
+    Timeline,
+}
+
+impl Overlay {
+    /// True when Esc (outside a field) closes it in the page's key handler. The export and
+    /// paste dialogs close on their own Esc; the statistics table on `%` or Esc; the agreement
+    /// panel on its Close button.
+    pub fn closes_on_escape(self) -> bool {
+        matches!(self, Overlay::Help | Overlay::Search | Overlay::Actors | Overlay::Claims | Overlay::Timeline)
+    }
+
+    /// The overlay `key` toggles (outside text fields), if any. A new view adds its line here
+    /// when its arm in the app root renders it (the keys are fixed: `/` Search, `P` Actors,
+    /// `C` Claims, `L` Timeline), and a row for it in `keys.rs`'s SHORTCUTS.
+    pub fn of_key(key: &str) -> Option<Overlay> {
+        Some(match key {
+            "?" => Overlay::Help,
+            "I" => Overlay::Agreement,
+            "%" => Overlay::Stats,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Overlay;
+
+    #[test]
+    fn keys_toggle_their_overlay_and_esc_closes_the_views() {
+        assert_eq!(Overlay::of_key("?"), Some(Overlay::Help));
+        assert_eq!(Overlay::of_key("I"), Some(Overlay::Agreement));
+        assert_eq!(Overlay::of_key("%"), Some(Overlay::Stats));
+        assert_eq!(Overlay::of_key("i"), None, "lower-case i is no overlay");
+        assert!(Overlay::Timeline.closes_on_escape() && Overlay::Help.closes_on_escape());
+        assert!(!Overlay::Export.closes_on_escape() && !Overlay::Agreement.closes_on_escape());
+    }
+}
