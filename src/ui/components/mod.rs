@@ -22,6 +22,7 @@ pub mod paste;
 pub mod search;
 pub mod stats;
 pub mod text;
+pub mod timeline_view;
 
 use crate::model::{Label, Status};
 

@@ -1,5 +1,5 @@
 //! Views of the corpus as a whole: who is mentioned where (actors), who claims what in which
-//! outlet (claims), and the pieces they share (documents, identities, CSV, SVG).
+//! outlet (claims), when (timeline), and the pieces they share (documents, identities, CSV, SVG).
 //!
 //! Owns: the pure computations behind the corpus views, over the loaded documents
 //! ([`Loaded`]); each returns plain data and is tested natively. It must not: touch yew, the
@@ -9,6 +9,7 @@ pub mod actors;
 pub mod claims;
 pub mod csv;
 pub mod svg;
+pub mod timeline;
 
 use crate::model::{Annotation, Document};
 use crate::ui::corpus::Loaded;
