@@ -149,7 +149,7 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <main class="reader" id="reader">{ body }</main>
-                <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} on_fix_everywhere={fx.fix_everywhere.clone()}
+                <Panel state={store.clone()} dispatch={dispatch.clone()} hovered={hovered} on_fix_everywhere={fx.fix_everywhere.clone()} on_load_corpus={fx.load_corpus.clone()}
                     on_open_entry={fx.open_entry.clone()} on_download_corpus={fx.download_corpus.clone()} />
             </div>
             // Messages take a row of their own under the text and the panel: they never

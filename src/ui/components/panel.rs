@@ -27,6 +27,8 @@ pub struct PanelProps {
     /// Fix everywhere from annotation `id`: loads every corpus document not loaded yet,
     /// then plans the fix.
     pub on_fix_everywhere: Callback<String>,
+    /// Loads every corpus document not loaded yet (the identity box's "Load them").
+    pub on_load_corpus: Callback<()>,
     /// Puts corpus document `i` on screen (the corpus list).
     pub on_open_entry: Callback<usize>,
     /// Downloads the whole corpus (the corpus list).
@@ -661,6 +663,7 @@ fn details(
     d: &Callback<Action>,
     editable: bool,
     on_fix: &Callback<String>,
+    on_load: &Callback<()>,
 ) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
@@ -760,7 +763,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, true, &props.on_fix_everywhere)
+        details(&props.state, a, d, true, &props.on_fix_everywhere, &props.on_load_corpus)
     } else if let (Some(span), Some(doc)) = (state.pending, state.doc.as_deref()) {
         html! {
             <section class="details pending-box" id="pending">
@@ -786,7 +789,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, false, &props.on_fix_everywhere)
+        details(&props.state, a, d, false, &props.on_fix_everywhere, &props.on_load_corpus)
     } else {
         html! {
             <section class="details help" id="help">
