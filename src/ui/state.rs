@@ -463,75 +463,11 @@ impl State {
             return;
         }
         match action {
-            Action::Open { mut doc, predictions, origin } => {
-                let mut anns = predictions;
-                sort_annotations(&mut anns);
-                let annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
-                let renamed = match self.open_over(&mut doc) {
-                    Ok(renamed) => renamed,
-                    Err(()) => return,
-                };
-                let id = doc.id.clone();
-                Rc::make_mut(&mut self.history).forget(&id);
-                self.journal.push(Op::Forget(id));
-                self.park();
-                self.reset(
-                    doc,
-                    anns,
-                    Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() },
-                );
-                self.origin = Some(origin);
-                self.enlist();
-                if let Some(m) = renamed {
-                    self.message = Some(Message::Info(m));
-                }
-            }
-            Action::OpenGold { file, origin } => {
-                // Work in memory is never older than the saved one: show it, replace nothing.
-                if self.work_of(&file.doc.id).is_some_and(|(d, _, _)| d.sha256() == file.doc.sha256()) {
-                    if let Some(i) = self.corpus.iter().position(|e| e.id == file.doc.id) {
-                        self.switch(i);
-                    }
-                    return;
-                }
-                let gold = file.is_gold();
-                let mut meta = file.meta;
-                if meta.annotator.is_none() {
-                    meta.annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
-                }
-                self.park();
-                self.reset(file.doc, file.annotations, meta);
-                self.marked = gold;
-                self.origin = Some(origin);
-                self.enlist();
-            }
+            Action::Open { doc, predictions, origin } => self.open_doc(doc, predictions, origin),
+            Action::OpenGold { file, origin } => self.open_gold(file, origin),
             Action::SetDct { dct, predictions } => self.set_dct(dct, predictions),
-            Action::SelectText(span) => {
-                self.pending = match (span, &self.doc) {
-                    (Some(span), Some(doc)) => snap_to_words(doc.text(), doc.index(), span),
-                    _ => None,
-                };
-                if self.pending.is_some() {
-                    self.choose_words_for();
-                    self.selected = None;
-                }
-            }
-            Action::Select(id) => {
-                if let Some(claim) = self.linking.clone() {
-                    match id.as_deref().and_then(|i| self.get(i)) {
-                        Some(a) if a.label() == Label::Actor => {
-                            let actor = a.id.clone();
-                            return self.link_source(&claim, actor);
-                        }
-                        _ => self.linking = None,
-                    }
-                }
-                self.selected = id.filter(|id| self.get(id).is_some());
-                self.words_for = None;
-                if self.selected.is_some() {
-                    self.pending = None;
-                }
-            }
+            Action::SelectText(span) => self.select_text(span),
+            Action::Select(id) => self.select(id),
             Action::Create { label, date } => self.create(label, date),
             Action::Relabel { id, label, date } => self.relabel(&id, label, date),
             Action::Delete(id) => self.delete(&id),
@@ -599,42 +535,9 @@ impl State {
                 Err(e) => self.fail(&e),
             },
             Action::Resize { id, edge, grow } => self.resize(&id, edge, grow),
-            Action::StepWord { forward } => {
-                let Some(doc) = self.doc.clone() else { return };
-                let sel = self.selected.as_deref().and_then(|id| self.get(id)).map(|a| a.span);
-                let at = match (self.pending.or(sel), forward) {
-                    (Some(s), true) => s.end(),
-                    (Some(s), false) => s.start(),
-                    (None, true) => 0,
-                    (None, false) => doc.len(),
-                };
-                match review::next_word(&doc, at, forward) {
-                    Some(word) => {
-                        self.pending = Some(word);
-                        self.choose_words_for();
-                        self.selected = None;
-                        self.linking = None;
-                    }
-                    None => self.message = Some(Message::Info("no more words that way".into())),
-                };
-            }
-            Action::ResizePending { edge, grow } => {
-                let (Some(doc), Some(p)) = (self.doc.clone(), self.pending) else { return };
-                match review::resize(&doc, p, edge, grow) {
-                    Some(span) => self.pending = Some(span),
-                    None => self.message = Some(Message::Info("the selected words cannot change that way".into())),
-                }
-            }
-            Action::CycleSource { id, forward } => {
-                let Some(doc) = self.doc.clone() else { return };
-                if self.get(&id).map(Annotation::label) != Some(Label::Claim) {
-                    return self.fail("select a CLAIM to change its source");
-                }
-                match review::cycle_source(&doc, &self.anns, &id, forward) {
-                    Some(src) => self.apply(Action::SetSource { id, source: Some(src) }),
-                    None => self.fail("no ACTOR in this sentence or before it can be the source"),
-                }
-            }
+            Action::StepWord { forward } => self.step_word(forward),
+            Action::ResizePending { edge, grow } => self.resize_pending(edge, grow),
+            Action::CycleSource { id, forward } => self.cycle_source(id, forward),
             Action::StartLink => match self.selected.clone() {
                 Some(id) if self.get(&id).map(Annotation::label) == Some(Label::Claim) => {
                     self.linking = Some(id);
@@ -649,51 +552,11 @@ impl State {
                 Some(claim) => self.link_source(&claim, actor),
                 None => self.fail("select a CLAIM and press l first"),
             },
-            Action::MarkGold => {
-                let left = review::unreviewed(&self.anns);
-                if self.doc.is_none() {
-                    return self.fail("open a document first");
-                }
-                if left > 0 {
-                    return self
-                        .fail(&format!("{left} prediction(s) are still unreviewed: accept or reject them first"));
-                }
-                if !self.marked {
-                    self.marked = true;
-                    self.revision += 1;
-                    self.message = Some(Message::Info(self.gold_message()));
-                }
-            }
-            Action::SetStance { id, stance } => {
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Claim(c) = attrs {
-                        c.stance = stance;
-                    }
-                });
-            }
-            Action::SetMention { id, mention } => {
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Actor(a) = attrs {
-                        a.mention = mention;
-                    }
-                });
-            }
-            Action::SetRole { id, role } => {
-                let role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|r| !r.is_empty());
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Actor(a) = attrs {
-                        a.role = role.clone();
-                    }
-                });
-            }
-            Action::SetTarget { id, target } => {
-                let target = Some(target.trim().to_string()).filter(|t| !t.is_empty());
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Claim(c) = attrs {
-                        c.target = target.clone();
-                    }
-                });
-            }
+            Action::MarkGold => self.mark_gold(),
+            Action::SetStance { id, stance } => self.set_stance(&id, stance),
+            Action::SetMention { id, mention } => self.set_mention(&id, mention),
+            Action::SetRole { id, role } => self.set_role(&id, role),
+            Action::SetTarget { id, target } => self.set_target(&id, target),
             Action::SetDateMod { id, modifier } => self.set_date_mod(&id, &modifier),
             Action::SetAnchor { id, anchor } => self.set_anchor(&id, anchor),
             Action::SetCue { id, span } => {
@@ -703,97 +566,11 @@ impl State {
                 self.set_claim_words(&id, span, true);
             }
             Action::CycleType { id, forward } => self.cycle_type(&id, forward),
-            Action::WordsToClaim { source_words } => {
-                let what = if source_words { "source words" } else { "cue" };
-                let (Some(claim), Some(span)) = (self.words_for.clone(), self.pending) else {
-                    return self.fail(&format!(
-                        "select a CLAIM, then select its {what} in the text (mouse, or v / V), then press {}",
-                        if source_words { "w" } else { "c" }
-                    ));
-                };
-                if self.set_claim_words(&claim, Some(span), source_words) {
-                    self.pending = None;
-                    self.words_for = None;
-                    self.selected = Some(claim);
-                };
-            }
-            Action::Undo => match Rc::make_mut(&mut self.history).take_undo() {
-                None => self.message = Some(Message::Info("nothing to undo".into())),
-                Some(step) => match self.run_step(&step, true) {
-                    Ok(n) => {
-                        Rc::make_mut(&mut self.history).undone(step);
-                        self.journal.push(Op::Undo);
-                        self.note_elsewhere(n, "undone");
-                    }
-                    Err(e) => {
-                        Rc::make_mut(&mut self.history).clear();
-                        self.fail(e.context("cannot undo").message());
-                    }
-                },
-            },
-            Action::Redo => match Rc::make_mut(&mut self.history).take_redo() {
-                None => self.message = Some(Message::Info("nothing to redo".into())),
-                Some(step) => match self.run_step(&step, false) {
-                    Ok(n) => {
-                        Rc::make_mut(&mut self.history).redone(step);
-                        self.journal.push(Op::Redo);
-                        self.note_elsewhere(n, "redone");
-                    }
-                    Err(e) => {
-                        Rc::make_mut(&mut self.history).clear();
-                        self.fail(e.context("cannot redo").message());
-                    }
-                },
-            },
-            Action::AddStubs(stubs) => {
-                let corpus = Rc::make_mut(&mut self.corpus);
-                for l in stubs {
-                    match corpus.iter_mut().find(|e| e.id == l.id) {
-                        // A seed listed again: what the last visit knew of it.
-                        Some(e) if e.parked.is_none() && e.counts.is_none() => {
-                            e.counts = l.counts;
-                            e.marked = l.marked;
-                            e.sha = e.sha.take().or(l.sha);
-                        }
-                        Some(_) => {}
-                        None => {
-                            let mut e = Entry::stub(l.id, l.title, l.origin);
-                            (e.counts, e.marked, e.sha) = (l.counts, l.marked, l.sha);
-                            corpus.push(e);
-                        }
-                    }
-                }
-            }
-            Action::Park { file, origin } => {
-                if self.work_of(&file.doc.id).is_some() {
-                    return;
-                }
-                let id = file.doc.id.clone();
-                let marked = file.is_gold();
-                let title = corpus::title_of(file.doc.text(), &id);
-                let counts = Some((review::unreviewed(&file.annotations), file.annotations.len()));
-                let parked = Parked {
-                    doc: Rc::new(file.doc),
-                    anns: Rc::new(file.annotations),
-                    meta: file.meta,
-                    selected: None,
-                    marked,
-                    touched: false,
-                };
-                let sha = Some(parked.doc.sha256().to_string());
-                let corpus = Rc::make_mut(&mut self.corpus);
-                // A listed document keeps where it came from (a seed stays a seed).
-                let origin = corpus.iter().find(|e| e.id == id).map_or(origin, |e| e.origin.clone());
-                let mut entry = Entry::stub(id.clone(), title, origin);
-                (entry.parked, entry.counts, entry.marked, entry.sha) = (Some(parked), counts, marked, sha);
-                match corpus.iter_mut().find(|e| e.id == id) {
-                    Some(e) => {
-                        *e =
-                            Entry { rev: e.rev, versions: e.versions.clone(), unreadable: e.unreadable.take(), ..entry }
-                    }
-                    None => corpus.push(entry),
-                }
-            }
+            Action::WordsToClaim { source_words } => self.words_to_claim(source_words),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::AddStubs(stubs) => self.add_stubs(stubs),
+            Action::Park { file, origin } => self.park_file(file, origin),
             Action::Import { file, origin } => self.import(file, origin),
             Action::UseVersion { id, n } => self.use_version(&id, n),
             Action::SetVersions { id, versions } => self.set_versions(&id, versions),
@@ -807,23 +584,8 @@ impl State {
             Action::ApplyFix(ticked) => self.apply_fix(&ticked),
             Action::CancelFix => self.fix = None,
             Action::SearchApply { query, change } => self.plan_search_fix(&query, &change),
-            Action::SetAnnotator(name) => {
-                let name = name.trim();
-                let name = (!name.is_empty()).then(|| name.to_string());
-                // The work on screen takes the name when it is the user's own (or nobody's):
-                // a colleague's work keeps its author.
-                let own = self.meta.annotator.is_none() || self.meta.annotator == self.user;
-                self.user = name.clone();
-                if own && name != self.meta.annotator {
-                    self.meta.annotator = name;
-                    self.revision += 1;
-                    self.touched = true;
-                }
-            }
-            Action::Stamp(now) => {
-                self.meta.created.get_or_insert_with(|| now.clone());
-                self.meta.modified = Some(now);
-            }
+            Action::SetAnnotator(name) => self.set_annotator(name),
+            Action::Stamp(now) => self.stamp(now),
             Action::Fail(m) => self.fail(&m),
             Action::Notify(m) => self.message = Some(Message::Info(m)),
             Action::Dismiss => self.message = None,
@@ -842,6 +604,302 @@ impl State {
             Action::PlanSplit { ids, name } => self.plan_split(&ids, &name),
             Action::SetIdentities(list) => self.restore_identities(list),
         }
+    }
+
+    // The reducers of the arms of `apply` longer than a line, by family: opening, selecting,
+    // claim attributes, history, the corpus list, the work's metadata.
+
+    /// Opens a document with its fresh predictions: a new history ([`Action::Open`]).
+    fn open_doc(&mut self, mut doc: Document, predictions: Vec<Annotation>, origin: Origin) {
+        let mut anns = predictions;
+        sort_annotations(&mut anns);
+        let annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
+        let renamed = match self.open_over(&mut doc) {
+            Ok(renamed) => renamed,
+            Err(()) => return,
+        };
+        let id = doc.id.clone();
+        Rc::make_mut(&mut self.history).forget(&id);
+        self.journal.push(Op::Forget(id));
+        self.park();
+        self.reset(doc, anns, Meta { guidelines: crate::GUIDELINES_VERSION.to_string(), annotator, ..Meta::default() });
+        self.origin = Some(origin);
+        self.enlist();
+        if let Some(m) = renamed {
+            self.message = Some(Message::Info(m));
+        }
+    }
+
+    /// Opens a gold file as the work ([`Action::OpenGold`]).
+    fn open_gold(&mut self, file: GoldFile, origin: Origin) {
+        // Work in memory is never older than the saved one: show it, replace nothing.
+        if self.work_of(&file.doc.id).is_some_and(|(d, _, _)| d.sha256() == file.doc.sha256()) {
+            if let Some(i) = self.corpus.iter().position(|e| e.id == file.doc.id) {
+                self.switch(i);
+            }
+            return;
+        }
+        let gold = file.is_gold();
+        let mut meta = file.meta;
+        if meta.annotator.is_none() {
+            meta.annotator = self.user.clone().or_else(|| self.meta.annotator.clone());
+        }
+        self.park();
+        self.reset(file.doc, file.annotations, meta);
+        self.marked = gold;
+        self.origin = Some(origin);
+        self.enlist();
+    }
+
+    /// Takes the words selected in the text as words waiting for a label ([`Action::SelectText`]).
+    fn select_text(&mut self, span: Option<Span>) {
+        self.pending = match (span, &self.doc) {
+            (Some(span), Some(doc)) => snap_to_words(doc.text(), doc.index(), span),
+            _ => None,
+        };
+        if self.pending.is_some() {
+            self.choose_words_for();
+            self.selected = None;
+        }
+    }
+
+    /// Selects an annotation, or picks the source in link mode ([`Action::Select`]).
+    fn select(&mut self, id: Option<String>) {
+        if let Some(claim) = self.linking.clone() {
+            match id.as_deref().and_then(|i| self.get(i)) {
+                Some(a) if a.label() == Label::Actor => {
+                    let actor = a.id.clone();
+                    return self.link_source(&claim, actor);
+                }
+                _ => self.linking = None,
+            }
+        }
+        self.selected = id.filter(|id| self.get(id).is_some());
+        self.words_for = None;
+        if self.selected.is_some() {
+            self.pending = None;
+        }
+    }
+
+    /// [`Action::StepWord`].
+    fn step_word(&mut self, forward: bool) {
+        let Some(doc) = self.doc.clone() else { return };
+        let sel = self.selected.as_deref().and_then(|id| self.get(id)).map(|a| a.span);
+        let at = match (self.pending.or(sel), forward) {
+            (Some(s), true) => s.end(),
+            (Some(s), false) => s.start(),
+            (None, true) => 0,
+            (None, false) => doc.len(),
+        };
+        match review::next_word(&doc, at, forward) {
+            Some(word) => {
+                self.pending = Some(word);
+                self.choose_words_for();
+                self.selected = None;
+                self.linking = None;
+            }
+            None => self.message = Some(Message::Info("no more words that way".into())),
+        };
+    }
+
+    /// [`Action::ResizePending`].
+    fn resize_pending(&mut self, edge: Edge, grow: bool) {
+        let (Some(doc), Some(p)) = (self.doc.clone(), self.pending) else { return };
+        match review::resize(&doc, p, edge, grow) {
+            Some(span) => self.pending = Some(span),
+            None => self.message = Some(Message::Info("the selected words cannot change that way".into())),
+        }
+    }
+
+    /// [`Action::CycleSource`].
+    fn cycle_source(&mut self, id: String, forward: bool) {
+        let Some(doc) = self.doc.clone() else { return };
+        if self.get(&id).map(Annotation::label) != Some(Label::Claim) {
+            return self.fail("select a CLAIM to change its source");
+        }
+        match review::cycle_source(&doc, &self.anns, &id, forward) {
+            Some(src) => self.apply(Action::SetSource { id, source: Some(src) }),
+            None => self.fail("no ACTOR in this sentence or before it can be the source"),
+        }
+    }
+
+    /// [`Action::MarkGold`].
+    fn mark_gold(&mut self) {
+        let left = review::unreviewed(&self.anns);
+        if self.doc.is_none() {
+            return self.fail("open a document first");
+        }
+        if left > 0 {
+            return self.fail(&format!("{left} prediction(s) are still unreviewed: accept or reject them first"));
+        }
+        if !self.marked {
+            self.marked = true;
+            self.revision += 1;
+            self.message = Some(Message::Info(self.gold_message()));
+        }
+    }
+
+    /// [`Action::SetStance`].
+    fn set_stance(&mut self, id: &str, stance: Option<Stance>) {
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Claim(c) = attrs {
+                c.stance = stance;
+            }
+        });
+    }
+
+    /// [`Action::SetMention`].
+    fn set_mention(&mut self, id: &str, mention: Mention) {
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Actor(a) = attrs {
+                a.mention = mention;
+            }
+        });
+    }
+
+    /// [`Action::SetRole`].
+    fn set_role(&mut self, id: &str, role: String) {
+        let role = Some(role.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|r| !r.is_empty());
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Actor(a) = attrs {
+                a.role = role.clone();
+            }
+        });
+    }
+
+    /// [`Action::SetTarget`].
+    fn set_target(&mut self, id: &str, target: String) {
+        let target = Some(target.trim().to_string()).filter(|t| !t.is_empty());
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Claim(c) = attrs {
+                c.target = target.clone();
+            }
+        });
+    }
+
+    /// [`Action::WordsToClaim`].
+    fn words_to_claim(&mut self, source_words: bool) {
+        let what = if source_words { "source words" } else { "cue" };
+        let (Some(claim), Some(span)) = (self.words_for.clone(), self.pending) else {
+            return self.fail(&format!(
+                "select a CLAIM, then select its {what} in the text (mouse, or v / V), then press {}",
+                if source_words { "w" } else { "c" }
+            ));
+        };
+        if self.set_claim_words(&claim, Some(span), source_words) {
+            self.pending = None;
+            self.words_for = None;
+            self.selected = Some(claim);
+        };
+    }
+
+    /// [`Action::Undo`]: the last step of the history, undone.
+    fn undo(&mut self) {
+        match Rc::make_mut(&mut self.history).take_undo() {
+            None => self.message = Some(Message::Info("nothing to undo".into())),
+            Some(step) => match self.run_step(&step, true) {
+                Ok(n) => {
+                    Rc::make_mut(&mut self.history).undone(step);
+                    self.journal.push(Op::Undo);
+                    self.note_elsewhere(n, "undone");
+                }
+                Err(e) => {
+                    Rc::make_mut(&mut self.history).clear();
+                    self.fail(e.context("cannot undo").message());
+                }
+            },
+        }
+    }
+
+    /// [`Action::Redo`]: the last step undone, done again.
+    fn redo(&mut self) {
+        match Rc::make_mut(&mut self.history).take_redo() {
+            None => self.message = Some(Message::Info("nothing to redo".into())),
+            Some(step) => match self.run_step(&step, false) {
+                Ok(n) => {
+                    Rc::make_mut(&mut self.history).redone(step);
+                    self.journal.push(Op::Redo);
+                    self.note_elsewhere(n, "redone");
+                }
+                Err(e) => {
+                    Rc::make_mut(&mut self.history).clear();
+                    self.fail(e.context("cannot redo").message());
+                }
+            },
+        }
+    }
+
+    /// Lists documents not loaded yet ([`Action::AddStubs`]).
+    fn add_stubs(&mut self, stubs: Vec<Listed>) {
+        let corpus = Rc::make_mut(&mut self.corpus);
+        for l in stubs {
+            match corpus.iter_mut().find(|e| e.id == l.id) {
+                // A seed listed again: what the last visit knew of it.
+                Some(e) if e.parked.is_none() && e.counts.is_none() => {
+                    e.counts = l.counts;
+                    e.marked = l.marked;
+                    e.sha = e.sha.take().or(l.sha);
+                }
+                Some(_) => {}
+                None => {
+                    let mut e = Entry::stub(l.id, l.title, l.origin);
+                    (e.counts, e.marked, e.sha) = (l.counts, l.marked, l.sha);
+                    corpus.push(e);
+                }
+            }
+        }
+    }
+
+    /// Loads a document behind the one on screen ([`Action::Park`]).
+    fn park_file(&mut self, file: GoldFile, origin: Origin) {
+        if self.work_of(&file.doc.id).is_some() {
+            return;
+        }
+        let id = file.doc.id.clone();
+        let marked = file.is_gold();
+        let title = corpus::title_of(file.doc.text(), &id);
+        let counts = Some((review::unreviewed(&file.annotations), file.annotations.len()));
+        let parked = Parked {
+            doc: Rc::new(file.doc),
+            anns: Rc::new(file.annotations),
+            meta: file.meta,
+            selected: None,
+            marked,
+            touched: false,
+        };
+        let sha = Some(parked.doc.sha256().to_string());
+        let corpus = Rc::make_mut(&mut self.corpus);
+        // A listed document keeps where it came from (a seed stays a seed).
+        let origin = corpus.iter().find(|e| e.id == id).map_or(origin, |e| e.origin.clone());
+        let mut entry = Entry::stub(id.clone(), title, origin);
+        (entry.parked, entry.counts, entry.marked, entry.sha) = (Some(parked), counts, marked, sha);
+        match corpus.iter_mut().find(|e| e.id == id) {
+            Some(e) => {
+                *e = Entry { rev: e.rev, versions: e.versions.clone(), unreadable: e.unreadable.take(), ..entry }
+            }
+            None => corpus.push(entry),
+        }
+    }
+
+    /// [`Action::SetAnnotator`].
+    fn set_annotator(&mut self, name: String) {
+        let name = name.trim();
+        let name = (!name.is_empty()).then(|| name.to_string());
+        // The work on screen takes the name when it is the user's own (or nobody's):
+        // a colleague's work keeps its author.
+        let own = self.meta.annotator.is_none() || self.meta.annotator == self.user;
+        self.user = name.clone();
+        if own && name != self.meta.annotator {
+            self.meta.annotator = name;
+            self.revision += 1;
+            self.touched = true;
+        }
+    }
+
+    /// [`Action::Stamp`].
+    fn stamp(&mut self, now: String) {
+        self.meta.created.get_or_insert_with(|| now.clone());
+        self.meta.modified = Some(now);
     }
 
     /// The annotation with id `id`.
