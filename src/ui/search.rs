@@ -423,15 +423,19 @@ pub fn snippet(doc: &Document, span: Span) -> (String, String, String) {
     (flat(&before), flat(&text[b..e]), flat(&after))
 }
 
-/// An annotation in a few words for a result's line: "ACTOR A3 Mali (state)", "DATE D1
-/// 2025-09-14", "CLAIM C2 accuse, source A1".
-pub fn describe(a: &Annotation) -> String {
+/// An annotation of `anns` in a few words for a result's line: "ACTOR A3 Mali (state)",
+/// "DATE D1 2025-09-14", "CLAIM C2 accuse, source A1 Mali".
+pub fn describe(a: &Annotation, anns: &[Annotation]) -> String {
     let what = match &a.attrs {
         Attrs::Actor(x) => format!("{} ({})", x.canonical, x.kind.as_str()),
         Attrs::Date(d) => d.value.clone(),
         Attrs::Claim(c) => {
             let stance = c.stance.map_or("no stance", |s| s.as_str());
-            c.source.as_ref().map_or_else(|| stance.to_string(), |s| format!("{stance}, source {s}"))
+            let name = |s: &str| anns.iter().find(|b| b.id == s).and_then(|b| b.actor()).map(|x| x.canonical.clone());
+            match c.source.as_deref() {
+                Some(s) => format!("{stance}, source {s} {}", name(s).unwrap_or_default()).trim_end().to_string(),
+                None => stance.to_string(),
+            }
         }
     };
     let status = if a.status.is_live() { "" } else { " [rejected]" };

@@ -100,7 +100,7 @@ fn result_list(results: &Results, docs: &[Loaded], current: usize, on_pick: &Cal
             { for results.hits.iter().take(SHOWN).enumerate().map(|(i, h)| {
                 let (_, title, doc, anns) = &docs[h.doc];
                 let (before, matched, after) = snippet(doc, h.span);
-                let tags: Vec<String> = h.anns.iter().filter_map(|id| anns.iter().find(|a| &a.id == id)).map(describe).collect();
+                let tags: Vec<String> = h.anns.iter().filter_map(|id| anns.iter().find(|a| &a.id == id)).map(|a| describe(a, anns)).collect();
                 let pick = on_pick.reform(move |_: MouseEvent| i);
                 let class = classes!("search-hit", (i == current).then_some("current"));
                 html! {

@@ -357,5 +357,11 @@ fn a_jump_brings_the_hit_on_screen_and_selects_it() {
         (on_screen.as_str(), Some(h.anns[0].as_str()))
     );
     assert!(s.jump_actions("nowhere", h.span).is_empty());
-    assert_eq!(describe(s.get(&h.anns[0]).unwrap()), format!("ACTOR {} Mali (state)", h.anns[0]));
+    assert_eq!(describe(s.get(&h.anns[0]).unwrap(), &s.anns), format!("ACTOR {} Mali (state)", h.anns[0]));
+    let claim = s.anns.iter().find(|a| a.claim().is_some_and(|c| c.source.is_some())).unwrap();
+    let c = claim.claim().unwrap();
+    let src = s.get(c.source.as_deref().unwrap()).unwrap();
+    let stance = c.stance.map_or("no stance", |x| x.as_str());
+    let want = format!("CLAIM {} {stance}, source {} {}", claim.id, src.id, src.actor().unwrap().canonical);
+    assert_eq!(describe(claim, &s.anns), want);
 }
