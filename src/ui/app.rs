@@ -24,6 +24,7 @@
 mod agreement;
 mod hooks;
 mod parts;
+mod timeline;
 
 use super::browser::{documents, open, selection};
 use super::components::{header::Header, panel::Panel, paste::PasteDialog};
@@ -204,6 +205,6 @@ fn overlay_view(
         Overlay::Search => html! {},
         Overlay::Actors => html! {},
         Overlay::Claims => html! {},
-        Overlay::Timeline => html! {},
+        Overlay::Timeline => timeline::timeline_view(state, dispatch, fx),
     }
 }

@@ -98,6 +98,10 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
                 keys: &["I"],
                 does: "agreement: how far the versions of this document and of the corpus agree (I again closes it)",
             },
+            Shortcut {
+                keys: &["L"],
+                does: "timeline: every date of the corpus on one axis, one row per document (L or Esc closes it)",
+            },
         ],
     ),
 ];

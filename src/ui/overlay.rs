@@ -43,6 +43,7 @@ impl Overlay {
             "?" => Overlay::Help,
             "I" => Overlay::Agreement,
             "%" => Overlay::Stats,
+            "L" => Overlay::Timeline,
             _ => return None,
         })
     }
@@ -57,6 +58,7 @@ mod tests {
         assert_eq!(Overlay::of_key("?"), Some(Overlay::Help));
         assert_eq!(Overlay::of_key("I"), Some(Overlay::Agreement));
         assert_eq!(Overlay::of_key("%"), Some(Overlay::Stats));
+        assert_eq!(Overlay::of_key("L"), Some(Overlay::Timeline));
         assert_eq!(Overlay::of_key("i"), None, "lower-case i is no overlay");
         assert!(Overlay::Timeline.closes_on_escape() && Overlay::Help.closes_on_escape());
         assert!(!Overlay::Export.closes_on_escape() && !Overlay::Agreement.closes_on_escape());

@@ -184,7 +184,7 @@ fn filters(t: &Timeline, filter: &UseStateHandle<Filter>, set: &Callback<Filter>
 fn axis(t: &Timeline, l: &Layout, selected: Option<usize>, select: &Callback<usize>) -> Html {
     let view_box = format!("0 0 {} {}", l.width, l.height);
     html! {
-        <svg class="timeline-svg" id="timeline-svg-drawn" viewBox={view_box} role="img" aria-label="Dates of the corpus on one axis, one row per document">
+        <svg class="timeline-svg" id="timeline-svg-drawn" viewBox={view_box} width={l.width.to_string()} height={l.height.to_string()} role="img" aria-label="Dates of the corpus on one axis, one row per document">
             { for l.rows.iter().enumerate().map(|(i, r)| html! {
                 <g class="timeline-row" data-doc={t.docs[i].id.clone()}>
                     <rect class={if i % 2 == 0 { "band even" } else { "band" }} x="0" y={r.y.to_string()} width={l.width.to_string()} height={r.h.to_string()} />
