@@ -18,6 +18,17 @@ use yew::prelude::*;
 
 /// The width of the drawing, in SVG units (it scales to the dialog's width).
 const WIDTH: f64 = 960.0;
+/// The most members a group lists, and the most rows of the list apart: on a large corpus the
+/// rest are counted (every date is in the CSV), so that the view opens quickly.
+const LISTED: usize = 100;
+
+/// "… and N more" under a list cut at [`LISTED`].
+fn more(total: usize) -> Html {
+    if total <= LISTED {
+        return html! {};
+    }
+    html! { <p class="small muted timeline-more">{ format!("… and {} more (all are in the CSV).", total - LISTED) }</p> }
+}
 
 /// The loaded documents, compared by identity (same id, same text and annotations objects), so
 /// that the timeline is rebuilt only when a document changed.
@@ -208,7 +219,7 @@ fn axis(t: &Timeline, l: &Layout, selected: Option<usize>, select: &Callback<usi
                 };
                 html! {
                     <rect class={classes!("mark", if m.bar { "bar" } else { "dot" }, (selected == Some(i)).then_some("on"))}
-                        tabindex="0" role="button" aria-label={tip(t, i)}
+                        tabindex="0" role="button"
                         data-doc={t.docs[p.date.doc].id.clone()} data-value={p.date.value.clone()} data-ann={p.date.ann.clone()}
                         x={format!("{:.1}", m.x)} y={format!("{:.1}", m.y)} width={format!("{:.1}", m.w)} height="9" rx={if m.bar { "2" } else { "5" }}
                         onclick={click} onkeydown={key}>
@@ -269,7 +280,7 @@ fn groups(t: &Timeline, select: &Callback<usize>) -> Html {
                 <div class={classes!("timeline-group", format!("verdict-{:?}", g.verdict).to_lowercase())} data-event={g.event}>
                     <h4>{ format!("{}: {} ({} documents)", g.event, g.verdict.as_str(), g.documents) }</h4>
                     <ul>
-                        { for g.members.iter().map(|&m| {
+                        { for g.members.iter().take(LISTED).map(|&m| {
                             let p = &t.points[m];
                             let click = select.reform(move |_: MouseEvent| m);
                             html! {
@@ -281,6 +292,7 @@ fn groups(t: &Timeline, select: &Callback<usize>) -> Html {
                             }
                         }) }
                     </ul>
+                    { more(g.members.len()) }
                 </div>
             }) }
         </section>
@@ -297,7 +309,7 @@ fn apart(t: &Timeline, on_jump: &Callback<(String, usize, usize)>) -> Html {
             <table>
                 <thead><tr><th>{ "Document" }</th><th>{ "Words" }</th><th>{ "Value" }</th><th>{ "Why" }</th><th>{ "Sentence" }</th></tr></thead>
                 <tbody>
-                    { for t.apart.iter().map(|a| {
+                    { for t.apart.iter().take(LISTED).map(|a| {
                         let d = &a.date;
                         let doc = &t.docs[d.doc];
                         let jump = {
@@ -316,6 +328,7 @@ fn apart(t: &Timeline, on_jump: &Callback<(String, usize, usize)>) -> Html {
                     }) }
                 </tbody>
             </table>
+            { more(t.apart.len()) }
         </section>
     }
 }
