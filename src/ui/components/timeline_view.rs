@@ -71,6 +71,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         let deps = (props.docs.clone(), (*filter).clone());
         use_memo(deps, |(docs, filter)| build(&docs.0, filter))
     };
+    {
+        // A new timeline (a document loaded or changed) has other indices: drop the selection.
+        let selected = selected.clone();
+        use_effect_with(Rc::as_ptr(&timeline) as usize, move |_| selected.set(None));
+    }
     let ws = windows(&timeline);
     let win = ws.get(*window).or(ws.first());
     let drawn = win.map(|w| layout(&timeline, w, WIDTH));
