@@ -24,6 +24,7 @@
 mod agreement;
 mod hooks;
 mod parts;
+mod timeline;
 mod views;
 
 use super::browser::{documents, open, selection};
@@ -236,6 +237,6 @@ fn overlay_view(
         Overlay::Claims => html! {
             <views::ClaimsOverlay state={store.clone()} dispatch={dispatch.clone()} on_close={fx.close.clone()} on_load_all={fx.load_corpus.clone()} />
         },
-        Overlay::Timeline => html! {},
+        Overlay::Timeline => timeline::timeline_view(state, dispatch, fx),
     }
 }

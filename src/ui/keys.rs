@@ -101,6 +101,10 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
             },
             Shortcut { keys: &["P"], does: "actors across the corpus: mentions, claims made and about, per document" },
             Shortcut { keys: &["C"], does: "claims across outlets: who claims what, in which document" },
+            Shortcut {
+                keys: &["L"],
+                does: "timeline: every date of the corpus on one axis, one row per document (L or Esc closes it)",
+            },
         ],
     ),
 ];

@@ -46,6 +46,7 @@ impl Overlay {
             "/" => Overlay::Search,
             "P" => Overlay::Actors,
             "C" => Overlay::Claims,
+            "L" => Overlay::Timeline,
             _ => return None,
         })
     }
@@ -61,6 +62,7 @@ mod tests {
         assert_eq!(Overlay::of_key("I"), Some(Overlay::Agreement));
         assert_eq!(Overlay::of_key("%"), Some(Overlay::Stats));
         assert_eq!(Overlay::of_key("/"), Some(Overlay::Search));
+        assert_eq!(Overlay::of_key("L"), Some(Overlay::Timeline));
         assert_eq!(Overlay::of_key("i"), None, "lower-case i is no overlay");
         assert!(Overlay::Timeline.closes_on_escape() && Overlay::Help.closes_on_escape());
         assert!(!Overlay::Export.closes_on_escape() && !Overlay::Agreement.closes_on_escape());

@@ -18,6 +18,17 @@ use yew::prelude::*;
 
 /// The width of the drawing, in SVG units (it scales to the dialog's width).
 const WIDTH: f64 = 960.0;
+/// The most members a group lists, and the most rows of the list apart: on a large corpus the
+/// rest are counted (every date is in the CSV), so that the view opens quickly.
+const LISTED: usize = 100;
+
+/// "… and N more" under a list cut at [`LISTED`].
+fn more(total: usize) -> Html {
+    if total <= LISTED {
+        return html! {};
+    }
+    html! { <p class="small muted timeline-more">{ format!("… and {} more (all are in the CSV).", total - LISTED) }</p> }
+}
 
 /// The loaded documents, compared by identity (same id, same text and annotations objects), so
 /// that the timeline is rebuilt only when a document changed.
@@ -60,6 +71,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         let deps = (props.docs.clone(), (*filter).clone());
         use_memo(deps, |(docs, filter)| build(&docs.0, filter))
     };
+    {
+        // A new timeline (a document loaded or changed) has other indices: drop the selection.
+        let selected = selected.clone();
+        use_effect_with(Rc::as_ptr(&timeline) as usize, move |_| selected.set(None));
+    }
     let ws = windows(&timeline);
     let win = ws.get(*window).or(ws.first());
     let drawn = win.map(|w| layout(&timeline, w, WIDTH));
@@ -184,7 +200,7 @@ fn filters(t: &Timeline, filter: &UseStateHandle<Filter>, set: &Callback<Filter>
 fn axis(t: &Timeline, l: &Layout, selected: Option<usize>, select: &Callback<usize>) -> Html {
     let view_box = format!("0 0 {} {}", l.width, l.height);
     html! {
-        <svg class="timeline-svg" id="timeline-svg-drawn" viewBox={view_box} role="img" aria-label="Dates of the corpus on one axis, one row per document">
+        <svg class="timeline-svg" id="timeline-svg-drawn" viewBox={view_box} width={l.width.to_string()} height={l.height.to_string()} role="img" aria-label="Dates of the corpus on one axis, one row per document">
             { for l.rows.iter().enumerate().map(|(i, r)| html! {
                 <g class="timeline-row" data-doc={t.docs[i].id.clone()}>
                     <rect class={if i % 2 == 0 { "band even" } else { "band" }} x="0" y={r.y.to_string()} width={l.width.to_string()} height={r.h.to_string()} />
@@ -208,7 +224,7 @@ fn axis(t: &Timeline, l: &Layout, selected: Option<usize>, select: &Callback<usi
                 };
                 html! {
                     <rect class={classes!("mark", if m.bar { "bar" } else { "dot" }, (selected == Some(i)).then_some("on"))}
-                        tabindex="0" role="button" aria-label={tip(t, i)}
+                        tabindex="0" role="button"
                         data-doc={t.docs[p.date.doc].id.clone()} data-value={p.date.value.clone()} data-ann={p.date.ann.clone()}
                         x={format!("{:.1}", m.x)} y={format!("{:.1}", m.y)} width={format!("{:.1}", m.w)} height="9" rx={if m.bar { "2" } else { "5" }}
                         onclick={click} onkeydown={key}>
@@ -269,7 +285,7 @@ fn groups(t: &Timeline, select: &Callback<usize>) -> Html {
                 <div class={classes!("timeline-group", format!("verdict-{:?}", g.verdict).to_lowercase())} data-event={g.event}>
                     <h4>{ format!("{}: {} ({} documents)", g.event, g.verdict.as_str(), g.documents) }</h4>
                     <ul>
-                        { for g.members.iter().map(|&m| {
+                        { for g.members.iter().take(LISTED).map(|&m| {
                             let p = &t.points[m];
                             let click = select.reform(move |_: MouseEvent| m);
                             html! {
@@ -281,6 +297,7 @@ fn groups(t: &Timeline, select: &Callback<usize>) -> Html {
                             }
                         }) }
                     </ul>
+                    { more(g.members.len()) }
                 </div>
             }) }
         </section>
@@ -297,7 +314,7 @@ fn apart(t: &Timeline, on_jump: &Callback<(String, usize, usize)>) -> Html {
             <table>
                 <thead><tr><th>{ "Document" }</th><th>{ "Words" }</th><th>{ "Value" }</th><th>{ "Why" }</th><th>{ "Sentence" }</th></tr></thead>
                 <tbody>
-                    { for t.apart.iter().map(|a| {
+                    { for t.apart.iter().take(LISTED).map(|a| {
                         let d = &a.date;
                         let doc = &t.docs[d.doc];
                         let jump = {
@@ -316,6 +333,7 @@ fn apart(t: &Timeline, on_jump: &Callback<(String, usize, usize)>) -> Html {
                     }) }
                 </tbody>
             </table>
+            { more(t.apart.len()) }
         </section>
     }
 }

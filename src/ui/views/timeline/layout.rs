@@ -58,7 +58,8 @@ pub struct Layout {
     pub outside: usize,
 }
 
-/// The windows worth offering: every date, then each year that has a date, latest first.
+/// The windows worth offering: every date, each year that has a date (latest first), then each
+/// month holding at least two different days (latest first), where days crowd a year's axis.
 pub fn windows(t: &Timeline) -> Vec<Window> {
     let (Some(first), Some(last)) =
         (t.points.iter().map(|p| p.days.first).min(), t.points.iter().map(|p| p.days.last).max())
@@ -72,6 +73,19 @@ pub fn windows(t: &Timeline) -> Vec<Window> {
     for y in years.into_iter().rev() {
         if let (Ok(a), Ok(b)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) {
             out.push(Window { name: y.to_string(), first: a, last: b });
+        }
+    }
+    let mut days: Vec<Date> = t.points.iter().filter(|p| p.days.grain == Grain::Day).map(|p| p.days.first).collect();
+    days.sort_unstable();
+    days.dedup();
+    let mut months: Vec<(i16, i8)> = days.iter().map(|d| (d.year(), d.month())).collect();
+    months.dedup();
+    for (y, m) in months.into_iter().rev() {
+        if days.iter().filter(|d| (d.year(), d.month()) == (y, m)).count() < 2 {
+            continue;
+        }
+        if let Ok(a) = Date::new(y, m, 1) {
+            out.push(Window { name: format!("{} {y}", MONTHS[(m - 1) as usize]), first: a, last: a.last_of_month() });
         }
     }
     out
@@ -223,6 +237,11 @@ mod tests {
         let ws = windows(&t);
         assert_eq!(ws[0].name, "All");
         assert_eq!(ws[1].name, "2025");
+        // September 2025 has two different days (14 and 20); August only one (the 15th).
+        assert_eq!(ws.last().unwrap().name, "Sep 2025");
+        assert!(ws.iter().all(|w| w.name != "Aug 2025"));
+        let sep = layout(&t, ws.last().unwrap(), 800.0);
+        assert_eq!(sep.ticks.first().map(|t| t.1.as_str()), Some("1 Sep"));
         let l = layout(&t, &ws[1], 800.0);
         assert_eq!(l.rows.len(), t.docs.len());
         let mark = |v: &str| {
