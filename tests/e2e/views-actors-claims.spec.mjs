@@ -122,7 +122,7 @@ await run(async ({ page, base, downloads, errors }) => {
     eq(got.label, 'ACTOR', 'an actor is selected');
   });
 
-  await step('the actors CSV holds every identity and document with the same figures', async () => {
+  await step('the actors CSV holds every identity and document with the same figures; the chart SVG the most mentioned', async () => {
     await page.keyboard.press('P');
     await page.waitForSelector('#actors-view');
     const got = await download(page, downloads, () => page.click('#actors-csv'));
@@ -137,6 +137,12 @@ await run(async ({ page, base, downloads, errors }) => {
         eq(line ? [Number(line[4]), Number(line[5])] : [0, 0], [m[i], c[i]], `${name} in ${IDS[i]}`);
       }
     }
+    const svg = await download(page, downloads, () => page.click('#actors-svg'));
+    eq(svg.name, 'actors.svg', 'file name');
+    assert(svg.raw.startsWith('<svg'), 'an SVG picture');
+    eq((svg.raw.match(/<rect class="bar"/g) || []).length, 3 * 20, 'three bars for each of the 20 most mentioned');
+    assert(svg.raw.indexOf('>Mali</text>') < svg.raw.indexOf('>France</text>'), 'Mali first');
+    assert(svg.raw.includes(`>${sum(mentions('Mali'))}</text>`), 'with its mentions written');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#actors-view', { state: 'detached' });
   });

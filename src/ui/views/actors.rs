@@ -278,6 +278,23 @@ pub fn to_csv(table: &ActorsTable) -> String {
     out
 }
 
+/// Identities drawn in the chart at most.
+pub const CHART_ROWS: usize = 20;
+
+/// A bar chart of the most mentioned identities (up to [`CHART_ROWS`]): mentions, claims made
+/// and claims about each, as a standalone SVG picture.
+pub fn chart_svg(table: &ActorsTable) -> String {
+    let mut rows: Vec<&ActorRow> = table.rows.iter().collect();
+    rows.sort_by(|a, b| order(a, b, SortKey::Mentions, true));
+    let rows: Vec<(&str, Vec<usize>)> = rows
+        .iter()
+        .take(CHART_ROWS)
+        .map(|r| (r.identity.as_str(), vec![r.total.mentions, r.total.as_source, r.total.about]))
+        .collect();
+    let title = format!("Actors in {} document(s): the {} most mentioned", table.docs.len(), rows.len());
+    super::svg::bars(&title, &[("mentions", "#b86a0b"), ("claims made", "#2b5c8a"), ("claims about", "#8467c4")], &rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::seeds;
@@ -440,6 +457,16 @@ mod tests {
         assert_eq!(hits[0].quote, "Daoud Aly Mohammedine");
         assert!(hits[0].doc.starts_with("002"));
         assert!(!hits[0].before.is_empty());
+    }
+
+    #[test]
+    fn chart_draws_the_most_mentioned_first() {
+        let t = build(&seeds());
+        let svg = chart_svg(&t);
+        assert_eq!(svg.matches("<rect class=\"bar\"").count(), 3 * CHART_ROWS);
+        let (mali, france) = (svg.find(">Mali</text>").unwrap(), svg.find(">France</text>").unwrap());
+        assert!(mali < france, "Mali (39) before France (38)");
+        assert!(svg.contains(">39</text>"));
     }
 
     #[test]
