@@ -39,7 +39,8 @@ const COL_LABEL: usize = 170;
 pub fn matrix(title: &str, rows: &[&str], cols: &[&str], count: impl Fn(usize, usize) -> usize) -> String {
     let max = (0..rows.len()).flat_map(|r| (0..cols.len()).map(move |c| (r, c))).map(|(r, c)| count(r, c)).max();
     let max = max.unwrap_or(0).max(1);
-    let (w, h) = (ROW_LABEL + CELL * cols.len() + 10, COL_LABEL + CELL * rows.len() + 30);
+    // The column labels lean right (rotated -60°): room for the last one past the grid.
+    let (w, h) = (ROW_LABEL + CELL * cols.len() + 110, COL_LABEL + CELL * rows.len() + 30);
     let mut s = String::new();
     let _ = write!(
         s,
