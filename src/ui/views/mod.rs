@@ -12,7 +12,7 @@ pub mod svg;
 
 use crate::model::{Annotation, Document};
 use crate::ui::corpus::Loaded;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// The name a claim without a named source is listed under.
