@@ -1,6 +1,7 @@
 // End to end (issue 16, views): the five seed gold files opened in the page; key P shows the
 // actors view, key C claims across outlets, and both agree with the gold files, counted here
-// independently from the JSON: Mali's and France's mentions and claims made, Mali as the source
+// independently from the JSON: Mali's and France's mentions and claims made, the claims about
+// every identity (the README's rule written again here), Mali as the source
 // of accusations in four outlets and of no denial, France denying in all five; sorting by a
 // column, a click on an identity listing its mentions, a mention and a claim each opening its
 // document with the annotation selected; the CSV and SVG exports hold the same figures; Esc
@@ -31,6 +32,42 @@ function claimsBy(name, stance) {
   }).length);
 }
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/** From the gold files, by the rule the README states: per identity, the live claims about it
+ *  (its target names it, by its canonical name or the words of one of its name mentions, words
+ *  two identities use naming neither; or a mention of it lies inside the claim), never its source. */
+function aboutCounts() {
+  const words = (t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.toLowerCase());
+  const names = new Map(), alias = new Map();
+  for (const g of GOLD) for (const a of g.annotations) {
+    if (!live(a) || a.label !== 'ACTOR') continue;
+    const id = a.attributes.canonical;
+    const c = words(id).join(' ');
+    if (!names.has(c)) names.set(c, id);
+    if (a.attributes.mention === 'name') {
+      const w = words(a.quote).join(' ');
+      alias.set(w, alias.has(w) && alias.get(w) !== id ? null : id);
+    }
+  }
+  for (const [w, id] of alias) if (id && !names.has(w)) names.set(w, id);
+  const out = new Map();
+  for (const g of GOLD) {
+    const actors = g.annotations.filter((a) => live(a) && a.label === 'ACTOR');
+    for (const c of g.annotations.filter((a) => live(a) && a.label === 'CLAIM')) {
+      const source = g.annotations.find((s) => s.id === c.attributes.source)?.attributes.canonical;
+      const about = new Set();
+      const w = words(c.attributes.target || '');
+      for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) {
+        const id = names.get(w.slice(i, j).join(' '));
+        if (id) about.add(id);
+      }
+      for (const a of actors) if (a.start >= c.start && a.end <= c.end) about.add(a.attributes.canonical);
+      about.delete(source);
+      for (const id of about) out.set(id, (out.get(id) || 0) + 1);
+    }
+  }
+  return out;
+}
 
 /** The rows of a table as cell texts (header first). */
 async function table(page, sel) {
@@ -89,6 +126,11 @@ await run(async ({ page, base, downloads, errors }) => {
       eq(r.slice(6, 11).map((c) => Number(c || 0)), m, `${name}: mentions per document`);
     }
     eq(rows[1][0], 'Mali', 'most mentioned first');
+    const about = aboutCounts();
+    const byName = (a, b) => (a[0] < b[0] ? -1 : 1);
+    eq(rows.slice(1).map((r) => [r[0], Number(r[5])]).filter((x) => x[1] > 0).sort(byName),
+      [...about].filter((x) => x[1] > 0).sort(byName), 'claims about each identity, by the stated rule');
+    assert(about.get('Yann Vezilier') === 9 && about.get('Mali') === 8, `Vezilier 9, Mali 8: ${JSON.stringify([...about])}`);
   });
 
   await step('a column head sorts (Made: France first), a second click reverses', async () => {
@@ -122,7 +164,7 @@ await run(async ({ page, base, downloads, errors }) => {
     eq(got.label, 'ACTOR', 'an actor is selected');
   });
 
-  await step('the actors CSV holds every identity and document with the same figures', async () => {
+  await step('the actors CSV holds every identity and document with the same figures; the chart SVG the most mentioned', async () => {
     await page.keyboard.press('P');
     await page.waitForSelector('#actors-view');
     const got = await download(page, downloads, () => page.click('#actors-csv'));
@@ -137,6 +179,12 @@ await run(async ({ page, base, downloads, errors }) => {
         eq(line ? [Number(line[4]), Number(line[5])] : [0, 0], [m[i], c[i]], `${name} in ${IDS[i]}`);
       }
     }
+    const svg = await download(page, downloads, () => page.click('#actors-svg'));
+    eq(svg.name, 'actors.svg', 'file name');
+    assert(svg.raw.startsWith('<svg'), 'an SVG picture');
+    eq((svg.raw.match(/<rect class="bar"/g) || []).length, 3 * 20, 'three bars for each of the 20 most mentioned');
+    assert(svg.raw.indexOf('>Mali</text>') < svg.raw.indexOf('>France</text>'), 'Mali first');
+    assert(svg.raw.includes(`>${sum(mentions('Mali'))}</text>`), 'with its mentions written');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#actors-view', { state: 'detached' });
   });

@@ -1,5 +1,6 @@
 //! The actors view (key `P`): the corpus's identities by document, sortable by any column; a
-//! click on an identity lists its mentions in their sentences, each one click from the text.
+//! click on an identity lists its mentions in their sentences, each one click from the text. Exports the table as CSV
+//! and a bar chart of the most mentioned identities as SVG.
 //!
 //! Owns: drawing an [`ActorsTable`] (built by [`crate::ui::views::actors`]) as a table, the
 //! sort and the identity shown (local state of the view), and the export buttons. It gets
@@ -147,6 +148,12 @@ pub fn ActorsPanel(p: &ActorsViewProps) -> Html {
         let (t, on) = (table.clone(), p.on_download.clone());
         Callback::from(move |_: MouseEvent| on.emit(("actors.csv".into(), actors::to_csv(&t), "text/csv".into())))
     };
+    let svg = {
+        let (t, on) = (table.clone(), p.on_download.clone());
+        Callback::from(move |_: MouseEvent| {
+            on.emit(("actors.svg".into(), actors::chart_svg(&t), "image/svg+xml".into()))
+        })
+    };
     let row_html = |r: &ActorRow| {
         let id = r.identity.clone();
         let is_shown = shown.as_deref() == Some(id.as_str());
@@ -177,6 +184,7 @@ pub fn ActorsPanel(p: &ActorsViewProps) -> Html {
                 <h2 id="actors-title">{ format!("Actors: {} identities in {} document(s)", table.rows.len(), table.docs.len()) }</h2>
                 <div class="view-actions">
                     <button id="actors-csv" onclick={dl}>{ "Export CSV" }</button>
+                    <button id="actors-svg" onclick={svg} title="a bar chart of the 20 most mentioned identities">{ "Chart SVG" }</button>
                     <button id="actors-close" onclick={close}>{ "Close (P or Esc)" }</button>
                 </div>
             </header>

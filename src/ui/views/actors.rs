@@ -20,7 +20,7 @@ use super::{by_id, docs_of, identity_of, source_of, DocRef};
 use crate::model::{ActorKind, Mention, Span};
 use crate::ui::corpus::Loaded;
 use crate::ui::curation::context;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One identity's figures in one document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -106,10 +106,10 @@ fn words(s: &str) -> Vec<String> {
 /// Names (as words) -> the identity they name: canonical names first, then the words of
 /// `name` mentions; words two identities use are dropped.
 fn name_index(loaded: &[Loaded]) -> (HashMap<String, String>, usize) {
-    let mut canon: HashMap<String, String> = HashMap::new();
-    let mut alias: HashMap<String, Option<String>> = HashMap::new();
+    let mut canon: HashMap<String, String> = HashMap::default();
+    let mut alias: HashMap<String, Option<String>> = HashMap::default();
     // Each (identity, name) pair is indexed once: a corpus repeats them in every document.
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::default();
     for (_, _, _, anns) in loaded {
         for a in anns.iter() {
             let (Some(id), Some(attrs)) = (identity_of(a), a.actor()) else { continue };
@@ -160,9 +160,16 @@ fn named_in<'a>(target: &str, index: &'a HashMap<String, String>, longest: usize
 pub fn build(loaded: &[Loaded]) -> ActorsTable {
     let (docs, order) = docs_of(loaded);
     let (index, longest) = name_index(loaded);
-    // identity -> (kinds, per-document cells, mentions)
-    type Acc = (BTreeMap<usize, usize>, BTreeMap<usize, Cell>, Vec<(usize, Span)>);
-    let mut acc: HashMap<String, Acc> = HashMap::new();
+    // identity -> (mentions per kind, per-document cells by document, mentions). Documents come
+    // in order, so a document's cell is the last one or a new one.
+    type Acc = ([usize; 4], Vec<(usize, Cell)>, Vec<(usize, Span)>);
+    fn cell_at(cells: &mut Vec<(usize, Cell)>, d: usize) -> &mut Cell {
+        if cells.last().is_none_or(|c| c.0 != d) {
+            cells.push((d, Cell::default()));
+        }
+        &mut cells.last_mut().expect("just pushed").1
+    }
+    let mut acc: HashMap<String, Acc> = HashMap::default();
     for (d, &li) in order.iter().enumerate() {
         let anns = &loaded[li].3;
         for a in anns.iter() {
@@ -172,8 +179,8 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
             }
             let e = acc.get_mut(id).expect("just inserted");
             let k = ActorKind::ALL.iter().position(|x| *x == attrs.kind).unwrap_or(0);
-            *e.0.entry(k).or_default() += 1;
-            e.1.entry(d).or_default().mentions += 1;
+            e.0[k] += 1;
+            cell_at(&mut e.1, d).mentions += 1;
             e.2.push((d, a.span));
         }
         let ids = by_id(anns);
@@ -182,7 +189,7 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
             let Some(attrs) = c.claim() else { continue };
             let source = source_of(c, &ids);
             if let Some(e) = acc.get_mut(source) {
-                e.1.entry(d).or_default().as_source += 1;
+                cell_at(&mut e.1, d).as_source += 1;
             }
             let mut about: Vec<&str> = Vec::new();
             if let Some(t) = &attrs.target {
@@ -193,7 +200,7 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
             about.dedup();
             for id in about.into_iter().filter(|id| *id != source) {
                 if let Some(e) = acc.get_mut(id) {
-                    e.1.entry(d).or_default().about += 1;
+                    cell_at(&mut e.1, d).about += 1;
                 }
             }
         }
@@ -201,9 +208,9 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
     let mut rows: Vec<ActorRow> = acc
         .into_iter()
         .map(|(identity, (kinds, cells, mut mentions))| {
-            let mut kinds: Vec<(ActorKind, usize)> = kinds.into_iter().map(|(k, n)| (ActorKind::ALL[k], n)).collect();
+            let mut kinds: Vec<(ActorKind, usize)> =
+                ActorKind::ALL.into_iter().zip(kinds).filter(|(_, n)| *n > 0).collect();
             kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
-            let cells: Vec<(usize, Cell)> = cells.into_iter().collect();
             let mut total = Cell::default();
             cells.iter().for_each(|c| total.add(c.1));
             mentions.sort();
@@ -276,6 +283,23 @@ pub fn to_csv(table: &ActorsTable) -> String {
         }
     }
     out
+}
+
+/// Identities drawn in the chart at most.
+pub const CHART_ROWS: usize = 20;
+
+/// A bar chart of the most mentioned identities (up to [`CHART_ROWS`]): mentions, claims made
+/// and claims about each, as a standalone SVG picture.
+pub fn chart_svg(table: &ActorsTable) -> String {
+    let mut rows: Vec<&ActorRow> = table.rows.iter().collect();
+    rows.sort_by(|a, b| order(a, b, SortKey::Mentions, true));
+    let rows: Vec<(&str, Vec<usize>)> = rows
+        .iter()
+        .take(CHART_ROWS)
+        .map(|r| (r.identity.as_str(), vec![r.total.mentions, r.total.as_source, r.total.about]))
+        .collect();
+    let title = format!("Actors in {} document(s): the {} most mentioned", table.docs.len(), rows.len());
+    super::svg::bars(&title, &[("mentions", "#b86a0b"), ("claims made", "#2b5c8a"), ("claims about", "#8467c4")], &rows)
 }
 
 #[cfg(test)]
@@ -440,6 +464,16 @@ mod tests {
         assert_eq!(hits[0].quote, "Daoud Aly Mohammedine");
         assert!(hits[0].doc.starts_with("002"));
         assert!(!hits[0].before.is_empty());
+    }
+
+    #[test]
+    fn chart_draws_the_most_mentioned_first() {
+        let t = build(&seeds());
+        let svg = chart_svg(&t);
+        assert_eq!(svg.matches("<rect class=\"bar\"").count(), 3 * CHART_ROWS);
+        let (mali, france) = (svg.find(">Mali</text>").unwrap(), svg.find(">France</text>").unwrap());
+        assert!(mali < france, "Mali (39) before France (38)");
+        assert!(svg.contains(">39</text>"));
     }
 
     #[test]

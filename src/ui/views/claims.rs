@@ -11,7 +11,7 @@
 use super::{by_id, docs_of, source_of, DocRef, UNNAMED};
 use crate::model::{Span, Stance};
 use crate::ui::corpus::Loaded;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One claim, as the view shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +77,7 @@ fn stance_rank(s: Option<Stance>) -> usize {
 /// Builds the view of the loaded documents.
 pub fn build(loaded: &[Loaded]) -> ClaimsView {
     let (docs, order) = docs_of(loaded);
-    let mut groups: HashMap<String, HashMap<Option<Stance>, Vec<ClaimItem>>> = HashMap::new();
+    let mut groups: HashMap<String, HashMap<Option<Stance>, Vec<ClaimItem>>> = HashMap::default();
     for (d, &li) in order.iter().enumerate() {
         let anns = &loaded[li].3;
         let ids = by_id(anns);
@@ -104,7 +104,7 @@ pub fn build(loaded: &[Loaded]) -> ClaimsView {
                 })
                 .collect();
             stances.sort_by_key(|r| stance_rank(r.stance));
-            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut counts: HashMap<usize, usize> = HashMap::default();
             stances.iter().flat_map(|r| &r.claims).for_each(|c| *counts.entry(c.doc).or_default() += 1);
             let mut per_doc: Vec<(usize, usize)> = counts.into_iter().collect();
             per_doc.sort();

@@ -13,7 +13,7 @@ pub mod timeline;
 
 use crate::model::{Annotation, Document};
 use crate::ui::corpus::Loaded;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// The name a claim without a named source is listed under.

@@ -39,7 +39,8 @@ const COL_LABEL: usize = 170;
 pub fn matrix(title: &str, rows: &[&str], cols: &[&str], count: impl Fn(usize, usize) -> usize) -> String {
     let max = (0..rows.len()).flat_map(|r| (0..cols.len()).map(move |c| (r, c))).map(|(r, c)| count(r, c)).max();
     let max = max.unwrap_or(0).max(1);
-    let (w, h) = (ROW_LABEL + CELL * cols.len() + 10, COL_LABEL + CELL * rows.len() + 30);
+    // The column labels lean right (rotated -60°): room for the last one past the grid.
+    let (w, h) = (ROW_LABEL + CELL * cols.len() + 110, COL_LABEL + CELL * rows.len() + 30);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -96,6 +97,57 @@ pub fn matrix(title: &str, rows: &[&str], cols: &[&str], count: impl Fn(usize, u
     s
 }
 
+/// Grouped horizontal bars: for each row label, one bar per series (`series`: name and fill),
+/// with its value written after it; rows in the order given.
+pub fn bars(title: &str, series: &[(&str, &str)], rows: &[(&str, Vec<usize>)]) -> String {
+    const BAR: usize = 9;
+    const PLOT: usize = 420;
+    let max = rows.iter().flat_map(|r| r.1.iter().copied()).max().unwrap_or(0).max(1);
+    let group = BAR * series.len() + 8;
+    let (w, h) = (ROW_LABEL + PLOT + 60, 48 + group * rows.len() + 10);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         font-family=\"sans-serif\" font-size=\"11\" role=\"img\"><title>{t}</title>\
+         <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\
+         <text x=\"4\" y=\"16\" font-weight=\"bold\" font-size=\"12\">{t}</text>",
+        t = escape(title)
+    );
+    for (i, (name, fill)) in series.iter().enumerate() {
+        let x = ROW_LABEL + i * 120;
+        let _ = write!(
+            s,
+            "<rect x=\"{x}\" y=\"26\" width=\"10\" height=\"10\" fill=\"{fill}\"/><text x=\"{}\" y=\"35\">{}</text>",
+            x + 14,
+            escape(name)
+        );
+    }
+    for (r, (label, values)) in rows.iter().enumerate() {
+        let y = 48 + group * r;
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            ROW_LABEL - 6,
+            y + group / 2,
+            escape(&short(label, 34))
+        );
+        for (i, v) in values.iter().enumerate() {
+            let fill = series.get(i).map_or("#999", |x| x.1);
+            let (by, len) = (y + BAR * i, PLOT * v / max);
+            let _ = write!(
+                s,
+                "<rect class=\"bar\" x=\"{ROW_LABEL}\" y=\"{by}\" width=\"{len}\" height=\"{}\" fill=\"{fill}\"/><text x=\"{}\" y=\"{}\">{v}</text>",
+                BAR - 1,
+                ROW_LABEL + len + 3,
+                by + BAR - 1
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +163,15 @@ mod tests {
         assert!(svg.contains("<title>c: 2 in x&quot;y</title>"));
         assert!(svg.contains("fill=\"#fff\">2</text>"));
         assert!(!svg.contains(">0</text>"));
+    }
+
+    #[test]
+    fn bars_draw_one_bar_per_series_and_row_scaled_to_the_largest() {
+        let svg = bars("B", &[("a", "#111"), ("b", "#222")], &[("x<y", vec![10, 5]), ("z", vec![0, 1])]);
+        assert_eq!(svg.matches("<rect class=\"bar\"").count(), 4);
+        assert!(svg.contains("width=\"420\" height=\"8\" fill=\"#111\""), "the largest value spans the plot");
+        assert!(svg.contains("width=\"210\" height=\"8\" fill=\"#222\""), "half of it, half the width");
+        assert!(svg.contains(">x&lt;y</text>"));
     }
 
     #[test]
