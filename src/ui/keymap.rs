@@ -75,6 +75,10 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
         }
         return None;
     }
+    // A corpus view covers the text: the text's keys wait until it is closed.
+    if cx.overlay.is_some_and(Overlay::covers_text) && key != "Escape" && Overlay::of_key(key).is_none() {
+        return None;
+    }
     // The adjudication view takes n / N and the digits.
     if let Some(a) = state.view_key(key) {
         return Some(a);

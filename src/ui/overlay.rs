@@ -35,6 +35,12 @@ impl Overlay {
         matches!(self, Overlay::Help | Overlay::Search | Overlay::Actors | Overlay::Claims | Overlay::Timeline)
     }
 
+    /// True for the corpus views, which cover the text: while one is open, the text's keys
+    /// (j/k, a/r, Del...) do nothing, so that nothing changes out of sight.
+    pub fn covers_text(self) -> bool {
+        matches!(self, Overlay::Actors | Overlay::Claims | Overlay::Timeline)
+    }
+
     /// The overlay `key` toggles (outside text fields), if any. A new view adds its line here
     /// when its arm in the app root renders it (the keys are fixed: `/` Search, `P` Actors,
     /// `C` Claims, `L` Timeline), and a row for it in `keys.rs`'s SHORTCUTS.
@@ -65,6 +71,8 @@ mod tests {
         assert_eq!(Overlay::of_key("L"), Some(Overlay::Timeline));
         assert_eq!(Overlay::of_key("i"), None, "lower-case i is no overlay");
         assert!(Overlay::Timeline.closes_on_escape() && Overlay::Help.closes_on_escape());
+        assert!(Overlay::Actors.covers_text() && Overlay::Claims.covers_text() && Overlay::Timeline.covers_text());
+        assert!(!Overlay::Search.covers_text(), "search sits beside the text, which stays in view");
         assert!(!Overlay::Export.closes_on_escape() && !Overlay::Agreement.closes_on_escape());
     }
 }
