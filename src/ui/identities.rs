@@ -151,6 +151,16 @@ impl State {
                 ))
             }
         };
+        if a.kind != b.kind {
+            note.push_str(&format!(
+                "kinds differ ({} a {}, {} a {}): keeping {}. ",
+                q(from),
+                a.kind.as_str(),
+                q(into),
+                b.kind.as_str(),
+                kind.as_str()
+            ));
+        }
         let plan = registry::plan_merge(&self.loaded(), from, into, kind);
         let mut declared: Vec<Identity> =
             self.identities.iter().filter(|i| i.name != from && i.name != into).cloned().collect();

@@ -111,7 +111,11 @@ pub fn build(docs: &[Loaded], declared: &[Identity]) -> Registry {
     for (id, _, _, anns) in docs {
         for a in anns.iter().filter(|a| a.status.is_live()) {
             let Some(x) = a.actor() else { continue };
-            let e = map.entry(x.canonical.clone()).or_insert_with(|| blank(&x.canonical));
+            // Looked up before inserting: no name is copied for a mention of a known identity.
+            if !map.contains_key(&x.canonical) {
+                map.insert(x.canonical.clone(), blank(&x.canonical));
+            }
+            let Some(e) = map.get_mut(&x.canonical) else { continue };
             match e.kinds.iter_mut().find(|k| k.0 == x.kind) {
                 Some(k) => k.1 += 1,
                 None => e.kinds.push((x.kind, 1)),

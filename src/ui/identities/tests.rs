@@ -152,6 +152,8 @@ fn merge_across_documents_keeps_the_chosen_kind_and_undoes_in_one_step() {
     s.apply(Action::PlanMerge { from: "Paris".into(), into: "France".into(), kind: None });
     assert!(error(&s).contains("person") && error(&s).contains("state"));
     s.apply(Action::PlanMerge { from: "Paris".into(), into: "France".into(), kind: Some(ActorKind::State) });
+    assert!(info(&s)
+        .starts_with("kinds differ (\u{201c}Paris\u{201d} a person, \u{201c}France\u{201d} a state): keeping state"));
     apply_all(&mut s);
     assert_eq!(names(&s, "d3"), ["Mali", "France"]);
     let d3 = s.loaded().into_iter().find(|l| l.0 == "d3").unwrap().3;
