@@ -148,8 +148,10 @@ impl State {
             return;
         }
         // Another annotator's file is that person's version, labelled with their name, even over
-        // untouched predictions: the work's name would otherwise go to their annotations.
-        let theirs = file.meta.annotator.as_ref().is_some_and(|a| Some(a) != self.annotator_of(&id).as_ref());
+        // untouched predictions: the work's name would otherwise go to their annotations. Work
+        // that names nobody (predictions parked before a name was typed) is the user's.
+        let own = self.annotator_of(&id).or_else(|| self.user.clone());
+        let theirs = file.meta.annotator.as_ref().is_some_and(|a| Some(a) != own.as_ref());
         if !theirs && !self.worked_on(&id, &anns) {
             // Untouched predictions: nothing a person did is replaced, and undo brings them back.
             if let Err(e) = self.replace_work(&id, incoming, file.doc.dct()) {
@@ -555,6 +557,29 @@ mod tests {
         s.apply(Action::Import { file: mine, origin: file_of("mine.gold.json") });
         assert_eq!(s.corpus[0].versions.len(), 1, "{:?}", s.message);
         assert_eq!(s.get("A1").unwrap().note.as_deref(), Some("check"));
+    }
+
+    #[test]
+    fn parked_predictions_naming_nobody_take_the_users_own_file() {
+        // `t` is parked with its predictions before the user typed a name: the user's file of
+        // it replaces them (it is their own work), another person's is a version.
+        let mut s = opened();
+        let predicted = s.anns.clone();
+        s.apply(Action::Open { doc: doc("u", "Another text."), predictions: vec![], origin: Origin::Pasted });
+        s.apply(Action::SetAnnotator("Ada".into()));
+        assert_eq!(s.annotator_of("t"), None, "the parked work names nobody");
+        let mut bo = older_file("Bo");
+        bo.annotations.pop();
+        s.apply(Action::Import { file: bo, origin: file_of("bo.gold.json") });
+        assert_eq!(s.corpus[0].versions.len(), 1, "Bo's file is Bo's version: {}", info(&s));
+        let mut f = older_file("Ada");
+        f.annotations[0].status = Status::Accepted;
+        s.apply(Action::Import { file: f, origin: file_of("ada.gold.json") });
+        assert!(info(&s).contains("replace the unreviewed predictions"), "{}", info(&s));
+        assert_eq!(s.get("A1").unwrap().status, Status::Accepted);
+        assert_eq!(s.corpus[0].versions.len(), 1, "no version for the user's own file");
+        s.apply(Action::Undo);
+        assert_eq!(*s.work_of("t").unwrap().1, *predicted);
     }
 
     #[test]
