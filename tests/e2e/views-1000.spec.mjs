@@ -5,28 +5,12 @@
 // printed as a note, not asserted (the benchmark, cargo bench --bench views, measures it).
 //
 // Usage: scripts/build-web.sh && node tests/e2e/views-1000.spec.mjs
-import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
-import { run, step, assert, eq, notes, waitText, download, ROOT } from './flow-lib.mjs';
+import { run, step, assert, eq, notes, waitText, download } from './flow-lib.mjs';
+import { seedGolds, corpusJsonl } from './corpus-lib.mjs';
 
 const N = 1000;
-const GOLD = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.gold.json')).sort()
-  .map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8')));
+const GOLD = seedGolds();
 const live = (a) => a.status !== 'rejected';
-
-/** The corpus as Gloss JSON Lines: document i is seed i % 5 with "copy i" appended. */
-function corpus() {
-  const lines = [];
-  for (let i = 0; i < N; i++) {
-    const g = structuredClone(GOLD[i % GOLD.length]);
-    g.id = `${g.id}-${String(i).padStart(4, '0')}`;
-    g.text = `${g.text}\ncopy ${i}`;
-    g.sha256 = crypto.createHash('sha256').update(g.text, 'utf8').digest('hex');
-    lines.push(JSON.stringify(g));
-  }
-  return lines.join('\n') + '\n';
-}
 const maliMentions = GOLD.reduce((n, g) => n + g.annotations.filter((a) => live(a) && a.label === 'ACTOR' && a.attributes.canonical === 'Mali').length, 0);
 const claims = GOLD.reduce((n, g) => n + g.annotations.filter((a) => live(a) && a.label === 'CLAIM').length, 0);
 
@@ -34,7 +18,7 @@ await run(async ({ page, base, downloads, errors }) => {
   await step(`a JSON Lines file of ${N} documents opens; every one is listed`, async () => {
     await page.goto(base);
     await waitText(page);
-    await page.setInputFiles('#file-input', { name: 'corpus.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(corpus()) });
+    await page.setInputFiles('#file-input', { name: 'corpus.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(corpusJsonl(N)) });
     await page.waitForFunction((n) => document.querySelectorAll('#corpus .doc').length >= n, N, { timeout: 120000 });
   });
 
@@ -55,7 +39,7 @@ await run(async ({ page, base, downloads, errors }) => {
     // at start are loaded with the extractor's predictions: left out by id).
     const got = await download(page, downloads, () => page.click('#actors-csv'));
     const rows = got.raw.split('\r\n').filter((l) => /^Mali,/.test(l)).map((l) => l.split(','));
-    const ours = rows.filter((r) => /-\d{4}$/.test(r[2]));
+    const ours = rows.filter((r) => r[2].startsWith('corpus-'));
     eq(ours.length, N, 'a line for Mali in every generated document');
     eq(ours.reduce((n, r) => n + Number(r[r.length - 3]), 0), (N / 5) * maliMentions, 'Mali\'s mentions');
     await page.keyboard.press('Escape');
