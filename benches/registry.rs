@@ -9,32 +9,16 @@
 //! page runs the same code as WebAssembly, built for size.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use gloss::formats::gold::GoldFile;
-use gloss::model::{ActorKind, Document};
+use gloss::model::ActorKind;
 use gloss::ui::corpus::Loaded;
 use gloss::ui::registry;
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
-use std::path::Path;
-use std::rc::Rc;
 
 fn bench(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    let seeds: Vec<GoldFile> =
-        paths.iter().map(|p| GoldFile::from_json(&std::fs::read_to_string(p).expect("read")).expect("gold")).collect();
-    let docs: Vec<Loaded> = (0..1000)
-        .map(|n| {
-            let s = &seeds[n % seeds.len()];
-            let text = format!("{}\ncopy {n}", s.doc.text());
-            let doc = Document::new(format!("{}-{n}", s.doc.id), &text, s.doc.dct()).expect("document");
-            (doc.id.clone(), format!("copy {n}"), Rc::new(doc), Rc::new(s.annotations.clone()))
-        })
-        .collect();
+    let docs: Vec<Loaded> = corpus::seed_corpus(1000);
     let reg = registry::build(&docs, &[]);
     let top = reg.entries.iter().max_by_key(|e| e.mentions()).expect("an identity");
     let plan = registry::plan_rename(&docs, &top.name, "Renamed", ActorKind::State);

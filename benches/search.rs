@@ -11,42 +11,20 @@
 //! Run: `cargo bench --bench search`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use gloss::formats::gold::GoldFile;
-use gloss::model::{ActorKind, Document, Label};
-use gloss::ui::corpus::Loaded;
+use gloss::model::{ActorKind, Label};
 use gloss::ui::search::plan::{plan, Bulk};
 use gloss::ui::search::{search, Filter, Mode, Query};
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
-use std::path::Path;
-use std::rc::Rc;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The seeds repeated to `n` documents.
-fn corpus(n: usize) -> Vec<Loaded> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    let seeds: Vec<GoldFile> =
-        paths.iter().map(|p| GoldFile::from_json(&std::fs::read_to_string(p).expect("read")).expect("gold")).collect();
-    (0..n)
-        .map(|i| {
-            let s = &seeds[i % seeds.len()];
-            let text = format!("{}\ncopy {i}", s.doc.text());
-            let doc = Document::new(format!("{}-{i}", s.doc.id), &text, s.doc.dct()).expect("document");
-            (doc.id.clone(), format!("copy {i}"), Rc::new(doc), Rc::new(s.annotations.clone()))
-        })
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let docs = corpus(1000);
+    let docs = corpus::seed_corpus(1000);
     let q = |text: &str| Query { text: text.into(), ..Query::default() };
     let queries = [
         ("word Mali, case and accents ignored", q("Mali")),

@@ -6,39 +6,14 @@
 //! run in the page, whose allocator is not the CLI's.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use gloss::formats::gold::GoldFile;
-use gloss::model::Document;
-use gloss::ui::corpus::Loaded;
 use gloss::ui::views::{actors, claims};
-use std::hint::black_box;
-use std::path::Path;
-use std::rc::Rc;
+#[path = "common/corpus.rs"]
+mod corpus;
 
-/// The seeds' gold files repeated to `n` documents, as `State::loaded` hands them to a view.
-fn corpus(n: usize) -> Vec<Loaded> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    let seeds: Vec<GoldFile> =
-        paths.iter().map(|p| GoldFile::from_json(&std::fs::read_to_string(p).expect("read")).expect("gold")).collect();
-    (0..n)
-        .map(|i| {
-            let s = &seeds[i % seeds.len()];
-            let text = format!("{}\ncopy {i}", s.doc.text());
-            let id = format!("{}-{i:04}", s.doc.id);
-            let doc = Document::new(id.clone(), &text, s.doc.dct()).expect("document");
-            let title = gloss::ui::corpus::title_of(doc.text(), &id);
-            (id, title, Rc::new(doc), Rc::new(s.annotations.clone()))
-        })
-        .collect()
-}
+use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let docs = corpus(1000);
+    let docs = corpus::seed_corpus(1000);
     let a = actors::build(&docs);
     let v = claims::build(&docs);
     eprintln!(
