@@ -184,7 +184,9 @@ pub fn layout(t: &Timeline, window: &Window, width: f64) -> Layout {
     Layout { width, height: y + PAD, rows, marks, ticks, outside }
 }
 
-use crate::formats::common::xml_escape as esc;
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
 
 /// The tooltip of a point: value, words, document and sentence.
 pub fn tip(t: &Timeline, point: usize) -> String {
