@@ -38,6 +38,8 @@ export function singleFilePolicy(script, style) {
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
     `style-src ${sha256(style)}`,
     "style-src-attr 'unsafe-inline'",
+    // The extractor's worker, made from the page's own inline source (scripts/single-file.mjs).
+    'worker-src blob:',
     'img-src data: blob:',
     "connect-src 'none'",
     "object-src 'none'",

@@ -5,6 +5,9 @@
 // glue web.js (inline module script, its `export`s turned into plain declarations, since a
 // file:// page may not import modules), and web_bg.wasm as base64, handed to the glue's init
 // as bytes so nothing is fetched. The seeds are compiled into the wasm, as in the app.
+// The extractor's worker goes in the same way: extract-worker.js with the extractor's glue
+// (extractor.js) and wasm (base64) inlined, started from a blob: URL the page names in
+// `window.glossWorker` (src/ui/browser/extractor.rs); the policy allows `worker-src blob:`.
 // Refuses (exit 1) anything it does not recognise rather than writing a broken file.
 // Its Content-Security-Policy allows exactly its inline script and style, by their SHA-256
 // (scripts/csp.mjs); and first, Trunk's inline loader leaves dist/index.html for dist/boot.js
@@ -32,18 +35,37 @@ const css = read('style.css').toString('utf8');
 const js = read('web.js').toString('utf8');
 const wasm = read('web_bg.wasm');
 const icon = read('favicon.svg');
+const workerJs = read('extract-worker.js').toString('utf8');
+const extractorJs = read('extractor.js').toString('utf8');
+const extractorWasm = read('extractor_bg.wasm');
 
 if (/<\/style/i.test(css)) fail('style.css contains "</style"');
 if (/<\/script/i.test(js)) fail('web.js contains "</script"');
 
-// The glue as a classic block of declarations inside one module script.
-const glue = js.split('\n').map((line) => {
-  if (/^export \{[^}]*\};?\s*$/.test(line)) return '';
-  const m = line.match(/^export ((?:async )?function\*? |class |const |let |var )/);
-  return m ? line.slice('export '.length) : line;
-}).join('\n');
-if (/^export\b/m.test(glue)) fail('web.js has an export this script does not know how to inline');
-if (!/\basync function __wbg_init\b/.test(glue)) fail('web.js has no __wbg_init');
+// A wasm-bindgen glue as a classic block of declarations (inside one module script).
+const inlineGlue = (text, name) => {
+  const out = text.split('\n').map((line) => {
+    if (/^export \{[^}]*\};?\s*$/.test(line)) return '';
+    const m = line.match(/^export ((?:async )?function\*? |class |const |let |var )/);
+    return m ? line.slice('export '.length) : line;
+  }).join('\n');
+  if (/^export\b/m.test(out)) fail(`${name} has an export this script does not know how to inline`);
+  if (!/\basync function __wbg_init\b/.test(out)) fail(`${name} has no __wbg_init`);
+  return out;
+};
+const glue = inlineGlue(js, 'web.js');
+const base64Bytes = (name) => `(typeof Uint8Array.fromBase64 === 'function'
+  ? Uint8Array.fromBase64(${name})
+  : Uint8Array.from(atob(${name}), (c) => c.charCodeAt(0)))`;
+
+// The worker: its import of the extractor replaced by the glue, its init by one with bytes.
+const IMPORT = /^import init, \{[^}]*\} from '\.\/extractor\.js';$/m;
+const INIT = /^const ready = init\(\);$/m;
+if (!IMPORT.test(workerJs) || !INIT.test(workerJs)) fail('extract-worker.js lacks its import or init line');
+const workerSource = workerJs
+  .replace(IMPORT, () => inlineGlue(extractorJs, 'extractor.js'))
+  .replace(INIT, () => `const EXTRACTOR_BASE64 = "${extractorWasm.toString('base64')}";
+const ready = __wbg_init({ module_or_path: ${base64Bytes('EXTRACTOR_BASE64')} });`);
 
 const head = (re, what) => {
   const m = index.match(re);
@@ -59,12 +81,10 @@ ${css}
 `;
 const script = `
 ${glue}
+const WORKER_SOURCE = ${JSON.stringify(workerSource).replace(/<\//g, '<\\/')};
+window.glossWorker = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
 const WASM_BASE64 = "${wasm.toString('base64')}";
-const bytes = typeof Uint8Array.fromBase64 === 'function'
-  ? Uint8Array.fromBase64(WASM_BASE64)
-  : Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
-window.glossExtract = extract;
+await __wbg_init({ module_or_path: ${base64Bytes('WASM_BASE64')} });
 `;
 const html = `<!doctype html>
 <html lang="en">
@@ -86,4 +106,4 @@ ${noscript}
 `;
 const out = path.join(DIST, 'gloss.html');
 fs.writeFileSync(out, html);
-console.log(`wrote ${path.relative(ROOT, out)} (${html.length} bytes; wasm ${wasm.length} bytes as base64)`);
+console.log(`wrote ${path.relative(ROOT, out)} (${html.length} bytes; wasm ${wasm.length} + extractor ${extractorWasm.length} bytes as base64)`);

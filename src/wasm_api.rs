@@ -1,12 +1,15 @@
-//! The extractor for JavaScript: `extract(text, dct)` returns a gold JSON document.
+//! The extractor for JavaScript, as the `extractor` wasm exports it (run by the page's Web
+//! Worker, www/extract-worker.js, and by other pages): `extract(text, dct)` returns a gold
+//! JSON document, `predict(id, text, dct)` the annotations alone, `guess_date(text, dct,
+//! start, end)` the DATE attributes of a few words.
 //!
-//! Owns: the one function another page calls to run the extractor without the UI, and its
-//! plain-Rust core [`extract_json`] (tested natively). It must not: render, store or keep
-//! state between calls.
+//! Owns: those functions and their plain-Rust cores ([`extract_json`], [`predict_json`],
+//! [`guess_date_json`], tested natively). It must not: render, store or keep state between
+//! calls (the pipeline is built once per thread).
 
 use crate::extract::Pipeline;
 use crate::formats::gold::GoldFile;
-use crate::model::{parse_dct, Document, Error};
+use crate::model::{parse_dct, Document, Error, Label, Span};
 
 thread_local! {
     /// Built once per thread (its patterns compile once); the page has one thread.
@@ -23,12 +26,60 @@ pub fn extract_json(text: &str, dct: Option<&str>) -> Result<String, Error> {
     Ok(GoldFile::new(doc, anns).to_json())
 }
 
-/// JavaScript: `extract(text, dct?) -> string` (gold JSON); throws an `Error` with a message
-/// in words on bad input.
-#[cfg(feature = "web")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn extract(text: &str, dct: Option<String>) -> Result<String, wasm_bindgen::JsError> {
-    extract_json(text, dct.as_deref()).map_err(|e| wasm_bindgen::JsError::new(e.message()))
+/// The predictions for document `id` (its text and DCT as the page holds them: `\n` line
+/// ends) as a JSON array of annotations, the form gold files use: what the page opens with.
+pub fn predict_json(id: &str, text: &str, dct: Option<&str>) -> Result<String, Error> {
+    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
+    let doc = Document::new(id, text, dct)?;
+    let anns = PIPELINE.with(|p| p.run(&doc));
+    serde_json::to_string(&anns).map_err(|e| Error::input(format!("predictions not written: {e}")))
+}
+
+/// The DATE attributes the extractor gives the words from code point `start` to `end` of
+/// `text` on their own, resolved against `dct`, as JSON (`null` when it does not read them
+/// as one date). A date resolved from another date loses that anchor (the words stand alone).
+pub fn guess_date_json(text: &str, dct: Option<&str>, start: usize, end: usize) -> Result<String, Error> {
+    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
+    let doc = Document::new("selection", text, dct)?;
+    let span = Span::new(start, end)?;
+    let quote = doc.slice(span).ok_or_else(|| Error::span(format!("{start}..{end} is outside the text")))?;
+    let small = Document::new("selection", quote, dct)?;
+    let found = PIPELINE.with(|p| p.run_label(&small, Label::Date));
+    let whole = found.iter().find(|a| a.span.start() == 0 && a.span.len() == small.len());
+    let date = whole.and_then(|a| a.date()).map(|d| {
+        let mut d = d.clone();
+        if d.anchor.as_deref() != Some("dct") {
+            d.anchor = None;
+        }
+        d
+    });
+    serde_json::to_string(&date).map_err(|e| Error::input(format!("date not written: {e}")))
+}
+
+#[cfg(feature = "worker")]
+pub mod js {
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::JsError;
+
+    /// JavaScript: `extract(text, dct?) -> string` (gold JSON); throws an `Error` with a
+    /// message in words on bad input.
+    #[wasm_bindgen]
+    pub fn extract(text: &str, dct: Option<String>) -> Result<String, JsError> {
+        super::extract_json(text, dct.as_deref()).map_err(|e| JsError::new(e.message()))
+    }
+
+    /// JavaScript: `predict(id, text, dct?) -> string` (a JSON array of annotations).
+    #[wasm_bindgen]
+    pub fn predict(id: &str, text: &str, dct: Option<String>) -> Result<String, JsError> {
+        super::predict_json(id, text, dct.as_deref()).map_err(|e| JsError::new(e.message()))
+    }
+
+    /// JavaScript: `guess_date(text, dct?, start, end) -> string` (DATE attributes as JSON,
+    /// or `null`).
+    #[wasm_bindgen]
+    pub fn guess_date(text: &str, dct: Option<String>, start: usize, end: usize) -> Result<String, JsError> {
+        super::guess_date_json(text, dct.as_deref(), start, end).map_err(|e| JsError::new(e.message()))
+    }
 }
 
 #[cfg(test)]
@@ -44,5 +95,28 @@ mod tests {
         assert!(extract_json("x", Some("19/09/2025")).unwrap_err().message().contains("YYYY-MM-DD"));
         assert!(extract_json("a\0b", None).is_err());
         assert!(extract_json("no date", Some(" ")).is_ok());
+    }
+
+    #[test]
+    fn predictions_are_the_gold_files_annotations() {
+        let text = "France expelled two diplomats on Friday. 👍 Mali denied it.";
+        let json = predict_json("x", text, Some("2025-09-19")).unwrap();
+        let anns: Vec<crate::model::Annotation> = serde_json::from_str(&json).unwrap();
+        let gold = GoldFile::from_json(&extract_json(text, Some("2025-09-19")).unwrap()).unwrap();
+        assert_eq!(anns, gold.annotations);
+        assert!(anns.iter().any(|a| a.quote == "Friday"));
+        assert!(predict_json("x", "a\0b", None).is_err());
+    }
+
+    #[test]
+    fn a_date_is_guessed_from_its_words_alone() {
+        let text = "Talks resumed 👍 last Sunday in Bamako.";
+        let start = text[..text.find("last").unwrap()].chars().count();
+        let json = guess_date_json(text, Some("2025-09-19"), start, start + 11).unwrap();
+        let d: Option<crate::model::DateAttrs> = serde_json::from_str(&json).unwrap();
+        assert_eq!(d.unwrap().value, "2025-09-14");
+        assert_eq!(guess_date_json(text, None, 0, 5).unwrap(), "null");
+        assert!(guess_date_json(text, None, 5, 500).unwrap_err().message().contains("outside"));
+        assert!(guess_date_json(text, None, 5, 2).is_err());
     }
 }

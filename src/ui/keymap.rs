@@ -6,31 +6,41 @@
 //! not: list the shortcuts for people (that table is `keys.rs`) or read browser events itself.
 
 use super::browser::documents::{download, load_corpus_then, open_entry};
+use super::browser::extractor;
 use super::browser::keys::KeyPress;
-use super::browser::open::with_pipeline;
 use super::browser::{self, selection};
 use super::overlay::Overlay;
 use super::review::{self, Edge};
-use super::state::{guess_date, Action, State};
-use crate::model::{Label, Span};
+use super::state::{Action, State};
+use crate::model::Label;
 use yew::Callback;
 
 /// The action for label key/button `label`: create on the pending words, or relabel the
-/// selected annotation.
-pub fn label_action(state: &State, label: Label) -> Option<Action> {
+/// selected annotation. A DATE's value is guessed by the extractor (in its worker): then the
+/// action is dispatched when it answers (dropped if the page moved on to another text or
+/// other words meanwhile), and `None` is returned.
+pub fn label_action(state: &State, label: Label, dispatch: &Callback<Action>) -> Option<Action> {
     let doc = state.doc.as_deref()?;
-    let date_for = |span: Span| {
-        if label == Label::Date {
-            with_pipeline(|p| guess_date(p, doc, span))
-        } else {
-            None
+    let (span, action) = match state.pending {
+        Some(span) => (span, Action::Create { label, date: None }),
+        None => {
+            let a = state.get(state.selected.as_deref()?)?;
+            (a.span, Action::Relabel { id: a.id.clone(), label, date: None })
         }
     };
-    if let Some(span) = state.pending {
-        return Some(Action::Create { label, date: date_for(span) });
+    if label != Label::Date {
+        return Some(action);
     }
-    let a = state.get(state.selected.as_deref()?)?;
-    Some(Action::Relabel { id: a.id.clone(), label, date: date_for(a.span) })
+    let (sha, pending, d) = (doc.sha256().to_string(), state.pending, dispatch.clone());
+    extractor::guess_date(doc, span, move |date| {
+        let action = match action {
+            Action::Create { label, .. } => Action::Create { label, date },
+            Action::Relabel { id, label, .. } => Action::Relabel { id, label, date },
+            other => other,
+        };
+        d.emit(Action::Guarded { sha, pending, action: Box::new(action) });
+    });
+    None
 }
 
 /// The annotation to select on a click at code point `cp`: the shortest one there, or the
@@ -113,9 +123,9 @@ fn key_action(key: &str, state: &State, dispatch: &Callback<Action>, cx: &KeyCon
             }
             None
         }
-        "1" => label_action(state, Label::Actor),
-        "2" => label_action(state, Label::Date),
-        "3" => label_action(state, Label::Claim),
+        "1" => label_action(state, Label::Actor, dispatch),
+        "2" => label_action(state, Label::Date, dispatch),
+        "3" => label_action(state, Label::Claim, dispatch),
         "Delete" | "Backspace" => sel.map(Action::Delete),
         "a" => sel.map(Action::Accept),
         "r" => sel.map(Action::Reject),

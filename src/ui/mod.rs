@@ -19,6 +19,7 @@ pub mod loading;
 pub mod notes;
 pub mod origin;
 pub mod overlay;
+pub mod predictions;
 pub mod readonly;
 pub mod registry;
 pub mod restore;

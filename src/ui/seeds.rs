@@ -1,9 +1,12 @@
-//! The sample articles the page ships, with their publication dates (DCT).
+//! The sample articles the page ships, with their publication dates (DCT) and the
+//! extractor's predictions for each (`seeds/predicted/`, checked against the pipeline by
+//! tests/seed_predictions.rs), so that a seed opens highlighted without waiting for the
+//! extractor's worker.
 //!
-//! Owns: the list of seeds (file name, text, DCT) as compiled into the crate. It must not:
-//! extract or render anything.
+//! Owns: the list of seeds (file name, text, DCT, predictions) as compiled into the crate.
+//! It must not: extract or render anything.
 
-use crate::model::{Document, Error};
+use crate::model::{Annotation, Document, Error};
 
 /// One sample article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +17,8 @@ pub struct Seed {
     pub text: &'static str,
     /// The publication date as `YYYY-MM-DD`, when the text tells it.
     pub dct: Option<&'static str>,
+    /// The extractor's predictions for the seed: a JSON array of annotations.
+    pub predicted: &'static str,
 }
 
 impl Seed {
@@ -27,6 +32,14 @@ impl Seed {
         let dct = self.dct.map(crate::model::parse_dct).transpose()?;
         Document::new(self.id, self.text, dct)
     }
+
+    /// The extractor's predictions for the seed, read and checked against its text.
+    pub fn predictions(&self) -> Result<Vec<Annotation>, Error> {
+        let anns: Vec<Annotation> = serde_json::from_str(self.predicted)
+            .map_err(|e| Error::format(format!("the predictions of seed {} are unreadable: {e}", self.id)))?;
+        crate::model::check_annotations(&self.document()?, &anns)?;
+        Ok(anns)
+    }
 }
 
 /// The five seeds, in file order (DCTs from `seeds/README.md`).
@@ -35,23 +48,32 @@ pub const SEEDS: [Seed; 5] = [
         id: "000_c000a84573ae1d4c",
         text: include_str!("../../seeds/000_c000a84573ae1d4c.txt"),
         dct: Some("2025-09-19"),
+        predicted: include_str!("../../seeds/predicted/000_c000a84573ae1d4c.json"),
     },
     Seed {
         id: "001_45faedf3a959a4bf",
         text: include_str!("../../seeds/001_45faedf3a959a4bf.txt"),
         dct: Some("2025-09-19"),
+        predicted: include_str!("../../seeds/predicted/001_45faedf3a959a4bf.json"),
     },
     Seed {
         id: "002_529ec33e3dc1b67b",
         text: include_str!("../../seeds/002_529ec33e3dc1b67b.txt"),
         dct: Some("2025-09-20"),
+        predicted: include_str!("../../seeds/predicted/002_529ec33e3dc1b67b.json"),
     },
     Seed {
         id: "003_5e4fbdc3dc7a9a1e",
         text: include_str!("../../seeds/003_5e4fbdc3dc7a9a1e.txt"),
         dct: Some("2025-09-19"),
+        predicted: include_str!("../../seeds/predicted/003_5e4fbdc3dc7a9a1e.json"),
     },
-    Seed { id: "004_913e2693d2b18d77", text: include_str!("../../seeds/004_913e2693d2b18d77.txt"), dct: None },
+    Seed {
+        id: "004_913e2693d2b18d77",
+        text: include_str!("../../seeds/004_913e2693d2b18d77.txt"),
+        dct: None,
+        predicted: include_str!("../../seeds/predicted/004_913e2693d2b18d77.json"),
+    },
 ];
 
 /// The seed with document id `id`.

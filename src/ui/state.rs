@@ -11,7 +11,6 @@
 use super::corpus::{self, Entry, FixChange, Listed, Parked, Version};
 use super::history::{History, Op, Step};
 use super::review::{self, Edge};
-use crate::extract::Pipeline;
 use crate::formats::gold::{GoldFile, Meta};
 use crate::model::text::snap_to_words;
 use crate::model::{check_mod, check_value};
@@ -32,8 +31,8 @@ pub enum Message {
     Info(String),
 }
 
-/// One user gesture or event. Extraction happens before an action is made (see
-/// [`predict`]), so the reducer stays pure.
+/// One user gesture or event. Extraction happens outside the reducer (in the extractor's
+/// Web Worker, `browser::extractor`) and comes in as data in actions, so the reducer stays pure.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A new document with its fresh predictions: a new history.
@@ -61,7 +60,7 @@ pub enum Action {
     /// The user selected an annotation; `None` clears it.
     Select(Option<String>),
     /// Creates a `manual` annotation of `label` on the selected text. `date` is the value
-    /// guessed for a DATE (see [`guess_date`]).
+    /// guessed for a DATE (by the extractor, `browser::extractor::guess_date`).
     Create {
         label: Label,
         date: Option<DateAttrs>,
@@ -192,6 +191,26 @@ pub enum Action {
     /// one undoable step.
     Reextract {
         predictions: Vec<Annotation>,
+    },
+    /// The extractor's predictions for document `id` (text SHA-256 `sha`) arrived, for its
+    /// first screen or (`whole`) for the whole text: merged into its work (see
+    /// [`crate::ui::predictions`]).
+    Predicted {
+        id: String,
+        sha: String,
+        predictions: Vec<Annotation>,
+        whole: bool,
+    },
+    /// The text with this SHA-256 was opened before its predictions: they are on their way
+    /// (`None`: they will not come).
+    Awaiting(Option<String>),
+    /// `action`, made for the text with SHA-256 `sha` (and, when given, the words waiting for
+    /// a label at `pending`) once the extractor answered: dropped when the page has moved on
+    /// to another document or other words meanwhile.
+    Guarded {
+        sha: String,
+        pending: Option<Span>,
+        action: Box<Action>,
     },
     /// Another tab holds the corpus (`Some(why)`): this one refuses every change until the
     /// user takes over (see [`State::apply_guarded`]); `None`: this tab holds it.
@@ -449,6 +468,8 @@ pub struct State {
     pub loading: Option<super::loading::Progress>,
     /// The identity registry's declared entries (see [`crate::ui::identities`]).
     pub identities: Rc<Vec<crate::formats::gold::Identity>>,
+    /// The SHA-256 of the text whose whole predictions are on their way from the extractor.
+    pub extracting: Option<String>,
 }
 
 impl State {
@@ -578,6 +599,22 @@ impl State {
             Action::Replay { ops, upto } => self.replay(ops, upto),
             Action::Unreadable { id, reason } => self.set_unreadable(&id, reason),
             Action::Reextract { predictions } => self.reextract(predictions),
+            Action::Predicted { id, sha, predictions, whole } => self.predicted(&id, &sha, predictions, whole),
+            Action::Awaiting(sha) => {
+                self.extracting = sha;
+                self.revision += 1;
+            }
+            Action::Guarded { sha, pending, action } => {
+                // Words still waiting (or cleared meanwhile, as a click on a label button
+                // clears the page's selection) take the action; other words drop it.
+                let here = self.doc.as_ref().is_some_and(|d| d.sha256() == sha);
+                if here && (pending.is_none() || self.pending.is_none() || pending == self.pending) {
+                    if pending.is_some() {
+                        self.pending = pending;
+                    }
+                    self.apply(*action);
+                }
+            }
             Action::ReadOnly(why) => self.read_only = why,
             Action::Switch(i) => self.switch(i),
             Action::PlanFix(id) => self.plan_fix(&id),
@@ -1714,25 +1751,6 @@ pub fn new_attrs(label: Label, quote: &str, date: Option<DateAttrs>) -> Attrs {
         })),
         Label::Claim => Attrs::Claim(ClaimAttrs::default()),
     }
-}
-
-/// Runs the pipeline on `doc`: the predictions for [`Action::Open`] and [`Action::SetDct`].
-pub fn predict(pipeline: &Pipeline, doc: &Document) -> Vec<Annotation> {
-    pipeline.run(doc)
-}
-
-/// The DATE attributes the extractor gives the words under `span` on their own, resolved
-/// against the document's DCT; `None` when it does not read them as one date.
-pub fn guess_date(pipeline: &Pipeline, doc: &Document, span: Span) -> Option<DateAttrs> {
-    let quote = doc.slice(span)?;
-    let small = Document::new("selection", quote, doc.dct()).ok()?;
-    let found = pipeline.run_label(&small, Label::Date);
-    let whole = found.iter().find(|a| a.span.start() == 0 && a.span.len() == small.len())?;
-    let mut d = whole.date()?.clone();
-    if d.anchor.as_deref() != Some("dct") {
-        d.anchor = None;
-    }
-    Some(d)
 }
 
 #[cfg(test)]

@@ -474,7 +474,7 @@ async function main() {
       checkGold(g);
       eq(g.dct, '2025-09-19', 'dct');
       assert(!(await p2.$('#text .r')) && !(await p2.$('.topbar')), 'the editor does not mount there');
-      const err = await p2.evaluate(async () => { const m = await import('./web.js'); try { m.extract('x', '19/09/2025'); return null; } catch (e) { return e.message; } });
+      const err = await p2.evaluate(async () => { const m = await import('./extractor.js'); await m.default(); try { m.extract('x', '19/09/2025'); return null; } catch (e) { return e.message; } });
       assert(/YYYY-MM-DD/.test(err || ''), `bad DCT error: ${err}`);
       assert(errs.length === 0, errs.join(' | '));
       await p2.close();

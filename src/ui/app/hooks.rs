@@ -62,6 +62,9 @@ pub fn use_startup(dispatch: &Callback<Action>) -> bool {
                 dispatch.emit(Action::AddStubs(listed.clone()));
                 let first = dispatch.clone();
                 session::restore(&listed, &dispatch, move || open_seed(0, &first));
+                // The extractor's worker compiles its wasm once the page is on screen (the
+                // seeds come with their predictions; a pasted text needs the worker).
+                selection::after_paint(crate::ui::browser::extractor::warm_up).detach();
             });
         });
     }
@@ -80,10 +83,15 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
     let dispatch = dispatch.clone();
     let r = ready.clone();
     use_effect_with(store.revision, move |_| {
+        // A text opened before its predictions is saved once they join it (or it is edited).
+        let waiting = state.extracting.is_some() && !state.touched;
         // Edits, undo and redo are in the log; a document opened afresh is not.
         let logged = !state.journal.is_empty()
             && state.journal.iter().all(|op| !matches!(op, crate::ui::history::Op::Forget(_)));
         let run = move || {
+            if waiting {
+                return;
+            }
             selection::mark("gloss:save");
             if state.doc.is_some() && r.is_none() {
                 r.set(Some(browser::now_ms()));

@@ -5,16 +5,17 @@
 //! the downloads of gold JSON. It must not: change the state itself (everything goes through
 //! `dispatch`) or render anything.
 
-use super::open::{open_document, with_pipeline};
-use super::{files, storage};
+use super::{extractor, files, storage};
 use crate::formats::gold::GoldFile;
 use crate::model::parse_dct;
 use crate::ui::loading::{Join, Progress, CHUNK};
 use crate::ui::seeds::{self, SEEDS};
-use crate::ui::state::{predict, Action, Origin, State};
+use crate::ui::state::{Action, Origin, State};
 use yew::Callback;
 
-/// Opens seed `i`: the autosaved work on it when there is some, else a fresh extraction.
+/// Opens seed `i`: the autosaved work on it when there is some, else the extractor's
+/// predictions for it, shipped with the page (so a seed opens highlighted without waiting
+/// for the extractor's worker; tests/seed_predictions.rs keeps them equal to the pipeline's).
 pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
     let mut unreadable = None;
@@ -31,8 +32,10 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
             }
         }
     }
-    match seed.document() {
-        Ok(doc) => dispatch.emit(open_document(doc, Origin::Seed(seed.id.to_string()))),
+    match seed.document().and_then(|doc| Ok((doc, seed.predictions()?))) {
+        Ok((doc, predictions)) => {
+            dispatch.emit(Action::Open { doc, predictions, origin: Origin::Seed(seed.id.to_string()) })
+        }
         Err(e) => dispatch.emit(Action::Fail(e.to_string())),
     }
     if let Some(why) = unreadable {
@@ -40,12 +43,12 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     }
 }
 
-/// Starts over on seed `i` (on screen) from the extractor: the fresh predictions replace
-/// the work in one undoable step.
+/// Starts over on seed `i` (on screen) from the extractor's predictions: they replace the
+/// work in one undoable step.
 pub fn reextract_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
-    match seed.document() {
-        Ok(doc) => dispatch.emit(Action::Reextract { predictions: with_pipeline(|p| predict(p, &doc)) }),
+    match seed.predictions() {
+        Ok(predictions) => dispatch.emit(Action::Reextract { predictions }),
         Err(e) => dispatch.emit(Action::Fail(e.to_string())),
     }
 }
@@ -75,17 +78,14 @@ fn unloaded_file(state: &State, i: usize) -> Option<Result<(GoldFile, Vec<String
     saved_or_seed(&state.corpus.get(i)?.id)
 }
 
-/// The gold file of document `id` from its saved work, else (a seed) a fresh extraction.
+/// The gold file of document `id` from its saved work, else (a seed) its predictions.
 fn saved_or_seed(id: &str) -> Option<Result<(GoldFile, Vec<String>), String>> {
     if let Some(json) = storage::load(id) {
         return Some(crate::ui::session::read_saved(&json));
     }
     let seed = SEEDS.get(seeds::find(id)?)?;
-    Some(match seed.document() {
-        Ok(doc) => {
-            let predictions = with_pipeline(|p| predict(p, &doc));
-            Ok((GoldFile::new(doc, predictions), Vec::new()))
-        }
+    Some(match seed.document().and_then(|doc| Ok((doc, seed.predictions()?))) {
+        Ok((doc, predictions)) => Ok((GoldFile::new(doc, predictions), Vec::new())),
         Err(err) => Err(err.to_string()),
     })
 }
@@ -255,7 +255,15 @@ pub fn set_dct(state: &State, value: &str, dispatch: &Callback<Action>) {
     if dct == doc.dct() {
         return;
     }
+    // The dates re-resolve when the extractor answers, if the text is still on screen.
     let redated = doc.clone().with_dct(dct);
-    let predictions = with_pipeline(|p| predict(p, &redated));
-    dispatch.emit(Action::SetDct { dct, predictions });
+    let (sha, d) = (doc.sha256().to_string(), dispatch.clone());
+    extractor::predict(&redated, move |answer| match answer {
+        Ok(predictions) => {
+            d.emit(Action::Guarded { sha, pending: None, action: Box::new(Action::SetDct { dct, predictions }) })
+        }
+        Err(why) => {
+            d.emit(Action::Fail(format!("the DCT is unchanged: the extractor could not re-resolve the dates ({why})")))
+        }
+    });
 }

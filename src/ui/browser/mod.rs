@@ -7,6 +7,7 @@
 
 pub mod clipboard;
 pub mod documents;
+pub mod extractor;
 pub mod files;
 pub mod keys;
 pub mod open;

@@ -1,66 +1,66 @@
 //! Opening documents: files picked or dropped (any annotation format, brat groups, the page's
-//! own zips, plain text), pasted text, and a document with fresh predictions (a long text in
-//! two steps). Also the page's one extractor ([`with_pipeline`]).
+//! own zips, plain text), pasted text, and a document whose predictions come from the
+//! extractor's worker after it opens (a long text's first screen first).
 //!
 //! Owns: reading what the user hands the page and turning it into [`Action`]s for the
 //! reducer. It must not: change the state itself (everything goes through `dispatch`) or
 //! render anything.
 
-use super::{files, selection};
-use crate::extract::Pipeline;
+use super::{extractor, files, selection};
 use crate::formats::gold::GoldFile;
 use crate::formats::jsonl;
 use crate::formats::{Format, Input, Options};
 use crate::model::{parse_dct, Document};
 use crate::ui::loading::{Join, Progress, CHUNK};
-use crate::ui::state::{predict, Action, Origin};
+use crate::ui::state::{Action, Origin};
 use yew::Callback;
 
-thread_local! {
-    /// The extractor, built once (its patterns compile once).
-    static PIPELINE: Pipeline = Pipeline::default();
-}
-
-/// Runs `f` with the page's extractor.
-pub fn with_pipeline<R>(f: impl FnOnce(&Pipeline) -> R) -> R {
-    PIPELINE.with(f)
-}
-
-/// Opens `doc` with fresh predictions.
-pub fn open_document(doc: Document, origin: Origin) -> Action {
-    selection::mark("gloss:extract");
-    let predictions = with_pipeline(|p| predict(p, &doc));
-    selection::measure("gloss:extract", "gloss:extract");
-    Action::Open { doc, predictions, origin }
-}
-
-/// Texts longer than this get a notice and a painted frame before extraction starts.
+/// Texts longer than this get a notice, and their first screen is extracted first.
 const LONG_TEXT_BYTES: usize = 100_000;
 
 /// How much of a long text is extracted first, so its first screen is highlighted at once.
 const FIRST_SCREEN_BYTES: usize = 16_384;
 
-/// Opens `doc` with fresh predictions. A long text opens in two steps: its first screen's
-/// paragraphs are extracted alone and shown with a notice, then, after that paint, the whole
-/// text is extracted (names and dates resolved across all of it) and replaces them. Nothing
-/// is edited in between: the second step starts in the task right after the frame that
-/// shows the first.
+/// Opens `doc` at once, its text readable and workable, and asks the extractor (in its Web
+/// Worker) for its predictions, which join the work when they come ([`Action::Predicted`]:
+/// nothing a person did meanwhile is replaced). A long text's first screen is extracted
+/// first and shown, then the whole text (names and dates resolved across all of it).
 pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
-    if doc.text().len() < LONG_TEXT_BYTES {
-        return dispatch.emit(open_document(doc, origin));
+    let (id, sha) = (doc.id.clone(), doc.sha256().to_string());
+    dispatch.emit(Action::Open { doc: doc.clone(), predictions: Vec::new(), origin });
+    dispatch.emit(Action::Awaiting(Some(sha.clone())));
+    if doc.text().len() >= LONG_TEXT_BYTES {
+        dispatch.emit(Action::Notify(format!(
+            "extracting actors, dates and claims from {:.1} MB of text… (you can work meanwhile)",
+            doc.text().len() as f64 / 1_048_576.0
+        )));
+        let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
+        if let Ok(head) = Document::new(id.clone(), &doc.text()[..cut], doc.dct()) {
+            predict_into(&head, &sha, false, dispatch);
+        }
     }
-    let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
-    if let Ok(head) = Document::new(doc.id.clone(), &doc.text()[..cut], doc.dct()) {
-        let predictions = with_pipeline(|p| predict(p, &head));
-        dispatch.emit(Action::Open { doc: doc.clone(), predictions, origin: origin.clone() });
-    }
-    dispatch.emit(Action::Notify(format!(
-        "extracting actors, dates and claims from {:.1} MB of text…",
-        doc.text().len() as f64 / 1_048_576.0
-    )));
-    let dispatch = dispatch.clone();
-    let sha = doc.sha256().to_string();
-    selection::after_shown(sha, move || dispatch.emit(open_document(doc, origin)));
+    predict_into(&doc, &sha, true, dispatch);
+}
+
+/// Asks the extractor for the predictions of `doc` (the whole text with SHA-256 `sha`, or
+/// its first screen) and dispatches them when they come; says in words when they cannot.
+fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Action>) {
+    let (id, sha, d) = (doc.id.clone(), sha.to_string(), dispatch.clone());
+    let mark = if whole { "gloss:extract" } else { "gloss:extract-first" };
+    selection::mark(mark);
+    extractor::predict(doc, move |answer| {
+        selection::measure(mark, mark);
+        match answer {
+            Ok(predictions) => d.emit(Action::Predicted { id, sha, predictions, whole }),
+            Err(why) if whole => {
+                d.emit(Action::Awaiting(None));
+                d.emit(Action::Fail(format!(
+                    "no predictions for {id}: {why}. The text is open: annotate it by hand, or reload the page to try again"
+                )));
+            }
+            Err(_) => {}
+        }
+    });
 }
 
 /// Opens a file's bytes: a file of one of the annotation formats (found by

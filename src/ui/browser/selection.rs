@@ -263,8 +263,6 @@ pub fn measure(name: &str, start: &str) {
 
 /// A job run at most once, shared by the callbacks that may run it.
 type Job = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
-/// A frame callback that asks for the next frame with itself.
-type FrameLoop = std::rc::Rc<std::cell::RefCell<Option<wasm_bindgen::closure::Closure<dyn FnMut()>>>>;
 
 /// A job that runs once after the next frame is painted; dropping it first cancels it.
 pub struct AfterPaint {
@@ -319,51 +317,4 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
         let _ = w.request_animation_frame(first.unchecked_ref());
     }
     AfterPaint { done }
-}
-
-/// Runs `f` in a task after the first frame that shows the text whose SHA-256 is `sha`
-/// (every chunk of the text view carries it as `data-sha`), or after 3 s in any case: Yew
-/// renders a dispatched document in tasks of its own, the article and its chunks possibly
-/// in different ones, several frames later when the page is busy.
-pub fn after_shown(sha: String, f: impl FnOnce() + 'static) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    let slot: Job = Rc::new(RefCell::new(Some(Box::new(f))));
-    let run = {
-        let slot = slot.clone();
-        move || {
-            let f = slot.borrow_mut().take();
-            if let Some(f) = f {
-                f();
-            }
-        }
-    };
-    let fallback = run.clone();
-    gloo::timers::callback::Timeout::new(3_000, fallback).forget();
-    // A frame callback that checks the DOM and asks for the next frame until it matches.
-    let frame: FrameLoop = Rc::new(RefCell::new(None));
-    let again = frame.clone();
-    *frame.borrow_mut() = Some(Closure::new(move || {
-        let shown = gloo::utils::document().get_element_by_id("text").is_some_and(|t| {
-            let kids = t.children();
-            kids.length() > 0
-                && (0..kids.length())
-                    .all(|i| kids.item(i).and_then(|k| k.get_attribute("data-sha")).is_some_and(|s| s == sha))
-        });
-        if shown || slot.borrow().is_none() {
-            let run = run.clone();
-            gloo::timers::callback::Timeout::new(0, run).forget();
-            // Break the cycle: the closure drops itself after this call.
-            let me = again.borrow_mut().take();
-            if let Some(me) = me {
-                gloo::timers::callback::Timeout::new(0, move || drop(me)).forget();
-            }
-        } else if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
-            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-        }
-    }));
-    if let (Some(w), Some(cb)) = (web_sys::window(), frame.borrow().as_ref()) {
-        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-    };
 }

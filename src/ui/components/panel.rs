@@ -41,9 +41,12 @@ fn label_buttons(state: &UseReducerHandle<State>, d: &Callback<Action>, current:
             { for Label::ALL.iter().map(|&l| {
                 let (d, h) = (d.clone(), state.clone());
                 let onclick = Callback::from(move |_| {
-                    if let Some(a) = label_action(&h, l) {
-                        selection::clear_selection();
+                    let ready = h.pending.is_some() || h.selected.is_some();
+                    if let Some(a) = label_action(&h, l, &d) {
                         d.emit(a);
+                    }
+                    if ready {
+                        selection::clear_selection();
                     }
                 });
                 // In the adjudication view the digits take versions: no key is shown for a label.

@@ -1,0 +1,181 @@
+//! The page's extractor, in Web Workers: the editor's wasm does not hold the pipeline; it
+//! posts jobs to `extract-worker.js` (the `extractor` wasm, src/bin/extractor.rs) and gets
+//! their answers in a callback, so that nothing the user does waits on an extraction.
+//!
+//! Owns: the workers (one at first; a second is started when a job comes while the first is
+//! busy, so that guessing a date's value never waits behind a long text), the jobs waiting
+//! for an answer, and reading the answers (JSON) back into annotations. It must not: change
+//! the state (the caller's callback dispatches what it gets) or decide what a job is for.
+
+use crate::model::{Annotation, DateAttrs, Document, Span};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// At most this many workers (the extraction of one text is not split between them).
+const MAX_WORKERS: usize = 2;
+
+/// The worker script when the page does not name another one (`window.glossWorker`, set by
+/// the one-file page to a `blob:` URL of the worker with the wasm inside).
+const WORKER_URL: &str = "./extract-worker.js";
+
+type Done = Box<dyn FnOnce(Result<String, String>)>;
+
+struct Slot {
+    worker: web_sys::Worker,
+    /// Jobs posted to this worker and not answered yet.
+    busy: usize,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+#[derive(Default)]
+struct Pool {
+    slots: Vec<Slot>,
+    next: u32,
+    /// Job id -> (worker index, what to do with the answer).
+    waiting: HashMap<u32, (usize, Done)>,
+    /// Why no worker could start, once one failed to.
+    broken: Option<String>,
+}
+
+thread_local! {
+    static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+}
+
+/// Starts the first worker now (it compiles its wasm while the editor starts).
+pub fn warm_up() {
+    POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        if pool.slots.is_empty() && pool.broken.is_none() {
+            if let Err(e) = spawn(&mut pool) {
+                pool.broken = Some(e);
+            }
+        }
+    });
+}
+
+/// The predictions for `doc`, given to `done` (or why there are none, in words).
+pub fn predict(doc: &Document, done: impl FnOnce(Result<Vec<Annotation>, String>) + 'static) {
+    let job = job("predict", doc);
+    set(&job, "docId", &doc.id.as_str().into());
+    post(job, move |answer| {
+        done(answer.and_then(|json| {
+            serde_json::from_str(&json).map_err(|e| format!("the extractor's answer was not understood: {e}"))
+        }))
+    });
+}
+
+/// The DATE attributes the extractor gives the words under `span` of `doc` on their own
+/// (`None` when it does not read them as one date, or cannot run).
+pub fn guess_date(doc: &Document, span: Span, done: impl FnOnce(Option<DateAttrs>) + 'static) {
+    let job = job("guess_date", doc);
+    set(&job, "start", &JsValue::from(span.start() as f64));
+    set(&job, "end", &JsValue::from(span.end() as f64));
+    post(job, move |answer| done(answer.ok().and_then(|json| serde_json::from_str(&json).ok().flatten())));
+}
+
+fn job(kind: &str, doc: &Document) -> js_sys::Object {
+    let job = js_sys::Object::new();
+    set(&job, "kind", &kind.into());
+    set(&job, "text", &doc.text().into());
+    let dct = doc.dct().map(|d| d.to_string());
+    set(&job, "dct", &dct.map(JsValue::from).unwrap_or(JsValue::NULL));
+    job
+}
+
+fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &key.into(), value);
+}
+
+/// Posts `job` to the least busy worker (starting one when every worker is busy and there
+/// is room); `done` gets the answer's JSON or the reason there is none.
+fn post(job: js_sys::Object, done: impl FnOnce(Result<String, String>) + 'static) {
+    let mut done = Some(Box::new(done) as Done);
+    let sent = POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        let i = pick(&mut pool)?;
+        let id = pool.next;
+        pool.next = pool.next.wrapping_add(1);
+        set(&job, "id", &JsValue::from(id));
+        pool.slots[i].worker.post_message(&job).map_err(|e| format!("the extractor did not take the job: {e:?}"))?;
+        pool.slots[i].busy += 1;
+        if let Some(d) = done.take() {
+            pool.waiting.insert(id, (i, d));
+        }
+        Ok::<(), String>(())
+    });
+    if let (Err(why), Some(d)) = (sent, done) {
+        d(Err(why));
+    }
+}
+
+fn pick(pool: &mut Pool) -> Result<usize, String> {
+    if let Some(why) = &pool.broken {
+        return Err(why.clone());
+    }
+    let idle = pool.slots.iter().position(|s| s.busy == 0);
+    match idle {
+        Some(i) => Ok(i),
+        None if pool.slots.len() < MAX_WORKERS => spawn(pool).inspect_err(|e| pool.broken = Some(e.clone())),
+        None => Ok((0..pool.slots.len()).min_by_key(|&i| pool.slots[i].busy).unwrap_or(0)),
+    }
+}
+
+/// Starts one more worker; its index.
+fn spawn(pool: &mut Pool) -> Result<usize, String> {
+    let url = super::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"glossWorker".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string());
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker =
+        web_sys::Worker::new_with_options(&url, &opts).map_err(|e| format!("the extractor could not start ({e:?})"))?;
+    let index = pool.slots.len();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| answer(&e.data()));
+    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        e.prevent_default();
+        fail_worker(index, &format!("the extractor stopped: {}", e.message()));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    pool.slots.push(Slot { worker, busy: 0, _on_message: on_message, _on_error: on_error });
+    Ok(index)
+}
+
+/// An answer `{id, ok}` or `{id, error}` from a worker: its job's callback runs (outside the
+/// pool's borrow, so that it may post another job).
+fn answer(data: &JsValue) {
+    let get = |k: &str| js_sys::Reflect::get(data, &k.into()).ok();
+    let Some(id) = get("id").and_then(|v| v.as_f64()).map(|v| v as u32) else { return };
+    let done = POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        let (slot, done) = pool.waiting.remove(&id)?;
+        if let Some(s) = pool.slots.get_mut(slot) {
+            s.busy = s.busy.saturating_sub(1);
+        }
+        Some(done)
+    });
+    let Some(done) = done else { return };
+    match get("ok").and_then(|v| v.as_string()) {
+        Some(json) => done(Ok(json)),
+        None => done(Err(get("error").and_then(|v| v.as_string()).unwrap_or_else(|| "no answer".into()))),
+    }
+}
+
+/// Worker `index` failed (its script or wasm did not load, or it crashed): every job it had
+/// gets the reason, and no new job goes to the pool.
+fn fail_worker(index: usize, why: &str) {
+    let lost: Vec<Done> = POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        pool.broken = Some(why.to_string());
+        let ids: Vec<u32> = pool.waiting.iter().filter(|(_, (s, _))| *s == index).map(|(id, _)| *id).collect();
+        ids.into_iter().filter_map(|id| pool.waiting.remove(&id).map(|(_, d)| d)).collect()
+    });
+    for done in lost {
+        done(Err(why.to_string()));
+    }
+}
