@@ -13,9 +13,10 @@
 //     the first frame with one of its highlights drawn.
 //  3. The 1 MB article in that page (bench-web.mjs's open and edit measures): open, all
 //     highlights, settled, memory after load (CDP Performance.getMetrics JSHeapUsedSize, also
-//     after a forced GC, and the wasm memory), select, reject/undo/delete/undo, and scrolling:
-//     frame intervals (p95, max) while scrollBy runs in each animation frame, once at 100 px a
-//     frame (a wheel flick) and once through the whole document.
+//     after a forced GC, and the wasm memory), scrolling (before any selection): frame
+//     intervals (p95, max) while scrollBy runs in each animation frame, once at 100 px a frame
+//     (a wheel flick) and once through the whole document; then, back at the top, select and
+//     reject/undo/delete/undo.
 //  4. Transfer sizes of dist/ files, gzip -9: what the first paint needs and everything.
 // Times are taken in the page (performance.now()) and read by short evaluates: long-pending
 // evaluates have closed pages here.
@@ -217,6 +218,7 @@ const startScroll = ({ frames, step }) => {
   const px = step || Math.max(1, Math.ceil(max / frames));
   const s = { intervals: [], done: false, px, height: sc.scrollHeight, scroller: sc.id || sc.tagName.toLowerCase() };
   window.__scroll = s;
+  window.__scroller = sc;
   let last = null, n = 0;
   const tick = (ts) => {
     if (last !== null) s.intervals.push(ts - last);
@@ -252,10 +254,12 @@ async function editorRun(base, head, text) {
     const cdp = await b.context.newCDPSession(b.page);
     await cdp.send('Performance.enable');
     const mem = await memory(cdp, b.page);
-    const ed = await edits(b.page);
-    await sleep(300);
+    // Scrolling before any selection (a selected actor marks its related mentions too).
     const wheel = await scroll(b.page, 100);
     const through = await scroll(b.page, 0);
+    await b.page.evaluate(() => { window.__scroller.scrollTop = 0; });
+    await sleep(300);
+    const ed = await edits(b.page);
     if (b.errors.length) throw new Error(`page errors: ${b.errors.join(' | ')}`);
     return { cold, open, mem, ed, wheel, through };
   } finally {
