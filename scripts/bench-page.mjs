@@ -16,7 +16,7 @@
 //     after a forced GC, and the wasm memory), scrolling (before any selection): frame
 //     intervals (p95, max) while scrollBy runs in each animation frame, once at 100 px a frame
 //     (a wheel flick) and once through the whole document; then, back at the top, select and
-//     reject/undo/delete/undo.
+//     reject/undo/delete/undo; then scrolling at 100 px a frame again with that actor selected.
 //  4. Transfer sizes of dist/ files, gzip -9: what the first paint needs and everything.
 // Times are taken in the page (performance.now()) and read by short evaluates: long-pending
 // evaluates have closed pages here.
@@ -260,8 +260,13 @@ async function editorRun(base, head, text) {
     await b.page.evaluate(() => { window.__scroller.scrollTop = 0; });
     await sleep(300);
     const ed = await edits(b.page);
+    // Scrolling again with the edited actor still selected (its related mentions marked).
+    await sleep(300);
+    const selected = await b.page.evaluate(() => document.getElementById('details')?.dataset.id || null);
+    const wheelSel = selected ? await scroll(b.page, 100) : null;
+    if (wheelSel) wheelSel.runs = await b.page.evaluate(() => document.querySelectorAll('#text .r').length);
     if (b.errors.length) throw new Error(`page errors: ${b.errors.join(' | ')}`);
-    return { cold, open, mem, ed, wheel, through };
+    return { cold, open, mem, ed, wheel, through, wheelSel };
   } finally {
     await b.close();
   }
@@ -302,7 +307,8 @@ async function main() {
       console.log(`       1 MB: open ${fmtMs(d.open.open)}, complete ${fmtMs(d.open.complete)}, settled ${fmtMs(d.open.settled)} ms (${d.open.paras} paragraphs, ${d.open.runs} runs); `
         + `select ${fmtMs(d.ed.select)}, reject ${fmtMs(d.ed.reject.ms)}, undo ${fmtMs(d.ed.undo.ms)}, delete ${fmtMs(d.ed.delete.ms)}, undo ${fmtMs(d.ed.undo2.ms)} ms; `
         + `memory JS ${fmtMB(d.mem.js_heap_used)} MB (${fmtMB(d.mem.js_heap_used_after_gc)} after GC), wasm ${d.mem.wasm_memory === null ? '?' : fmtMB(d.mem.wasm_memory)} MB, ${d.mem.dom_nodes} DOM nodes; `
-        + `scroll ${d.wheel.px} px/frame p95 ${fmtMs(d.wheel.p95)} max ${fmtMs(d.wheel.max)} ms; through ${d.through.height} px in ${d.through.px} px/frame p95 ${fmtMs(d.through.p95)} max ${fmtMs(d.through.max)} ms (scroller: ${d.through.scroller})`);
+        + `scroll ${d.wheel.px} px/frame p95 ${fmtMs(d.wheel.p95)} max ${fmtMs(d.wheel.max)} ms; through ${d.through.height} px in ${d.through.px} px/frame p95 ${fmtMs(d.through.p95)} max ${fmtMs(d.through.max)} ms (scroller: ${d.through.scroller}); `
+        + (d.wheelSel ? `scroll with an actor selected p95 ${fmtMs(d.wheelSel.p95)} max ${fmtMs(d.wheelSel.max)} ms (${d.wheelSel.runs} runs in the DOM)` : 'no selection left to scroll with'));
       console.log(`       1 MB page measures: open ${JSON.stringify(d.open.measures)}; `
         + ['reject', 'undo', 'delete', 'undo2'].map((k) => `${k} ${JSON.stringify(d.ed[k].measures)}`).join('; '));
     }
@@ -341,6 +347,9 @@ async function main() {
   S.edit_max_ms = Math.max(...ed.flatMap((d) => ['reject', 'undo', 'delete', 'undo2'].map((k) => d.ed[k].ms)));
   S.scroll_p95_ms = line(`1 MB scroll ${ed[0].wheel.px} px/frame: p95 frame`, pick(ed, (d) => d.wheel.p95), fmtMs, 'ms');
   S.scroll_max_ms = line(`1 MB scroll ${ed[0].wheel.px} px/frame: max frame`, pick(ed, (d) => d.wheel.max), fmtMs, 'ms');
+  if (ed.every((d) => d.wheelSel)) {
+    S.scroll_selected_p95_ms = line(`1 MB scroll ${ed[0].wheel.px} px/frame, actor selected: p95`, pick(ed, (d) => d.wheelSel.p95), fmtMs, 'ms');
+  }
   S.scroll_through_p95_ms = line(`1 MB scroll through (${SCROLL_FRAMES} frames): p95 frame`, pick(ed, (d) => d.through.p95), fmtMs, 'ms');
   S.scroll_through_max_ms = line(`1 MB scroll through (${SCROLL_FRAMES} frames): max frame`, pick(ed, (d) => d.through.max), fmtMs, 'ms');
   const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
