@@ -7,7 +7,7 @@
 //   open        click on "Open" -> first frame with highlights on screen (and painted);
 //   complete    click on "Open" -> every highlight drawn (a long text opens in two steps:
 //               its first screen extracted alone, then the whole text after that paint;
-//               the page's "extracting…" notice goes when the second step is drawn);
+//               the status bar's "extracting…" goes when the whole text's predictions are drawn);
 //   settled     click on "Open" -> the first frame after the autosave of the whole
 //               document (which runs after the paint): when the page answers input again;
 //   select      a click on a highlight -> the details panel and the outline painted;
@@ -126,7 +126,7 @@ export async function openBig(page, text) {
     const shown = () => document.getElementById('text')?.textContent.startsWith(head)
       && !!document.querySelector('#text .r[data-ids]');
     const open = await __bench.until(t0, shown);
-    const extracting = () => /extracting/.test(document.getElementById('banner')?.textContent || '');
+    const extracting = () => !!document.getElementById('extracting');
     const complete = await __bench.until(t0, () => shown() && !extracting());
     // The autosave runs after the paint; the next frame comes when it is done.
     const settled = await __bench.until(t0, () => !extracting() && performance.getEntriesByName('gloss:save', 'measure').length > 0);

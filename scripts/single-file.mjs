@@ -59,13 +59,16 @@ const base64Bytes = (name) => `(typeof Uint8Array.fromBase64 === 'function'
   : Uint8Array.from(atob(${name}), (c) => c.charCodeAt(0)))`;
 
 // The worker: its import of the extractor replaced by the glue, its init by one with bytes.
+// A classic script (a page opened from disk may not start a module worker from a blob:
+// URL), so the glue's one `import.meta.url` (the default wasm path, unused here) goes too.
 const IMPORT = /^import init, \{[^}]*\} from '\.\/extractor\.js';$/m;
 const INIT = /^const ready = init\(\);$/m;
 if (!IMPORT.test(workerJs) || !INIT.test(workerJs)) fail('extract-worker.js lacks its import or init line');
 const workerSource = workerJs
-  .replace(IMPORT, () => inlineGlue(extractorJs, 'extractor.js'))
+  .replace(IMPORT, () => inlineGlue(extractorJs, 'extractor.js').replaceAll('import.meta.url', 'self.location.href'))
   .replace(INIT, () => `const EXTRACTOR_BASE64 = "${extractorWasm.toString('base64')}";
 const ready = __wbg_init({ module_or_path: ${base64Bytes('EXTRACTOR_BASE64')} });`);
+if (/^\s*import\s|import\.meta|^export\b/m.test(workerSource)) fail('the worker still imports or exports: it would not run as a classic script');
 
 const head = (re, what) => {
   const m = index.match(re);

@@ -163,6 +163,11 @@ pub fn App() -> Html {
                         { p.words() }
                     </div>
                 }
+                if state.extracting.is_some() {
+                    <div class="loading" id="extracting" role="status">
+                        <progress></progress>{ "extracting actors, dates and claims… (you can work meanwhile)" }
+                    </div>
+                }
                 { parts::banner(state, &dispatch, &fx.download, &fx.download_corpus) }
             </div>
             <div id="announce" class="visually-hidden" aria-live="polite" aria-atomic="true">{ parts::announce(state) }</div>

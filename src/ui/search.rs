@@ -11,10 +11,13 @@
 //!
 //! Rules, in words: *words* finds every whole-word occurrence of any of the words; a
 //! *phrase* the words in that order, separated by any spaces or line breaks; a *regular
-//! expression* (the `regex` crate's syntax) every non-empty match, on no word boundary.
-//! Ignoring accents folds the common Latin letters with diacritics to their base letter
-//! ("Goïta" matches "Goita"), drops combining marks, and matches curly quotes and apostrophes
-//! with straight ones, in the text and in the query alike. Without a status filter only live
+//! expression* (the `regex-lite` crate's syntax, which is the `regex` crate's without its
+//! Unicode classes: `\w`, `\d` and `\b` are ASCII) every non-empty match, on no word
+//! boundary. Ignoring accents folds the common Latin letters with diacritics to their base
+//! letter ("Goïta" matches "Goita"), drops combining marks, and matches curly quotes and
+//! apostrophes with straight ones, in the text and in the query alike; ignoring case lowers
+//! every letter of both that has a one-letter lower case (ASCII letters by the pattern's own
+//! case-insensitive flag). A phrase's words are separated by any Unicode spaces. Without a status filter only live
 //! annotations (not rejected) are searched and listed.
 
 pub mod jump;
@@ -23,7 +26,7 @@ pub mod plan;
 use super::corpus::Loaded;
 use crate::model::{ActorKind, Annotation, Attrs, Document, Label, Span, Stance, Status};
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder};
+use regex_lite::{Regex, RegexBuilder};
 use std::borrow::Cow;
 
 /// How the query's text is read.
@@ -139,7 +142,7 @@ type Days = (Date, Date);
 struct Compiled<'q> {
     re: Option<Regex>,
     words: bool,
-    fold: bool,
+    fold: Fold,
     q: &'q Query,
     identity: String,
     range: Option<Days>,
@@ -173,17 +176,17 @@ pub fn search(query: &Query, docs: &[Loaded]) -> Result<Results, String> {
 }
 
 fn compile(q: &Query) -> Result<Compiled<'_>, String> {
-    let fold = !q.match_accents;
-    let text = if fold { fold_str(q.text.trim()) } else { q.text.trim().to_string() };
+    let fold = Fold { accents: !q.match_accents, case: !q.match_case };
+    let text = if fold.any() { fold.str(q.text.trim()) } else { q.text.trim().to_string() };
     let pattern = match q.mode {
         Mode::Regex => text.clone(),
         Mode::Words => {
             let mut words: Vec<&str> = text.split_whitespace().collect();
             // Longest first: a word is never hidden by another it starts with.
             words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+            words.iter().map(|w| regex_lite::escape(w)).collect::<Vec<_>>().join("|")
         }
-        Mode::Phrase => text.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"),
+        Mode::Phrase => text.split_whitespace().map(regex_lite::escape).collect::<Vec<_>>().join(SPACES),
     };
     let re = if pattern.is_empty() {
         None
@@ -202,19 +205,19 @@ fn compile(q: &Query) -> Result<Compiled<'_>, String> {
     })
 }
 
-/// "invalid pattern “(a”: unclosed group": the regex crate's reason, on one line.
-fn pattern_error(pattern: &str, e: &regex::Error) -> String {
-    let why = match e {
-        regex::Error::Syntax(s) => s
-            .lines()
-            .rev()
-            .find_map(|l| l.trim().strip_prefix("error:"))
-            .map(str::trim)
-            .unwrap_or("not understood")
-            .to_string(),
-        regex::Error::CompiledTooBig(_) => "too large once compiled; make it simpler".into(),
-        _ => "not understood".into(),
-    };
+/// Unicode's spaces (White_Space), one or more: what separates a phrase's words.
+const SPACES: &str = r"[\s\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]+";
+
+/// "invalid pattern “(a”: found open group without closing ')'": the reason, on one line.
+fn pattern_error(pattern: &str, e: &regex_lite::Error) -> String {
+    let text = e.to_string();
+    let why = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:"))
+        .map(str::trim)
+        .unwrap_or_else(|| text.lines().next().unwrap_or("not understood").trim())
+        .to_string();
     format!("invalid pattern \u{201c}{}\u{201d}: {why}", pattern.trim())
 }
 
@@ -259,7 +262,7 @@ fn annotation_hits(c: &Compiled, i: usize, id: &str, anns: &[Annotation], out: &
             continue;
         }
         if let Some(re) = &c.re {
-            let quote: Cow<str> = if c.fold { Cow::Owned(fold_str(&a.quote)) } else { Cow::Borrowed(&a.quote) };
+            let quote: Cow<str> = if c.fold.any() { Cow::Owned(c.fold.str(&a.quote)) } else { Cow::Borrowed(&a.quote) };
             let found =
                 re.find_iter(&quote).any(|m| !m.is_empty() && (!c.words || on_edges(&quote, m.start(), m.end())));
             if !found {
@@ -312,16 +315,16 @@ struct Haystack<'d> {
 }
 
 impl<'d> Haystack<'d> {
-    fn new(doc: &'d Document, fold: bool) -> Haystack<'d> {
+    fn new(doc: &'d Document, fold: Fold) -> Haystack<'d> {
         let text = doc.text();
-        if !fold || text.is_ascii() {
+        if !fold.any() || text.is_ascii() {
             return Haystack { text: Cow::Borrowed(text), starts: None };
         }
         let mut out = String::with_capacity(text.len());
         let mut starts = Vec::with_capacity(doc.len() + 1);
         for ch in text.chars() {
             starts.push(out.len());
-            if let Some(f) = fold_char(ch) {
+            if let Some(f) = fold.ch(ch) {
                 out.push(f);
             }
         }
@@ -371,6 +374,36 @@ pub fn fold_char(c: char) -> Option<char> {
 /// `s` with accents ignored (see [`fold_char`]).
 pub fn fold_str(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
+}
+
+/// How the text and the query are read alike: accents ignored ([`fold_char`]), and, case
+/// ignored, every non-ASCII letter lowered when its lower case is one letter (ASCII case is
+/// the compiled pattern's case-insensitive flag). One character in, at most one out, so
+/// offsets map back.
+#[derive(Clone, Copy, Debug)]
+struct Fold {
+    accents: bool,
+    case: bool,
+}
+
+impl Fold {
+    fn any(self) -> bool {
+        self.accents || self.case
+    }
+    fn ch(self, c: char) -> Option<char> {
+        let c = if self.accents { fold_char(c)? } else { c };
+        if !self.case || c.is_ascii() {
+            return Some(c);
+        }
+        let mut lower = c.to_lowercase();
+        Some(match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        })
+    }
+    fn str(self, s: &str) -> String {
+        s.chars().filter_map(|c| self.ch(c)).collect()
+    }
 }
 
 /// The days a TIMEX3 value starting `YYYY`, `YYYY-MM` or `YYYY-MM-DD` covers.

@@ -76,7 +76,7 @@ async function ready(page, head) {
     const t = document.getElementById('text');
     return !!t && t.firstElementChild?.textContent.startsWith(h.slice(0, 20))
       && !!document.querySelector('#text .r[data-ids]') && /unreviewed/.test(document.querySelector('#corpus .doc.active .doc-state')?.textContent || '')
-      && !/extracting/.test(document.getElementById('banner')?.textContent || '');
+      && !document.getElementById('extracting');
   };
   await page.waitForFunction(shown, head, { timeout: 120000, polling: 250 }).catch(async (e) => {
     const s = await page.evaluate(() => ({ head: document.getElementById('text')?.textContent.slice(0, 60), banner: document.getElementById('banner')?.textContent, state: document.querySelector('#corpus .doc.active .doc-state')?.textContent })).catch((x) => x.message);

@@ -136,7 +136,7 @@ await run(async ({ page, base, errors }) => {
     await page.selectOption('#search-mode', 'regex');
     await typeQuery(page, '(Mali');
     const msg = await page.waitForSelector('#search-error').then((e) => e.textContent());
-    eq(msg, 'invalid pattern \u201c(Mali\u201d: unclosed group', 'message');
+    eq(msg, 'invalid pattern \u201c(Mali\u201d: found open group without closing \')\'', 'message');
     await typeQuery(page, 'Mali(\u2019s)?');
     await page.waitForSelector('#search-summary');
     await page.focus('#search-query');

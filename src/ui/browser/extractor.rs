@@ -27,7 +27,7 @@ struct Slot {
     /// Jobs posted to this worker and not answered yet.
     busy: usize,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 #[derive(Default)]
@@ -129,16 +129,22 @@ fn spawn(pool: &mut Pool) -> Result<usize, String> {
         .and_then(|w| js_sys::Reflect::get(&w, &"glossWorker".into()).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| WORKER_URL.to_string());
+    // The one-file page's worker is a classic script (a page opened from disk may not start
+    // a module worker from a blob: URL); the served page's is a module.
     let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
+    opts.set_type(if url.starts_with("blob:") { web_sys::WorkerType::Classic } else { web_sys::WorkerType::Module });
     let worker =
         web_sys::Worker::new_with_options(&url, &opts).map_err(|e| format!("the extractor could not start ({e:?})"))?;
     let index = pool.slots.len();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| answer(&e.data()));
-    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+    // An error in the worker's code is an ErrorEvent with a message; a script that did not
+    // load is a plain Event.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
-        fail_worker(index, &format!("the extractor stopped: {}", e.message()));
+        let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+        let why = message.unwrap_or_else(|| "its script or WebAssembly did not load".into());
+        fail_worker(index, &format!("the extractor stopped: {why}"));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -15,7 +15,7 @@ use crate::ui::loading::{Join, Progress, CHUNK};
 use crate::ui::state::{Action, Origin};
 use yew::Callback;
 
-/// Texts longer than this get a notice, and their first screen is extracted first.
+/// Texts longer than this have their first screen extracted first.
 const LONG_TEXT_BYTES: usize = 100_000;
 
 /// How much of a long text is extracted first, so its first screen is highlighted at once.
@@ -30,10 +30,6 @@ pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Act
     dispatch.emit(Action::Open { doc: doc.clone(), predictions: Vec::new(), origin });
     dispatch.emit(Action::Awaiting(Some(sha.clone())));
     if doc.text().len() >= LONG_TEXT_BYTES {
-        dispatch.emit(Action::Notify(format!(
-            "extracting actors, dates and claims from {:.1} MB of text… (you can work meanwhile)",
-            doc.text().len() as f64 / 1_048_576.0
-        )));
         let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
         if let Ok(head) = Document::new(id.clone(), &doc.text()[..cut], doc.dct()) {
             predict_into(&head, &sha, false, dispatch);

@@ -115,7 +115,7 @@ fn regular_expressions_run_and_a_bad_one_says_why() {
     assert!(!r.hits.is_empty());
     assert!(r.hits.iter().all(|h| docs[h.doc].2.slice(h.span).unwrap().starts_with("September ")));
     let err = search(&Query { mode: Mode::Regex, ..words("(unclosed") }, &docs).unwrap_err();
-    assert_eq!(err, "invalid pattern \u{201c}(unclosed\u{201d}: unclosed group");
+    assert_eq!(err, "invalid pattern \u{201c}(unclosed\u{201d}: found open group without closing ')'");
     let err = search(&Query { mode: Mode::Regex, ..words("a{99999999}") }, &docs).unwrap_err();
     assert!(err.starts_with("invalid pattern"), "{err}");
     // A pattern matching everything stops at MAX_HITS and says so; apply to all refuses it.
@@ -364,4 +364,19 @@ fn a_jump_brings_the_hit_on_screen_and_selects_it() {
     let stance = c.stance.map_or("no stance", |x| x.as_str());
     let want = format!("CLAIM {} {stance}, source {} {}", claim.id, src.id, src.actor().unwrap().canonical);
     assert_eq!(describe(claim, &s.anns), want);
+}
+
+#[test]
+fn case_is_ignored_beyond_ascii_and_phrases_cross_unicode_spaces() {
+    let doc = Document::new("u", "ÉLYSÉE said so.\nThe Élysée\u{a0}Palace denied it. Ömer spoke.", None).unwrap();
+    let docs = vec![("u".to_string(), "u".to_string(), std::rc::Rc::new(doc), std::rc::Rc::new(Vec::new()))];
+    let accents = |q: Query| Query { match_accents: true, ..q };
+    // Accents kept, case ignored: "élysée" finds both spellings, offsets in code points.
+    let r = search(&accents(words("élysée")), &docs).unwrap();
+    assert_eq!(r.hits.iter().map(|h| (h.span.start(), h.span.end())).collect::<Vec<_>>(), [(0, 6), (20, 26)]);
+    // Case kept: only the capitalised one.
+    assert_eq!(search(&Query { match_case: true, ..accents(words("Élysée")) }, &docs).unwrap().hits.len(), 1);
+    // A phrase across a no-break space; a regex with a non-ASCII capital.
+    assert_eq!(search(&Query { mode: Mode::Phrase, ..words("élysée palace") }, &docs).unwrap().hits.len(), 1);
+    assert_eq!(search(&Query { mode: Mode::Regex, ..accents(words(r"ÖMER\s+\w+")) }, &docs).unwrap().hits.len(), 1);
 }
