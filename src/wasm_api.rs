@@ -35,6 +35,16 @@ pub fn predict_json(id: &str, text: &str, dct: Option<&str>) -> Result<String, E
     serde_json::to_string(&anns).map_err(|e| Error::input(format!("predictions not written: {e}")))
 }
 
+/// [`predict_json`] in parts of at most `per` annotations each (a JSON array each), so that
+/// the page can read a long text's predictions a part at a time, never blocking for long.
+pub fn predict_parts_json(id: &str, text: &str, dct: Option<&str>, per: usize) -> Result<Vec<String>, Error> {
+    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
+    let doc = Document::new(id, text, dct)?;
+    let anns = PIPELINE.with(|p| p.run(&doc));
+    let parts = anns.chunks(per.max(1)).map(serde_json::to_string).collect::<Result<Vec<_>, _>>();
+    parts.map_err(|e| Error::input(format!("predictions not written: {e}")))
+}
+
 /// The DATE attributes the extractor gives the words from code point `start` to `end` of
 /// `text` on their own, resolved against `dct`, as JSON (`null` when it does not read them
 /// as one date). A date resolved from another date loses that anchor (the words stand alone).
@@ -74,6 +84,13 @@ pub mod js {
         super::predict_json(id, text, dct.as_deref()).map_err(|e| JsError::new(e.message()))
     }
 
+    /// JavaScript: `predict_parts(id, text, dct?, per) -> string[]` (JSON arrays of at most
+    /// `per` annotations each, in order).
+    #[wasm_bindgen]
+    pub fn predict_parts(id: &str, text: &str, dct: Option<String>, per: usize) -> Result<Vec<String>, JsError> {
+        super::predict_parts_json(id, text, dct.as_deref(), per).map_err(|e| JsError::new(e.message()))
+    }
+
     /// JavaScript: `guess_date(text, dct?, start, end) -> string` (DATE attributes as JSON,
     /// or `null`).
     #[wasm_bindgen]
@@ -106,6 +123,11 @@ mod tests {
         assert_eq!(anns, gold.annotations);
         assert!(anns.iter().any(|a| a.quote == "Friday"));
         assert!(predict_json("x", "a\0b", None).is_err());
+        let parts = predict_parts_json("x", text, Some("2025-09-19"), 2).unwrap();
+        assert_eq!(parts.len(), anns.len().div_ceil(2));
+        let joined: Vec<crate::model::Annotation> =
+            parts.iter().flat_map(|p| serde_json::from_str::<Vec<crate::model::Annotation>>(p).unwrap()).collect();
+        assert_eq!(joined, anns);
     }
 
     #[test]

@@ -1,15 +1,28 @@
 // The page's extractor, off the main thread: a module Web Worker around the `extractor`
 // wasm (src/bin/extractor.rs, built at opt-level 3). The editor (src/ui/browser/extractor.rs)
-// posts {id, kind, docId, text, dct, start, end}; the worker answers {id, ok} with the JSON
-// the wasm returns, or {id, error} with its message in words. Jobs run in the order they come.
+// posts {id, kind, docId, text, dct, start, end}; the worker answers {id, ok} with what the
+// wasm returns (for `predict`, JSON arrays of at most PER annotations each, which the page
+// reads one per task; for `guess_date`, one JSON value), or {id, error} with its message in
+// words. Jobs run in the order they come.
 // scripts/single-file.mjs inlines this file (the import and the init call below are its marks).
-import init, { predict, guess_date } from './extractor.js';
+import init, { predict, predict_parts, guess_date } from './extractor.js';
+
+const PER = 2000;
 
 const ready = init();
+// A first call builds the pipeline (its patterns and tables) and lets the engine compile the
+// hot functions before the first real job, which then runs at full speed.
+const warm = ready.then(() => {
+  try {
+    predict('warm-up', 'Paris said on Friday that Mali had expelled two diplomats.', '2025-09-19');
+  } catch (_) {
+    // A failing warm-up changes nothing: the job that follows says what fails.
+  }
+});
 
 const run = (m) => {
   const dct = m.dct || undefined;
-  if (m.kind === 'predict') return predict(m.docId, m.text, dct);
+  if (m.kind === 'predict') return predict_parts(m.docId, m.text, dct, PER);
   if (m.kind === 'guess_date') return guess_date(m.text, dct, m.start, m.end);
   throw new Error(`unknown job ${m.kind}`);
 };
@@ -17,7 +30,7 @@ const run = (m) => {
 self.onmessage = async (e) => {
   const m = e.data;
   try {
-    await ready;
+    await warm;
     self.postMessage({ id: m.id, ok: run(m) });
   } catch (err) {
     self.postMessage({ id: m.id, error: String((err && err.message) || err) });

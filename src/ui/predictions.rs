@@ -123,6 +123,12 @@ impl State {
             return;
         }
         let worked = touched || self.worked_on(id, &anns);
+        if whole && !worked {
+            // Nothing there but earlier predictions: the whole text's replace them as they are.
+            let mut preds = preds;
+            sort_annotations(&mut preds);
+            return self.take_predictions(id, preds);
+        }
         let (merged, edits) = merge(&anns, preds, whole);
         if edits.is_empty() {
             return;
@@ -137,12 +143,23 @@ impl State {
             self.message = Some(Message::Info(format!(
                 "{id}: the extractor's predictions arrived: {n} added beside your work (Ctrl+Z removes them)"
             )));
-        } else if self.doc.as_ref().is_some_and(|d| d.id == id) {
-            self.anns = Rc::new(merged);
+        } else {
+            self.take_predictions(id, merged);
+        }
+    }
+
+    /// The annotations of document `id`, on screen or parked, become `anns` outside the
+    /// history (as when a document opens).
+    fn take_predictions(&mut self, id: &str, anns: Vec<Annotation>) {
+        if self.doc.as_ref().is_some_and(|d| d.id == id) {
+            if self.selected.as_ref().is_some_and(|s| !anns.iter().any(|a| &a.id == s)) {
+                self.selected = None;
+            }
+            self.anns = Rc::new(anns);
             self.revision += 1;
             self.enlist();
         } else {
-            self.set_parked_anns(id, merged);
+            self.set_parked_anns(id, anns);
         }
     }
 
@@ -230,6 +247,38 @@ mod tests {
         let (out, edits) = merge(&work, vec![], false);
         assert_eq!(out.len(), 4);
         assert!(edits.is_empty());
+    }
+
+    #[test]
+    fn the_reducer_takes_predictions_for_the_text_on_screen_only() {
+        use crate::ui::state::{Action, Origin};
+        let doc = Document::new("t", TEXT, None).unwrap();
+        let sha = doc.sha256().to_string();
+        let mut s = State::default();
+        s.apply(Action::Open { doc: doc.clone(), predictions: vec![], origin: Origin::Pasted });
+        s.apply(Action::Awaiting(Some(sha.clone())));
+        assert!(s.extracting.is_some());
+        // First screen, then the whole text: untouched work takes them, outside the history.
+        let head = vec![actor("A1", "Paris", Status::Predicted)];
+        s.apply(Action::Predicted { id: "t".into(), sha: sha.clone(), predictions: head, whole: false });
+        assert_eq!(s.anns.len(), 1);
+        let whole = vec![actor("A1", "Paris", Status::Predicted), actor("A2", "Mali", Status::Predicted)];
+        s.apply(Action::Predicted { id: "t".into(), sha: sha.clone(), predictions: whole.clone(), whole: true });
+        assert_eq!(s.anns.len(), 2);
+        assert!(s.extracting.is_none());
+        assert_eq!(s.history.steps().count(), 0);
+        // Predictions for another text (same id, other words) are dropped.
+        s.apply(Action::Predicted { id: "t".into(), sha: "other".into(), predictions: vec![], whole: true });
+        assert_eq!(s.anns.len(), 2);
+        // Work changed before they came: one undoable step, and the work stays after undo.
+        s.apply(Action::Reject("A2".into()));
+        let more = vec![actor("A5", "Bamako", Status::Predicted)];
+        s.apply(Action::Predicted { id: "t".into(), sha, predictions: more, whole: false });
+        assert_eq!(s.anns.len(), 3);
+        assert!(matches!(&s.message, Some(Message::Info(m)) if m.contains("Ctrl+Z removes them")));
+        s.apply(Action::Undo);
+        assert_eq!(s.anns.len(), 2);
+        assert_eq!(s.get("A2").unwrap().status, Status::Rejected);
     }
 
     #[test]

@@ -55,7 +55,7 @@ async function viaWorker(page, docs) {
           w.postMessage({ id: i, kind: 'predict', docId: d.id, text: d.text, dct: d.dct });
         });
         if (answer.error) throw new Error(`${d.id}: ${answer.error}`);
-        out[d.id] = JSON.parse(answer.ok);
+        out[d.id] = answer.ok.flatMap((part) => JSON.parse(part));
       }
     } finally {
       w.terminate();

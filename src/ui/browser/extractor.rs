@@ -2,9 +2,10 @@
 //! posts jobs to `extract-worker.js` (the `extractor` wasm, src/bin/extractor.rs) and gets
 //! their answers in a callback, so that nothing the user does waits on an extraction.
 //!
-//! Owns: the workers (one at first; a second is started when a job comes while the first is
-//! busy, so that guessing a date's value never waits behind a long text), the jobs waiting
-//! for an answer, and reading the answers (JSON) back into annotations. It must not: change
+//! Owns: the workers (one at first; a second is started when a small job, such as guessing a
+//! date's value, comes while the first is busy with a long text, so that it does not wait;
+//! a long text waits for the warm worker rather than start a cold one), the jobs waiting for
+//! an answer, and reading the answers (JSON) back into annotations. It must not: change
 //! the state (the caller's callback dispatches what it gets) or decide what a job is for.
 
 use crate::model::{Annotation, DateAttrs, Document, Span};
@@ -16,11 +17,14 @@ use wasm_bindgen::{JsCast, JsValue};
 /// At most this many workers (the extraction of one text is not split between them).
 const MAX_WORKERS: usize = 2;
 
+/// A job on a text shorter than this may start another worker when every worker is busy.
+const SMALL_JOB_BYTES: usize = 100_000;
+
 /// The worker script when the page does not name another one (`window.glossWorker`, set by
 /// the one-file page to a `blob:` URL of the worker with the wasm inside).
 const WORKER_URL: &str = "./extract-worker.js";
 
-type Done = Box<dyn FnOnce(Result<String, String>)>;
+type Done = Box<dyn FnOnce(Result<JsValue, String>)>;
 
 struct Slot {
     worker: web_sys::Worker,
@@ -56,15 +60,34 @@ pub fn warm_up() {
     });
 }
 
-/// The predictions for `doc`, given to `done` (or why there are none, in words).
+/// The predictions for `doc`, given to `done` (or why there are none, in words). They come
+/// in parts, each read in a task of its own, so that reading 20,000 annotations never blocks
+/// the page for long.
 pub fn predict(doc: &Document, done: impl FnOnce(Result<Vec<Annotation>, String>) + 'static) {
     let job = job("predict", doc);
     set(&job, "docId", &doc.id.as_str().into());
-    post(job, move |answer| {
-        done(answer.and_then(|json| {
-            serde_json::from_str(&json).map_err(|e| format!("the extractor's answer was not understood: {e}"))
-        }))
+    post(job, doc.text().len() < SMALL_JOB_BYTES, move |answer| match answer {
+        Ok(parts) => wasm_bindgen_futures::spawn_local(async move { done(read_parts(parts).await) }),
+        Err(why) => done(Err(why)),
     });
+}
+
+/// The annotations of an answer's parts (an array of JSON arrays), a part per task.
+async fn read_parts(parts: JsValue) -> Result<Vec<Annotation>, String> {
+    let parts = js_sys::Array::from(&parts);
+    let mut anns = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            super::yield_now().await;
+        }
+        super::selection::mark("gloss:extract:read");
+        let json = part.as_string().ok_or("the extractor's answer was not text")?;
+        let read: Vec<Annotation> =
+            serde_json::from_str(&json).map_err(|e| format!("the extractor's answer was not understood: {e}"))?;
+        super::selection::measure("gloss:extract:read", "gloss:extract:read");
+        anns.extend(read);
+    }
+    Ok(anns)
 }
 
 /// The DATE attributes the extractor gives the words under `span` of `doc` on their own
@@ -73,7 +96,9 @@ pub fn guess_date(doc: &Document, span: Span, done: impl FnOnce(Option<DateAttrs
     let job = job("guess_date", doc);
     set(&job, "start", &JsValue::from(span.start() as f64));
     set(&job, "end", &JsValue::from(span.end() as f64));
-    post(job, move |answer| done(answer.ok().and_then(|json| serde_json::from_str(&json).ok().flatten())));
+    post(job, true, move |answer| {
+        done(answer.ok().and_then(|v| v.as_string()).and_then(|json| serde_json::from_str(&json).ok().flatten()))
+    });
 }
 
 fn job(kind: &str, doc: &Document) -> js_sys::Object {
@@ -89,13 +114,13 @@ fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(o, &key.into(), value);
 }
 
-/// Posts `job` to the least busy worker (starting one when every worker is busy and there
-/// is room); `done` gets the answer's JSON or the reason there is none.
-fn post(job: js_sys::Object, done: impl FnOnce(Result<String, String>) + 'static) {
+/// Posts `job` to the least busy worker (a `small` one starts another worker when every
+/// worker is busy and there is room); `done` gets the answer's JSON or the reason there is none.
+fn post(job: js_sys::Object, small: bool, done: impl FnOnce(Result<JsValue, String>) + 'static) {
     let mut done = Some(Box::new(done) as Done);
     let sent = POOL.with(|p| {
         let mut pool = p.borrow_mut();
-        let i = pick(&mut pool)?;
+        let i = pick(&mut pool, small)?;
         let id = pool.next;
         pool.next = pool.next.wrapping_add(1);
         set(&job, "id", &JsValue::from(id));
@@ -111,14 +136,16 @@ fn post(job: js_sys::Object, done: impl FnOnce(Result<String, String>) + 'static
     }
 }
 
-fn pick(pool: &mut Pool) -> Result<usize, String> {
+fn pick(pool: &mut Pool, small: bool) -> Result<usize, String> {
     if let Some(why) = &pool.broken {
         return Err(why.clone());
     }
     let idle = pool.slots.iter().position(|s| s.busy == 0);
     match idle {
         Some(i) => Ok(i),
-        None if pool.slots.len() < MAX_WORKERS => spawn(pool).inspect_err(|e| pool.broken = Some(e.clone())),
+        None if pool.slots.is_empty() || (small && pool.slots.len() < MAX_WORKERS) => {
+            spawn(pool).inspect_err(|e| pool.broken = Some(e.clone()))
+        }
         None => Ok((0..pool.slots.len()).min_by_key(|&i| pool.slots[i].busy).unwrap_or(0)),
     }
 }
@@ -166,8 +193,8 @@ fn answer(data: &JsValue) {
         Some(done)
     });
     let Some(done) = done else { return };
-    match get("ok").and_then(|v| v.as_string()) {
-        Some(json) => done(Ok(json)),
+    match get("ok").filter(|v| !v.is_undefined()) {
+        Some(value) => done(Ok(value)),
         None => done(Err(get("error").and_then(|v| v.as_string()).unwrap_or_else(|| "no answer".into()))),
     }
 }
