@@ -38,7 +38,7 @@ pub const CHUNK: usize = 32;
 /// Chunks drawn with highlights before the first measure of the viewport.
 const FIRST_CHUNKS: usize = 2;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TextViewProps {
     pub doc: Rc<Document>,
     pub anns: Rc<Vec<Annotation>>,
@@ -60,6 +60,23 @@ pub struct TextViewProps {
     pub on_click: Callback<Option<usize>>,
     /// The pointer entered a run (its first code point) or left the text.
     pub on_hover: Callback<Option<usize>>,
+}
+
+/// Same as comparing every field, but the text and the annotations are first compared by
+/// pointer (`Rc`'s own `==` compares a 1 MB document's contents at every render of the app).
+impl PartialEq for TextViewProps {
+    fn eq(&self, o: &Self) -> bool {
+        (Rc::ptr_eq(&self.doc, &o.doc) || self.doc == o.doc)
+            && (Rc::ptr_eq(&self.anns, &o.anns) || self.anns == o.anns)
+            && self.selected == o.selected
+            && self.pending == o.pending
+            && self.related == o.related
+            && self.cue == o.cue
+            && self.agreed_by == o.agreed_by
+            && self.on_select_text == o.on_select_text
+            && self.on_click == o.on_click
+            && self.on_hover == o.on_hover
+    }
 }
 
 /// What decorates the text beyond the annotations themselves, resolved to spans.
