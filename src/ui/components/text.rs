@@ -14,14 +14,21 @@
 //! until then it is an empty placeholder of estimated height. A [`Cache`] keeps every paragraph's
 //! view between renders and rebuilds only the paragraphs whose annotations, decoration
 //! (selection, related, pending, cue) or chunk state changed; unchanged chunks keep the same
-//! `Rc`, so Yew skips them without looking inside. Opening a 1 MB article draws two chunks;
-//! an edit redraws the paragraphs it touches.
+//! `Rc`, so Yew skips them without looking inside. Only the chunks near the viewport and
+//! those under the selection, pending words or cue (old and new) are brought up to date at
+//! once with a new decoration: a paragraph of a drawn chunk elsewhere whose decoration alone
+//! changed is marked stale and rebuilt when its chunk comes near the viewport again (an
+//! annotation's change is drawn at once wherever it is), and a related mention never draws a
+//! placeholder chunk (it takes the decoration when it is first drawn). So selecting an actor with
+//! thousands of mentions redraws the screen, not the article. Opening a 1 MB article draws
+//! two chunks; an edit redraws the paragraphs it touches near the viewport.
 
 use super::label_class;
 use crate::model::{Annotation, Attrs, Document, Label, Span, Status};
 use crate::ui::browser::selection;
 use crate::ui::layout::{paragraph_bounds, paragraphs_over, runs, Bounds, Coverage, Run};
 use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -31,7 +38,7 @@ pub const CHUNK: usize = 32;
 /// Chunks drawn with highlights before the first measure of the viewport.
 const FIRST_CHUNKS: usize = 2;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TextViewProps {
     pub doc: Rc<Document>,
     pub anns: Rc<Vec<Annotation>>,
@@ -55,17 +62,36 @@ pub struct TextViewProps {
     pub on_hover: Callback<Option<usize>>,
 }
 
+/// Same as comparing every field, but the text and the annotations are first compared by
+/// pointer (`Rc`'s own `==` compares a 1 MB document's contents at every render of the app).
+impl PartialEq for TextViewProps {
+    fn eq(&self, o: &Self) -> bool {
+        (Rc::ptr_eq(&self.doc, &o.doc) || self.doc == o.doc)
+            && (Rc::ptr_eq(&self.anns, &o.anns) || self.anns == o.anns)
+            && self.selected == o.selected
+            && self.pending == o.pending
+            && self.related == o.related
+            && self.cue == o.cue
+            && self.agreed_by == o.agreed_by
+            && self.on_select_text == o.on_select_text
+            && self.on_click == o.on_click
+            && self.on_hover == o.on_hover
+    }
+}
+
 /// What decorates the text beyond the annotations themselves, resolved to spans.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Deco {
     selected: Option<(String, Span)>,
-    related: Vec<(String, Span)>,
+    /// The related annotations by id (a selected actor's other mentions can be thousands).
+    related: BTreeMap<String, Span>,
     pending: Option<Span>,
     cue: Option<Span>,
     agreed: usize,
 }
 
 impl Deco {
+    /// Resolves the ids in one pass over `anns` (the first annotation of an id wins).
     fn new(
         anns: &[Annotation],
         selected: Option<&str>,
@@ -73,24 +99,29 @@ impl Deco {
         pending: Option<Span>,
         cue: Option<Span>,
     ) -> Deco {
-        let find = |id: &str| anns.iter().find(|a| a.id == id).map(|a| (a.id.clone(), a.span));
-        Deco {
-            selected: selected.and_then(find),
-            related: related.iter().filter_map(|id| find(id)).collect(),
-            pending,
-            cue,
-            agreed: 0,
+        let want: HashSet<&str> = related.iter().map(String::as_str).collect();
+        let mut deco = Deco { pending, cue, ..Deco::default() };
+        for a in anns {
+            if deco.selected.is_none() && selected == Some(a.id.as_str()) {
+                deco.selected = Some((a.id.clone(), a.span));
+            }
+            if want.contains(a.id.as_str()) {
+                deco.related.entry(a.id.clone()).or_insert(a.span);
+            }
         }
+        deco
+    }
+
+    /// The spans whose chunks are drawn and kept up to date wherever they are: the
+    /// selection, the pending words and the cue (not the related mentions: those are
+    /// drawn as their chunks come near the viewport).
+    fn focus(&self) -> impl Iterator<Item = Span> + '_ {
+        self.selected.iter().map(|(_, s)| *s).chain(self.pending).chain(self.cue)
     }
 
     /// Every span this decoration touches.
     fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.selected
-            .iter()
-            .map(|(_, s)| *s)
-            .chain(self.related.iter().map(|(_, s)| *s))
-            .chain(self.pending)
-            .chain(self.cue)
+        self.focus().chain(self.related.values().copied())
     }
 
     /// Where runs must be cut besides annotation boundaries.
@@ -103,7 +134,7 @@ impl Deco {
     }
 
     fn is_related(&self, id: &str) -> bool {
-        self.related.iter().any(|(r, _)| r == id)
+        self.related.contains_key(id)
     }
 }
 
@@ -354,13 +385,17 @@ pub struct Cache {
     cov: Coverage,
     deco: Deco,
     full: Vec<bool>,
+    /// Paragraphs of drawn chunks away from the viewport whose view is out of date: they
+    /// are rebuilt when their chunk comes near it again.
+    stale: Vec<bool>,
     paras: Vec<Rc<ParaView>>,
     chunks: Vec<Rc<ChunkView>>,
 }
 
 impl Cache {
-    /// Brings the views up to date with the inputs, rebuilding only what changed; returns
-    /// the chunks to draw and how many paragraphs were rebuilt.
+    /// Brings the views up to date with the inputs, rebuilding only what changed near the
+    /// viewport (`window`: the first and last chunk near it) or under the selection, pending
+    /// words or cue; returns the chunks to draw and how many paragraphs were rebuilt.
     fn update(
         &mut self,
         doc: &Document,
@@ -369,13 +404,12 @@ impl Cache {
         window: (usize, usize),
     ) -> (Vec<Rc<ChunkView>>, usize) {
         let text = doc.text();
-        let mut all = false;
-        if self.sha != doc.sha256() {
+        let all = self.sha != doc.sha256();
+        if all {
             self.sha = doc.sha256().to_string();
             self.bounds = Rc::new(paragraph_bounds(text));
             self.cov = Coverage::new(&self.bounds, anns);
             self.anns = anns.clone();
-            all = true;
         }
         let bounds = self.bounds.clone();
         let np = bounds.len();
@@ -391,61 +425,37 @@ impl Cache {
             self.cov = cov;
             self.anns = anns.clone();
         }
+        // The chunks brought up to date now: near the viewport, or under the focus (the old
+        // one too, so a selection's marks never linger anywhere).
+        let mut now = vec![false; nc];
+        for n in now.iter_mut().take(window.1.saturating_add(1)).skip(window.0) {
+            *n = true;
+        }
+        let near = |s: Span, now: &mut [bool]| {
+            for p in paragraphs_over(&bounds, s.start(), s.end()) {
+                now[p / CHUNK] = true;
+            }
+        };
+        // Paragraphs whose decoration alone changed (their text and annotations did not).
+        let mut redecorate = vec![false; np];
         if all || deco != self.deco {
             for s in self.deco.spans().chain(deco.spans()) {
                 for p in paragraphs_over(&bounds, s.start(), s.end()) {
-                    dirty[p] = true;
+                    redecorate[p] = true;
                 }
             }
+            self.deco.focus().for_each(|s| near(s, &mut now));
             self.deco = deco;
         }
+        self.deco.focus().for_each(|s| near(s, &mut now));
         if all {
             self.full = vec![false; nc];
-        }
-        // Drawn chunks stay drawn.
-        let mut full = self.full.clone();
-        full.resize(nc, false);
-        for f in full.iter_mut().take(window.1.saturating_add(1)).skip(window.0) {
-            *f = true;
-        }
-        for s in self.deco.spans() {
-            for p in paragraphs_over(&bounds, s.start(), s.end()) {
-                full[p / CHUNK] = true;
-            }
-        }
-        if all {
+            self.stale = vec![false; np];
             self.paras = Vec::with_capacity(np);
             self.chunks = Vec::with_capacity(nc);
         }
-        for (c, now) in full.iter().enumerate() {
-            if all || self.full.get(c) != Some(now) {
-                for d in dirty.iter_mut().skip(c * CHUNK).take(CHUNK) {
-                    *d = true;
-                }
-            }
-        }
-        self.full = full;
-        let headline = |p: usize| p == 0 && bounds[0].end - bounds[0].start <= 160;
-        let mut rebuilt = 0;
-        for (p, b) in bounds.iter().enumerate() {
-            if !dirty[p] {
-                continue;
-            }
-            if !self.full[p / CHUNK] {
-                // Not drawn: an empty view keeps the slot.
-                if self.paras.len() <= p {
-                    self.paras.push(Rc::new(ParaView { start: b.start, headline: false, runs: Vec::new() }));
-                }
-                continue;
-            }
-            rebuilt += 1;
-            let spec = self.full[p / CHUNK].then(|| (self.anns.as_slice(), self.cov.of(p), &self.deco));
-            let view = Rc::new(build_para(text, b, headline(p), spec));
-            match self.paras.get_mut(p) {
-                Some(slot) => *slot = view,
-                None => self.paras.push(view),
-            }
-        }
+        self.settle(&mut dirty, &redecorate, &now, all);
+        let rebuilt = self.rebuild_paras(text, &dirty);
         for c in 0..nc {
             let range = c * CHUNK..((c + 1) * CHUNK).min(np);
             if !all && !dirty[range.clone()].iter().any(|d| *d) {
@@ -460,6 +470,69 @@ impl Cache {
             }
         }
         (self.chunks.clone(), rebuilt)
+    }
+
+    /// Decides what is rebuilt now (`dirty` on return): the chunks in `now` are drawn (and
+    /// stay drawn), and a chunk drawn for the first time is built whole. A paragraph of a
+    /// drawn chunk whose annotations changed (`dirty`) is rebuilt wherever it is, so labels,
+    /// titles and descriptions are never out of date; one whose decoration alone changed
+    /// (`redecorate`) is rebuilt if its chunk is in `now`, else marked stale and rebuilt
+    /// when its chunk is in `now` again. A placeholder changes only with the text (`all`).
+    fn settle(&mut self, dirty: &mut [bool], redecorate: &[bool], now: &[bool], all: bool) {
+        for (c, &n) in now.iter().enumerate() {
+            let was = self.full.get(c).copied().unwrap_or(false);
+            if n && !was {
+                for d in dirty.iter_mut().skip(c * CHUNK).take(CHUNK) {
+                    *d = true;
+                }
+            }
+            if let Some(f) = self.full.get_mut(c) {
+                *f |= n;
+            }
+        }
+        for (p, d) in dirty.iter_mut().enumerate() {
+            let c = p / CHUNK;
+            if !self.full[c] {
+                *d &= all;
+                continue;
+            }
+            if now[c] {
+                *d |= redecorate[p] || self.stale[p];
+            } else if redecorate[p] && !*d {
+                self.stale[p] = true;
+            }
+            if *d {
+                self.stale[p] = false;
+            }
+        }
+    }
+
+    /// Rebuilds the dirty paragraphs (an empty view for those of a placeholder chunk);
+    /// returns how many were built with their highlights.
+    fn rebuild_paras(&mut self, text: &str, dirty: &[bool]) -> usize {
+        let bounds = self.bounds.clone();
+        let headline = |p: usize| p == 0 && bounds[0].end - bounds[0].start <= 160;
+        let mut rebuilt = 0;
+        for (p, b) in bounds.iter().enumerate() {
+            if !dirty[p] {
+                continue;
+            }
+            if !self.full[p / CHUNK] {
+                // Not drawn: an empty view keeps the slot.
+                if self.paras.len() <= p {
+                    self.paras.push(Rc::new(ParaView { start: b.start, headline: false, runs: Vec::new() }));
+                }
+                continue;
+            }
+            rebuilt += 1;
+            let spec = (self.anns.as_slice(), self.cov.of(p), &self.deco);
+            let view = Rc::new(build_para(text, b, headline(p), Some(spec)));
+            match self.paras.get_mut(p) {
+                Some(slot) => *slot = view,
+                None => self.paras.push(view),
+            }
+        }
+        rebuilt
     }
 }
 
