@@ -128,9 +128,12 @@ pub fn build(docs: &[Loaded], declared: &[Identity]) -> Registry {
                 _ => e.docs.push((id.clone(), 1)),
             }
         }
+        // Sources by id: one lookup per claim (a long document holds thousands of each).
+        let live: std::collections::HashMap<&str, &Annotation> =
+            anns.iter().filter(|a| a.status.is_live() && a.actor().is_some()).map(|a| (a.id.as_str(), a)).collect();
         for a in anns.iter().filter(|a| a.status.is_live()) {
             let Attrs::Claim(c) = &a.attrs else { continue };
-            let source = c.source.as_deref().and_then(|s| anns.iter().find(|b| b.id == s && b.status.is_live()));
+            let source = c.source.as_deref().and_then(|s| live.get(s).copied());
             if let Some(x) = source.and_then(Annotation::actor) {
                 if let Some(e) = map.get_mut(&x.canonical) {
                     e.claims += 1;

@@ -288,6 +288,9 @@ fn merge_row(
     }
 }
 
+/// Mentions of an identity listed with a tick box (a long document can hold thousands).
+const MENTIONS_LISTED: usize = 200;
+
 /// The selected actor's identity in the corpus registry: its mentions here (tick some to
 /// split them off), renaming it everywhere, merging it into another identity of the corpus,
 /// splitting this mention or this document's mentions off, and the registry as a table.
@@ -308,14 +311,16 @@ fn IdentityBox(props: &IdentityProps) -> Html {
     let reg = use_registry(&props.state);
     let Some(me) = state.get(&props.id).and_then(|a| a.actor().map(|x| (a, x))) else { return html! {} };
     let (a, x) = me;
-    let ids = review::identities(&state.anns);
-    let mine = ids.iter().find(|i| i.canonical == x.canonical);
+    // This identity's live mentions here, in text order: one pass over the annotations.
+    let mine: Vec<&Annotation> = (state.anns.iter())
+        .filter(|m| m.status.is_live() && m.actor().is_some_and(|y| y.canonical == x.canonical))
+        .collect();
     let blank = registry::Entry::blank(&x.canonical, x.kind);
     let entry = reg.get(&x.canonical).unwrap_or(&blank);
     let others: Vec<&registry::Entry> =
         reg.entries.iter().filter(|e| e.name != x.canonical && e.mentions() > 0).collect();
     let d = &props.dispatch;
-    let mentions = mine.map(|i| i.mentions.clone()).unwrap_or_default();
+    let mentions: Vec<String> = mine.iter().map(|m| m.id.clone()).collect();
     // Split names unique in the whole corpus, not only in this document.
     let fresh = reg.fresh(&a.quote);
     let on_split = {
@@ -343,7 +348,7 @@ fn IdentityBox(props: &IdentityProps) -> Html {
         html! {
             <>
             <ul class="mentions" id="mentions">
-                { for mentions.iter().filter_map(|m| state.get(m)).map(|m| {
+                { for mine.iter().take(MENTIONS_LISTED).map(|m| {
                     let (ticked, mid) = (ticked.clone(), m.id.clone());
                     let on = ticked.contains(&m.id);
                     let onchange = Callback::from(move |_| {
@@ -359,6 +364,9 @@ fn IdentityBox(props: &IdentityProps) -> Html {
                     }
                 }) }
             </ul>
+            if mine.len() > MENTIONS_LISTED {
+                <p class="small" id="mentions-more">{ format!("and {} more (select one in the text to split it off, or split the document's mentions)", mine.len() - MENTIONS_LISTED) }</p>
+            }
             <button id="split-ticked" onclick={on_split_ticked} disabled={ticked.is_empty()}>{ format!("Split {} ticked off", ticked.len()) }</button>
             </>
         }
