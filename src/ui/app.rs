@@ -133,6 +133,7 @@ pub fn App() -> Html {
     let other_tab = hooks::use_startup(&dispatch);
     let ready = hooks::use_autosave(&store, &dispatch);
     hooks::use_reveal_and_fade(&store, &dispatch);
+    hooks::use_resume_predictions(&store, &dispatch);
     let dragging = hooks::use_keys_and_drop(&latest, &keys_cx, &dispatch);
     let (body, hovered) = parts::use_text_body(&store, &latest);
 

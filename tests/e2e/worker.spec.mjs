@@ -4,7 +4,9 @@
 //      native pipeline (the CLI's `gloss extract`) does, on the seeds and on a 1 MB article;
 //   2. the page stays usable while a 5 MB article is still being extracted: an edit made
 //      then is applied, the whole text's predictions join it when they come (one undoable
-//      step, said in words), and undoing that step leaves the edit.
+//      step, said in words), and undoing that step leaves the edit;
+//   3. a page reloaded while a text's predictions are coming asks for them again: the text
+//      is saved at once, and after the reload it gets every prediction.
 // No timing is asserted. Plain node script: exit code 1 on any failure; the last line is
 // `N passed, N failed`.
 //
@@ -64,6 +66,10 @@ async function viaWorker(page, docs) {
   }, docs);
 }
 
+/** The live annotations of the document on screen (the legend's counts). */
+const count = (page) => page.evaluate(() => ['actor', 'date', 'claim']
+  .reduce((sum, l) => sum + Number(document.getElementById(`count-${l}`)?.textContent || 0), 0));
+
 async function paste(page, text) {
   await page.click('#paste');
   await page.waitForSelector('#paste-dialog');
@@ -90,6 +96,30 @@ await run(async ({ page, base, errors }) => {
     notes.push(`worker = native on ${docs.length} texts (${want.big.length} annotations in the 1 MB one)`);
   });
 
+  await step('a page reloaded before a text\'s predictions came asks for them again', async () => {
+    const text = `A second long article\n${bigArticle(5 << 20)}`;
+    await paste(page, text);
+    await page.waitForFunction((head) => document.getElementById('text')?.textContent.startsWith(head), 'A second long article', { timeout: 60000 });
+    const id = await page.$eval('#corpus .doc.active', (d) => d.dataset.id);
+    // The text is saved before its predictions come (keys of the page's IndexedDB store).
+    await page.waitForFunction((id) => new Promise((resolve) => {
+      const r = indexedDB.open('gloss');
+      r.onsuccess = () => {
+        const q = r.result.transaction('docs').objectStore('docs').getAllKeys();
+        q.onsuccess = () => { resolve(q.result.includes(id)); r.result.close(); };
+        q.onerror = () => resolve(false);
+      };
+      r.onerror = () => resolve(false);
+    }), id, { timeout: 60000, polling: 100 }).catch((e) => { throw new Error(`the text was not saved: ${e.message}`); });
+    assert(await page.$('#extracting'), 'the reload comes while the predictions are still coming');
+    await page.reload();
+    await page.waitForFunction((head) => document.getElementById('text')?.textContent.startsWith(head), 'A second long article', { timeout: 60000 });
+    await page.waitForFunction(() => !document.getElementById('extracting') && document.querySelector('#text .r[data-ids]'), null, { timeout: 120000 })
+      .catch((e) => { throw new Error(`no predictions after the reload: ${e.message}`); });
+    const n = await count(page);
+    assert(n > 20000, `after the reload the text has its ${n} predictions (the 5 MB article holds more than 20,000)`);
+  });
+
   await step('an edit made while a 5 MB article is being extracted is applied and kept', async () => {
     const text = bigArticle(5 << 20);
     await paste(page, text);
@@ -106,16 +136,13 @@ await run(async ({ page, base, errors }) => {
     await page.waitForFunction(() => !document.getElementById('extracting'), null, { timeout: 120000 });
     const banner = await page.textContent('#banner');
     assert(/predictions arrived: \d+ added beside your work/.test(banner || ''), `the arrival is said: ${banner}`);
-    const count = () => page.$eval('#corpus .doc.active .doc-state', (s) => Number((s.title.match(/^(\d+) annotation/) || [])[1]));
-    const all = await count();
+    const all = await count(page);
     eq(await page.$eval(`#text .r[data-ids~="${id}"]`, (r) => r.classList.contains('rejected')), true, `${id} still rejected`);
     // Ctrl+Z takes back the arrival, not the user's rejection.
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((n) => {
-      const s = document.querySelector('#corpus .doc.active .doc-state');
-      return s && Number((s.title.match(/^(\d+) annotation/) || [])[1]) < n;
-    }, all, { timeout: 30000 });
-    const head = await count();
+    await page.waitForFunction((n) => ['actor', 'date', 'claim']
+      .reduce((sum, l) => sum + Number(document.getElementById(`count-${l}`)?.textContent || 0), 0) < n, all, { timeout: 30000 });
+    const head = await count(page);
     assert(head > 0 && head < all, `after undo: ${head} of ${all} annotations (the first screen's)`);
     await page.click(`#text .r[data-ids~="${id}"]`);
     await page.waitForFunction((id) => document.getElementById('details')?.dataset.id === id, id);

@@ -83,15 +83,10 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
     let dispatch = dispatch.clone();
     let r = ready.clone();
     use_effect_with(store.revision, move |_| {
-        // A text opened before its predictions is saved once they join it (or it is edited).
-        let waiting = state.extracting.is_some() && !state.touched;
         // Edits, undo and redo are in the log; a document opened afresh is not.
         let logged = !state.journal.is_empty()
             && state.journal.iter().all(|op| !matches!(op, crate::ui::history::Op::Forget(_)));
         let run = move || {
-            if waiting {
-                return;
-            }
             selection::mark("gloss:save");
             if state.doc.is_some() && r.is_none() {
                 r.set(Some(browser::now_ms()));
@@ -119,6 +114,21 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
         }
     });
     *ready
+}
+
+/// A document on screen whose predictions were asked for and had not come when the page
+/// was last closed asks for them again (see `browser::open::resume_predictions`).
+#[hook]
+pub fn use_resume_predictions(store: &UseReducerHandle<State>, dispatch: &Callback<Action>) {
+    let doc = store.doc.clone();
+    let sha = doc.as_ref().map(|d| d.sha256().to_string());
+    let idle = store.extracting.is_none();
+    let dispatch = dispatch.clone();
+    use_effect_with(sha, move |_| {
+        if let (Some(doc), true) = (doc, idle) {
+            crate::ui::browser::open::resume_predictions(&doc, &dispatch);
+        }
+    });
 }
 
 /// The selected annotation and the words waiting for a label stay in view (the selection

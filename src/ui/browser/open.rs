@@ -44,8 +44,14 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
     let (id, sha, d) = (doc.id.clone(), sha.to_string(), dispatch.clone());
     let mark = if whole { "gloss:extract" } else { "gloss:extract-first" };
     selection::mark(mark);
+    if whole {
+        super::storage::set_awaiting(&id, true);
+    }
     extractor::predict(doc, move |answer| {
         selection::measure(mark, mark);
+        if whole {
+            super::storage::set_awaiting(&id, false);
+        }
         match answer {
             Ok(predictions) => d.emit(Action::Predicted { id, sha, predictions, whole }),
             Err(why) if whole => {
@@ -57,6 +63,18 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
             Err(_) => {}
         }
     });
+}
+
+/// Asks again for the predictions of the document on screen when they were asked for and
+/// had not come before the page was closed (its text was saved without them): they join its
+/// work as they would have then.
+pub fn resume_predictions(doc: &Document, dispatch: &Callback<Action>) {
+    if !super::storage::awaiting().iter().any(|id| *id == doc.id) {
+        return;
+    }
+    let sha = doc.sha256().to_string();
+    dispatch.emit(Action::Awaiting(Some(sha.clone())));
+    predict_into(doc, &sha, true, dispatch);
 }
 
 /// Opens a file's bytes: a file of one of the annotation formats (found by

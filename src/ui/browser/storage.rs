@@ -513,3 +513,29 @@ pub fn set_annotator(name: &str) {
             if name.trim().is_empty() { s.remove_item(ANNOTATOR_KEY) } else { s.set_item(ANNOTATOR_KEY, name.trim()) };
     }
 }
+
+/// Key of the documents whose predictions were asked for and had not come when last known
+/// (a JSON array of document ids): a page closed before they came asks again when it shows
+/// the document.
+pub const AWAITING_KEY: &str = "gloss.awaiting";
+
+/// The documents whose predictions had not come.
+pub fn awaiting() -> Vec<String> {
+    let raw = storage().ok().and_then(|s| s.get_item(AWAITING_KEY).ok().flatten());
+    raw.and_then(|r| serde_json::from_str(&r).ok()).unwrap_or_default()
+}
+
+/// Notes that document `id`'s predictions are (`true`) or are no longer (`false`) awaited.
+pub fn set_awaiting(id: &str, on: bool) {
+    let mut ids = awaiting();
+    ids.retain(|x| x != id);
+    if on {
+        ids.push(id.to_string());
+    }
+    if let Ok(s) = storage() {
+        let _ = match ids.is_empty() {
+            true => s.remove_item(AWAITING_KEY),
+            false => s.set_item(AWAITING_KEY, &serde_json::to_string(&ids).unwrap_or_default()),
+        };
+    }
+}
