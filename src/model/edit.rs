@@ -130,6 +130,7 @@ impl Edit {
                 let at = anns.partition_point(|x| x.order_key() <= after.order_key());
                 anns.insert(at, after.clone());
             }
+            Edit::Batch(edits) if edits.len() > BIG_BATCH => apply_by_id(edits, anns)?,
             Edit::Batch(edits) => {
                 for e in edits {
                     e.apply_in_place(anns)?;
@@ -153,6 +154,49 @@ impl Edit {
     }
 }
 
+/// A batch longer than this is applied through an index by id (one sort at the end) rather
+/// than edit by edit (a search and a shift of the list each): the predictions of a long text
+/// arriving after it was edited are one batch of 100,000 additions.
+const BIG_BATCH: usize = 64;
+
+/// Applies `edits` in order to `anns` (sorted), with the same checks and the same result as
+/// one at a time.
+fn apply_by_id(edits: &[Edit], anns: &mut Vec<Annotation>) -> Result<(), Error> {
+    let mut by_id: std::collections::HashMap<String, Annotation> = anns.drain(..).map(|a| (a.id.clone(), a)).collect();
+    fn one(e: &Edit, by_id: &mut std::collections::HashMap<String, Annotation>) -> Result<(), Error> {
+        let take = |by_id: &mut std::collections::HashMap<String, Annotation>, a: &Annotation| match by_id.get(&a.id) {
+            Some(x) if x == a => Ok(by_id.remove(&a.id)),
+            Some(_) => Err(Error::edit(format!("annotation {} has changed since this edit was made", a.id))),
+            None => Err(Error::edit(format!("there is no annotation {}", a.id))),
+        };
+        match e {
+            Edit::Add(a) => {
+                if by_id.contains_key(&a.id) {
+                    return Err(Error::edit(format!("an annotation with id {} exists already", a.id)));
+                }
+                by_id.insert(a.id.clone(), a.clone());
+            }
+            Edit::Remove(a) => {
+                take(by_id, a)?;
+            }
+            Edit::Replace { before, after } => {
+                take(by_id, before)?;
+                if by_id.contains_key(&after.id) {
+                    return Err(Error::edit(format!("an annotation with id {} exists already", after.id)));
+                }
+                by_id.insert(after.id.clone(), after.clone());
+            }
+            Edit::Batch(edits) => edits.iter().try_for_each(|e| one(e, by_id))?,
+            Edit::Dct { .. } | Edit::Version { .. } | Edit::Aside { .. } => {}
+        }
+        Ok(())
+    }
+    edits.iter().try_for_each(|e| one(e, &mut by_id))?;
+    anns.extend(by_id.into_values());
+    anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    Ok(())
+}
+
 fn position(anns: &[Annotation], a: &Annotation) -> Result<usize, Error> {
     match anns.iter().position(|x| x.id == a.id) {
         Some(i) if anns[i] == *a => Ok(i),
@@ -164,6 +208,45 @@ fn position(anns: &[Annotation], a: &Annotation) -> Result<usize, Error> {
 #[cfg(test)]
 mod tests {
     use super::Edit;
+    use crate::model::{ActorAttrs, Annotation, Attrs, Provenance, Span, Status};
+
+    fn actor(id: usize, start: usize) -> Annotation {
+        Annotation {
+            id: format!("A{id}"),
+            span: Span::new(start, start + 3).unwrap(),
+            quote: "abc".into(),
+            status: Status::Predicted,
+            note: None,
+            unsure: false,
+            provenance: Provenance::extractor("test"),
+            attrs: Attrs::Actor(ActorAttrs::default()),
+        }
+    }
+
+    #[test]
+    fn a_big_batch_gives_what_its_edits_give_one_by_one_and_fails_whole() {
+        let mut start: Vec<Annotation> = (0..100).map(|i| actor(i, (i * 7) % 50)).collect();
+        crate::model::sort_annotations(&mut start);
+        let mut edits: Vec<Edit> = (100..300).map(|i| Edit::Add(actor(i, (i * 13) % 90))).collect();
+        edits.extend(start.iter().step_by(3).map(|a| Edit::Remove(a.clone())));
+        let b = start[1].clone();
+        let mut moved = b.clone();
+        moved.span = Span::new(99, 102).unwrap();
+        edits.push(Edit::Replace { before: b, after: moved });
+        edits.push(Edit::Batch(vec![Edit::Remove(actor(150, (150 * 13) % 90))]));
+        let (mut big, mut small) = (start.clone(), start.clone());
+        Edit::Batch(edits.clone()).apply(&mut big).unwrap();
+        for e in &edits {
+            e.apply(&mut small).unwrap();
+        }
+        assert_eq!(big, small);
+        // One bad edit (an id taken) and nothing changes.
+        edits.push(Edit::Add(actor(5, 0)));
+        let mut list = start.clone();
+        let err = Edit::Batch(edits).apply(&mut list).unwrap_err();
+        assert!(err.message().contains("A5 exists already"), "{}", err.message());
+        assert_eq!(list, start);
+    }
 
     #[test]
     fn a_dct_change_inverts_and_leaves_the_list_alone() {

@@ -69,7 +69,7 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
 /// had not come before the page was closed (its text was saved without them): they join its
 /// work as they would have then.
 pub fn resume_predictions(doc: &Document, dispatch: &Callback<Action>) {
-    if !super::storage::awaiting().iter().any(|id| *id == doc.id) {
+    if !super::storage::awaiting().contains(&doc.id) {
         return;
     }
     let sha = doc.sha256().to_string();
