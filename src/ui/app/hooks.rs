@@ -92,8 +92,12 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
                 r.set(Some(browser::now_ms()));
             }
             match session::save(&state, &mut marks.borrow_mut()) {
-                Ok(Some(now)) => dispatch.emit(Action::Stamp(now)),
-                Ok(None) => {}
+                Ok(saved) => {
+                    crate::ui::browser::open::settle_awaiting(|id| state.work_of(id).is_some());
+                    if let Some(now) = saved {
+                        dispatch.emit(Action::Stamp(now));
+                    }
+                }
                 Err(e) => dispatch.emit(Action::Fail(e)),
             }
             selection::measure("gloss:save", "gloss:save");

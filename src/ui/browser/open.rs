@@ -46,12 +46,11 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
     selection::mark(mark);
     if whole {
         super::storage::set_awaiting(&id, true);
+        IN_FLIGHT.with(|f| f.borrow_mut().insert(id.clone()));
     }
     extractor::predict(doc, move |answer| {
         selection::measure(mark, mark);
-        if whole {
-            super::storage::set_awaiting(&id, false);
-        }
+        let landed = id.clone();
         match answer {
             Ok(predictions) => d.emit(Action::Predicted { id, sha, predictions, whole }),
             Err(why) if whole => {
@@ -62,7 +61,25 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
             }
             Err(_) => {}
         }
+        if whole {
+            IN_FLIGHT.with(|f| f.borrow_mut().remove(&landed));
+        }
     });
+}
+
+thread_local! {
+    /// Documents whose whole predictions were asked for in this page and have not come yet.
+    static IN_FLIGHT: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// After a save: documents noted as awaiting predictions that came meanwhile (not in flight
+/// any more, and loaded, so the save just made holds them) are awaited no longer.
+pub fn settle_awaiting(loaded: impl Fn(&str) -> bool) {
+    for id in super::storage::awaiting() {
+        if !IN_FLIGHT.with(|f| f.borrow().contains(&id)) && loaded(&id) {
+            super::storage::set_awaiting(&id, false);
+        }
+    }
 }
 
 /// Asks again for the predictions of the document on screen when they were asked for and
