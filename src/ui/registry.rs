@@ -12,7 +12,7 @@
 use super::corpus::{self, FixChange, Loaded};
 use crate::extract::actor::fold;
 use crate::formats::gold::Identity;
-use crate::model::{ActorKind, Annotation, Attrs, Document, Edit, Status};
+use crate::model::{ActorKind, Annotation, Attrs, Document};
 use std::collections::BTreeMap;
 
 /// One identity of the corpus.
@@ -200,8 +200,7 @@ impl Registry {
                 docs.join("; "),
                 e.mentions().to_string(),
             ];
-            out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
-            out.push('\n');
+            crate::ui::views::csv::push_record(&mut out, &cells, "\n");
         }
         out
     }
@@ -225,35 +224,11 @@ pub fn entries_for(declared: &[Identity], anns: &[Annotation]) -> Option<Vec<Ide
     (!out.is_empty()).then_some(out)
 }
 
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The status of an annotation a person changed.
-fn edited(status: Status) -> Status {
-    match status {
-        Status::Predicted | Status::Accepted => Status::Edited,
-        s => s,
-    }
-}
-
 /// The change giving ACTOR `a` of document `(id, title, doc)` the name `name` and kind `kind`,
 /// when that changes it.
 fn retag(id: &str, title: &str, doc: &Document, a: &Annotation, name: &str, kind: ActorKind) -> Option<FixChange> {
     let x = a.actor()?;
-    if x.canonical == name && x.kind == kind {
-        return None;
-    }
-    let mut after = a.clone();
-    if let Attrs::Actor(y) = &mut after.attrs {
-        y.canonical = name.to_string();
-        y.kind = kind;
-    }
-    after.status = edited(after.status);
+    let edit = super::review::renamed(a, name, Some(kind))?;
     let (before, rest) = corpus::context(doc, a.span);
     Some(FixChange {
         doc: id.to_string(),
@@ -268,7 +243,7 @@ fn retag(id: &str, title: &str, doc: &Document, a: &Annotation, name: &str, kind
             x.kind.as_str(),
             kind.as_str()
         ),
-        edit: Edit::Replace { before: a.clone(), after },
+        edit,
     })
 }
 
@@ -311,7 +286,7 @@ pub fn plan_split(doc: &Loaded, ids: &[String], name: &str, kind: ActorKind) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ClaimAttrs, Mention, Provenance, Span};
+    use crate::model::{ActorAttrs, ClaimAttrs, Edit, Mention, Provenance, Span, Status};
     use std::rc::Rc;
 
     pub(crate) fn actor(text: &str, id: &str, word: &str, nth: usize, canonical: &str, kind: ActorKind) -> Annotation {
@@ -444,7 +419,7 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "name,kind,aliases,documents,mentions");
         assert_eq!(lines[2], "Mali,state,Mali; Bamako,d1 (2); d2 (1),3");
-        assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(crate::ui::views::csv::field("a, \"b\""), "\"a, \"\"b\"\"\"");
         let e = entries_for(&d, &corpus()[0].3).unwrap();
         assert_eq!(
             e,

@@ -42,8 +42,9 @@ fn edited(status: Status) -> Status {
 }
 
 /// `a` with canonical name `canonical` (and `kind`, when given), marked edited; `None` when
-/// nothing would change or `a` is no ACTOR.
-fn renamed(a: &Annotation, canonical: &str, kind: Option<ActorKind>) -> Option<Edit> {
+/// nothing would change or `a` is no ACTOR. Every rename of a mention (merge, registry,
+/// search's apply to all) goes through it.
+pub(crate) fn renamed(a: &Annotation, canonical: &str, kind: Option<ActorKind>) -> Option<Edit> {
     let x = a.actor()?;
     let kind = kind.unwrap_or(x.kind);
     if x.canonical == canonical && x.kind == kind {

@@ -97,17 +97,7 @@ fn identity(
     let live_actor = |a: &&Annotation| a.label() == Label::Actor && a.status.is_live();
     if let Some(a) = anns.iter().filter(live_actor).find(|a| a.span == span) {
         let x = a.actor()?;
-        if x.canonical == canonical && x.kind == kind {
-            return None;
-        }
-        let mut after = a.clone();
-        if let Attrs::Actor(y) = &mut after.attrs {
-            y.canonical = canonical.to_string();
-            y.kind = kind;
-        }
-        if matches!(after.status, Status::Predicted | Status::Accepted) {
-            after.status = Status::Edited;
-        }
+        let edit = crate::ui::review::renamed(a, canonical, Some(kind))?;
         let what = format!(
             "{}: \u{201c}{}\u{201d} ({}) → \u{201c}{canonical}\u{201d} ({})",
             a.id,
@@ -115,7 +105,7 @@ fn identity(
             x.kind.as_str(),
             kind.as_str()
         );
-        return Some((what, Edit::Replace { before: a.clone(), after }));
+        return Some((what, edit));
     }
     if only_existing || anns.iter().chain(added).filter(live_actor).any(|a| a.span.overlaps(&span)) {
         return None;

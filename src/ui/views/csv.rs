@@ -9,6 +9,13 @@
 //! Hand-written rather than the `csv` crate: writing is twenty lines, and the crate (with
 //! `csv-core`) would add its reader and serde glue to the page's wasm for nothing.
 
+/// One field, quoted when needed.
+pub fn field(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_field(&mut out, s);
+    out
+}
+
 /// Appends one field, quoted when needed.
 fn push_field(out: &mut String, field: &str) {
     let needs = field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
@@ -23,13 +30,19 @@ fn push_field(out: &mut String, field: &str) {
 
 /// Appends one record (a line ending with CRLF).
 pub fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    push_record(out, fields, "\r\n");
+}
+
+/// Appends one record ending with `eol` (the registry's and the timeline's tables end their
+/// lines with LF, as they always have).
+pub fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S], eol: &str) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         push_field(out, f.as_ref());
     }
-    out.push_str("\r\n");
+    out.push_str(eol);
 }
 
 #[cfg(test)]

@@ -7,19 +7,7 @@
 use std::fmt::Write as _;
 
 /// Text made safe inside an SVG element or attribute.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::formats::common::xml_escape as escape;
 
 /// A label cut to `n` characters with an ellipsis (the full text goes in a `<title>`).
 fn short(s: &str, n: usize) -> String {

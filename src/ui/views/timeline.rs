@@ -224,14 +224,6 @@ fn groups(points: &[Point]) -> Vec<Group> {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// The timeline as CSV: one row per date, placed or apart, with its group's verdict.
 pub fn to_csv(t: &Timeline) -> String {
     let mut verdict_of = BTreeMap::new();
@@ -264,8 +256,7 @@ pub fn to_csv(t: &Timeline) -> String {
             d.identities.join("; "),
             d.sentence.clone(),
         ];
-        out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+        super::csv::push_record(&mut out, &cells, "\n");
     };
     for (i, p) in t.points.iter().enumerate() {
         row(&p.date, Some(&p.days), "yes", verdict_of.get(&i).copied().unwrap_or(""));

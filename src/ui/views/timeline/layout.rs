@@ -184,9 +184,7 @@ pub fn layout(t: &Timeline, window: &Window, width: f64) -> Layout {
     Layout { width, height: y + PAD, rows, marks, ticks, outside }
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use crate::formats::common::xml_escape as esc;
 
 /// The tooltip of a point: value, words, document and sentence.
 pub fn tip(t: &Timeline, point: usize) -> String {

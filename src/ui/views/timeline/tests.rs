@@ -157,5 +157,5 @@ fn the_csv_has_a_row_per_date_and_quotes_its_fields() {
     assert!(lines
         .iter()
         .any(|l| l.starts_with("004_913e2693d2b18d77,") && l.contains(",XXXX-08,") && l.contains(when::NO_YEAR)));
-    assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+    assert_eq!(crate::ui::views::csv::field("a \"b\", c"), "\"a \"\"b\"\", c\"");
 }
