@@ -496,24 +496,8 @@ impl State {
             Action::Reject(id) => self.review(&id, false),
             Action::SetDateValue { id, value } => self.set_date_value(&id, &value),
             Action::SetDateType { id, timex_type } => self.set_date_type(&id, timex_type),
-            Action::SetCanonical { id, canonical } => {
-                let canonical = canonical.trim().to_string();
-                if canonical.is_empty() {
-                    return self.fail("an ACTOR needs a canonical name");
-                }
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Actor(a) = attrs {
-                        a.canonical = canonical.clone();
-                    }
-                });
-            }
-            Action::SetActorKind { id, kind } => {
-                self.change_attrs(&id, |attrs| {
-                    if let Attrs::Actor(a) = attrs {
-                        a.kind = kind;
-                    }
-                });
-            }
+            Action::SetCanonical { id, canonical } => self.set_canonical(&id, &canonical),
+            Action::SetActorKind { id, kind } => self.set_actor_kind(&id, kind),
             Action::SetSource { id, source } => {
                 if let Some(src) = &source {
                     if self.get(src).map(Annotation::label) != Some(Label::Actor) {
@@ -937,6 +921,28 @@ impl State {
     fn stamp(&mut self, now: String) {
         self.meta.created.get_or_insert_with(|| now.clone());
         self.meta.modified = Some(now);
+    }
+
+    /// Gives ACTOR `id` the canonical name `canonical` (trimmed; an empty one is refused).
+    fn set_canonical(&mut self, id: &str, canonical: &str) {
+        let canonical = canonical.trim().to_string();
+        if canonical.is_empty() {
+            return self.fail("an ACTOR needs a canonical name");
+        }
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Actor(a) = attrs {
+                a.canonical = canonical.clone();
+            }
+        });
+    }
+
+    /// Gives ACTOR `id` the kind `kind`.
+    fn set_actor_kind(&mut self, id: &str, kind: ActorKind) {
+        self.change_attrs(id, |attrs| {
+            if let Attrs::Actor(a) = attrs {
+                a.kind = kind;
+            }
+        });
     }
 
     /// The annotation with id `id`.

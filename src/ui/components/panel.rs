@@ -337,9 +337,10 @@ fn IdentityBox(props: &IdentityProps) -> Html {
         Callback::from(move |_| d.emit(Action::PlanSplit { ids: m.clone(), name: String::new() }))
     };
     let on_csv = {
-        let (d, csv) = (d.clone(), reg.to_csv());
+        // The table is written on the click, not at every render of the panel.
+        let (d, reg) = (d.clone(), reg.clone());
         Callback::from(move |_| {
-            if let Err(e) = crate::ui::browser::files::download("identities.csv", &csv, "text/csv") {
+            if let Err(e) = crate::ui::browser::files::download("identities.csv", &reg.to_csv(), "text/csv") {
                 d.emit(Action::Fail(e));
             }
         })
@@ -668,21 +669,17 @@ fn flag_list(state: &State, d: &Callback<Action>) -> Html {
     }
 }
 
-fn details(
+/// The review buttons of the selected annotation (accept, reject, delete, fix everywhere,
+/// relabel), or a hint when it is only hovered.
+fn review_actions(
     state: &UseReducerHandle<State>,
     a: &Annotation,
     d: &Callback<Action>,
     editable: bool,
     on_fix: &Callback<String>,
-    on_load: &Callback<()>,
 ) -> Html {
     let id = a.id.clone();
-    let attrs = match &a.attrs {
-        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, on_load),
-        Attrs::Date(x) => date_rows(state, &id, x, d, editable),
-        Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
-    };
-    let review = if editable {
+    if editable {
         let (acc, rej, del) = (
             d.reform({
                 let id = id.clone();
@@ -720,7 +717,11 @@ fn details(
         }
     } else {
         html! { <p class="muted small">{ "Click it to select and edit." }</p> }
-    };
+    }
+}
+
+/// Who made the annotation (and by which rule), and who last edited it.
+fn made_by(a: &Annotation) -> String {
     let mut by = match &a.provenance.rule {
         Some(rule) => format!("{} · rule {rule}", a.provenance.by),
         None => a.provenance.by.to_string(),
@@ -728,6 +729,24 @@ fn details(
     if let Some(editor) = &a.provenance.edited_by {
         by.push_str(&format!(" · edited by {editor}"));
     }
+    by
+}
+
+fn details(
+    state: &UseReducerHandle<State>,
+    a: &Annotation,
+    d: &Callback<Action>,
+    editable: bool,
+    on_fix: &Callback<String>,
+    on_load: &Callback<()>,
+) -> Html {
+    let id = a.id.clone();
+    let attrs = match &a.attrs {
+        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, on_load),
+        Attrs::Date(x) => date_rows(state, &id, x, d, editable),
+        Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
+    };
+    let review = review_actions(state, a, d, editable, on_fix);
     html! {
         <section key={a.id.clone()} class="details" id="details" data-id={a.id.clone()} data-label={a.label().as_str()} data-status={a.status.as_str()}>
             <div class="details-head">
@@ -736,7 +755,7 @@ fn details(
                 <span class={classes!("status", a.status.as_str())} id="status">{ status_name(a.status) }</span>
             </div>
             <blockquote class="quote" id="quote">{ a.quote.clone() }</blockquote>
-            <dl class="attrs">{ attrs }{ flag_rows(a, d, editable) }{ row("By", html! { <span class="small">{ by }</span> }) }</dl>
+            <dl class="attrs">{ attrs }{ flag_rows(a, d, editable) }{ row("By", html! { <span class="small">{ made_by(a) }</span> }) }</dl>
             { review }
         </section>
     }
