@@ -20,27 +20,30 @@ thread_local! {
 /// resolving dates against `dct` (`YYYY-MM-DD`, or none), and returns the gold JSON of the
 /// result (document id `extracted`). An error in words when the text or the date is unusable.
 pub fn extract_json(text: &str, dct: Option<&str>) -> Result<String, Error> {
-    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
-    let doc = Document::new("extracted", text, dct)?;
-    let anns = PIPELINE.with(|p| p.run(&doc));
+    let (doc, anns) = run("extracted", text, dct)?;
     Ok(GoldFile::new(doc, anns).to_json())
+}
+
+/// Document `id` of `text` with DCT `dct` (`YYYY-MM-DD`; blank or none: no DCT), and what
+/// the pipeline finds in it.
+fn run(id: &str, text: &str, dct: Option<&str>) -> Result<(Document, Vec<crate::model::Annotation>), Error> {
+    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
+    let doc = Document::new(id, text, dct)?;
+    let anns = PIPELINE.with(|p| p.run(&doc));
+    Ok((doc, anns))
 }
 
 /// The predictions for document `id` (its text and DCT as the page holds them: `\n` line
 /// ends) as a JSON array of annotations, the form gold files use: what the page opens with.
 pub fn predict_json(id: &str, text: &str, dct: Option<&str>) -> Result<String, Error> {
-    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
-    let doc = Document::new(id, text, dct)?;
-    let anns = PIPELINE.with(|p| p.run(&doc));
+    let (_, anns) = run(id, text, dct)?;
     serde_json::to_string(&anns).map_err(|e| Error::input(format!("predictions not written: {e}")))
 }
 
 /// [`predict_json`] in parts of at most `per` annotations each (a JSON array each), so that
 /// the page can read a long text's predictions a part at a time, never blocking for long.
 pub fn predict_parts_json(id: &str, text: &str, dct: Option<&str>, per: usize) -> Result<Vec<String>, Error> {
-    let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
-    let doc = Document::new(id, text, dct)?;
-    let anns = PIPELINE.with(|p| p.run(&doc));
+    let (_, anns) = run(id, text, dct)?;
     let parts = anns.chunks(per.max(1)).map(serde_json::to_string).collect::<Result<Vec<_>, _>>();
     parts.map_err(|e| Error::input(format!("predictions not written: {e}")))
 }

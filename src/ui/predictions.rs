@@ -163,6 +163,27 @@ impl State {
         }
     }
 
+    /// The text with SHA-256 `sha` awaits its predictions (`None`: none are awaited).
+    pub(super) fn awaiting(&mut self, sha: Option<String>) {
+        self.extracting = sha;
+        self.revision += 1;
+    }
+
+    /// `action`, made for the text `sha` once the extractor answered ([`Action::Guarded`]).
+    /// Words still waiting (or cleared meanwhile, as a click on a label button clears the
+    /// page's selection) take it; another text or other words drop it.
+    ///
+    /// [`Action::Guarded`]: super::state::Action::Guarded
+    pub(super) fn guarded(&mut self, sha: &str, pending: Option<crate::model::Span>, action: super::state::Action) {
+        let here = self.doc.as_ref().is_some_and(|d| d.sha256() == sha);
+        if here && (pending.is_none() || self.pending.is_none() || pending == self.pending) {
+            if pending.is_some() {
+                self.pending = pending;
+            }
+            self.apply(action);
+        }
+    }
+
     fn set_parked_anns(&mut self, id: &str, anns: Vec<Annotation>) {
         let unreviewed = super::review::unreviewed(&anns);
         let n = anns.len();

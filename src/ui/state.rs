@@ -584,21 +584,8 @@ impl State {
             Action::Unreadable { id, reason } => self.set_unreadable(&id, reason),
             Action::Reextract { predictions } => self.reextract(predictions),
             Action::Predicted { id, sha, predictions, whole } => self.predicted(&id, &sha, predictions, whole),
-            Action::Awaiting(sha) => {
-                self.extracting = sha;
-                self.revision += 1;
-            }
-            Action::Guarded { sha, pending, action } => {
-                // Words still waiting (or cleared meanwhile, as a click on a label button
-                // clears the page's selection) take the action; other words drop it.
-                let here = self.doc.as_ref().is_some_and(|d| d.sha256() == sha);
-                if here && (pending.is_none() || self.pending.is_none() || pending == self.pending) {
-                    if pending.is_some() {
-                        self.pending = pending;
-                    }
-                    self.apply(*action);
-                }
-            }
+            Action::Awaiting(sha) => self.awaiting(sha),
+            Action::Guarded { sha, pending, action } => self.guarded(&sha, pending, *action),
             Action::ReadOnly(why) => self.read_only = why,
             Action::Switch(i) => self.switch(i),
             Action::PlanFix(id) => self.plan_fix(&id),
