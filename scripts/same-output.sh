@@ -9,13 +9,19 @@
 #   diff -r /tmp/before /tmp/after && echo byte-identical
 #
 # The development corpora are read from ../shared/data/dev (or $GLOSS_DEV_DATA); absent ones
-# are skipped with a word.
+# are skipped with a word. GLOSS_BIN=target/debug/gloss uses that build instead of building the
+# release CLI (quicker while iterating; the output does not depend on the profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/same-output.sh DIR}
 mkdir -p "$out"
-cargo build --locked --release --bin gloss -q
-gloss=target/release/gloss
+if [ -n "${GLOSS_BIN:-}" ]; then
+  gloss=$GLOSS_BIN
+else
+  cargo build --locked --release --bin gloss -q
+  gloss=target/release/gloss
+fi
+export SOURCE_DATE_EPOCH=0   # the gold files' "created", so two runs compare byte for byte
 python3 - "$out" <<'PY'
 import glob, json, sys
 out = sys.argv[1]

@@ -68,6 +68,27 @@ fn extract_one_text_file_gives_pretty_gold_json() {
 }
 
 #[test]
+fn extract_with_source_date_epoch_is_reproducible() {
+    let run = |epoch: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(["extract", "article.txt", "--dct", "2025-09-19"])
+            .current_dir(fixtures())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .expect("the gloss binary runs");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let a = run("1758240000");
+    let f = GoldFile::from_json(&a).expect("a valid gold file");
+    assert_eq!(f.meta.created.as_deref(), Some("2025-09-19T00:00:00Z"));
+    assert_eq!(a, run("1758240000"), "two runs with one SOURCE_DATE_EPOCH are byte-identical");
+    let bad = GoldFile::from_json(&run("not a number")).expect("a valid gold file");
+    let created = bad.meta.created.expect("an invalid SOURCE_DATE_EPOCH falls back to now");
+    assert_ne!(created, "2025-09-19T00:00:00Z");
+}
+
+#[test]
 fn extract_jsonl_keeps_ids_and_order() {
     let o = gloss(&["extract", "docs.jsonl"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -461,8 +461,15 @@ fn is_jsonl(path: &str, text: &str) -> bool {
 
 // ---------------------------------------------------------------- extract
 
+/// The time written as `created`: now, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when it is set and valid, so two runs can be compared byte
+/// for byte (scripts/same-output.sh).
 fn now_rfc3339() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok());
+    fixed.unwrap_or_else(jiff::Timestamp::now).strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
