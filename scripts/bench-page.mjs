@@ -309,6 +309,7 @@ async function main() {
         + `memory JS ${fmtMB(d.mem.js_heap_used)} MB (${fmtMB(d.mem.js_heap_used_after_gc)} after GC), wasm ${d.mem.wasm_memory === null ? '?' : fmtMB(d.mem.wasm_memory)} MB, ${d.mem.dom_nodes} DOM nodes; `
         + `scroll ${d.wheel.px} px/frame p95 ${fmtMs(d.wheel.p95)} max ${fmtMs(d.wheel.max)} ms; through ${d.through.height} px in ${d.through.px} px/frame p95 ${fmtMs(d.through.p95)} max ${fmtMs(d.through.max)} ms (scroller: ${d.through.scroller}); `
         + (d.wheelSel ? `scroll with an actor selected p95 ${fmtMs(d.wheelSel.p95)} max ${fmtMs(d.wheelSel.max)} ms (${d.wheelSel.runs} runs in the DOM)` : 'no selection left to scroll with'));
+      console.log(`       1 MB long tasks (over 50 ms, from the click to settled): ${JSON.stringify(d.open.longTasks)}`);
       console.log(`       1 MB page measures: open ${JSON.stringify(d.open.measures)}; `
         + ['reject', 'undo', 'delete', 'undo2'].map((k) => `${k} ${JSON.stringify(d.ed[k].measures)}`).join('; '));
     }
@@ -338,6 +339,7 @@ async function main() {
   S.open_1mb_ms = line('1 MB open (first highlights)', pick(ed, (d) => d.open.open), fmtMs, 'ms');
   S.complete_1mb_ms = line('1 MB all highlights', pick(ed, (d) => d.open.complete), fmtMs, 'ms');
   S.settled_1mb_ms = line('1 MB settled (after autosave)', pick(ed, (d) => d.open.settled), fmtMs, 'ms');
+  S.longest_task_1mb_ms = line('1 MB longest main-thread task while opening', pick(ed, (d) => d.open.longest), fmtMs, 'ms');
   S.js_heap_mb = line('1 MB memory: JS heap used', pick(ed, (d) => d.mem.js_heap_used), fmtMB, 'MB');
   S.js_heap_gc_mb = line('1 MB memory: JS heap used after GC', pick(ed, (d) => d.mem.js_heap_used_after_gc), fmtMB, 'MB');
   if (ed.every((d) => d.mem.wasm_memory !== null)) S.wasm_memory_mb = line('1 MB memory: editor wasm memory', pick(ed, (d) => d.mem.wasm_memory), fmtMB, 'MB');

@@ -121,6 +121,13 @@ export async function openBig(page, text) {
   return page.evaluate(async (head) => {
     __bench.clearMeasures();
     const btn = document.getElementById('paste-open');
+    // Every main-thread task over 50 ms from the click to the settled page (the Long Tasks
+    // API): how long input could have waited, and when.
+    const long = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(e);
+    });
+    observer.observe({ type: 'longtask' });
     const t0 = performance.now();
     btn.click();
     const shown = () => document.getElementById('text')?.textContent.startsWith(head)
@@ -130,7 +137,17 @@ export async function openBig(page, text) {
     const complete = await __bench.until(t0, () => shown() && !extracting());
     // The autosave runs after the paint; the next frame comes when it is done.
     const settled = await __bench.until(t0, () => !extracting() && performance.getEntriesByName('gloss:save', 'measure').length > 0);
-    return { open, complete, settled, measures: __bench.measures(),
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const e of observer.takeRecords()) long.push(e);
+    observer.disconnect();
+    // Each long task with the page's own measures that ran inside it (what blocked).
+    const inside = (t) => performance.getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('gloss:') && m.startTime >= t.startTime - 1 && m.startTime < t.startTime + t.duration)
+      .map((m) => `${m.name.slice(6)} ${Math.round(m.duration)}`);
+    const longTasks = long.filter((t) => t.startTime >= t0)
+      .map((t) => ({ at: Math.round(t.startTime - t0), ms: Math.round(t.duration), what: inside(t) }));
+    const longest = longTasks.reduce((m, t) => Math.max(m, t.ms), 0);
+    return { open, complete, settled, longest, longTasks, measures: __bench.measures(),
       runs: document.querySelectorAll('#text .r').length,
       paras: document.querySelectorAll('#text p').length };
   }, head);

@@ -368,41 +368,49 @@ impl Annotation {
 }
 
 /// The wire shape of an annotation as written, shared by gold JSON, autosave and the JS export.
+/// It borrows every field: writing 20,000 annotations allocates nothing per annotation.
 #[derive(Serialize)]
-struct WireAnnotation {
-    id: String,
+struct WireAnnotation<'a> {
+    id: &'a str,
     label: Label,
     start: usize,
     end: usize,
-    quote: String,
+    quote: &'a str,
     status: Status,
-    provenance: Provenance,
-    attributes: serde_json::Value,
+    provenance: &'a Provenance,
+    attributes: WireAttrs<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
+    note: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     unsure: bool,
 }
 
+/// A label's attributes as written: the object alone, without a tag (the label says which).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum WireAttrs<'a> {
+    Actor(&'a ActorAttrs),
+    Date(&'a DateAttrs),
+    Claim(&'a ClaimAttrs),
+}
+
 impl Serialize for Annotation {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::Error as _;
         let attributes = match &self.attrs {
-            Attrs::Actor(a) => serde_json::to_value(a),
-            Attrs::Date(a) => serde_json::to_value(a),
-            Attrs::Claim(a) => serde_json::to_value(a),
-        }
-        .map_err(S::Error::custom)?;
+            Attrs::Actor(a) => WireAttrs::Actor(a),
+            Attrs::Date(a) => WireAttrs::Date(a),
+            Attrs::Claim(a) => WireAttrs::Claim(a),
+        };
         WireAnnotation {
-            id: self.id.clone(),
+            id: &self.id,
             label: self.label(),
             start: self.span.start(),
             end: self.span.end(),
-            quote: self.quote.clone(),
+            quote: &self.quote,
             status: self.status,
-            provenance: self.provenance.clone(),
+            provenance: &self.provenance,
             attributes,
-            note: self.note.clone(),
+            note: self.note.as_deref(),
             unsure: self.unsure,
         }
         .serialize(s)
@@ -507,6 +515,40 @@ mod tests {
                 target: None,
                 source_words: Some(Cue { span: Span::new(0, 2).unwrap(), text: "He".into() }),
             }),
+        }
+    }
+
+    /// Each label's attributes are written exactly as their own object is (the borrowed wire
+    /// shape must not tag, wrap or reorder them), with optional fields present and absent.
+    #[test]
+    fn attributes_are_written_as_their_own_object() {
+        let actor = ActorAttrs {
+            kind: ActorKind::Person,
+            mention: Mention::Name,
+            canonical: "Assimi Goïta".into(),
+            role: Some("President".into()),
+        };
+        let date = DateAttrs {
+            timex_type: TimexType::Date,
+            value: "2025-09-14".into(),
+            modifier: Some("START".into()),
+            anchor: Some("dct".into()),
+        };
+        let Attrs::Claim(claim) = sample().attrs else { unreachable!() };
+        let bare_claim = ClaimAttrs { source: None, cue: None, ..ClaimAttrs::default() };
+        let cases = [
+            (Attrs::Actor(actor.clone()), serde_json::to_string(&actor).unwrap()),
+            (Attrs::Actor(ActorAttrs::default()), serde_json::to_string(&ActorAttrs::default()).unwrap()),
+            (Attrs::Date(date.clone()), serde_json::to_string(&date).unwrap()),
+            (Attrs::Date(DateAttrs::default()), serde_json::to_string(&DateAttrs::default()).unwrap()),
+            (Attrs::Claim(claim.clone()), serde_json::to_string(&claim).unwrap()),
+            (Attrs::Claim(bare_claim.clone()), serde_json::to_string(&bare_claim).unwrap()),
+        ];
+        for (attrs, own) in cases {
+            let a = Annotation { attrs, ..sample() };
+            let json = serde_json::to_string(&a).unwrap();
+            assert!(json.contains(&format!(r#","attributes":{own}}}"#)), "{json} should end with {own}");
+            assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
         }
     }
 

@@ -114,7 +114,7 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
         if p.touched {
             f.meta.modified = Some(browser::now_iso());
         }
-        snap.docs.push((e.id.clone(), f.to_json()));
+        snap.docs.push((e.id.clone(), f.to_json_line()));
         next.push((e.id.clone(), mark));
     }
     if let (Some(doc), Some(mut file)) = (&state.doc, state.gold()) {
@@ -126,7 +126,7 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
                 file.meta.modified = Some(now.clone());
                 stamped = Some(now);
             }
-            snap.docs.push((doc.id.clone(), file.to_json()));
+            snap.docs.push((doc.id.clone(), file.to_json_line()));
             // The mark holds the work's own meta (the registry's entries are stamped on writing).
             let meta = Meta { identities: state.meta.identities.clone(), ..file.meta.clone() };
             next.push((doc.id.clone(), (doc.clone(), state.anns.clone(), meta)));

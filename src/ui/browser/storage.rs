@@ -1,4 +1,5 @@
-//! Autosave: each document's work as gold JSON in IndexedDB (database `gloss`, store `docs`,
+//! Autosave: each document's work as gold JSON (on one line, as in Gloss JSON Lines: a third
+//! smaller and quicker to write than pretty JSON) in IndexedDB (database `gloss`, store `docs`,
 //! read into memory once at startup so that reads are immediate), with the undo history
 //! (store `meta`), the other versions of each document (store `versions`), an append-only
 //! log of the edits made since the last full save (store `log`: one small record per edit,
