@@ -18,6 +18,7 @@
 pub mod eval;
 pub mod extract;
 pub mod formats;
+pub mod learn;
 pub mod model;
 pub mod ui;
 pub mod wasm_api;

@@ -701,3 +701,43 @@ fn score_of_a_corpus_whose_every_document_is_skipped_fails_in_one_line() {
         "{e}"
     );
 }
+
+/// `gloss learn` writes a lexicon from reviewed seeds; `extract --lexicon` applies it (a name
+/// the person renamed comes back under its new identity, with the rule `lexicon`); a broken
+/// lexicon is refused in words; `simulate-learning` prints a point per checkpoint.
+#[test]
+fn learn_then_extract_with_the_lexicon_and_simulate() {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dir = scratch("learn");
+    let o = gloss(&["learn", seeds.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut lex: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("a lexicon file");
+    assert_eq!(lex["format"], "gloss-lexicon");
+    assert!(lex["actors"].as_object().is_some_and(|m| m.contains_key("Yann Vezilier")), "{lex}");
+    let canonical = lex["actors"]["Yann Vezilier"]["canonical"].as_str().unwrap().to_string();
+    lex["renamed"][canonical.as_str()] = "Yann V.".into();
+    let path = dir.join("lexicon.json");
+    std::fs::write(&path, serde_json::to_string(&lex).unwrap()).unwrap();
+    let seed = seeds.join("000_c000a84573ae1d4c.txt");
+    let o = gloss(&["extract", seed.to_str().unwrap(), "--dct", "2025-09-19", "--lexicon", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let f = GoldFile::from_json(&stdout(&o)).unwrap();
+    let mentions: Vec<_> = f.annotations.iter().filter(|a| a.quote == "Yann Vezilier").collect();
+    assert!(!mentions.is_empty(), "the name is found");
+    for a in mentions {
+        let gloss::model::Attrs::Actor(x) = &a.attrs else { panic!("an ACTOR: {a:?}") };
+        assert_eq!((x.canonical.as_str(), a.provenance.rule.as_deref()), ("Yann V.", Some("lexicon")));
+    }
+    std::fs::write(&path, "{\"format\":\"gloss-lexicon\",\"version\":1}").unwrap();
+    let o = gloss(&["extract", "article.txt", "--lexicon", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("not a Gloss lexicon file"), "{}", stderr(&o));
+    let o = gloss(&["simulate-learning", seeds.to_str().unwrap(), "--at", "2,3", "--next", "2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l.trim_start().starts_with("2 ") && l.contains("ACTOR")), "{out}");
+    assert!(out.lines().any(|l| l.trim_start().starts_with("3 ") && l.contains("DATE")), "{out}");
+    let o = gloss(&["simulate-learning", seeds.to_str().unwrap(), "--at", "9"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("too few"), "{}", stderr(&o));
+}

@@ -19,6 +19,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "gloss/learn.rs"]
+mod learn;
+
 /// mimalloc serves the extractors' many small allocations faster than the system's malloc
 /// (Cargo.toml says by how much); the criterion benchmark times the pipeline with it too.
 #[global_allocator]
@@ -89,6 +92,12 @@ enum Cmd {
     /// Agreement between annotators: span F1, Cohen's kappa, Krippendorff's alpha and
     /// alpha_U per label, attributes, confusion and disagreements.
     Agree(AgreeArgs),
+    /// Learn a project lexicon (names with their identity and kind, rejected surfaces,
+    /// dates) from reviewed documents; `extract --lexicon` applies it.
+    Learn(learn::LearnArgs),
+    /// Simulate learning over a corpus in order: after 5, 20, 50 documents, score the next
+    /// ones with and without the lexicon learned so far.
+    SimulateLearning(learn::SimulateArgs),
 }
 
 #[derive(Args)]
@@ -104,6 +113,10 @@ struct ExtractArgs {
     /// Write DIR/<id>.gold.json files instead of printing.
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     out_dir: Option<PathBuf>,
+    /// Apply a project lexicon (written by `gloss learn`): learned names, rejected surfaces,
+    /// renamed identities and dates; what it adds or changes has the rule `lexicon`.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<String>,
 }
 
 #[derive(Args)]
@@ -234,6 +247,8 @@ fn main() -> ExitCode {
         Cmd::Score(a) => score(a, &mut out),
         Cmd::Convert(a) => convert(a, &mut out),
         Cmd::Agree(a) => agree(a, &mut out),
+        Cmd::Learn(a) => learn::learn(a, &mut out),
+        Cmd::SimulateLearning(a) => learn::simulate_learning(a, &mut out),
     };
     let flushed = out.flush();
     match result.and(flushed) {
@@ -475,9 +490,14 @@ fn now_rfc3339() -> String {
 fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
     let files = if a.files.is_empty() { vec!["-".to_string()] } else { a.files.clone() };
     let pipeline = Pipeline::default();
+    let lexicon = a.lexicon.as_deref().map(learn::read_lexicon).transpose()?;
+    let compiled = lexicon.as_ref().map(gloss::extract::learned::Compiled::new);
     let created = now_rfc3339();
     let annotate = |doc: Document| -> GoldFile {
-        let anns = pipeline.run(&doc);
+        let anns = match (&lexicon, &compiled) {
+            (Some(lex), Some(c)) => pipeline.run_learned(&doc, lex, c),
+            _ => pipeline.run(&doc),
+        };
         let mut f = GoldFile::new(doc, anns);
         f.meta.created = Some(created.clone());
         f

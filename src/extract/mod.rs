@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod claim;
 pub mod date;
+pub mod learned;
 mod nesting;
 pub mod segment;
 mod work;
@@ -15,6 +16,7 @@ mod work;
 pub use nesting::MAX_CLAIM_DEPTH;
 pub use work::{Steps, Tally, Work};
 
+use crate::learn::ProjectLexicon;
 use crate::model::{Annotation, Attrs, Document, Label, Span};
 use rustc_hash::FxHashMap;
 use segment::Sentence;
@@ -59,6 +61,17 @@ impl Pipeline {
     /// [`Pipeline::run`], with a count of the work each stage did: tests check with it,
     /// without timing, that the work grows linearly with the text.
     pub fn run_counted(&self, doc: &Document) -> (Vec<Annotation>, Work) {
+        self.run_with(doc, None)
+    }
+
+    /// [`Pipeline::run`] with the project lexicon applied to the candidates before the merge
+    /// (see [`learned`]); `compiled` is `learned::Compiled::new(lex)`, made once for many
+    /// documents.
+    pub fn run_learned(&self, doc: &Document, lex: &ProjectLexicon, compiled: &learned::Compiled) -> Vec<Annotation> {
+        self.run_with(doc, Some((lex, compiled))).0
+    }
+
+    fn run_with(&self, doc: &Document, lex: Option<(&ProjectLexicon, &learned::Compiled)>) -> (Vec<Annotation>, Work) {
         let tally = Tally::default();
         let mut steps = 0u64;
         let sentences = segment::sentences_counted(doc, &mut steps);
@@ -76,6 +89,9 @@ impl Pipeline {
             } else {
                 found.append(&mut out);
             }
+        }
+        if let Some((lex, compiled)) = lex {
+            learned::apply(lex, compiled, doc, &mut found);
         }
         let anns = merge(found, &tally);
         Self::count_output(&anns, &tally);

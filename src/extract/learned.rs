@@ -1,0 +1,134 @@
+//! Applying the project lexicon (`crate::learn`) to one document's candidates, before the
+//! pipeline's merge resolves overlaps and numbers the ids.
+//!
+//! - A candidate ACTOR or DATE whose words were rejected more often than accepted is dropped
+//!   (a claim whose source it was keeps no source: the merge drops the reference).
+//! - A candidate ACTOR whose words are a learned name takes the learned kind and identity;
+//!   any other takes the identity's new name when it was renamed.
+//! - Each occurrence of a learned name (as written, between word boundaries) or of a learned
+//!   date (any ASCII case) that no candidate of its label already covers exactly becomes a
+//!   candidate; the merge prefers the longer of two overlapping ones, so a learned name never
+//!   cuts a longer name the extractor found, and a longer learned name replaces a shorter cut.
+//!
+//! Every candidate added or changed here has the rule `lexicon` in its provenance.
+//!
+//! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
+
+use crate::learn::ProjectLexicon;
+use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The rule named in the provenance of what the lexicon added or changed.
+pub const RULE: &str = "lexicon";
+
+/// The lexicon's surfaces, compiled for one search over a text.
+pub struct Compiled {
+    names: Option<(AhoCorasick, Vec<String>)>,
+    dates: Option<(AhoCorasick, Vec<String>)>,
+}
+
+impl Compiled {
+    /// Searchers for the names and dates `lex` would predict.
+    pub fn new(lex: &ProjectLexicon) -> Compiled {
+        let names: Vec<String> = lex.actors.keys().filter(|s| lex.actor(s).is_some()).cloned().collect();
+        let dates: Vec<String> = lex.dates.keys().filter(|s| lex.date(s).is_some()).cloned().collect();
+        let build = |pats: Vec<String>, fold: bool| {
+            if pats.is_empty() {
+                return None;
+            }
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(&pats)
+                .ok()
+                .map(|ac| (ac, pats))
+        };
+        Compiled { names: build(names, false), dates: build(dates, true) }
+    }
+}
+
+/// True when the bytes `s..e` of `text` start and end at word boundaries.
+fn bounded(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+fn lexicon_provenance() -> Provenance {
+    Provenance::extractor(RULE)
+}
+
+/// Applies `lex` (compiled as `compiled`) to `cands`, the candidates of `doc`.
+pub fn apply(lex: &ProjectLexicon, compiled: &Compiled, doc: &Document, cands: &mut Vec<Annotation>) {
+    cands.retain(|a| a.label() == Label::Claim || !lex.is_rejected(a.label(), &a.quote));
+    for a in cands.iter_mut() {
+        let Attrs::Actor(attrs) = &mut a.attrs else { continue };
+        if let Some(l) = lex.actor(&a.quote) {
+            let canonical = lex.canonical(&l.canonical);
+            if attrs.kind != l.kind || attrs.canonical != canonical {
+                attrs.kind = l.kind;
+                attrs.canonical = canonical.to_string();
+                a.provenance = lexicon_provenance();
+            }
+        } else if lex.renamed.contains_key(&attrs.canonical) {
+            attrs.canonical = lex.canonical(&attrs.canonical).to_string();
+            a.provenance = lexicon_provenance();
+        }
+    }
+    let mut added = Vec::new();
+    let text = doc.text();
+    let covered =
+        |label: Label, span: Span, cands: &[Annotation]| cands.iter().any(|c| c.label() == label && c.span == span);
+    if let Some((ac, pats)) = &compiled.names {
+        for m in ac.find_iter(text).filter(|m| bounded(text, m.start(), m.end())) {
+            let (Some(span), Some(l)) =
+                (doc.span_of_bytes(m.start(), m.end()), lex.actor(&pats[m.pattern().as_usize()]))
+            else {
+                continue;
+            };
+            if covered(Label::Actor, span, cands) {
+                continue;
+            }
+            let attrs = Attrs::Actor(ActorAttrs {
+                kind: l.kind,
+                mention: Mention::Name,
+                canonical: lex.canonical(&l.canonical).to_string(),
+                role: None,
+            });
+            added.push(candidate(format!("L{}", added.len() + 1), span, &text[m.start()..m.end()], attrs));
+        }
+    }
+    if let Some((ac, pats)) = &compiled.dates {
+        for m in ac.find_iter(text).filter(|m| bounded(text, m.start(), m.end())) {
+            let (Some(span), Some(d)) =
+                (doc.span_of_bytes(m.start(), m.end()), lex.date(&pats[m.pattern().as_usize()]))
+            else {
+                continue;
+            };
+            if covered(Label::Date, span, cands) {
+                continue;
+            }
+            let attrs = Attrs::Date(DateAttrs {
+                timex_type: d.timex_type,
+                value: d.value.clone(),
+                modifier: None,
+                anchor: None,
+            });
+            added.push(candidate(format!("L{}", added.len() + 1), span, &text[m.start()..m.end()], attrs));
+        }
+    }
+    cands.append(&mut added);
+}
+
+fn candidate(id: String, span: Span, quote: &str, attrs: Attrs) -> Annotation {
+    Annotation {
+        id,
+        span,
+        quote: quote.to_string(),
+        status: Status::Predicted,
+        note: None,
+        unsure: false,
+        provenance: lexicon_provenance(),
+        attrs,
+    }
+}

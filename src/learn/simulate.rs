@@ -1,0 +1,100 @@
+//! The learning simulation: how much the project lexicon would have saved an annotator who
+//! reviewed a corpus's documents in order.
+//!
+//! Documents are taken in order. Each is pre-annotated with the lexicon learned so far, and
+//! its gold (what the person would have kept) is then learned against those predictions
+//! ([`ProjectLexicon::learn_document`]). After `k` documents (each `k` of `at`), the next
+//! `next` documents are scored twice, with the extractor alone and with the lexicon of the
+//! first `k`: the difference is what learning bought on documents it has not seen.
+//!
+//! Owns: that loop and its figures. It must not: read files or print (the CLI does).
+
+use super::ProjectLexicon;
+use crate::eval::figures::Prf;
+use crate::eval::{self, Coverage, EvalDoc, Options};
+use crate::extract::learned::Compiled;
+use crate::extract::Pipeline;
+use crate::model::{Annotation, Document, Error, Label, Span};
+use serde::Serialize;
+
+/// One reviewed document: its text and gold, and what its source annotates.
+pub struct Reviewed {
+    pub doc: Document,
+    pub gold: Vec<Annotation>,
+    pub coverage: Coverage,
+    pub places: Vec<Span>,
+}
+
+/// Strict figures of one label, without and with the lexicon.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Compared {
+    pub label: Label,
+    pub without: Prf,
+    pub with: Prf,
+}
+
+/// The figures after `learned_from` documents, on the `scored` documents that follow.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    pub learned_from: usize,
+    pub scored: usize,
+    /// Entries of the lexicon then: actor names, rejected surfaces, dates.
+    pub names: usize,
+    pub rejected: usize,
+    pub dates: usize,
+    pub labels: Vec<Compared>,
+}
+
+fn eval_doc(r: &Reviewed, annotations: Vec<Annotation>, gold: bool) -> EvalDoc {
+    EvalDoc {
+        id: r.doc.id.clone(),
+        sha256: r.doc.sha256().to_string(),
+        annotations,
+        coverage: if gold { r.coverage.clone() } else { Coverage::full() },
+        places: if gold { r.places.clone() } else { Vec::new() },
+    }
+}
+
+fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<Vec<(Label, Prf)>, Error> {
+    Ok(eval::score(gold, pred, opts)?.labels.into_iter().map(|l| (l.label, l.strict)).collect())
+}
+
+/// Runs the simulation (see the module's documentation). `at` is sorted and deduplicated
+/// here; points whose `k` leaves no document to score are left out.
+pub fn simulate(docs: &[Reviewed], at: &[usize], next: usize, opts: &Options) -> Result<Vec<Point>, Error> {
+    let pipeline = Pipeline::default();
+    let mut at: Vec<usize> = at.iter().copied().filter(|&k| k > 0 && k < docs.len()).collect();
+    at.sort_unstable();
+    at.dedup();
+    let mut lex = ProjectLexicon::new();
+    let mut points = Vec::new();
+    let mut learned = 0;
+    for &k in &at {
+        while learned < k {
+            let r = &docs[learned];
+            let predicted = pipeline.run_learned(&r.doc, &lex, &Compiled::new(&lex));
+            lex.learn_document(&r.doc, &r.gold, &predicted, &r.coverage, &r.places);
+            learned += 1;
+        }
+        let compiled = Compiled::new(&lex);
+        let ahead = &docs[k..(k + next).min(docs.len())];
+        let gold: Vec<EvalDoc> = ahead.iter().map(|r| eval_doc(r, r.gold.clone(), true)).collect();
+        let plain: Vec<EvalDoc> = ahead.iter().map(|r| eval_doc(r, pipeline.run(&r.doc), false)).collect();
+        let with: Vec<EvalDoc> =
+            ahead.iter().map(|r| eval_doc(r, pipeline.run_learned(&r.doc, &lex, &compiled), false)).collect();
+        let labels = strict(&gold, &plain, opts)?
+            .into_iter()
+            .zip(strict(&gold, &with, opts)?)
+            .map(|((label, without), (_, with))| Compared { label, without, with })
+            .collect();
+        points.push(Point {
+            learned_from: k,
+            scored: ahead.len(),
+            names: lex.actors.len(),
+            rejected: lex.rejected.values().map(|m| m.len()).sum(),
+            dates: lex.dates.len(),
+            labels,
+        });
+    }
+    Ok(points)
+}
