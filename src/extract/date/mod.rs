@@ -409,6 +409,57 @@ impl DateExtractor {
         }
     }
 
+    /// The candidates kept: longest first, then the earlier rule, each kept when it overlaps
+    /// no match kept before and its production gives a value (tried against stand-ins for the
+    /// earlier date); in text order.
+    fn keep<'t>(
+        &'t self,
+        cx: &Context<'_>,
+        text: &'t str,
+        tenses: &TenseCache,
+    ) -> Vec<(usize, usize, usize, Captures<'t>)> {
+        let doc = cx.doc;
+        let mut cands = self.candidates(text, cx.work);
+        // Longest first, then the earlier rule, then the earlier start.
+        cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
+        // Kept spans by start; they never overlap, so one look at the neighbours decides.
+        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut kept = Vec::new();
+        let sentences = cx.sentences;
+        // Stand-ins for the earlier date while checking that a candidate normalises at all.
+        let fake_day = doc.dct().or_else(|| Date::new(2000, 1, 1).ok());
+        let fake = fake_day.map(|d| (Point::Day(d), 0usize, 0usize));
+        for c in cands {
+            let clash_before = taken.range(..c.1).next_back().is_some_and(|(_, e)| *e > c.0);
+            if clash_before {
+                continue;
+            }
+            let si = sentences.partition_point(|x| x.end_byte <= c.0);
+            let sent =
+                sentences.get(si).map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1))).unwrap_or((0, text.len()));
+            let probe = Where {
+                text,
+                start: c.0,
+                end: c.1,
+                sentence: sent,
+                dct: doc.dct(),
+                prev: fake.as_ref(),
+                prev_end: None,
+                sentence_no: 0,
+                prev_quarter: None,
+                period_after_quarter: false,
+                tenses,
+            };
+            if (self.rules[c.2].rule.norm)(self, &c.3, &probe).is_none() {
+                continue;
+            }
+            taken.insert(c.0, c.1);
+            kept.push(c);
+        }
+        kept.sort_by_key(|(s, _, _, _)| *s);
+        kept
+    }
+
     /// Rejects matches that are numbers or codes rather than dates, then asks the rule's guard.
     fn guard(&self, rule: &Compiled, text: &str, s: usize, e: usize, caps: &Captures<'_>) -> bool {
         // Guards read a few words either side: bounded, so a long text costs no more per match.
@@ -443,45 +494,9 @@ impl Extractor for DateExtractor {
     fn extract(&self, cx: &Context<'_>, out: &mut Vec<Annotation>) {
         let doc = cx.doc;
         let text = doc.text();
-        let mut cands = self.candidates(text, cx.work);
-        // Longest first, then the earlier rule, then the earlier start.
-        cands.sort_by_key(|(s, e, r, _)| (std::cmp::Reverse(e - s), *r, *s));
-        // Kept spans by start; they never overlap, so one look at the neighbours decides.
-        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        let mut kept = Vec::new();
         let sentences = cx.sentences;
-        // Stand-ins for the earlier date while checking that a candidate normalises at all.
-        let fake_day = doc.dct().or_else(|| Date::new(2000, 1, 1).ok());
-        let fake = fake_day.map(|d| (Point::Day(d), 0usize, 0usize));
         let tenses = TenseCache::default();
-        for c in cands {
-            let clash_before = taken.range(..c.1).next_back().is_some_and(|(_, e)| *e > c.0);
-            if clash_before {
-                continue;
-            }
-            let si = sentences.partition_point(|x| x.end_byte <= c.0);
-            let sent =
-                sentences.get(si).map(|x| (x.start_byte.min(c.0), x.end_byte.max(c.1))).unwrap_or((0, text.len()));
-            let probe = Where {
-                text,
-                start: c.0,
-                end: c.1,
-                sentence: sent,
-                dct: doc.dct(),
-                prev: fake.as_ref(),
-                prev_end: None,
-                sentence_no: 0,
-                prev_quarter: None,
-                period_after_quarter: false,
-                tenses: &tenses,
-            };
-            if (self.rules[c.2].rule.norm)(self, &c.3, &probe).is_none() {
-                continue;
-            }
-            taken.insert(c.0, c.1);
-            kept.push(c);
-        }
-        kept.sort_by_key(|(s, _, _, _)| *s);
+        let kept = self.keep(cx, text, &tenses);
         let mut si = 0usize;
         let mut prev: Option<(Point, usize, usize)> = None;
         let mut prev_end: Option<usize> = None;
