@@ -1,10 +1,24 @@
 //! The DATE extractor: TimeML TIMEX3 expressions with type, value, mod and anchor.
 //!
-//! Owns: the rule table (one regex per construction, built once from the word lists in
-//! `data/dates/`), choosing among overlapping matches (longest, then earliest rule) and
-//! normalising each kept match against the document's creation date (DCT) or an earlier
-//! date. It must not: read files, see other labels' annotations, or do calendar arithmetic
-//! by hand (jiff does it, through `resolve.rs`).
+//! This file is the engine. Owns: compiling every family's rules (once, from the word lists
+//! in `data/dates/`), the trigger scan, the guard shared by all rules (a number inside a
+//! bigger number or a code), choosing among overlapping matches (longest, then the rule
+//! named first in [`PRECEDENCE`]), and running each kept match's production in text order
+//! with the dates before it as possible anchors. It must not: know any rule (it sees them
+//! only through [`rule::Rule`]), read files, see other labels' annotations, or do calendar
+//! arithmetic by hand (jiff does it, through `resolve.rs`).
+//!
+//! Layout: `rule.rs` says what a rule is (name, pattern, trigger classes, guard,
+//! production); the rules are grouped by family, each file with its patterns, guards and
+//! productions side by side: `calendar.rs` (month-day, day-month, numeric, month-year,
+//! month), `years.rs` (years, decades, centuries, seasons), `periods.rs` (quarters,
+//! halves, year-end), `relative.rs` (last week, the past two months, the next day, two
+//! weeks ago), `deictic.rs` (today, weekdays, weekends, parts of the day), `times.rs`
+//! (clock times), `durations.rs`, `vague.rs` (now, recently, at the time), `sets.rs`
+//! (every Monday, weekly), `holidays.rs`; `common.rs` holds what several families share,
+//! `lexicon.rs` the word lists, `resolve.rs` calendar points and the tense guess. A new
+//! rule goes into its family's `RULES` and into [`PRECEDENCE`]; its cases go to
+//! `tests/cases/dates.toml`.
 //!
 //! Without a DCT, values keep what the text says and write the rest as X: `September 19`
 //! is `XXXX-09-19`, `Friday` is `XXXX-WXX-5`, and relative expressions write their
