@@ -9,7 +9,8 @@
 
 use super::rule::*;
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month-day-year",
@@ -94,6 +95,23 @@ impl DateExtractor {
         (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
     }
 
+    /// The day; with "the week of", its ISO week.
+    pub(super) fn norm_month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let mut n = self.month_day(caps, w)?;
+        // "the week of March 6": the day's ISO week.
+        if g("wk").is_some() {
+            if let Some(Point::Day(d)) = n.point {
+                let p = resolve::week_of(d);
+                n.value = p.value();
+                n.point = Some(p);
+            } else {
+                n.value = "XXXX-WXX".into();
+            }
+        }
+        Some(n)
+    }
+
     /// The second day of "April 24 and 25", where the number ends the phrase.
     pub(super) fn guard_coord_day(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
         let Near { before, after, .. } = *n;
@@ -113,75 +131,6 @@ impl DateExtractor {
                 nw.as_str(),
                 "in" | "at" | "on" | "when" | "respectively" | "to" | "for" | "with" | "before" | "after"
             ) && rest.starts_with(|c: char| c.is_ascii_lowercase())
-    }
-
-    /// "May", "March" are verbs and names too.
-    pub(super) fn guard_month(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { before, prev_word, .. } = *n;
-        let prev_lower = &n.prev_lower;
-        // "May", "March" are verbs and names too: accept them alone only after a
-        // preposition or determiner, or with a modifier.
-        let m = caps.name("m").map(|m| m.as_str()).unwrap_or("");
-        if caps.name("pos").is_some() || caps.name("rel").is_some() {
-            return true;
-        }
-        let ambiguous = matches!(m, "May" | "March" | "MAY" | "MARCH");
-        let prep = matches!(
-            prev_lower.as_str(),
-            "in" | "on"
-                | "by"
-                | "since"
-                | "until"
-                | "till"
-                | "of"
-                | "from"
-                | "through"
-                | "to"
-                | "during"
-                | "before"
-                | "after"
-                | "between"
-                | "and"
-                | "or"
-                | "early"
-                | "late"
-                | "mid"
-                | "last"
-                | "next"
-                | "this"
-                | "that"
-                | "in."
-                | "until."
-                | "throughout"
-                | "for"
-                | "as"
-                | "into"
-        );
-        if ambiguous && !prep {
-            return false;
-        }
-        // A capitalised word before it that is not a sentence opener: a name ("Theresa May").
-        let name_before = prev_word.chars().next().is_some_and(char::is_uppercase)
-            && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\n'])
-            && !prep;
-        !name_before
-    }
-
-    /// The day; with "the week of", its ISO week.
-    pub(super) fn norm_month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
-        let g = |n: &str| caps.name(n).map(|m| m.as_str());
-        let mut n = self.month_day(caps, w)?;
-        // "the week of March 6": the day's ISO week.
-        if g("wk").is_some() {
-            if let Some(Point::Day(d)) = n.point {
-                let p = resolve::week_of(d);
-                n.value = p.value();
-                n.point = Some(p);
-            } else {
-                n.value = "XXXX-WXX".into();
-            }
-        }
-        Some(n)
     }
 
     /// The second day takes the first's month (and year, when it is the date just before).
@@ -251,6 +200,58 @@ impl DateExtractor {
             None => g("y")?.parse().ok()?,
         };
         Some(Norm::point(Point::Month(y, m), Anchor::None).with_mod(pos))
+    }
+
+    /// "May", "March" are verbs and names too.
+    pub(super) fn guard_month(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { before, prev_word, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        // "May", "March" are verbs and names too: accept them alone only after a
+        // preposition or determiner, or with a modifier.
+        let m = caps.name("m").map(|m| m.as_str()).unwrap_or("");
+        if caps.name("pos").is_some() || caps.name("rel").is_some() {
+            return true;
+        }
+        let ambiguous = matches!(m, "May" | "March" | "MAY" | "MARCH");
+        let prep = matches!(
+            prev_lower.as_str(),
+            "in" | "on"
+                | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "of"
+                | "from"
+                | "through"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "and"
+                | "or"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "in."
+                | "until."
+                | "throughout"
+                | "for"
+                | "as"
+                | "into"
+        );
+        if ambiguous && !prep {
+            return false;
+        }
+        // A capitalised word before it that is not a sentence opener: a name ("Theresa May").
+        let name_before = prev_word.chars().next().is_some_and(char::is_uppercase)
+            && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\n'])
+            && !prep;
+        !name_before
     }
 
     /// A month alone: its year from the DCT, a relative word or the tense.

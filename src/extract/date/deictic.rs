@@ -7,7 +7,8 @@
 
 use super::rule::*;
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "deictic",
@@ -52,94 +53,6 @@ impl DateExtractor {
         // "in today's world": the present era, not the day.
         let nw = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
         !self.lex.generic_today.contains(&nw)
-    }
-
-    /// A part of the day after a preposition, not glued to a noun or an hour.
-    pub(super) fn guard_bare_pod(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { before, after, prev_word, .. } = *n;
-        let prev_lower = &n.prev_lower;
-        let prep = caps.name("posin").is_some()
-            || matches!(
-                prev_lower.as_str(),
-                "in" | "during" | "by" | "through" | "throughout" | "until" | "till" | "since"
-            );
-        // "the morning" after an hour ("4 in the morning", "three o'clock in the
-        // morning") is part of a clock time.
-        let hour_before = before.trim_end().strip_suffix(prev_word).is_some_and(|b| {
-            let b = b.trim_end();
-            let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
-            b.ends_with(|c: char| c.is_ascii_digit())
-                || w.ends_with("clock")
-                || self.lex.number(&w).is_some_and(|n| (1.0..=12.0).contains(&n))
-        });
-        let rest = after.trim_start();
-        let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        let glued = after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
-        let next_ok = nw.is_empty()
-            || !rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            || matches!(
-                nw,
-                "to" | "and"
-                    | "or"
-                    | "but"
-                    | "when"
-                    | "as"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "with"
-                    | "before"
-                    | "after"
-                    | "while"
-                    | "until"
-                    | "so"
-                    | "for"
-                    | "from"
-                    | "by"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "we"
-                    | "it"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "there"
-                    | "was"
-                    | "were"
-                    | "local"
-            );
-        prep && !hour_before && !glued && next_ok
-    }
-
-    /// That part of the day last spoken of (else the DCT's).
-    pub(super) fn norm_bare_pod(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
-        let g = |n: &str| caps.name(n).map(|m| m.as_str());
-        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
-        let dct = w.dct;
-        let pos = g("pos").and_then(pos_mod);
-        let code = self.lex.parts_of_day.get(&gl("pb")?)?.clone();
-        // The day last spoken of, if it was in the last sentences; else the DCT's.
-        let near = w.prev.filter(|(p, _, sn)| {
-            w.sentence_no.saturating_sub(*sn) <= 2 && matches!(p, Point::Day(_) | Point::DayTime(..))
-        });
-        let mut n = match (near, dct) {
-            (Some((p, i, _)), _) => {
-                let d = match p {
-                    Point::Day(d) | Point::DayTime(d, _) => *d,
-                    _ => return None,
-                };
-                Norm::point(Point::DayTime(d, code), Anchor::Prev(*i))
-            }
-            (None, Some(d)) => Norm::point(Point::DayTime(d, code), Anchor::Dct),
-            (None, None) => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{code}")),
-        };
-        n.ty = TimexType::Time;
-        // "earlier in the evening" starts it, "later in the day" ends it.
-        Some(n.with_mod(pos.or_else(|| g("posin").and_then(pos_mod))))
     }
 
     /// today, yesterday, tomorrow, tonight, this morning, last night.
@@ -291,6 +204,94 @@ impl DateExtractor {
         };
         n.ty = ty;
         Some(n.with_mod(pos))
+    }
+
+    /// A part of the day after a preposition, not glued to a noun or an hour.
+    pub(super) fn guard_bare_pod(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { before, after, prev_word, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        let prep = caps.name("posin").is_some()
+            || matches!(
+                prev_lower.as_str(),
+                "in" | "during" | "by" | "through" | "throughout" | "until" | "till" | "since"
+            );
+        // "the morning" after an hour ("4 in the morning", "three o'clock in the
+        // morning") is part of a clock time.
+        let hour_before = before.trim_end().strip_suffix(prev_word).is_some_and(|b| {
+            let b = b.trim_end();
+            let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
+            b.ends_with(|c: char| c.is_ascii_digit())
+                || w.ends_with("clock")
+                || self.lex.number(&w).is_some_and(|n| (1.0..=12.0).contains(&n))
+        });
+        let rest = after.trim_start();
+        let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        let glued = after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+        let next_ok = nw.is_empty()
+            || !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            || matches!(
+                nw,
+                "to" | "and"
+                    | "or"
+                    | "but"
+                    | "when"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "before"
+                    | "after"
+                    | "while"
+                    | "until"
+                    | "so"
+                    | "for"
+                    | "from"
+                    | "by"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "it"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "there"
+                    | "was"
+                    | "were"
+                    | "local"
+            );
+        prep && !hour_before && !glued && next_ok
+    }
+
+    /// That part of the day last spoken of (else the DCT's).
+    pub(super) fn norm_bare_pod(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let pos = g("pos").and_then(pos_mod);
+        let code = self.lex.parts_of_day.get(&gl("pb")?)?.clone();
+        // The day last spoken of, if it was in the last sentences; else the DCT's.
+        let near = w.prev.filter(|(p, _, sn)| {
+            w.sentence_no.saturating_sub(*sn) <= 2 && matches!(p, Point::Day(_) | Point::DayTime(..))
+        });
+        let mut n = match (near, dct) {
+            (Some((p, i, _)), _) => {
+                let d = match p {
+                    Point::Day(d) | Point::DayTime(d, _) => *d,
+                    _ => return None,
+                };
+                Norm::point(Point::DayTime(d, code), Anchor::Prev(*i))
+            }
+            (None, Some(d)) => Norm::point(Point::DayTime(d, code), Anchor::Dct),
+            (None, None) => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{code}")),
+        };
+        n.ty = TimexType::Time;
+        // "earlier in the evening" starts it, "later in the day" ends it.
+        Some(n.with_mod(pos.or_else(|| g("posin").and_then(pos_mod))))
     }
 
     /// A weekend: from the DCT, or from the date last spoken of.

@@ -8,7 +8,8 @@
 
 use super::rule::*;
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "duration",
@@ -74,39 +75,6 @@ impl DateExtractor {
         !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
     }
 
-    /// Bare plural units only in a temporal frame.
-    pub(super) fn guard_vague_duration(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { after, .. } = *n;
-        let prev_lower = &n.prev_lower;
-        // Bare plural units need a temporal frame around them ("for years", "in weeks",
-        // "years ago", "weeks after"); "the years" alone is too vague.
-        if caps.name("v").is_none() {
-            let nw = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
-            let ok_prev = matches!(
-                prev_lower.as_str(),
-                "for"
-                    | "within"
-                    | "in"
-                    | "over"
-                    | "took"
-                    | "takes"
-                    | "take"
-                    | "lasted"
-                    | "last"
-                    | "comes"
-                    | "came"
-                    | "spent"
-                    | "spend"
-                    | "after"
-                    | "since"
-            );
-            let ok_next =
-                matches!(nw.as_str(), "ago" | "after" | "before" | "later" | "earlier" | "of" | "away" | "long");
-            return ok_prev || ok_next;
-        }
-        true
-    }
-
     /// N units: a duration (or a SET after an amount, a future day in "will one day").
     pub(super) fn norm_duration(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -162,6 +130,39 @@ impl DateExtractor {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
         Some(norm)
+    }
+
+    /// Bare plural units only in a temporal frame.
+    pub(super) fn guard_vague_duration(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { after, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        // Bare plural units need a temporal frame around them ("for years", "in weeks",
+        // "years ago", "weeks after"); "the years" alone is too vague.
+        if caps.name("v").is_none() {
+            let nw = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+            let ok_prev = matches!(
+                prev_lower.as_str(),
+                "for"
+                    | "within"
+                    | "in"
+                    | "over"
+                    | "took"
+                    | "takes"
+                    | "take"
+                    | "lasted"
+                    | "last"
+                    | "comes"
+                    | "came"
+                    | "spent"
+                    | "spend"
+                    | "after"
+                    | "since"
+            );
+            let ok_next =
+                matches!(nw.as_str(), "ago" | "after" | "before" | "later" | "earlier" | "of" | "away" | "long");
+            return ok_prev || ok_next;
+        }
+        true
     }
 
     /// several years: a duration of unknown amount ("recent" is PAST_REF).

@@ -10,7 +10,8 @@
 
 use super::rule::*;
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "rel-unit",
@@ -147,34 +148,6 @@ impl DateExtractor {
         Some(Norm::point(p, Anchor::Dct).with_mod(pos))
     }
 
-    /// The end of the year, the beginning of the month: the unit with a START/MID/END mod.
-    pub(super) fn norm_pos_of_unit(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
-        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
-        let dct = w.dct;
-        let u = gl("u")?;
-        let unit = unit_of_word(&u)?;
-        let p = gl("pos")?;
-        let m = pos_mod(p.trim_start_matches("earlier in").trim_start_matches("later in").trim()).or_else(|| {
-            if p.starts_with("earlier") || p.starts_with("early") {
-                Some("START")
-            } else if p.starts_with("late") {
-                Some("END")
-            } else {
-                None
-            }
-        });
-        let Some(dct) = dct else {
-            return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(m));
-        };
-        let p = match w.prev {
-            Some((pp, i, sn)) if w.sentence_no.saturating_sub(*sn) <= 1 && unit == Unit::Day => {
-                Norm::point(coarsen(pp, unit)?, Anchor::Prev(*i))
-            }
-            _ => Norm::point(at_unit(dct, unit)?, Anchor::Dct),
-        };
-        Some(p.with_mod(m))
-    }
-
     /// the past two months, the next few weeks, the first nine months, for the year.
     pub(super) fn norm_span(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -292,6 +265,34 @@ impl DateExtractor {
             norm.anchor = Anchor::Dct;
         }
         Some(norm)
+    }
+
+    /// The end of the year, the beginning of the month: the unit with a START/MID/END mod.
+    pub(super) fn norm_pos_of_unit(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let u = gl("u")?;
+        let unit = unit_of_word(&u)?;
+        let p = gl("pos")?;
+        let m = pos_mod(p.trim_start_matches("earlier in").trim_start_matches("later in").trim()).or_else(|| {
+            if p.starts_with("earlier") || p.starts_with("early") {
+                Some("START")
+            } else if p.starts_with("late") {
+                Some("END")
+            } else {
+                None
+            }
+        });
+        let Some(dct) = dct else {
+            return Some(Norm::new(TimexType::Date, unknown_at_unit(unit)).with_mod(m));
+        };
+        let p = match w.prev {
+            Some((pp, i, sn)) if w.sentence_no.saturating_sub(*sn) <= 1 && unit == Unit::Day => {
+                Norm::point(coarsen(pp, unit)?, Anchor::Prev(*i))
+            }
+            _ => Norm::point(at_unit(dct, unit)?, Anchor::Dct),
+        };
+        Some(p.with_mod(m))
     }
 
     /// the next day, the following week, that day: from the date last spoken of.

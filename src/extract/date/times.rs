@@ -7,7 +7,8 @@
 
 use super::rule::*;
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",

@@ -12,7 +12,8 @@ use super::rule::*;
 /// A year said in words: "nineteen ninety-seven", "two thousand and one".
 pub(super) const SPOKEN_YEAR: &str = r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?";
 
-/// The family's rules, in no particular order (the engine's precedence list orders them).
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "year",
@@ -104,14 +105,6 @@ impl DateExtractor {
             }
         }
         true
-    }
-
-    /// A year in words, not a number before a noun.
-    pub(super) fn guard_spoken_year(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
-        let Near { after, .. } = *n;
-        // "two thousand years", "nineteen hundred troops": a number before a noun.
-        let nw = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        self.lex.unit(&nw.to_ascii_lowercase()).is_none() && !count_noun_follows(after)
     }
 
     /// A year, with ON_OR_AFTER/ON_OR_BEFORE/APPROX from "or later" and the like.
@@ -243,6 +236,14 @@ impl DateExtractor {
             _ => this,
         };
         Some(Norm::point(Point::Season(yr, code), Anchor::Dct).with_mod(pos))
+    }
+
+    /// A year in words, not a number before a noun.
+    pub(super) fn guard_spoken_year(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
+        let Near { after, .. } = *n;
+        // "two thousand years", "nineteen hundred troops": a number before a noun.
+        let nw = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        self.lex.unit(&nw.to_ascii_lowercase()).is_none() && !count_noun_follows(after)
     }
 
     /// Nineteen ninety-six, the year two thousand.
