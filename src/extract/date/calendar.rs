@@ -1,0 +1,338 @@
+//! Dates named by their month: a month and day (`September 19`, `Friday, 19 September 2025`,
+//! `the week of March 6`), the second day of a coordination (`April 24 and [25]`), numeric
+//! dates (`09/19/2025`, `2025-09-20`), a month with its year (`May 2024`, `June of last year`)
+//! and a month alone (`in March`, `last August`).
+//!
+//! Owns: these rules' patterns, guards and values. It must not: name a year, a season or a
+//! period without a month (`years.rs`, `periods.rs`), or choose among overlapping matches
+//! (the engine in `mod.rs` does).
+
+use super::rule::*;
+
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        name: "month-day-year",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s+(?P<y>{YEAR})\b",
+        classes: MONTH,
+        guard: DateExtractor::guard_month_day,
+        norm: DateExtractor::norm_month_day,
+    },
+    Rule {
+        name: "day-month-year",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
+        classes: MONTH,
+        guard: DateExtractor::guard_month_day,
+        norm: DateExtractor::norm_month_day,
+    },
+    Rule {
+        name: "month-day",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b",
+        classes: MONTH,
+        guard: DateExtractor::guard_month_day,
+        norm: DateExtractor::norm_month_day,
+    },
+    // "April 24 and 25": coordinated dates are two spans; the second day takes the first's
+    // month (the guard checks that a month and day come right before).
+    Rule {
+        name: "coord-day",
+        pattern: r"\b(?P<and>(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+        classes: DIGIT,
+        guard: DateExtractor::guard_coord_day,
+        norm: DateExtractor::norm_coord_day,
+    },
+    Rule {
+        name: "day-month",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})",
+        classes: MONTH,
+        guard: DateExtractor::guard_month_day,
+        norm: DateExtractor::norm_month_day,
+    },
+    // "the week of March 6": the ISO week of that day.
+    Rule {
+        name: "week-of",
+        pattern: r"\b(?P<wk>the\s+week\s+of)\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+        classes: MONTH,
+        guard: DateExtractor::guard_month_day,
+        norm: DateExtractor::norm_month_day,
+    },
+    Rule {
+        name: "numeric-mdy",
+        pattern: r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)\b",
+        classes: DIGIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_numeric,
+    },
+    Rule {
+        name: "numeric-iso",
+        pattern: r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<a>[01]\d)-(?P<b>[0-3]\d)\b",
+        classes: DIGIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_numeric,
+    },
+    Rule {
+        name: "month-year",
+        pattern: r"(?:{POS})?\b(?P<m>{MONTH})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})\b|(?P<sy>{SPY})\b|(?P<ry>this|last|next)\s+year\b)",
+        classes: MONTH,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_month_year,
+    },
+    Rule {
+        name: "month",
+        pattern: r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming)\s+)?(?P<m>{MONTHF})\b",
+        classes: MONTH,
+        guard: DateExtractor::guard_month,
+        norm: DateExtractor::norm_month,
+    },
+];
+
+impl DateExtractor {
+    /// The day is a day of a month, and no digit follows.
+    pub(super) fn guard_month_day(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { text, e, .. } = *n;
+        let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
+        (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// The day; with "the week of", its ISO week.
+    pub(super) fn norm_month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let mut n = self.month_day(caps, w)?;
+        // "the week of March 6": the day's ISO week.
+        if g("wk").is_some() {
+            if let Some(Point::Day(d)) = n.point {
+                let p = resolve::week_of(d);
+                n.value = p.value();
+                n.point = Some(p);
+            } else {
+                n.value = "XXXX-WXX".into();
+            }
+        }
+        Some(n)
+    }
+
+    /// The second day of "April 24 and 25", where the number ends the phrase.
+    pub(super) fn guard_coord_day(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { before, after, .. } = *n;
+        // Only right after a month and day ("April 24 and 25"), and only where the
+        // number ends the phrase: not "May 3 and 4 people", "June 5 and 6 p.m.".
+        let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
+        if !(1..=31).contains(&d) || self.coord_month(before).is_none() {
+            return false;
+        }
+        let rest = after.trim_start();
+        let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+        rest.is_empty()
+            || (rest.starts_with([',', '.', ';', ':', ')', '"', '\'', '”', '’', '—'])
+                && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                && !rest.starts_with(".m"))
+            || matches!(
+                nw.as_str(),
+                "in" | "at" | "on" | "when" | "respectively" | "to" | "for" | "with" | "before" | "after"
+            ) && rest.starts_with(|c: char| c.is_ascii_lowercase())
+    }
+
+    /// The second day takes the first's month (and year, when it is the date just before).
+    pub(super) fn norm_coord_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let dct = w.dct;
+        let m = self.coord_month(w.before())?;
+        let d: i8 = g("d")?.parse().ok()?;
+        Date::new(2000, m, d).ok()?;
+        // The first day's year when it is the date just before ("April 24 and 25").
+        let first = w.prev.filter(|(p, _, sn)| {
+            *sn == w.sentence_no
+                && matches!(p, Point::Day(pd) if pd.month() == m)
+                && w.prev_end.is_some_and(|e| e <= w.start && w.text[e..w.start].trim().is_empty())
+        });
+        let mut n = if let Some(y) = g("y") {
+            Norm::point(Point::Day(Date::new(y.parse().ok()?, m, d).ok()?), Anchor::None)
+        } else if let Some((Point::Day(pd), i, _)) = first {
+            Norm::point(Point::Day(Date::new(pd.year(), m, d).ok()?), Anchor::Prev(*i))
+        } else if let Some(dct) = dct {
+            Norm::point(Point::Day(year_for_day(dct, m, d, None, w.tense())?), Anchor::Dct)
+        } else {
+            Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))
+        };
+        n.trim_start = caps.name("d")?.start() - caps.get(0)?.start();
+        n.lend_year = true;
+        Some(n)
+    }
+
+    /// 09/19/2025 (month first unless it cannot be a month), 2025-09-20.
+    pub(super) fn norm_numeric(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let (a, b): (i8, i8) = (g("a")?.parse().ok()?, g("b")?.parse().ok()?);
+        let ys = g("y")?;
+        let y: i16 = ys.parse().ok()?;
+        let y = if ys.len() == 2 {
+            if y > 40 {
+                1900 + y
+            } else {
+                2000 + y
+            }
+        } else {
+            y
+        };
+        // Month first (US order) unless the first number cannot be a month.
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        let date = Date::new(y, m, d).ok()?;
+        Some(Norm::point(Point::Day(date), Anchor::None))
+    }
+
+    /// The month of a year named or counted from the DCT's.
+    pub(super) fn norm_month_year(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let pos = g("pos").and_then(pos_mod);
+        let m = self.lex.month(g("m")?)?;
+        if let Some(ry) = gl("ry") {
+            let Some(dct) = dct else {
+                return Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}")).with_mod(pos));
+            };
+            let y = dct.year() + rel_offset(&ry);
+            return Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos));
+        }
+        let y = match g("sy") {
+            Some(sy) => self.spoken_year(&squash(&sy.to_ascii_lowercase()))?,
+            None => g("y")?.parse().ok()?,
+        };
+        Some(Norm::point(Point::Month(y, m), Anchor::None).with_mod(pos))
+    }
+
+    /// "May", "March" are verbs and names too.
+    pub(super) fn guard_month(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { before, prev_word, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        // "May", "March" are verbs and names too: accept them alone only after a
+        // preposition or determiner, or with a modifier.
+        let m = caps.name("m").map(|m| m.as_str()).unwrap_or("");
+        if caps.name("pos").is_some() || caps.name("rel").is_some() {
+            return true;
+        }
+        let ambiguous = matches!(m, "May" | "March" | "MAY" | "MARCH");
+        let prep = matches!(
+            prev_lower.as_str(),
+            "in" | "on"
+                | "by"
+                | "since"
+                | "until"
+                | "till"
+                | "of"
+                | "from"
+                | "through"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "and"
+                | "or"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "in."
+                | "until."
+                | "throughout"
+                | "for"
+                | "as"
+                | "into"
+        );
+        if ambiguous && !prep {
+            return false;
+        }
+        // A capitalised word before it that is not a sentence opener: a name ("Theresa May").
+        let name_before = prev_word.chars().next().is_some_and(char::is_uppercase)
+            && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\n'])
+            && !prep;
+        !name_before
+    }
+
+    /// A month alone: its year from the DCT, a relative word or the tense.
+    pub(super) fn norm_month(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let pos = g("pos").and_then(pos_mod);
+        let m = self.lex.month(g("m")?)?;
+        let Some(dct) = dct else {
+            return Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}")).with_mod(pos));
+        };
+        let rel = gl("rel");
+        let (y, dm) = (dct.year(), dct.month());
+        let y = match rel.as_deref() {
+            Some("last") | Some("this past") => {
+                if m < dm {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            Some("next") | Some("this coming") => {
+                if m > dm {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Some("this") | Some("that") => y,
+            // "sales this year through August": the year is named next to it.
+            _ if w.near_pair(48, "this", "year") => y,
+            _ => match w.tense_or_deadline() {
+                Some(Tense::Past) if m > dm + 1 => y - 1,
+                Some(Tense::Future) if m + 1 < dm => y + 1,
+                // No past or future marker: a month far ahead of the DCT is the last one
+                // ("prices have come down from the middle of October", in February).
+                Some(Tense::Present) | None if m > dm + 7 => y - 1,
+                _ => y,
+            },
+        };
+        Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos))
+    }
+
+    /// A month and day ("September 19", "19 September 2025"), with an optional year and weekday.
+    pub(super) fn month_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let dct = w.dct;
+        let m = self.lex.month(g("m")?)?;
+        let d: i8 = g("d")?.parse().ok()?;
+        if let Some(y) = g("y") {
+            let y: i16 = y.parse().ok()?;
+            let date = Date::new(y, m, d).ok()?;
+            return Some(Norm::point(Point::Day(date), Anchor::None));
+        }
+        Date::new(2000, m, d).ok()?;
+        match dct {
+            Some(dct) => {
+                let wd = g("wd").and_then(|x| self.lex.weekday(x));
+                let date = year_for_day(dct, m, d, wd, w.tense())?;
+                Some(Norm::point(Point::Day(date), Anchor::Dct))
+            }
+            None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
+        }
+    }
+
+    /// The month of the "<month> <day>" that `before` ends with (white space allowed after
+    /// it): "April 24 " -> 4, "Sept. 3rd " -> 9.
+    pub(super) fn coord_month(&self, before: &str) -> Option<i8> {
+        let b = before.trim_end();
+        let b = ["st", "nd", "rd", "th"].iter().find_map(|x| b.strip_suffix(x)).unwrap_or(b);
+        let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let b = &b[..b.len() - digits];
+        let word = b.trim_end().rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next()?;
+        // "Sept.24" and "April 24", but not "April24th" glued to something else.
+        if word.is_empty() || (!b.ends_with(char::is_whitespace) && !word.ends_with('.')) {
+            return None;
+        }
+        self.lex.month(word)
+    }
+}

@@ -1,0 +1,207 @@
+//! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
+//! hour`, and amounts left vague (`several weeks`, `for years`).
+//!
+//! Owns: these rules' patterns, guards and values, the guard of amounts (shared with the
+//! `ago` rule of `relative.rs`) and the plain duration a span ends with. It must not: take
+//! ages (`52 years old`), ordinals (`a second time`) or titles (`60 Minutes`) for durations,
+//! or name points (`two weeks ago`: `relative.rs`).
+
+use super::rule::*;
+
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        name: "duration",
+        pattern: r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?:(?:more|additional|extra)\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
+        classes: UNIT,
+        guard: DateExtractor::guard_amount,
+        norm: DateExtractor::norm_duration,
+    },
+    Rule {
+        name: "half-unit",
+        pattern: r"(?:{MOD})?\b(?:(?P<hf>half)\s+(?:an?\s+)?|(?P<hf2>an?\s+half)[\s-]+)(?P<u>hour|day|year|century|decade|month)\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_amount,
+        norm: DateExtractor::norm_duration,
+    },
+    Rule {
+        name: "vague-duration",
+        pattern: r"(?:{MOD})?\b(?P<v>several|a\s+few|few|many|some|numerous|a\s+number\s+of|dozens\s+of|hundreds\s+of|countless|recent|the\s+early|the\s+first)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_vague_duration,
+        norm: DateExtractor::norm_vague_duration,
+    },
+    Rule {
+        name: "bare-units",
+        pattern: r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_vague_duration,
+        norm: DateExtractor::norm_vague_duration,
+    },
+];
+
+impl DateExtractor {
+    /// A number of units that is an amount of time, not an ordinal, a year, a title or an age.
+    pub(super) fn guard_amount(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { text, s, e, after, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
+        let n = caps.name("n").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+        let u = caps.name("u").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+        if (u == "second" || u == "sec") && (n == "a" || n == "one") {
+            return false;
+        }
+        // "the 1988 quarter": a year, not 1988 quarters.
+        if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) && !u.ends_with('s') {
+            return false;
+        }
+        // "60 Minutes" (a title): a capitalised unit inside a lowercase sentence.
+        if let Some(um) = caps.name("u") {
+            let us = um.as_str();
+            if us.starts_with(|c: char| c.is_ascii_uppercase()) && us[1..].chars().any(|c| c.is_ascii_lowercase()) {
+                return false;
+            }
+        }
+        // Ages ("52 years old", "a 6-year-old") and fractions ("three-quarters").
+        let tail = after.trim_start_matches([' ', '-']).to_ascii_lowercase();
+        if tail.starts_with("old") && !tail[3..].starts_with(|c: char| c.is_alphabetic()) {
+            return false;
+        }
+        if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some() {
+            return false;
+        }
+        // "one day" opening a story, "one night": keep; "the second quarter" is not here.
+        !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
+    }
+
+    /// N units: a duration (or a SET after an amount, a future day in "will one day").
+    pub(super) fn norm_duration(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let modw = modifier(gl("modw"));
+        let u = gl("u")?;
+        let unit = Unit::from_code(self.lex.unit(&u)?)?;
+        let mut amount = if g("hf").is_some() || g("hf2").is_some() { Some(0.5) } else { self.lex.number(&gl("n")?) };
+        if g("half").is_some() || g("half2").is_some() {
+            amount = amount.map(|a| a + 0.5);
+        }
+        let n = gl("n").unwrap_or_default();
+        // "$5 billion a year" is a SET.
+        if (n == "a" || n == "an" || n == "per") && g("modw").is_none() {
+            let bw =
+                w.before().trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
+            if matches!(
+                bw.as_str(),
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "thousand"
+                    | "percent"
+                    | "times"
+                    | "once"
+                    | "twice"
+                    | "barrels"
+                    | "people"
+                    | "tons"
+            ) || bw.ends_with('%')
+                || bw.ends_with(|c: char| c.is_ascii_digit())
+            {
+                return Some(Norm::new(TimexType::Set, unit.duration(Some(1.0))));
+            }
+        }
+        // "Islam will one day be the second religion": an unspecified future day.
+        if n == "one" && unit == Unit::Day && g("modw").is_none() {
+            let bw = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            if matches!(
+                bw.to_ascii_lowercase().as_str(),
+                "will" | "would" | "could" | "may" | "might" | "can" | "shall" | "should" | "must"
+            ) {
+                let mut n = Norm::new(TimexType::Date, "FUTURE_REF");
+                if dct.is_some() {
+                    n.anchor = Anchor::Dct;
+                }
+                return Some(n);
+            }
+        }
+        let mut norm = self.duration_only(caps, unit, amount, modw)?;
+        if n == "couple of" || n == "a couple of" || n == "a couple" {
+            norm.modifier = norm.modifier.or(Some("APPROX".into()));
+        }
+        Some(norm)
+    }
+
+    /// Bare plural units only in a temporal frame.
+    pub(super) fn guard_vague_duration(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let Near { after, .. } = *n;
+        let prev_lower = &n.prev_lower;
+        // Bare plural units need a temporal frame around them ("for years", "in weeks",
+        // "years ago", "weeks after"); "the years" alone is too vague.
+        if caps.name("v").is_none() {
+            let nw = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+            let ok_prev = matches!(
+                prev_lower.as_str(),
+                "for"
+                    | "within"
+                    | "in"
+                    | "over"
+                    | "took"
+                    | "takes"
+                    | "take"
+                    | "lasted"
+                    | "last"
+                    | "comes"
+                    | "came"
+                    | "spent"
+                    | "spend"
+                    | "after"
+                    | "since"
+            );
+            let ok_next =
+                matches!(nw.as_str(), "ago" | "after" | "before" | "later" | "earlier" | "of" | "away" | "long");
+            return ok_prev || ok_next;
+        }
+        true
+    }
+
+    /// several years: a duration of unknown amount ("recent" is PAST_REF).
+    pub(super) fn norm_vague_duration(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let modw = modifier(gl("modw"));
+        let unit = Unit::from_code(self.lex.unit(&gl("u")?)?)?;
+        let v = gl("v");
+        if v.as_deref() == Some("recent") {
+            return Some(Norm::new(TimexType::Date, "PAST_REF"));
+        }
+        Some(Norm::new(TimexType::Duration, unit.duration(None)).with_mod(modw))
+    }
+
+    /// A plain duration from the number and unit of a match (the span ends at the unit).
+    pub(super) fn duration_only(
+        &self,
+        caps: &Captures<'_>,
+        unit: Unit,
+        amount: Option<f64>,
+        m: Option<&str>,
+    ) -> Option<Norm> {
+        let mut n = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
+        let whole = caps.get(0)?;
+        let u = caps.name("u")?;
+        // The span ends at the unit, or at "and a half" after it ("a minute and a half").
+        let last = caps.name("half2").map_or(u.end(), |h| h.end());
+        n.trim_end = whole.end() - last;
+        if let Some(orso) = caps.name("orso") {
+            n.trim_end = whole.end() - orso.end();
+            n.modifier = n.modifier.or(Some("APPROX".into()));
+        }
+        // A hyphenated adjective ("the two-week delay") leaves its determiner out.
+        let lead = &whole.as_str()[..u.start() - whole.start()];
+        if lead.contains('-') && lead.to_ascii_lowercase().starts_with("the") {
+            if let Some(num) = caps.name("n") {
+                n.trim_start = num.start() - whole.start();
+            }
+        }
+        Some(n)
+    }
+}

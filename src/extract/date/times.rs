@@ -1,0 +1,134 @@
+//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `noon`,
+//! `midnight Friday`.
+//!
+//! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
+//! day the text is on, or the DCT). It must not: name parts of the day without a clock
+//! reading (`this morning`, `in the evening`: `deictic.rs`).
+
+use super::rule::*;
+
+/// The family's rules; their guards and productions follow below in the same order (ties
+/// between rules are broken by the engine's PRECEDENCE list, not by this order).
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        name: "time",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
+        classes: DIGIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_time,
+    },
+    Rule {
+        name: "time-24",
+        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))",
+        classes: DIGIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_time,
+    },
+    Rule {
+        name: "time-word",
+        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        classes: TIMEW,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_time,
+    },
+];
+
+impl DateExtractor {
+    /// A clock time, on the day named with it, the day the text is on, or the DCT.
+    pub(super) fn norm_time(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let g = |n: &str| caps.name(n).map(|m| m.as_str());
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let dct = w.dct;
+        let (h, mi): (i8, i8) = if let Some(hw) = gl("hw") {
+            match hw.as_str() {
+                "midnight" => (24, 0),
+                _ => (12, 0),
+            }
+        } else {
+            let h: i8 = g("h")?.parse().ok()?;
+            let mi: i8 = g("mi").and_then(|m| m.parse().ok()).unwrap_or(0);
+            let ap = gl("ap").map(|a| a.replace(['.', ' '], ""));
+            let h = match ap.as_deref() {
+                Some("pm") if h < 12 => h + 12,
+                Some("am") if h == 12 => 0,
+                Some(_) if h > 12 || h == 0 => return None,
+                _ => h,
+            };
+            if h > 24 {
+                return None;
+            }
+            (h, mi)
+        };
+        let t = if mi == 0 && gl("hw").as_deref() == Some("midnight") {
+            "24:00".to_string()
+        } else {
+            format!("{h:02}:{mi:02}")
+        };
+        // "18:00 UTC": a time in universal time carries the zone designator Z.
+        let t = if matches!(gl("tz").as_deref(), Some("gmt") | Some("utc")) { format!("{t}Z") } else { t };
+        // "5 p.m. EST, Nov. 6": the day named after the time.
+        let named_day = match (g("m").and_then(|m| self.lex.month(m)), g("d").and_then(|d| d.parse::<i8>().ok())) {
+            (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+                (Some(y), _) => Some(Date::new(y, m, d).ok()?),
+                (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
+                (None, None) => None,
+            },
+            _ => None,
+        };
+        let mut anchor = Anchor::Dct;
+        let day = match (gl("wd"), dct) {
+            _ if named_day.is_some() => named_day,
+            (Some(wdw), Some(dct)) => match wdw.as_str() {
+                "today" => Some(dct),
+                "yesterday" => dct.yesterday().ok(),
+                "tomorrow" => dct.tomorrow().ok(),
+                x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense())),
+            },
+            (None, Some(dct)) => {
+                // "at 10:35 a.m. (0735 GMT) Friday": the weekday after a parenthesis.
+                let rest = &w.text[w.end..ceil_boundary(w.text, w.end + 40)];
+                let paren_wd = rest
+                    .trim_start()
+                    .strip_prefix('(')
+                    .and_then(|r| r.split_once(')'))
+                    .filter(|(inside, _)| inside.len() <= 24)
+                    .and_then(|(_, r)| {
+                        let word = r.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?;
+                        weekday(self.lex.weekday(word).filter(|_| word.len() > 5)?)
+                    });
+                // A bare time tells of the day the text is on: the last day it named,
+                // in this sentence or the two before, else the DCT.
+                let prev_day =
+                    w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 2).and_then(|(p, i, _)| match p {
+                        Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
+                        _ => None,
+                    });
+                if let Some(wd) = paren_wd {
+                    weekday_near(dct, wd, w.tense())
+                } else if let Some((d, i)) = prev_day {
+                    anchor = Anchor::Prev(i);
+                    Some(d)
+                } else {
+                    Some(dct)
+                }
+            }
+            _ => None,
+        };
+        let m = gl("modw").map(|m| {
+            if m.contains("after") {
+                "AFTER"
+            } else if m.contains("before") {
+                "BEFORE"
+            } else {
+                "APPROX"
+            }
+        });
+        let mut n = match day {
+            Some(d) => Norm::point(Point::DayTime(d, t), anchor),
+            None => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{t}")),
+        };
+        n.ty = TimexType::Time;
+        n.point = None;
+        Some(n.with_mod(m))
+    }
+}
