@@ -9,9 +9,12 @@
 //! or nominal nobody annotated. It must not: do I/O, or add or change other extractors'
 //! annotations (it only adds its own claims and source actors; the pipeline merges).
 
-mod frames;
+mod engine;
 mod lexicon;
+mod phrases;
+mod rules;
 mod tokens;
+mod words;
 
 use super::segment::Sentence as Sent;
 use super::{Context, Extractor, Steps};
@@ -19,7 +22,7 @@ use crate::model::{
     ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance,
     Status,
 };
-use frames::{Cand, Np};
+use engine::{Cand, Np};
 use lexicon::Lexicon;
 use std::borrow::Cow;
 use tokens::{Kind, Tok};
@@ -96,7 +99,7 @@ impl ClaimExtractor {
             if toks.is_empty() {
                 continue;
             }
-            let sent = frames::Sentence::new(toks, &self.lex);
+            let sent = engine::Sentence::new(toks, &self.lex);
             if !sent.may_hold_cue() {
                 continue;
             }
@@ -295,8 +298,8 @@ impl ClaimExtractor {
             kind,
             mention,
             canonical,
-            pronoun_word: frames::pronoun_base(&words[0].lower)
-                .or_else(|| frames::pronoun_of_possessive(&words[0].lower))
+            pronoun_word: words::pronoun_base(&words[0].lower)
+                .or_else(|| words::pronoun_of_possessive(&words[0].lower))
                 .unwrap_or("")
                 .to_string(),
         })

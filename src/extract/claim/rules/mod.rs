@@ -1,0 +1,5 @@
+//! RULES (temporary header).
+
+mod nouns;
+mod quotes;
+mod verbs;
