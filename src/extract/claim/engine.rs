@@ -1,13 +1,21 @@
-//! Cue frames: finding reporting cues in one sentence's tokens and the source, content and
-//! target each cue takes, by word-order rules rather than a parser.
+//! The claim rules' engine: one sentence's analysis, the scan for cues, and the boundaries
+//! of what the rules found.
 //!
-//! Owns: the constructions of GUIDELINES.md's CLAIM section (indirect and direct speech,
-//! trailing and inverted cues, "according to", "told", "accused Y of", "dismissed Y as",
-//! passives, participles after a comma, noun cues). It must not: convert offsets, make
-//! annotations or resolve sources to actors (that is `mod.rs`).
+//! Owns: the [`Rule`] type (a name and one function holding a rule's pattern, guard and
+//! production) with its answer [`Verdict`]; the contexts rules are asked about (a token, a
+//! reporting verb with its auxiliaries, the subject found left of it, a noun cue, an
+//! "according to" phrase), built once per cue; the scan that asks the tables of `rules/` in
+//! order at each token; and `resolve`, which ends open content at the next cue's boundary
+//! and fills shared subjects. It must not: hold a rule (every construction is in a family
+//! file of `rules/`), convert offsets, make annotations or resolve sources to actors (that is
+//! `mod.rs`).
+//!
+//! A claim's provenance is the name of the rule that made it.
 
-use super::lexicon::{Form, Frame, Lexicon, WordInfo};
+use super::lexicon::{Form, Frame, Lexicon, Verb, WordInfo};
+use super::rules;
 use super::tokens::{Kind, Tok};
+use super::words::pronoun_base;
 use crate::model::Stance;
 
 /// A noun phrase found as a source, in token indices (inclusive).
@@ -44,31 +52,121 @@ pub struct Cand {
 }
 
 impl Cand {
+    /// A claim whose content follows its cue ("X said C"), open to the right until the next
+    /// cue's boundary; the engine names the rule.
+    pub fn after_cue(
+        cue: (usize, usize),
+        source: Option<Np>,
+        content: (usize, usize),
+        target: Option<(usize, usize)>,
+        stance: Stance,
+        frame: Frame,
+    ) -> Cand {
+        Cand {
+            cue,
+            source,
+            content,
+            target,
+            stance,
+            rule: "",
+            frame,
+            before: false,
+            boundary: None,
+            open_right: true,
+            next: false,
+            prev: false,
+        }
+    }
+
     /// A claim whose content comes before its cue ("C, X said"), closed on both sides.
     pub fn before_cue(
         cue: (usize, usize),
         source: Option<Np>,
         content: (usize, usize),
         stance: Stance,
-        rule: &'static str,
         frame: Frame,
         boundary: Option<usize>,
     ) -> Cand {
-        Cand {
-            cue,
-            source,
-            content,
-            target: None,
-            stance,
-            rule,
-            frame,
-            before: true,
-            boundary,
-            open_right: false,
-            next: false,
-            prev: false,
-        }
+        Cand { before: true, boundary, open_right: false, ..Cand::after_cue(cue, source, content, None, stance, frame) }
     }
+}
+
+/// What a rule answers when asked about a cue.
+pub enum Verdict {
+    /// The rule applies: this is the claim (its `rule` is filled in by the engine).
+    Claim(Cand),
+    /// The rule applies and rules the cue out: no claim here, whatever later rules say.
+    Veto,
+    /// The rule does not apply: the next one is asked.
+    Pass,
+}
+
+/// One rule, as duckling and HeidelTime keep them: a name (the claim's provenance) and one
+/// function that holds the rule's pattern (when it applies), its guard (when it vetoes
+/// instead) and its production (the candidate's cue, source, content and target), asked
+/// about a context `C`. The tables of `rules/mod.rs` order them.
+pub struct Rule<C> {
+    pub name: &'static str,
+    pub apply: fn(&Sentence<'_, '_>, &C) -> Verdict,
+}
+
+/// A reporting verb at token `i`, with what its rules read around it.
+#[derive(Clone, Copy, Debug)]
+pub struct VerbAt {
+    /// The verb's token.
+    pub i: usize,
+    /// Its entry in the lexicon's verbs, and which form it is.
+    pub vi: usize,
+    pub form: Form,
+    /// Stance and frame, those of a phrasal cue ("point out") when one is listed.
+    pub stance: Stance,
+    pub frame: Frame,
+    /// The cue's last token (the particle of a phrasal cue).
+    pub cue_end: usize,
+    /// The first token after the cue.
+    pub r0: usize,
+    /// The token left of the cue once auxiliaries and adverbs are skipped.
+    pub left: Option<usize>,
+    /// A form of "be" sits before the cue (a passive or a progressive).
+    pub be: bool,
+}
+
+impl VerbAt {
+    /// The verb's lexicon entry.
+    pub fn verb<'l>(&self, s: &Sentence<'l, '_>) -> &'l Verb {
+        &s.lex.verbs[self.vi]
+    }
+    /// The cue's token range.
+    pub fn cue(&self) -> (usize, usize) {
+        (self.i, self.cue_end)
+    }
+}
+
+/// A reporting verb whose subject was found left of it.
+#[derive(Clone, Copy, Debug)]
+pub struct SubjectAt {
+    pub v: VerbAt,
+    /// The subject noun phrase.
+    pub np: Np,
+    /// The token before the subject.
+    pub left: Option<usize>,
+    /// The subject is the antecedent of a relative pronoun ("X, who said").
+    pub relative: bool,
+}
+
+/// A noun cue at token `i` ("claim", "allegations") with its stance.
+#[derive(Clone, Copy, Debug)]
+pub struct NounAt {
+    pub i: usize,
+    pub stance: Stance,
+}
+
+/// An "according to" phrase at tokens `i..i + len` and the source after it.
+#[derive(Clone, Copy, Debug)]
+pub struct AccordingAt {
+    pub i: usize,
+    pub len: usize,
+    pub src: Option<Np>,
 }
 
 /// The analysis of one sentence.
@@ -147,35 +245,111 @@ impl<'t, 'a> Sentence<'t, 'a> {
         self.t[r.min(self.n())..].iter().all(|t| !t.is_word())
     }
 
-    /// Every candidate claim of the sentence, content boundaries resolved.
+    /// Every candidate claim of the sentence, content boundaries resolved: at each token the
+    /// families are asked in turn ("according to", a signed quote, a verb, a noun cue); the
+    /// scan goes on after the cue of a claim found.
     pub fn candidates(&self) -> Vec<Cand> {
         let n = self.n();
         let mut out: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < n {
-            if let Some((len, c)) = self.according(i) {
-                out.push(c);
-                i += len;
-                continue;
+            let found = self
+                .according_at(i)
+                .or_else(|| self.signed_at(i))
+                .or_else(|| self.verb_at(i))
+                .or_else(|| self.noun_at(i));
+            match found {
+                Some(c) => {
+                    i = c.cue.1 + 1;
+                    out.push(c);
+                }
+                None => i += 1,
             }
-            if let Some(c) = self.colon_or_bar(i) {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            if let Some(c) = self.verb_cue(i) {
-                let next = c.cue.1 + 1;
-                out.push(c);
-                i = next;
-                continue;
-            }
-            if let Some(c) = self.noun_cue(i) {
-                out.push(c);
-            }
-            i += 1;
         }
         self.resolve(&mut out);
         out
+    }
+
+    /// Asks `rules` in order about `at`: the first that does not pass decides.
+    fn run<C>(&self, rules: &[Rule<C>], at: &C) -> Verdict {
+        for r in rules {
+            match (r.apply)(self, at) {
+                Verdict::Claim(mut c) => {
+                    c.rule = r.name;
+                    return Verdict::Claim(c);
+                }
+                Verdict::Veto => return Verdict::Veto,
+                Verdict::Pass => {}
+            }
+        }
+        Verdict::Pass
+    }
+
+    /// The claim of the rules in `rules`, when one of them makes one.
+    fn claim<C>(&self, rules: &[Rule<C>], at: &C) -> Option<Cand> {
+        match self.run(rules, at) {
+            Verdict::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// An "according to" phrase starting at `i`.
+    fn according_at(&self, i: usize) -> Option<Cand> {
+        if !self.info.get(i).is_some_and(|f| f.according) {
+            return None;
+        }
+        let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
+        let len = phrase.len();
+        let at = AccordingAt { i, len, src: self.np_fwd(i + len, 12) };
+        self.claim(rules::ACCORDING, &at)
+    }
+
+    /// A speaker's colon or a quote's signature dash at `i`.
+    fn signed_at(&self, i: usize) -> Option<Cand> {
+        if self.t.get(i)?.kind != Kind::Punct {
+            return None;
+        }
+        self.claim(rules::SIGNED, &i)
+    }
+
+    /// A reporting verb at `i`: the verb's rules, then, when none decides, those of the
+    /// subject left of it.
+    fn verb_at(&self, i: usize) -> Option<Cand> {
+        let (vi, form) = self.verb_form(i)?;
+        let verb = &self.lex.verbs[vi];
+        let (mut stance, mut frame) = (verb.stance, verb.frame);
+        let mut cue_end = i;
+        if let Some((s, f)) = self.lex.phrasal(&verb.lemma, self.low(i + 1)) {
+            stance = s;
+            frame = f;
+            cue_end = i + 1;
+        }
+        let (left, be) = self.skip_aux_left(i);
+        // "They’re saying": the contracted be-form sits in the pronoun.
+        let be = be
+            || left.is_some_and(|l| {
+                let w = self.low(l);
+                pronoun_base(w).is_some()
+                    && (w.ends_with("re") || w.ends_with("'s") || w.ends_with("’s") || w.ends_with('m'))
+            });
+        let at = VerbAt { i, vi, form, stance, frame, cue_end, r0: cue_end + 1, left, be };
+        match self.run(rules::VERB, &at) {
+            Verdict::Claim(c) => Some(c),
+            Verdict::Veto => None,
+            Verdict::Pass => self.claim(rules::SUBJECT, &self.subject_of(&at)?),
+        }
+    }
+
+    /// A noun cue at `i`, with a word before it.
+    fn noun_at(&self, i: usize) -> Option<Cand> {
+        if !self.info.get(i).is_some_and(|f| f.noun) {
+            return None;
+        }
+        let stance = *self.lex.nouns.get(self.low(i))?;
+        if i == 0 {
+            return None;
+        }
+        self.claim(rules::NOUN, &NounAt { i, stance })
     }
 
     /// Fills participle sources from the sentence's subject, ends open content at the next

@@ -13,6 +13,7 @@ mod engine;
 mod lexicon;
 mod phrases;
 mod rules;
+mod subject;
 mod tokens;
 mod words;
 

@@ -1,148 +1,114 @@
-//! NOUNS family (temporary header).
+//! Noun cues and "according to": the reporting word is a noun or a prepositional phrase.
+//!
+//! Covers (GUIDELINES.md, CLAIM: "according to", noun cues): "C, according to X" and
+//! "According to X, C"; "the allegation that C", "X's claim that C", "his claim that C";
+//! "on charges of plotting a coup", "earlier promises to return ..." (an accusation noun
+//! with "of" and a gerund, an announcing or warning noun with "to" and a verb). It must not:
+//! take a relative clause after a noun ("the claims that were made") or a noun without
+//! "that", "of" + gerund or "to" + verb after it.
 
-use crate::extract::claim::engine::{n_minus, Cand, Np, Sentence};
+use crate::extract::claim::engine::{n_minus, AccordingAt, Cand, NounAt, Np, Rule, Sentence, Verdict};
 use crate::extract::claim::lexicon::Frame;
 use crate::extract::claim::tokens::Kind;
 use crate::extract::claim::words::*;
 use crate::model::Stance;
 
-impl Sentence<'_, '_> {
-    /// "according to X": content before or after.
-    pub fn according(&self, i: usize) -> Option<(usize, Cand)> {
-        let n = self.n();
-        if !self.info.get(i).is_some_and(|f| f.according) {
-            return None;
-        }
-        let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
-        let len = phrase.len();
-        let src = self.np_fwd(i + len, 12);
-        let after_src = src.map(|s| s.b + 1).unwrap_or(i + len);
-        let has_before = (0..i).any(|k| self.t[k].is_word() && !CLAUSE_START.contains(&self.low(k)));
-        let cand = if has_before {
-            let mut e = i;
-            while e > 0 && !self.t[e - 1].is_word() && self.t[e - 1].kind != Kind::Close {
-                e -= 1;
-            }
-            if e == 0 {
-                return None;
-            }
-            Cand::before_cue(
-                (i, i + len - 1),
-                src,
-                (0, e - 1),
-                Stance::Assert,
-                "according-to-after",
-                Frame::Speech,
-                Some(i.saturating_sub(1)),
-            )
-        } else {
-            let mut s = after_src;
-            while s < n && self.t[s].is_punct(",") {
-                s += 1;
-            }
-            if self.at_end(s) {
-                return None;
-            }
-            Cand {
-                cue: (i, i + len - 1),
-                source: src,
-                content: (s, n - 1),
-                target: None,
-                stance: Stance::Assert,
-                rule: "according-to-before",
-                frame: Frame::Speech,
-                before: false,
-                boundary: None,
-                open_right: true,
-                next: false,
-                prev: false,
-            }
-        };
-        Some((len, cand))
+/// "C, according to X": the phrase after words of a clause; the content is everything
+/// before it. Nothing but punctuation before: no claim.
+pub const ACCORDING_TO_AFTER: Rule<AccordingAt> = Rule { name: "according-to-after", apply: according_to_after };
+fn according_to_after(s: &Sentence<'_, '_>, at: &AccordingAt) -> Verdict {
+    let i = at.i;
+    let has_before = (0..i).any(|k| s.t[k].is_word() && !CLAUSE_START.contains(&s.low(k)));
+    if !has_before {
+        return Verdict::Pass;
     }
+    let mut e = i;
+    while e > 0 && !s.t[e - 1].is_word() && s.t[e - 1].kind != Kind::Close {
+        e -= 1;
+    }
+    if e == 0 {
+        return Verdict::Veto;
+    }
+    let cue = (i, i + at.len - 1);
+    Verdict::Claim(Cand::before_cue(cue, at.src, (0, e - 1), Stance::Assert, Frame::Speech, Some(i.saturating_sub(1))))
+}
 
-    /// A noun cue followed by "that" ("the allegation that ...", "X's claim that ...").
-    pub fn noun_cue(&self, i: usize) -> Option<Cand> {
-        if !self.info.get(i).is_some_and(|f| f.noun) {
-            return None;
-        }
-        let stance = *self.lex.nouns.get(self.low(i))?;
-        if i == 0 {
-            return None;
-        }
-        // "on charges of plotting a coup", "earlier promises to return the country ...".
-        let of_ing = self.low(i + 1) == "of"
-            && matches!(stance, Stance::Accuse)
-            && self.low(i + 2).ends_with("ing")
-            && self.low(i + 2).len() > 4;
-        let to_inf = self.low(i + 1) == "to"
-            && matches!(stance, Stance::Announce | Stance::Warn)
-            && self.t.get(i + 2).is_some_and(|t| t.is_word() && !t.is_cap() && !self.is_fn(i + 2));
-        if of_ing || to_inf {
-            let source = if self.t[i - 1].kind == Kind::Possessive && i >= 2 {
-                self.np_back(i - 2)
-            } else if POSSESSIVE_PRONOUNS.contains(&self.low(i - 1)) {
-                Some(Np { a: i - 1, b: i - 1, pronoun: true })
-            } else if to_inf {
-                self.np_initial(i)
-            } else {
-                None
-            };
-            let end = (i + 2..self.n())
-                .find(|&k| self.punct(k, ",") || self.punct(k, ";"))
-                .map_or(n_minus(self.n()), |k| k - 1);
-            return Some(Cand {
-                cue: (i, i),
-                source,
-                content: (i + 2, end),
-                target: None,
-                stance,
-                rule: "noun-of-to",
-                frame: Frame::Object,
-                before: false,
-                boundary: None,
-                open_right: false,
-                next: false,
-                prev: false,
-            });
-        }
-        if self.low(i + 1) != "that" {
-            return None;
-        }
-        let p = &self.t[i - 1];
-        let ok = p.kind == Kind::Possessive
-            || DETERMINERS.contains(&p.low())
-            || BE.contains(&p.low())
-            || p.is_word() && !self.is_fn(i - 1) && !PRONOUNS.contains(&p.low());
-        if !ok || self.at_end(i + 2) {
-            return None;
-        }
-        // "that" followed by a verb-like word is a relative clause ("the claims that were made").
-        let w = self.low(i + 2);
-        if AUX.contains(&w) || matches!(w, "was" | "were" | "is" | "are") {
-            return None;
-        }
-        let source = if p.kind == Kind::Possessive && i >= 2 {
-            self.np_back(i - 2)
-        } else if POSSESSIVE_PRONOUNS.contains(&p.low()) {
-            // "his claim that": the possessive pronoun names the source.
-            Some(Np { a: i - 1, b: i - 1, pronoun: true })
-        } else {
-            None
-        };
-        Some(Cand {
-            cue: (i, i),
-            source,
-            content: (i + 2, n_minus(self.n())),
-            target: None,
-            stance,
-            rule: "noun-that",
-            frame: Frame::Speech,
-            before: false,
-            boundary: None,
-            open_right: true,
-            next: false,
-            prev: false,
-        })
+/// "According to X, C": the phrase opening the sentence (after clause words at most); the
+/// content follows its source.
+pub const ACCORDING_TO_BEFORE: Rule<AccordingAt> = Rule { name: "according-to-before", apply: according_to_before };
+fn according_to_before(s: &Sentence<'_, '_>, at: &AccordingAt) -> Verdict {
+    let n = s.n();
+    let mut k = at.src.map(|np| np.b + 1).unwrap_or(at.i + at.len);
+    while k < n && s.t[k].is_punct(",") {
+        k += 1;
     }
+    if s.at_end(k) {
+        return Verdict::Veto;
+    }
+    let cue = (at.i, at.i + at.len - 1);
+    Verdict::Claim(Cand::after_cue(cue, at.src, (k, n - 1), None, Stance::Assert, Frame::Speech))
+}
+
+/// "on charges of plotting a coup", "earlier promises to return the country ...": an
+/// accusation noun with "of" and a gerund, or an announcing or warning noun with "to" and a
+/// verb; the content runs to the next comma or semicolon. The source is a possessive before
+/// the noun, or for "to" the sentence's subject.
+pub const NOUN_OF_TO: Rule<NounAt> = Rule { name: "noun-of-to", apply: noun_of_to };
+fn noun_of_to(s: &Sentence<'_, '_>, at: &NounAt) -> Verdict {
+    let (i, stance) = (at.i, at.stance);
+    let of_ing = s.low(i + 1) == "of"
+        && matches!(stance, Stance::Accuse)
+        && s.low(i + 2).ends_with("ing")
+        && s.low(i + 2).len() > 4;
+    let to_inf = s.low(i + 1) == "to"
+        && matches!(stance, Stance::Announce | Stance::Warn)
+        && s.t.get(i + 2).is_some_and(|t| t.is_word() && !t.is_cap() && !s.is_fn(i + 2));
+    if !(of_ing || to_inf) {
+        return Verdict::Pass;
+    }
+    let source = if s.t[i - 1].kind == Kind::Possessive && i >= 2 {
+        s.np_back(i - 2)
+    } else if POSSESSIVE_PRONOUNS.contains(&s.low(i - 1)) {
+        Some(Np { a: i - 1, b: i - 1, pronoun: true })
+    } else if to_inf {
+        s.np_initial(i)
+    } else {
+        None
+    };
+    let end = (i + 2..s.n()).find(|&k| s.punct(k, ",") || s.punct(k, ";")).map_or(n_minus(s.n()), |k| k - 1);
+    let cand = Cand::after_cue((i, i), source, (i + 2, end), None, stance, Frame::Object);
+    Verdict::Claim(Cand { open_right: false, ..cand })
+}
+
+/// A noun cue followed by "that" ("the allegation that ...", "X's claim that ..."), after a
+/// determiner, a possessive, a form of "be" or a content word; not a relative clause ("the
+/// claims that were made").
+pub const NOUN_THAT: Rule<NounAt> = Rule { name: "noun-that", apply: noun_that };
+fn noun_that(s: &Sentence<'_, '_>, at: &NounAt) -> Verdict {
+    let (i, stance) = (at.i, at.stance);
+    if s.low(i + 1) != "that" {
+        return Verdict::Veto;
+    }
+    let p = &s.t[i - 1];
+    let ok = p.kind == Kind::Possessive
+        || DETERMINERS.contains(&p.low())
+        || BE.contains(&p.low())
+        || p.is_word() && !s.is_fn(i - 1) && !PRONOUNS.contains(&p.low());
+    if !ok || s.at_end(i + 2) {
+        return Verdict::Veto;
+    }
+    // "that" followed by a verb-like word is a relative clause ("the claims that were made").
+    let w = s.low(i + 2);
+    if AUX.contains(&w) || matches!(w, "was" | "were" | "is" | "are") {
+        return Verdict::Veto;
+    }
+    let source = if p.kind == Kind::Possessive && i >= 2 {
+        s.np_back(i - 2)
+    } else if POSSESSIVE_PRONOUNS.contains(&p.low()) {
+        // "his claim that": the possessive pronoun names the source.
+        Some(Np { a: i - 1, b: i - 1, pronoun: true })
+    } else {
+        None
+    };
+    Verdict::Claim(Cand::after_cue((i, i), source, (i + 2, n_minus(s.n())), None, stance, Frame::Speech))
 }
