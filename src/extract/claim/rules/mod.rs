@@ -18,7 +18,7 @@ mod inverted;
 mod nouns;
 mod object;
 mod passive;
-mod quotes;
+pub mod quotes;
 mod subject_cue;
 mod vetoes;
 
