@@ -62,3 +62,87 @@ pub const SUBJECT: &[Rule<SubjectAt>] = &[
 
 /// At a noun cue with a word before it.
 pub const NOUN: &[Rule<NounAt>] = &[nouns::NOUN_OF_TO, nouns::NOUN_THAT];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Pipeline;
+    use crate::model::Document;
+
+    /// Every rule's name, table by table.
+    fn names() -> Vec<&'static str> {
+        let mut v: Vec<&str> = ACCORDING.iter().map(|r| r.name).collect();
+        v.extend(SIGNED.iter().map(|r| r.name));
+        v.extend(VERB.iter().map(|r| r.name));
+        v.extend(SUBJECT.iter().map(|r| r.name));
+        v.extend(NOUN.iter().map(|r| r.name));
+        v
+    }
+
+    /// The rules that only veto.
+    const VETOES: &[&str] = &[
+        "capitalised-form",
+        "particle-only",
+        "called-without-label",
+        "infinitive",
+        "declared-persona",
+        "bare-subject",
+        "subject-mid-clause",
+    ];
+
+    /// One construction of each rule that makes claims.
+    const EXAMPLES: &[(&str, &str)] = &[
+        ("subject-cue", "The minister said that the talks had failed badly."),
+        ("subject-cue-object", "The ministry denied the reports about a secret deal with the rebels."),
+        ("trailing", "The talks have failed completely, the minister said."),
+        ("inverted", "The talks have failed completely, said the minister."),
+        ("cue-first", "Said Ellis: the talks have failed completely."),
+        ("participle", "The minister left the room, saying that the talks had failed."),
+        ("coordinated", "The minister arrived late and said the talks had failed completely."),
+        ("reduced-passive", "The new measures, announced by the ministry on Friday, take effect soon."),
+        ("passive-accuse", "The journalist was accused of spying for a foreign power."),
+        ("passive-it", "It was reported that the talks had failed completely."),
+        ("label-gap", "It is a charge Paris has dismissed as baseless and absurd."),
+        ("object-gap", "He was held for espionage—a charge France has denied."),
+        ("as-cue", "As Mr. Bown observed, the early days were the hardest of all."),
+        ("colon-next", "The governor added:\n“We will not give up on this fight.”"),
+        ("after-quote", "“We will never give up on this fight.” Vitter said."),
+        ("speaker-colon", "PENCE: We will win this election in November."),
+        ("quote-dash-name", "“Stay hungry, stay foolish.” — Steve Jobs"),
+        ("according-to-after", "The talks have failed, according to the minister."),
+        ("according-to-before", "According to the minister, the talks have failed."),
+        ("noun-that", "The minister rejected the claim that the talks had failed."),
+        ("noun-of-to", "He was arrested on charges of plotting a coup against the state."),
+    ];
+
+    #[test]
+    fn rule_names_are_distinct() {
+        let names = names();
+        for (k, n) in names.iter().enumerate() {
+            assert!(!names[..k].contains(n), "two rules are named {n}");
+        }
+    }
+
+    #[test]
+    fn every_claim_rule_makes_its_claim() {
+        let pipeline = Pipeline::default();
+        let mut wrong = Vec::new();
+        for (rule, text) in EXAMPLES {
+            let doc = Document::new("t", text, None).unwrap();
+            let made: Vec<String> = pipeline
+                .run(&doc)
+                .iter()
+                .filter(|a| a.claim().is_some())
+                .filter_map(|a| a.provenance.rule.as_ref().map(|r| r.to_string()))
+                .collect();
+            if !made.iter().any(|r| r == rule) {
+                wrong.push(format!("{rule}: {text:?} made {made:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        // Every rule of the tables is a veto or has its example.
+        for n in names() {
+            assert!(VETOES.contains(&n) || EXAMPLES.iter().any(|(r, _)| *r == n), "no example of rule {n}");
+        }
+    }
+}

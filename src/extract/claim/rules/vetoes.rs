@@ -21,7 +21,7 @@ fn veto_if(vetoed: bool) -> Verdict {
 
 /// A capitalised form mid-sentence is a name ("Post", "Charge"), unless after a quote or in
 /// a title-case headline.
-pub const CAPITALISED: Rule<VerbAt> = Rule { name: "capitalised-name", apply: capitalised };
+pub const CAPITALISED: Rule<VerbAt> = Rule { name: "capitalised-form", apply: capitalised };
 fn capitalised(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let i = c.i;
     veto_if(s.t[i].is_cap() && i > 0 && !s.t[i - 1].is_quote() && !(s.headline() && s.t[i - 1].is_cap()))
