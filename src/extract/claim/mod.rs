@@ -101,7 +101,7 @@ impl ClaimExtractor {
             if !sent.may_hold_cue() {
                 continue;
             }
-            // The frames' passes over the sentence.
+            // The rules' passes over the sentence.
             steps.add(toks.len());
             for c in sent.candidates() {
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
