@@ -1,0 +1,474 @@
+//! Word-order grammar the claim rules share: noun phrases read left or right of a cue,
+//! the sentence's initial subject, auxiliaries and adverbs skipped left of a cue, adjuncts
+//! and objects skipped right of it.
+//!
+//! Owns: finding phrase boundaries in one sentence's tokens. It must not: decide whether
+//! a cue reports a claim (that is the rules' work) or build candidates.
+
+use super::engine::{Cand, Np, Sentence};
+use super::lexicon::Form;
+use super::tokens::Kind;
+use super::words::*;
+
+impl Sentence<'_, '_> {
+    /// Skips time and place adjuncts ("on Friday", "in a statement") when a boundary
+    /// (punctuation, "that", a quote, the end) follows them.
+    pub fn skip_adjuncts(&self, r: usize) -> usize {
+        let n = self.n();
+        let mut k = r;
+        loop {
+            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
+                k += 1;
+                continue;
+            }
+            if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
+                let mut m = k + 1;
+                while m < n
+                    && m < k + 10
+                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive)
+                    && self.low(m) != "that"
+                {
+                    m += 1;
+                }
+                if m > k + 1 && (m >= n || !self.t[m].is_word() || self.low(m) == "that") {
+                    k = m;
+                    continue;
+                }
+            }
+            return k;
+        }
+    }
+
+    /// "says at a campaign stop in Toledo, Ohio, that ...": the "that" after an adjunct
+    /// with commas, when one comes within a few words.
+    pub fn that_after_adjunct(&self, r: usize) -> Option<usize> {
+        let n = self.n();
+        let mut k = r;
+        while k < n && k < r + 14 {
+            let t = &self.t[k];
+            if t.lower == "that" {
+                return (k > r && self.t[k - 1].is_punct(",")).then_some(k);
+            }
+            if !(t.is_word() || t.is_punct(",") || t.kind == Kind::Possessive || t.is_punct(".")) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Skips the object of "told"/"asked" ("told AFP", "told reporters", "told him").
+    pub fn skip_object(&self, r: usize) -> usize {
+        let n = self.n();
+        if r >= n {
+            return r;
+        }
+        // A "that" close by marks the content's start.
+        for m in r..(r + 7).min(n) {
+            if !self.t[m].is_word() {
+                break;
+            }
+            if self.low(m) == "that" {
+                return m;
+            }
+        }
+        if OBJECT_PRONOUNS.contains(&self.low(r)) {
+            return r + 1;
+        }
+        let mut k = r;
+        if self.low(k) == "the" {
+            k += 1;
+        }
+        if k < n && self.t[k].is_cap() {
+            while k < n && (self.t[k].is_cap() || self.t[k].kind == Kind::Possessive) {
+                k += 1;
+            }
+            // "told the RT America audience", "told USA TODAY's weekly video newsmaker series"
+            let mut m = k;
+            while m < n && m < k + 4 && self.t[m].is_word() && !self.is_fn(m) && !self.t[m].is_cap() {
+                m += 1;
+            }
+            if m > k && (self.at_end(m) || self.punct(m, ",") || self.punct(m, ":") || self.low(m) == "that") {
+                return m;
+            }
+            return k;
+        }
+        if DETERMINERS.contains(&self.low(r)) {
+            let mut k = r + 1;
+            while k < n && k < r + 4 && self.t[k].is_word() && !self.is_fn(k) {
+                k += 1;
+            }
+            return k;
+        }
+        r
+    }
+
+    /// The noun phrase ending at token `b`, scanning left; `None` when `b` cannot end one.
+    pub fn np_back(&self, b: usize) -> Option<Np> {
+        let tk = self.t.get(b)?;
+        if pronoun_base(&tk.lower).is_some() {
+            return Some(Np { a: b, b, pronoun: true });
+        }
+        if TIME_WORDS.contains(&tk.low()) || matches!(tk.low(), "soon" | "now" | "almost" | "already" | "today") {
+            // "the board on Monday rejected": the subject is before the time phrase.
+            let mut k = b;
+            while k > 0
+                && (TIME_WORDS.contains(&self.low(k))
+                    || matches!(
+                        self.low(k),
+                        "on" | "in"
+                            | "at"
+                            | "last"
+                            | "this"
+                            | "early"
+                            | "late"
+                            | "soon"
+                            | "now"
+                            | "almost"
+                            | "already"
+                            | "today"
+                    )
+                    || self.t[k].text.chars().all(|c| c.is_ascii_digit()))
+            {
+                k -= 1;
+            }
+            return if k < b && self.t[k].is_word() { self.np_back(k) } else { None };
+        }
+        if tk.is_punct(".") && b >= 1 && self.t[b - 1].is_cap() && self.t[b - 1].end == tk.start {
+            // "The S.E.C. said", "U.S. officials": the stop belongs to the abbreviation.
+            let inner = self.np_back(b - 1)?;
+            return Some(Np { a: inner.a, b, pronoun: false });
+        }
+        if tk.is_punct(")") {
+            let o = (b.saturating_sub(8)..b).rev().find(|&k| self.t[k].is_punct("("))?;
+            let inner = self.np_back(o.checked_sub(1)?)?;
+            return (!inner.pronoun).then_some(Np { a: inner.a, b, pronoun: false });
+        }
+        if PRONOUNS.contains(&tk.low()) {
+            return Some(Np { a: b, b, pronoun: true });
+        }
+        let number = |k: usize| {
+            self.t.get(k).is_some_and(|x| {
+                x.is_word() && x.text.chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_HEADS.contains(&x.low())
+                    || matches!(x.low(), "six" | "seven" | "eight" | "nine" | "ten")
+            })
+        };
+        if tk.is_punct("%") && b >= 1 && number(b - 1) {
+            // "47% say": a share of those polled.
+            return Some(Np { a: b - 1, b, pronoun: false });
+        }
+        if number(b) && b >= 2 && self.low(b - 1) == "in" && number(b - 2) {
+            // "Six in 10 say", "one in three said".
+            return Some(Np { a: b - 2, b, pronoun: false });
+        }
+        if !tk.is_word()
+            || self.is_fn(b)
+            || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
+            || self.verb_form(b).is_some()
+                && !tk.is_cap()
+                && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
+        {
+            return None;
+        }
+        if !tk.text.chars().any(char::is_alphabetic) && !tk.text.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut a = b;
+        let mut count = 1;
+        while a > 0 && count < 8 {
+            let p = &self.t[a - 1];
+            if p.kind == Kind::Possessive {
+                if a >= 2 && self.t[a - 2].is_word() && !self.is_fn(a - 2) {
+                    a -= 2;
+                    count += 1;
+                    continue;
+                }
+                break;
+            }
+            if p.is_punct(".") && a >= 2 && self.t[a - 2].is_cap() && self.t[a - 2].text.chars().count() <= 4 {
+                // "Mr. Obama", "Sen. Perdue".
+                a -= 2;
+                count += 1;
+                continue;
+            }
+            if !p.is_word() {
+                // "Goïta-led", "al-Qaeda" are one word; a dash between words ends the phrase.
+                break;
+            }
+            if DETERMINERS.contains(&p.low()) {
+                a -= 1;
+                if self.pp_head(a).is_some() {
+                    continue;
+                }
+                break;
+            }
+            if matches!(p.low(), "of" | "for" | "and" | "de" | "on")
+                && self.t[a].is_cap()
+                && a >= 2
+                && self.t[a - 2].is_cap()
+            {
+                // "Ministry for Europe and Foreign Affairs", "Department of State".
+                a -= 1;
+                count += 1;
+                continue;
+            }
+            if let Some(k) = self.pp_head(a) {
+                // "a narrator in the Clinton ad", "a spokesman for the ministry".
+                count += a - k;
+                a = k;
+                continue;
+            }
+            if self.lex.function_words.contains(p.low()) {
+                break;
+            }
+            if self.verb_form(a - 1).is_some_and(|(_, f)| f != Form::Base) && !p.is_cap() {
+                break;
+            }
+            if ends_ly(&p.lower) && !p.is_cap() {
+                break;
+            }
+            a -= 1;
+            count += 1;
+        }
+        Some(Np { a, b, pronoun: false })
+    }
+
+    /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
+    /// ("continues to insist", "went on to say", "seemed to think").
+    pub fn to_chain(&self, k: usize) -> bool {
+        const CHAIN: &[&str] = &[
+            "continue",
+            "continues",
+            "continued",
+            "continuing",
+            "seem",
+            "seems",
+            "seemed",
+            "appear",
+            "appears",
+            "appeared",
+            "went",
+            "go",
+            "goes",
+            "going",
+            "proceeded",
+            "rushed",
+            "hastened",
+            "moved",
+        ];
+        k >= 1
+            && (CHAIN.contains(&self.low(k - 1))
+                || self.low(k - 1) == "on" && k >= 2 && CHAIN.contains(&self.low(k - 2)))
+    }
+
+    /// "Richard Revesz, director of the Institute ..., said": the name before a long
+    /// apposition closed by the separator at `l` (a comma or a dash): the farthest comma or
+    /// dash (within 45 tokens) right after a capitalised word whose phrase opens the clause.
+    pub fn name_before_apposition(&self, l: usize) -> Option<Np> {
+        let lo = l.saturating_sub(45);
+        let sep = |k: usize| self.t[k].is_punct(",") || self.is_dash(k);
+        for c in (lo.max(1)..l).filter(|&k| sep(k)) {
+            let end = &self.t[c - 1];
+            if !(end.is_cap() || end.is_punct(")")) || sep(c - 1) {
+                continue;
+            }
+            let Some(np) = self.np_back(c - 1) else {
+                continue;
+            };
+            if np.pronoun {
+                continue;
+            }
+            let opens = np.a == 0
+                || self.t[np.a - 1].kind == Kind::Close
+                || self.t[np.a - 1].kind == Kind::Open
+                || CLAUSE_START.contains(&self.low(np.a - 1))
+                || self.t[np.a - 1].is_punct(":");
+            // The apposition must not hold a verb of its own ("X, who said Y, ...").
+            let has_cue = (c + 1..l).any(|k| {
+                (self.verb_form(k).is_some_and(|(_, f)| f == Form::Past) || self.low(k) == "says")
+                    && !self.t[k].is_cap()
+                    && !DETERMINERS.contains(&self.low(k - 1))
+            });
+            if opens && !has_cue {
+                return Some(np);
+            }
+        }
+        None
+    }
+
+    /// When the phrase starting at `a` is the object of "of/for/in/at/from" after a noun
+    /// ("a spokesman [for the ministry]"), the index of that noun.
+    pub fn pp_head(&self, a: usize) -> Option<usize> {
+        if a < 3 || !(DETERMINERS.contains(&self.low(a)) || self.t[a].is_cap()) {
+            return None;
+        }
+        let p = self.low(a - 1);
+        let noun = a - 2;
+        let ok = matches!(p, "of" | "for" | "in" | "at" | "from")
+            && self.t[noun].is_word()
+            && !self.is_fn(noun)
+            && self.verb_form(noun).is_none()
+            && (DETERMINERS.contains(&self.low(noun - 1))
+                || self.t[noun].is_cap()
+                || self.lex.heads.contains_key(self.low(noun)));
+        ok.then_some(noun)
+    }
+
+    /// The noun phrase starting at `a` running right to a comma, the end or a clause word
+    /// (for inverted cues and "according to X").
+    pub fn np_fwd(&self, a: usize, max: usize) -> Option<Np> {
+        let n = self.n();
+        let mut b = a;
+        while b < n && b < a + max {
+            let t = &self.t[b];
+            let abbrev = t.is_punct(".")
+                && b > a
+                && self.t[b - 1].is_cap()
+                && self.t[b - 1].text.len() <= 3
+                && self.t.get(b + 1).is_some_and(|x| x.is_cap());
+            if t.is_punct("(") && b > a && self.t[b - 1].is_cap() {
+                // "Rep. Joseph Crowley (D-N.Y.)"
+                if let Some(c) = (b + 1..(b + 8).min(n)).find(|&k| self.t[k].is_punct(")")) {
+                    b = c + 1;
+                    continue;
+                }
+            }
+            if !(t.is_word() || t.kind == Kind::Possessive || abbrev) {
+                break;
+            }
+            if t.is_word() && matches!(t.low(), "that" | "who" | "which" | "and" | "but" | "on" | "in" | "at" | "as") {
+                break;
+            }
+            if t.is_word() && b > a && self.verb_form(b).is_some() && !t.is_cap() {
+                break;
+            }
+            b += 1;
+        }
+        if b == a {
+            return None;
+        }
+        let b = b - 1;
+        if PRONOUNS.contains(&self.low(a)) && a == b {
+            return Some(Np { a, b, pronoun: true });
+        }
+        // Not a bare function word.
+        if a == b && (self.is_fn(a) || DETERMINERS.contains(&self.low(a))) {
+            return None;
+        }
+        Some(Np { a, b, pronoun: false })
+    }
+
+    /// The subject noun phrase at the start of the sentence (for participle cues whose
+    /// subject is the main clause's).
+    pub fn np_initial(&self, limit: usize) -> Option<Np> {
+        let n = self.n().min(limit);
+        let mut a = 0;
+        while a < n && !self.t[a].is_word() {
+            a += 1;
+        }
+        while a < n && matches!(self.low(a), "and" | "but" | "so" | "yet") {
+            a += 1;
+        }
+        // Skip a leading adverbial ending in a comma ("In retaliation, France ...",
+        // "Having lost, Sanders ..."); without the comma there is no subject to find.
+        let adverbial = |k: usize| {
+            let w = self.low(k);
+            self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || TIME_WORDS.contains(&w) || w == "having"
+        };
+        if a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() {
+            match (a..n).find(|&k| self.punct(k, ",")) {
+                Some(c) if c - a <= 14 => a = c + 1,
+                _ => return None,
+            }
+        }
+        if a >= n || self.is_fn(a) && pronoun_base(self.low(a)).is_none() {
+            return None;
+        }
+        if pronoun_base(self.low(a)).is_some() {
+            return Some(Np { a, b: a, pronoun: true });
+        }
+        let mut b = a;
+        while b < n {
+            let t = &self.t[b];
+            let ok = if t.kind == Kind::Possessive {
+                true
+            } else if !t.is_word() {
+                false
+            } else if DETERMINERS.contains(&t.low()) {
+                b == a
+            } else if t.is_cap() {
+                !(b > a && self.verb_form(b).is_some() && b == a)
+            } else if self.is_fn(b) || self.verb_form(b).is_some() {
+                false
+            } else {
+                let h = |k: usize| self.lex.heads.contains_key(self.low(k));
+                h(b) || h(b + 1) && self.t.get(b + 1).is_some_and(|t| t.is_word()) || h(b + 2)
+            };
+            if !ok {
+                break;
+            }
+            b += 1;
+        }
+        if b == a || b == a + 1 && DETERMINERS.contains(&self.low(a)) {
+            return None;
+        }
+        Some(Np { a, b: b - 1, pronoun: false })
+    }
+
+    /// Index left of the cue after skipping auxiliaries and adverbs; and whether a form of
+    /// "be" was skipped right before the cue (a passive or progressive).
+    pub fn skip_aux_left(&self, i: usize) -> (Option<usize>, bool) {
+        const VERB_AUX: &[&str] = &[
+            "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can",
+            "may", "might", "must", "shall", "should", "did", "does", "do", "stand", "stands", "stood",
+        ];
+        let mut j = i;
+        let mut be = None;
+        while j > 0 {
+            let w = self.low(j - 1);
+            if w == "to" && self.to_chain(j - 1) {
+                // "continues to insist", "went on to say": the verb before "to" is the finite one.
+                j -= 2;
+                if self.low(j) == "on" && j > 0 {
+                    j -= 1;
+                }
+                continue;
+            }
+            if self.t[j - 1].kind == Kind::Possessive && j >= 2 && PRONOUNS.contains(&self.low(j - 2)) {
+                // "He’s claiming": the contracted "is".
+                if be.is_none() {
+                    be = Some(true);
+                }
+                j -= 1;
+                continue;
+            }
+            if AUX.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
+                if be.is_none() && VERB_AUX.contains(&w) {
+                    be = Some(BE.contains(&w));
+                }
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        (j.checked_sub(1), be.unwrap_or(false))
+    }
+
+    /// The relative pronoun that is the subject of a cue whose source is its antecedent
+    /// ("Mr. Kamin, who emphasized", "Democrats, who have argued"): the source words of the
+    /// clause.
+    pub fn relative_subject(&self, c: &Cand) -> Option<usize> {
+        let np = c.source?;
+        if c.before || np.pronoun || np.b >= c.cue.0 {
+            return None;
+        }
+        let (left, _) = self.skip_aux_left(c.cue.0);
+        let l = left?;
+        let w = self.low(l);
+        let ok = l > np.b
+            && (matches!(w, "who" | "which") && (l == np.b + 1 || l == np.b + 2 && self.punct(np.b + 1, ","))
+                || w == "that" && l == np.b + 1);
+        ok.then_some(l)
+    }
+}

@@ -1,0 +1,97 @@
+//! Inverted and trailing cues: the cue stands after its content or before its source.
+//!
+//! Covers (GUIDELINES.md, CLAIM: trailing and inverted cues): "Said Ellis: C" (a sentence
+//! opening with the cue), "C, said the ministry." / "“C,” says Smith." (source after the
+//! cue), and "C, X said." / "“C,” he said, adding ..." (content before subject and cue).
+//! It must not: take content after a cue whose subject precedes it (`subject_cue.rs`), or a
+//! quote in an earlier sentence (`quotes.rs`).
+
+use crate::extract::claim::engine::{n_minus, Cand, Rule, Sentence, SubjectAt, VerbAt, Verdict};
+use crate::extract::claim::lexicon::{Form, Frame};
+use crate::extract::claim::tokens::Kind;
+use crate::extract::claim::words::pronoun_base;
+
+/// "Said Ellis: “...”": a sentence opening with a capitalised past speech verb, its source
+/// and a colon or comma; such an opening is nothing else.
+pub const CUE_FIRST: Rule<VerbAt> = Rule { name: "cue-first", apply: cue_first };
+fn cue_first(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let verb = c.verb(s);
+    if !(c.i == 0 && s.t[0].is_cap() && c.form == Form::Past && matches!(verb.frame, Frame::Speech)) {
+        return Verdict::Pass;
+    }
+    let Some(np) = s.np_fwd(1, 8) else {
+        return Verdict::Veto;
+    };
+    let k = np.b + 1;
+    if (s.punct(k, ":") || s.punct(k, ",")) && !s.at_end(k + 1) {
+        let content = (k + 1, n_minus(s.n()));
+        return Verdict::Claim(Cand::after_cue((0, 0), Some(np), content, None, verb.stance, Frame::Speech));
+    }
+    Verdict::Veto
+}
+
+/// Inverted: "..., said the ministry." / "“...,” says Smith.": a speech verb after a comma
+/// or a closing quote, its source right after it and then the end (or a comma, or "who").
+pub const INVERTED: Rule<VerbAt> = Rule { name: "inverted", apply: inverted };
+fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let Some(l) = c.left else {
+        return Verdict::Pass;
+    };
+    let tl = &s.t[l];
+    if !((tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && c.frame == Frame::Speech) {
+        return Verdict::Pass;
+    }
+    // "..., said she turned out": a pronoun opening a clause is no inverted source.
+    let Some(np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
+        return Verdict::Pass;
+    };
+    let after = s.skip_adjuncts(np.b + 1);
+    let after = if c.frame == Frame::Tell { s.skip_adjuncts(s.skip_object(after)) } else { after };
+    if s.at_end(after) || s.punct(after, ",") || matches!(s.low(after), "who" | "which") {
+        let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
+        return Verdict::Claim(Cand::before_cue(c.cue(), Some(np), (0, e), c.stance, c.frame, Some(l)));
+    }
+    Verdict::Pass
+}
+
+/// Trailing: "C, X said." / "“C,” he said, adding ...": a speech or tell verb whose subject
+/// follows a comma, a closing quote or a dash, with nothing after the cue but adjuncts, an
+/// object of "told", or a short phrase after a quote ("“...,” Melanie said to the TV.").
+pub const TRAILING: Rule<SubjectAt> = Rule { name: "trailing", apply: trailing };
+fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let (c, subj, subj_left) = (&at.v, at.np, at.left);
+    let frame = c.frame;
+    let r = s.skip_adjuncts(c.r0);
+    let r_obj = if frame == Frame::Tell { s.skip_adjuncts(s.skip_object(r)) } else { r };
+    // "“...,” Melanie said to the TV.": a short phrase after a final cue.
+    let after_quote =
+        subj_left.is_some_and(|sl| s.t[sl].kind == Kind::Close || sl >= 1 && s.t[sl - 1].kind == Kind::Close);
+    let r_obj = if frame == Frame::Speech
+        && after_quote
+        && matches!(s.low(r_obj), "to" | "about" | "with" | "from" | "of")
+        && (r_obj + 1..(r_obj + 13).min(s.n() + 1)).any(|k| s.at_end(k))
+        && !(r_obj + 1..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open)
+    {
+        (r_obj + 1..=s.n()).find(|&k| s.at_end(k)).unwrap_or(r_obj)
+    } else {
+        r_obj
+    };
+    let Some(sl) = subj_left else {
+        return Verdict::Pass;
+    };
+    let tl = &s.t[sl];
+    let sep = tl.is_punct(",") || tl.kind == Kind::Close || s.is_dash(sl);
+    if sep
+        && matches!(frame, Frame::Speech | Frame::Tell)
+        && (s.at_end(r_obj)
+            || s.punct(r_obj, ",")
+                && s.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")
+                && (!s.t.get(r_obj + 1).is_some_and(|t| t.kind == Kind::Open)
+                    || sl >= 1 && (tl.kind == Kind::Close || s.t[sl - 1].kind == Kind::Close)))
+        && sl > 0
+    {
+        let e = if tl.is_punct(",") || s.is_dash(sl) { sl - 1 } else { sl };
+        return Verdict::Claim(Cand::before_cue(c.cue(), Some(subj), (0, e), c.stance, frame, Some(sl)));
+    }
+    Verdict::Pass
+}

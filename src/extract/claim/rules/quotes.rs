@@ -1,0 +1,328 @@
+//! Speakers and quotes: attributions whose cue is punctuation or whose content is a quote
+//! in a neighbouring sentence.
+//!
+//! Covers (GUIDELINES.md, CLAIM: direct speech, transcripts): "Pence: C" (a speaker's name
+//! and a colon opening a line), "“C” ― Name" (a quote signed after a dash), "The governor
+//! added:" (the content is the next sentence) and "“C” Vitter demanded." (the content is the
+//! quote just before); and the production these and every rule's content share: a quote
+//! followed across sentences to its marks ([`content_bytes`], [`open_quote_before`],
+//! [`close_quote_after`]) and the marks and final punctuation trimmed ([`trim_content`]). It
+//! must not: take a colon after a date, a heading or a label ("Update:", "Question:") for a
+//! speaker, or follow a quote past a line break or [`QUOTE_REACH`].
+
+use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, Verdict};
+use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::tokens::{Kind, Tok};
+use crate::extract::segment::Sentence as Sent;
+use crate::extract::Steps;
+use crate::model::Stance;
+
+/// "Pence: ...": one to five capitalised words opening the sentence (after an opening mark:
+/// "“PENCE: Well, ...") and a colon, then at least three words; not a date, a heading, a
+/// label or a descriptive phrase.
+pub const SPEAKER_COLON: Rule<usize> = Rule { name: "speaker-colon", apply: speaker_colon };
+fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
+    let n = s.n();
+    let t = &s.t[i];
+    let s0 = usize::from(s.t.first().is_some_and(|x| x.kind == Kind::Open));
+    if t.is_punct(":") && i > s0 && (1..=5).contains(&(i - s0)) && !s.at_end(i + 1) {
+        let speaker = s.t[s0..i].iter().all(|x| x.is_cap() || x.kind == Kind::Possessive || x.is_punct("."));
+        let dateish = s.t[s0..i].iter().any(|x| {
+            x.text.chars().any(|c| c.is_ascii_digit())
+                || matches!(
+                    x.low(),
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "update"
+                        | "updated"
+                        | "read"
+                        | "more"
+                        | "note"
+                        | "editor"
+                        | "photo"
+                        | "source"
+                        | "sources"
+                        | "related"
+                        | "watch"
+                        | "see"
+                        | "also"
+                        | "the"
+                        | "latest"
+                        | "correction"
+                        | "clarification"
+                        | "editor's"
+                        | "editors"
+                        | "breaking"
+                )
+        });
+        let descriptive = i - s0 > 1
+            && s.t[s0..i].iter().any(|x| {
+                ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
+                    .iter()
+                    .any(|suf| x.lower.ends_with(suf))
+            });
+        let content_words =
+            s.t[i + 1..].iter().filter(|x| x.is_word() && x.text.chars().any(char::is_alphabetic)).count();
+        let generic = s.t[s0..i].iter().any(|x| {
+            matches!(
+                x.low(),
+                "question"
+                    | "answer"
+                    | "q"
+                    | "a"
+                    | "remember"
+                    | "warning"
+                    | "pledged"
+                    | "superdelegates"
+                    | "age"
+                    | "city"
+                    | "job"
+                    | "pay"
+            )
+        });
+        if speaker && !dateish && !descriptive && !generic && content_words >= 3 && s.t[s0].is_word() {
+            let source = Some(Np { a: s0, b: i - 1, pronoun: false });
+            let content = (i + 1, n_minus(n));
+            return Verdict::Claim(Cand::after_cue((i, i), source, content, None, Stance::Assert, Frame::Speech));
+        }
+    }
+    Verdict::Pass
+}
+
+/// "“...” ― Name": a quote signed after a dash, the name ending the sentence.
+pub const QUOTE_DASH_NAME: Rule<usize> = Rule { name: "quote-dash-name", apply: quote_dash_name };
+fn quote_dash_name(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
+    if !(s.is_dash(i) && i >= 2 && s.t[i - 1].kind == Kind::Close) {
+        return Verdict::Pass;
+    }
+    match s.np_fwd(i + 1, 8) {
+        Some(np) if s.at_end(np.b + 1) && s.t[np.a].is_cap() => {
+            Verdict::Claim(Cand::before_cue((i, i), Some(np), (0, i - 1), Stance::Assert, Frame::Speech, Some(i)))
+        }
+        _ => Verdict::Pass,
+    }
+}
+
+/// "The governor added:" closing its sentence: the content is the next sentence.
+pub const COLON_NEXT: Rule<SubjectAt> = Rule { name: "colon-next", apply: colon_next };
+fn colon_next(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let c = &at.v;
+    let rc = s.skip_adjuncts(c.r0);
+    if matches!(c.frame, Frame::Speech | Frame::Tell) && s.punct(rc, ":") && s.at_end(rc + 1) {
+        let cand = Cand::after_cue(c.cue(), Some(at.np), (rc, rc), None, c.stance, c.frame);
+        return Verdict::Claim(Cand { open_right: false, next: true, ..cand });
+    }
+    Verdict::Pass
+}
+
+/// "“...” Vitter demanded.": a sentence of its own after a quote, the subject opening it;
+/// the content is the previous sentence.
+pub const AFTER_QUOTE: Rule<SubjectAt> = Rule { name: "after-quote", apply: after_quote };
+fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let c = &at.v;
+    let rc = s.skip_adjuncts(c.r0);
+    if at.np.a == 0 && s.at_end(rc) && !s.punct(rc, ":") {
+        let cand = Cand::before_cue(c.cue(), Some(at.np), (0, 0), c.stance, c.frame, None);
+        return Verdict::Claim(Cand { prev: true, ..cand });
+    }
+    Verdict::Pass
+}
+
+/// The byte range of a candidate's content before trimming: its tokens, a direct quote
+/// after the cue ended at its closing mark ("saying, “...,” when ..."), a quote running over
+/// several sentences followed to its opening or closing mark, the next sentence for
+/// [`COLON_NEXT`], the quote just before for [`AFTER_QUOTE`] (`None` when there is none).
+pub fn content_bytes(
+    text: &str,
+    t: &[Tok<'_>],
+    c: &Cand,
+    s: &Sent,
+    (prev, next): (Option<&Sent>, Option<&Sent>),
+    steps: &Steps,
+) -> Option<(usize, usize)> {
+    let (c0, mut c1) = c.content;
+    // A direct quote after the cue ends at its closing mark ("saying, “...,” when ...").
+    if !c.before && t.get(c0).is_some_and(|x| x.kind == Kind::Open) {
+        if let Some(k) = (c0 + 1..=c1.min(t.len().saturating_sub(1))).find(|&k| t[k].kind == Kind::Close) {
+            // Quoted speech ends with its own punctuation ("smart,”"); scare quotes do not.
+            let spoken = t[k - 1].kind == Kind::Punct && matches!(t[k - 1].text, "," | "." | "?" | "!");
+            if spoken
+                && k < c1
+                && t[k + 1..=c1].iter().any(|x| x.is_word())
+                && !t[k + 1..=c1].iter().any(|x| x.kind == Kind::Open)
+            {
+                c1 = k;
+            }
+        }
+    }
+    let (mut a, mut b) = (t.get(c0)?.start, t.get(c1)?.end);
+    // Direct quotes running over several sentences.
+    let starts_open = t[c0].kind == Kind::Open;
+    let has_open = t[c0..=c1].iter().any(|x| x.kind == Kind::Open);
+    let has_close = t[c0..=c1].iter().any(|x| x.kind == Kind::Close);
+    if c.before && t[c1].kind == Kind::Close && !has_open && c0 == 0 {
+        if let Some(q) = open_quote_before(text, s.start_byte, steps) {
+            a = q;
+        }
+    }
+    if !c.before && starts_open && !has_close && c1 + 1 >= t.len().saturating_sub(1) {
+        if let Some(q) = close_quote_after(text, b, steps) {
+            b = q;
+        }
+    }
+    if c.next {
+        // "The governor added:" - the content is the next sentence (a whole quote when
+        // it opens one).
+        let nx = next?;
+        a = nx.start_byte;
+        b = nx.end_byte;
+        let first = text.get(a..b)?.chars().next()?;
+        let rest = text.get(a + first.len_utf8()..b)?;
+        if matches!(first, '“' | '"') && !rest.contains(['”', '"']) {
+            if let Some(q) = close_quote_after(text, b, steps) {
+                b = q;
+            }
+        }
+    }
+    if c.prev {
+        // "“...” Vitter demanded.": the quote just before, when it ends right there.
+        let pv = prev?;
+        let piece = text.get(pv.start_byte..pv.end_byte)?;
+        if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+            return None;
+        }
+        b = pv.end_byte;
+        a = pv.start_byte;
+        if !piece.starts_with(['“', '"']) {
+            if let Some(q) = open_quote_before(text, pv.start_byte, steps) {
+                a = q;
+            }
+        }
+    }
+    Some((a, b))
+}
+
+/// How far, in bytes, a direct quote is followed across sentences to its opening or closing
+/// mark (some 25 sentences of news): the reach bounds what one claim may cost and cover.
+pub const QUOTE_REACH: usize = 4000;
+
+/// Start of the opening quotation mark that a quote closing after `pos` began with: the
+/// nearest open mark before `pos` on the same line, when no close mark lies between.
+pub fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
+    let before = text.get(..pos)?;
+    // The line break is looked for within the reach only, in the same pass: a search of the
+    // whole text before `pos` made every call cost the length of the document.
+    let lo = pos.saturating_sub(QUOTE_REACH);
+    for (k, ch) in before.char_indices().rev() {
+        // The nearest line break ends the search.
+        if k < lo || ch == '\n' {
+            break;
+        }
+        steps.add(1);
+        match ch {
+            '”' | '»' => return None,
+            '“' | '«' => return Some(k),
+            '"' => {
+                let prev = before[..k].chars().next_back();
+                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–')) {
+                    Some(k)
+                } else {
+                    None
+                };
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// End of the closing quotation mark of a quote left open at `pos`, on the same line.
+pub fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize> {
+    let after = text.get(pos..)?;
+    for (k, ch) in after.char_indices() {
+        // The nearest line break ends the search.
+        if k >= QUOTE_REACH || ch == '\n' {
+            break;
+        }
+        steps.add(1);
+        match ch {
+            '“' | '«' => return None,
+            '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
+            _ => {}
+        }
+    }
+    None
+}
+
+const OPEN_Q: &[char] = &['“', '‘', '«', '"', '\''];
+const CLOSE_Q: &[char] = &['”', '’', '»', '"', '\''];
+
+/// Trims a content byte range: white space, final punctuation, and the
+/// quotation marks of a direct quote. `None` when nothing is left.
+pub fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    for _ in 0..6 {
+        let s = text.get(a..b)?;
+        let before = (a, b);
+        let t = s.trim_start();
+        a += s.len() - t.len();
+        let s = text.get(a..b)?;
+        let t = s.trim_end();
+        b -= s.len() - t.len();
+        let s = text.get(a..b)?;
+        if let Some(last) = s.chars().next_back() {
+            let abbrev = last == '.' && s.len() >= 3 && s.as_bytes()[s.len() - 3] == b'.';
+            if matches!(last, ',' | ';' | ':' | '.' | '—' | '–') && !abbrev {
+                b -= last.len_utf8();
+                continue;
+            }
+        }
+        let first = s.chars().next();
+        let last = s.chars().next_back();
+        // Whether a stretch holds a double quotation mark: the search stops at the first, so
+        // that a long content full of quotes costs no more than the distance to one.
+        let has_quotes = |s: &str| s.contains(['“', '”', '"', '«', '»']);
+        if let (Some(f), Some(l)) = (first, last) {
+            if OPEN_Q.contains(&f) && CLOSE_Q.contains(&l) && s.len() > f.len_utf8() + l.len_utf8() {
+                let inner = &s[f.len_utf8()..s.len() - l.len_utf8()];
+                if !has_quotes(inner) {
+                    a += f.len_utf8();
+                    b -= l.len_utf8();
+                    continue;
+                }
+            }
+            if OPEN_Q.contains(&f) && !s[f.len_utf8()..].chars().any(|c| CLOSE_Q.contains(&c) && c != '’') {
+                a += f.len_utf8();
+                continue;
+            }
+            // A closing mark at the very end goes, with the stop before it ("law.”"); a scare
+            // quote that ends the content without a stop ("“baseless”") goes only when unpaired.
+            let before_last = s[..s.len() - l.len_utf8()].chars().next_back();
+            if CLOSE_Q.contains(&l)
+                && l != '’'
+                && (!has_quotes(&s[..s.len() - l.len_utf8()])
+                    || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
+            {
+                b -= l.len_utf8();
+                continue;
+            }
+            if l == '’' && !s.contains('‘') && s.chars().rev().nth(1).is_some_and(|c| !c.is_alphanumeric()) {
+                b -= l.len_utf8();
+                continue;
+            }
+        }
+        if (a, b) == before {
+            break;
+        }
+    }
+    (a < b).then_some((a, b))
+}

@@ -1,0 +1,334 @@
+//! Subject cues: a reporting verb after its subject, the content after it ("X said (that)
+//! C", "X told Y C", "X denied C", "X accused Y of C", "As X observed, C", "X promised ...
+//! and said C").
+//!
+//! Covers (GUIDELINES.md, CLAIM: indirect and direct speech, "told", "accused Y of",
+//! "dismissed Y as"): the vetoes of a subject that is none or does not open a clause, the
+//! subject cue itself by frame, and where a verb's content starts and what it may be
+//! (`take_content`, `content_start`, `content_ok`, shared with the participles). It must
+//! not: take content before the cue (`inverted.rs`), passives (`passive.rs`) or quotes
+//! across sentences (`quotes.rs`).
+
+use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, VerbAt, Verdict};
+use crate::extract::claim::lexicon::{Form, Frame, Verb};
+use crate::extract::claim::tokens::Kind;
+use crate::extract::claim::words::*;
+
+/// Where the content after the verb cue `c` starts, and its target, when there is content
+/// there at all (not the end, not a comma).
+pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<(usize, usize)>)> {
+    let (start, target) = s.take_content(c.r0, c.frame, c.verb(s))?;
+    if start >= s.n() || s.at_end(start) || s.punct(start, ",") {
+        return None;
+    }
+    Some((start, target))
+}
+
+/// Coordinated with an earlier verb: "X promised ... and said C" (the source is the
+/// sentence's subject, filled in by the engine).
+pub const COORDINATED: Rule<VerbAt> = Rule { name: "coordinated", apply: coordinated };
+fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let Some(l) = c.left else {
+        return Verdict::Pass;
+    };
+    if !(matches!(s.low(l), "and" | "but") && matches!(c.form, Form::Past | Form::Third) && !c.be) {
+        return Verdict::Pass;
+    }
+    match content_after(s, c) {
+        Some((start, target)) => {
+            let content = (start, n_minus(s.n()));
+            let cand = Cand::after_cue(c.cue(), None, content, target, c.stance, c.frame);
+            Verdict::Claim(Cand { boundary: Some(l), ..cand })
+        }
+        None => Verdict::Veto,
+    }
+}
+
+/// A determiner alone, or a subject made only of a short lower-case word, is no subject.
+pub const BARE_SUBJECT: Rule<SubjectAt> = Rule { name: "bare-subject", apply: bare_subject };
+fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let subj = at.np;
+    if subj.a == subj.b
+        && !subj.pronoun
+        && !s.t[subj.b].is_cap()
+        && !s.lex.heads.contains_key(s.low(subj.b))
+        && s.t[subj.b].lower.len() < 3
+    {
+        Verdict::Veto
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// The subject must start a clause (unless it is a relative pronoun's antecedent).
+pub const MID_CLAUSE: Rule<SubjectAt> = Rule { name: "subject-mid-clause", apply: mid_clause };
+fn mid_clause(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    if let Some(sl) = at.left.filter(|_| !at.relative) {
+        let tl = &s.t[sl];
+        let ok = !tl.is_word()
+            || CLAUSE_START.contains(&tl.low())
+            || s.is_fn(sl)
+            || tl.kind == Kind::Possessive
+            || tl.is_cap()
+            || s.lex.heads.contains_key(tl.low());
+        if !ok {
+            return Verdict::Veto;
+        }
+    }
+    Verdict::Pass
+}
+
+/// "As Mr. Bown observed, in the early days ...": the main clause is the content.
+pub const AS_CUE: Rule<SubjectAt> = Rule { name: "as-cue", apply: as_cue };
+fn as_cue(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let c = &at.v;
+    if !(at.left.is_some_and(|sl| s.low(sl) == "as") && matches!(c.frame, Frame::Speech | Frame::Tell)) {
+        return Verdict::Pass;
+    }
+    let rc = s.skip_adjuncts(c.r0);
+    let rc = if c.frame == Frame::Tell { s.skip_object(rc) } else { rc };
+    if s.punct(rc, ",") && !s.at_end(rc + 1) {
+        let content = (rc + 1, n_minus(s.n()));
+        return Verdict::Claim(Cand::after_cue(c.cue(), Some(at.np), content, None, c.stance, c.frame));
+    }
+    Verdict::Pass
+}
+
+/// "X said (that) C", "X told reporters C": a speech verb after its subject.
+pub const SUBJECT_CUE: Rule<SubjectAt> = Rule { name: "subject-cue", apply: subject_cue };
+fn subject_cue(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    if at.v.frame != Frame::Speech {
+        return Verdict::Pass;
+    }
+    subject_claim(s, at)
+}
+
+/// "X denied C", "X accused Y of C", "X dismissed Y as C", "X told Y C": a verb of the other
+/// frames after its subject.
+pub const SUBJECT_CUE_OBJECT: Rule<SubjectAt> = Rule { name: "subject-cue-object", apply: subject_cue_object };
+fn subject_cue_object(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    if at.v.frame == Frame::Speech {
+        return Verdict::Pass;
+    }
+    subject_claim(s, at)
+}
+
+/// The claim of a subject cue: content after the cue when it is a proposition
+/// ([`Sentence::content_ok`]); verbs whose content is an object need a subject that can hold
+/// a view. A subject cue with no such content reports nothing.
+fn subject_claim(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let (c, subj) = (&at.v, at.np);
+    let Some((start, target)) = content_after(s, c) else {
+        return Verdict::Veto;
+    };
+    let mut cue = c.cue();
+    if c.frame == Frame::Label && start >= 1 && s.low(start - 1) == "as" && start - 1 == c.cue_end + 1 {
+        cue = (c.i, start - 1);
+    }
+    if !s.content_ok(&c.verb(s).lemma, c.frame, c.form, subj, start) {
+        return Verdict::Veto;
+    }
+    // Verbs whose content is an object need a subject that can hold a view.
+    let head = &s.t[subj.b];
+    if matches!(c.frame, Frame::Object | Frame::Label | Frame::Accuse)
+        && !subj.pronoun
+        && !(subj.a..=subj.b).any(|k| s.t[k].is_cap() && (k == subj.b || !s.lex.demonyms.contains_key(s.t[k].low())))
+        && !s.lex.heads.contains_key(head.low())
+    {
+        return Verdict::Veto;
+    }
+    let content = (start, n_minus(s.n()));
+    Verdict::Claim(Cand::after_cue(cue, Some(subj), content, target, c.stance, c.frame))
+}
+
+impl Sentence<'_, '_> {
+    /// Filters for content after a verb cue: a first-person hedge ("I think") is not an
+    /// attribution, an infinitive follows only verbs of promising and asking, and a bare
+    /// pronoun object ("said it") is no proposition.
+    pub fn content_ok(&self, lemma: &str, frame: Frame, form: Form, subj: Np, start: usize) -> bool {
+        const COGNITION: &[&str] = &["think", "believe", "feel", "hope", "expect", "guess", "know", "fear", "find"];
+
+        const NOUN_LIKE: &[&str] = &[
+            "demand",
+            "plan",
+            "question",
+            "stress",
+            "report",
+            "claim",
+            "fear",
+            "call",
+            "state",
+            "post",
+            "comment",
+            "answer",
+            "charge",
+            "promise",
+            "pledge",
+            "vow",
+            "hope",
+            "estimate",
+            "find",
+            "show",
+            "tweet",
+            "note",
+            "counter",
+            "reference",
+            "highlight",
+            "question",
+            "want",
+            "remark",
+            "tell",
+        ];
+        let who = pronoun_base(self.low(subj.b)).unwrap_or("");
+        let head = &self.t[subj.b];
+        if !subj.pronoun
+            && !self.lex.heads.contains_key(head.low())
+            && NOUN_LIKE.contains(&lemma)
+            && (form == Form::Base
+                || form == Form::Third
+                    && (self.lex.demonyms.contains_key(head.low())
+                        || matches!(head.low(), "republican" | "democratic" | "conservative" | "liberal")
+                        || head.text.chars().any(|c| c.is_ascii_digit())))
+            && !head.lower.ends_with('s')
+        {
+            return false;
+        }
+        // Negated cues ("didn't say", "does not think") report no claim.
+        if (subj.b + 1..start).any(|k| {
+            let w = self.low(k);
+            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        }) {
+            return false;
+        }
+        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
+            return false;
+        }
+        if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
+            return false;
+        }
+        if self.low(start) == "to" && !TAKES_TO.contains(&lemma) {
+            return false;
+        }
+        let words = self.t[start..].iter().filter(|t| t.is_word()).count();
+        const INFINITIVE_ONLY: &[&str] = &["want", "plan", "intend", "refuse", "decline"];
+        if INFINITIVE_ONLY.contains(&lemma) && !matches!(self.low(start), "to" | "that") {
+            return false;
+        }
+        if matches!(frame, Frame::Speech | Frame::Tell)
+            && words <= 2
+            && self.t.get(start).is_some_and(|t| t.kind != Kind::Open)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
+    /// a colon or a quote; "told to leave" is an order, not a report.
+    pub fn take_content(&self, r0: usize, frame: Frame, verb: &Verb) -> Option<(usize, Option<(usize, usize)>)> {
+        let bare = verb.bare;
+        if frame == Frame::Speech && !bare {
+            let r = self.skip_adjuncts(r0);
+            let r = self.that_after_adjunct(r0).unwrap_or(r);
+            let open = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Open);
+            return if self.low(r) == "that" {
+                Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
+            } else if self.low(r) == "to" && TAKES_TO.contains(&verb.lemma.as_str()) {
+                Some((r, None))
+            } else if self.punct(r, ":") {
+                Some((r + 1, None))
+            } else if open(r) {
+                Some((r, None))
+            } else if self.punct(r, ",") && open(r + 1) {
+                Some((r + 1, None))
+            } else {
+                None
+            };
+        }
+        if frame == Frame::Tell {
+            if self.low(r0) == "to" {
+                return None;
+            }
+            let k = self.skip_object(self.skip_adjuncts(r0));
+            if self.low(k) == "to" && k > r0 {
+                // "told the diplomats to leave" is an order; "urged both sides to return"
+                // demands what the object should do.
+                return if verb.lemma == "tell" { None } else { Some((r0, None)) };
+            }
+        }
+        self.content_start(r0, frame)
+    }
+
+    /// Where the content after a cue starts, and the target, by frame.
+    pub fn content_start(&self, r0: usize, frame: Frame) -> Option<(usize, Option<(usize, usize)>)> {
+        let n = self.n();
+        let r = self.skip_adjuncts(r0);
+        let r = if matches!(frame, Frame::Speech | Frame::Tell) { self.that_after_adjunct(r0).unwrap_or(r) } else { r };
+        let start_after = |k: usize| -> usize {
+            if self.low(k) == "that" && self.punct(k + 1, ",") {
+                k + 2
+            } else if self.low(k) == "that"
+                || self.punct(k, ":")
+                || self.punct(k, ",") && self.t.get(k + 1).is_some_and(|t| t.kind == Kind::Open)
+            {
+                k + 1
+            } else {
+                k
+            }
+        };
+        match frame {
+            Frame::Speech | Frame::Object | Frame::Particle => Some((start_after(r), None)),
+            Frame::Tell => {
+                let k = self.skip_adjuncts(self.skip_object(r));
+                Some((start_after(k), None))
+            }
+            Frame::Accuse => {
+                let of = (r0..(r0 + 12).min(n))
+                    .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive)
+                    .find(|&k| self.low(k) == "of");
+                match of {
+                    Some(k) if k > r0 => Some((k + 1, Some((r0, k - 1)))),
+                    Some(k) => Some((k + 1, None)),
+                    None => Some((start_after(r), None)),
+                }
+            }
+            Frame::Label => {
+                let as_ = (r0..(r0 + 12).min(n))
+                    .take_while(|&k| !self.punct(k, ".") && !self.punct(k, ","))
+                    .find(|&k| self.low(k) == "as");
+                match as_ {
+                    Some(k) if k > r0 => Some((k + 1, Some((r0, k - 1)))),
+                    Some(k) => Some((k + 1, None)),
+                    None => {
+                        // "called his detention 'unjustified'": the quote is the content.
+                        let q = (r0..(r0 + 10).min(n))
+                            .take_while(|&k| !self.punct(k, ".") && !self.punct(k, ","))
+                            .find(|&k| self.t[k].kind == Kind::Open);
+                        match q {
+                            Some(q) if q > r0 => Some((q, Some((r0, q - 1)))),
+                            Some(q) => Some((q, None)),
+                            None => {
+                                // "labeled the arrest a violation of ...": object, then the label.
+                                if DETERMINERS.contains(&self.low(r0)) {
+                                    let mut k = r0 + 1;
+                                    while k < n
+                                        && k < r0 + 6
+                                        && self.t[k].is_word()
+                                        && !self.is_fn(k)
+                                        && !DETERMINERS.contains(&self.low(k))
+                                    {
+                                        k += 1;
+                                    }
+                                    if k > r0 + 1 && matches!(self.low(k), "a" | "an" | "the") {
+                                        return Some((k, Some((r0, k - 1))));
+                                    }
+                                }
+                                Some((start_after(r), None))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Vetoes: verb forms of the cue lexicon that report nothing where they stand.
+//!
+//! Covers (GUIDELINES.md, CLAIM: a cue is a reporting act, not any use of its word): a
+//! capitalised form inside a sentence (a name: "Post", "Charge"), a verb listed only with a
+//! particle, "called" without a label, an infinitive or "so-called", a speech act that is an
+//! event ("declared X persona non grata"). Each rule only vetoes: it must not make a claim,
+//! and a construction that reports (even rarely) belongs to another family, not here.
+
+use crate::extract::claim::engine::{Rule, Sentence, VerbAt, Verdict};
+use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::tokens::Kind;
+
+/// `Verdict::Veto` when `vetoed`, else `Pass`.
+fn veto_if(vetoed: bool) -> Verdict {
+    if vetoed {
+        Verdict::Veto
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A capitalised form mid-sentence is a name ("Post", "Charge"), unless after a quote or in
+/// a title-case headline.
+pub const CAPITALISED: Rule<VerbAt> = Rule { name: "capitalised-form", apply: capitalised };
+fn capitalised(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let i = c.i;
+    veto_if(s.t[i].is_cap() && i > 0 && !s.t[i - 1].is_quote() && !(s.headline() && s.t[i - 1].is_cap()))
+}
+
+/// A verb that is a cue only with a particle of `phrasal.txt` ("pointed out") and has none.
+pub const PARTICLE_ONLY: Rule<VerbAt> = Rule { name: "particle-only", apply: particle_only };
+fn particle_only(_: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    veto_if(c.frame == Frame::Particle)
+}
+
+/// "called X 'Y'" needs a quote or an object ("called it", "called the ..."); "called
+/// for/on" is phrasal and not asked here.
+pub const CALLED_WITHOUT_LABEL: Rule<VerbAt> = Rule { name: "called-without-label", apply: called_without_label };
+fn called_without_label(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let verb = c.verb(s);
+    let phrasal = c.frame != verb.frame || c.cue_end != c.i;
+    if phrasal || verb.lemma != "call" {
+        return Verdict::Pass;
+    }
+    let i = c.i;
+    let has_quote = (i + 1..(i + 10).min(s.n())).any(|k| s.t[k].kind == Kind::Open);
+    let det = matches!(
+        s.low(i + 1),
+        "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
+    );
+    veto_if(!has_quote && !det)
+}
+
+/// An infinitive ("to say", unless it continues a finite verb: "went on to say") or
+/// "so-called".
+pub const INFINITIVE: Rule<VerbAt> = Rule { name: "infinitive", apply: infinitive };
+fn infinitive(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let i = c.i;
+    veto_if(s.low(i.wrapping_sub(1)) == "to" && !s.to_chain(i - 1) || i > 0 && s.t[i - 1].lower == "so-called")
+}
+
+/// Speech acts that are events: "declared X persona non grata".
+pub const DECLARED_PERSONA: Rule<VerbAt> = Rule { name: "declared-persona", apply: declared_persona };
+fn declared_persona(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    veto_if(c.verb(s).lemma == "declare" && (c.i + 1..s.n()).any(|k| s.low(k) == "persona"))
+}
