@@ -1,0 +1,83 @@
+//! The vocabulary the engine and the rule families share: a candidate actor ([`Cand`]) with what
+//! the document pass must still decide about it ([`Pending`]), a name found in a sentence
+//! ([`Unit`]) with what it names ([`Class`]), and what follows a mention ([`Act`]).
+//!
+//! Owns: these types. It must not: hold a rule or look at text.
+
+use crate::model::{ActorKind, Mention};
+
+/// A candidate actor, in byte offsets of the document text.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) kind: ActorKind,
+    pub(super) mention: Mention,
+    pub(super) canonical: String,
+    pub(super) role: Option<String>,
+    pub(super) rule: &'static str,
+    /// What the document-level pass must still decide.
+    pub(super) pending: Pending,
+    pub(super) drop: bool,
+    /// The state this actor belongs to, when known ("Mali's junta" -> Mali): the nearest one
+    /// is the canonical name of a later bare "authorities".
+    pub(super) state: Option<String>,
+    /// Byte offset of the candidate's sentence.
+    pub(super) sent: usize,
+    /// A military that rules ("the military leadership", "soldiers took power"): the state's
+    /// junta.
+    pub(super) ruler: bool,
+}
+
+/// What follows a mention: a verb it is the subject of, a passive, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Act {
+    No,
+    Active,
+    Passive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pending {
+    /// Decided.
+    No,
+    /// One capitalised word of unknown kind: a surname seen in the document, or an
+    /// organisation when `acting` (or an acronym), else nothing.
+    Single { acting: bool, acronym: bool, weak: bool },
+    /// A person whose canonical name may link to a fuller name in the document.
+    Person,
+}
+
+/// What a stretch of tokens names.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Class {
+    State {
+        state: usize,
+        capital: bool,
+    },
+    Org(usize),
+    KnownPerson(usize),
+    Place,
+    /// A person found from a title or a given name; role when a title said so.
+    Person {
+        role: Option<String>,
+    },
+    /// An organisation or group found from its last word.
+    NewOrg(ActorKind),
+    /// Capitalised words of unknown kind.
+    Unknown,
+    /// Not an actor (a treaty, an event...).
+    Not,
+}
+
+/// A name found in a sentence: tokens `i..=j`.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    pub(super) i: usize,
+    pub(super) j: usize,
+    pub(super) class: Class,
+    /// Starts the sentence (its capital proves nothing).
+    pub(super) initial: bool,
+    /// A title before a person's name.
+    pub(super) role: Option<String>,
+}
