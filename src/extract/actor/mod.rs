@@ -33,6 +33,7 @@ mod possessives;
 mod rule;
 mod runs;
 mod sentence;
+mod states;
 mod token;
 mod words;
 
@@ -42,7 +43,7 @@ use super::{Context, Extractor, Steps, Tally};
 use crate::model::{ActorAttrs, Annotation, Attrs, Document, Label, Provenance, Status};
 use identity::resolve;
 use lexicon::{HashSet, Lexicon};
-use rule::Cand;
+use rule::{Cand, Names, Pass, Unit, UnitRule};
 use sentence::{Scratch, Sentence};
 use token::{Kind, Token};
 
@@ -176,15 +177,50 @@ impl Extractor for ActorExtractor {
     }
 }
 
+/// The sentence passes, in order: a token one of them takes is not taken by a later one.
+const PASSES: [Pass; 5] =
+    [possessives::PASS, nominals::PASS, states::DEMONYMS, Pass { name: "names", run: emit_names }, names::COMPOUNDS];
+
+/// The rules for a name found in a sentence, tried in order: the first whose pattern holds
+/// decides about it. Places and things that are no actor match none.
+const UNIT_RULES: [&UnitRule; 8] = [
+    &states::STATE_ACTS,
+    &names::KNOWN_ORG,
+    &names::KNOWN_PERSON,
+    &names::PERSON,
+    &names::ORG_SUFFIX,
+    &names::UNIT_NUMBER,
+    &names::SINGLE_NAME,
+    &names::CAPITALISED_NAME,
+];
+
 impl Sentence<'_> {
     fn run(&mut self, out: &mut Vec<Cand>) {
         if self.t.is_empty() {
             return;
         }
         let units = self.units();
-        self.possessives(&units, out);
-        self.nominals(&units, out);
-        self.emit_units(&units, out);
+        for pass in &PASSES {
+            (pass.run)(self, &units, out);
+        }
+    }
+}
+
+/// The names of the sentence not taken yet, each given to the first unit rule whose pattern
+/// holds.
+fn emit_names(s: &mut Sentence<'_>, units: &[Unit], out: &mut Vec<Cand>) {
+    let names = Names { units, state_acts: states::acting(s, units) };
+    for (ui, u) in units.iter().enumerate() {
+        if (u.i..=u.j).any(|x| s.used[x]) {
+            continue;
+        }
+        // "EADS-led": left to the compound rule.
+        if u.i == u.j && words::is_compound(s.w(u.i)) {
+            continue;
+        }
+        if let Some(rule) = UNIT_RULES.iter().find(|r| (r.pattern)(s, u)) {
+            (rule.apply)(s, &names, ui, out);
+        }
     }
 }
 
@@ -212,5 +248,30 @@ mod tests {
             run("France suspended cooperation with Mali after Malian authorities detained Yann Vezilier in Bamako.");
         let q: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(q, vec!["France", "Mali", "Malian authorities", "Yann Vezilier"], "{r:?}");
+    }
+
+    /// Every unit rule fires, under its own name, on a sentence made for it; the names of the
+    /// rules and of the passes are distinct.
+    #[test]
+    fn every_unit_rule_fires_under_its_name() {
+        let text = "France suspended cooperation with Mali. The Wagner Group attacked the town. \
+                    Colonel Assimi Goïta said the vote was delayed. Spokesman John Smith said nothing. \
+                    Acme Corp announced profits. The 65 Fighter Wing attacked the base. \
+                    Vezilier denied it. Kopak Drummel said so.";
+        let doc = Document::new("t", text, None).unwrap();
+        let sents = segment::sentences(&doc);
+        let found: Vec<String> = ActorExtractor::new()
+            .actors(&doc, &sents)
+            .into_iter()
+            .filter_map(|a| a.provenance.rule.map(|r| r.into_owned()))
+            .collect();
+        for rule in UNIT_RULES {
+            assert!(found.iter().any(|r| r == rule.name), "{} never fired: {found:?}", rule.name);
+        }
+        let mut names: Vec<&str> = UNIT_RULES.iter().map(|r| r.name).chain(PASSES.iter().map(|p| p.name)).collect();
+        names.sort_unstable();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n, "{names:?}");
     }
 }

@@ -7,10 +7,10 @@
 //! labels out. It must not: link names across the document (`identity.rs`).
 
 use super::lexicon::{Entry, HeadRule};
-use super::rule::{Act, Cand, Class, Pending, Unit};
+use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, is_compound, COMPASS};
+use super::words::{head_is_plural, is_acronym, COMPASS};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -38,268 +38,269 @@ pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
 pub(super) const ADVERB_ENDINGS: &[&str] =
     &["ently", "antly", "ously", "ately", "ively", "ghly", "ually", "ically", "edly", "ingly", "ssly", "ully"];
 
-impl Sentence<'_> {
-    pub(super) fn emit_units(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
-        // States acting in a coordination: "France and Mali have ..." / "between X and Y".
-        let mut state_actor: Vec<bool> = vec![false; units.len()];
-        for (ui, u) in units.iter().enumerate() {
-            if let Class::State { .. } = u.class {
-                state_actor[ui] = (self.acting_after(self.quote_end(u.i, u.j), false) != Act::No
-                    && !self.after_preposition(u.i))
-                    || self.agent_before(u.i, u.j)
-                    || self.other_party(u.i)
-                    || self.accompanies_subject(u.i);
-            }
-        }
-        // Lists of states share their role: "between Australia, Indonesia, Thailand and
-        // Malaysia", "France and Mali have ...".
-        let mut ui = 0;
-        while ui < units.len() {
-            let mut uj = ui;
-            while uj + 1 < units.len()
-                && matches!(units[uj].class, Class::State { .. })
-                && matches!(units[uj + 1].class, Class::State { .. })
-                && {
-                    let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i).map(|k| self.lw(k)).collect();
-                    matches!(gap.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
-                }
-            {
-                uj += 1;
-            }
-            if uj > ui {
-                // "to Indonesia, Thailand and Malaysia were cut": places, like the first one.
-                let shared = (ui..=uj).any(|k| state_actor[k]) && !self.after_preposition(units[ui].i);
-                for flag in &mut state_actor[ui..=uj] {
-                    *flag = shared;
-                }
-            }
-            ui = uj + 1;
-        }
-        for (ui, u) in units.iter().enumerate() {
-            if (u.i..=u.j).any(|x| self.used[x]) {
-                continue;
-            }
-            // "EADS-led": left to `compound_names`.
-            if u.i == u.j && is_compound(self.w(u.i)) {
-                continue;
-            }
-            let name = &self.text[self.t[u.i].s..self.t[u.j].e];
-            match &u.class {
-                Class::State { state, capital } => {
-                    if state_actor[ui] {
-                        let canon = self.lex.states[*state].canonical.clone();
-                        let rule = if *capital { "capital-for-state" } else { "state-acts" };
-                        self.push(out, u.i, u.j, ActorKind::State, Mention::Name, canon, None, rule);
-                    }
-                }
-                Class::Org(o) => {
-                    let org = &self.lex.orgs[*o];
-                    self.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
-                }
-                Class::KnownPerson(p) => {
-                    let role = u.role.clone().or_else(|| self.title_before(u.i)).or_else(|| self.apposition_role(u.j));
-                    let canon = self.lex.people[*p].to_string();
-                    self.push(out, u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "gazetteer-person");
-                }
-                Class::Person { role } => {
-                    if u.initial && u.i == u.j && self.lower_words.contains(self.lw(u.i)) {
-                        continue;
-                    }
-                    if role.is_none() && (self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j)) {
-                        continue;
-                    }
-                    let role = role.clone().or_else(|| self.apposition_role(u.j));
-                    let mut c = self.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
-                    c.pending = Pending::Person;
-                    if u.i == u.j && c.role.is_none() && u.initial {
-                        // A given name alone: kept when it links to a person of the document
-                        // or acts.
-                        let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
-                            || self.agent_before(u.i, u.j);
-                        c.pending = Pending::Single { acting, acronym: false, weak: false };
-                    }
-                    self.mark(u.i, u.j);
-                    out.push(c);
-                }
-                Class::NewOrg(kind) => {
-                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
-                    let name = &self.text[self.t[i].s..self.t[u.j].e];
-                    let c = self.cand(i, u.j, *kind, Mention::Name, name.to_string(), None, "org-suffix");
-                    self.mark(i, u.j);
-                    out.push(c);
-                }
-                Class::Unknown if self.unit_number(u.i, u.j).is_some() => {
-                    // "65 Fighter Wing": a numbered military unit.
-                    let i = self.unit_number(u.i, u.j).unwrap_or(u.i);
-                    let name = &self.text[self.t[i].s..self.t[u.j].e];
-                    let c = self.cand(
-                        i,
-                        u.j,
-                        ActorKind::Organization,
-                        Mention::Name,
-                        name.to_string(),
-                        None,
-                        "unit-number",
-                    );
-                    self.mark(i, u.j);
-                    out.push(c);
-                }
-                Class::Unknown => {
-                    let words = u.j - u.i + 1;
-                    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
-                    if self.in_title_quote(u.i, u.j) || self.place_before_region(units, u.j) {
-                        continue;
-                    }
-                    // Where capitals prove nothing, a single word is kept only as the surname
-                    // of a person named elsewhere in the document.
-                    let weak = self.headline
-                        || (u.initial && self.lower_words.contains(self.lw(u.i)))
-                        || (words == 1 && (u.initial || !self.terminated));
-                    // A label in a table row ("Total Dead: 192") is no name.
-                    let label = !self.terminated && u.j + 1 < self.t.len() && self.w(u.j + 1) == ":";
-                    if words > 1 && (weak || label) {
-                        continue;
-                    }
-                    if self.lex.titles.contains_key(self.lw(u.i)) && u.i == u.j {
-                        continue;
-                    }
-                    // "pressed Western allies": a direction, not a name; "Roughly translated",
-                    // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
-                    // measure after its number.
-                    if words == 1
-                        && (COMPASS.contains(&name)
-                            || (u.initial && ADVERB_ENDINGS.iter().any(|e| self.lw(u.i).ends_with(e)))
-                            || (u.i > 0 && {
-                                // A decimal, not a year ("In 1994 6PR was purchased").
-                                let digits = |k: usize| self.w(k).bytes().all(|b| b.is_ascii_digit());
-                                u.i > 2 && digits(u.i - 1) && self.w(u.i - 2) == "." && digits(u.i - 3)
-                            }))
-                    {
-                        continue;
-                    }
-                    // "engine maker Europrop", "German airline Aer Lingus": a name after the
-                    // common noun that says what it is names an organisation.
-                    let described = self.org_descriptor_before(u.i);
-                    let acting = (self.acting_after(u.j, false) == Act::Active && !self.after_preposition(u.i))
-                        || self.agent_before(u.i, u.j)
-                        || described;
-                    if words == 1 {
-                        let acronym = is_acronym(name)
-                            && !self.headline
-                            && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
-                            && !self.lower_words.contains(name.to_lowercase().as_str())
-                            && !self.lex.common.contains(self.lw(u.i));
-                        let weak = weak
-                            && (!u.initial || !acting || name.ends_with('s') || self.headline)
-                            && (!acronym || u.initial);
-                        // The object of a verb ("accused Vezilier of") or an owner ("Vezilier's
-                        // role") is a name too.
-                        let object = u.i > 0
-                            && self.is_word(u.i - 1)
-                            && self.lex.verbs.contains(self.w(u.i - 1))
-                            && !self.lex.base_only.contains(self.w(u.i - 1));
-                        let owner = u.j + 1 < self.t.len() && self.t[u.j + 1].kind == Kind::Poss;
-                        let acting = acting || ((object || owner) && !u.initial);
-                        // Done to people: "accused Vezilier", "Vezilier, who".
-                        let person_object = object
-                            && matches!(
-                                self.lw(u.i - 1),
-                                "accused"
-                                    | "arrested"
-                                    | "detained"
-                                    | "charged"
-                                    | "killed"
-                                    | "sentenced"
-                                    | "released"
-                                    | "freed"
-                                    | "appointed"
-                                    | "named"
-                                    | "elected"
-                                    | "met"
-                                    | "told"
-                                    | "thanked"
-                                    | "sacked"
-                                    | "fired"
-                                    | "hired"
-                                    | "interviewed"
-                                    | "expelled"
-                                    | "kidnapped"
-                                    | "abducted"
-                                    | "married"
-                            );
-                        let who = u.j + 2 < self.t.len() && self.w(u.j + 1) == "," && self.lw(u.j + 2) == "who";
-                        let kind = if (person_object || who) && !described {
-                            ActorKind::Person
-                        } else {
-                            ActorKind::Organization
-                        };
-                        let mut c = self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
-                        c.pending = Pending::Single { acting, acronym, weak };
-                        self.mark(u.i, u.j);
-                        out.push(c);
-                    } else {
-                        // "in Chiang Mai", "near Kopački Rit": a place; a quoted title: a work.
-                        let place_prep = u.i > 0
-                            && matches!(
-                                self.lw(u.i - 1),
-                                "in" | "at" | "near" | "from" | "into" | "across" | "outside" | "inside" | "throughout"
-                            );
-                        let quoted = u.i > 0
-                            && matches!(self.w(u.i - 1), "\"" | "“" | "‘")
-                            && u.j + 1 < self.t.len()
-                            && matches!(self.w(u.j + 1), "\"" | "”" | "’");
-                        if (place_prep || quoted) && !acting {
-                            continue;
-                        }
-                        if described {
-                            let c = self.cand(
-                                u.i,
-                                u.j,
-                                ActorKind::Organization,
-                                Mention::Name,
-                                name.to_string(),
-                                None,
-                                "described-name",
-                            );
-                            self.mark(u.i, u.j);
-                            out.push(c);
-                            continue;
-                        }
-                        // "the Excursion House", "A Beautiful Lie": a person's name takes no
-                        // article; an organisation's does when it acts ("the Used announced").
-                        let is_article = |k: usize| self.is_word(k) && matches!(self.lw(k), "the" | "a" | "an");
-                        let article = (u.i > 0 && is_article(u.i - 1))
-                            || (u.i > 1
-                                && is_article(u.i - 2)
-                                && self.is_word(u.i - 1)
-                                && self.w(u.i - 1).chars().all(|c| c.is_ascii_lowercase()));
-                        if article && !acting {
-                            continue;
-                        }
-                        // ("Wal - Mart", hyphenated, is no person's name.)
-                        let kind = if words <= 3
-                            && !article
-                            && !(u.i..=u.j).any(|x| is_acronym(self.w(x)) || self.w(x) == "-")
-                        {
-                            ActorKind::Person
-                        } else {
-                            ActorKind::Organization
-                        };
-                        let mut c =
-                            self.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "capitalised-name");
-                        if kind == ActorKind::Person {
-                            c.pending = Pending::Person;
-                        }
-                        self.mark(u.i, u.j);
-                        out.push(c);
-                    }
-                }
-                Class::Place | Class::Not => {}
-            }
-        }
-        self.compound_names(out);
-    }
+/// `gazetteer`: a known organisation or armed group (data/actors/orgs.txt) is an actor wherever
+/// it is named, with the gazetteer's kind and canonical name.
+pub(super) const KNOWN_ORG: UnitRule = UnitRule {
+    name: "gazetteer",
+    pattern: |_, u| matches!(u.class, Class::Org(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::Org(o) = u.class else { return };
+        let org = &s.lex.orgs[o];
+        s.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
+    },
+};
 
+/// `gazetteer-person`: a known person, with the role a title before the name or an apposition
+/// after it gives ("Colonel Assimi Goïta", "X, Mali's security minister,").
+pub(super) const KNOWN_PERSON: UnitRule = UnitRule {
+    name: "gazetteer-person",
+    pattern: |_, u| matches!(u.class, Class::KnownPerson(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::KnownPerson(p) = u.class else { return };
+        let role = u.role.clone().or_else(|| s.title_before(u.i)).or_else(|| s.apposition_role(u.j));
+        let canon = s.lex.people[p].to_string();
+        s.push(out, u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "gazetteer-person");
+    },
+};
+
+/// `person`: a person found from a title or a given name. Guard: a capitalised sentence opener
+/// the document also writes in lowercase, a work's title in quotes, a place before its region.
+/// A given name alone opening a sentence is kept only when it links to a person of the
+/// document or acts (decided per document).
+pub(super) const PERSON: UnitRule = UnitRule {
+    name: "person",
+    pattern: |_, u| matches!(u.class, Class::Person { .. }),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::Person { role } = &u.class else { return };
+        if u.initial && u.i == u.j && s.lower_words.contains(s.lw(u.i)) {
+            return;
+        }
+        if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
+            return;
+        }
+        let text = s.text;
+        let name = &text[s.t[u.i].s..s.t[u.j].e];
+        let role = role.clone().or_else(|| s.apposition_role(u.j));
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
+        c.pending = Pending::Person;
+        if u.i == u.j && c.role.is_none() && u.initial {
+            // A given name alone: kept when it links to a person of the document
+            // or acts.
+            let acting =
+                (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i)) || s.agent_before(u.i, u.j);
+            c.pending = Pending::Single { acting, acronym: false, weak: false };
+        }
+        s.mark(u.i, u.j);
+        out.push(c);
+    },
+};
+
+/// `org-suffix`: a name ending in an organisation or group word ("Acme Corp", "Islamic State
+/// Group"), with the number that opens a military unit's name ("65th Air Division").
+pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
+    name: "org-suffix",
+    pattern: |_, u| matches!(u.class, Class::NewOrg(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::NewOrg(kind) = u.class else { return };
+        let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
+        let text = s.text;
+        let name = &text[s.t[i].s..s.t[u.j].e];
+        let c = s.cand(i, u.j, kind, Mention::Name, name.to_string(), None, "org-suffix");
+        s.mark(i, u.j);
+        out.push(c);
+    },
+};
+
+/// `unit-number`: capitalised words of unknown kind ending in a military unit's word after its
+/// number ("65 Fighter Wing"): a numbered military unit, an organisation.
+pub(super) const UNIT_NUMBER: UnitRule = UnitRule {
+    name: "unit-number",
+    pattern: |s, u| u.class == Class::Unknown && s.unit_number(u.i, u.j).is_some(),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
+        let text = s.text;
+        let name = &text[s.t[i].s..s.t[u.j].e];
+        let c = s.cand(i, u.j, ActorKind::Organization, Mention::Name, name.to_string(), None, "unit-number");
+        s.mark(i, u.j);
+        out.push(c);
+    },
+};
+
+/// `single-name`: one capitalised word of unknown kind. Guard: a work's title, a place before
+/// its region, a title alone, a compass word, an adverb opening the sentence, a measure after
+/// a decimal. Production: a person when done to ("accused Vezilier") or followed by ", who",
+/// else an organisation; whether it is kept (it acts, is an acronym, links to a person named
+/// elsewhere) is decided per document (`identity.rs`).
+pub(super) const SINGLE_NAME: UnitRule =
+    UnitRule { name: "single-name", pattern: |_, u| u.class == Class::Unknown && u.i == u.j, apply: single_name };
+
+/// `capitalised-name` (and `described-name`): two or more capitalised words of unknown kind.
+/// Guard: a work's title, a place before its region, a line where capitals prove nothing, a
+/// table label, a place after "in"/"near", a quoted title or a name after an article, unless
+/// it acts. Production: an organisation after a descriptor ("airline Aer Lingus"), else a
+/// person (up to three words, no article, acronym or hyphen) or an organisation.
+pub(super) const CAPITALISED_NAME: UnitRule = UnitRule {
+    name: "capitalised-name",
+    pattern: |_, u| u.class == Class::Unknown && u.i < u.j,
+    apply: capitalised_name,
+};
+
+/// Verbs whose object is a person: "accused Vezilier", "arrested Vezilier".
+const DONE_TO_PEOPLE: &[&str] = &[
+    "accused",
+    "arrested",
+    "detained",
+    "charged",
+    "killed",
+    "sentenced",
+    "released",
+    "freed",
+    "appointed",
+    "named",
+    "elected",
+    "met",
+    "told",
+    "thanked",
+    "sacked",
+    "fired",
+    "hired",
+    "interviewed",
+    "expelled",
+    "kidnapped",
+    "abducted",
+    "married",
+];
+
+fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
+    let u = &n.units[ui];
+    let text = s.text;
+    let name = &text[s.t[u.i].s..s.t[u.j].e];
+    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+    if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
+        return;
+    }
+    // Where capitals prove nothing, a single word is kept only as the surname
+    // of a person named elsewhere in the document.
+    let weak = s.headline || u.initial || !s.terminated;
+    if s.lex.titles.contains_key(s.lw(u.i)) {
+        return;
+    }
+    // "pressed Western allies": a direction, not a name; "Roughly translated",
+    // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
+    // measure after its number.
+    if COMPASS.contains(&name)
+        || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
+        || (u.i > 0 && {
+            // A decimal, not a year ("In 1994 6PR was purchased").
+            let digits = |k: usize| s.w(k).bytes().all(|b| b.is_ascii_digit());
+            u.i > 2 && digits(u.i - 1) && s.w(u.i - 2) == "." && digits(u.i - 3)
+        })
+    {
+        return;
+    }
+    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+    // common noun that says what it is names an organisation.
+    let described = s.org_descriptor_before(u.i);
+    let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
+        || s.agent_before(u.i, u.j)
+        || described;
+    let acronym = is_acronym(name)
+        && !s.headline
+        && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
+        && !s.lower_words.contains(name.to_lowercase().as_str())
+        && !s.lex.common.contains(s.lw(u.i));
+    let weak = weak && (!u.initial || !acting || name.ends_with('s') || s.headline) && (!acronym || u.initial);
+    // The object of a verb ("accused Vezilier of") or an owner ("Vezilier's
+    // role") is a name too.
+    let object =
+        u.i > 0 && s.is_word(u.i - 1) && s.lex.verbs.contains(s.w(u.i - 1)) && !s.lex.base_only.contains(s.w(u.i - 1));
+    let owner = u.j + 1 < s.t.len() && s.t[u.j + 1].kind == Kind::Poss;
+    let acting = acting || ((object || owner) && !u.initial);
+    // Done to people: "accused Vezilier", "Vezilier, who".
+    let person_object = object && DONE_TO_PEOPLE.contains(&s.lw(u.i - 1));
+    let who = u.j + 2 < s.t.len() && s.w(u.j + 1) == "," && s.lw(u.j + 2) == "who";
+    let kind = if (person_object || who) && !described { ActorKind::Person } else { ActorKind::Organization };
+    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
+    c.pending = Pending::Single { acting, acronym, weak };
+    s.mark(u.i, u.j);
+    out.push(c);
+}
+
+fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
+    let u = &n.units[ui];
+    let text = s.text;
+    let name = &text[s.t[u.i].s..s.t[u.j].e];
+    let words = u.j - u.i + 1;
+    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+    if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
+        return;
+    }
+    // Where capitals prove nothing, several words are no name.
+    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)));
+    // A label in a table row ("Total Dead: 192") is no name.
+    let label = !s.terminated && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":";
+    if weak || label {
+        return;
+    }
+    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+    // common noun that says what it is names an organisation.
+    let described = s.org_descriptor_before(u.i);
+    let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
+        || s.agent_before(u.i, u.j)
+        || described;
+    // "in Chiang Mai", "near Kopački Rit": a place; a quoted title: a work.
+    let place_prep = u.i > 0
+        && matches!(
+            s.lw(u.i - 1),
+            "in" | "at" | "near" | "from" | "into" | "across" | "outside" | "inside" | "throughout"
+        );
+    let quoted = u.i > 0
+        && matches!(s.w(u.i - 1), "\"" | "“" | "‘")
+        && u.j + 1 < s.t.len()
+        && matches!(s.w(u.j + 1), "\"" | "”" | "’");
+    if (place_prep || quoted) && !acting {
+        return;
+    }
+    if described {
+        let c = s.cand(u.i, u.j, ActorKind::Organization, Mention::Name, name.to_string(), None, "described-name");
+        s.mark(u.i, u.j);
+        out.push(c);
+        return;
+    }
+    // "the Excursion House", "A Beautiful Lie": a person's name takes no
+    // article; an organisation's does when it acts ("the Used announced").
+    let is_article = |k: usize| s.is_word(k) && matches!(s.lw(k), "the" | "a" | "an");
+    let article = (u.i > 0 && is_article(u.i - 1))
+        || (u.i > 1
+            && is_article(u.i - 2)
+            && s.is_word(u.i - 1)
+            && s.w(u.i - 1).chars().all(|c| c.is_ascii_lowercase()));
+    if article && !acting {
+        return;
+    }
+    // ("Wal - Mart", hyphenated, is no person's name.)
+    let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
+        ActorKind::Person
+    } else {
+        ActorKind::Organization
+    };
+    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "capitalised-name");
+    if kind == ActorKind::Person {
+        c.pending = Pending::Person;
+    }
+    s.mark(u.i, u.j);
+    out.push(c);
+}
+
+/// `compound-name`: see [`Sentence::compound_names`].
+pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
+
+impl Sentence<'_> {
     /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
     /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
     /// words, possessives and stops between the marks, at most ten tokens.

@@ -7,7 +7,7 @@
 //! resolve a bare nominal to a body or state named elsewhere (`identity.rs` does, per document).
 
 use super::lexicon::{self, Entry, HeadRule, Lexicon};
-use super::rule::{Act, Cand, Class, Unit};
+use super::rule::{Act, Cand, Class, Pass, Unit};
 use super::sentence::Sentence;
 use super::token::Kind;
 use super::words::{head_is_plural, is_compound, DETERMINERS};
@@ -16,6 +16,9 @@ use crate::model::{ActorKind, Mention};
 /// Numbers that count a group of people ("the two Malian diplomats").
 pub(super) const NUMERALS: &[&str] =
     &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"];
+
+/// The family's pass over a sentence.
+pub(super) const PASS: Pass = Pass { name: "nominal", run: |s, units, out| s.nominals(units, out) };
 
 impl Sentence<'_> {
     /// "French officials protested", "a French diplomatic source said", "the junta insists".
@@ -219,27 +222,6 @@ impl Sentence<'_> {
                 self.used[x] = true;
             }
             out.push(c);
-        }
-        // Demonym peoples as agents: "the French protested", "Malians have voted".
-        for k in 0..n {
-            if !self.is_word(k) || self.used[k] {
-                continue;
-            }
-            let w = self.w(k);
-            if w.as_bytes()[0].is_ascii_lowercase() {
-                continue;
-            }
-            let Some(&st) = self.lex.peoples.get(w) else {
-                continue;
-            };
-            let with_the = k > 0 && self.lw(k - 1) == "the";
-            let plural_form = !self.lex.adjectives.contains_key(w);
-            if !(with_the || plural_form) || self.acting_after(k, true) != Act::Active || self.headline {
-                continue;
-            }
-            let start = if with_the { k - 1 } else { k };
-            let canon = self.lex.states[st].canonical.clone();
-            self.push(out, start, k, ActorKind::State, Mention::Nominal, canon, None, "demonym-agent");
         }
     }
 

@@ -6,11 +6,14 @@
 //! name when no possessive rule applies (the name families do that).
 
 use super::lexicon::HeadRule;
-use super::rule::{Act, Cand, Class, Unit};
+use super::rule::{Act, Cand, Class, Pass, Unit};
 use super::sentence::Sentence;
 use super::token::Kind;
 use super::words::head_is_plural;
 use crate::model::{ActorKind, Mention};
+
+/// The family's pass over a sentence.
+pub(super) const PASS: Pass = Pass { name: "possessive", run: |s, units, out| s.possessives(units, out) };
 
 impl Sentence<'_> {
     /// "Mali's junta" (one actor), "Mali's decision" (the state acts), "Russia's Africa Corps".

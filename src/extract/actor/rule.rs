@@ -1,9 +1,17 @@
-//! The vocabulary the engine and the rule families share: a candidate actor ([`Cand`]) with what
-//! the document pass must still decide about it ([`Pending`]), a name found in a sentence
-//! ([`Unit`]) with what it names ([`Class`]), and what follows a mention ([`Act`]).
+//! The rule types and the vocabulary the engine and the rule families share.
+//!
+//! A rule is a name, a pattern and a production, as in duckling's rule files: [`UnitRule`] for
+//! a name found in a sentence (pattern: which units it is about; apply: its guard, then what it
+//! makes), [`RunRule`] for a run of capitalised words (pattern and production in one function
+//! that says whether it decided), [`Pass`] for a family that scans a sentence itself
+//! (possessives, nominals, demonyms, compounds), [`DocRule`] for a decision over the whole
+//! document. Beside them: a candidate actor ([`Cand`]) with what the document pass must still
+//! decide about it ([`Pending`]), a name found in a sentence ([`Unit`]) with what it names
+//! ([`Class`]), and what follows a mention ([`Act`]).
 //!
 //! Owns: these types. It must not: hold a rule or look at text.
 
+use super::sentence::Sentence;
 use crate::model::{ActorKind, Mention};
 
 /// A candidate actor, in byte offsets of the document text.
@@ -80,4 +88,30 @@ pub(super) struct Unit {
     pub(super) initial: bool,
     /// A title before a person's name.
     pub(super) role: Option<String>,
+}
+
+/// A rule family that scans one sentence itself: its name and its function, which reads the
+/// sentence and the names found in it and pushes candidates. The engine runs the passes in a
+/// fixed order; a token one of them takes is not taken again.
+pub(super) struct Pass {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    pub(super) run: fn(&mut Sentence<'_>, &[Unit], &mut Vec<Cand>),
+}
+
+/// The names of a sentence as the unit rules see them: the units, and which of them are states
+/// that act (decided once a sentence: a list of states shares one role).
+pub(super) struct Names<'u> {
+    pub(super) units: &'u [Unit],
+    pub(super) state_acts: Vec<bool>,
+}
+
+/// A rule for a name found in a sentence. `pattern`: is this unit its business (the first rule
+/// whose pattern holds decides about the unit); `apply`: its guard (when it makes nothing),
+/// then its production, pushed to the candidates. `name` is the provenance it writes.
+pub(super) struct UnitRule {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    pub(super) pattern: fn(&Sentence<'_>, &Unit) -> bool,
+    pub(super) apply: fn(&mut Sentence<'_>, &Names<'_>, usize, &mut Vec<Cand>),
 }
