@@ -251,7 +251,7 @@ mod tests {
     }
 
     /// Every unit rule fires, under its own name, on a sentence made for it; the names of the
-    /// rules and of the passes are distinct.
+    /// rules and of the passes are distinct, and so are those of the run rules.
     #[test]
     fn every_unit_rule_fires_under_its_name() {
         let text = "France suspended cooperation with Mali. The Wagner Group attacked the town. \
@@ -269,6 +269,10 @@ mod tests {
             assert!(found.iter().any(|r| r == rule.name), "{} never fired: {found:?}", rule.name);
         }
         let mut names: Vec<&str> = UNIT_RULES.iter().map(|r| r.name).chain(PASSES.iter().map(|p| p.name)).collect();
+        let mut runs: Vec<&str> = classify::RUN_RULES.iter().map(|r| r.name).collect();
+        runs.sort_unstable();
+        runs.dedup();
+        assert_eq!(runs.len(), classify::RUN_RULES.len(), "{runs:?}");
         names.sort_unstable();
         let n = names.len();
         names.dedup();

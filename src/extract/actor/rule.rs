@@ -11,6 +11,7 @@
 //!
 //! Owns: these types. It must not: hold a rule or look at text.
 
+use super::lexicon::Entry;
 use super::sentence::Sentence;
 use crate::model::{ActorKind, Mention};
 
@@ -114,4 +115,30 @@ pub(super) struct UnitRule {
     pub(super) name: &'static str,
     pub(super) pattern: fn(&Sentence<'_>, &Unit) -> bool,
     pub(super) apply: fn(&mut Sentence<'_>, &Names<'_>, usize, &mut Vec<Cand>),
+}
+
+/// Gazetteer matches by their first token: the last token and the entry.
+pub(super) type GazAt = [Option<(usize, Entry)>];
+
+/// A capitalised run under classification: tokens `i..=j` once leading titles and common
+/// words and trailing connectors are gone, the role a title before it gave, and its head word.
+pub(super) struct Run<'g> {
+    pub(super) i: usize,
+    pub(super) j: usize,
+    pub(super) role: Option<String>,
+    /// The last word before the first "of"/"for"/"on", else the last word, less numbers
+    /// ("World War II").
+    pub(super) head: usize,
+    /// Several words, not one gazetteer name up to the head: the rules on suffixes, known
+    /// organisations and given names apply.
+    pub(super) many: bool,
+    pub(super) gaz_at: &'g GazAt,
+}
+
+/// A rule for a capitalised run: its name, and one function that checks its pattern and
+/// guard on the run and, when it decides, pushes the run's units and returns true.
+pub(super) struct RunRule {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    pub(super) apply: fn(&Sentence<'_>, &Run<'_>, &mut Vec<Unit>) -> bool,
 }
