@@ -251,7 +251,7 @@ mod tests {
     }
 
     /// Every unit rule fires, under its own name, on a sentence made for it; the names of the
-    /// rules and of the passes are distinct, and so are those of the run rules.
+    /// rules and of the passes are distinct, and so are those of the run rules and of the document rules.
     #[test]
     fn every_unit_rule_fires_under_its_name() {
         let text = "France suspended cooperation with Mali. The Wagner Group attacked the town. \
@@ -273,6 +273,10 @@ mod tests {
         runs.sort_unstable();
         runs.dedup();
         assert_eq!(runs.len(), classify::RUN_RULES.len(), "{runs:?}");
+        let mut docs: Vec<&str> = identity::DOC_RULES.iter().map(|r| r.name).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        assert_eq!(docs.len(), identity::DOC_RULES.len(), "{docs:?}");
         names.sort_unstable();
         let n = names.len();
         names.dedup();

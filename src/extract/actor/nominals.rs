@@ -23,117 +23,12 @@ pub(super) const PASS: Pass = Pass { name: "nominal", run: |s, units, out| s.nom
 impl Sentence<'_> {
     /// "French officials protested", "a French diplomatic source said", "the junta insists".
     pub(super) fn nominals(&mut self, units: &[Unit], out: &mut Vec<Cand>) {
-        let n = self.t.len();
-        for h in 0..n {
-            if !self.is_word(h) || self.used[h] || self.t[h].e - self.t[h].s < 3 {
-                continue;
-            }
-            let first = self.text.as_bytes()[self.t[h].s];
-            if !first.is_ascii_lowercase() && (!self.initial[h] || !first.is_ascii_uppercase()) {
-                continue;
-            }
-            let lw = self.lw(h);
-            if lexicon::shape(lw).is_some_and(|k| !self.lex.head_shapes[k]) {
-                continue;
-            }
-            let Some(head) = self.lex.heads.get(lw).copied() else {
+        for h in 0..self.t.len() {
+            let Some(head) = self.nominal_head(h, units) else {
                 continue;
             };
-            // Take the last of "government officials".
-            if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1)) {
-                continue;
-            }
-            // "spokesman Jean Dupont": a title before a name, not a mention of its own.
-            if self.cap(h + 1) {
-                continue;
-            }
-            // A capitalised head inside a name ("Ministry" of a named ministry) is not ours.
-            if self.cap(h) && !self.initial[h] {
-                continue;
-            }
-            if units.iter().any(|u| u.i <= h && h <= u.j) {
-                continue;
-            }
-            // Modifiers to the left.
-            let mut a = h;
-            let mut state: Option<usize> = None;
-            // A name before the head: "the Trump campaign", "Clinton aides".
-            let mut owner: Option<&Unit> = None;
-            while a > 0 && h - a < 4 && owner.is_none() {
-                let k = a - 1;
-                if !self.is_word(k) || self.used[k] {
-                    break;
-                }
-                let w = self.w(k);
-                let lk = self.lw(k);
-                if let Some(st) = self.lex.adjectives.get(w) {
-                    state = Some(*st);
-                    a = k;
-                    continue;
-                }
-                // "Paris-based", "Iran-backed", "EADS-led": a compound ending in a lowercase part.
-                if is_compound(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
-                    a = k;
-                    continue;
-                }
-                // A sentence's first word, a common word written with a capital: "Armed groups".
-                // ("Human rights groups said": a word no list knows, alone, opening the sentence.)
-                let plain_initial = || {
-                    units.iter().find(|u| u.i <= k && k <= u.j).map_or(self.lower_words.contains(lk), |u| {
-                        u.i == k
-                            && u.j == k
-                            && u.class == Class::Unknown
-                            && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
-                    })
-                };
-                if self.initial[k]
-                    && self.cap(k)
-                    && !self.lex.common.contains(lk)
-                    && (self.lex.group_mods.contains(lk) || plain_initial())
-                {
-                    a = k;
-                    continue;
-                }
-                // A capitalised modifier outside any name: "the Republican nominee".
-                if self.cap(k)
-                    && !self.initial[k]
-                    && w.chars().all(char::is_alphabetic)
-                    && !units.iter().any(|u| u.i <= k && k <= u.j)
-                {
-                    a = k;
-                    continue;
-                }
-                if let Some(u) = units.iter().find(|u| u.j == k && u.i == k) {
-                    if let Class::State { state: st, capital: false } = u.class {
-                        // "US officials".
-                        state = Some(st);
-                        a = k;
-                        continue;
-                    }
-                }
-                if let Some(u) = units.iter().find(|u| u.j == k) {
-                    // Only a person's body: "the Trump campaign", "the Obama administration";
-                    // "Al-Shabaab fighters" keeps its name apart.
-                    let named = matches!(u.class, Class::Person { .. } | Class::KnownPerson(_))
-                        && head.kind == ActorKind::Organization;
-                    if named && a == h && !(u.i..=u.j).any(|x| self.used[x]) {
-                        owner = Some(u);
-                        a = u.i;
-                        continue;
-                    }
-                    break;
-                }
-                if w.chars().next().is_some_and(char::is_lowercase)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !self.lex.common.contains(lk)
-                    && !self.lex.verbs.contains(lk)
-                    && !self.lex.auxiliaries.contains(lk)
-                {
-                    a = k;
-                    continue;
-                }
-                break;
-            }
+            let lw = self.lw(h);
+            let (a, state, owner) = self.nominal_modifiers(h, head, units);
             if head.needs_mod && a == h && owner.is_none() {
                 continue;
             }
@@ -141,29 +36,7 @@ impl Sentence<'_> {
             if a > 0 && self.t[a - 1].kind == Kind::Poss {
                 continue;
             }
-            // Determiners ("the two Malian diplomats").
-            let mut start = a;
-            while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
-                let d = self.lw(start - 1);
-                if DETERMINERS.contains(&d) && d != "of" {
-                    start -= 1;
-                } else {
-                    break;
-                }
-            }
-            // "some civilians and soldiers": one mention of the coordinated nouns.
-            if start == a && start >= 3 && self.lw(start - 1) == "and" && self.is_word(start - 2) {
-                let other = self.lw(start - 2);
-                let det = self.lw(start - 3);
-                if other.ends_with('s')
-                    && other.chars().all(char::is_alphabetic)
-                    && !self.used[start - 2]
-                    && DETERMINERS.contains(&det)
-                    && det != "of"
-                {
-                    start -= 3;
-                }
-            }
+            let start = self.nominal_start(a);
             let plural = head_is_plural(lw);
             let subject = (self.acting_after(self.quote_end(start, h), plural) == Act::Active
                 || self.acting_after(self.skip_complement(h), plural) == Act::Active
@@ -223,6 +96,161 @@ impl Sentence<'_> {
             }
             out.push(c);
         }
+    }
+
+    /// A nominal head at token `h`: a head noun of data/actors/heads.txt written in lowercase
+    /// (or opening the sentence), the last of a compound ("government officials"), no title
+    /// before a name ("spokesman Jean Dupont"), not inside a name.
+    fn nominal_head(&self, h: usize, units: &[Unit]) -> Option<lexicon::Head> {
+        if !self.is_word(h) || self.used[h] || self.t[h].e - self.t[h].s < 3 {
+            return None;
+        }
+        let first = self.text.as_bytes()[self.t[h].s];
+        if !first.is_ascii_lowercase() && (!self.initial[h] || !first.is_ascii_uppercase()) {
+            return None;
+        }
+        let lw = self.lw(h);
+        if lexicon::shape(lw).is_some_and(|k| !self.lex.head_shapes[k]) {
+            return None;
+        }
+        let head = self.lex.heads.get(lw).copied()?;
+        // Take the last of "government officials".
+        if self.is_word(h + 1) && self.lex.heads.contains_key(self.lw(h + 1)) {
+            return None;
+        }
+        // "spokesman Jean Dupont": a title before a name, not a mention of its own.
+        if self.cap(h + 1) {
+            return None;
+        }
+        // A capitalised head inside a name ("Ministry" of a named ministry) is not ours.
+        if self.cap(h) && !self.initial[h] {
+            return None;
+        }
+        if units.iter().any(|u| u.i <= h && h <= u.j) {
+            return None;
+        }
+        Some(head)
+    }
+
+    /// The modifiers left of the head `h`: where they start, the state a demonym or a state's
+    /// name among them gives ("French officials", "US officials"), and the person whose body
+    /// the head is ("the Trump campaign").
+    fn nominal_modifiers<'u>(
+        &self,
+        h: usize,
+        head: lexicon::Head,
+        units: &'u [Unit],
+    ) -> (usize, Option<usize>, Option<&'u Unit>) {
+        // Modifiers to the left.
+        let mut a = h;
+        let mut state: Option<usize> = None;
+        // A name before the head: "the Trump campaign", "Clinton aides".
+        let mut owner: Option<&Unit> = None;
+        while a > 0 && h - a < 4 && owner.is_none() {
+            let k = a - 1;
+            if !self.is_word(k) || self.used[k] {
+                break;
+            }
+            let w = self.w(k);
+            let lk = self.lw(k);
+            if let Some(st) = self.lex.adjectives.get(w) {
+                state = Some(*st);
+                a = k;
+                continue;
+            }
+            // "Paris-based", "Iran-backed", "EADS-led": a compound ending in a lowercase part.
+            if is_compound(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                a = k;
+                continue;
+            }
+            // A sentence's first word, a common word written with a capital: "Armed groups".
+            // ("Human rights groups said": a word no list knows, alone, opening the sentence.)
+            let plain_initial = || {
+                units.iter().find(|u| u.i <= k && k <= u.j).map_or(self.lower_words.contains(lk), |u| {
+                    u.i == k
+                        && u.j == k
+                        && u.class == Class::Unknown
+                        && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                })
+            };
+            if self.initial[k]
+                && self.cap(k)
+                && !self.lex.common.contains(lk)
+                && (self.lex.group_mods.contains(lk) || plain_initial())
+            {
+                a = k;
+                continue;
+            }
+            // A capitalised modifier outside any name: "the Republican nominee".
+            if self.cap(k)
+                && !self.initial[k]
+                && w.chars().all(char::is_alphabetic)
+                && !units.iter().any(|u| u.i <= k && k <= u.j)
+            {
+                a = k;
+                continue;
+            }
+            if let Some(u) = units.iter().find(|u| u.j == k && u.i == k) {
+                if let Class::State { state: st, capital: false } = u.class {
+                    // "US officials".
+                    state = Some(st);
+                    a = k;
+                    continue;
+                }
+            }
+            if let Some(u) = units.iter().find(|u| u.j == k) {
+                // Only a person's body: "the Trump campaign", "the Obama administration";
+                // "Al-Shabaab fighters" keeps its name apart.
+                let named = matches!(u.class, Class::Person { .. } | Class::KnownPerson(_))
+                    && head.kind == ActorKind::Organization;
+                if named && a == h && !(u.i..=u.j).any(|x| self.used[x]) {
+                    owner = Some(u);
+                    a = u.i;
+                    continue;
+                }
+                break;
+            }
+            if w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !self.lex.common.contains(lk)
+                && !self.lex.verbs.contains(lk)
+                && !self.lex.auxiliaries.contains(lk)
+            {
+                a = k;
+                continue;
+            }
+            break;
+        }
+        (a, state, owner)
+    }
+
+    /// Where a nominal whose modifiers start at `a` starts: with its determiners ("the two
+    /// Malian diplomats") and a coordinated noun ("some civilians and soldiers").
+    fn nominal_start(&self, a: usize) -> usize {
+        // Determiners ("the two Malian diplomats").
+        let mut start = a;
+        while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
+            let d = self.lw(start - 1);
+            if DETERMINERS.contains(&d) && d != "of" {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // "some civilians and soldiers": one mention of the coordinated nouns.
+        if start == a && start >= 3 && self.lw(start - 1) == "and" && self.is_word(start - 2) {
+            let other = self.lw(start - 2);
+            let det = self.lw(start - 3);
+            if other.ends_with('s')
+                && other.chars().all(char::is_alphabetic)
+                && !self.used[start - 2]
+                && DETERMINERS.contains(&det)
+                && det != "of"
+            {
+                start -= 3;
+            }
+        }
+        start
     }
 
     /// Kind and canonical name of a nominal with the state `st` (if known), modifiers and head.

@@ -11,7 +11,7 @@
 //!
 //! Owns: these types. It must not: hold a rule or look at text.
 
-use super::lexicon::Entry;
+use super::lexicon::{Entry, Lexicon};
 use super::sentence::Sentence;
 use crate::model::{ActorKind, Mention};
 
@@ -141,4 +141,12 @@ pub(super) struct RunRule {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) name: &'static str,
     pub(super) apply: fn(&Sentence<'_>, &Run<'_>, &mut Vec<Unit>) -> bool,
+}
+
+/// A rule over the whole document: its name and its function, which relabels or drops the
+/// document's candidates (in text order).
+pub(super) struct DocRule {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    pub(super) apply: fn(&'static Lexicon, &str, &mut [Cand]),
 }
