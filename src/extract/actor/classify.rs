@@ -4,7 +4,7 @@
 //! treaty, a machine, a work), or capitalised words of unknown kind.
 //!
 //! Owns: splitting a run at titles and gazetteer names and the class of each part. It must
-//! not: decide whether a unit acts or make candidates (`names.rs`).
+//! not: decide whether a unit acts or make candidates (`names.rs`, `states.rs`).
 
 use super::lexicon::{Entry, Suffix};
 use super::rule::{Class, GazAt, Run, RunRule, Unit};

@@ -10,18 +10,31 @@
 //!
 //! How, per sentence (one pass over its tokens, lookups in hash tables):
 //! 1. gazetteer names, leftmost-longest over tokens (states, capitals, aliases, organisations,
-//!    armed groups, media, known people, places);
-//! 2. runs of capitalised words joined by connectors ("of", "for", "de la", "and" inside an
-//!    organisation's name), split at titles, classified by their head word (organisation
-//!    suffixes, words that make a place or an event), given names, titles and the gazetteer;
-//! 3. possessives ("Mali's junta", "Russia's Africa Corps", "Mali's decision");
-//! 4. nominal mentions around a head noun, kept when a verb follows or an agent cue precedes;
-//! 5. names, and states whose context makes them actors (subject of a verb, "by", "with",
-//!    "between", lists sharing that role).
+//!    armed groups, media, known people, places), and runs of capitalised words joined by
+//!    connectors ("of", "for", "de la", "and" inside an organisation's name) (`runs.rs`);
+//! 2. each run classified by the run rules: split at titles, by its head word (organisation
+//!    suffixes, words that make a place or an event), given names and the gazetteer
+//!    (`classify.rs`);
+//! 3. the passes, in order (`PASSES`): possessives ("Mali's junta", "Russia's Africa Corps",
+//!    "Mali's decision"; `possessives.rs`), nominal mentions around a head noun kept when they
+//!    act or speak (`nominals.rs`), demonym peoples acting (`states.rs`), the names, each given
+//!    to the first unit rule whose pattern holds (`UNIT_RULES`: states whose context makes
+//!    them actors in `states.rs`, the other names in `names.rs`), names inside "EADS-led".
 //!
-//! Then per document: people linked to their full names, single capitalised words kept when
-//! they act, link to a name or were kept elsewhere, and bare nominals ("the ministry",
-//! "authorities") given the canonical name of the body or state they refer to.
+//! Then per document, the document rules (`identity.rs`): one kind per name, people linked to
+//! their full names, single capitalised words kept when they act, link to a name or were kept
+//! elsewhere, bare nominals ("the ministry", "authorities") given the canonical name of the
+//! body or state they refer to, names listed with kept names.
+//!
+//! The house: this file is the engine (tokens, the words a document writes in lowercase, the
+//! passes and unit rules in order, the overlap selection into annotations); it knows the rules
+//! only through the rule types of `rule.rs` (a rule is a name, a pattern and a production, as
+//! in duckling's rule files). The families each have a file whose doc comment says what the
+//! family covers and what it must not do; `sentence.rs` holds the per-sentence state,
+//! `context.rs` the questions about a mention's context that rules ask (does a verb follow, an
+//! agent cue precede), `words.rs` closed word classes, `lexicon.rs` and `token.rs` the data
+//! and the tokens. A new rule goes into its family's file and its table; the word lists stay
+//! in data/actors/, the rule cases in tests/cases/actors.toml.
 
 mod classify;
 mod context;

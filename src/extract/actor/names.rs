@@ -4,7 +4,8 @@
 //! inside an agentive compound ("EADS-led"), and the role an apposition gives a person.
 //!
 //! Owns: the candidate each class of unit makes and the guards that keep places, works and
-//! labels out. It must not: link names across the document (`identity.rs`).
+//! labels out. It must not: decide about states (`states.rs`) or link names across the document
+//! (`identity.rs`).
 
 use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
