@@ -208,7 +208,28 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let mut lex = Lexicon {
+        let mut lex = Lexicon::empty();
+        // Places first: a state, organisation or person of the same name overrides them.
+        for l in lines(PLACES) {
+            lex.add_name(l, Entry::Place);
+        }
+        lex.read_states();
+        lex.read_orgs();
+        lex.read_people();
+        lex.read_titles();
+        lex.read_heads();
+        lex.acts.extend(lines(ACTS));
+        lex.read_verbs();
+        lex.read_suffixes();
+        lex.common.extend(lines(COMMON));
+        lex.given.extend(lines(GIVEN));
+        lex.relations.extend(lines(RELATIONS));
+        lex
+    }
+
+    /// Every table empty.
+    fn empty() -> Lexicon {
+        Lexicon {
             names: HashMap::default(),
             first_words: HashMap::default(),
             first_bytes: [false; 256],
@@ -233,11 +254,11 @@ impl Lexicon {
             given: HashSet::default(),
             relations: HashSet::default(),
             group_mods: HashSet::default(),
-        };
-        // Places first: a state, organisation or person of the same name overrides them.
-        for l in lines(PLACES) {
-            lex.add_name(l, Entry::Place);
         }
+    }
+
+    /// states.txt: canonical | capitals | adjectives | peoples | aliases.
+    fn read_states(&mut self) {
         for l in lines(STATES) {
             let mut f = l.split('|');
             let canonical = f.next().unwrap_or("").trim();
@@ -246,26 +267,30 @@ impl Lexicon {
             }
             let (capitals, adjs, peoples, aliases) =
                 (f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""));
-            let idx = lex.states.len();
+            let idx = self.states.len();
             let adjective = values(adjs).next().unwrap_or(canonical).to_string();
-            lex.states.push(State { canonical: canonical.to_string(), adjective });
-            lex.add_name(canonical, Entry::State { state: idx, capital: false });
+            self.states.push(State { canonical: canonical.to_string(), adjective });
+            self.add_name(canonical, Entry::State { state: idx, capital: false });
             for a in values(aliases) {
-                lex.add_name(a, Entry::State { state: idx, capital: false });
+                self.add_name(a, Entry::State { state: idx, capital: false });
             }
             for c in values(capitals) {
                 // A capital that is also a state's name ("Singapore") stays the state.
-                if !matches!(lex.names.get(c), Some(Entry::State { .. })) {
-                    lex.add_name(c, Entry::State { state: idx, capital: true });
+                if !matches!(self.names.get(c), Some(Entry::State { .. })) {
+                    self.add_name(c, Entry::State { state: idx, capital: true });
                 }
             }
             for a in values(adjs) {
-                lex.adjectives.entry(a).or_insert(idx);
+                self.adjectives.entry(a).or_insert(idx);
             }
             for p in values(peoples) {
-                lex.peoples.entry(p).or_insert(idx);
+                self.peoples.entry(p).or_insert(idx);
             }
         }
+    }
+
+    /// orgs.txt: kind | canonical | aliases.
+    fn read_orgs(&mut self) {
         for l in lines(ORGS) {
             let mut f = l.split('|');
             let (kind, jihadist) = match f.next().map(str::trim) {
@@ -277,28 +302,36 @@ impl Lexicon {
             if canonical.is_empty() {
                 continue;
             }
-            let idx = lex.orgs.len();
-            lex.orgs.push(Org { kind, canonical: canonical.to_string(), jihadist });
-            lex.add_name(canonical, Entry::Org(idx));
+            let idx = self.orgs.len();
+            self.orgs.push(Org { kind, canonical: canonical.to_string(), jihadist });
+            self.add_name(canonical, Entry::Org(idx));
             for a in values(f.next().unwrap_or("")) {
-                lex.add_name(a, Entry::Org(idx));
+                self.add_name(a, Entry::Org(idx));
             }
         }
+    }
+
+    /// people.txt: canonical | aliases.
+    fn read_people(&mut self) {
         for l in lines(PEOPLE) {
             let mut f = l.split('|');
             let canonical = f.next().unwrap_or("").trim();
             if canonical.is_empty() {
                 continue;
             }
-            let idx = lex.people.len();
-            lex.people.push(canonical);
-            lex.add_name(canonical, Entry::Person(idx));
-            lex.people_folded.insert(fold(canonical), idx);
+            let idx = self.people.len();
+            self.people.push(canonical);
+            self.add_name(canonical, Entry::Person(idx));
+            self.people_folded.insert(fold(canonical), idx);
             for a in values(f.next().unwrap_or("")) {
-                lex.add_name(a, Entry::Person(idx));
-                lex.people_folded.insert(fold(a), idx);
+                self.add_name(a, Entry::Person(idx));
+                self.people_folded.insert(fold(a), idx);
             }
         }
+    }
+
+    /// titles.txt: a title, or `=form | role`.
+    fn read_titles(&mut self) {
         for l in lines(TITLES) {
             let (form, role) = match l.strip_prefix('=') {
                 Some(rest) => match rest.split_once('|') {
@@ -307,15 +340,19 @@ impl Lexicon {
                 },
                 None => (l.to_lowercase(), capitalise_words(l)),
             };
-            lex.max_title_words = lex.max_title_words.max(token_count(&form));
+            self.max_title_words = self.max_title_words.max(token_count(&form));
             if let Some(first) = form.split(' ').next() {
-                lex.title_first.insert(first.to_string());
+                self.title_first.insert(first.to_string());
             }
-            lex.titles.insert(form, role);
+            self.titles.insert(form, role);
         }
+    }
+
+    /// heads.txt: `form | kind | rule [| modified]`, and `+` lines of armed-group modifiers.
+    fn read_heads(&mut self) {
         for l in lines(HEADS) {
             if let Some(mods) = l.strip_prefix('+') {
-                lex.group_mods.extend(mods.split_whitespace());
+                self.group_mods.extend(mods.split_whitespace());
                 continue;
             }
             let mut f = l.split('|').map(str::trim);
@@ -329,18 +366,21 @@ impl Lexicon {
                 _ => HeadRule::Describe,
             };
             let needs_mod = l.ends_with("|modified");
-            lex.heads.insert(form, Head { kind, rule, needs_mod });
+            self.heads.insert(form, Head { kind, rule, needs_mod });
         }
-        for h in lex.heads.keys() {
+        for h in self.heads.keys() {
             if let Some(k) = shape(h) {
-                lex.head_shapes[k] = true;
+                self.head_shapes[k] = true;
             }
         }
-        lex.acts.extend(lines(ACTS));
+    }
+
+    /// verbs.txt: a verb's forms on a line (base first), `=` lines of auxiliaries.
+    fn read_verbs(&mut self) {
         for l in lines(VERBS) {
             match l.strip_prefix('=') {
-                Some(aux) => lex.auxiliaries.extend(aux.split_whitespace()),
-                None => lex.verbs.extend(l.split_whitespace()),
+                Some(aux) => self.auxiliaries.extend(aux.split_whitespace()),
+                None => self.verbs.extend(l.split_whitespace()),
             }
         }
         let mut other_forms: HashSet<&str> = HashSet::default();
@@ -350,10 +390,14 @@ impl Lexicon {
         for l in lines(VERBS).filter(|l| !l.starts_with('=')) {
             if let Some(base) = l.split_whitespace().next() {
                 if !other_forms.contains(base) {
-                    lex.base_only.insert(base);
+                    self.base_only.insert(base);
                 }
             }
         }
+    }
+
+    /// suffixes.txt: `class | word`.
+    fn read_suffixes(&mut self) {
         for l in lines(SUFFIXES) {
             let Some((class, word)) = l.split_once('|') else {
                 continue;
@@ -363,12 +407,8 @@ impl Lexicon {
                 "group" => Suffix::Group,
                 _ => Suffix::Not,
             };
-            lex.suffixes.entry(word.trim()).or_insert(class);
+            self.suffixes.entry(word.trim()).or_insert(class);
         }
-        lex.common.extend(lines(COMMON));
-        lex.given.extend(lines(GIVEN));
-        lex.relations.extend(lines(RELATIONS));
-        lex
     }
 
     fn add_name(&mut self, name: &'static str, e: Entry) {

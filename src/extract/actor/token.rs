@@ -40,62 +40,35 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// The character at byte `i` of `text`: ASCII without decoding, another character decoded
+/// from its first byte.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let c = *text.as_bytes().get(i)?;
+    if c < 0x80 {
+        Some(c as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
 /// Appends the tokens of `text` to `out` (see [`tokenize`]).
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let first = out.len();
     let b = text.as_bytes();
     let mut i = 0usize;
-    // ASCII without decoding; other characters decoded from their first byte.
-    let char_at = |i: usize| -> Option<char> {
-        let c = *b.get(i)?;
-        if c < 0x80 {
-            Some(c as char)
-        } else {
-            text.get(i..)?.chars().next()
-        }
-    };
     while i < b.len() {
         if matches!(b[i], b' ' | b'\t' | b'\n') {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(i) else { break };
+        let Some(c) = char_at(text, i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         if is_apostrophe(c) {
-            // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
-            let after = i + c.len_utf8();
-            let prev_word =
-                out.len() > first && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
-            if prev_word {
-                let next = char_at(after);
-                if matches!(next, Some('s') | Some('S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric) {
-                    out.push(Token { s: i + base, e: after + 1 + base, kind: Kind::Poss });
-                    i = after + 1;
-                    continue;
-                }
-                let prev_ends_s = text[..i].ends_with('s');
-                if prev_ends_s && !next.is_some_and(char::is_alphanumeric) {
-                    out.push(Token { s: i + base, e: after + base, kind: Kind::Poss });
-                    i = after;
-                    continue;
-                }
-            }
-            // "Beatles ' Apple Corps": a possessive apostrophe cut off by spaces (text rebuilt
-            // from tokens). A quotation mark has a word on one side; this one has none, after a
-            // word in s, and no earlier apostrophe before a space has opened a quotation.
-            let spaced = i > 0
-                && b[i - 1] == b' '
-                && char_at(after) == Some(' ')
-                && out.len() > first
-                && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e + 1 == i + base)
-                && text[..i - 1].ends_with('s')
-                && !text[..i].contains("' ");
-            let kind = if spaced { Kind::Poss } else { Kind::Punct };
-            out.push(Token { s: i + base, e: after + base, kind });
-            i = after;
+            i = apostrophe(text, i, c, base, first, out);
             continue;
         }
         if !c.is_alphanumeric() {
@@ -103,99 +76,140 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        // A word.
-        let start = i;
-        let mut j = i;
-        loop {
-            // Letters and digits (ASCII without decoding).
-            while j < b.len() {
-                let byte = b[j];
-                if byte.is_ascii_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                if byte < 0x80 {
-                    break;
-                }
-                match char_at(j) {
-                    Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            let Some(c) = char_at(j) else { break };
-            let after = j + c.len_utf8();
-            let next = char_at(after);
-            let next_alnum = next.is_some_and(char::is_alphanumeric);
-            if (c == '-' || c == '&') && next_alnum {
-                // "al-Qaeda", "A330-200", "AT&T" (an ampersand only between capitals).
-                if c == '&' && !(next.is_some_and(char::is_uppercase) && text[start..j].chars().all(char::is_uppercase))
-                {
-                    break;
-                }
-                j = after;
-                continue;
-            }
-            // "O' Leary", "D' Souza": an Irish or Indian surname written with a space after the
-            // apostrophe (text rebuilt from tokens).
-            if is_apostrophe(c)
-                && matches!(&text[start..j], "O" | "D")
-                && next == Some(' ')
-                && char_at(after + 1).is_some_and(char::is_uppercase)
-            {
-                j = after + 1;
-                continue;
-            }
-            if is_apostrophe(c) && next_alnum {
-                // "O'Leary", "N'Djamena", "d'Ivoire", but not the possessive "Mali's".
-                let poss =
-                    matches!(next, Some('s') | Some('S')) && !char_at(after + 1).is_some_and(char::is_alphanumeric);
-                if poss {
-                    break;
-                }
-                j = after;
-                continue;
-            }
-            if c == '.' {
-                // "Detik.com": a web address as a name.
-                let rest = &text[after..];
-                let tld = ["com", "org", "net"].into_iter().find(|t| {
-                    rest.starts_with(t) && !rest[t.len()..].chars().next().is_some_and(char::is_alphanumeric)
-                });
-                if let Some(t) = tld {
-                    j = after + t.len();
-                    break;
-                }
-            }
-            if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
-                // "St. Louis", "Dr. Smith", "Apple Inc.".
-                j = after;
-                break;
-            }
-            if c == '.' {
-                // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
-                let word = &text[start..j];
-                let last_seg = word.rsplit('.').next().unwrap_or(word);
-                if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
-                    j = after;
-                    // Continue only with another single letter followed by a stop.
-                    let mut k = j;
-                    if let Some(n) = char_at(k) {
-                        if n.is_alphabetic() {
-                            k += n.len_utf8();
-                            if char_at(k) == Some('.') {
-                                j = k;
-                                continue;
-                            }
-                        }
-                    }
-                    break;
-                }
-            }
-            break;
-        }
-        out.push(Token { s: start + base, e: j + base, kind: Kind::Word });
+        let j = word_end(text, i);
+        out.push(Token { s: i + base, e: j + base, kind: Kind::Word });
         i = j;
     }
+}
+
+/// The apostrophe `c` at byte `i`: a possessive ending or a mark; pushes its token (the tokens
+/// of this text start at `out[first]`) and returns where the next token may start.
+#[inline]
+fn apostrophe(text: &str, i: usize, c: char, base: usize, first: usize, out: &mut Vec<Token>) -> usize {
+    let b = text.as_bytes();
+    // Possessive: 's / ’s not followed by a letter, or a bare apostrophe after an s.
+    let after = i + c.len_utf8();
+    let prev_word = out.len() > first && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e == i + base);
+    if prev_word {
+        let next = char_at(text, after);
+        if matches!(next, Some('s') | Some('S')) && !char_at(text, after + 1).is_some_and(char::is_alphanumeric) {
+            out.push(Token { s: i + base, e: after + 1 + base, kind: Kind::Poss });
+            return after + 1;
+        }
+        let prev_ends_s = text[..i].ends_with('s');
+        if prev_ends_s && !next.is_some_and(char::is_alphanumeric) {
+            out.push(Token { s: i + base, e: after + base, kind: Kind::Poss });
+            return after;
+        }
+    }
+    // "Beatles ' Apple Corps": a possessive apostrophe cut off by spaces (text rebuilt
+    // from tokens). A quotation mark has a word on one side; this one has none, after a
+    // word in s, and no earlier apostrophe before a space has opened a quotation.
+    let spaced = i > 0
+        && b[i - 1] == b' '
+        && char_at(text, after) == Some(' ')
+        && out.len() > first
+        && out.last().is_some_and(|t: &Token| t.kind == Kind::Word && t.e + 1 == i + base)
+        && text[..i - 1].ends_with('s')
+        && !text[..i].contains("' ");
+    let kind = if spaced { Kind::Poss } else { Kind::Punct };
+    out.push(Token { s: i + base, e: after + base, kind });
+    after
+}
+
+/// The end of the word starting at byte `start`: letters and digits, with inner hyphens and
+/// ampersands, apostrophes, dotted initials, abbreviations with their stop, a web address.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = start;
+    loop {
+        // Letters and digits (ASCII without decoding).
+        while j < b.len() {
+            let byte = b[j];
+            if byte.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            if byte < 0x80 {
+                break;
+            }
+            match char_at(text, j) {
+                Some(c) if c.is_alphanumeric() => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let Some(c) = char_at(text, j) else { break };
+        let after = j + c.len_utf8();
+        let next = char_at(text, after);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        if (c == '-' || c == '&') && next_alnum {
+            // "al-Qaeda", "A330-200", "AT&T" (an ampersand only between capitals).
+            if c == '&' && !(next.is_some_and(char::is_uppercase) && text[start..j].chars().all(char::is_uppercase)) {
+                break;
+            }
+            j = after;
+            continue;
+        }
+        // "O' Leary", "D' Souza": an Irish or Indian surname written with a space after the
+        // apostrophe (text rebuilt from tokens).
+        if is_apostrophe(c)
+            && matches!(&text[start..j], "O" | "D")
+            && next == Some(' ')
+            && char_at(text, after + 1).is_some_and(char::is_uppercase)
+        {
+            j = after + 1;
+            continue;
+        }
+        if is_apostrophe(c) && next_alnum {
+            // "O'Leary", "N'Djamena", "d'Ivoire", but not the possessive "Mali's".
+            let poss =
+                matches!(next, Some('s') | Some('S')) && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
+            if poss {
+                break;
+            }
+            j = after;
+            continue;
+        }
+        if c == '.' {
+            // "Detik.com": a web address as a name.
+            let rest = &text[after..];
+            let tld = ["com", "org", "net"]
+                .into_iter()
+                .find(|t| rest.starts_with(t) && !rest[t.len()..].chars().next().is_some_and(char::is_alphanumeric));
+            if let Some(t) = tld {
+                j = after + t.len();
+                break;
+            }
+        }
+        if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
+            // "St. Louis", "Dr. Smith", "Apple Inc.".
+            j = after;
+            break;
+        }
+        if c == '.' {
+            // Dotted initials and abbreviations: "U.S.", "N.V.", "H.".
+            let word = &text[start..j];
+            let last_seg = word.rsplit('.').next().unwrap_or(word);
+            if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+                j = after;
+                // Continue only with another single letter followed by a stop.
+                let mut k = j;
+                if let Some(n) = char_at(text, k) {
+                    if n.is_alphabetic() {
+                        k += n.len_utf8();
+                        if char_at(text, k) == Some('.') {
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        break;
+    }
+    j
 }
 
 #[cfg(test)]

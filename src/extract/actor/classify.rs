@@ -1,0 +1,485 @@
+//! Family: name runs, classifying them. A run of capitalised words becomes one or more units,
+//! each naming a state, a known organisation or person, a place, a person found from a title
+//! or a given name, an organisation found from its last word, something that is no actor (a
+//! treaty, a machine, a work), or capitalised words of unknown kind.
+//!
+//! Owns: splitting a run at titles and gazetteer names and the class of each part. It must
+//! not: decide whether a unit acts or make candidates (`names.rs`, `states.rs`).
+
+use super::lexicon::{Entry, Suffix};
+use super::rule::{Class, GazAt, Run, RunRule, Unit};
+use super::runs::gaz_inside;
+use super::sentence::Sentence;
+use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS};
+use crate::model::ActorKind;
+
+/// The rules for a capitalised run, tried in order: the first that decides (returns true)
+/// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
+pub(super) const RUN_RULES: [RunRule; 9] = [
+    WHOLE_GAZETTEER,
+    TITLE_INSIDE,
+    NUMBERED_THING,
+    NOT_SUFFIX,
+    ORG_SUFFIX,
+    KNOWN_ORG_EXTENDED,
+    GIVEN_NAME_PERSON,
+    ROLE_BEFORE_GIVEN_NAME,
+    LOCATED_ORG,
+];
+
+/// The whole run is one gazetteer name; a title before it is a known person's role.
+const WHOLE_GAZETTEER: RunRule = RunRule {
+    name: "whole-gazetteer",
+    apply: |s, r, units| {
+        let Some((gj, e)) = r.gaz_at[r.i] else { return false };
+        if gj != r.j {
+            return false;
+        }
+        let class = s.entry_class(e);
+        let role = if matches!(class, Class::KnownPerson(_)) { r.role.clone() } else { None };
+        units.push(Unit { i: r.i, j: r.j, class, initial: s.initial[r.i], role });
+        true
+    },
+};
+
+/// A title inside the run: "Northrop Grumman CEO Ron Sugar" (two names), "Apple Computer CEO"
+/// (the title is no part of the name), "Tourism Minister Andrew Thomson" (a word or two before
+/// the title belong to the role). Not after "of"/"for"/"the" ("Department of Justice"), not a
+/// name ending in a title word ("Martin Luther King").
+const TITLE_INSIDE: RunRule = RunRule { name: "title-inside", apply: title_inside };
+
+fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
+    let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+    let last_org = (i..=j).rev().find(|&x| s.is_org_suffix(x));
+    s.steps.add(j + 1 - i);
+    for k in i + 1..=j {
+        // `gaz_inside` looks at the run up to `k`.
+        s.steps.add(k - i);
+        if gaz_at[k].is_some() || gaz_inside(gaz_at, i, k) || !s.cap(k) {
+            continue;
+        }
+        // "Royal Courts of Justice", "Department of Justice": after a connector a title
+        // word is part of the name.
+        if matches!(s.w(k - 1), "of" | "for" | "the") {
+            continue;
+        }
+        if let Some((len, role)) = s.title_at(k) {
+            // "Martin Luther King" is a name ending in a title word.
+            if k + len - 1 == j && !(s.lex.given.contains(s.w(i)) && k > i + 1) {
+                // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
+                s.analyse_run(i, k - 1, gaz_at, units);
+                return true;
+            }
+            if k + len <= j && s.cap(k + len) && last_org.is_none_or(|x| x < k + len) {
+                // "Tourism Minister Andrew Thomson": a word or two of no name before the
+                // title belong to the role.
+                let plain_prefix = k - i <= 2
+                    && (i..k).all(|x| {
+                        s.cap(x)
+                            && gaz_at[x].is_none()
+                            && !gaz_inside(gaz_at, 0, x + 1)
+                            && !s.lex.given.contains(s.w(x))
+                            && !s.lex.adjectives.contains_key(s.w(x))
+                    });
+                if plain_prefix {
+                    let role = format!("{} {}", &s.text[s.t[i].s..s.t[k - 1].e], role);
+                    s.analyse_plain(k + len, j, gaz_at, Some(role), units);
+                    return true;
+                }
+                s.analyse_run(i, k - 1, gaz_at, units);
+                s.analyse_plain(k + len, j, gaz_at, Some(role), units);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// "Chapter IV", "World War II": a roman numeral ends a thing's name, no person's ("Henry
+/// VIII", with a given name, is one), unless the head is an organisation word.
+const NUMBERED_THING: RunRule = RunRule {
+    name: "numbered-thing",
+    apply: |s, r, units| {
+        let (i, j) = (r.i, r.j);
+        if !(j > i && is_roman(s.w(j)) && r.gaz_at[i].is_none() && !s.lex.given.contains(s.w(i))) {
+            return false;
+        }
+        let suffix = s.lex.suffixes.get(s.w(r.head)).copied();
+        if matches!(suffix, Some(Suffix::Org) | Some(Suffix::Group)) {
+            return false;
+        }
+        units.push(Unit { i, j, class: Class::Not, initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// A head (or, without a known head, a last word) that makes the run no actor: a treaty, an
+/// event, a building (data/actors/suffixes.txt, `not`).
+const NOT_SUFFIX: RunRule = RunRule {
+    name: "not-suffix",
+    apply: |s, r, units| {
+        if !r.many {
+            return false;
+        }
+        let suffix = s.lex.suffixes.get(s.w(r.head)).copied();
+        if suffix == Some(Suffix::Not) || (suffix.is_none() && s.lex.suffixes.get(s.w(r.j)) == Some(&Suffix::Not)) {
+            units.push(Unit { i: r.i, j: r.j, class: Class::Not, initial: s.initial[r.i], role: None });
+            return true;
+        }
+        false
+    },
+};
+
+/// An organisation or group word in the run, outside a gazetteer name ("Acme Corp", "Islamic
+/// Resistance Movement"): a new organisation or group; in a headline only after a known name.
+const ORG_SUFFIX: RunRule = RunRule {
+    name: "org-suffix",
+    apply: |s, r, units| {
+        if !r.many {
+            return false;
+        }
+        let (i, j) = (r.i, r.j);
+        let Some(x) = (i..=j).find(|&x| s.is_org_suffix(x) && !gaz_inside(r.gaz_at, i, x + 1)) else {
+            return false;
+        };
+        if s.headline && r.gaz_at[i].is_none() {
+            return false;
+        }
+        let kind =
+            if s.lex.suffixes.get(s.w(x)) == Some(&Suffix::Group) { ActorKind::Group } else { ActorKind::Organization };
+        units.push(Unit { i, j, class: Class::NewOrg(kind), initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// A known organisation followed by more capitalised words: "Apple Computer", "Boeing
+/// Commercial Airplanes", "EADS North America" (one organisation); before a product noun the
+/// maker, then its product's name ("Intel Core Duo processors").
+const KNOWN_ORG_EXTENDED: RunRule = RunRule {
+    name: "known-org-extended",
+    apply: |s, r, units| {
+        let (i, j) = (r.i, r.j);
+        let Some((gj, Entry::Org(_))) = r.gaz_at[i] else { return false };
+        let extends = r.many
+            && gj < j
+            && !s.headline
+            && r.role.is_none()
+            && (gj + 1..=j).all(|x| {
+                let w = s.w(x);
+                s.cap(x)
+                    && w.chars().all(char::is_alphabetic)
+                    && !s.lex.adjectives.contains_key(w)
+                    && !s.lex.peoples.contains_key(w)
+                    && !s.lex.common.contains(s.lw(x))
+            })
+            && !(gj + 1..=j).any(|x| r.gaz_at[x].is_some());
+        if !extends {
+            return false;
+        }
+        if s.product_noun(j + 1) {
+            // "Intel Core Duo processors": the maker, then its product's name.
+            let class = s.entry_class(r.gaz_at[i].map_or(Entry::Place, |(_, e)| e));
+            units.push(Unit { i, j: gj, class, initial: s.initial[i], role: None });
+            units.push(Unit { i: gj + 1, j, class: Class::Not, initial: false, role: None });
+            return true;
+        }
+        let class = Class::NewOrg(ActorKind::Organization);
+        units.push(Unit { i, j, class, initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// A given name and a word or two that may also be a place: "Michael Jordan", "Paris Hilton"
+/// are people.
+const GIVEN_NAME_PERSON: RunRule = RunRule {
+    name: "given-name-person",
+    apply: |s, r, units| {
+        let (i, j) = (r.i, r.j);
+        if !(r.many && j - i <= 2 && s.lex.given.contains(s.w(i)) && !s.headline && r.gaz_at[i].is_none()) {
+            return false;
+        }
+        let class = Class::Person { role: r.role.clone() };
+        units.push(Unit { i, j, class, initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// Words before a given name that starts the rest of the run are a role: "County Coroner
+/// William McLaughlin", "Engineer John Greiner".
+const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
+    name: "role-before-given-name",
+    apply: |s, r, units| {
+        let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+        if !r.many || r.role.is_some() || s.headline || gaz_at[i].is_some() {
+            return false;
+        }
+        let k = (i + 1..j).find(|&k| s.lex.given.contains(s.w(k)) && gaz_at[k].is_none() && s.cap(k + 1) && k + 3 >= j);
+        let Some(k) = k else { return false };
+        if !(i..k).all(|x| s.cap(x) && gaz_at[x].is_none() && !s.is_org_suffix(x)) {
+            return false;
+        }
+        let role: String = s.text[s.t[i].s..s.t[k - 1].e].to_string();
+        s.analyse_plain(k, j, gaz_at, Some(role), units);
+        true
+    },
+};
+
+/// A state or a place with unknown capitalised words: "Air Canada", "Perth Glory", "Garuda
+/// Indonesia" name organisations (not with "and", nor after a given name: "Paris Hilton").
+const LOCATED_ORG: RunRule = RunRule { name: "located-org", apply: located_org };
+
+fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
+    let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+    if !r.many || r.role.is_some() || s.headline {
+        return false;
+    }
+    let mut has_loc = false;
+    let mut has_other = false;
+    let mut x = i;
+    while x <= j {
+        if let Some((gj, e)) = gaz_at[x] {
+            match e {
+                Entry::State { .. } | Entry::Place => has_loc = true,
+                _ => has_other = true,
+            }
+            x = gj + 1;
+            continue;
+        }
+        let w = s.w(x);
+        if s.cap(x)
+            && !s.lex.adjectives.contains_key(w)
+            && !CONNECTORS.contains(&s.lw(x))
+            && !DETERMINERS.contains(&s.lw(x))
+            && !s.lex.given.contains(w)
+            && (!COMPASS.contains(&w) || has_loc)
+        {
+            has_other = true;
+        }
+        x += 1;
+    }
+    if !(has_loc && has_other && !(i..=j).any(|x| matches!(s.w(x), "and" | "&"))) {
+        return false;
+    }
+    let all_gaz_loc = gaz_at[i].is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
+    // "Paris Hilton" would be a person; a given name decides that below.
+    if s.lex.given.contains(s.w(i)) && !all_gaz_loc {
+        return false;
+    }
+    units.push(Unit { i, j, class: Class::NewOrg(ActorKind::Organization), initial: s.initial[i], role: None });
+    true
+}
+
+impl Sentence<'_> {
+    /// Classifies the run `i..=j` into units: leading titles and common words off (a title
+    /// gives a role), trailing connectors off, then the first run rule that decides, else the
+    /// run split at its gazetteer names.
+    pub(super) fn analyse_run(&self, i: usize, j: usize, gaz_at: &GazAt, units: &mut Vec<Unit>) {
+        let Some((i, role)) = self.leading(i, j, gaz_at) else {
+            return;
+        };
+        // Trailing connectors, and "Flight 447" after an airline's name.
+        let mut j = j;
+        while j > i && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j)) {
+            j -= 1;
+        }
+        if j > i && self.w(j) == "Flight" {
+            j -= 1;
+        }
+        let mut head = j;
+        for k in i..=j {
+            if matches!(self.w(k), "of" | "for" | "on") {
+                head = k.saturating_sub(1).max(i);
+                break;
+            }
+        }
+        while head > i && (is_roman(self.w(head)) || self.w(head).chars().all(|c| c.is_ascii_digit())) {
+            head -= 1;
+        }
+        let gaz_whole_head = gaz_at[i].is_some_and(|(gj, _)| gj >= head);
+        let run = Run { i, j, role, head, many: j > i && !gaz_whole_head, gaz_at };
+        if RUN_RULES.iter().any(|rule| (rule.apply)(self, &run, units)) {
+            return;
+        }
+        self.analyse_plain(run.i, run.j, gaz_at, run.role, units);
+    }
+
+    /// The run `i..=j` without its leading common words and titles, with the role the last
+    /// title gives; `None` when nothing is left (a title alone).
+    fn leading(&self, i: usize, j: usize, gaz_at: &GazAt) -> Option<(usize, Option<String>)> {
+        let mut i = i;
+        let mut role: Option<String> = self.title_before(i);
+        self.steps.add(j + 1 - i.min(j + 1));
+        // The last organisation suffix of the run: "is there one after x" is then one
+        // comparison, where a scan of the rest of the run for every title made a run of
+        // titles (`Mr. Mr. ...`) cost the square of its length.
+        let last_org = (i..=j).rev().find(|&x| self.is_org_suffix(x));
+        loop {
+            if i > j {
+                return None;
+            }
+            self.steps.add(1);
+            if gaz_at[i].is_some() {
+                break;
+            }
+            let lw = self.lw(i);
+            let given = self.lex.given.contains(self.w(i));
+            // After an honorific the name follows, even a title word ("Mr. King").
+            // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)
+            let honorific =
+                matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
+            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
+                // "Major League Baseball" is no title before a name.
+                let org_after = last_org.is_some_and(|x| x >= i + len);
+                if i + len <= j && !org_after {
+                    role = Some(r);
+                    i += len;
+                    continue;
+                }
+                if i + len > j {
+                    // A title alone.
+                    return None;
+                }
+            }
+            let org_ahead = || last_org.is_some_and(|x| x > i);
+            if !given
+                && (self.lex.common.contains(lw)
+                    || (self.initial[i]
+                        && (self.lower_words.contains(lw)
+                            || self.lex.heads.contains_key(lw)
+                            || (lw.ends_with("ed") && self.lex.verbs.contains(lw)))
+                        && !org_ahead()))
+            {
+                i += 1;
+                continue;
+            }
+            // A demonym before a title: "French President Emmanuel Macron".
+            if self.lex.adjectives.contains_key(self.w(i)) && i < j && self.title_at(i + 1).is_some() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        Some((i, role))
+    }
+
+    pub(super) fn analyse_plain(
+        &self,
+        i: usize,
+        j: usize,
+        gaz_at: &[Option<(usize, Entry)>],
+        role: Option<String>,
+        units: &mut Vec<Unit>,
+    ) {
+        let mut role = role;
+        let mut k = i;
+        let mut seg_start = i;
+        while k <= j {
+            if let Some((gj, e)) = gaz_at[k] {
+                if gj <= j {
+                    if seg_start < k {
+                        self.plain_segment(seg_start, k - 1, &mut role, units);
+                    }
+                    let class = self.entry_class(e);
+                    let r = if matches!(class, Class::KnownPerson(_)) { role.take() } else { None };
+                    units.push(Unit { i: k, j: gj, class, initial: self.initial[k], role: r });
+                    k = gj + 1;
+                    seg_start = k;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        if seg_start <= j {
+            self.plain_segment(seg_start, j, &mut role, units);
+        }
+    }
+
+    /// Capitalised words that are no gazetteer name.
+    pub(super) fn plain_segment(&self, a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>) {
+        let (mut a, mut b) = (a, b);
+        while a <= b && !self.cap(a) {
+            a += 1;
+        }
+        while b > a && !self.cap(b) {
+            b -= 1;
+        }
+        if a > b || !self.cap(a) {
+            return;
+        }
+        let first = self.w(a);
+        let class = if role.is_some() {
+            Class::Person { role: role.take() }
+        } else if self.lex.adjectives.contains_key(first) || self.lex.peoples.contains_key(first) {
+            // "Japanese Punk Techno", "French Diplomat": not a name.
+            Class::Not
+        } else if b > a && is_model_code(first) {
+            // "P-38 Lightning", "F-16 Fighting Falcon", "CH-53 Sea Stallion": a machine's name.
+            Class::Not
+        } else if COMPASS.contains(&first) && b > a {
+            // "West Jersey", "North Kivu".
+            Class::Place
+        } else if self.lex.given.contains(first) && !self.headline && (b > a || !self.initial[a]) {
+            Class::Person { role: None }
+        } else if a == b && self.lex.common.contains(self.lw(a)) {
+            Class::Not
+        } else {
+            Class::Unknown
+        };
+        units.push(Unit { i: a, j: b, class, initial: self.initial[a], role: None });
+    }
+
+    pub(super) fn entry_class(&self, e: Entry) -> Class {
+        match e {
+            Entry::State { state, capital } => Class::State { state, capital },
+            Entry::Org(o) => Class::Org(o),
+            Entry::Person(p) => Class::KnownPerson(p),
+            Entry::Place => Class::Place,
+        }
+    }
+
+    /// Is token `k` a lowercase noun for a made thing, so that the capitalised words before it
+    /// name a product ("Core Duo [processors]", "Media Center [operating system]")?
+    pub(super) fn product_noun(&self, k: usize) -> bool {
+        const PRODUCTS: &[&str] = &[
+            "processor",
+            "processors",
+            "chip",
+            "chips",
+            "software",
+            "phone",
+            "phones",
+            "smartphone",
+            "smartphones",
+            "computer",
+            "computers",
+            "laptop",
+            "laptops",
+            "device",
+            "devices",
+            "player",
+            "players",
+            "console",
+            "consoles",
+            "operating",
+            "browser",
+            "app",
+            "apps",
+            "aircraft",
+            "airliner",
+            "airliners",
+            "jet",
+            "jets",
+            "jetliner",
+            "jetliners",
+            "engine",
+            "engines",
+            "car",
+            "cars",
+            "vehicle",
+            "vehicles",
+            "tablet",
+            "tablets",
+        ];
+        self.is_word(k) && !self.cap(k) && PRODUCTS.contains(&self.w(k))
+    }
+}

@@ -1,0 +1,467 @@
+//! Family: names as actors. Known organisations and people, persons found from titles and
+//! given names, organisations found from a suffix or a unit number, single capitalised words
+//! (kept when they act, later linked or dropped), capitalised names of unknown kind, names
+//! inside an agentive compound ("EADS-led"), and the role an apposition gives a person.
+//!
+//! Owns: the candidate each class of unit makes and the guards that keep places, works and
+//! labels out. It must not: decide about states (`states.rs`) or link names across the document
+//! (`identity.rs`).
+
+use super::lexicon::{Entry, HeadRule};
+use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
+use super::sentence::Sentence;
+use super::token::Kind;
+use super::words::{head_is_plural, is_acronym, COMPASS};
+use crate::model::{ActorKind, Mention};
+
+/// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
+pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "funded",
+    "sponsored",
+    "linked",
+    "allied",
+    "aligned",
+    "controlled",
+    "supported",
+    "affiliated",
+    "brokered",
+    "imposed",
+    "financed",
+    "armed",
+    "operated",
+];
+
+/// Endings of adverbs, which open sentences capitalised ("Roughly", "Frequently").
+pub(super) const ADVERB_ENDINGS: &[&str] =
+    &["ently", "antly", "ously", "ately", "ively", "ghly", "ually", "ically", "edly", "ingly", "ssly", "ully"];
+
+/// `gazetteer`: a known organisation or armed group (data/actors/orgs.txt) is an actor wherever
+/// it is named, with the gazetteer's kind and canonical name.
+pub(super) const KNOWN_ORG: UnitRule = UnitRule {
+    name: "gazetteer",
+    pattern: |_, u| matches!(u.class, Class::Org(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::Org(o) = u.class else { return };
+        let org = &s.lex.orgs[o];
+        s.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
+    },
+};
+
+/// `gazetteer-person`: a known person, with the role a title before the name or an apposition
+/// after it gives ("Colonel Assimi Goïta", "X, Mali's security minister,").
+pub(super) const KNOWN_PERSON: UnitRule = UnitRule {
+    name: "gazetteer-person",
+    pattern: |_, u| matches!(u.class, Class::KnownPerson(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::KnownPerson(p) = u.class else { return };
+        let role = u.role.clone().or_else(|| s.title_before(u.i)).or_else(|| s.apposition_role(u.j));
+        let canon = s.lex.people[p].to_string();
+        s.push(out, u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "gazetteer-person");
+    },
+};
+
+/// `person`: a person found from a title or a given name. Guard: a capitalised sentence opener
+/// the document also writes in lowercase, a work's title in quotes, a place before its region.
+/// A given name alone opening a sentence is kept only when it links to a person of the
+/// document or acts (decided per document).
+pub(super) const PERSON: UnitRule = UnitRule {
+    name: "person",
+    pattern: |_, u| matches!(u.class, Class::Person { .. }),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::Person { role } = &u.class else { return };
+        if u.initial && u.i == u.j && s.lower_words.contains(s.lw(u.i)) {
+            return;
+        }
+        if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
+            return;
+        }
+        let text = s.text;
+        let name = &text[s.t[u.i].s..s.t[u.j].e];
+        let role = role.clone().or_else(|| s.apposition_role(u.j));
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
+        c.pending = Pending::Person;
+        if u.i == u.j && c.role.is_none() && u.initial {
+            // A given name alone: kept when it links to a person of the document
+            // or acts.
+            let acting =
+                (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i)) || s.agent_before(u.i, u.j);
+            c.pending = Pending::Single { acting, acronym: false, weak: false };
+        }
+        s.mark(u.i, u.j);
+        out.push(c);
+    },
+};
+
+/// `org-suffix`: a name ending in an organisation or group word ("Acme Corp", "Islamic State
+/// Group"), with the number that opens a military unit's name ("65th Air Division").
+pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
+    name: "org-suffix",
+    pattern: |_, u| matches!(u.class, Class::NewOrg(_)),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let Class::NewOrg(kind) = u.class else { return };
+        let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
+        let text = s.text;
+        let name = &text[s.t[i].s..s.t[u.j].e];
+        let c = s.cand(i, u.j, kind, Mention::Name, name.to_string(), None, "org-suffix");
+        s.mark(i, u.j);
+        out.push(c);
+    },
+};
+
+/// `unit-number`: capitalised words of unknown kind ending in a military unit's word after its
+/// number ("65 Fighter Wing"): a numbered military unit, an organisation.
+pub(super) const UNIT_NUMBER: UnitRule = UnitRule {
+    name: "unit-number",
+    pattern: |s, u| u.class == Class::Unknown && s.unit_number(u.i, u.j).is_some(),
+    apply: |s, n, ui, out| {
+        let u = &n.units[ui];
+        let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
+        let text = s.text;
+        let name = &text[s.t[i].s..s.t[u.j].e];
+        let c = s.cand(i, u.j, ActorKind::Organization, Mention::Name, name.to_string(), None, "unit-number");
+        s.mark(i, u.j);
+        out.push(c);
+    },
+};
+
+/// `single-name`: one capitalised word of unknown kind. Guard: a work's title, a place before
+/// its region, a title alone, a compass word, an adverb opening the sentence, a measure after
+/// a decimal. Production: a person when done to ("accused Vezilier") or followed by ", who",
+/// else an organisation; whether it is kept (it acts, is an acronym, links to a person named
+/// elsewhere) is decided per document (`identity.rs`).
+pub(super) const SINGLE_NAME: UnitRule =
+    UnitRule { name: "single-name", pattern: |_, u| u.class == Class::Unknown && u.i == u.j, apply: single_name };
+
+/// `capitalised-name` (and `described-name`): two or more capitalised words of unknown kind.
+/// Guard: a work's title, a place before its region, a line where capitals prove nothing, a
+/// table label, a place after "in"/"near", a quoted title or a name after an article, unless
+/// it acts. Production: an organisation after a descriptor ("airline Aer Lingus"), else a
+/// person (up to three words, no article, acronym or hyphen) or an organisation.
+pub(super) const CAPITALISED_NAME: UnitRule = UnitRule {
+    name: "capitalised-name",
+    pattern: |_, u| u.class == Class::Unknown && u.i < u.j,
+    apply: capitalised_name,
+};
+
+/// Verbs whose object is a person: "accused Vezilier", "arrested Vezilier".
+const DONE_TO_PEOPLE: &[&str] = &[
+    "accused",
+    "arrested",
+    "detained",
+    "charged",
+    "killed",
+    "sentenced",
+    "released",
+    "freed",
+    "appointed",
+    "named",
+    "elected",
+    "met",
+    "told",
+    "thanked",
+    "sacked",
+    "fired",
+    "hired",
+    "interviewed",
+    "expelled",
+    "kidnapped",
+    "abducted",
+    "married",
+];
+
+fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
+    let u = &n.units[ui];
+    let text = s.text;
+    let name = &text[s.t[u.i].s..s.t[u.j].e];
+    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+    if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
+        return;
+    }
+    // Where capitals prove nothing, a single word is kept only as the surname
+    // of a person named elsewhere in the document.
+    let weak = s.headline || u.initial || !s.terminated;
+    if s.lex.titles.contains_key(s.lw(u.i)) {
+        return;
+    }
+    // "pressed Western allies": a direction, not a name; "Roughly translated",
+    // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
+    // measure after its number.
+    if COMPASS.contains(&name)
+        || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
+        || (u.i > 0 && {
+            // A decimal, not a year ("In 1994 6PR was purchased").
+            let digits = |k: usize| s.w(k).bytes().all(|b| b.is_ascii_digit());
+            u.i > 2 && digits(u.i - 1) && s.w(u.i - 2) == "." && digits(u.i - 3)
+        })
+    {
+        return;
+    }
+    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+    // common noun that says what it is names an organisation.
+    let described = s.org_descriptor_before(u.i);
+    let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
+        || s.agent_before(u.i, u.j)
+        || described;
+    let acronym = is_acronym(name)
+        && !s.headline
+        && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
+        && !s.lower_words.contains(name.to_lowercase().as_str())
+        && !s.lex.common.contains(s.lw(u.i));
+    let weak = weak && (!u.initial || !acting || name.ends_with('s') || s.headline) && (!acronym || u.initial);
+    // The object of a verb ("accused Vezilier of") or an owner ("Vezilier's
+    // role") is a name too.
+    let object =
+        u.i > 0 && s.is_word(u.i - 1) && s.lex.verbs.contains(s.w(u.i - 1)) && !s.lex.base_only.contains(s.w(u.i - 1));
+    let owner = u.j + 1 < s.t.len() && s.t[u.j + 1].kind == Kind::Poss;
+    let acting = acting || ((object || owner) && !u.initial);
+    // Done to people: "accused Vezilier", "Vezilier, who".
+    let person_object = object && DONE_TO_PEOPLE.contains(&s.lw(u.i - 1));
+    let who = u.j + 2 < s.t.len() && s.w(u.j + 1) == "," && s.lw(u.j + 2) == "who";
+    let kind = if (person_object || who) && !described { ActorKind::Person } else { ActorKind::Organization };
+    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
+    c.pending = Pending::Single { acting, acronym, weak };
+    s.mark(u.i, u.j);
+    out.push(c);
+}
+
+fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
+    let u = &n.units[ui];
+    let text = s.text;
+    let name = &text[s.t[u.i].s..s.t[u.j].e];
+    let words = u.j - u.i + 1;
+    // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
+    if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
+        return;
+    }
+    // Where capitals prove nothing, several words are no name.
+    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)));
+    // A label in a table row ("Total Dead: 192") is no name.
+    let label = !s.terminated && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":";
+    if weak || label {
+        return;
+    }
+    // "engine maker Europrop", "German airline Aer Lingus": a name after the
+    // common noun that says what it is names an organisation.
+    let described = s.org_descriptor_before(u.i);
+    let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
+        || s.agent_before(u.i, u.j)
+        || described;
+    // "in Chiang Mai", "near Kopački Rit": a place; a quoted title: a work.
+    let place_prep = u.i > 0
+        && matches!(
+            s.lw(u.i - 1),
+            "in" | "at" | "near" | "from" | "into" | "across" | "outside" | "inside" | "throughout"
+        );
+    let quoted = u.i > 0
+        && matches!(s.w(u.i - 1), "\"" | "“" | "‘")
+        && u.j + 1 < s.t.len()
+        && matches!(s.w(u.j + 1), "\"" | "”" | "’");
+    if (place_prep || quoted) && !acting {
+        return;
+    }
+    if described {
+        let c = s.cand(u.i, u.j, ActorKind::Organization, Mention::Name, name.to_string(), None, "described-name");
+        s.mark(u.i, u.j);
+        out.push(c);
+        return;
+    }
+    // "the Excursion House", "A Beautiful Lie": a person's name takes no
+    // article; an organisation's does when it acts ("the Used announced").
+    let is_article = |k: usize| s.is_word(k) && matches!(s.lw(k), "the" | "a" | "an");
+    let article = (u.i > 0 && is_article(u.i - 1))
+        || (u.i > 1
+            && is_article(u.i - 2)
+            && s.is_word(u.i - 1)
+            && s.w(u.i - 1).chars().all(|c| c.is_ascii_lowercase()));
+    if article && !acting {
+        return;
+    }
+    // ("Wal - Mart", hyphenated, is no person's name.)
+    let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
+        ActorKind::Person
+    } else {
+        ActorKind::Organization
+    };
+    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "capitalised-name");
+    if kind == ActorKind::Person {
+        c.pending = Pending::Person;
+    }
+    s.mark(u.i, u.j);
+    out.push(c);
+}
+
+/// `compound-name`: see [`Sentence::compound_names`].
+pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
+
+impl Sentence<'_> {
+    /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
+    /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
+    /// words, possessives and stops between the marks, at most ten tokens.
+    pub(super) fn in_title_quote(&self, i: usize, j: usize) -> bool {
+        const SMALL: &[&str] =
+            &["of", "the", "a", "an", "to", "for", "and", "in", "on", "at", "with", "from", "by", "up", "or", "is"];
+        let inside = |k: usize| match self.t[k].kind {
+            Kind::Word => self.cap(k) || SMALL.contains(&self.w(k)) || self.w(k).bytes().all(|b| b.is_ascii_digit()),
+            Kind::Poss => true,
+            Kind::Punct => matches!(self.w(k), "." | ":" | "!" | "?"),
+        };
+        let mut a = i;
+        while a > 0 && i - a < 10 && !matches!(self.w(a - 1), "“" | "\"") && inside(a - 1) {
+            a -= 1;
+        }
+        if a == 0 || !matches!(self.w(a - 1), "“" | "\"") {
+            return false;
+        }
+        let n = self.t.len();
+        let mut b = j;
+        while b + 1 < n && b - a < 10 && !matches!(self.w(b + 1), "”" | "\"") && inside(b + 1) {
+            b += 1;
+        }
+        b + 1 < n && matches!(self.w(b + 1), "”" | "\"") && b > a
+    }
+
+    /// Is the name ending at `j` a place followed by its region: "Sandy Hook, Maryland", "Fort
+    /// Lauderdale, Florida)", "Saffron Walden, England,"? The region is a known place or state
+    /// that ends the phrase.
+    pub(super) fn place_before_region(&self, units: &[Unit], j: usize) -> bool {
+        if j + 2 >= self.t.len() || self.w(j + 1) != "," {
+            return false;
+        }
+        let Some(r) = units.iter().find(|v| v.i == j + 2) else {
+            return false;
+        };
+        // ("Yes, Gentle Giant, Kansas, Tangerine Dream": a list of names goes on.)
+        let e = r.j + 1;
+        let n = self.t.len();
+        matches!(r.class, Class::Place | Class::State { capital: false, .. })
+            && (e >= n
+                || (self.t[e].kind == Kind::Punct
+                    && !matches!(self.w(e), "-" | "&" | "/")
+                    && !(self.w(e) == "," && self.cap(e + 1))))
+    }
+
+    /// The number that opens the name of the military unit `i..=j` ("[65th] Air Division",
+    /// "[4] Air Defense Wing", "[93d] Infantry Regiment"): its token, when there is one.
+    pub(super) fn unit_number(&self, i: usize, j: usize) -> Option<usize> {
+        const UNITS: &[&str] = &[
+            "Division",
+            "Wing",
+            "Regiment",
+            "Battalion",
+            "Squadron",
+            "Brigade",
+            "Corps",
+            "Army",
+            "Fleet",
+            "Infantry",
+            "Cavalry",
+            "Artillery",
+            "Battery",
+            "Group",
+            "Flotilla",
+        ];
+        if i == 0 || !self.is_word(i - 1) || !UNITS.contains(&self.w(j)) || self.used[i - 1] {
+            return None;
+        }
+        let w = self.w(i - 1);
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let ordinal = matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th" | "d");
+        // (Up to three digits: "the 2005 Infantry Group budget" opens with a year.)
+        (1..=3).contains(&digits).then_some(i - 1).filter(|_| ordinal)
+    }
+
+    /// Is the name at `i` after a singular lowercase noun that says it is an organisation
+    /// ("engine maker [Europrop]", "the airline [Aer Lingus]", "electronics company [Apple]")?
+    pub(super) fn org_descriptor_before(&self, i: usize) -> bool {
+        if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
+            return false;
+        }
+        let p = self.lw(i - 1);
+        // ("the Obama campaign" names it the other way round.)
+        !head_is_plural(p)
+            && p != "campaign"
+            && self.lex.heads.get(p).is_some_and(|h| h.kind == ActorKind::Organization && h.rule != HeadRule::State)
+    }
+
+    /// Names before an agentive participle inside one word: "an [EADS]-led consortium",
+    /// "[Hamas]-run ministry", "[Russia]-backed forces" (not "Paris-based": a place). A known
+    /// organisation, a state, or an acronym; the rest of the word is no part of the actor.
+    pub(super) fn compound_names(&mut self, out: &mut Vec<Cand>) {
+        for k in 0..self.t.len() {
+            if !self.is_word(k) || self.used[k] || self.headline {
+                continue;
+            }
+            let w = self.w(k);
+            // Most words hold no hyphen: a byte scan is cheaper than a reverse search.
+            if !w.as_bytes().contains(&b'-') {
+                continue;
+            }
+            let Some((name, part)) = w.rsplit_once('-') else {
+                continue;
+            };
+            if name.is_empty() || !COMPOUND_PARTICIPLES.contains(&part) {
+                continue;
+            }
+            let (kind, canonical) = match self.lex.names.get(name) {
+                Some(Entry::Org(o)) => (self.lex.orgs[*o].kind, self.lex.orgs[*o].canonical.clone()),
+                Some(Entry::State { state, .. }) => (ActorKind::State, self.lex.states[*state].canonical.clone()),
+                Some(Entry::Person(p)) => (ActorKind::Person, self.lex.people[*p].to_string()),
+                Some(Entry::Place) => continue,
+                None if is_acronym(name) && name.chars().filter(|c| c.is_alphabetic()).count() > 2 => {
+                    (ActorKind::Organization, name.to_string())
+                }
+                None => continue,
+            };
+            let s = self.t[k].s;
+            let mut c = self.cand(k, k, kind, Mention::Name, canonical, None, "compound-name");
+            c.e = s + name.len();
+            self.used[k] = true;
+            out.push(c);
+        }
+    }
+
+    /// The role an apposition gives the person ending at `j`: "X, Mali's security minister,"
+    /// -> "Security Minister"; "X, a spokesman for the ministry" -> "Spokesman".
+    pub(super) fn apposition_role(&self, j: usize) -> Option<String> {
+        let n = self.t.len();
+        if j + 2 >= n || self.w(j + 1) != "," {
+            return None;
+        }
+        let mut k = j + 2;
+        if self.is_word(k) && matches!(self.lw(k), "a" | "an" | "the" | "his" | "her" | "its" | "their") {
+            k += 1;
+        }
+        // A state in the possessive or a demonym: "Mali's", "French".
+        if self.cap(k) && k + 1 < n && self.t[k + 1].kind == Kind::Poss {
+            k += 2;
+        } else if self.is_word(k) && self.lex.adjectives.contains_key(self.w(k)) {
+            k += 1;
+        }
+        // Up to four lowercase words; the longest title among them ends the role.
+        let mut best: Option<String> = None;
+        let mut x = k;
+        while x < n && x < k + 4 && self.is_word(x) && !self.cap(x) {
+            for start in k..=x {
+                if let Some((len, r)) = self.title_at(start) {
+                    if start + len - 1 == x {
+                        best = Some(r);
+                        break;
+                    }
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+            x += 1;
+        }
+        best
+    }
+}

@@ -1,0 +1,216 @@
+//! One sentence under analysis: its tokens, their lowercase forms and capitals, where a
+//! sentence or quotation starts inside it, whether it is a title-case headline, the tokens
+//! already taken by a candidate, and the one way rules make and push candidates.
+//!
+//! Owns: the per-sentence state and its accessors, reused buffers between sentences. It must
+//! not: decide what is an actor (the rule families do) or look beyond its sentence.
+
+use super::lexicon::{HashSet, Lexicon, Suffix};
+use super::rule::{Cand, Pending};
+use super::token::{Kind, Token};
+use super::words::{is_cap_word, lower};
+use crate::extract::Steps;
+use crate::model::{ActorKind, Mention};
+use std::borrow::Cow;
+
+/// Per-token buffers reused from one sentence to the next.
+#[derive(Default)]
+pub(super) struct Scratch<'a> {
+    pub(super) used: Vec<bool>,
+    pub(super) initial: Vec<bool>,
+    pub(super) lows: Vec<Cow<'a, str>>,
+    pub(super) caps: Vec<bool>,
+}
+
+/// One sentence under analysis.
+pub(super) struct Sentence<'a> {
+    pub(super) lex: &'static Lexicon,
+    pub(super) text: &'a str,
+    pub(super) t: &'a [Token],
+    pub(super) lower_words: &'a HashSet<&'a str>,
+    /// Token consumed by an emitted candidate.
+    pub(super) used: Vec<bool>,
+    /// Title-case headline: capitals prove nothing.
+    pub(super) headline: bool,
+    /// Ends with a full stop, a question or exclamation mark or a closing quote.
+    pub(super) terminated: bool,
+    /// Index of tokens where a sentence (or a quotation) starts.
+    pub(super) initial: Vec<bool>,
+    /// Each token in lowercase (borrowed from the text when it has no capital).
+    pub(super) lows: Vec<Cow<'a, str>>,
+    /// Each token is a capitalised word.
+    pub(super) caps: Vec<bool>,
+    /// Tokens visited by the analysis of capitalised runs (see [`crate::extract::Work`]).
+    pub(super) steps: Steps,
+}
+
+impl<'a> Sentence<'a> {
+    pub(super) fn new(
+        lex: &'static Lexicon,
+        text: &'a str,
+        t: &'a [Token],
+        lower_words: &'a HashSet<&'a str>,
+        scratch: Scratch<'a>,
+    ) -> Sentence<'a> {
+        let Scratch { mut used, mut initial, mut lows, mut caps } = scratch;
+        used.clear();
+        used.resize(t.len(), false);
+        initial.clear();
+        initial.resize(t.len(), false);
+        lows.clear();
+        lows.extend(t.iter().map(|k| lower(&text[k.s..k.e])));
+        caps.clear();
+        caps.extend(t.iter().map(|k| k.kind == Kind::Word && is_cap_word(&text[k.s..k.e])));
+        let mut first = true;
+        for (k, tok) in t.iter().enumerate() {
+            let w = &text[tok.s..tok.e];
+            if tok.kind == Kind::Word {
+                if first {
+                    initial[k] = true;
+                }
+                first = false;
+            } else if matches!(w, "“" | "\"" | "‘" | ":" | "—" | "–" | "•" | "*" | "|")
+                || (w == "'" && k + 1 < t.len() && t[k + 1].s == tok.e)
+            {
+                first = true;
+            }
+        }
+        // An organisation suffix with its stop ("EADS N.V.", "Apple Inc.") ends a sentence too.
+        let terminated = t.last().is_some_and(|l| {
+            let w = &text[l.s..l.e];
+            matches!(w, "." | "?" | "!" | "\"" | "”" | "’" | "'" | ")" | ":" | ";")
+                || (w.len() > 2 && w.ends_with('.') && matches!(lex.suffixes.get(w), Some(Suffix::Org)))
+        });
+        let mut s = Sentence {
+            lex,
+            text,
+            t,
+            lower_words,
+            used,
+            headline: false,
+            terminated,
+            initial,
+            lows,
+            caps,
+            steps: Steps::default(),
+        };
+        s.headline = s.is_headline();
+        s
+    }
+
+    /// The buffers, for the next sentence.
+    pub(super) fn scratch(self) -> Scratch<'a> {
+        Scratch { used: self.used, initial: self.initial, lows: self.lows, caps: self.caps }
+    }
+
+    pub(super) fn w(&self, k: usize) -> &'a str {
+        let t = self.t[k];
+        &self.text[t.s..t.e]
+    }
+
+    pub(super) fn is_word(&self, k: usize) -> bool {
+        k < self.t.len() && self.t[k].kind == Kind::Word
+    }
+
+    pub(super) fn cap(&self, k: usize) -> bool {
+        k < self.caps.len() && self.caps[k]
+    }
+
+    /// A word as a canonical name writes it: a common word opening a sentence in lowercase,
+    /// any other as written ("Republican nominee", "French diplomatic source").
+    pub(super) fn case_word(&self, k: usize) -> &str {
+        if self.initial[k] && !self.lex.adjectives.contains_key(self.w(k)) && !self.lex.names.contains_key(self.w(k)) {
+            self.lw(k)
+        } else {
+            self.w(k)
+        }
+    }
+
+    pub(super) fn lw(&self, k: usize) -> &str {
+        &self.lows[k]
+    }
+
+    /// A title-case or all-capitals line without final punctuation.
+    pub(super) fn is_headline(&self) -> bool {
+        let Some(last) = self.t.last() else {
+            return false;
+        };
+        let end = &self.text[last.s..last.e];
+        if matches!(end, "." | "?" | "!" | "\"" | "”" | "’" | "'") {
+            return false;
+        }
+        // "... Space Company EADS N.V." cut before "(EADS) have": a sentence, not a headline.
+        if end.len() > 2 && end.ends_with('.') && matches!(self.lex.suffixes.get(end), Some(Suffix::Org)) {
+            return false;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for k in 0..self.t.len() {
+            if !self.is_word(k) {
+                continue;
+            }
+            let w = self.w(k);
+            if w.chars().count() < 4 || !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+        words >= 3 && caps * 10 >= words * 7
+    }
+
+    pub(super) fn mark(&mut self, i: usize, j: usize) {
+        for x in i..=j {
+            self.used[x] = true;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn cand(
+        &self,
+        i: usize,
+        j: usize,
+        kind: ActorKind,
+        mention: Mention,
+        canonical: String,
+        role: Option<String>,
+        rule: &'static str,
+    ) -> Cand {
+        Cand {
+            s: self.t[i].s,
+            e: self.t[j].e,
+            kind,
+            mention,
+            canonical,
+            role,
+            rule,
+            pending: Pending::No,
+            drop: false,
+            state: None,
+            sent: self.t.first().map_or(0, |t| t.s),
+            ruler: false,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push(
+        &mut self,
+        out: &mut Vec<Cand>,
+        i: usize,
+        j: usize,
+        kind: ActorKind,
+        mention: Mention,
+        canonical: String,
+        role: Option<String>,
+        rule: &'static str,
+    ) -> bool {
+        if (i..=j).any(|x| self.used[x]) {
+            return false;
+        }
+        let c = self.cand(i, j, kind, mention, canonical, role, rule);
+        self.mark(i, j);
+        out.push(c);
+        true
+    }
+}
