@@ -113,6 +113,10 @@ struct ExtractArgs {
     /// Write DIR/<id>.gold.json files instead of printing.
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     out_dir: Option<PathBuf>,
+    /// Do not read the DCT from a dateline ("PARIS, Sept. 19, 2025 (Reuters) - ...") when a
+    /// text has none.
+    #[arg(long)]
+    no_dateline: bool,
     /// Apply a project lexicon (written by `gloss learn`): learned names, rejected surfaces,
     /// renamed identities and dates; what it adds or changes has the rule `lexicon`.
     #[arg(long, value_name = "FILE")]
@@ -494,6 +498,19 @@ fn extract(a: ExtractArgs, out: &mut Out) -> Result<(), Fail> {
     let compiled = lexicon.as_ref().map(gloss::extract::learned::Compiled::new);
     let created = now_rfc3339();
     let annotate = |doc: Document| -> GoldFile {
+        let doc = match (doc.dct(), a.no_dateline) {
+            (None, false) => match pipeline.dateline(&doc) {
+                Some(d) => {
+                    eprintln!(
+                        "gloss: {}: DCT {} read from the dateline {:?} (--no-dateline to leave it unset)",
+                        doc.id, d.date, d.words
+                    );
+                    doc.with_dct(Some(d.date))
+                }
+                None => doc,
+            },
+            _ => doc,
+        };
         let anns = match (&lexicon, &compiled) {
             (Some(lex), Some(c)) => pipeline.run_learned(&doc, lex, c),
             _ => pipeline.run(&doc),

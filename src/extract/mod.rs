@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod claim;
 pub mod date;
+pub mod dateline;
 pub mod learned;
 mod nesting;
 pub mod segment;
