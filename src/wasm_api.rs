@@ -69,6 +69,16 @@ pub fn guess_date_json(text: &str, dct: Option<&str>, start: usize, end: usize) 
     serde_json::to_string(&date).map_err(|e| Error::input(format!("date not written: {e}")))
 }
 
+/// The dateline's date of `text` (read on its first two non-empty lines, see
+/// `extract::dateline`) as JSON `{"date","start","end","words"}` (code points), or `null`.
+pub fn dateline_json(text: &str) -> Result<String, Error> {
+    let doc = Document::new("dateline", text, None)?;
+    let found = PIPELINE.with(|p| p.dateline(&doc)).map(|d| {
+        serde_json::json!({"date": d.date.to_string(), "start": d.span.start(), "end": d.span.end(), "words": d.words})
+    });
+    serde_json::to_string(&found).map_err(|e| Error::input(format!("dateline not written: {e}")))
+}
+
 #[cfg(feature = "worker")]
 pub mod js {
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -94,6 +104,13 @@ pub mod js {
         super::predict_parts_json(id, text, dct.as_deref(), per).map_err(|e| JsError::new(e.message()))
     }
 
+    /// JavaScript: `dateline(text) -> string` (`{"date","start","end","words"}` as JSON, or
+    /// `null`).
+    #[wasm_bindgen]
+    pub fn dateline(text: &str) -> Result<String, JsError> {
+        super::dateline_json(text).map_err(|e| JsError::new(e.message()))
+    }
+
     /// JavaScript: `guess_date(text, dct?, start, end) -> string` (DATE attributes as JSON,
     /// or `null`).
     #[wasm_bindgen]
@@ -105,6 +122,16 @@ pub mod js {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_is_read_with_its_place() {
+        let json = dateline_json("🙂 Talks\r\nPARIS, Sept. 19, 2025 (Reuters) - France said ...").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["date"], "2025-09-19");
+        assert_eq!((v["start"].as_u64(), v["end"].as_u64()), (Some(15), Some(29)), "code points, CRLF read as one");
+        assert_eq!(v["words"], "Sept. 19, 2025");
+        assert_eq!(dateline_json("On Sept. 19, 2025 France said ...").unwrap(), "null");
+    }
 
     #[test]
     fn extracts_to_a_valid_gold_file() {

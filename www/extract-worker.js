@@ -2,10 +2,10 @@
 // wasm (src/bin/extractor.rs, built at opt-level 3). The editor (src/ui/browser/extractor.rs)
 // posts {id, kind, docId, text, dct, start, end}; the worker answers {id, ok} with what the
 // wasm returns (for `predict`, JSON arrays of at most PER annotations each, which the page
-// reads one per task; for `guess_date`, one JSON value), or {id, error} with its message in
+// reads one per task; for `guess_date` and `dateline`, one JSON value), or {id, error} with its message in
 // words. Jobs run in the order they come.
 // scripts/single-file.mjs inlines this file (the import and the init call below are its marks).
-import init, { predict, predict_parts, guess_date } from './extractor.js';
+import init, { predict, predict_parts, guess_date, dateline } from './extractor.js';
 
 const PER = 2000;
 
@@ -24,6 +24,7 @@ const run = (m) => {
   const dct = m.dct || undefined;
   if (m.kind === 'predict') return predict_parts(m.docId, m.text, dct, PER);
   if (m.kind === 'guess_date') return guess_date(m.text, dct, m.start, m.end);
+  if (m.kind === 'dateline') return dateline(m.text);
   throw new Error(`unknown job ${m.kind}`);
 };
 

@@ -101,6 +101,30 @@ pub fn guess_date(doc: &Document, span: Span, done: impl FnOnce(Option<DateAttrs
     });
 }
 
+/// The text's dateline, when its first lines have one (see `extract::dateline`): the date
+/// and its words. `None` too when the extractor cannot run (the text then opens without a DCT,
+/// as before).
+pub fn dateline(doc: &Document, done: impl FnOnce(Option<(jiff::civil::Date, String)>) + 'static) {
+    // The first two non-empty lines are all it reads: a few KB at most are sent.
+    let text = doc.text();
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let job = js_sys::Object::new();
+    set(&job, "kind", &"dateline".into());
+    set(&job, "text", &text[..cut].into());
+    set(&job, "dct", &JsValue::NULL);
+    post(job, true, move |answer| {
+        let found = answer.ok().and_then(|v| v.as_string()).and_then(|json| {
+            let v: serde_json::Value = serde_json::from_str(&json).ok()?;
+            let date = v.get("date")?.as_str()?.parse().ok()?;
+            Some((date, v.get("words")?.as_str()?.to_string()))
+        });
+        done(found)
+    });
+}
+
 fn job(kind: &str, doc: &Document) -> js_sys::Object {
     let job = js_sys::Object::new();
     set(&job, "kind", &kind.into());

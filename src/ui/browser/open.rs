@@ -25,22 +25,48 @@ const FIRST_SCREEN_BYTES: usize = 16_384;
 /// Worker) for its predictions, which join the work when they come ([`Action::Predicted`]:
 /// nothing a person did meanwhile is replaced). A long text's first screen is extracted
 /// first and shown, then the whole text (names and dates resolved across all of it).
+///
+/// A text without a DCT first has its dateline read ("PARIS, Sept. 19, 2025 (Reuters) -"):
+/// when there is one, its date becomes the DCT (one undoable step, said in the banner) and
+/// the predictions are resolved against it.
 pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Action>) {
-    let (id, sha) = (doc.id.clone(), doc.sha256().to_string());
+    let sha = doc.sha256().to_string();
     dispatch.emit(Action::Open { doc: doc.clone(), predictions: Vec::new(), origin });
     dispatch.emit(Action::Awaiting(Some(sha.clone())));
+    if doc.dct().is_some() || doc.is_empty() {
+        return predict_opened(doc, &sha, dispatch, None);
+    }
+    let d = dispatch.clone();
+    extractor::dateline(&doc.clone(), move |found| match found {
+        Some((date, words)) => {
+            let guarded = |action| Action::Guarded { sha: sha.clone(), pending: None, action: Box::new(action) };
+            d.emit(guarded(Action::SetDct { dct: Some(date), predictions: Vec::new() }));
+            let said = format!(
+                "DCT {date} read from the dateline \u{201c}{words}\u{201d}: relative dates are resolved against it. Change it above if it is not the publication date (Ctrl+Z undoes the predictions, then the DCT)"
+            );
+            d.emit(guarded(Action::Notify(said.clone())));
+            predict_opened(doc.with_dct(Some(date)), &sha, &d, Some(said));
+        }
+        None => predict_opened(doc, &sha, &d, None),
+    });
+}
+
+/// Asks for the predictions of `doc`, just opened: a long text's first screen first. `then`
+/// is said once the whole text's have come (it would be lost under their own message).
+fn predict_opened(doc: Document, sha: &str, dispatch: &Callback<Action>, then: Option<String>) {
+    let id = doc.id.clone();
     if doc.text().len() >= LONG_TEXT_BYTES {
         let cut = crate::ui::layout::first_screen_bytes(doc.text(), FIRST_SCREEN_BYTES);
         if let Ok(head) = Document::new(id.clone(), &doc.text()[..cut], doc.dct()) {
-            predict_into(&head, &sha, false, dispatch);
+            predict_into(&head, sha, false, dispatch, None);
         }
     }
-    predict_into(&doc, &sha, true, dispatch);
+    predict_into(&doc, sha, true, dispatch, then);
 }
 
 /// Asks the extractor for the predictions of `doc` (the whole text with SHA-256 `sha`, or
 /// its first screen) and dispatches them when they come; says in words when they cannot.
-fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Action>) {
+fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Action>, then: Option<String>) {
     let (id, sha, d) = (doc.id.clone(), sha.to_string(), dispatch.clone());
     let mark = if whole { "gloss:extract" } else { "gloss:extract-first" };
     selection::mark(mark);
@@ -52,7 +78,12 @@ fn predict_into(doc: &Document, sha: &str, whole: bool, dispatch: &Callback<Acti
         selection::measure(mark, mark);
         let landed = id.clone();
         match answer {
-            Ok(predictions) => d.emit(Action::Predicted { id, sha, predictions, whole }),
+            Ok(predictions) => {
+                d.emit(Action::Predicted { id, sha: sha.clone(), predictions, whole });
+                if let Some(said) = then {
+                    d.emit(Action::Guarded { sha, pending: None, action: Box::new(Action::Notify(said)) });
+                }
+            }
             Err(why) if whole => {
                 d.emit(Action::Awaiting(None));
                 d.emit(Action::Fail(format!(
@@ -91,7 +122,7 @@ pub fn resume_predictions(doc: &Document, dispatch: &Callback<Action>) {
     }
     let sha = doc.sha256().to_string();
     dispatch.emit(Action::Awaiting(Some(sha.clone())));
-    predict_into(doc, &sha, true, dispatch);
+    predict_into(doc, &sha, true, dispatch, None);
 }
 
 /// Opens a file's bytes: a file of one of the annotation formats (found by
