@@ -25,7 +25,7 @@ DCTS: List[Optional[str]] = ["2025-09-19", "2025-09-20", "2025-09-22", None]
 
 def paragraphs(seeds: Path) -> List[str]:
     """Every non-blank line of the seed articles, in file order."""
-    out = []
+    out: List[str] = []
     for p in sorted(seeds.glob("*.txt")):
         out.extend(line.strip() for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
     return out

@@ -21,7 +21,7 @@ import json
 import os
 import warnings
 from datetime import datetime, timezone
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, cast
 
 from . import _gloss
 from ._errors import GlossError
@@ -141,11 +141,12 @@ def extract_jsonl(
     could not be used with its error. Unlike the CLI, which stops at a line that is not JSON,
     every bad line is returned and the others extracted. Raises :class:`GlossError` when the
     file itself cannot be read, or holds no line."""
-    if is_path(source):
-        name = os.fspath(source)  # type: ignore[arg-type]
-        data: Text = read_bytes(name, ANNOTATED_CAP)
+    data: Text
+    if isinstance(source, (str, bytes)) and not is_path(source):
+        name, data = "<string>", source
     else:
-        name, data = "<string>", source  # type: ignore[assignment]
+        name = os.fspath(cast("Union[str, os.PathLike[str]]", source))
+        data = read_bytes(name, ANNOTATED_CAP)
     gold, bad = _gloss.extract_jsonl_json(data, name, dct, created or now())
     return [json.loads(g) for g in gold], list(bad)
 
@@ -242,7 +243,7 @@ def validate(source: Source, format: Optional[str] = None, *, offsets: Optional[
     many await review; 0 means gold) and ``warnings`` (guideline warnings, in words).
     Documents (dicts) are checked too. Raises :class:`GlossError` on the first problem."""
     if isinstance(source, dict) or (isinstance(source, (list, tuple)) and not isinstance(source, (str, bytes))):
-        docs = as_docs(source)  # type: ignore[arg-type]
+        docs = as_docs(source)
         args: Dict[str, Any] = {"text": "\n".join(json.dumps(d, ensure_ascii=False) for d in docs) + "\n", "name": "documents.jsonl"}
         format = format or "jsonl"
     else:
