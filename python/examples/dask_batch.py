@@ -7,7 +7,8 @@ Without ``--scheduler`` a ``distributed.LocalCluster`` of ``--workers`` processe
 each) is started; with it the same tasks go to that cluster (its workers need ``gloss``
 installed and must see the input and output paths). Each input gives
 ``<out>/<stem>.gold.jsonl`` and ``<out>/<stem>.errors.jsonl`` (gloss.batch says what they
-hold). The time is that of the batch alone: the cluster is started, and every worker has
+hold). The time is that of the batch alone (with the workers' CPU time beside it, which tells
+a busy machine from a batch that does not scale): the cluster is started, and every worker has
 imported gloss (a task run on each), before the clock starts.
 
 Owns: the command line of a batch run and its timing. Must not: annotate (gloss.batch does).
@@ -31,6 +32,14 @@ def _warm() -> str:
     return gloss.__name__
 
 
+def _cpu() -> float:
+    """The worker process's CPU time so far (user + system), in seconds."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(paths: List[str], out: Path, workers: int, scheduler: Optional[str], dct: Optional[str]) -> None:
     from distributed import Client, LocalCluster
 
@@ -40,9 +49,11 @@ def timed(paths: List[str], out: Path, workers: int, scheduler: Optional[str], d
         client.run(_warm)
         n = len(client.nthreads())
         size = sum(os.path.getsize(p) for p in paths)
+        cpu0 = sum(client.run(_cpu).values())
         start = time.perf_counter()
         done = batch.run_dask(paths, out, client=client, dct=dct)
         secs = time.perf_counter() - start
+        cpu = sum(client.run(_cpu).values()) - cpu0
     finally:
         client.close()
         if cluster is not None:
@@ -51,7 +62,8 @@ def timed(paths: List[str], out: Path, workers: int, scheduler: Optional[str], d
     errors = sum(d["errors"] for d in done)
     print(
         f"{docs} documents ({errors} errors) from {len(paths)} files, {size / 1e6:.1f} MB, on {n} worker(s): "
-        f"{secs:.2f} s, {docs / secs:.0f} documents/s, {size / secs / 1e6:.2f} MB/s"
+        f"{secs:.2f} s, {docs / secs:.0f} documents/s, {size / secs / 1e6:.2f} MB/s; "
+        f"workers' CPU {cpu:.2f} s ({docs / cpu:.0f} documents per CPU second)"
     )
 
 
