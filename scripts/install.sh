@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Gloss needs on a fresh Debian machine with rustup,
 # skipping whatever is already there at the right version. Safe to run again.
-#   - apt: chromium + chromium-driver (browser tests), nodejs + npm if node is missing
+#   - apt: chromium + chromium-driver (browser tests), nodejs + npm if node is missing,
+#     python3-venv and python3-dev if missing (the Python package's tests)
 #   - rustup: the wasm32-unknown-unknown target, rustfmt and clippy
 #   - cargo: wasm-bindgen-cli 0.2.130 (must equal the wasm-bindgen crate) and trunk 0.21.14
 #   - npm: playwright-core and binaryen 132 (wasm-opt), from package-lock.json
@@ -23,6 +24,12 @@ command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v cc >/dev/null || need_apt+=(gcc libc6-dev)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+# The Python package (python/test.sh): python3 with venv (Debian splits ensurepip into
+# python3-venv) and its headers (python3-dev).
+command -v python3 >/dev/null || need_apt+=(python3)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need_apt+=(python3-venv)
+python3 -c 'import os, sysconfig; assert os.path.exists(os.path.join(sysconfig.get_path("include"), "Python.h"))' \
+  2>/dev/null || need_apt+=(python3-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   $SUDO apt-get update -qq

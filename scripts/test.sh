@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Gloss: formatting, clippy, native unit/property/golden/CLI tests, the release CLI,
-# the web build, component tests in headless Chromium (wasm-bindgen-test) and the end-to-end
-# test on the built dist/ (playwright-core + Chromium). Installs what is missing first.
+# the Python package (python/test.sh: PyO3, pytest, Dask), the web build, component tests in
+# headless Chromium (wasm-bindgen-test) and the end-to-end test on the built dist/
+# (playwright-core + Chromium). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -22,6 +23,9 @@ cargo test --locked
 
 step "release CLI"
 cargo build --locked --release --bin gloss
+
+step "Python package (venv target/pyenv, pip install ./python, pytest python/tests against the release CLI)"
+GLOSS_CLI="$PWD/target/release/gloss" python/test.sh
 
 step "web build (trunk, release) from an empty cargo registry and target, as on a fresh machine"
 # What scripts/serve.sh does first on a fresh machine: it must fetch what it needs itself and not

@@ -14,7 +14,8 @@ use gloss::extract::Pipeline;
 use gloss::formats::gold::GoldFile;
 use gloss::formats::jsonl::{self, LineKind};
 use gloss::formats::{self as fmt, corpus, Format, OffsetUnit};
-use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status, MAX_TEXT_BYTES};
+use gloss::model::raw::{self, Limit};
+use gloss::model::{parse_dct, warnings, ActorKind, Document, Label, Mention, Status};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,48 +28,9 @@ mod learn;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The most `gloss` reads from one file of annotations (gold JSON, JSON Lines and every
-/// other format that carries markup besides the text). The text of one document is limited
-/// to 8 MB ([`MAX_TEXT_BYTES`]); what annotates it takes room too: the seed gold files are
-/// 5.7 to 12.2 times their text (pretty-printed), and `gloss extract`'s output of a 1 MB
-/// article of the seeds' paragraphs 9.3 times (9.7 MB). 128 MB holds an 8 MB article
-/// annotated as densely as the densest seed (98 MB), and bounds what a runaway stream (`yes`)
-/// costs before it is refused: the bytes are read through `Read::take`, never more. Binary
-/// streams (`/dev/zero`, random bytes) are refused at their first NUL or invalid byte.
-const MAX_ANNOTATED_BYTES: u64 = 128 * 1024 * 1024;
-
-/// What a file read is expected to hold, which sets how much of it is read at most.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Limit {
-    /// A plain-text article: the library's own text limit (and room for a byte-order mark).
-    Article,
-    /// A file of annotations, or of several documents: [`MAX_ANNOTATED_BYTES`].
-    Annotated,
-}
-
-impl Limit {
-    fn bytes(self) -> u64 {
-        match self {
-            Limit::Article => MAX_TEXT_BYTES as u64 + 3,
-            Limit::Annotated => MAX_ANNOTATED_BYTES,
-        }
-    }
-
-    fn refusal(self, name: &str) -> Fail {
-        let mb = |n: u64| n / 1_048_576;
-        Fail::input(match self {
-            Limit::Article => format!(
-                "{name}: more than {} MB of text, the most one article may hold: split it into several documents",
-                mb(MAX_TEXT_BYTES as u64)
-            ),
-            Limit::Annotated => format!(
-                "{name}: more than {} MB, the most gloss reads from one file of annotations \
-                 (an article of {} MB with its annotations fits): split it into smaller files",
-                mb(MAX_ANNOTATED_BYTES),
-                mb(MAX_TEXT_BYTES as u64)
-            ),
-        })
-    }
+/// A file's refusal over its cap, naming the file.
+fn refusal(limit: Limit, name: &str) -> Fail {
+    Fail::input(limit.refusal().context(name).message())
 }
 
 #[derive(Parser)]
@@ -316,7 +278,7 @@ fn read_text(path: &str, limit: Limit) -> Result<String, Fail> {
             return Err(Fail::input(format!("{path}: is a directory, not a file")));
         }
         if meta.len() > limit.bytes() {
-            return Err(limit.refusal(name));
+            return Err(refusal(limit, name));
         }
         if meta.is_file() {
             expected = meta.len() as usize + 1;
@@ -342,54 +304,12 @@ fn read_text(path: &str, limit: Limit) -> Result<String, Fail> {
         }
         buf.extend_from_slice(&chunk[..n]);
         if buf.len() as u64 > limit.bytes() {
-            return Err(limit.refusal(name));
+            return Err(refusal(limit, name));
         }
-        checked = check_text(name, &buf, checked)?;
+        checked = raw::check_chunk(&buf, checked).map_err(|e| Fail::input(e.context(name).message()))?;
     }
-    if checked < buf.len() {
-        // A multi-byte character cut off by the end of the file.
-        return Err(not_utf8(name, &buf[..checked]));
-    }
-    let start = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    buf.drain(..start);
-    String::from_utf8(buf).map_err(|e| not_utf8(name, &e.as_bytes()[..e.utf8_error().valid_up_to()]))
-}
-
-/// Checks the bytes after `checked` (the length known to be good UTF-8 text): a NUL byte or
-/// a UTF-16 byte-order mark refuses the file, an invalid byte too; an incomplete character
-/// at the end waits for the next chunk. Returns the new good length.
-fn check_text(name: &str, buf: &[u8], checked: usize) -> Result<usize, Fail> {
-    if checked == 0 && (buf.starts_with(b"\xFF\xFE") || buf.starts_with(b"\xFE\xFF") || looks_utf16(buf)) {
-        return Err(Fail::input(format!("{name}: this file is UTF-16 text, not UTF-8: save it as UTF-8")));
-    }
-    if let Some(pos) = buf[checked..].iter().position(|b| *b == 0) {
-        let (line, col) = line_col(&buf[..checked + pos]);
-        return Err(Fail::input(format!(
-            "{name}: line {line}, column {col}: this file looks binary (it contains NUL bytes), not text"
-        )));
-    }
-    match std::str::from_utf8(&buf[checked..]) {
-        Ok(_) => Ok(buf.len()),
-        Err(e) if e.error_len().is_none() => Ok(checked + e.valid_up_to()),
-        Err(e) => Err(not_utf8(name, &buf[..checked + e.valid_up_to()])),
-    }
-}
-
-/// UTF-16 without a byte-order mark: in its first 64 bytes, every other byte NUL and the
-/// others ASCII (English text in UTF-16LE or BE).
-fn looks_utf16(buf: &[u8]) -> bool {
-    let head = &buf[..buf.len().min(64) & !1];
-    if head.len() < 8 {
-        return false;
-    }
-    let pairs = head.chunks(2);
-    pairs.clone().all(|p| p[1] == 0 && p[0] != 0 && p[0].is_ascii())
-        || pairs.clone().all(|p| p[0] == 0 && p[1] != 0 && p[1].is_ascii())
-}
-
-fn not_utf8(name: &str, good: &[u8]) -> Fail {
-    let (line, col) = line_col(good);
-    Fail::input(format!("{name}: line {line}, column {col}: not UTF-8 text (invalid byte); save it as UTF-8"))
+    // A multi-byte character cut off by the end of the file is refused here.
+    raw::finish(buf, checked).map_err(|e| Fail::input(e.context(name).message()))
 }
 
 fn io_words(e: &std::io::Error) -> String {
@@ -415,14 +335,6 @@ fn non_empty<'t>(path: &str, text: &'t str) -> Result<&'t str, Fail> {
         return Err(Fail::input(format!("{}: the file is empty", display_name(path))));
     }
     Ok(text)
-}
-
-/// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let start = prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
-    (line, col)
 }
 
 fn has_jsonl_ext(path: &str) -> bool {

@@ -6,6 +6,7 @@ mod annotation;
 mod document;
 mod edit;
 mod error;
+pub mod raw;
 mod span;
 pub mod text;
 pub mod timex;
