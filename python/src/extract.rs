@@ -35,8 +35,16 @@ impl TextArg {
 /// One record of a batch: its id, its text and its own DCT.
 type Record = (String, TextArg, Option<String>);
 
-/// One document, annotated: what `gloss extract` writes for it, `created` included.
+/// One document, annotated: what `gloss extract` writes for it, `created` included. A text
+/// without a DCT takes the date of its dateline, when it has one, as the CLI does.
 fn annotate(doc: Document, created: Option<&str>) -> GoldFile {
+    let doc = match doc.dct() {
+        None => match pipeline().dateline(&doc) {
+            Some(d) => doc.with_dct(Some(d.date)),
+            None => doc,
+        },
+        Some(_) => doc,
+    };
     let anns = pipeline().run(&doc);
     let mut f = GoldFile::new(doc, anns);
     f.meta.created = created.map(str::to_string);

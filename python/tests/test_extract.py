@@ -35,6 +35,18 @@ def test_each_seed_extracts_to_the_clis_bytes(cli, text: Path) -> None:
         assert doc["text"][a["start"] : a["end"]] == a["quote"], a
 
 
+def test_a_dateline_gives_the_dct_as_in_the_cli(cli, tmp_path: Path) -> None:
+    text = tmp_path / "wire.txt"
+    text.write_text("Talks resume\nPARIS, Sept. 19, 2025 (Reuters) - France said last Sunday that talks would go on.\n", encoding="utf-8")
+    proc = run_cli(cli, ["extract", str(text)])
+    assert proc.returncode == 0, proc.stderr
+    assert "read from the dateline" in proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["dct"] == "2025-09-19"
+    assert gloss.extract_file(text, None, created=out["created"]) == proc.stdout
+    assert any(a["quote"] == "last Sunday" and a["attributes"]["value"] == "2025-09-14" for a in out["annotations"])
+
+
 def test_json_lines_equal_the_clis_lines(cli, tmp_path: Path) -> None:
     (path,) = make_corpus.make(tmp_path / "in", articles=25, files=1, seed=3)
     proc = run_cli(cli, ["extract", str(path), "--dct", "2025-09-01"])
