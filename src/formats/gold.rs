@@ -103,6 +103,33 @@ struct WireOut<'a> {
     annotations: Vec<&'a Annotation>,
 }
 
+/// The wire shape of `doc` with `annotations` (sorted here, by reference) and `meta`.
+fn wire_of<'a>(doc: &'a Document, annotations: &'a [Annotation], meta: &'a Meta) -> WireOut<'a> {
+    let mut sorted: Vec<&Annotation> = annotations.iter().collect();
+    sorted.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    WireOut {
+        format: FORMAT,
+        version: VERSION,
+        id: &doc.id,
+        offset_unit: "codepoint",
+        newlines: "lf",
+        sha256: doc.sha256(),
+        dct: doc.dct().map(|d| d.to_string()),
+        meta,
+        gold: annotations.iter().all(|a| a.status != crate::model::Status::Predicted),
+        text: doc.text(),
+        annotations: sorted,
+    }
+}
+
+/// Room for the JSON of `doc` with `n` annotations, `per` bytes each (their average written
+/// size is about 250 bytes on one line and 400 pretty): one buffer, where growing it by
+/// doubling copied a 1 MB article's 10 MB of JSON several times over.
+fn json_size(doc: &Document, n: usize, per: usize) -> usize {
+    let text = doc.text().len();
+    (text + text / 16 + 1024).saturating_add(n.saturating_mul(per))
+}
+
 impl GoldFile {
     /// A file for `doc` with `annotations`, under the current guidelines.
     pub fn new(doc: Document, mut annotations: Vec<Annotation>) -> GoldFile {
@@ -120,20 +147,16 @@ impl GoldFile {
     }
 
     fn wire(&self) -> WireOut<'_> {
-        let mut annotations: Vec<&Annotation> = self.annotations.iter().collect();
-        annotations.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        WireOut {
-            format: FORMAT,
-            version: VERSION,
-            id: &self.doc.id,
-            offset_unit: "codepoint",
-            newlines: "lf",
-            sha256: self.doc.sha256(),
-            dct: self.doc.dct().map(|d| d.to_string()),
-            meta: &self.meta,
-            gold: self.is_gold(),
-            text: self.doc.text(),
-            annotations,
+        wire_of(&self.doc, &self.annotations, &self.meta)
+    }
+
+    /// [`GoldFile::to_json_line`] of `doc` with `annotations` and `meta`, without making a
+    /// file: nothing is copied (the page's autosave writes a long document this way).
+    pub fn json_line_of(doc: &Document, annotations: &[Annotation], meta: &Meta) -> String {
+        let mut out = Vec::with_capacity(json_size(doc, annotations.len(), 280));
+        match serde_json::to_writer(&mut out, &wire_of(doc, annotations, meta)) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
         }
     }
 
@@ -148,12 +171,8 @@ impl GoldFile {
         s
     }
 
-    /// Room for the JSON of this file, `per` bytes an annotation (its average written size
-    /// is about 250 bytes on one line and 400 pretty): one buffer, where growing it by doubling
-    /// copied a 1 MB article's 10 MB of JSON several times over.
     fn json_size(&self, per: usize) -> usize {
-        let text = self.doc.text().len();
-        (text + text / 16 + 1024).saturating_add(self.annotations.len().saturating_mul(per))
+        json_size(&self.doc, self.annotations.len(), per)
     }
 
     /// The same object as [`GoldFile::to_json`] on one line, without the final newline: one
@@ -270,6 +289,23 @@ mod tests {
             }),
         };
         GoldFile::new(doc, vec![a])
+    }
+
+    /// The autosave's writer gives the file's own line, from annotations in any order.
+    #[test]
+    fn json_line_of_borrowed_parts_is_the_files_line() {
+        let mut f = file();
+        let mut b = f.annotations[0].clone();
+        b.id = "A0".into();
+        b.span = Span::new(0, 5).unwrap();
+        b.quote = "Goïta".into();
+        b.status = Status::Predicted;
+        f.annotations.insert(0, b);
+        f.meta.annotator = Some("Ana".into());
+        let reversed: Vec<Annotation> = f.annotations.iter().rev().cloned().collect();
+        let line = GoldFile::json_line_of(&f.doc, &reversed, &f.meta);
+        assert_eq!(line, f.to_json_line());
+        assert!(line.contains("\"gold\":false") && line.find("\"A0\"") < line.find("\"A1\""), "{line}");
     }
 
     #[test]

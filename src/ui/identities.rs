@@ -79,7 +79,13 @@ impl State {
     /// Writes into `file`'s metadata the declared entries of the identities it mentions
     /// (none: the field is absent), as every gold file the page writes carries them.
     pub fn stamp_identities(&self, file: &mut GoldFile) {
-        file.meta.identities = registry::entries_for(&self.declared(), &file.annotations);
+        file.meta.identities = self.identities_of(&file.annotations);
+    }
+
+    /// The declared entries of the identities `anns` mention (what [`State::stamp_identities`]
+    /// writes), for writing a file without making one.
+    pub fn identities_of(&self, anns: &[Annotation]) -> Option<Vec<Identity>> {
+        registry::entries_for(&self.declared(), anns)
     }
 
     /// `PlanRename`: every mention of identity `from` in the loaded corpus takes the name `to`.

@@ -9,7 +9,7 @@
 //! and keeping unreadable saved work apart ([`keep_apart`]). It
 //! must not: change the state except through actions, or decide what an action means.
 
-use super::browser::{self, files, storage, tabs};
+use super::browser::{self, files, selection, storage, tabs};
 use super::corpus::{self, Listed, Version};
 use super::history::{self, History, Op};
 use super::state::{Action, Origin, State};
@@ -84,11 +84,21 @@ fn same(marks: &Marks, id: &str, doc: &Rc<Document>, anns: &Rc<Vec<Annotation>>,
     marks.docs.get(id).is_some_and(|(d, a, m)| Rc::ptr_eq(d, doc) && Rc::ptr_eq(a, anns) && m == meta)
 }
 
-/// One full save of what changed since the last one, in one transaction. The time it stamped
-/// on the document on screen (for [`Action::Stamp`]), when it stamped one.
-pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> {
+/// A full save made ready ([`prepare`]) and not yet written ([`Prepared::write`]).
+pub struct Prepared {
+    snap: storage::Snapshot,
+    next: Vec<(String, Written)>,
+    next_versions: Vec<(String, Rc<Vec<Version>>)>,
+    stamped: Option<String>,
+}
+
+/// Makes ready the full save of what changed since the last one: the JSON of each document,
+/// version list and history that changed. `None` where this tab does not save (read-only,
+/// or another tab writes). The autosave writes it in the next task, so that no task holds
+/// both the writing of a long document's JSON and its storing.
+pub fn prepare(state: &State, marks: &mut Marks) -> Option<Prepared> {
     if state.read_only.is_some() || !tabs::is_writer() {
-        return Ok(None);
+        return None;
     }
     let mut snap = storage::Snapshot::default();
     if !state.corpus.is_empty() {
@@ -108,27 +118,27 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
             marks.docs.insert(e.id.clone(), mark);
             continue;
         }
-        let mut f = GoldFile::new((*p.doc).clone(), (*p.anns).clone());
-        f.meta = p.meta.clone();
-        state.stamp_identities(&mut f);
+        // Written from the work as it is (no copy of its text or annotations).
+        let mut meta = Meta { identities: state.identities_of(&p.anns), ..p.meta.clone() };
         if p.touched {
-            f.meta.modified = Some(browser::now_iso());
+            meta.modified = Some(browser::now_iso());
         }
-        snap.docs.push((e.id.clone(), f.to_json_line()));
+        snap.docs.push((e.id.clone(), GoldFile::json_line_of(&p.doc, &p.anns, &meta)));
         next.push((e.id.clone(), mark));
     }
-    if let (Some(doc), Some(mut file)) = (&state.doc, state.gold()) {
+    if let Some(doc) = &state.doc {
         if !same(marks, &doc.id, doc, &state.anns, &state.meta) {
+            let mut meta = Meta { identities: state.identities_of(&state.anns), ..state.meta.clone() };
             // Opened as it was saved, it keeps its bytes and times; a change is stamped.
-            if state.touched || file.meta.created.is_none() {
+            if state.touched || meta.created.is_none() {
                 let now = browser::now_iso();
-                file.meta.created.get_or_insert_with(|| now.clone());
-                file.meta.modified = Some(now.clone());
+                meta.created.get_or_insert_with(|| now.clone());
+                meta.modified = Some(now.clone());
                 stamped = Some(now);
             }
-            snap.docs.push((doc.id.clone(), file.to_json_line()));
+            snap.docs.push((doc.id.clone(), GoldFile::json_line_of(doc, &state.anns, &meta)));
             // The mark holds the work's own meta (the registry's entries are stamped on writing).
-            let meta = Meta { identities: state.meta.identities.clone(), ..file.meta.clone() };
+            let meta = Meta { identities: state.meta.identities.clone(), ..meta };
             next.push((doc.id.clone(), (doc.clone(), state.anns.clone(), meta)));
         }
         snap.open = Some(doc.id.clone());
@@ -148,12 +158,30 @@ pub fn save(state: &State, marks: &mut Marks) -> Result<Option<String>, String> 
     if history_changed {
         snap.history = Some((state.history.to_json(), state.logged));
     }
-    storage::save_snapshot(&snap)?;
-    save_registry(state, marks);
-    marks.docs.extend(next);
-    marks.versions.extend(next_versions);
-    marks.history = Some((state.history.clone(), state.logged));
-    Ok(stamped)
+    Some(Prepared { snap, next, next_versions, stamped })
+}
+
+impl Prepared {
+    /// The JSON it holds, in bytes.
+    pub fn bytes(&self) -> usize {
+        let docs: usize = self.snap.docs.iter().map(|(_, j)| j.len()).sum();
+        let versions: usize = self.snap.versions.iter().map(|(_, j)| j.len()).sum();
+        docs + versions + self.snap.history.as_ref().map_or(0, |(j, _)| j.len())
+    }
+
+    /// Writes the save in one transaction and notes what it holds. The time it stamped on the
+    /// document on screen (for [`Action::Stamp`]), when it stamped one. `state` is the one
+    /// the save was prepared from.
+    pub fn write(self, state: &State, marks: &mut Marks) -> Result<Option<String>, String> {
+        selection::mark("gloss:save:store");
+        storage::save_snapshot(&self.snap)?;
+        selection::measure("gloss:save:store", "gloss:save:store");
+        save_registry(state, marks);
+        marks.docs.extend(self.next);
+        marks.versions.extend(self.next_versions);
+        marks.history = Some((state.history.clone(), state.logged));
+        Ok(self.stamped)
+    }
 }
 
 /// Keeps the unreadable saved work on document `id` apart (untouched, offered as a download)

@@ -71,6 +71,9 @@ pub fn use_startup(dispatch: &Callback<Action>) -> bool {
     *other_tab
 }
 
+/// A full save of this much JSON or more is written in the task after the one that made it.
+const SPLIT_SAVE_BYTES: usize = 1 << 20;
+
 /// Autosave: the edit log has each edit before it is painted; the full save of what
 /// changed follows after the paint, at once for what the log does not hold (documents
 /// opened, versions, the gold mark) and after a pause in editing otherwise. Returns the
@@ -86,24 +89,40 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
         // Edits, undo and redo are in the log; a document opened afresh is not.
         let logged = !state.journal.is_empty()
             && state.journal.iter().all(|op| !matches!(op, crate::ui::history::Op::Forget(_)));
+        // A newer revision cancels a save not yet run, or not yet written (it saves
+        // everything anyway).
+        let pause = Rc::new(RefCell::new(None::<gloo::timers::callback::Timeout>));
+        let writing = Rc::new(RefCell::new(None::<gloo::timers::callback::Timeout>));
+        let write_slot = writing.clone();
         let run = move || {
             selection::mark("gloss:save");
             if state.doc.is_some() && r.is_none() {
                 r.set(Some(browser::now_ms()));
             }
-            match session::save(&state, &mut marks.borrow_mut()) {
-                Ok(saved) => {
-                    crate::ui::browser::open::settle_awaiting(|id| state.work_of(id).is_some());
-                    if let Some(now) = saved {
-                        dispatch.emit(Action::Stamp(now));
+            selection::mark("gloss:save:json");
+            let Some(prepared) = session::prepare(&state, &mut marks.borrow_mut()) else { return };
+            selection::measure("gloss:save:json", "gloss:save:json");
+            // A long document's JSON and its storing are two tasks (the write comes next);
+            // a small save is written at once, so a reload right after loses nothing.
+            let split = prepared.bytes() >= SPLIT_SAVE_BYTES;
+            let write = move || {
+                match prepared.write(&state, &mut marks.borrow_mut()) {
+                    Ok(saved) => {
+                        crate::ui::browser::open::settle_awaiting(|id| state.work_of(id).is_some());
+                        if let Some(now) = saved {
+                            dispatch.emit(Action::Stamp(now));
+                        }
                     }
+                    Err(e) => dispatch.emit(Action::Fail(e)),
                 }
-                Err(e) => dispatch.emit(Action::Fail(e)),
+                selection::measure("gloss:save", "gloss:save");
+            };
+            if split {
+                *write_slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, write));
+            } else {
+                write();
             }
-            selection::measure("gloss:save", "gloss:save");
         };
-        // A newer revision cancels a save not yet run (it saves everything anyway).
-        let pause = Rc::new(RefCell::new(None::<gloo::timers::callback::Timeout>));
         let slot = pause.clone();
         let job = selection::after_paint(move || {
             if logged {
@@ -115,6 +134,7 @@ pub fn use_autosave(store: &UseReducerHandle<State>, dispatch: &Callback<Action>
         move || {
             drop(job);
             drop(pause.borrow_mut().take());
+            drop(writing.borrow_mut().take());
         }
     });
     *ready

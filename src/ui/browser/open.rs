@@ -36,6 +36,9 @@ pub fn open_document_soon(doc: Document, origin: Origin, dispatch: &Callback<Act
     if doc.dct().is_some() || doc.is_empty() {
         return predict_opened(doc, &sha, dispatch, None);
     }
+    // Awaited from now on: a reload before the dateline's answer asks for the predictions.
+    super::storage::set_awaiting(&doc.id, true);
+    IN_FLIGHT.with(|f| f.borrow_mut().insert(doc.id.clone()));
     let d = dispatch.clone();
     extractor::dateline(&doc.clone(), move |found| match found {
         Some((date, words)) => {
