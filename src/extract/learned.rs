@@ -76,48 +76,43 @@ pub fn apply(lex: &ProjectLexicon, compiled: &Compiled, doc: &Document, cands: &
         }
     }
     let mut added = Vec::new();
-    let text = doc.text();
-    let covered =
-        |label: Label, span: Span, cands: &[Annotation]| cands.iter().any(|c| c.label() == label && c.span == span);
-    if let Some((ac, pats)) = &compiled.names {
-        for m in ac.find_iter(text).filter(|m| bounded(text, m.start(), m.end())) {
-            let (Some(span), Some(l)) =
-                (doc.span_of_bytes(m.start(), m.end()), lex.actor(&pats[m.pattern().as_usize()]))
-            else {
-                continue;
-            };
-            if covered(Label::Actor, span, cands) {
-                continue;
-            }
-            let attrs = Attrs::Actor(ActorAttrs {
-                kind: l.kind,
-                mention: Mention::Name,
-                canonical: lex.canonical(&l.canonical).to_string(),
-                role: None,
-            });
-            added.push(candidate(format!("L{}", added.len() + 1), span, &text[m.start()..m.end()], attrs));
-        }
-    }
-    if let Some((ac, pats)) = &compiled.dates {
-        for m in ac.find_iter(text).filter(|m| bounded(text, m.start(), m.end())) {
-            let (Some(span), Some(d)) =
-                (doc.span_of_bytes(m.start(), m.end()), lex.date(&pats[m.pattern().as_usize()]))
-            else {
-                continue;
-            };
-            if covered(Label::Date, span, cands) {
-                continue;
-            }
-            let attrs = Attrs::Date(DateAttrs {
-                timex_type: d.timex_type,
-                value: d.value.clone(),
-                modifier: None,
-                anchor: None,
-            });
-            added.push(candidate(format!("L{}", added.len() + 1), span, &text[m.start()..m.end()], attrs));
-        }
-    }
+    let actor = |surface: &str| {
+        let l = lex.actor(surface)?;
+        let canonical = lex.canonical(&l.canonical).to_string();
+        Some(Attrs::Actor(ActorAttrs { kind: l.kind, mention: Mention::Name, canonical, role: None }))
+    };
+    let date = |surface: &str| {
+        let d = lex.date(surface)?;
+        Some(Attrs::Date(DateAttrs { timex_type: d.timex_type, value: d.value.clone(), modifier: None, anchor: None }))
+    };
+    occurrences(&compiled.names, Label::Actor, actor, doc, cands, &mut added);
+    occurrences(&compiled.dates, Label::Date, date, doc, cands, &mut added);
     cands.append(&mut added);
+}
+
+/// Adds to `added` a candidate of `label` for each occurrence, between word boundaries, of a
+/// surface of `searcher` that no candidate of `label` already has exactly; `attrs` gives its
+/// attributes from the learned surface.
+fn occurrences(
+    searcher: &Option<(AhoCorasick, Vec<String>)>,
+    label: Label,
+    attrs: impl Fn(&str) -> Option<Attrs>,
+    doc: &Document,
+    cands: &[Annotation],
+    added: &mut Vec<Annotation>,
+) {
+    let Some((ac, pats)) = searcher else { return };
+    let text = doc.text();
+    for m in ac.find_iter(text).filter(|m| bounded(text, m.start(), m.end())) {
+        let (Some(span), Some(attrs)) = (doc.span_of_bytes(m.start(), m.end()), attrs(&pats[m.pattern().as_usize()]))
+        else {
+            continue;
+        };
+        if cands.iter().any(|c| c.label() == label && c.span == span) {
+            continue;
+        }
+        added.push(candidate(format!("L{}", added.len() + 1), span, &text[m.start()..m.end()], attrs));
+    }
 }
 
 fn candidate(id: String, span: Span, quote: &str, attrs: Attrs) -> Annotation {
