@@ -830,13 +830,7 @@ fn load_annotated(path: &str) -> Result<Vec<Loaded>, Fail> {
 
 fn to_eval(docs: Vec<Loaded>) -> Vec<EvalDoc> {
     docs.into_iter()
-        .map(|l| EvalDoc {
-            id: l.file.doc.id.clone(),
-            sha256: l.file.doc.sha256().to_string(),
-            annotations: l.file.annotations,
-            coverage: l.coverage,
-            places: l.places,
-        })
+        .map(|Loaded { file, coverage, places }| EvalDoc::new(&file.doc, file.annotations, coverage, places))
         .collect()
 }
 

@@ -13,7 +13,7 @@ pub mod dates;
 pub mod figures;
 pub mod matching;
 
-use crate::model::{ActorKind, Annotation, Error, Label, Mention, Span};
+use crate::model::{ActorKind, Annotation, Document, Error, Label, Mention, Span};
 use attribution::{source_span, sources_agree, AttributionScore};
 use dates::TempEval;
 use figures::{fmt_rate, Acc, Prf};
@@ -49,6 +49,13 @@ pub struct EvalDoc {
     /// Spans the gold marks as places rather than actors (a corpus' LOCATION); predicted
     /// actors of kinds that are not scored are reported against them.
     pub places: Vec<Span>,
+}
+
+impl EvalDoc {
+    /// `doc`'s id and text hash with `annotations`, `coverage` and `places`.
+    pub fn new(doc: &Document, annotations: Vec<Annotation>, coverage: Coverage, places: Vec<Span>) -> EvalDoc {
+        EvalDoc { id: doc.id.clone(), sha256: doc.sha256().to_string(), annotations, coverage, places }
+    }
 }
 
 /// What to score.

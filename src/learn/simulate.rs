@@ -46,13 +46,8 @@ pub struct Point {
 }
 
 fn eval_doc(r: &Reviewed, annotations: Vec<Annotation>, gold: bool) -> EvalDoc {
-    EvalDoc {
-        id: r.doc.id.clone(),
-        sha256: r.doc.sha256().to_string(),
-        annotations,
-        coverage: if gold { r.coverage.clone() } else { Coverage::full() },
-        places: if gold { r.places.clone() } else { Vec::new() },
-    }
+    let (coverage, places) = if gold { (r.coverage.clone(), r.places.clone()) } else { (Coverage::full(), Vec::new()) };
+    EvalDoc::new(&r.doc, annotations, coverage, places)
 }
 
 fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<Vec<(Label, Prf)>, Error> {
