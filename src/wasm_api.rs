@@ -7,13 +7,18 @@
 //! [`guess_date_json`], tested natively). It must not: render, store or keep state between
 //! calls (the pipeline is built once per thread).
 
+use crate::extract::learned::Compiled;
 use crate::extract::Pipeline;
 use crate::formats::gold::GoldFile;
+use crate::learn::ProjectLexicon;
 use crate::model::{parse_dct, Document, Error, Label, Span};
+use std::cell::RefCell;
 
 thread_local! {
     /// Built once per thread (its patterns compile once); the page has one thread.
     static PIPELINE: Pipeline = Pipeline::default();
+    /// The last project lexicon applied: its JSON, itself and its matcher.
+    static LEXICON: RefCell<Option<(String, ProjectLexicon, Compiled)>> = const { RefCell::new(None) };
 }
 
 /// Extracts ACTOR, DATE and CLAIM annotations from `text` (any newlines; at most 8 MB),
@@ -27,10 +32,38 @@ pub fn extract_json(text: &str, dct: Option<&str>) -> Result<String, Error> {
 /// Document `id` of `text` with DCT `dct` (`YYYY-MM-DD`; blank or none: no DCT), and what
 /// the pipeline finds in it.
 fn run(id: &str, text: &str, dct: Option<&str>) -> Result<(Document, Vec<crate::model::Annotation>), Error> {
+    run_with(id, text, dct, None)
+}
+
+/// [`run`] with the project lexicon `lexicon` (a `gloss-lexicon` JSON file) applied, when
+/// there is one. The last lexicon read is kept (with its compiled matcher), so that a page
+/// asking again with the same lexicon does not build it again.
+fn run_with(
+    id: &str,
+    text: &str,
+    dct: Option<&str>,
+    lexicon: Option<&str>,
+) -> Result<(Document, Vec<crate::model::Annotation>), Error> {
     let dct = dct.map(str::trim).filter(|d| !d.is_empty()).map(parse_dct).transpose()?;
     let doc = Document::new(id, text, dct)?;
-    let anns = PIPELINE.with(|p| p.run(&doc));
-    Ok((doc, anns))
+    let Some(json) = lexicon.filter(|j| !j.trim().is_empty()) else {
+        let anns = PIPELINE.with(|p| p.run(&doc));
+        return Ok((doc, anns));
+    };
+    LEXICON
+        .with(|cell| {
+            let mut kept = cell.borrow_mut();
+            if kept.as_ref().is_none_or(|(j, _, _)| j != json) {
+                let lex =
+                    ProjectLexicon::from_json(json).map_err(|e| Error::input(format!("the project lexicon: {e}")))?;
+                let compiled = Compiled::new(&lex);
+                *kept = Some((json.to_string(), lex, compiled));
+            }
+            let (_, lex, compiled) = kept.as_ref().expect("set above");
+            let anns = PIPELINE.with(|p| p.run_learned(&doc, lex, compiled));
+            Ok::<_, Error>(anns)
+        })
+        .map(|anns| (doc, anns))
 }
 
 /// The predictions for document `id` (its text and DCT as the page holds them: `\n` line
@@ -42,8 +75,16 @@ pub fn predict_json(id: &str, text: &str, dct: Option<&str>) -> Result<String, E
 
 /// [`predict_json`] in parts of at most `per` annotations each (a JSON array each), so that
 /// the page can read a long text's predictions a part at a time, never blocking for long.
-pub fn predict_parts_json(id: &str, text: &str, dct: Option<&str>, per: usize) -> Result<Vec<String>, Error> {
-    let (_, anns) = run(id, text, dct)?;
+/// With `lexicon` (a `gloss-lexicon` JSON file), the project lexicon is applied (see
+/// `extract::learned`); a lexicon that cannot be read is an error in words.
+pub fn predict_parts_json(
+    id: &str,
+    text: &str,
+    dct: Option<&str>,
+    per: usize,
+    lexicon: Option<&str>,
+) -> Result<Vec<String>, Error> {
+    let (_, anns) = run_with(id, text, dct, lexicon)?;
     let parts = anns.chunks(per.max(1)).map(serde_json::to_string).collect::<Result<Vec<_>, _>>();
     parts.map_err(|e| Error::input(format!("predictions not written: {e}")))
 }
@@ -97,11 +138,18 @@ pub mod js {
         super::predict_json(id, text, dct.as_deref()).map_err(|e| JsError::new(e.message()))
     }
 
-    /// JavaScript: `predict_parts(id, text, dct?, per) -> string[]` (JSON arrays of at most
-    /// `per` annotations each, in order).
+    /// JavaScript: `predict_parts(id, text, dct?, per, lexicon?) -> string[]` (JSON arrays of
+    /// at most `per` annotations each, in order; `lexicon`: a project lexicon's JSON to apply).
     #[wasm_bindgen]
-    pub fn predict_parts(id: &str, text: &str, dct: Option<String>, per: usize) -> Result<Vec<String>, JsError> {
-        super::predict_parts_json(id, text, dct.as_deref(), per).map_err(|e| JsError::new(e.message()))
+    pub fn predict_parts(
+        id: &str,
+        text: &str,
+        dct: Option<String>,
+        per: usize,
+        lexicon: Option<String>,
+    ) -> Result<Vec<String>, JsError> {
+        super::predict_parts_json(id, text, dct.as_deref(), per, lexicon.as_deref())
+            .map_err(|e| JsError::new(e.message()))
     }
 
     /// JavaScript: `dateline(text) -> string` (`{"date","start","end","words"}` as JSON, or
@@ -153,11 +201,33 @@ mod tests {
         assert_eq!(anns, gold.annotations);
         assert!(anns.iter().any(|a| a.quote == "Friday"));
         assert!(predict_json("x", "a\0b", None).is_err());
-        let parts = predict_parts_json("x", text, Some("2025-09-19"), 2).unwrap();
+        let parts = predict_parts_json("x", text, Some("2025-09-19"), 2, None).unwrap();
         assert_eq!(parts.len(), anns.len().div_ceil(2));
         let joined: Vec<crate::model::Annotation> =
             parts.iter().flat_map(|p| serde_json::from_str::<Vec<crate::model::Annotation>>(p).unwrap()).collect();
         assert_eq!(joined, anns);
+    }
+
+    #[test]
+    fn a_project_lexicon_is_applied_and_a_bad_one_refused_in_words() {
+        let text = "Talks with zorblax went on. 👍\r\nzorblax left.";
+        let mut lex = ProjectLexicon::new();
+        lex.accept_actor("zorblax", crate::model::ActorKind::Group, "Zorblax Front");
+        let read = |json: Option<&str>| -> Vec<crate::model::Annotation> {
+            let parts = predict_parts_json("x", text, None, 100, json).unwrap();
+            parts.iter().flat_map(|p| serde_json::from_str::<Vec<crate::model::Annotation>>(p).unwrap()).collect()
+        };
+        assert!(read(None).iter().all(|a| a.quote != "zorblax"));
+        let json = lex.to_json();
+        for _ in 0..2 {
+            // Twice: the second call uses the kept lexicon.
+            let with = read(Some(&json));
+            let found: Vec<_> = with.iter().filter(|a| a.quote == "zorblax").map(|a| a.span.start()).collect();
+            assert_eq!(found, vec![11, 30], "code points, CRLF read as one line end, after an emoji");
+            assert!(with.iter().all(|a| a.quote != "zorblax" || a.provenance.rule.as_deref() == Some("lexicon")));
+        }
+        let e = predict_parts_json("x", text, None, 100, Some("{\"format\":\"other\"}")).unwrap_err();
+        assert!(e.message().contains("project lexicon"), "{}", e.message());
     }
 
     #[test]

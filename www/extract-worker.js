@@ -1,9 +1,10 @@
 // The page's extractor, off the main thread: a module Web Worker around the `extractor`
 // wasm (src/bin/extractor.rs, built at opt-level 3). The editor (src/ui/browser/extractor.rs)
-// posts {id, kind, docId, text, dct, start, end}; the worker answers {id, ok} with what the
+// posts {id, kind, docId, text, dct, start, end, lexicon}; the worker answers {id, ok} with what the
 // wasm returns (for `predict`, JSON arrays of at most PER annotations each, which the page
 // reads one per task; for `guess_date` and `dateline`, one JSON value), or {id, error} with its message in
-// words. Jobs run in the order they come.
+// words. A `predict` job may carry the project lexicon (its JSON), applied to what is found.
+// Jobs run in the order they come.
 // scripts/single-file.mjs inlines this file (the import and the init call below are its marks).
 import init, { predict, predict_parts, guess_date, dateline } from './extractor.js';
 
@@ -22,7 +23,7 @@ const warm = ready.then(() => {
 
 const run = (m) => {
   const dct = m.dct || undefined;
-  if (m.kind === 'predict') return predict_parts(m.docId, m.text, dct, PER);
+  if (m.kind === 'predict') return predict_parts(m.docId, m.text, dct, PER, m.lexicon || undefined);
   if (m.kind === 'guess_date') return guess_date(m.text, dct, m.start, m.end);
   if (m.kind === 'dateline') return dateline(m.text);
   throw new Error(`unknown job ${m.kind}`);

@@ -18,7 +18,10 @@
 //! checked on reading with messages in words. It must not: run the extractors (the pipeline
 //! applies it), see the UI or the browser.
 
+mod decisions;
 pub mod simulate;
+
+pub use decisions::Entry;
 
 use crate::eval::Coverage;
 use crate::model::{ActorKind, Annotation, Attrs, Document, Label, Mention, Span, Status, TimexType};

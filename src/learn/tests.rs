@@ -169,3 +169,89 @@ fn surfaces_that_cannot_be_names_are_not_learned() {
     assert!(!lex.reject(Label::Claim, "said"));
     assert!(lex.is_empty());
 }
+
+/// `quote` in `d` as an annotation of `attrs` with `status`.
+fn decided(d: &Document, quote: &str, status: Status, attrs: Attrs) -> Annotation {
+    let at = d.text().find(quote).expect("quote in the text");
+    let start = d.text()[..at].chars().count();
+    let span = Span::new(start, start + quote.chars().count()).unwrap();
+    Annotation {
+        id: "X".into(),
+        span,
+        quote: quote.into(),
+        status,
+        provenance: crate::model::Provenance::default(),
+        attrs,
+        note: None,
+        unsure: false,
+    }
+}
+
+fn name(kind: ActorKind, canonical: &str) -> Attrs {
+    Attrs::Actor(crate::model::ActorAttrs {
+        kind,
+        canonical: canonical.into(),
+        mention: Mention::Name,
+        ..Default::default()
+    })
+}
+
+#[test]
+fn decisions_recorded_in_statuses_are_learned_and_unreviewed_predictions_teach_nothing() {
+    let d = doc("Talks with zorblax went on. Bamako said so on 19 Sept 2025. Bamako left.");
+    let date = |v: &str| Attrs::Date(crate::model::DateAttrs { value: v.into(), ..Default::default() });
+    let anns = vec![
+        decided(&d, "zorblax", Status::Manual, name(ActorKind::Group, "Zorblax Front")),
+        decided(&d, "19 Sept 2025", Status::Edited, date("2025-09-19")),
+        decided(&d, "Talks", Status::Rejected, name(ActorKind::Person, "Talks")),
+        decided(&d, "Bamako", Status::Predicted, name(ActorKind::State, "Mali")),
+    ];
+    let mut lex = ProjectLexicon::new();
+    assert_eq!(lex.learn_decisions(&d, &anns), 3);
+    assert_eq!(lex.actor("zorblax").map(|a| (a.kind, a.canonical.as_str())), Some((ActorKind::Group, "Zorblax Front")));
+    assert_eq!(lex.date("19 sept 2025").map(|x| x.value.as_str()), Some("2025-09-19"));
+    assert!(lex.is_rejected(Label::Actor, "Talks"));
+    assert!(lex.actor("Bamako").is_none(), "a prediction nobody reviewed is not a decision");
+    // The same decisions undone (back to predicted) teach nothing.
+    let undone: Vec<Annotation> = anns.into_iter().map(|a| Annotation { status: Status::Predicted, ..a }).collect();
+    let mut fresh = ProjectLexicon::new();
+    assert_eq!(fresh.learn_decisions(&d, &undone), 0);
+    assert!(fresh.is_empty());
+}
+
+#[test]
+fn a_rejection_of_words_kept_elsewhere_in_the_document_is_not_learned() {
+    let d = doc("Bamako said so. Bamako is hot.");
+    let mut second = decided(&d, "Bamako is", Status::Rejected, name(ActorKind::State, "Mali"));
+    second.span = Span::new(16, 22).unwrap();
+    second.quote = "Bamako".into();
+    let anns = vec![decided(&d, "Bamako", Status::Accepted, name(ActorKind::State, "Mali")), second];
+    let mut lex = ProjectLexicon::new();
+    assert_eq!(lex.learn_decisions(&d, &anns), 1);
+    assert_eq!(lex.rejections(Label::Actor, "Bamako"), 0);
+}
+
+#[test]
+fn merging_adds_counts_and_forgetting_removes_one_entry() {
+    let mut a = ProjectLexicon::new();
+    a.accept_actor("Bamako", ActorKind::State, "Mali");
+    a.reject(Label::Date, "the day");
+    let mut b = ProjectLexicon::new();
+    b.accept_actor("Bamako", ActorKind::State, "Republic of Mali");
+    b.rename("Junta", "Transitional government");
+    a.merge(&b);
+    let bamako = a.actors.get("Bamako").unwrap();
+    assert_eq!((bamako.accepted, bamako.canonical.as_str()), (2, "Republic of Mali"));
+    let entries = a.entries();
+    assert_eq!(
+        entries,
+        vec![Entry::Actor("Bamako".into()), Entry::RejectedDate("the day".into()), Entry::Renamed("Junta".into())]
+    );
+    assert!(entries.iter().all(|e| e.describe(&a).is_some()));
+    assert!(a.forget(&Entry::RejectedDate("the day".into())));
+    assert!(!a.forget(&Entry::RejectedDate("the day".into())), "gone already");
+    assert_eq!(a.rejections(Label::Date, "the day"), 0);
+    // An entry's key survives JSON (the page keeps forgotten entries).
+    let j = serde_json::to_string(&Entry::Actor("Bamako".into())).unwrap();
+    assert_eq!(serde_json::from_str::<Entry>(&j).unwrap(), Entry::Actor("Bamako".into()));
+}

@@ -134,6 +134,7 @@ pub fn App() -> Html {
     let ready = hooks::use_autosave(&store, &dispatch);
     hooks::use_reveal_and_fade(&store, &dispatch);
     hooks::use_resume_predictions(&store, &dispatch);
+    hooks::use_lexicon_source(&latest);
     let dragging = hooks::use_keys_and_drop(&latest, &keys_cx, &dispatch);
     let (body, hovered) = parts::use_text_body(&store, &latest);
 
@@ -244,5 +245,6 @@ fn overlay_view(
             <views::ClaimsOverlay state={store.clone()} dispatch={dispatch.clone()} on_close={fx.close.clone()} on_load_all={fx.load_corpus.clone()} />
         },
         Overlay::Timeline => timeline::timeline_view(state, dispatch, fx),
+        Overlay::Lexicon => views::lexicon_view(state, dispatch, fx.close.clone()),
     }
 }

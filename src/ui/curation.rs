@@ -246,6 +246,9 @@ impl State {
         if what == super::identities::ASIDE {
             return self.set_declared(after);
         }
+        if what == super::lexicon::ASIDE {
+            return self.set_lexicon_settings(after);
+        }
         let on_screen = self.doc.as_ref().is_some_and(|d| d.id == doc);
         let meta = if on_screen {
             &mut self.meta

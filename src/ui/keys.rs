@@ -105,6 +105,10 @@ pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
                 keys: &["L"],
                 does: "timeline: every date of the corpus on one axis, one row per document (L or Esc closes it)",
             },
+            Shortcut {
+                keys: &["W"],
+                does: "project lexicon: what your decisions taught the pre-annotation; forget entries, export, import",
+            },
         ],
     ),
 ];

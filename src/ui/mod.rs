@@ -15,6 +15,7 @@ pub mod history;
 pub mod identities;
 pub mod keys;
 pub mod layout;
+pub mod lexicon;
 pub mod loading;
 pub mod notes;
 pub mod origin;

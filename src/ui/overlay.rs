@@ -25,6 +25,8 @@ pub enum Overlay {
     Claims,
     /// Every date of the corpus on one axis (`L`).
     Timeline,
+    /// The project lexicon learned from the annotator's decisions (`W`).
+    Lexicon,
 }
 
 impl Overlay {
@@ -32,18 +34,21 @@ impl Overlay {
     /// paste dialogs close on their own Esc; the statistics table on `%` or Esc; the agreement
     /// panel on its Close button.
     pub fn closes_on_escape(self) -> bool {
-        matches!(self, Overlay::Help | Overlay::Search | Overlay::Actors | Overlay::Claims | Overlay::Timeline)
+        matches!(
+            self,
+            Overlay::Help | Overlay::Search | Overlay::Actors | Overlay::Claims | Overlay::Timeline | Overlay::Lexicon
+        )
     }
 
     /// True for the corpus views, which cover the text: while one is open, the text's keys
     /// (j/k, a/r, Del...) do nothing, so that nothing changes out of sight.
     pub fn covers_text(self) -> bool {
-        matches!(self, Overlay::Actors | Overlay::Claims | Overlay::Timeline)
+        matches!(self, Overlay::Actors | Overlay::Claims | Overlay::Timeline | Overlay::Lexicon)
     }
 
     /// The overlay `key` toggles (outside text fields), if any. A new view adds its line here
     /// when its arm in the app root renders it (the keys are fixed: `/` Search, `P` Actors,
-    /// `C` Claims, `L` Timeline), and a row for it in `keys.rs`'s SHORTCUTS.
+    /// `C` Claims, `L` Timeline, `W` Lexicon), and a row for it in `keys.rs`'s SHORTCUTS.
     pub fn of_key(key: &str) -> Option<Overlay> {
         Some(match key {
             "?" => Overlay::Help,
@@ -53,6 +58,7 @@ impl Overlay {
             "P" => Overlay::Actors,
             "C" => Overlay::Claims,
             "L" => Overlay::Timeline,
+            "W" => Overlay::Lexicon,
             _ => return None,
         })
     }
@@ -69,6 +75,8 @@ mod tests {
         assert_eq!(Overlay::of_key("%"), Some(Overlay::Stats));
         assert_eq!(Overlay::of_key("/"), Some(Overlay::Search));
         assert_eq!(Overlay::of_key("L"), Some(Overlay::Timeline));
+        assert_eq!(Overlay::of_key("W"), Some(Overlay::Lexicon));
+        assert!(Overlay::Lexicon.closes_on_escape() && Overlay::Lexicon.covers_text());
         assert_eq!(Overlay::of_key("i"), None, "lower-case i is no overlay");
         assert!(Overlay::Timeline.closes_on_escape() && Overlay::Help.closes_on_escape());
         assert!(Overlay::Actors.covers_text() && Overlay::Claims.covers_text() && Overlay::Timeline.covers_text());

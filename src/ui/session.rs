@@ -5,13 +5,15 @@
 //! ([`log_journal`]); the full save of what changed since the last one ([`save`]: documents,
 //! versions, the history, the corpus list with each document's state); restoring at
 //! startup ([`restore`]: versions, records kept apart, the document open last, the history
-//! and the edit log replayed; the identity registry's declared entries, [`save_registry`]);
+//! and the edit log replayed; the identity registry's declared entries, [`save_registry`]; the project
+//! lexicon's settings, [`save_lexicon`]);
 //! and keeping unreadable saved work apart ([`keep_apart`]). It
 //! must not: change the state except through actions, or decide what an action means.
 
 use super::browser::{self, files, selection, storage, tabs};
 use super::corpus::{self, Listed, Version};
 use super::history::{self, History, Op};
+use super::lexicon::Settings;
 use super::state::{Action, Origin, State};
 use crate::formats::gold::{GoldFile, Identity, Meta};
 use crate::model::{Annotation, Document};
@@ -29,6 +31,7 @@ pub struct Marks {
     versions: HashMap<String, Rc<Vec<Version>>>,
     history: Option<(Rc<History>, u64)>,
     registry: Option<Rc<Vec<Identity>>>,
+    lexicon: Option<Rc<Settings>>,
 }
 
 /// Key of the identity registry's declared entries (a JSON array of gold `identities`).
@@ -53,6 +56,44 @@ fn save_registry(state: &State, marks: &mut Marks) {
     };
     if ok {
         marks.registry = Some(state.identities.clone());
+    }
+}
+
+/// Key of the project lexicon's settings (imported lexicons, forgotten entries; JSON).
+pub const LEXICON_KEY: &str = "gloss.lexicon";
+
+/// Saves the project lexicon's settings when they changed since the last save (as the
+/// registry: an empty value before anything was saved this visit erases nothing).
+fn save_lexicon(state: &State, marks: &mut Marks) {
+    let now = &state.lexicon_settings;
+    if marks.lexicon.as_ref().is_some_and(|r| Rc::ptr_eq(r, now)) {
+        return;
+    }
+    if now.is_empty() && marks.lexicon.as_ref().is_none_or(|r| r.is_empty()) {
+        marks.lexicon = Some(now.clone());
+        return;
+    }
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+    let ok = if now.is_empty() {
+        s.remove_item(LEXICON_KEY).is_ok()
+    } else {
+        serde_json::to_string(&**now).is_ok_and(|j| s.set_item(LEXICON_KEY, &j).is_ok())
+    };
+    if ok {
+        marks.lexicon = Some(now.clone());
+    }
+}
+
+/// The project lexicon's settings saved at the last visit, or why they cannot be read.
+fn saved_lexicon() -> Result<Settings, String> {
+    let raw = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LEXICON_KEY).ok().flatten());
+    match raw {
+        None => Ok(Settings::default()),
+        Some(j) => serde_json::from_str(&j).map_err(|e| {
+            format!("the saved project lexicon settings are unreadable ({e}): imported lexicons and forgotten entries start empty; what your decisions teach is kept")
+        }),
     }
 }
 
@@ -177,6 +218,7 @@ impl Prepared {
         storage::save_snapshot(&self.snap)?;
         selection::measure("gloss:save:store", "gloss:save:store");
         save_registry(state, marks);
+        save_lexicon(state, marks);
         marks.docs.extend(self.next);
         marks.versions.extend(self.next_versions);
         marks.history = Some((state.history.clone(), state.logged));
@@ -285,6 +327,11 @@ pub fn restore(listed: &[Listed], dispatch: &Callback<Action>, open_first: impl 
     match saved_registry() {
         Ok(list) if list.is_empty() => {}
         Ok(list) => dispatch.emit(Action::SetIdentities(list)),
+        Err(e) => dispatch.emit(Action::Fail(e)),
+    }
+    match saved_lexicon() {
+        Ok(settings) if settings.is_empty() => {}
+        Ok(settings) => dispatch.emit(Action::SetLexicon(settings)),
         Err(e) => dispatch.emit(Action::Fail(e)),
     }
     let saved = storage::saved();

@@ -357,6 +357,17 @@ pub enum Action {
     },
     /// The identity registry's declared entries saved at the last visit.
     SetIdentities(Vec<crate::formats::gold::Identity>),
+    /// A project lexicon read from a file joins the imported ones (one undoable step; see
+    /// [`crate::ui::lexicon`]).
+    ImportLexicon(crate::learn::ProjectLexicon),
+    /// Leaves an entry out of the project lexicon (`forget`), or takes it back (one undoable
+    /// step).
+    ForgetLexicon {
+        entry: crate::learn::Entry,
+        forget: bool,
+    },
+    /// The lexicon's settings saved at the last visit (no history).
+    SetLexicon(super::lexicon::Settings),
 }
 
 impl Action {
@@ -470,6 +481,8 @@ pub struct State {
     pub identities: Rc<Vec<crate::formats::gold::Identity>>,
     /// The SHA-256 of the text whose whole predictions are on their way from the extractor.
     pub extracting: Option<String>,
+    /// The project lexicon's imported files and forgotten entries (see [`crate::ui::lexicon`]).
+    pub lexicon_settings: Rc<super::lexicon::Settings>,
 }
 
 impl State {
@@ -611,6 +624,9 @@ impl State {
             Action::PlanMerge { from, into, kind } => self.plan_merge(&from, &into, kind),
             Action::PlanSplit { ids, name } => self.plan_split(&ids, &name),
             Action::SetIdentities(list) => self.restore_identities(list),
+            Action::ImportLexicon(lex) => self.import_lexicon(lex),
+            Action::ForgetLexicon { entry, forget } => self.forget_lexicon(entry, forget),
+            Action::SetLexicon(settings) => self.restore_lexicon(settings),
         }
     }
 

@@ -155,6 +155,19 @@ pub fn use_resume_predictions(store: &UseReducerHandle<State>, dispatch: &Callba
     });
 }
 
+/// Every prediction job takes the project lexicon of the latest state (learned from the
+/// decisions made until the job is posted; see `ui::lexicon`).
+#[hook]
+pub fn use_lexicon_source(latest: &Rc<RefCell<State>>) {
+    let latest = latest.clone();
+    use_effect_with((), move |_| {
+        browser::extractor::set_lexicon(move || {
+            let lex = latest.try_borrow().ok()?.lexicon();
+            (!lex.is_empty()).then(|| lex.to_json())
+        });
+    });
+}
+
 /// The selected annotation and the words waiting for a label stay in view (the selection
 /// lives in the state, one per document, so keys, undo and switching documents all bring it
 /// back here); notices fade after a while, errors stay until dismissed or the next good edit.

@@ -1,5 +1,5 @@
-//! The corpus views' data and callbacks: the actors view (`P`) and claims across outlets
-//! (`C`) over the state.
+//! The corpus views' data and callbacks: the actors view (`P`), claims across outlets
+//! (`C`) and the project lexicon (`W`) over the state.
 //!
 //! Owns: building each view's data from the loaded corpus (again only when the work, the
 //! corpus or what is loaded changes), and what their jump and download do. It must not:
@@ -10,6 +10,7 @@ use crate::ui::browser;
 use crate::ui::components::{actors_view::ActorsPanel, actors_view::Download, claims_view::ClaimsPanel};
 use crate::ui::state::{Action, State};
 use crate::ui::views::{actors, claims};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -96,5 +97,26 @@ pub fn ClaimsOverlay(p: &ViewProps) -> Html {
     html! {
         <ClaimsPanel view={view} not_loaded={not_loaded(&p.state)} on_load_all={p.on_load_all.clone()}
             on_jump={jump(&p.state, &p.dispatch, &p.on_close)} on_download={download(&p.dispatch)} on_close={p.on_close.clone()} />
+    }
+}
+
+/// The project lexicon view over the state.
+pub fn lexicon_view(state: &State, dispatch: &Callback<Action>, on_close: Callback<()>) -> Html {
+    use crate::ui::components::lexicon_view::LexiconPanel;
+    let lexicon = Rc::new(state.lexicon());
+    let forgotten = Rc::new(state.forgotten_lexicon_entries());
+    let documents = state.loaded().len();
+    let on_forget = dispatch.reform(|(entry, forget)| Action::ForgetLexicon { entry, forget });
+    let (lex, d) = (lexicon.clone(), dispatch.clone());
+    let on_download = Callback::from(move |()| {
+        let name = "project.gloss-lexicon.json";
+        if let Err(e) = browser::files::download(name, &lex.to_json(), "application/json") {
+            d.emit(Action::Fail(format!("could not download {name}: {e}")));
+        }
+    });
+    let d = dispatch.clone();
+    let on_import = Callback::from(move |files| browser::open::import_lexicon(files, d.clone()));
+    html! {
+        <LexiconPanel {lexicon} {forgotten} {documents} not_loaded={not_loaded(state)} {on_forget} {on_download} {on_import} {on_close} />
     }
 }

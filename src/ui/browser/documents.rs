@@ -34,7 +34,10 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
     }
     match seed.document().and_then(|doc| Ok((doc, seed.predictions()?))) {
         Ok((doc, predictions)) => {
-            dispatch.emit(Action::Open { doc, predictions, origin: Origin::Seed(seed.id.to_string()) })
+            // The shipped predictions show at once; with a project lexicon, the extractor's
+            // own (with it applied) follow.
+            dispatch.emit(Action::Open { doc: doc.clone(), predictions, origin: Origin::Seed(seed.id.to_string()) });
+            super::open::predict_with_lexicon(&doc, dispatch);
         }
         Err(e) => dispatch.emit(Action::Fail(e.to_string())),
     }
@@ -47,6 +50,16 @@ pub fn open_seed(i: usize, dispatch: &Callback<Action>) {
 /// work in one undoable step.
 pub fn reextract_seed(i: usize, dispatch: &Callback<Action>) {
     let Some(seed) = SEEDS.get(i) else { return };
+    // With a project lexicon, the extractor's own predictions with it applied.
+    if let (Some(_), Ok(doc)) = (extractor::lexicon(), seed.document()) {
+        let (sha, d) = (doc.sha256().to_string(), dispatch.clone());
+        return extractor::predict(&doc, move |answer| match answer {
+            Ok(predictions) => {
+                d.emit(Action::Guarded { sha, pending: None, action: Box::new(Action::Reextract { predictions }) })
+            }
+            Err(why) => d.emit(Action::Fail(format!("the work is unchanged: the extractor could not run ({why})"))),
+        });
+    }
     match seed.predictions() {
         Ok(predictions) => dispatch.emit(Action::Reextract { predictions }),
         Err(e) => dispatch.emit(Action::Fail(e.to_string())),

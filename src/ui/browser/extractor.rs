@@ -44,8 +44,24 @@ struct Pool {
     broken: Option<String>,
 }
 
+/// Where the project lexicon comes from when predictions are asked for: the page's root
+/// sets it (see [`set_lexicon`]); it answers the lexicon's JSON, or `None` when it is empty.
+type LexiconSource = Box<dyn Fn() -> Option<String>>;
+
 thread_local! {
     static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+    static LEXICON: RefCell<Option<LexiconSource>> = const { RefCell::new(None) };
+}
+
+/// Sets where every prediction job takes the project lexicon from (asked when a job is
+/// posted, so that it holds every decision made until then).
+pub fn set_lexicon(source: impl Fn() -> Option<String> + 'static) {
+    LEXICON.with(|l| *l.borrow_mut() = Some(Box::new(source)));
+}
+
+/// The project lexicon's JSON, when there is one and it is not empty.
+pub fn lexicon() -> Option<String> {
+    LEXICON.with(|l| l.borrow().as_ref().and_then(|f| f()))
 }
 
 /// Starts the first worker now (it compiles its wasm while the editor starts).
@@ -60,12 +76,15 @@ pub fn warm_up() {
     });
 }
 
-/// The predictions for `doc`, given to `done` (or why there are none, in words). They come
-/// in parts, each read in a task of its own, so that reading 20,000 annotations never blocks
+/// The predictions for `doc`, given to `done` (or why there are none, in words), with the
+/// project lexicon applied when there is one. They come in parts, each read in a task of its own, so that reading 20,000 annotations never blocks
 /// the page for long.
 pub fn predict(doc: &Document, done: impl FnOnce(Result<Vec<Annotation>, String>) + 'static) {
     let job = job("predict", doc);
     set(&job, "docId", &doc.id.as_str().into());
+    if let Some(json) = lexicon() {
+        set(&job, "lexicon", &json.into());
+    }
     post(job, doc.text().len() < SMALL_JOB_BYTES, move |answer| match answer {
         Ok(parts) => wasm_bindgen_futures::spawn_local(async move { done(read_parts(parts).await) }),
         Err(why) => done(Err(why)),

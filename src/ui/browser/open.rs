@@ -128,12 +128,27 @@ pub fn resume_predictions(doc: &Document, dispatch: &Callback<Action>) {
     predict_into(doc, &sha, true, dispatch, None);
 }
 
+/// Asks for the predictions of `doc`, just opened with predictions made without the project
+/// lexicon (a seed's shipped ones), again with it, when there is one: they join its work
+/// (see `ui::predictions`), as one undoable step if the person changed something meanwhile.
+pub fn predict_with_lexicon(doc: &Document, dispatch: &Callback<Action>) {
+    if super::extractor::lexicon().is_none() {
+        return;
+    }
+    let sha = doc.sha256().to_string();
+    dispatch.emit(Action::Awaiting(Some(sha.clone())));
+    predict_into(doc, &sha, true, dispatch, None);
+}
+
 /// Opens a file's bytes: a file of one of the annotation formats (found by
 /// [`Format::guess`] on its name and first bytes) as the documents it holds, anything else
 /// as a plain-text article. A failure leaves the open work untouched and says why, with the
 /// position the reader names.
 pub fn open_bytes(name: &str, bytes: &[u8], dispatch: &Callback<Action>) {
     let text = std::str::from_utf8(bytes).ok();
+    if let Some(text) = text.filter(|t| is_lexicon(t)) {
+        return import_lexicon_text(name, text, dispatch);
+    }
     let format = text.and_then(|t| Format::guess(name, t));
     let structured = [".json", ".jsonl", ".ndjson", ".jsonld", ".ann", ".conll", ".bio", ".iob", ".tml"];
     let lower = name.to_ascii_lowercase();
@@ -302,6 +317,36 @@ pub fn open_files(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
         }
         if !brat.is_empty() {
             open_brat(brat, &dispatch);
+        }
+    });
+}
+
+/// True for a project lexicon file (`"format": "gloss-lexicon"` in a JSON object).
+fn is_lexicon(text: &str) -> bool {
+    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(200).collect();
+    head.starts_with('{') && head.contains(&format!("\"{}\"", crate::learn::FORMAT))
+}
+
+/// Adds the project lexicon in `text` (file `name`) to the imported ones, or says in words
+/// why it cannot (nothing changes then).
+fn import_lexicon_text(name: &str, text: &str, dispatch: &Callback<Action>) {
+    match crate::learn::ProjectLexicon::from_json(text) {
+        Ok(lex) => dispatch.emit(Action::ImportLexicon(lex)),
+        Err(e) => dispatch.emit(Action::Fail(format!("could not import {name}: {e}. The lexicon is unchanged."))),
+    }
+}
+
+/// Reads project lexicon files chosen in the lexicon view and adds each to the imported ones.
+pub fn import_lexicon(list: Vec<web_sys::File>, dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for file in list {
+            let name = file.name();
+            match files::read_bytes(&file).await.and_then(|b| {
+                String::from_utf8(b).map_err(|_| format!("could not import {name}: it is not UTF-8 text"))
+            }) {
+                Ok(text) => import_lexicon_text(&name, &text, &dispatch),
+                Err(e) => dispatch.emit(Action::Fail(e)),
+            }
         }
     });
 }

@@ -17,6 +17,7 @@ pub mod fix;
 pub mod guidelines;
 pub mod header;
 pub mod help;
+pub mod lexicon_view;
 pub mod panel;
 pub mod paste;
 pub mod search;

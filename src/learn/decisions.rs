@@ -1,0 +1,144 @@
+//! Learning from a person's decisions as a reviewed document records them, and the lexicon's
+//! entries one by one (to list, merge and forget them).
+//!
+//! A reviewed document says what a person decided in each annotation's status: a prediction
+//! accepted or corrected (`accepted`, `edited`), an annotation made by hand (`manual`), a
+//! prediction rejected (`rejected`). [`ProjectLexicon::learn_decisions`] learns exactly those:
+//! so a lexicon derived from the corpus's annotations follows every decision, and loses what a
+//! decision taught as soon as it is undone.
+//!
+//! Owns: reading decisions from statuses, [`Entry`] (one learned fact, by key), merging two
+//! lexicons and forgetting one entry. It must not: compare with predictions (that is
+//! [`ProjectLexicon::learn_document`]), run the extractors, or see the UI.
+
+use super::{LearnedActor, LearnedDate, ProjectLexicon};
+use crate::model::{Annotation, Attrs, Document, Label, Mention, Status};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// One learned fact of a lexicon, by its key: what the page lists and the person may forget.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "entry", content = "key", rename_all = "snake_case")]
+pub enum Entry {
+    /// An actor name, as written.
+    Actor(String),
+    /// A surface rejected as ACTOR, as written.
+    RejectedActor(String),
+    /// A surface rejected as DATE, in lowercase.
+    RejectedDate(String),
+    /// A renamed identity, by its old name.
+    Renamed(String),
+    /// A date expression, in lowercase.
+    Date(String),
+}
+
+impl Entry {
+    /// The words the entry is about.
+    pub fn key(&self) -> &str {
+        match self {
+            Entry::Actor(s) | Entry::RejectedActor(s) | Entry::RejectedDate(s) | Entry::Renamed(s) | Entry::Date(s) => {
+                s
+            }
+        }
+    }
+
+    /// The entry in words, for a list: what was learned and how often.
+    pub fn describe(&self, lex: &ProjectLexicon) -> Option<String> {
+        Some(match self {
+            Entry::Actor(s) => {
+                let a = lex.actors.get(s)?;
+                format!("actor \u{201c}{s}\u{201d}: {} {} ({}\u{d7})", a.kind.as_str(), a.canonical, a.accepted)
+            }
+            Entry::RejectedActor(s) => {
+                format!("not an actor: \u{201c}{s}\u{201d} ({}\u{d7})", lex.rejections(Label::Actor, s))
+            }
+            Entry::RejectedDate(s) => {
+                format!("not a date: \u{201c}{s}\u{201d} ({}\u{d7})", lex.rejections(Label::Date, s))
+            }
+            Entry::Renamed(s) => format!("identity \u{201c}{s}\u{201d} is now \u{201c}{}\u{201d}", lex.renamed.get(s)?),
+            Entry::Date(s) => {
+                let d = lex.dates.get(s)?;
+                format!("date \u{201c}{s}\u{201d}: {} {} ({}\u{d7})", d.timex_type.as_str(), d.value, d.accepted)
+            }
+        })
+    }
+}
+
+impl ProjectLexicon {
+    /// Learns the decisions a reviewed document records in its statuses (see the module's
+    /// documentation): actor names accepted, corrected or added (with kind and identity),
+    /// dates corrected or added with an absolute value, ACTOR and DATE surfaces rejected.
+    /// Predictions not reviewed teach nothing, and a rejection of words the document keeps
+    /// elsewhere under the same label is one occurrence left out, not the words rejected.
+    /// Returns how many decisions were learned.
+    pub fn learn_decisions(&mut self, doc: &Document, anns: &[Annotation]) -> usize {
+        let kept: HashSet<(Label, String)> = (anns.iter().filter(|a| a.status.is_live()))
+            .filter_map(|a| Some((a.label(), doc.slice(a.span)?.to_lowercase())))
+            .collect();
+        let mut n = 0;
+        for a in anns {
+            let Some(words) = doc.slice(a.span) else { continue };
+            let by_person = matches!(a.status, Status::Accepted | Status::Edited | Status::Manual);
+            let learned = match (&a.attrs, a.status) {
+                (_, Status::Rejected) if kept.contains(&(a.label(), words.to_lowercase())) => false,
+                (_, Status::Rejected) => self.reject(a.label(), words),
+                (Attrs::Actor(x), _) if by_person && x.mention == Mention::Name => {
+                    self.accept_actor(words, x.kind, &x.canonical)
+                }
+                // An accepted date is one the extractor finds already: only corrections teach.
+                (Attrs::Date(d), Status::Edited | Status::Manual) => self.accept_date(words, d.timex_type, &d.value),
+                _ => false,
+            };
+            n += usize::from(learned);
+        }
+        n
+    }
+
+    /// Adds what `other` learned to this lexicon: counts add up, and for a name or a date
+    /// both know, `other`'s kind, identity or value wins (the later word).
+    pub fn merge(&mut self, other: &ProjectLexicon) {
+        for (s, a) in &other.actors {
+            let e = self.actors.entry(s.clone()).or_insert(LearnedActor { accepted: 0, ..a.clone() });
+            *e = LearnedActor { accepted: e.accepted.saturating_add(a.accepted), ..a.clone() };
+        }
+        for (label, m) in &other.rejected {
+            let mine = self.rejected.entry(*label).or_default();
+            for (s, n) in m {
+                let e = mine.entry(s.clone()).or_insert(0);
+                *e = e.saturating_add(*n);
+            }
+        }
+        for (from, to) in &other.renamed {
+            self.renamed.insert(from.clone(), to.clone());
+        }
+        for (s, d) in &other.dates {
+            let e = self.dates.entry(s.clone()).or_insert(LearnedDate { accepted: 0, ..d.clone() });
+            *e = LearnedDate { accepted: e.accepted.saturating_add(d.accepted), ..d.clone() };
+        }
+    }
+
+    /// Every entry of the lexicon, in a stable order (actors, rejections, renames, dates).
+    pub fn entries(&self) -> Vec<Entry> {
+        let rejected = |l: Label| self.rejected.get(&l).into_iter().flat_map(|m| m.keys().cloned());
+        (self.actors.keys().cloned().map(Entry::Actor))
+            .chain(rejected(Label::Actor).map(Entry::RejectedActor))
+            .chain(rejected(Label::Date).map(Entry::RejectedDate))
+            .chain(self.renamed.keys().cloned().map(Entry::Renamed))
+            .chain(self.dates.keys().cloned().map(Entry::Date))
+            .collect()
+    }
+
+    /// Removes one entry; false when the lexicon did not have it.
+    pub fn forget(&mut self, entry: &Entry) -> bool {
+        let rejected = |lex: &mut ProjectLexicon, l: Label, s: &str| {
+            lex.rejected.get_mut(&l).is_some_and(|m| m.remove(s).is_some())
+        };
+        match entry {
+            Entry::Actor(s) => self.actors.remove(s).is_some(),
+            Entry::RejectedActor(s) => rejected(self, Label::Actor, s),
+            Entry::RejectedDate(s) => rejected(self, Label::Date, s),
+            Entry::Renamed(s) => self.renamed.remove(s).is_some(),
+            Entry::Date(s) => self.dates.remove(s).is_some(),
+        }
+    }
+}
