@@ -2,7 +2,8 @@
 // A name added by hand in one pasted article is predicted in the next (rule "lexicon"), words
 // rejected are no longer predicted, the lexicon view (W) lists both, forgetting an entry is
 // undone by Ctrl+Z, the lexicon downloads as a gloss-lexicon file, a lexicon file imports, and
-// what was imported is still there after a reload. Plain node script: exit code 1 on any
+// a seed opened afterwards is predicted with the lexicon, and what was imported is still
+// there after a reload. Plain node script: exit code 1 on any
 // failure; the last line is `N passed, N failed`.
 //
 // Usage: scripts/build-web.sh && node tests/e2e/lexicon.spec.mjs
@@ -101,6 +102,13 @@ await run(async ({ page, base, downloads, errors }) => {
     eq(z.map((a) => [a.label, a.provenance.rule, a.attributes.canonical]), [['ACTOR', 'lexicon', 'Zorblax']], 'the learned name');
     eq(json.annotations.filter((a) => a.quote === 'Bamako' && a.label === 'ACTOR'), [], 'the rejected surface');
     eq(json.annotations.filter((a) => a.quote === 'Monday' && a.label === 'DATE'), [], 'the imported DATE rejection');
+  });
+
+  await step('a seed opened afterwards takes the lexicon too (its shipped predictions are replaced)', async () => {
+    await page.click('#corpus .doc[data-id^="003_"]');
+    await page.waitForFunction(() => document.getElementById('text')?.textContent.includes('Bamako') && !document.getElementById('extracting'), null, { timeout: 60000 });
+    await page.waitForFunction(() => ![...document.querySelectorAll('#text .r.actor[data-ids]')].some((r) => r.textContent === 'Bamako'), null, { timeout: 30000 });
+    assert((await runs(page, 'Mali', 'actor')).length > 0, 'other actors stay');
   });
 
   await step('imported entries are still there after a reload', async () => {
