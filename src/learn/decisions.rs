@@ -72,9 +72,15 @@ impl ProjectLexicon {
     /// elsewhere under the same label is one occurrence left out, not the words rejected.
     /// Returns how many decisions were learned.
     pub fn learn_decisions(&mut self, doc: &Document, anns: &[Annotation]) -> usize {
-        let kept: HashSet<(Label, String)> = (anns.iter().filter(|a| a.status.is_live()))
-            .filter_map(|a| Some((a.label(), doc.slice(a.span)?.to_lowercase())))
-            .collect();
+        // The words kept under each label, gathered only when something was rejected (a
+        // long document's 20,000 predictions are read at every job the page posts).
+        let kept: HashSet<(Label, String)> = if anns.iter().any(|a| a.status == Status::Rejected) {
+            (anns.iter().filter(|a| a.status.is_live()))
+                .filter_map(|a| Some((a.label(), doc.slice(a.span)?.to_lowercase())))
+                .collect()
+        } else {
+            HashSet::new()
+        };
         let mut n = 0;
         for a in anns {
             let Some(words) = doc.slice(a.span) else { continue };
