@@ -43,6 +43,7 @@ __all__ = [
     "Doc",
     "FORMATS",
     "GlossError",
+    "Lexicon",
     "Record",
     "Source",
     "agree",
@@ -72,12 +73,32 @@ Record = Union[Text, Mapping[str, Any], Tuple[str, Text, Optional[str]]]
 """One record of a batch: a text, a mapping ``{"id", "text", "dct"}`` (a JSON Lines line of
 ``gloss extract``) or a tuple ``(id, text, dct)``."""
 
+Lexicon = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+"""A project lexicon (``gloss-lexicon`` JSON, as ``gloss learn`` writes it and the page's
+lexicon view exports it): a path, the JSON text itself, or its parsed mapping."""
+
 _DIR_SUFFIXES = (".txt", ".ann", ".conf", ".gold.json", ".json", ".jsonl", ".jsonld", ".conll", ".tml", ".xml")
 
 
 def now() -> str:
     """The time as ``gloss extract`` writes it in ``created`` (UTC, to the second)."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _lexicon_json(lexicon: Optional[Lexicon]) -> Optional[str]:
+    """The JSON text of a project lexicon given as a path, a JSON text or a mapping."""
+    if lexicon is None:
+        return None
+    if isinstance(lexicon, Mapping):
+        return json.dumps(lexicon, ensure_ascii=False)
+    if isinstance(lexicon, str) and lexicon.lstrip("\ufeff").lstrip().startswith("{"):
+        return lexicon
+    name = os.fspath(lexicon)
+    data = read_bytes(name, ANNOTATED_CAP)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise GlossError("not UTF-8 text", name) from None
 
 
 def _encodable(texts: Iterable[object]) -> None:
@@ -94,7 +115,13 @@ def _encodable(texts: Iterable[object]) -> None:
 
 
 def extract_json(
-    text: Text, dct: Optional[str] = None, *, id: str = "doc", created: Optional[str] = None, line: bool = False
+    text: Text,
+    dct: Optional[str] = None,
+    *,
+    id: str = "doc",
+    created: Optional[str] = None,
+    line: bool = False,
+    lexicon: Optional[Lexicon] = None,
 ) -> str:
     """The gold JSON text of ``text`` as ``gloss extract`` prints it for one file (pretty, with a
     final newline; one line without it when ``line``, as for JSON Lines).
@@ -104,28 +131,44 @@ def extract_json(
         dct: its creation date ``YYYY-MM-DD``, which relative dates are resolved against.
         id: the document's id (the CLI uses the file's stem).
         created: the ``created`` time written (default: now, as the CLI does).
+        lexicon: a project lexicon to apply, as ``gloss extract --lexicon`` does (what it adds
+            or changes has the rule ``lexicon``).
 
     Raises:
-        GlossError: a binary, oversized or non-UTF-8 text, or a bad date.
+        GlossError: a binary, oversized or non-UTF-8 text, a bad date or a bad lexicon.
     """
     try:
-        return _gloss.extract_json(text, dct, id, created or now(), None, line)
+        return _gloss.extract_json(text, dct, id, created or now(), None, line, _lexicon_json(lexicon))
     except (TypeError, UnicodeEncodeError):
         _encodable([text])
         raise
 
 
-def extract(text: Text, dct: Optional[str] = None, *, id: str = "doc", created: Optional[str] = None) -> Doc:
+def extract(
+    text: Text,
+    dct: Optional[str] = None,
+    *,
+    id: str = "doc",
+    created: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> Doc:
     """The gold JSON of ``text`` as Python values: :func:`extract_json`, parsed."""
-    return json.loads(extract_json(text, dct, id=id, created=created, line=True))
+    return json.loads(extract_json(text, dct, id=id, created=created, line=True, lexicon=lexicon))
 
 
-def extract_file(path: Union[str, "os.PathLike[str]"], dct: Optional[str] = None, *, created: Optional[str] = None) -> str:
-    """``gloss extract PATH --dct DCT`` for a plain-text article: its output, byte for byte
-    (the document's id is the file's stem; a file's refusals name the file)."""
+def extract_file(
+    path: Union[str, "os.PathLike[str]"],
+    dct: Optional[str] = None,
+    *,
+    created: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> str:
+    """``gloss extract PATH --dct DCT [--lexicon LEXICON]`` for a plain-text article: its
+    output, byte for byte (the document's id is the file's stem; a file's refusals name the
+    file)."""
     name = os.fspath(path)
     data = read_bytes(name, ARTICLE_CAP)
-    return _gloss.extract_json(data, dct, _gloss.stem(name), created or now(), name, False)
+    return _gloss.extract_json(data, dct, _gloss.stem(name), created or now(), name, False, _lexicon_json(lexicon))
 
 
 BadLine = Tuple[int, Optional[str], GlossError]
@@ -133,7 +176,11 @@ BadLine = Tuple[int, Optional[str], GlossError]
 
 
 def extract_jsonl(
-    source: Union[str, "os.PathLike[str]", bytes], dct: Optional[str] = None, *, created: Optional[str] = None
+    source: Union[str, "os.PathLike[str]", bytes],
+    dct: Optional[str] = None,
+    *,
+    created: Optional[str] = None,
+    lexicon: Optional[Lexicon] = None,
 ) -> Tuple[List[Doc], List[BadLine]]:
     """``gloss extract FILE.jsonl``: the documents of the lines ``{"id", "text", "dct"}`` of a
     JSON Lines file (a path) or text (contents: a str holding a newline or starting with
@@ -147,7 +194,7 @@ def extract_jsonl(
     else:
         name = os.fspath(cast("Union[str, os.PathLike[str]]", source))
         data = read_bytes(name, ANNOTATED_CAP)
-    gold, bad = _gloss.extract_jsonl_json(data, name, dct, created or now())
+    gold, bad = _gloss.extract_jsonl_json(data, name, dct, created or now(), _lexicon_json(lexicon))
     return [json.loads(g) for g in gold], list(bad)
 
 
@@ -171,6 +218,7 @@ def extract_many(
     created: Optional[str] = None,
     errors: str = "raise",
     chunk: int = 1024,
+    lexicon: Optional[Lexicon] = None,
 ) -> List[Union[Doc, GlossError]]:
     """Extracts a batch on ``threads`` threads (0: one per core) without the GIL, in order.
 
@@ -186,12 +234,13 @@ def extract_many(
     if errors not in ("raise", "return"):
         raise ValueError('errors is "raise" or "return"')
     created = created or now()
+    lexicon_json = _lexicon_json(lexicon)
     out: List[Union[Doc, GlossError]] = []
     batch: List[Tuple[str, Text, Optional[str]]] = []
 
     def flush() -> None:
         try:
-            done = _gloss.extract_many_json(batch, dct, created, threads, True)
+            done = _gloss.extract_many_json(batch, dct, created, threads, True, lexicon_json)
         except (TypeError, UnicodeEncodeError):
             _encodable(t for _, t, _ in batch)
             raise

@@ -19,6 +19,7 @@ def extract_json(
     created: Optional[str] = None,
     source: Optional[str] = None,
     line: bool = False,
+    lexicon: Optional[str] = None,
 ) -> str: ...
 def extract_many_json(
     records: Sequence[Tuple[str, _Text, Optional[str]]],
@@ -26,9 +27,10 @@ def extract_many_json(
     created: Optional[str] = None,
     threads: int = 0,
     line: bool = True,
+    lexicon: Optional[str] = None,
 ) -> List[Union[str, GlossError]]: ...
 def extract_jsonl_json(
-    text: _Text, name: str, dct: Optional[str] = None, created: Optional[str] = None
+    text: _Text, name: str, dct: Optional[str] = None, created: Optional[str] = None, lexicon: Optional[str] = None
 ) -> Tuple[List[str], List[Tuple[int, Optional[str], GlossError]]]: ...
 def stem(path: str) -> str: ...
 def read_json(

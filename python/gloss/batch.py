@@ -42,15 +42,23 @@ def _error_line(file: str, line: Optional[int], id: Optional[str], e: GlossError
     return json.dumps(record, ensure_ascii=False)
 
 
-def annotate_file(path: PathLike, out_dir: PathLike, dct: Optional[str] = None, created: Optional[str] = None) -> Dict[str, Any]:
+def annotate_file(
+    path: PathLike,
+    out_dir: PathLike,
+    dct: Optional[str] = None,
+    created: Optional[str] = None,
+    lexicon: Optional[str] = None,
+) -> Dict[str, Any]:
     """Annotates one JSON Lines file into ``out_dir`` (see the module's doc). ``dct`` is the
     date of lines that have none; ``created`` the time written in every document (give one
-    for the whole batch, as one CLI run does). Returns ``{"file", "documents", "errors"}``."""
+    for the whole batch, as one CLI run does); ``lexicon`` a project lexicon's JSON text,
+    applied as ``gloss extract --lexicon`` applies it (a bad one is every line's error).
+    Returns ``{"file", "documents", "errors"}``."""
     name = os.fspath(path)
     stem = _gloss.stem(name)
     out = os.fspath(out_dir)
     try:
-        gold, bad = _gloss.extract_jsonl_json(read_bytes(name, ANNOTATED_CAP), name, dct, created)
+        gold, bad = _gloss.extract_jsonl_json(read_bytes(name, ANNOTATED_CAP), name, dct, created, lexicon)
         errors = [_error_line(name, n, i, e) for n, i, e in bad]
     except GlossError as e:
         gold, errors = [], [_error_line(name, None, None, e)]
@@ -70,11 +78,20 @@ def _check_stems(paths: Sequence[PathLike]) -> List[str]:
     return names
 
 
-def run_serial(paths: Sequence[PathLike], out_dir: PathLike, dct: Optional[str] = None, created: Optional[str] = None) -> List[Dict[str, Any]]:
+def run_serial(
+    paths: Sequence[PathLike],
+    out_dir: PathLike,
+    dct: Optional[str] = None,
+    created: Optional[str] = None,
+    lexicon: Any = None,
+) -> List[Dict[str, Any]]:
     """Annotates every file in this process, one after the other (the reference for
-    :func:`run_dask`)."""
+    :func:`run_dask`). ``lexicon``: a project lexicon (path, JSON text or mapping)."""
+    from . import _lexicon_json
+
     os.makedirs(out_dir, exist_ok=True)
-    return [annotate_file(p, out_dir, dct, created) for p in _check_stems(paths)]
+    lex = _lexicon_json(lexicon)
+    return [annotate_file(p, out_dir, dct, created, lex) for p in _check_stems(paths)]
 
 
 def run_dask(
@@ -86,6 +103,7 @@ def run_dask(
     workers: int = 2,
     dct: Optional[str] = None,
     created: Optional[str] = None,
+    lexicon: Any = None,
 ) -> List[Dict[str, Any]]:
     """Annotates every file on Dask: a ``dask.bag`` of the paths, one partition each, mapped
     by :func:`annotate_file`.
@@ -94,18 +112,19 @@ def run_dask(
     (``tcp://host:8786``) they go to that cluster, whose workers must
     have ``gloss`` installed and see ``paths`` and ``out_dir`` (shared storage); without it a
     ``distributed.LocalCluster`` of ``workers`` processes of one thread each is started and
-    closed. ``created`` defaults to one time for the whole batch. Returns each file's counts.
+    closed. ``created`` defaults to one time for the whole batch. ``lexicon`` (a path, JSON
+    text or mapping) is read once here and sent to every task. Returns each file's counts.
     """
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from . import now
+    from . import _lexicon_json, now
 
     names = _check_stems(paths)
     os.makedirs(out_dir, exist_ok=True)
     created = created or now()
     bag = db.from_sequence(names, npartitions=max(1, len(names)))
-    work = bag.map(annotate_file, os.fspath(out_dir), dct, created)
+    work = bag.map(annotate_file, os.fspath(out_dir), dct, created, _lexicon_json(lexicon))
     if client is not None:
         return list(client.compute(work).result())
     if scheduler:

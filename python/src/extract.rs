@@ -6,8 +6,10 @@
 //! `Document` and `jsonl` do), or stop a batch at a bad record (each gets its own error).
 
 use crate::{panicked, pipeline, run_free, Failure};
+use gloss::extract::learned::Compiled;
 use gloss::formats::gold::GoldFile;
 use gloss::formats::jsonl;
+use gloss::learn::ProjectLexicon;
 use gloss::model::raw::{self, Limit};
 use gloss::model::{parse_dct, Document};
 use pyo3::prelude::*;
@@ -35,9 +37,23 @@ impl TextArg {
 /// One record of a batch: its id, its text and its own DCT.
 type Record = (String, TextArg, Option<String>);
 
+/// A project lexicon read and compiled once for a call (see `gloss extract --lexicon`).
+type Learned = (ProjectLexicon, Compiled);
+
+/// The project lexicon of a `gloss-lexicon` JSON text, checked (its problem in words, as the
+/// CLI says it), or none.
+fn learned(json: Option<&str>) -> Result<Option<Learned>, Failure> {
+    let Some(json) = json else { return Ok(None) };
+    let lex = ProjectLexicon::from_json(json)
+        .map_err(|e| Failure::new(gloss::model::Error::input(format!("the project lexicon: {e}")), None))?;
+    let compiled = Compiled::new(&lex);
+    Ok(Some((lex, compiled)))
+}
+
 /// One document, annotated: what `gloss extract` writes for it, `created` included. A text
-/// without a DCT takes the date of its dateline, when it has one, as the CLI does.
-fn annotate(doc: Document, created: Option<&str>) -> GoldFile {
+/// without a DCT takes the date of its dateline, when it has one, as the CLI does; with a
+/// project lexicon, it is applied as `gloss extract --lexicon` applies it.
+fn annotate(doc: Document, created: Option<&str>, learned: Option<&Learned>) -> GoldFile {
     let doc = match doc.dct() {
         None => match pipeline().dateline(&doc) {
             Some(d) => doc.with_dct(Some(d.date)),
@@ -45,7 +61,10 @@ fn annotate(doc: Document, created: Option<&str>) -> GoldFile {
         },
         Some(_) => doc,
     };
-    let anns = pipeline().run(&doc);
+    let anns = match learned {
+        Some((lex, compiled)) => pipeline().run_learned(&doc, lex, compiled),
+        None => pipeline().run(&doc),
+    };
     let mut f = GoldFile::new(doc, anns);
     f.meta.created = created.map(str::to_string);
     f
@@ -56,11 +75,12 @@ fn document(id: &str, text: TextArg, dct: Option<&str>) -> Result<Document, glos
     Document::new(id, &text.into_text(Limit::Article)?, dct)
 }
 
-/// `extract_json(text, dct=None, id="doc", created=None, source=None, line=False) -> str`:
-/// the gold JSON of `text` (pretty, as for one file; one line when `line`), or
-/// `GlossError` naming `source`.
+/// `extract_json(text, dct=None, id="doc", created=None, source=None, line=False,
+/// lexicon=None) -> str`: the gold JSON of `text` (pretty, as for one file; one line when
+/// `line`), or `GlossError` naming `source`; `lexicon`: a project lexicon's JSON to apply.
 #[pyfunction]
-#[pyo3(signature = (text, dct=None, id="doc".to_string(), created=None, source=None, line=false))]
+#[pyo3(signature = (text, dct=None, id="doc".to_string(), created=None, source=None, line=false, lexicon=None))]
+#[allow(clippy::too_many_arguments)]
 fn extract_json(
     py: Python<'_>,
     text: TextArg,
@@ -69,10 +89,12 @@ fn extract_json(
     created: Option<String>,
     source: Option<String>,
     line: bool,
+    lexicon: Option<String>,
 ) -> PyResult<String> {
     run_free(py, move || {
+        let learned = learned(lexicon.as_deref())?;
         let doc = document(&id, text, dct.as_deref()).map_err(|e| Failure::new(e, source.as_deref()))?;
-        let f = annotate(doc, created.as_deref());
+        let f = annotate(doc, created.as_deref(), learned.as_ref());
         Ok(if line { f.to_json_line() } else { f.to_json() })
     })
 }
@@ -80,9 +102,10 @@ fn extract_json(
 /// `extract_many_json(records, dct=None, created=None, threads=0, line=True) -> list`:
 /// records `(id, text, dct)` on `threads` threads (0: one per core) without the GIL; in
 /// input order, each record's gold JSON (a str) or its `GlossError` (an instance, not raised).
-/// A record's own `dct` wins over `dct`.
+/// A record's own `dct` wins over `dct`. `lexicon`: a project lexicon's JSON to apply (read
+/// once for the batch; a bad one raises `GlossError`).
 #[pyfunction]
-#[pyo3(signature = (records, dct=None, created=None, threads=0, line=true))]
+#[pyo3(signature = (records, dct=None, created=None, threads=0, line=true, lexicon=None))]
 fn extract_many_json(
     py: Python<'_>,
     records: Vec<Record>,
@@ -90,7 +113,9 @@ fn extract_many_json(
     created: Option<String>,
     threads: usize,
     line: bool,
+    lexicon: Option<String>,
 ) -> PyResult<Vec<Py<PyAny>>> {
+    let learned = learned(lexicon.as_deref()).map_err(|f| f.into_err(py))?;
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -103,7 +128,7 @@ fn extract_many_json(
         let one = |(id, text, own): Record| -> Result<String, Failure> {
             let dct = own.as_deref().or(dct.as_deref());
             let doc = document(&id, text, dct).map_err(|e| Failure::new(e, Some(&id)))?;
-            let f = annotate(doc, created.as_deref());
+            let f = annotate(doc, created.as_deref(), learned.as_ref());
             Ok(if line { f.to_json_line() } else { f.to_json() })
         };
         let work = || {
@@ -148,24 +173,27 @@ type LinesOutcome = (Vec<String>, Vec<(usize, Option<String>, Failure)>);
 /// (ids default to `<stem of name>-<line>`), without the GIL. Returns the gold lines and the
 /// refused lines `(line, id or None, GlossError)`: unlike the CLI, which stops at a line that
 /// is not JSON, every bad line is returned and the others extracted.
+/// `lexicon`: a project lexicon's JSON to apply.
 #[pyfunction]
-#[pyo3(signature = (text, name, dct=None, created=None))]
+#[pyo3(signature = (text, name, dct=None, created=None, lexicon=None))]
 fn extract_jsonl_json(
     py: Python<'_>,
     text: TextArg,
     name: String,
     dct: Option<String>,
     created: Option<String>,
+    lexicon: Option<String>,
 ) -> PyResult<(Vec<String>, Vec<BadLine>)> {
     let src = name.clone();
     let (gold, bad): LinesOutcome = run_free(py, move || {
+        let learned = learned(lexicon.as_deref())?;
         let text = text.into_text(Limit::Annotated).map_err(|e| Failure::new(e, Some(&src)))?;
         let dct = dct.as_deref().map(parse_dct).transpose().map_err(|e| Failure::new(e, None))?;
         let default_id = stem(&src);
         let (mut gold, mut bad) = (Vec::new(), Vec::new());
         for (n, line) in jsonl::lines(&text) {
             match jsonl::read_input_line(n, line, &default_id, dct) {
-                Ok(doc) => gold.push(annotate(doc, created.as_deref()).to_json_line()),
+                Ok(doc) => gold.push(annotate(doc, created.as_deref(), learned.as_ref()).to_json_line()),
                 Err(e) => bad.push((n, line_id(line), Failure::new(e, Some(&src)))),
             }
         }
