@@ -706,6 +706,40 @@ fn score_of_a_corpus_whose_every_document_is_skipped_fails_in_one_line() {
 /// the person renamed comes back under its new identity, with the rule `lexicon`); a broken
 /// lexicon is refused in words; `simulate-learning` prints a point per checkpoint.
 #[test]
+fn learn_reads_the_decisions_a_file_the_page_saved_records_in_its_statuses() {
+    use gloss::model::{ActorKind, Attrs, Status};
+    let dir = scratch("learn-statuses");
+    let text = "Talks with Zorblax went on. \u{1F642} Bamako said so.\r\nParis agreed.\n";
+    let o = gloss_stdin(&["extract", "--dct", "2025-09-19"], Some(text.as_bytes()));
+    let mut f = GoldFile::from_json(&stdout(&o)).unwrap();
+    let quotes: Vec<&str> = f.annotations.iter().filter(|a| a.actor().is_some()).map(|a| a.quote.as_str()).collect();
+    assert!(["Zorblax", "Bamako", "Paris"].iter().all(|q| quotes.contains(q)), "the three are predicted: {quotes:?}");
+    for a in f.annotations.iter_mut() {
+        match (a.quote.as_str(), &mut a.attrs) {
+            ("Zorblax", Attrs::Actor(x)) => {
+                (x.kind, x.canonical) = (ActorKind::Group, "Zorblax Front".into());
+                a.status = Status::Edited;
+            }
+            ("Bamako", Attrs::Actor(_)) => a.status = Status::Rejected,
+            _ => {}
+        }
+    }
+    let path = dir.join("reviewed.gold.json");
+    std::fs::write(&path, f.to_json()).unwrap();
+    let o = gloss(&["learn", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 by their review statuses"), "{}", stderr(&o));
+    let lex = gloss::learn::ProjectLexicon::from_json(&stdout(&o)).unwrap();
+    let z = lex.actor("Zorblax").expect("the corrected name");
+    assert_eq!((z.kind, z.canonical.as_str()), (ActorKind::Group, "Zorblax Front"));
+    assert!(lex.is_rejected(gloss::model::Label::Actor, "Bamako"));
+    assert!(
+        lex.actor("Paris").is_none() && lex.rejections(gloss::model::Label::Actor, "Paris") == 0,
+        "unreviewed: nothing"
+    );
+}
+
+#[test]
 fn learn_then_extract_with_the_lexicon_and_simulate() {
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let dir = scratch("learn");

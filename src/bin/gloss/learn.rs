@@ -11,7 +11,7 @@ use gloss::extract::learned::Compiled;
 use gloss::extract::Pipeline;
 use gloss::learn::simulate::{simulate, Point, Reviewed};
 use gloss::learn::ProjectLexicon;
-use gloss::model::Label;
+use gloss::model::{Label, Status};
 
 #[derive(Args)]
 pub struct LearnArgs {
@@ -61,15 +61,26 @@ pub fn learn(a: LearnArgs, out: &mut Out) -> Result<(), Fail> {
         None => ProjectLexicon::new(),
     };
     let pipeline = Pipeline::default();
-    let (mut docs, mut decisions) = (0, 0);
+    let (mut docs, mut decisions, mut by_status) = (0, 0, 0);
     for path in &a.files {
         for r in reviewed(path)? {
-            let predicted = pipeline.run_learned(&r.doc, &lex, &Compiled::new(&lex));
-            decisions += lex.learn_document(&r.doc, &r.gold, &predicted, &r.coverage, &r.places);
+            // A file the page saved records each decision in its statuses (accepted, edited,
+            // rejected, or still predicted): learned as the page learns them. A gold file of
+            // made annotations only (all `manual`) is compared with the predictions instead.
+            if r.gold.iter().any(|x| x.status != Status::Manual) {
+                decisions += lex.learn_decisions(&r.doc, &r.gold);
+                by_status += 1;
+            } else {
+                let predicted = pipeline.run_learned(&r.doc, &lex, &Compiled::new(&lex));
+                decisions += lex.learn_document(&r.doc, &r.gold, &predicted, &r.coverage, &r.places);
+            }
             docs += 1;
         }
     }
-    eprintln!("gloss: learned {decisions} decisions from {docs} documents");
+    eprintln!(
+        "gloss: learned {decisions} decisions from {docs} documents ({by_status} by their review statuses, {} by comparison with the predictions)",
+        docs - by_status
+    );
     out.put(&lex.to_json())
 }
 
