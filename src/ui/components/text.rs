@@ -10,8 +10,9 @@
 //!
 //! How it stays fast: paragraphs are grouped in chunks of [`CHUNK`]. A chunk is drawn once
 //! it comes near the viewport (or holds the selection, the pending words or the selected
-//! claim's cue) and then stays drawn, so a selection or a scroll never loses its nodes;
-//! until then it is an empty placeholder of estimated height. A [`Cache`] keeps every paragraph's
+//! claim's cue) and stays drawn while it is within [`KEEP_CHUNKS`] chunks of one drawn for
+//! those reasons, so a scroll back or a drag never loses its nodes; further away it is an
+//! empty placeholder of estimated height again, so the DOM stays the size of a few screens. A [`Cache`] keeps every paragraph's
 //! view between renders and rebuilds only the paragraphs whose annotations, decoration
 //! (selection, related, pending, cue) or chunk state changed; unchanged chunks keep the same
 //! `Rc`, so Yew skips them without looking inside. Only the chunks near the viewport and
@@ -37,6 +38,11 @@ use yew::prelude::*;
 pub const CHUNK: usize = 32;
 /// Chunks drawn with highlights before the first measure of the viewport.
 const FIRST_CHUNKS: usize = 2;
+/// A drawn chunk further than this many chunks from every chunk drawn now (near the
+/// viewport or under the focus) goes back to a placeholder: the DOM of a long article stays
+/// the size of a few screens wherever the reader has been (a selection or an edit in a DOM
+/// of every paragraph cost style, layout and pre-paint over all of them).
+const KEEP_CHUNKS: usize = 4;
 
 #[derive(Properties)]
 pub struct TextViewProps {
@@ -454,11 +460,11 @@ impl Cache {
             self.paras = Vec::with_capacity(np);
             self.chunks = Vec::with_capacity(nc);
         }
-        self.settle(&mut dirty, &redecorate, &now, all);
+        let evicted = self.settle(&mut dirty, &redecorate, &now, all);
         let rebuilt = self.rebuild_paras(text, &dirty);
-        for c in 0..nc {
+        for (c, &gone) in evicted.iter().enumerate() {
             let range = c * CHUNK..((c + 1) * CHUNK).min(np);
-            if !all && !dirty[range.clone()].iter().any(|d| *d) {
+            if !all && !gone && !dirty[range.clone()].iter().any(|d| *d) {
                 continue;
             }
             let est_px = estimate_px(&bounds[range.clone()]);
@@ -478,7 +484,8 @@ impl Cache {
     /// titles and descriptions are never out of date; one whose decoration alone changed
     /// (`redecorate`) is rebuilt if its chunk is in `now`, else marked stale and rebuilt
     /// when its chunk is in `now` again. A placeholder changes only with the text (`all`).
-    fn settle(&mut self, dirty: &mut [bool], redecorate: &[bool], now: &[bool], all: bool) {
+    fn settle(&mut self, dirty: &mut [bool], redecorate: &[bool], now: &[bool], all: bool) -> Vec<bool> {
+        let mut evicted = vec![false; now.len()];
         for (c, &n) in now.iter().enumerate() {
             let was = self.full.get(c).copied().unwrap_or(false);
             if n && !was {
@@ -488,6 +495,20 @@ impl Cache {
             }
             if let Some(f) = self.full.get_mut(c) {
                 *f |= n;
+            }
+            // Far from every chunk drawn now (the viewport's and the focus's): back to a
+            // placeholder, its views dropped (built whole again when it comes back).
+            let near =
+                now.iter().enumerate().skip(c.saturating_sub(KEEP_CHUNKS)).take(2 * KEEP_CHUNKS + 1).any(|(_, &x)| x);
+            if was && !near {
+                self.full[c] = false;
+                evicted[c] = true;
+                let range = c * CHUNK..((c + 1) * CHUNK).min(self.paras.len());
+                for p in range {
+                    let start = self.paras[p].start;
+                    self.paras[p] = Rc::new(ParaView { start, headline: false, runs: Vec::new() });
+                    self.stale[p] = false;
+                }
             }
         }
         for (p, d) in dirty.iter_mut().enumerate() {
@@ -505,6 +526,7 @@ impl Cache {
                 self.stale[p] = false;
             }
         }
+        evicted
     }
 
     /// Rebuilds the dirty paragraphs (an empty view for those of a placeholder chunk);
