@@ -21,6 +21,9 @@ struct Case {
     dct: Option<String>,
     /// "quote | TYPE | value [| mod]" for every date the text holds, in order.
     dates: Vec<String>,
+    /// The guideline and the construction of English the case checks (printed on failure).
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 fn describe(a: &gloss::model::Annotation) -> (String, String, String, Option<String>) {
@@ -57,8 +60,12 @@ fn rule_cases() {
                 })
                 .collect();
             failures.push(format!(
-                "case {i}: {:?} (dct {:?})\n   want: {:?}\n   got:  {:?}",
-                c.text, c.dct, c.dates, got_s
+                "case {i}: {:?} (dct {:?})\n   want: {:?}\n   got:  {:?}{}",
+                c.text,
+                c.dct,
+                c.dates,
+                got_s,
+                c.reason.as_ref().map(|r| format!("\n   why:  {r}")).unwrap_or_default()
             ));
         }
     }

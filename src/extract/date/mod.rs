@@ -317,7 +317,8 @@ impl DateExtractor {
     ///
     /// One pass of a cheap trigger pattern (digits and the lexicon's key words) finds where
     /// dates can be; each rule then runs only on the stretches of text ([`WINDOW`] bytes either
-    /// side of a trigger, cut at white space) around triggers of the classes it needs.
+    /// side of a trigger, cut at white space and at the trigger's line) around triggers of the
+    /// classes it needs.
     fn candidates<'t>(&'t self, text: &'t str, work: &Tally) -> Vec<(usize, usize, usize, Captures<'t>)> {
         let bytes = text.as_bytes();
         let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
@@ -357,6 +358,14 @@ impl DateExtractor {
             }
             while !text.is_char_boundary(we) {
                 we += 1;
+            }
+            // A date never runs across a line break: a headline, a dateline and a paragraph
+            // each end there, so a window stops at the line of its trigger.
+            if let Some(nl) = text[ws..t.start()].rfind('\n') {
+                ws += nl + 1;
+            }
+            if let Some(nl) = text[t.end()..we].find('\n') {
+                we = t.end() + nl;
             }
             for (ri, rule) in self.rules.iter().enumerate() {
                 if rule.classes & mask != 0 {
