@@ -3,7 +3,8 @@
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
 //! day the text is on, or the DCT). It must not: name parts of the day without a clock
-//! reading (`this morning`, `in the evening`: `deictic.rs`).
+//! reading (`this morning`, `in the evening`: `deictic.rs`), or take the idiom and title
+//! `High Noon` for a time.
 
 use super::rule::*;
 
@@ -28,12 +29,18 @@ pub(super) const RULES: &[Rule] = &[
         name: "time-word",
         pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
         classes: TIMEW,
-        guard: DateExtractor::always,
+        guard: DateExtractor::guard_time_word,
         norm: DateExtractor::norm_time,
     },
 ];
 
 impl DateExtractor {
+    /// "noon" that is a time: not the idiom or title "high noon" ("the film High Noon",
+    /// "for Poland, high noon comes today").
+    pub(super) fn guard_time_word(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
+        n.prev_lower != "high"
+    }
+
     /// A clock time, on the day named with it, the day the text is on, or the DCT.
     pub(super) fn norm_time(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
