@@ -1,5 +1,5 @@
-//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `noon`,
-//! `midnight Friday`.
+//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `09:00 UTC
+//! Tuesday`, `noon`, `midnight Friday` (a day named right after the time is part of it).
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
 //! day the text is on, or the DCT). It must not: name parts of the day without a clock
@@ -13,14 +13,14 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",
-        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
     },
     Rule {
         name: "time-24",
-        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))",
+        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
@@ -74,8 +74,10 @@ impl DateExtractor {
         // "18:00 UTC": a time in universal time carries the zone designator Z.
         let t = if matches!(gl("tz").as_deref(), Some("gmt") | Some("utc")) { format!("{t}Z") } else { t };
         // "5 p.m. EST, Nov. 6": the day named after the time.
-        let named_day = match (g("m").and_then(|m| self.lex.month(m)), g("d").and_then(|d| d.parse::<i8>().ok())) {
-            (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+        // The day after the time, with its weekday ("Monday, September 22") or without.
+        let (gm, gd, gy) = (g("m").or(g("m2")), g("d").or(g("d2")), g("y").or(g("y2")));
+        let named_day = match (gm.and_then(|m| self.lex.month(m)), gd.and_then(|d| d.parse::<i8>().ok())) {
+            (Some(m), Some(d)) => match (gy.and_then(|y| y.parse::<i16>().ok()), dct) {
                 (Some(y), _) => Some(Date::new(y, m, d).ok()?),
                 (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
                 (None, None) => None,
