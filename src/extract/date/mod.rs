@@ -36,9 +36,10 @@
 //! (`the third quarter`, `the past two months`) but not one before a hyphenated adjective
 //! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
 //! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
-//! in `two days later` the span is the DURATION `two days` (`later` is a signal, as `before`
-//! and `after` are; TimeBank does the same), while `a year earlier` is a DATE anchored on
-//! the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
+//! in `two days later` and `a month earlier` the span is the DURATION (`later` and `earlier`
+//! are signals, as `before` and `after` are; TimeBank does the same for `later`), while `a
+//! year earlier` as the term of a comparison of figures (`up 15% from 4 pence a year
+//! earlier`) is the DATE compared with, anchored on the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
 //! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`), a
 //! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
 //! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the

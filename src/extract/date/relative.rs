@@ -401,6 +401,12 @@ impl DateExtractor {
         if dir == "later" {
             return self.duration_only(caps, unit, amount, m);
         }
+        // "the rebels had taken the town a month earlier": likewise. Only a comparison of
+        // figures ("up 15% from 4 pence a year earlier", "A year earlier, net income was $5
+        // million") names the period compared with, a DATE with "earlier" in it.
+        if dir == "earlier" && !compares_figures(w) {
+            return self.duration_only(caps, unit, amount, m);
+        }
         // "two days before the vote", "a week after": the duration alone, the
         // preposition is a signal; "N days on" likewise unless it closes the clause.
         if matches!(dir.as_str(), "before" | "after" | "on") {
@@ -465,4 +471,17 @@ pub(super) fn unit_of_word(u: &str) -> Option<Unit> {
         "century" => Unit::Century,
         _ => return None,
     })
+}
+
+/// True when the expression is the term of a comparison: after "from", "with", "than",
+/// "versus" ("compared with a year earlier", "narrowed from a year earlier"), or in a
+/// sentence holding a figure outside it (a digit, `%`, `$`, `£`, `€`).
+fn compares_figures(w: &Where<'_>) -> bool {
+    let prev = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if ["from", "with", "than", "versus", "vs"].iter().any(|x| prev.eq_ignore_ascii_case(x)) {
+        return true;
+    }
+    let (a, b) = w.sentence;
+    let figure = |t: &str| t.bytes().any(|c| c.is_ascii_digit() || c == b'%' || c == b'$') || t.contains(['£', '€']);
+    figure(&w.text[a.min(w.start)..w.start]) || figure(&w.text[w.end..b.max(w.end)])
 }
