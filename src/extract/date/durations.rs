@@ -1,5 +1,6 @@
 //! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
-//! hour`, and amounts left vague (`several weeks`, `for years`).
+//! hour`, adjectives of duration (`day-long`, `decades-long`), and amounts left vague
+//! (`several weeks`, `for years`, `over [the years]`).
 //!
 //! Owns: these rules' patterns, guards and values, the guard of amounts (shared with the
 //! `ago` rule of `relative.rs`) and the plain duration a span ends with. It must not: take
@@ -32,6 +33,22 @@ pub(super) const RULES: &[Rule] = &[
         classes: UNIT,
         guard: DateExtractor::guard_vague_duration,
         norm: DateExtractor::norm_vague_duration,
+    },
+    // "a day-long meeting", "its decades-long dispute": an adjective of duration.
+    Rule {
+        name: "unit-long",
+        pattern: r"\b(?P<u>{UNIT})-long\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_unit_long,
+    },
+    // "over the years", "throughout the decades": a vague span of the text's past.
+    Rule {
+        name: "over-the-units",
+        pattern: r"\b(?P<pre>(?:over|throughout)\s+)the\s+(?P<u>years|decades|months|weeks|centuries)\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_over_the_units,
     },
     Rule {
         name: "bare-units",
@@ -67,6 +84,10 @@ impl DateExtractor {
         // Ages ("52 years old", "a 6-year-old") and fractions ("three-quarters").
         let tail = after.trim_start_matches([' ', '-']).to_ascii_lowercase();
         if tail.starts_with("old") && !tail[3..].starts_with(|c: char| c.is_alphabetic()) {
+            return false;
+        }
+        // "a day-long meeting": the adjective is the expression (rule unit-long), not "a day".
+        if after.starts_with("-long") {
             return false;
         }
         if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some() {
@@ -159,6 +180,28 @@ impl DateExtractor {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
         Some(norm)
+    }
+
+    /// "day-long" is P1D, "months-long" PXM: one unit, or an unknown number of them.
+    pub(super) fn norm_unit_long(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let u = caps.name("u")?.as_str().to_ascii_lowercase();
+        let unit = Unit::from_code(self.lex.unit(&u)?)?;
+        // No singular unit word ends in "s" ("day", "hr", "century"); every plural does.
+        let amount = if u.ends_with('s') { None } else { Some(1.0) };
+        // An unknown number of decades or centuries is written in years, as TimeBank's and
+        // MEANTIME's gold write "decades-long" (PXY).
+        if amount.is_none() && matches!(unit, Unit::Decade | Unit::Century) {
+            return Some(Norm::new(TimexType::Duration, "PXY"));
+        }
+        Some(Norm::new(TimexType::Duration, unit.duration(amount)))
+    }
+
+    /// "over the years": the span "the years", a duration of unknown length.
+    pub(super) fn norm_over_the_units(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let unit = Unit::from_code(self.lex.unit(&caps.name("u")?.as_str().to_ascii_lowercase())?)?;
+        let mut n = Norm::new(TimexType::Duration, unit.duration(None));
+        n.trim_start = caps.name("pre")?.len();
+        Some(n)
     }
 
     /// Bare plural units only in a temporal frame.

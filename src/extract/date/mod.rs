@@ -218,6 +218,8 @@ const PRECEDENCE: &[&str] = &[
     "half-unit",
     "vague-duration",
     "bare-units",
+    "unit-long",
+    "over-the-units",
     "year-adjective",
     "year-end",
     "spoken-year",
