@@ -204,6 +204,7 @@ const PRECEDENCE: &[&str] = &[
     "rel-unit",
     "for-the-unit",
     "pos-of-unit",
+    "verb-the-day",
     "span",
     "anchored",
     "deictic",

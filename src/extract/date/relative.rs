@@ -34,6 +34,14 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::always,
         norm: DateExtractor::norm_pos_of_unit,
     },
+    // "stocks ended the day lower", "began the day in Paris": the day the text is on.
+    Rule {
+        name: "verb-the-day",
+        pattern: r"\b(?P<v>ended|ending|ends|closed|closing|closes|finished|finishing|finishes|started|starting|starts|began|begins|beginning|opened|opening|opens)\s+(?P<the>the)\s+(?P<u>day)\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_verb_the_day,
+    },
     Rule {
         name: "span",
         pattern: r"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b(?P<orso>\s+or\s+so\b)?",
@@ -293,6 +301,22 @@ impl DateExtractor {
             _ => Norm::point(at_unit(dct, unit)?, Anchor::Dct),
         };
         Some(p.with_mod(m))
+    }
+
+    /// "ended the day lower": the span "the day", the day last named in this sentence or the
+    /// one before, else the DCT's day.
+    pub(super) fn norm_verb_the_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let whole = caps.get(0)?;
+        let the = caps.name("the")?;
+        let mut n = match (w.dct, w.prev) {
+            (_, Some((p, i, sn))) if w.sentence_no.saturating_sub(*sn) <= 1 => {
+                Norm::point(coarsen(p, Unit::Day)?, Anchor::Prev(*i))
+            }
+            (Some(dct), _) => Norm::point(at_unit(dct, Unit::Day)?, Anchor::Dct),
+            (None, _) => Norm::new(TimexType::Date, unknown_at_unit(Unit::Day)),
+        };
+        n.trim_start = the.start() - whole.start();
+        Some(n)
     }
 
     /// the next day, the following week, that day: from the date last spoken of.
