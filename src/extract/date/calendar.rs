@@ -297,7 +297,17 @@ impl DateExtractor {
                 _ => y,
             },
         };
-        Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos))
+        let mut n = Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos);
+        // "the [late-November] trip": a hyphenated month is an adjective, and its determiner
+        // stays out of the span (as in "the [third-quarter] profit").
+        if let (Some(p), Some(whole)) = (caps.name("pos"), caps.get(0)) {
+            let lower = p.as_str().to_ascii_lowercase();
+            if lower.starts_with("the") && whole.as_str()[p.end() - whole.start()..].trim_start().starts_with('-') {
+                let word = p.as_str()[3..].trim_start();
+                n.trim_start = p.end() - word.len() - whole.start();
+            }
+        }
+        Some(n)
     }
 
     /// A month and day ("September 19", "19 September 2025"), with an optional year and weekday.
