@@ -106,12 +106,16 @@ impl DateExtractor {
                         weekday(self.lex.weekday(word).filter(|_| word.len() > 5)?)
                     });
                 // A bare time tells of the day the text is on: the last day it named,
-                // in this sentence or the two before, else the DCT.
-                let prev_day =
-                    w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 2).and_then(|(p, i, _)| match p {
+                // in this sentence or the two before, else the DCT. A story told in the
+                // past stays on its day longer ("Gunmen stormed the hotel on Tuesday. ...
+                // The shooting began at 10 p.m."): six sentences back.
+                let reach = if w.tense() == Some(Tense::Past) { 6 } else { 2 };
+                let prev_day = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= reach).and_then(
+                    |(p, i, _)| match p {
                         Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
                         _ => None,
-                    });
+                    },
+                );
                 if let Some(wd) = paren_wd {
                     weekday_near(dct, wd, w.tense())
                 } else if let Some((d, i)) = prev_day {
