@@ -283,7 +283,7 @@ impl DateExtractor {
 }
 
 /// An amount of time that measures something else: the time a distance is run in ("a
-/// four-minute mile") or a stock counted in the time it lasts or fills ("six months of base
+/// four-minute mile"), the hours a service keeps ("a 24-hour news channel") or a stock counted in the time it lasts or fills ("six months of base
 /// pay", "75 hours of video", "reserves worth three months of imports"). `span` is the match,
 /// `tail` the lowercased text after it.
 fn is_measure(span: &str, tail: &str) -> bool {
@@ -291,6 +291,33 @@ fn is_measure(span: &str, tail: &str) -> bool {
     let first = next.next().unwrap_or("");
     if span.contains('-')
         && matches!(first, "mile" | "miles" | "km" | "kilometre" | "kilometer" | "kilometres" | "kilometers")
+    {
+        return true;
+    }
+    // "a 24-hour news channel", "a 24-hour candle": round the clock, a property of a
+    // service or a thing, not the duration of an event (a 24-hour strike is one).
+    if span.ends_with("24-hour")
+        && matches!(
+            first,
+            "news"
+                | "service"
+                | "services"
+                | "hotline"
+                | "helpline"
+                | "coverage"
+                | "channel"
+                | "station"
+                | "shop"
+                | "store"
+                | "pharmacy"
+                | "support"
+                | "security"
+                | "surveillance"
+                | "protection"
+                | "care"
+                | "access"
+                | "candle"
+        )
     {
         return true;
     }
