@@ -21,6 +21,9 @@ struct Case {
     dct: Option<String>,
     /// "quote | TYPE | value [| mod]" for every date the text holds, in order.
     dates: Vec<String>,
+    /// The guideline and the construction of English the case checks (printed on failure).
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 fn describe(a: &gloss::model::Annotation) -> (String, String, String, Option<String>) {
@@ -57,8 +60,12 @@ fn rule_cases() {
                 })
                 .collect();
             failures.push(format!(
-                "case {i}: {:?} (dct {:?})\n   want: {:?}\n   got:  {:?}",
-                c.text, c.dct, c.dates, got_s
+                "case {i}: {:?} (dct {:?})\n   want: {:?}\n   got:  {:?}{}",
+                c.text,
+                c.dct,
+                c.dates,
+                got_s,
+                c.reason.as_ref().map(|r| format!("\n   why:  {r}")).unwrap_or_default()
             ));
         }
     }
@@ -245,10 +252,10 @@ fn dev_set_scores() {
     assert!(va >= FLOOR_VALUE, "value accuracy {va:.3} fell below {FLOOR_VALUE}");
 }
 
-// Reached when these floors were set: strict 0.891, relaxed 0.946, value 0.868.
-const FLOOR_STRICT: f64 = 0.881;
-const FLOOR_RELAXED: f64 = 0.936;
-const FLOOR_VALUE: f64 = 0.858;
+// Reached when these floors were set: strict 0.894, relaxed 0.949, value 0.869.
+const FLOOR_STRICT: f64 = 0.884;
+const FLOOR_RELAXED: f64 = 0.939;
+const FLOOR_VALUE: f64 = 0.859;
 
 fn p_eq(p: &gloss::model::Annotation, g: &DevSpan) -> bool {
     p.span.start() == g.start && p.span.end() == g.end

@@ -286,6 +286,10 @@ impl DateExtractor {
             _ if w.near_pair(48, "this", "year") => y,
             _ => match w.tense_or_deadline() {
                 Some(Tense::Past) if m > dm + 1 => y - 1,
+                // The month after the DCT's in a past clause is most often a plan reported in
+                // the past ("warned of cuts in September"); it is the past one only when a past
+                // verb governs it ("was elected in October", "the deal, signed in October").
+                Some(Tense::Past) if m == dm + 1 && governed_by_past_verb(w.before()) => y - 1,
                 Some(Tense::Future) if m + 1 < dm => y + 1,
                 // No past or future marker: a month far ahead of the DCT is the last one
                 // ("prices have come down from the middle of October", in February).
@@ -293,7 +297,17 @@ impl DateExtractor {
                 _ => y,
             },
         };
-        Some(Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos))
+        let mut n = Norm::point(Point::Month(y, m), Anchor::Dct).with_mod(pos);
+        // "the [late-November] trip": a hyphenated month is an adjective, and its determiner
+        // stays out of the span (as in "the [third-quarter] profit").
+        if let (Some(p), Some(whole)) = (caps.name("pos"), caps.get(0)) {
+            let lower = p.as_str().to_ascii_lowercase();
+            if lower.starts_with("the") && whole.as_str()[p.end() - whole.start()..].trim_start().starts_with('-') {
+                let word = p.as_str()[3..].trim_start();
+                n.trim_start = p.end() - word.len() - whole.start();
+            }
+        }
+        Some(n)
     }
 
     /// A month and day ("September 19", "19 September 2025"), with an optional year and weekday.
@@ -311,7 +325,12 @@ impl DateExtractor {
         match dct {
             Some(dct) => {
                 let wd = g("wd").and_then(|x| self.lex.weekday(x));
-                let date = year_for_day(dct, m, d, wd, w.tense())?;
+                let tense = w.tense();
+                let mut date = year_for_day(dct, m, d, wd, tense)?;
+                // "was elected on October 3", a fortnight after the DCT: a past verb governs it.
+                if wd.is_none() && date > dct && tense == Some(Tense::Past) && governed_by_past_verb(w.before()) {
+                    date = Date::new(date.year() - 1, m, d).ok()?;
+                }
                 Some(Norm::point(Point::Day(date), Anchor::Dct))
             }
             None => Some(Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d:02}"))),
@@ -335,4 +354,26 @@ impl DateExtractor {
         }
         self.lex.month(word)
     }
+}
+
+/// True when the text before an expression ends with a past verb and a preposition of time
+/// ("elected in ", "signed on ", "began during "): the verb governs the expression. A
+/// participle after "be" ("to be held on") is no past.
+fn governed_by_past_verb(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty());
+    let (Some(prep), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    // "to be held on October 12", "being signed in October": a participle after "be" takes
+    // its time from the auxiliary, which looks ahead or is unknown.
+    if words.next().is_some_and(|aux| aux.eq_ignore_ascii_case("be") || aux.eq_ignore_ascii_case("being")) {
+        return false;
+    }
+    // Nothing but white space between the verb, the preposition and the expression.
+    let tail = before.trim_end();
+    let verb_end = tail.len() - prep.len();
+    matches!(prep, "in" | "on" | "during")
+        && tail.ends_with(prep)
+        && tail[..verb_end].trim_end().ends_with(verb)
+        && resolve::is_past_verb(verb)
 }

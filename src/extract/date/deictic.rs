@@ -21,7 +21,7 @@ pub(super) const RULES: &[Rule] = &[
         name: "weekday",
         pattern: r"\b(?:(?P<pos>early|late|earlier|later|mid)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+following|the\s+next|the\s+previous)\s+)?(?P<wd>{WDF})\b(?:\s+(?P<pod>{POD}))?\b",
         classes: WEEKDAY,
-        guard: DateExtractor::always,
+        guard: DateExtractor::guard_weekday,
         norm: DateExtractor::norm_weekday,
     },
     // "in the morning", "by mid afternoon": a part of the day the text is speaking of (the
@@ -44,6 +44,14 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 impl DateExtractor {
+    /// A weekday that is no title's first words: a capitalised part of the day followed by
+    /// a capitalised word names a programme ("Saturday Night Live", "Monday Night Football",
+    /// "Sunday Morning Futures"), not an evening.
+    pub(super) fn guard_weekday(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let title_pod = caps.name("pod").is_some_and(|p| p.as_str().starts_with(|c: char| c.is_ascii_uppercase()));
+        !(title_pod && n.after.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_uppercase()))
+    }
+
     /// "today's" before a word of the present era ("in today's world") is no day.
     pub(super) fn guard_deictic(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
         let Near { after, .. } = *n;

@@ -1,10 +1,12 @@
 //! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
-//! hour`, and amounts left vague (`several weeks`, `for years`).
+//! hour`, adjectives of duration (`day-long`, `decades-long`), and amounts left vague
+//! (`several weeks`, `for years`, `over [the years]`).
 //!
 //! Owns: these rules' patterns, guards and values, the guard of amounts (shared with the
 //! `ago` rule of `relative.rs`) and the plain duration a span ends with. It must not: take
-//! ages (`52 years old`), ordinals (`a second time`) or titles (`60 Minutes`) for durations,
-//! or name points (`two weeks ago`: `relative.rs`).
+//! ages (`52 years old`, `aged 6 months`), measures of something else (`a four-minute
+//! mile`, `six months of pay`), ordinals (`a second time`) or titles (`60 Minutes`) for
+//! durations, or name points (`two weeks ago`: `relative.rs`).
 
 use super::rule::*;
 
@@ -32,6 +34,22 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::guard_vague_duration,
         norm: DateExtractor::norm_vague_duration,
     },
+    // "a day-long meeting", "its decades-long dispute": an adjective of duration.
+    Rule {
+        name: "unit-long",
+        pattern: r"\b(?P<u>{UNIT})-long\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_unit_long,
+    },
+    // "over the years", "throughout the decades": a vague span of the text's past.
+    Rule {
+        name: "over-the-units",
+        pattern: r"\b(?P<pre>(?:over|throughout)\s+)the\s+(?P<u>years|decades|months|weeks|centuries)\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_over_the_units,
+    },
     Rule {
         name: "bare-units",
         pattern: r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
@@ -44,7 +62,7 @@ pub(super) const RULES: &[Rule] = &[
 impl DateExtractor {
     /// A number of units that is an amount of time, not an ordinal, a year, a title or an age.
     pub(super) fn guard_amount(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { text, s, e, after, .. } = *n;
+        let Near { text, s, e, after, before, .. } = *n;
         let prev_lower = &n.prev_lower;
         // "a second", "a minute" as ordinals or nouns: "a second time", "wait a minute".
         let n = caps.name("n").map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
@@ -68,11 +86,43 @@ impl DateExtractor {
         if tail.starts_with("old") && !tail[3..].starts_with(|c: char| c.is_alphabetic()) {
             return false;
         }
+        // "a day-long meeting": the adjective is the expression (rule unit-long), not "a day".
+        if after.starts_with("-long") {
+            return false;
+        }
         if u.starts_with("quarter") && text[s..e].contains('-') && caps.name("n").is_some() {
+            return false;
+        }
+        if self.is_age(before, &tail) || is_measure(&text[s..e], &tail) {
             return false;
         }
         // "one day" opening a story, "one night": keep; "the second quarter" is not here.
         !(prev_lower == "per" || (n.contains('.') && u == "quarter"))
+    }
+
+    /// An amount of time that is an age: "aged 6 months", "aged two to five years", "at the
+    /// age of 18 months", "18 years of age" (TimeML marks no ages, as `a 6-year-old` shows).
+    /// `before` is the text before the match, `tail` the lowercased text after it.
+    fn is_age(&self, before: &str, tail: &str) -> bool {
+        if tail.starts_with("of age") && !tail[6..].starts_with(|c: char| c.is_alphabetic()) {
+            return true;
+        }
+        // Back over numbers and the words that join them, to the word that governs them.
+        let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+        for _ in 0..6 {
+            let Some(w) = words.next() else { return false };
+            let lw = w.trim_matches(['-', ',']).to_ascii_lowercase();
+            let is_number = lw.is_empty() || lw.bytes().all(|b| b.is_ascii_digit()) || self.lex.number(&lw).is_some();
+            if is_number || matches!(lw.as_str(), "to" | "and" | "or" | "between" | "-") {
+                continue;
+            }
+            return match lw.as_str() {
+                "aged" | "age" | "ages" => true,
+                "of" => words.next().is_some_and(|w| w.eq_ignore_ascii_case("age")),
+                _ => false,
+            };
+        }
+        false
     }
 
     /// N units: a duration (or a SET after an amount, a future day in "will one day").
@@ -132,10 +182,36 @@ impl DateExtractor {
         Some(norm)
     }
 
+    /// "day-long" is P1D, "months-long" PXM: one unit, or an unknown number of them.
+    pub(super) fn norm_unit_long(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let u = caps.name("u")?.as_str().to_ascii_lowercase();
+        let unit = Unit::from_code(self.lex.unit(&u)?)?;
+        // No singular unit word ends in "s" ("day", "hr", "century"); every plural does.
+        let amount = if u.ends_with('s') { None } else { Some(1.0) };
+        // An unknown number of decades or centuries is written in years, as TimeBank's and
+        // MEANTIME's gold write "decades-long" (PXY).
+        if amount.is_none() && matches!(unit, Unit::Decade | Unit::Century) {
+            return Some(Norm::new(TimexType::Duration, "PXY"));
+        }
+        Some(Norm::new(TimexType::Duration, unit.duration(amount)))
+    }
+
+    /// "over the years": the span "the years", a duration of unknown length.
+    pub(super) fn norm_over_the_units(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let unit = Unit::from_code(self.lex.unit(&caps.name("u")?.as_str().to_ascii_lowercase())?)?;
+        let mut n = Norm::new(TimexType::Duration, unit.duration(None));
+        n.trim_start = caps.name("pre")?.len();
+        Some(n)
+    }
+
     /// Bare plural units only in a temporal frame.
     pub(super) fn guard_vague_duration(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { after, .. } = *n;
+        let Near { text, s, e, after, before, .. } = *n;
         let prev_lower = &n.prev_lower;
+        let tail = after.trim_start().to_ascii_lowercase();
+        if self.is_age(before, &tail) || is_measure(&text[s..e], &tail) {
+            return false;
+        }
         // Bare plural units need a temporal frame around them ("for years", "in weeks",
         // "years ago", "weeks after"); "the years" alone is too vague.
         if caps.name("v").is_none() {
@@ -204,4 +280,71 @@ impl DateExtractor {
         }
         Some(n)
     }
+}
+
+/// An amount of time that measures something else: the time a distance is run in ("a
+/// four-minute mile"), the hours a service keeps ("a 24-hour news channel") or a stock counted in the time it lasts or fills ("six months of base
+/// pay", "75 hours of video", "reserves worth three months of imports"). `span` is the match,
+/// `tail` the lowercased text after it.
+fn is_measure(span: &str, tail: &str) -> bool {
+    let mut next = tail.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let first = next.next().unwrap_or("");
+    if span.contains('-')
+        && matches!(first, "mile" | "miles" | "km" | "kilometre" | "kilometer" | "kilometres" | "kilometers")
+    {
+        return true;
+    }
+    // "a 24-hour news channel", "a 24-hour candle": round the clock, a property of a
+    // service or a thing, not the duration of an event (a 24-hour strike is one).
+    if span.ends_with("24-hour")
+        && matches!(
+            first,
+            "news"
+                | "service"
+                | "services"
+                | "hotline"
+                | "helpline"
+                | "coverage"
+                | "channel"
+                | "station"
+                | "shop"
+                | "store"
+                | "pharmacy"
+                | "support"
+                | "security"
+                | "surveillance"
+                | "protection"
+                | "care"
+                | "access"
+                | "candle"
+        )
+    {
+        return true;
+    }
+    if first != "of" {
+        return false;
+    }
+    // The noun counted, or an adjective and the noun ("of base pay").
+    next.take(2).any(|w| {
+        matches!(
+            w,
+            "pay"
+                | "salary"
+                | "salaries"
+                | "wages"
+                | "income"
+                | "rent"
+                | "imports"
+                | "video"
+                | "footage"
+                | "playback"
+                | "supplies"
+                | "food"
+                | "fuel"
+                | "water"
+                | "rations"
+                | "medicine"
+                | "medication"
+        )
+    })
 }

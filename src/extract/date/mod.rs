@@ -36,9 +36,10 @@
 //! (`the third quarter`, `the past two months`) but not one before a hyphenated adjective
 //! (`the [third-quarter] profit`); a bare weekday, month or month-day points back from the
 //! DCT unless the nearest verb is future ("will", "until", "scheduled", a deadline "by");
-//! in `two days later` the span is the DURATION `two days` (`later` is a signal, as `before`
-//! and `after` are; TimeBank does the same), while `a year earlier` is a DATE anchored on
-//! the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
+//! in `two days later` and `a month earlier` the span is the DURATION (`later` and `earlier`
+//! are signals, as `before` and `after` are; TimeBank does the same for `later`), while `a
+//! year earlier` as the term of a comparison of figures (`up 15% from 4 pence a year
+//! earlier`) is the DATE compared with, anchored on the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
 //! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`), a
 //! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
 //! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the
@@ -203,6 +204,7 @@ const PRECEDENCE: &[&str] = &[
     "rel-unit",
     "for-the-unit",
     "pos-of-unit",
+    "verb-the-day",
     "span",
     "anchored",
     "deictic",
@@ -217,6 +219,8 @@ const PRECEDENCE: &[&str] = &[
     "half-unit",
     "vague-duration",
     "bare-units",
+    "unit-long",
+    "over-the-units",
     "year-adjective",
     "year-end",
     "spoken-year",
@@ -317,7 +321,8 @@ impl DateExtractor {
     ///
     /// One pass of a cheap trigger pattern (digits and the lexicon's key words) finds where
     /// dates can be; each rule then runs only on the stretches of text ([`WINDOW`] bytes either
-    /// side of a trigger, cut at white space) around triggers of the classes it needs.
+    /// side of a trigger, cut at white space and at the trigger's line) around triggers of the
+    /// classes it needs.
     fn candidates<'t>(&'t self, text: &'t str, work: &Tally) -> Vec<(usize, usize, usize, Captures<'t>)> {
         let bytes = text.as_bytes();
         let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
@@ -357,6 +362,14 @@ impl DateExtractor {
             }
             while !text.is_char_boundary(we) {
                 we += 1;
+            }
+            // A date never runs across a line break: a headline, a dateline and a paragraph
+            // each end there, so a window stops at the line of its trigger.
+            if let Some(nl) = text[ws..t.start()].rfind('\n') {
+                ws += nl + 1;
+            }
+            if let Some(nl) = text[t.end()..we].find('\n') {
+                we = t.end() + nl;
             }
             for (ri, rule) in self.rules.iter().enumerate() {
                 if rule.classes & mask != 0 {

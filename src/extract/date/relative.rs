@@ -34,6 +34,14 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::always,
         norm: DateExtractor::norm_pos_of_unit,
     },
+    // "stocks ended the day lower", "began the day in Paris": the day the text is on.
+    Rule {
+        name: "verb-the-day",
+        pattern: r"\b(?P<v>ended|ending|ends|closed|closing|closes|finished|finishing|finishes|started|starting|starts|began|begins|beginning|opened|opening|opens)\s+(?P<the>the)\s+(?P<u>day)\b",
+        classes: UNIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_verb_the_day,
+    },
     Rule {
         name: "span",
         pattern: r"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|previous|first|final|following|ensuing|preceding|initial|latest|remaining|same|year-earlier|year-ago|entire|whole|full)\s+(?:(?P<n>{NUM}|few|several|many|couple\s+of)\s+)?(?P<u>{UNIT})\b(?P<orso>\s+or\s+so\b)?",
@@ -295,6 +303,22 @@ impl DateExtractor {
         Some(p.with_mod(m))
     }
 
+    /// "ended the day lower": the span "the day", the day last named in this sentence or the
+    /// one before, else the DCT's day.
+    pub(super) fn norm_verb_the_day(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
+        let whole = caps.get(0)?;
+        let the = caps.name("the")?;
+        let mut n = match (w.dct, w.prev) {
+            (_, Some((p, i, sn))) if w.sentence_no.saturating_sub(*sn) <= 1 => {
+                Norm::point(coarsen(p, Unit::Day)?, Anchor::Prev(*i))
+            }
+            (Some(dct), _) => Norm::point(at_unit(dct, Unit::Day)?, Anchor::Dct),
+            (None, _) => Norm::new(TimexType::Date, unknown_at_unit(Unit::Day)),
+        };
+        n.trim_start = the.start() - whole.start();
+        Some(n)
+    }
+
     /// the next day, the following week, that day: from the date last spoken of.
     pub(super) fn norm_anchored(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
@@ -401,6 +425,12 @@ impl DateExtractor {
         if dir == "later" {
             return self.duration_only(caps, unit, amount, m);
         }
+        // "the rebels had taken the town a month earlier": likewise. Only a comparison of
+        // figures ("up 15% from 4 pence a year earlier", "A year earlier, net income was $5
+        // million") names the period compared with, a DATE with "earlier" in it.
+        if dir == "earlier" && !compares_figures(w) {
+            return self.duration_only(caps, unit, amount, m);
+        }
         // "two days before the vote", "a week after": the duration alone, the
         // preposition is a signal; "N days on" likewise unless it closes the clause.
         if matches!(dir.as_str(), "before" | "after" | "on") {
@@ -465,4 +495,17 @@ pub(super) fn unit_of_word(u: &str) -> Option<Unit> {
         "century" => Unit::Century,
         _ => return None,
     })
+}
+
+/// True when the expression is the term of a comparison: after "from", "with", "than",
+/// "versus" ("compared with a year earlier", "narrowed from a year earlier"), or in a
+/// sentence holding a figure outside it (a digit, `%`, `$`, `£`, `€`).
+fn compares_figures(w: &Where<'_>) -> bool {
+    let prev = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if ["from", "with", "than", "versus", "vs"].iter().any(|x| prev.eq_ignore_ascii_case(x)) {
+        return true;
+    }
+    let (a, b) = w.sentence;
+    let figure = |t: &str| t.bytes().any(|c| c.is_ascii_digit() || c == b'%' || c == b'$') || t.contains(['£', '€']);
+    figure(&w.text[a.min(w.start)..w.start]) || figure(&w.text[w.end..b.max(w.end)])
 }

@@ -382,6 +382,25 @@ fn markers() -> &'static rustc_hash::FxHashMap<&'static str, (Tense, bool)> {
     })
 }
 
+/// True when `word` (as written) is a past verb by the tense lists: a strong past marker
+/// ("began", "held") or a lowercase -ed form that is no adjective or number ("elected",
+/// "signed"); "planned", "expected", "scheduled" look ahead and are not.
+pub fn is_past_verb(word: &str) -> bool {
+    if word.len() > 24 || word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let Ok(w) = std::str::from_utf8(&buf[..word.len()]) else {
+        return false;
+    };
+    match markers().get(w) {
+        Some(&(t, _)) => t == Tense::Past && !matches!(w, "ago" | "last" | "yesterday" | "earlier" | "been"),
+        None => w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !not_past_ed().contains(w),
+    }
+}
+
 /// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
 /// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
 /// first among equals. `None` when the sentence has no marker.

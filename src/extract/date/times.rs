@@ -1,9 +1,10 @@
-//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `noon`,
-//! `midnight Friday`.
+//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `09:00 UTC
+//! Tuesday`, `noon`, `midnight Friday` (a day named right after the time is part of it).
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
 //! day the text is on, or the DCT). It must not: name parts of the day without a clock
-//! reading (`this morning`, `in the evening`: `deictic.rs`).
+//! reading (`this morning`, `in the evening`: `deictic.rs`), or take the idiom and title
+//! `High Noon` for a time.
 
 use super::rule::*;
 
@@ -12,14 +13,14 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",
-        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?))?",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
     },
     Rule {
         name: "time-24",
-        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))",
+        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
@@ -28,12 +29,18 @@ pub(super) const RULES: &[Rule] = &[
         name: "time-word",
         pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
         classes: TIMEW,
-        guard: DateExtractor::always,
+        guard: DateExtractor::guard_time_word,
         norm: DateExtractor::norm_time,
     },
 ];
 
 impl DateExtractor {
+    /// "noon" that is a time: not the idiom or title "high noon" ("the film High Noon",
+    /// "for Poland, high noon comes today").
+    pub(super) fn guard_time_word(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
+        n.prev_lower != "high"
+    }
+
     /// A clock time, on the day named with it, the day the text is on, or the DCT.
     pub(super) fn norm_time(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -67,8 +74,10 @@ impl DateExtractor {
         // "18:00 UTC": a time in universal time carries the zone designator Z.
         let t = if matches!(gl("tz").as_deref(), Some("gmt") | Some("utc")) { format!("{t}Z") } else { t };
         // "5 p.m. EST, Nov. 6": the day named after the time.
-        let named_day = match (g("m").and_then(|m| self.lex.month(m)), g("d").and_then(|d| d.parse::<i8>().ok())) {
-            (Some(m), Some(d)) => match (g("y").and_then(|y| y.parse::<i16>().ok()), dct) {
+        // The day after the time, with its weekday ("Monday, September 22") or without.
+        let (gm, gd, gy) = (g("m").or(g("m2")), g("d").or(g("d2")), g("y").or(g("y2")));
+        let named_day = match (gm.and_then(|m| self.lex.month(m)), gd.and_then(|d| d.parse::<i8>().ok())) {
+            (Some(m), Some(d)) => match (gy.and_then(|y| y.parse::<i16>().ok()), dct) {
                 (Some(y), _) => Some(Date::new(y, m, d).ok()?),
                 (None, Some(dct)) => Some(year_for_day(dct, m, d, None, w.tense())?),
                 (None, None) => None,
@@ -97,12 +106,16 @@ impl DateExtractor {
                         weekday(self.lex.weekday(word).filter(|_| word.len() > 5)?)
                     });
                 // A bare time tells of the day the text is on: the last day it named,
-                // in this sentence or the two before, else the DCT.
-                let prev_day =
-                    w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 2).and_then(|(p, i, _)| match p {
+                // in this sentence or the two before, else the DCT. A story told in the
+                // past stays on its day longer ("Gunmen stormed the hotel on Tuesday. ...
+                // The shooting began at 10 p.m."): six sentences back.
+                let reach = if w.tense() == Some(Tense::Past) { 6 } else { 2 };
+                let prev_day = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= reach).and_then(
+                    |(p, i, _)| match p {
                         Point::Day(d) | Point::DayTime(d, _) => Some((*d, *i)),
                         _ => None,
-                    });
+                    },
+                );
                 if let Some(wd) = paren_wd {
                     weekday_near(dct, wd, w.tense())
                 } else if let Some((d, i)) = prev_day {

@@ -93,6 +93,17 @@ impl DateExtractor {
             if count_noun_follows(after) {
                 return false;
             }
+            // "the Class of 1999": a cohort's name, not the year.
+            if prev_lower == "of"
+                && n.before.trim_end().strip_suffix("of").is_some_and(|b| {
+                    b.trim_end()
+                        .rsplit(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("class"))
+                })
+            {
+                return false;
+            }
             let next_word = after.trim_start();
             if next_word.starts_with(|c: char| c.is_ascii_digit()) && !after.starts_with(',') {
                 return false;
