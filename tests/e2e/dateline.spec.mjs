@@ -4,18 +4,9 @@
 // DCT. Plain node script: exit code 1 on any failure; the last line is `N passed, N failed`.
 //
 // Usage: scripts/build-web.sh && node tests/e2e/dateline.spec.mjs
-import { run, step, assert, eq } from './flow-lib.mjs';
+import { run, step, assert, eq, pasteText } from './flow-lib.mjs';
 
-async function paste(page, text) {
-  await page.click('#paste');
-  await page.waitForSelector('#paste-dialog');
-  await page.$eval('#paste-text', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-  await page.fill('#paste-dct', '');
-  await page.click('#paste-open');
-  await page.waitForFunction((head) => !document.getElementById('paste-dialog')
-    && document.getElementById('text')?.textContent.startsWith(head)
-    && !document.getElementById('extracting') && document.querySelector('#text .r[data-ids]'), text.slice(0, 12), { timeout: 60000 });
-}
+const paste = (page, text) => pasteText(page, text, '');
 
 const dct = (page) => page.$eval('#dct', (el) => el.value);
 const banner = (page) => page.evaluate(() => document.querySelector('#banner .banner-text')?.textContent || '');

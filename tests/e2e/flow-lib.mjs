@@ -185,3 +185,17 @@ export async function idbRecords(page, store) {
     };
   }), store);
 }
+
+/** Opens `text` through the paste dialog with DCT `dct` ('' for none). Unless `wait` is false,
+ *  waits until the text is on screen with its highlights and no extraction is running. */
+export async function pasteText(page, text, dct = '2025-09-19', { wait = true } = {}) {
+  await page.click('#paste');
+  await page.waitForSelector('#paste-dialog');
+  await page.$eval('#paste-text', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
+  await page.fill('#paste-dct', dct);
+  await page.click('#paste-open');
+  if (!wait) return;
+  await page.waitForFunction((head) => !document.getElementById('paste-dialog')
+    && document.getElementById('text')?.textContent.startsWith(head)
+    && !document.getElementById('extracting') && document.querySelector('#text .r[data-ids]'), text.slice(0, 12), { timeout: 60000 });
+}

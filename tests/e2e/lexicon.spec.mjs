@@ -7,18 +7,9 @@
 // failure; the last line is `N passed, N failed`.
 //
 // Usage: scripts/build-web.sh && node tests/e2e/lexicon.spec.mjs
-import { run, step, assert, eq, download } from './flow-lib.mjs';
+import { run, step, assert, eq, download, pasteText } from './flow-lib.mjs';
 
-async function paste(page, text) {
-  await page.click('#paste');
-  await page.waitForSelector('#paste-dialog');
-  await page.$eval('#paste-text', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-  await page.fill('#paste-dct', '2025-09-19');
-  await page.click('#paste-open');
-  await page.waitForFunction((head) => !document.getElementById('paste-dialog')
-    && document.getElementById('text')?.textContent.startsWith(head)
-    && !document.getElementById('extracting') && document.querySelector('#text .r[data-ids]'), text.slice(0, 12), { timeout: 60000 });
-}
+const paste = (page, text) => pasteText(page, text);
 
 /** The runs of the text showing `words` with `cls` (e.g. "actor"), as their ids. */
 const runs = (page, words, cls) => page.evaluate(([w, c]) => [...document.querySelectorAll(`#text .r.${c}[data-ids]`)]

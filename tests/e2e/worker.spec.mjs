@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, run, step, assert, eq, notes } from './flow-lib.mjs';
+import { ROOT, run, step, assert, eq, notes, pasteText } from './flow-lib.mjs';
 import { bigArticle } from '../../scripts/bench-web.mjs';
 
 /** The seeds with their DCTs (seeds/README.md; src/ui/seeds.rs). */
@@ -70,13 +70,7 @@ async function viaWorker(page, docs) {
 const count = (page) => page.evaluate(() => ['actor', 'date', 'claim']
   .reduce((sum, l) => sum + Number(document.getElementById(`count-${l}`)?.textContent || 0), 0));
 
-async function paste(page, text) {
-  await page.click('#paste');
-  await page.waitForSelector('#paste-dialog');
-  await page.$eval('#paste-text', (el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-  await page.fill('#paste-dct', '2025-09-19');
-  await page.click('#paste-open');
-}
+const paste = (page, text) => pasteText(page, text, '2025-09-19', { wait: false });
 
 await run(async ({ page, base, errors }) => {
   await page.goto(base);
