@@ -41,6 +41,10 @@ struct Case {
     /// A known failure, with its reason: reported, not asserted.
     #[serde(default)]
     xfail: Option<String>,
+    /// The guideline and the construction of English the case checks (read by people).
+    #[serde(default)]
+    #[allow(dead_code)]
+    reason: Option<String>,
 }
 
 fn yes() -> bool {

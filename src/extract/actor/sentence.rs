@@ -94,8 +94,86 @@ impl<'a> Sentence<'a> {
             caps,
             steps: Steps::default(),
         };
-        s.headline = s.is_headline();
+        s.headline = s.is_headline() || s.is_shouted();
+        if let Some((place_end, body)) = s.dateline() {
+            // The dateline's place is where the story was filed, not an actor; the story's
+            // first sentence starts after its dash.
+            for x in 0..place_end {
+                s.used[x] = true;
+            }
+            s.initial[body] = true;
+        }
         s
+    }
+
+    /// Is every word of the sentence in capitals ("FULL TEXT.", "GARLAND STEPS ASIDE.")?
+    /// Capitals then prove nothing, as in a title-case headline.
+    fn is_shouted(&self) -> bool {
+        let mut words = 0;
+        for k in 0..self.t.len() {
+            if !self.is_word(k) {
+                continue;
+            }
+            let w = self.w(k);
+            if !is_shouted_word(w) {
+                if w.chars().any(char::is_lowercase) {
+                    return false;
+                }
+                continue;
+            }
+            words += 1;
+        }
+        words >= 2
+    }
+
+    /// A dateline opening a line: a place in capitals, perhaps a region or a date after a
+    /// comma and a news agency in brackets, then a dash ("LOS ANGELES (AP) -", "SAN JUAN,
+    /// Puerto Rico (AP)_", "FLINT, Mich., Oct. 4 (UPI) —", "MIDWAY ATOLL -"): the end of its
+    /// place in capitals (and of what follows it up to the agency) and the token where the story
+    /// starts. A lead-in in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — Oz's
+    /// advice") has the same shape and, like a headline, names no actor by its capitals.
+    fn dateline(&self) -> Option<(usize, usize)> {
+        let first = self.t.first()?;
+        let line_start = self.text[..first.s].trim_end_matches([' ', '\t']);
+        if !(line_start.is_empty() || line_start.ends_with('\n')) {
+            return None;
+        }
+        let n = self.t.len().min(16);
+        let mut k = 0;
+        // Words in capitals, with their apostrophes ("HE'S", "DON'T", "OZ'S").
+        while k < n
+            && (self.is_word(k) && !self.w(k).chars().any(char::is_lowercase) || matches!(self.w(k), "'" | "’"))
+            && (k > 0 || is_shouted_word(self.w(k)))
+            || k < n && self.t[k].kind == Kind::Poss && !self.w(k).contains('s')
+        {
+            k += 1;
+        }
+        // "UPI" alone opening a line is no place; a single place word needs its dash or comma.
+        if k == 0 || (k == 1 && self.w(0).chars().count() < 4) {
+            return None;
+        }
+        let mut place_end = k;
+        // ", Puerto Rico", ", N.Y., Sept. 26": a region or a date, short words without a verb.
+        if k < n && self.w(k) == "," {
+            let mut x = k + 1;
+            while x < n && (self.is_word(x) && self.w(x).chars().count() <= 12 || matches!(self.w(x), "," | ".")) {
+                x += 1;
+            }
+            place_end = x;
+            k = x;
+        }
+        // "(AP)", "(UPI)": the agency stays an actor.
+        if k + 2 < n && self.w(k) == "(" && self.is_word(k + 1) && self.w(k + 2) == ")" {
+            k += 3;
+        }
+        let dash = |x: usize| x < n && matches!(self.w(x), "-" | "—" | "–" | "_");
+        if !dash(k) {
+            return None;
+        }
+        while dash(k) {
+            k += 1;
+        }
+        (k < self.t.len() && self.is_word(k)).then_some((place_end, k))
     }
 
     /// The buffers, for the next sentence.
@@ -213,4 +291,9 @@ impl<'a> Sentence<'a> {
         out.push(c);
         true
     }
+}
+
+/// A word in capitals: two letters or more, none lowercase ("WASHINGTON", "HE'S", "N.Y.").
+fn is_shouted_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
