@@ -231,7 +231,8 @@ impl Sentence<'_> {
         let mut start = a;
         while start > 0 && a - start < 2 && self.is_word(start - 1) && !self.used[start - 1] {
             let d = self.lw(start - 1);
-            if DETERMINERS.contains(&d) && d != "of" {
+            // "another source": the determiner that makes it a new one stays in the span.
+            if (DETERMINERS.contains(&d) && d != "of") || d == "another" {
                 start -= 1;
             } else {
                 break;
