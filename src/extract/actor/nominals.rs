@@ -222,6 +222,19 @@ impl Sentence<'_> {
                 // "Al-Shabaab fighters" keeps its name apart.
                 let named = matches!(u.class, Class::Person { .. } | Class::KnownPerson(_))
                     && head.kind == ActorKind::Organization;
+                // "the Ruritanian regime", "the Democratic nominee": a single word no list knows,
+                // shaped as a demonym, between "the" and the head, says whose body it is (its
+                // named modifier; GUIDELINES: "French envoy" is one nominal). A name of
+                // another shape ("the Obama administration") keeps its name.
+                let demonym = ["an", "ese", "ish", "i", "ic"].iter().any(|e| lk.ends_with(e));
+                let named = named
+                    || (u.i == k
+                        && u.class == Class::Unknown
+                        && demonym
+                        && !self.initial[k]
+                        && k > 0
+                        && self.lw(k - 1) == "the"
+                        && w.chars().skip(1).all(char::is_lowercase));
                 if named && a == h && !(u.i..=u.j).any(|x| self.used[x]) {
                     owner = Some(u);
                     a = u.i;
