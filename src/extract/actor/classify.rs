@@ -15,7 +15,8 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 9] = [
+pub(super) const RUN_RULES: [RunRule; 10] = [
+    SETTLEMENT_OF,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -26,6 +27,45 @@ pub(super) const RUN_RULES: [RunRule; 9] = [
     ROLE_BEFORE_GIVEN_NAME,
     LOCATED_ORG,
 ];
+
+/// `settlement-of`: the name after "the village of", "the town of", "residents of" is a place
+/// ("the village of Beit Ummar", "near the town of Hiram", "Residents of Kafr Nabl"):
+/// GUIDELINES, a place is no actor.
+const SETTLEMENT_OF: RunRule = RunRule {
+    name: "settlement-of",
+    apply: |s, r, units| {
+        if r.i < 2 || s.lw(r.i - 1) != "of" || !s.is_word(r.i - 2) {
+            return false;
+        }
+        let place = matches!(
+            s.lw(r.i - 2),
+            "village"
+                | "villages"
+                | "town"
+                | "towns"
+                | "city"
+                | "settlement"
+                | "district"
+                | "province"
+                | "municipality"
+                | "suburb"
+                | "neighbourhood"
+                | "neighborhood"
+                | "hamlet"
+                | "commune"
+                | "county"
+                | "residents"
+                | "inhabitants"
+                | "villagers"
+                | "townspeople"
+        );
+        if !place {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
+        true
+    },
+};
 
 /// The whole run is one gazetteer name; a title before it is a known person's role.
 const WHOLE_GAZETTEER: RunRule = RunRule {
