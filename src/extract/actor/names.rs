@@ -225,7 +225,13 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // Done to people: "accused Vezilier", "Vezilier, who".
     let person_object = object && DONE_TO_PEOPLE.contains(&s.lw(u.i - 1));
     let who = u.j + 2 < s.t.len() && s.w(u.j + 1) == "," && s.lw(u.j + 2) == "who";
-    let kind = if (person_object || who) && !described { ActorKind::Person } else { ActorKind::Organization };
+    // "told CNBC", "told MSNBC's Morning Joe": a name in capitals told something is a
+    // network or an agency, not a person.
+    let kind = if (person_object || who) && !described && !is_acronym(name) {
+        ActorKind::Person
+    } else {
+        ActorKind::Organization
+    };
     let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
     c.pending = Pending::Single { acting, acronym, weak };
     s.mark(u.i, u.j);
