@@ -116,6 +116,44 @@ pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
     },
 };
 
+/// `headline-name`: in a headline, where capitals prove nothing, a run of capitalised words
+/// that the running text of the document has found as a name is that name, with its kind
+/// and identity ("Hillary Clinton Speaks ..." -> "Hillary Clinton"; GUIDELINES ACTOR: a run
+/// in a headline is an actor only if known). Leftmost-longest, up to six words.
+pub(super) const HEADLINE_NAMES: Pass = Pass { name: "headline-name", run: |s, _, out| s.headline_names(out) };
+
+impl Sentence<'_> {
+    fn headline_names(&mut self, out: &mut Vec<Cand>) {
+        let Some(known) = self.known else { return };
+        if !self.headline || known.is_empty() {
+            return;
+        }
+        let n = self.t.len();
+        let mut k = 0;
+        while k < n {
+            if self.used[k] || !self.cap(k) {
+                k += 1;
+                continue;
+            }
+            let found = (k..n.min(k + 6)).rev().find_map(|m| {
+                let c = known.get(&self.text[self.t[k].s..self.t[m].e])?;
+                (!(k..=m).any(|x| self.used[x]) && self.cap(m)).then(|| (m, c.clone()))
+            });
+            let Some((m, mut c)) = found else {
+                k += 1;
+                continue;
+            };
+            c.s = self.t[k].s;
+            c.e = self.t[m].e;
+            c.rule = "headline-name";
+            c.sent = self.t[0].s;
+            self.mark(k, m);
+            out.push(c);
+            k = m + 1;
+        }
+    }
+}
+
 /// `unit-number`: capitalised words of unknown kind ending in a military unit's word after its
 /// number ("65 Fighter Wing"): a numbered military unit, an organisation.
 pub(super) const UNIT_NUMBER: UnitRule = UnitRule {

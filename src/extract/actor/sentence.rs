@@ -5,7 +5,7 @@
 //! Owns: the per-sentence state and its accessors, reused buffers between sentences. It must
 //! not: decide what is an actor (the rule families do) or look beyond its sentence.
 
-use super::lexicon::{HashSet, Lexicon, Suffix};
+use super::lexicon::{HashMap, HashSet, Lexicon, Suffix};
 use super::rule::{Cand, Pending};
 use super::token::{Kind, Token};
 use super::words::{is_cap_word, lower};
@@ -42,6 +42,9 @@ pub(super) struct Sentence<'a> {
     pub(super) caps: Vec<bool>,
     /// Tokens visited by the analysis of capitalised runs (see [`crate::extract::Work`]).
     pub(super) steps: Steps,
+    /// In a headline, the names the running text of the document has found, by their text:
+    /// a run of the headline is a name when it is one of them.
+    pub(super) known: Option<&'a HashMap<&'a str, Cand>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -93,8 +96,9 @@ impl<'a> Sentence<'a> {
             lows,
             caps,
             steps: Steps::default(),
+            known: None,
         };
-        s.headline = s.is_headline() || s.is_shouted();
+        s.headline = s.is_headline() || s.is_shouted() || s.is_title_line();
         if let Some((place_end, body)) = s.dateline() {
             // The dateline's place is where the story was filed, not an actor; the story's
             // first sentence starts after its dash.
@@ -104,6 +108,53 @@ impl<'a> Sentence<'a> {
             s.initial[body] = true;
         }
         s
+    }
+
+    /// A line in title case, even with a final stop ("Stealth Over Health: Hillary Clinton Was
+    /// Headed to ER But Diverted to Avoid Bad Optics."): its lowercase words are only short
+    /// function words ("to", "for", "of"), it has three capitalised words or more, and at least
+    /// two capitalised words are ones title case alone capitalises, verbs and function words
+    /// ("Was", "Headed", "But", "Speaks", "To", "After"), one of them a function word (a
+    /// list of names has nouns that are verb forms too: "Air Force", "Army Service Forces"). A sentence full of names ("Elias
+    /// Howell was a United States Representative from Ohio.") writes its verbs in lowercase.
+    fn is_title_line(&self) -> bool {
+        let (Some(first), Some(last)) = (self.t.first(), self.t.last()) else {
+            return false;
+        };
+        let start = self.text[..first.s].rfind('\n').map_or(0, |p| p + 1);
+        let end = self.text[last.e..].find('\n').map_or(self.text.len(), |p| last.e + p);
+        let line = &self.text[start..end];
+        if line.len() > 300 {
+            return false;
+        }
+        let (mut words, mut title_words, mut function_words) = (0, 0, 0);
+        let is_part = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        for (n, w) in line.split(|c: char| !is_part(c)).filter(|w| !w.is_empty()).enumerate() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let Some(c0) = w.chars().next() else { continue };
+            if c0.is_lowercase() {
+                if !LOWERCASE_IN_TITLES.contains(&w) {
+                    return false;
+                }
+                continue;
+            }
+            if !c0.is_alphabetic() {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if n > 0 && w.chars().skip(1).all(char::is_lowercase) {
+                if TITLE_FUNCTION_WORDS.contains(&lw.as_str()) {
+                    function_words += 1;
+                    title_words += 1;
+                } else if self.lex.verbs.contains(lw.as_str()) || self.lex.auxiliaries.contains(lw.as_str()) {
+                    title_words += 1;
+                }
+            }
+            if w.chars().count() >= 4 {
+                words += 1;
+            }
+        }
+        words >= 3 && title_words >= 2 && function_words >= 1
     }
 
     /// Is every word of the sentence in capitals ("FULL TEXT.", "GARLAND STEPS ASIDE.")?
@@ -297,3 +348,17 @@ impl<'a> Sentence<'a> {
 fn is_shouted_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
+
+/// The words a title-case line writes in lowercase: articles, short prepositions and
+/// conjunctions.
+const LOWERCASE_IN_TITLES: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+    "vs", "via", "nor", "per", "off", "over", "up", "if", "than", "amid",
+];
+
+/// Function words that only title case capitalises inside a line.
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to",
+    "up", "with", "after", "about", "against", "amid", "before", "toward", "towards", "than", "that", "this", "is",
+    "are", "was", "were", "be", "not", "its", "their", "his", "her", "our", "your", "my", "it", "we", "you", "they",
+];
