@@ -274,6 +274,10 @@ impl Sentence<'_> {
         if p == "by" || self.relation_before(i) {
             return true;
         }
+        // "by the United States": the article between the agent cue and the name.
+        if p == "the" && i >= 2 && self.lw(i - 2) == "by" {
+            return true;
+        }
         if p == "to" && i >= 2 && self.lw(i - 2) == "according" {
             return true;
         }
