@@ -107,6 +107,10 @@ pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
     apply: |s, n, ui, out| {
         let u = &n.units[ui];
         let Class::NewOrg(kind) = u.class else { return };
+        // "Current News: Angelo is working on ...": a label opening a line.
+        if s.opens_line(u.i) && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" {
+            return;
+        }
         let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
         let text = s.text;
         let name = &text[s.t[i].s..s.t[u.j].e];
@@ -287,8 +291,9 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     }
     // Where capitals prove nothing, several words are no name.
     let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)));
-    // A label in a table row ("Total Dead: 192") is no name.
-    let label = !s.terminated && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":";
+    // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
+    // "Veto Power Impedes Peace Efforts: ...") is no name.
+    let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
     if weak || label {
         return;
     }

@@ -289,6 +289,13 @@ impl<'a> Sentence<'a> {
         words >= 3 && caps * 10 >= words * 7
     }
 
+    /// Does token `k` open its line (nothing but spaces and quotation marks before it)?
+    pub(super) fn opens_line(&self, k: usize) -> bool {
+        let before = &self.text[..self.t[k].s];
+        let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+        line.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''))
+    }
+
     pub(super) fn mark(&mut self, i: usize, j: usize) {
         for x in i..=j {
             self.used[x] = true;
