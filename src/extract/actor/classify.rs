@@ -10,7 +10,7 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS};
+use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
@@ -381,7 +381,11 @@ impl Sentence<'_> {
                 }
             }
             let org_ahead = || last_org.is_some_and(|x| x > i);
+            // "Van Gogh", "van der Vaart": a particle opening a surname stays in the name.
+            let particle =
+                i < j && NAME_PARTICLES.contains(&lw) && (self.cap(i + 1) || NAME_PARTICLES.contains(&self.lw(i + 1)));
             if !given
+                && !particle
                 && (self.lex.common.contains(lw)
                     || (self.initial[i]
                         && (self.lower_words.contains(lw)
@@ -437,13 +441,18 @@ impl Sentence<'_> {
     /// Capitalised words that are no gazetteer name.
     pub(super) fn plain_segment(&self, a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>) {
         let (mut a, mut b) = (a, b);
-        while a <= b && !self.cap(a) {
+        // "van der Vaart": lowercase particles opening a surname stay.
+        let end = b;
+        let particles = |a: usize| {
+            (a + 1..=end.min(a + 2)).any(|x| self.cap(x) && (a..x).all(|y| NAME_PARTICLES.contains(&self.w(y))))
+        };
+        while a <= b && !self.cap(a) && !particles(a) {
             a += 1;
         }
         while b > a && !self.cap(b) {
             b -= 1;
         }
-        if a > b || !self.cap(a) {
+        if a > b || !(self.cap(a) || particles(a)) {
             return;
         }
         let first = self.w(a);

@@ -9,6 +9,7 @@
 
 use super::lexicon::{fold, Entry, HashMap, HeadRule, Lexicon};
 use super::rule::{Cand, DocRule, Pending};
+use super::words::NAME_PARTICLES;
 use crate::model::{ActorKind, Mention};
 
 /// The document rules, in order.
@@ -154,6 +155,11 @@ impl<'t> Known<'t> {
                     if slot.as_deref() != Some(canon.as_str()) {
                         *slot = None;
                     }
+                }
+                // "Bill de Blasio": "De Blasio" alone is him too (a surname with its particle).
+                let words: Vec<&str> = f.split(' ').collect();
+                if let Some(p) = (1..words.len().saturating_sub(1)).find(|&p| NAME_PARTICLES.contains(&words[p])) {
+                    persons.insert(words[p..].join(" "), canon.clone());
                 }
                 persons.entry(f).or_insert(canon);
             }

@@ -11,7 +11,7 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS};
+use super::words::{head_is_plural, is_acronym, COMPASS, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -290,7 +290,9 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         return;
     }
     // Where capitals prove nothing, several words are no name.
-    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)));
+    // ("De Blasio said": a particle opening a surname is no common word.)
+    let particle = u.j > u.i && NAME_PARTICLES.contains(&s.lw(u.i));
+    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)) && !particle);
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
