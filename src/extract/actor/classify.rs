@@ -258,6 +258,22 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
         if !(i..k).all(|x| s.cap(x) && gaz_at[x].is_none() && !s.is_org_suffix(x)) {
             return false;
         }
+        // "Frank Kelly Freas", "Nadja Angelique Beauford": one word no list knows before a
+        // middle name, inside a sentence, of three letters or more ("Fr" is a title), shaped
+        // as no role word (-ed, -an, -er, -or, -ist) and never written in lowercase, is a
+        // first name.
+        let w = s.lw(i);
+        let role_shaped = ["ed", "an", "er", "or", "ist", "ic", "ent", "ant"].iter().any(|e| w.ends_with(e));
+        if k == i + 1
+            && !s.initial[i]
+            && w.chars().count() > 2
+            && !role_shaped
+            && !s.lower_words.contains(w)
+            && !s.lex.heads.contains_key(w)
+            && !s.lex.common.contains(w)
+        {
+            return false;
+        }
         let role: String = s.text[s.t[i].s..s.t[k - 1].e].to_string();
         s.analyse_plain(k, j, gaz_at, Some(role), units);
         true
