@@ -121,9 +121,22 @@ impl<'a> Sentence<'a> {
         let (Some(first), Some(last)) = (self.t.first(), self.t.last()) else {
             return false;
         };
-        let start = self.text[..first.s].rfind('\n').map_or(0, |p| p + 1);
-        let end = self.text[last.e..].find('\n').map_or(self.text.len(), |p| last.e + p);
-        let line = &self.text[start..end];
+        // The line, looked for within 300 bytes either side (a longer line is no headline, and
+        // a text without line breaks is not searched to its start for every sentence).
+        let b = self.text.as_bytes();
+        let lo = first.s.saturating_sub(300);
+        let start = match b[lo..first.s].iter().rposition(|&c| c == b'\n') {
+            Some(p) => lo + p + 1,
+            None if lo == 0 => 0,
+            None => return false,
+        };
+        let hi = (last.e + 300).min(b.len());
+        let end = match b[last.e..hi].iter().position(|&c| c == b'\n') {
+            Some(p) => last.e + p,
+            None if hi == b.len() => b.len(),
+            None => return false,
+        };
+        let Some(line) = self.text.get(start..end) else { return false };
         if line.len() > 300 {
             return false;
         }
@@ -291,9 +304,13 @@ impl<'a> Sentence<'a> {
 
     /// Does token `k` open its line (nothing but spaces and quotation marks before it)?
     pub(super) fn opens_line(&self, k: usize) -> bool {
-        let before = &self.text[..self.t[k].s];
-        let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
-        line.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''))
+        // Back from the token over spaces and quotation marks only: a line break or the text's
+        // start must come first.
+        self.text[..self.t[k].s]
+            .chars()
+            .rev()
+            .find(|&c| !(c == ' ' || c == '\t' || matches!(c, '"' | '“' | '‘' | '\'')))
+            .is_none_or(|c| c == '\n' || c == '\r')
     }
 
     pub(super) fn mark(&mut self, i: usize, j: usize) {
