@@ -15,7 +15,9 @@
 //! 2. each run classified by the run rules: split at titles, by its head word (organisation
 //!    suffixes, words that make a place or an event), given names and the gazetteer
 //!    (`classify.rs`);
-//! 3. the passes, in order (`PASSES`): possessives ("Mali's junta", "Russia's Africa Corps",
+//! 3. the passes, in order (`PASSES`): names of the running text found again in a headline
+//!    (headlines, where capitals prove nothing, are analysed after the running text;
+//!    `names.rs`), possessives ("Mali's junta", "Russia's Africa Corps",
 //!    "Mali's decision"; `possessives.rs`), nominal mentions around a head noun kept when they
 //!    act or speak (`nominals.rs`), demonym peoples acting (`states.rs`), the names, each given
 //!    to the first unit rule whose pattern holds (`UNIT_RULES`: states whose context makes
