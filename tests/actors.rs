@@ -41,6 +41,10 @@ struct Case {
     /// A known failure, with its reason: reported, not asserted.
     #[serde(default)]
     xfail: Option<String>,
+    /// The guideline and the construction of English the case checks (read by people).
+    #[serde(default)]
+    #[allow(dead_code)]
+    reason: Option<String>,
 }
 
 fn yes() -> bool {
@@ -425,8 +429,8 @@ fn top_errors(errors: &[(String, String)], n: usize) -> String {
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
-const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.738;
-const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.806;
+const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.743;
+const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.808;
 const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.803;
 const POLNEAR_SOURCE_OVERLAP_FLOOR: f64 = 0.801;
 

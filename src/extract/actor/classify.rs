@@ -10,12 +10,13 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS};
+use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 9] = [
+pub(super) const RUN_RULES: [RunRule; 10] = [
+    SETTLEMENT_OF,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -26,6 +27,45 @@ pub(super) const RUN_RULES: [RunRule; 9] = [
     ROLE_BEFORE_GIVEN_NAME,
     LOCATED_ORG,
 ];
+
+/// `settlement-of`: the name after "the village of", "the town of", "residents of" is a place
+/// ("the village of Beit Ummar", "near the town of Hiram", "Residents of Kafr Nabl"):
+/// GUIDELINES, a place is no actor.
+const SETTLEMENT_OF: RunRule = RunRule {
+    name: "settlement-of",
+    apply: |s, r, units| {
+        if r.i < 2 || s.lw(r.i - 1) != "of" || !s.is_word(r.i - 2) {
+            return false;
+        }
+        let place = matches!(
+            s.lw(r.i - 2),
+            "village"
+                | "villages"
+                | "town"
+                | "towns"
+                | "city"
+                | "settlement"
+                | "district"
+                | "province"
+                | "municipality"
+                | "suburb"
+                | "neighbourhood"
+                | "neighborhood"
+                | "hamlet"
+                | "commune"
+                | "county"
+                | "residents"
+                | "inhabitants"
+                | "villagers"
+                | "townspeople"
+        );
+        if !place {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
+        true
+    },
+};
 
 /// The whole run is one gazetteer name; a title before it is a known person's role.
 const WHOLE_GAZETTEER: RunRule = RunRule {
@@ -218,6 +258,22 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
         if !(i..k).all(|x| s.cap(x) && gaz_at[x].is_none() && !s.is_org_suffix(x)) {
             return false;
         }
+        // "Frank Kelly Freas", "Nadja Angelique Beauford": one word no list knows before a
+        // middle name, inside a sentence, of three letters or more ("Fr" is a title), shaped
+        // as no role word (-ed, -an, -er, -or, -ist) and never written in lowercase, is a
+        // first name.
+        let w = s.lw(i);
+        let role_shaped = ["ed", "an", "er", "or", "ist", "ic", "ent", "ant"].iter().any(|e| w.ends_with(e));
+        if k == i + 1
+            && !s.initial[i]
+            && w.chars().count() > 2
+            && !role_shaped
+            && !s.lower_words.contains(w)
+            && !s.lex.heads.contains_key(w)
+            && !s.lex.common.contains(w)
+        {
+            return false;
+        }
         let role: String = s.text[s.t[i].s..s.t[k - 1].e].to_string();
         s.analyse_plain(k, j, gaz_at, Some(role), units);
         true
@@ -341,7 +397,11 @@ impl Sentence<'_> {
                 }
             }
             let org_ahead = || last_org.is_some_and(|x| x > i);
+            // "Van Gogh", "van der Vaart": a particle opening a surname stays in the name.
+            let particle =
+                i < j && NAME_PARTICLES.contains(&lw) && (self.cap(i + 1) || NAME_PARTICLES.contains(&self.lw(i + 1)));
             if !given
+                && !particle
                 && (self.lex.common.contains(lw)
                     || (self.initial[i]
                         && (self.lower_words.contains(lw)
@@ -397,13 +457,18 @@ impl Sentence<'_> {
     /// Capitalised words that are no gazetteer name.
     pub(super) fn plain_segment(&self, a: usize, b: usize, role: &mut Option<String>, units: &mut Vec<Unit>) {
         let (mut a, mut b) = (a, b);
-        while a <= b && !self.cap(a) {
+        // "van der Vaart": lowercase particles opening a surname stay.
+        let end = b;
+        let particles = |a: usize| {
+            (a + 1..=end.min(a + 2)).any(|x| self.cap(x) && (a..x).all(|y| NAME_PARTICLES.contains(&self.w(y))))
+        };
+        while a <= b && !self.cap(a) && !particles(a) {
             a += 1;
         }
         while b > a && !self.cap(b) {
             b -= 1;
         }
-        if a > b || !self.cap(a) {
+        if a > b || !(self.cap(a) || particles(a)) {
             return;
         }
         let first = self.w(a);

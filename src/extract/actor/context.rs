@@ -50,7 +50,13 @@ impl Sentence<'_> {
     /// The end of a short complement after a head noun: "[five staff members] of France's
     /// embassy" (left), "[Diplomats] in Bamako" (said). `h` when there is none.
     pub(super) fn skip_complement(&self, h: usize) -> usize {
-        if !self.is_word(h + 1) || !matches!(self.lw(h + 1), "of" | "in" | "at" | "from" | "with" | "for") {
+        // "a source close to the talks", "people familiar with the matter", "officials
+        // briefed on the plan": an adjective and its preposition, then the phrase.
+        let adj = self.is_word(h + 2)
+            && matches!(self.lw(h + 1), "close" | "familiar" | "briefed" | "knowledgeable")
+            && matches!(self.lw(h + 2), "to" | "with" | "on" | "about" | "of");
+        let h = if adj { h + 1 } else { h };
+        if !adj && (!self.is_word(h + 1) || !matches!(self.lw(h + 1), "of" | "in" | "at" | "from" | "with" | "for")) {
             return h;
         }
         let mut k = h + 2;
@@ -266,6 +272,10 @@ impl Sentence<'_> {
         }
         let p = self.lw(i - 1);
         if p == "by" || self.relation_before(i) {
+            return true;
+        }
+        // "by the United States": the article between the agent cue and the name.
+        if p == "the" && i >= 2 && self.lw(i - 2) == "by" {
             return true;
         }
         if p == "to" && i >= 2 && self.lw(i - 2) == "according" {

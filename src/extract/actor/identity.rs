@@ -9,14 +9,48 @@
 
 use super::lexicon::{fold, Entry, HashMap, HeadRule, Lexicon};
 use super::rule::{Cand, DocRule, Pending};
+use super::words::NAME_PARTICLES;
 use crate::model::{ActorKind, Mention};
 
 /// The document rules, in order.
-pub(super) const DOC_RULES: [DocRule; 3] = [
+pub(super) const DOC_RULES: [DocRule; 4] = [
     DocRule { name: "same-name", apply: one_kind_per_name },
     DocRule { name: "identities", apply: identities },
     DocRule { name: "list-name", apply: list_names },
+    DocRule { name: "anonymous-sources", apply: anonymous_sources },
 ];
+
+/// `anonymous-sources`: unnamed sources are kept apart (GUIDELINES.md: each anonymous source
+/// is its own identity unless the text says it is the same one). A source with no description
+/// ("sources said", "a source said", "another source said") is a new identity at each
+/// indefinite or bare mention and the one before at a definite one ("the source"); a singular
+/// source and a plural one are never the same. A described source ("a French diplomatic
+/// source") keeps its description as identity, and "another" makes a new one of it. The new
+/// identities are numbered: "source", "source 2", ...; "sources", "sources 2", ...
+fn anonymous_sources(_lex: &Lexicon, text: &str, cands: &mut [Cand]) {
+    // Per canonical name: how many identities it has, and whether a mention has taken the first.
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    for c in cands.iter_mut() {
+        if c.drop || c.mention != Mention::Nominal || c.canonical.is_empty() {
+            continue;
+        }
+        let quote = &text[c.s..c.e];
+        let head = quote.rsplit(' ').next().unwrap_or(quote).to_lowercase();
+        if head != "source" && head != "sources" {
+            continue;
+        }
+        let first = quote.split(' ').next().unwrap_or("").to_lowercase();
+        let bare = c.canonical == "source";
+        let base = if bare && head == "sources" { "sources".to_string() } else { c.canonical.clone() };
+        let definite = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "such");
+        let new = first == "another" || (bare && !definite);
+        let n = seen.entry(base.clone()).or_insert(0);
+        if new || *n == 0 {
+            *n += 1;
+        }
+        c.canonical = if *n == 1 { base } else { format!("{base} {n}") };
+    }
+}
 
 /// Document-level decisions: people linked to fuller names, single capitalised words,
 /// nominals without a state named in them; the candidates in text order.
@@ -121,6 +155,11 @@ impl<'t> Known<'t> {
                     if slot.as_deref() != Some(canon.as_str()) {
                         *slot = None;
                     }
+                }
+                // "Bill de Blasio": "De Blasio" alone is him too (a surname with its particle).
+                let words: Vec<&str> = f.split(' ').collect();
+                if let Some(p) = (1..words.len().saturating_sub(1)).find(|&p| NAME_PARTICLES.contains(&words[p])) {
+                    persons.insert(words[p..].join(" "), canon.clone());
                 }
                 persons.entry(f).or_insert(canon);
             }

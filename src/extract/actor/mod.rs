@@ -15,7 +15,9 @@
 //! 2. each run classified by the run rules: split at titles, by its head word (organisation
 //!    suffixes, words that make a place or an event), given names and the gazetteer
 //!    (`classify.rs`);
-//! 3. the passes, in order (`PASSES`): possessives ("Mali's junta", "Russia's Africa Corps",
+//! 3. the passes, in order (`PASSES`): names of the running text found again in a headline
+//!    (headlines, where capitals prove nothing, are analysed after the running text;
+//!    `names.rs`), possessives ("Mali's junta", "Russia's Africa Corps",
 //!    "Mali's decision"; `possessives.rs`), nominal mentions around a head noun kept when they
 //!    act or speak (`nominals.rs`), demonym peoples acting (`states.rs`), the names, each given
 //!    to the first unit rule whose pattern holds (`UNIT_RULES`: states whose context makes
@@ -55,7 +57,7 @@ pub use lexicon::{fold, FILES as DATA_FILES};
 use super::{Context, Extractor, Steps, Tally};
 use crate::model::{ActorAttrs, Annotation, Attrs, Document, Label, Provenance, Status};
 use identity::resolve;
-use lexicon::{HashSet, Lexicon};
+use lexicon::{HashMap, HashSet, Lexicon};
 use rule::{Cand, Names, Pass, Unit, UnitRule};
 use sentence::{Scratch, Sentence};
 use token::{Kind, Token};
@@ -133,11 +135,33 @@ impl ActorExtractor {
         }
         let mut cands: Vec<Cand> = Vec::new();
         let mut scratch = Scratch::default();
+        // Headlines wait for the names of the running text (`names::HEADLINE_NAMES`).
+        let mut headlines: Vec<&[Token]> = Vec::new();
         for toks in sents {
             let mut s = Sentence::new(self.lex, text, toks, &lower_words, scratch);
-            s.run(&mut cands);
-            steps.add(s.steps.get() as usize + toks.len());
+            if s.headline {
+                headlines.push(toks);
+            } else {
+                s.run(&mut cands);
+                steps.add(s.steps.get() as usize + toks.len());
+            }
             scratch = s.scratch();
+        }
+        if !headlines.is_empty() {
+            let mut known: HashMap<&str, Cand> = HashMap::default();
+            for c in &cands {
+                // States are known to the gazetteer and decided by their own rules.
+                if c.mention == crate::model::Mention::Name && !c.drop && c.kind != crate::model::ActorKind::State {
+                    known.entry(&text[c.s..c.e]).or_insert_with(|| c.clone());
+                }
+            }
+            for toks in headlines {
+                let mut s = Sentence::new(self.lex, text, toks, &lower_words, scratch);
+                s.known = Some(&known);
+                s.run(&mut cands);
+                steps.add(s.steps.get() as usize + toks.len());
+                scratch = s.scratch();
+            }
         }
         steps.add(all.len());
         work.add(|w| {
@@ -191,8 +215,14 @@ impl Extractor for ActorExtractor {
 }
 
 /// The sentence passes, in order: a token one of them takes is not taken by a later one.
-const PASSES: [Pass; 5] =
-    [possessives::PASS, nominals::PASS, states::DEMONYMS, Pass { name: "names", run: emit_names }, names::COMPOUNDS];
+const PASSES: [Pass; 6] = [
+    names::HEADLINE_NAMES,
+    possessives::PASS,
+    nominals::PASS,
+    states::DEMONYMS,
+    Pass { name: "names", run: emit_names },
+    names::COMPOUNDS,
+];
 
 /// The rules for a name found in a sentence, tried in order: the first whose pattern holds
 /// decides about it. Places and things that are no actor match none.

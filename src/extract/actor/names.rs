@@ -11,7 +11,7 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS};
+use super::words::{head_is_plural, is_acronym, COMPASS, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -107,6 +107,10 @@ pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
     apply: |s, n, ui, out| {
         let u = &n.units[ui];
         let Class::NewOrg(kind) = u.class else { return };
+        // "Current News: Angelo is working on ...": a label opening a line.
+        if s.opens_line(u.i) && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" {
+            return;
+        }
         let i = s.unit_number(u.i, u.j).unwrap_or(u.i);
         let text = s.text;
         let name = &text[s.t[i].s..s.t[u.j].e];
@@ -115,6 +119,44 @@ pub(super) const ORG_SUFFIX: UnitRule = UnitRule {
         out.push(c);
     },
 };
+
+/// `headline-name`: in a headline, where capitals prove nothing, a run of capitalised words
+/// that the running text of the document has found as a name is that name, with its kind
+/// and identity ("Hillary Clinton Speaks ..." -> "Hillary Clinton"; GUIDELINES ACTOR: a run
+/// in a headline is an actor only if known). Leftmost-longest, up to six words.
+pub(super) const HEADLINE_NAMES: Pass = Pass { name: "headline-name", run: |s, _, out| s.headline_names(out) };
+
+impl Sentence<'_> {
+    fn headline_names(&mut self, out: &mut Vec<Cand>) {
+        let Some(known) = self.known else { return };
+        if !self.headline || known.is_empty() {
+            return;
+        }
+        let n = self.t.len();
+        let mut k = 0;
+        while k < n {
+            if self.used[k] || !self.cap(k) {
+                k += 1;
+                continue;
+            }
+            let found = (k..n.min(k + 6)).rev().find_map(|m| {
+                let c = known.get(&self.text[self.t[k].s..self.t[m].e])?;
+                (!(k..=m).any(|x| self.used[x]) && self.cap(m)).then(|| (m, c.clone()))
+            });
+            let Some((m, mut c)) = found else {
+                k += 1;
+                continue;
+            };
+            c.s = self.t[k].s;
+            c.e = self.t[m].e;
+            c.rule = "headline-name";
+            c.sent = self.t[0].s;
+            self.mark(k, m);
+            out.push(c);
+            k = m + 1;
+        }
+    }
+}
 
 /// `unit-number`: capitalised words of unknown kind ending in a military unit's word after its
 /// number ("65 Fighter Wing"): a numbered military unit, an organisation.
@@ -225,7 +267,13 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // Done to people: "accused Vezilier", "Vezilier, who".
     let person_object = object && DONE_TO_PEOPLE.contains(&s.lw(u.i - 1));
     let who = u.j + 2 < s.t.len() && s.w(u.j + 1) == "," && s.lw(u.j + 2) == "who";
-    let kind = if (person_object || who) && !described { ActorKind::Person } else { ActorKind::Organization };
+    // "told CNBC", "told MSNBC's Morning Joe": a name in capitals told something is a
+    // network or an agency, not a person.
+    let kind = if (person_object || who) && !described && !is_acronym(name) {
+        ActorKind::Person
+    } else {
+        ActorKind::Organization
+    };
     let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
     c.pending = Pending::Single { acting, acronym, weak };
     s.mark(u.i, u.j);
@@ -242,9 +290,12 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         return;
     }
     // Where capitals prove nothing, several words are no name.
-    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)));
-    // A label in a table row ("Total Dead: 192") is no name.
-    let label = !s.terminated && u.j + 1 < s.t.len() && s.w(u.j + 1) == ":";
+    // ("De Blasio said": a particle opening a surname is no common word.)
+    let particle = u.j > u.i && NAME_PARTICLES.contains(&s.lw(u.i));
+    let weak = s.headline || (u.initial && s.lower_words.contains(s.lw(u.i)) && !particle);
+    // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
+    // "Veto Power Impedes Peace Efforts: ...") is no name.
+    let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
     if weak || label {
         return;
     }

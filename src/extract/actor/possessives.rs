@@ -58,6 +58,10 @@ impl Sentence<'_> {
             let Some(head) = self.lex.heads.get(head_w.as_str()).copied() else {
                 continue;
             };
+            // "Tom Joyner's radio program": the head is the noun after.
+            if self.modifies_next_noun(h, head) {
+                continue;
+            }
             if let Some(st) = owner_state {
                 self.state_possessive(u, st, p, h, &head_w, head, out);
             } else if is_person && head.kind == ActorKind::Organization {

@@ -9,7 +9,7 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::Unit;
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::CONNECTORS;
+use super::words::{CONNECTORS, NAME_PARTICLES};
 
 /// Words that head a whole organisation's name: two of them joined by "of"/"for" are two names.
 pub(super) const STRONG_ORG: &[&str] = &[
@@ -147,7 +147,17 @@ impl Sentence<'_> {
                 k += 1;
                 continue;
             }
-            let start = k;
+            // "said van der Vaart", "Mr. van Gogh": lowercase particles before a surname open
+            // the name (up to two; never before a name a list knows).
+            let mut start = k;
+            while start > 0
+                && k - start < 2
+                && gaz_at[k].is_none()
+                && self.is_word(start - 1)
+                && NAME_PARTICLES.contains(&self.w(start - 1))
+            {
+                start -= 1;
+            }
             let mut end;
             let mut has_of = false;
             let mut x = k;

@@ -5,7 +5,7 @@
 //! Owns: the per-sentence state and its accessors, reused buffers between sentences. It must
 //! not: decide what is an actor (the rule families do) or look beyond its sentence.
 
-use super::lexicon::{HashSet, Lexicon, Suffix};
+use super::lexicon::{HashMap, HashSet, Lexicon, Suffix};
 use super::rule::{Cand, Pending};
 use super::token::{Kind, Token};
 use super::words::{is_cap_word, lower};
@@ -42,6 +42,9 @@ pub(super) struct Sentence<'a> {
     pub(super) caps: Vec<bool>,
     /// Tokens visited by the analysis of capitalised runs (see [`crate::extract::Work`]).
     pub(super) steps: Steps,
+    /// In a headline, the names the running text of the document has found, by their text:
+    /// a run of the headline is a name when it is one of them.
+    pub(super) known: Option<&'a HashMap<&'a str, Cand>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -93,9 +96,148 @@ impl<'a> Sentence<'a> {
             lows,
             caps,
             steps: Steps::default(),
+            known: None,
         };
-        s.headline = s.is_headline();
+        s.headline = s.is_headline() || s.is_shouted() || s.is_title_line();
+        if let Some((place_end, body)) = s.dateline() {
+            // The dateline's place is where the story was filed, not an actor; the story's
+            // first sentence starts after its dash.
+            for x in 0..place_end {
+                s.used[x] = true;
+            }
+            s.initial[body] = true;
+        }
         s
+    }
+
+    /// A line in title case, even with a final stop ("Stealth Over Health: Hillary Clinton Was
+    /// Headed to ER But Diverted to Avoid Bad Optics."): its lowercase words are only short
+    /// function words ("to", "for", "of"), it has three capitalised words or more, and at least
+    /// two capitalised words are ones title case alone capitalises, verbs and function words
+    /// ("Was", "Headed", "But", "Speaks", "To", "After"), one of them a function word (a
+    /// list of names has nouns that are verb forms too: "Air Force", "Army Service Forces"). A sentence full of names ("Elias
+    /// Howell was a United States Representative from Ohio.") writes its verbs in lowercase.
+    fn is_title_line(&self) -> bool {
+        let (Some(first), Some(last)) = (self.t.first(), self.t.last()) else {
+            return false;
+        };
+        // The line, looked for within 300 bytes either side (a longer line is no headline, and
+        // a text without line breaks is not searched to its start for every sentence).
+        let b = self.text.as_bytes();
+        let lo = first.s.saturating_sub(300);
+        let start = match b[lo..first.s].iter().rposition(|&c| c == b'\n') {
+            Some(p) => lo + p + 1,
+            None if lo == 0 => 0,
+            None => return false,
+        };
+        let hi = (last.e + 300).min(b.len());
+        let end = match b[last.e..hi].iter().position(|&c| c == b'\n') {
+            Some(p) => last.e + p,
+            None if hi == b.len() => b.len(),
+            None => return false,
+        };
+        let Some(line) = self.text.get(start..end) else { return false };
+        if line.len() > 300 {
+            return false;
+        }
+        let (mut words, mut title_words, mut function_words) = (0, 0, 0);
+        let is_part = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        for (n, w) in line.split(|c: char| !is_part(c)).filter(|w| !w.is_empty()).enumerate() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let Some(c0) = w.chars().next() else { continue };
+            if c0.is_lowercase() {
+                if !LOWERCASE_IN_TITLES.contains(&w) {
+                    return false;
+                }
+                continue;
+            }
+            if !c0.is_alphabetic() {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if n > 0 && w.chars().skip(1).all(char::is_lowercase) {
+                if TITLE_FUNCTION_WORDS.contains(&lw.as_str()) {
+                    function_words += 1;
+                    title_words += 1;
+                } else if self.lex.verbs.contains(lw.as_str()) || self.lex.auxiliaries.contains(lw.as_str()) {
+                    title_words += 1;
+                }
+            }
+            if w.chars().count() >= 4 {
+                words += 1;
+            }
+        }
+        words >= 3 && title_words >= 2 && function_words >= 1
+    }
+
+    /// Is every word of the sentence in capitals ("FULL TEXT.", "GARLAND STEPS ASIDE.")?
+    /// Capitals then prove nothing, as in a title-case headline.
+    fn is_shouted(&self) -> bool {
+        let mut words = 0;
+        for k in 0..self.t.len() {
+            if !self.is_word(k) {
+                continue;
+            }
+            let w = self.w(k);
+            if !is_shouted_word(w) {
+                if w.chars().any(char::is_lowercase) {
+                    return false;
+                }
+                continue;
+            }
+            words += 1;
+        }
+        words >= 2
+    }
+
+    /// A dateline opening a line: a place in capitals, perhaps a region or a date after a
+    /// comma and a news agency in brackets, then a dash ("LOS ANGELES (AP) -", "SAN JUAN,
+    /// Puerto Rico (AP)_", "FLINT, Mich., Oct. 4 (UPI) —", "MIDWAY ATOLL -"): the end of its
+    /// place in capitals (and of what follows it up to the agency) and the token where the story
+    /// starts. A lead-in in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — Oz's
+    /// advice") has the same shape and, like a headline, names no actor by its capitals.
+    fn dateline(&self) -> Option<(usize, usize)> {
+        let first = self.t.first()?;
+        let line_start = self.text[..first.s].trim_end_matches([' ', '\t']);
+        if !(line_start.is_empty() || line_start.ends_with('\n')) {
+            return None;
+        }
+        let n = self.t.len().min(16);
+        let mut k = 0;
+        // Words in capitals, with their apostrophes ("HE'S", "DON'T", "OZ'S").
+        while k < n
+            && (self.is_word(k) && !self.w(k).chars().any(char::is_lowercase) || matches!(self.w(k), "'" | "’"))
+            && (k > 0 || is_shouted_word(self.w(k)))
+            || k < n && self.t[k].kind == Kind::Poss && !self.w(k).contains('s')
+        {
+            k += 1;
+        }
+        // "UPI" alone opening a line is no place; a single place word needs its dash or comma.
+        if k == 0 || (k == 1 && self.w(0).chars().count() < 4) {
+            return None;
+        }
+        let mut place_end = k;
+        // ", Puerto Rico", ", N.Y., Sept. 26": a region or a date, short words without a verb.
+        if k < n && self.w(k) == "," {
+            let mut x = k + 1;
+            while x < n && (self.is_word(x) && self.w(x).chars().count() <= 12 || matches!(self.w(x), "," | ".")) {
+                x += 1;
+            }
+            place_end = x;
+            k = x;
+        }
+        // "(AP)", "(UPI)": the agency stays an actor.
+        if k + 2 < n && self.w(k) == "(" && self.is_word(k + 1) && self.w(k + 2) == ")" {
+            k += 3;
+        }
+        let dash = |x: usize| x < n && matches!(self.w(x), "-" | "—" | "–" | "_");
+        if !dash(k) {
+            return None;
+        }
+        while dash(k) {
+            k += 1;
+        }
+        (k < self.t.len() && self.is_word(k)).then_some((place_end, k))
     }
 
     /// The buffers, for the next sentence.
@@ -160,6 +302,17 @@ impl<'a> Sentence<'a> {
         words >= 3 && caps * 10 >= words * 7
     }
 
+    /// Does token `k` open its line (nothing but spaces and quotation marks before it)?
+    pub(super) fn opens_line(&self, k: usize) -> bool {
+        // Back from the token over spaces and quotation marks only: a line break or the text's
+        // start must come first.
+        self.text[..self.t[k].s]
+            .chars()
+            .rev()
+            .find(|&c| !(c == ' ' || c == '\t' || matches!(c, '"' | '“' | '‘' | '\'')))
+            .is_none_or(|c| c == '\n' || c == '\r')
+    }
+
     pub(super) fn mark(&mut self, i: usize, j: usize) {
         for x in i..=j {
             self.used[x] = true;
@@ -214,3 +367,22 @@ impl<'a> Sentence<'a> {
         true
     }
 }
+
+/// A word in capitals: two letters or more, none lowercase ("WASHINGTON", "HE'S", "N.Y.").
+fn is_shouted_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The words a title-case line writes in lowercase: articles, short prepositions and
+/// conjunctions.
+const LOWERCASE_IN_TITLES: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+    "vs", "via", "nor", "per", "off", "over", "up", "if", "than", "amid",
+];
+
+/// Function words that only title case capitalises inside a line.
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to",
+    "up", "with", "after", "about", "against", "amid", "before", "toward", "towards", "than", "that", "this", "is",
+    "are", "was", "were", "be", "not", "its", "their", "his", "her", "our", "your", "my", "it", "we", "you", "they",
+];

@@ -54,14 +54,22 @@ pub(super) fn acting(s: &Sentence<'_>, units: &[Unit]) -> Vec<bool> {
             && matches!(units[uj + 1].class, Class::State { .. })
             && {
                 let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i).map(|k| s.lw(k)).collect();
-                matches!(gap.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
+                // "Israel and the United States": an article may open the last member (not
+                // after a comma alone: "in Paris, the United States led" is no list).
+                matches!(
+                    gap.as_slice(),
+                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["and", "the"] | [",", "and", "the"]
+                )
             }
         {
             uj += 1;
         }
         if uj > ui {
             // "to Indonesia, Thailand and Malaysia were cut": places, like the first one.
-            let shared = (ui..=uj).any(|k| state_actor[k]) && !s.after_preposition(units[ui].i);
+            // ("to the United States, the UAE and Egypt": the article does not hide the place.)
+            let first = units[ui].i;
+            let lead = if first > 0 && s.lw(first - 1) == "the" { first - 1 } else { first };
+            let shared = (ui..=uj).any(|k| state_actor[k]) && !s.after_preposition(lead);
             for flag in &mut state_actor[ui..=uj] {
                 *flag = shared;
             }

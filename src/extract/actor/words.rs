@@ -83,3 +83,7 @@ pub(super) fn is_model_code(w: &str) -> bool {
             && d.bytes().all(|b| b.is_ascii_digit())
     })
 }
+
+/// Particles that open a surname ("van Gogh", "de Blasio", "von der Leyen", "da Silva").
+pub(super) const NAME_PARTICLES: &[&str] =
+    &["van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "dos", "das", "ter", "ten"];
