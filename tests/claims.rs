@@ -37,6 +37,9 @@ struct Case {
     /// the claim records as its source words.
     #[serde(default)]
     relative: Option<String>,
+    /// The guideline and the construction the case stands for, printed when it fails.
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 #[test]
@@ -85,7 +88,8 @@ fn rule_cases() {
             why.push(format!("target {:?} != {:?}", a.target, c.target));
         }
         if !why.is_empty() {
-            failures.push(format!("#{k} {:?}\n   {}", c.text, why.join("; ")));
+            let reason = c.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+            failures.push(format!("#{k} {:?}{reason}\n   {}", c.text, why.join("; ")));
         }
     }
     let n = cases.case.len();

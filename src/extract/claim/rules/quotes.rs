@@ -90,13 +90,55 @@ fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
                     | "pay"
             )
         });
-        if speaker && !dateish && !descriptive && !generic && content_words >= 3 && s.t[s0].is_word() {
+        if speaker
+            && !dateish
+            && !descriptive
+            && !generic
+            && !headline_label(s, s0, i)
+            && content_words >= 3
+            && s.t[s0].is_word()
+        {
             let source = Some(Np { a: s0, b: i - 1, pronoun: false });
             let content = (i + 1, n_minus(n));
             return Verdict::Claim(Cand::after_cue((i, i), source, content, None, Stance::Assert, Frame::Speech));
         }
     }
     Verdict::Pass
+}
+
+/// In a title-case headline, "X: Y" attributes Y to X only when X is a name: a phrase with
+/// a function word ("Stealth Over Health:", "Clinton Wades In:"; not "and", nor "on" of
+/// "Obama on Trump:") is a title, and a kicker
+/// ("Wow:", "Exclusive:", "Revealed:") is a label of the story, not a speaker.
+fn headline_label(s: &Sentence<'_, '_>, s0: usize, colon: usize) -> bool {
+    if !s.headline() {
+        return false;
+    }
+    let words = &s.t[s0..colon];
+    words.iter().any(|x| x.is_word() && !matches!(x.low(), "and" | "on") && s.lex.function_words.contains(x.low()))
+        || words.len() == 1
+            && matches!(
+                words[0].low(),
+                "wow"
+                    | "look"
+                    | "revealed"
+                    | "bombshell"
+                    | "boom"
+                    | "busted"
+                    | "exclusive"
+                    | "breaking"
+                    | "shocking"
+                    | "confirmed"
+                    | "just"
+                    | "watch"
+                    | "video"
+                    | "analysis"
+                    | "opinion"
+                    | "editorial"
+                    | "exposed"
+                    | "huge"
+                    | "finally"
+            )
 }
 
 /// "“...” ― Name": a quote signed after a dash, the name ending the sentence.
