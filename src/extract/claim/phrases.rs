@@ -322,11 +322,14 @@ impl Sentence<'_, '_> {
         let mut b = a;
         while b < n && b < a + max {
             let t = &self.t[b];
+            // "C. Stewart", "Verdery Jr., a senior official": the stop of a short capitalised
+            // abbreviation before a name or an apposition's comma.
             let abbrev = t.is_punct(".")
                 && b > a
                 && self.t[b - 1].is_cap()
                 && self.t[b - 1].text.len() <= 3
-                && self.t.get(b + 1).is_some_and(|x| x.is_cap());
+                && self.t[b - 1].end == t.start
+                && self.t.get(b + 1).is_some_and(|x| x.is_cap() || x.is_punct(","));
             if t.is_punct("(") && b > a && self.t[b - 1].is_cap() {
                 // "Rep. Joseph Crowley (D-N.Y.)"
                 if let Some(c) = (b + 1..(b + 8).min(n)).find(|&k| self.t[k].is_punct(")")) {

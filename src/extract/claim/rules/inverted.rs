@@ -42,17 +42,28 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     }
     // "..., said she turned out": a pronoun opening a clause is no inverted source.
-    let Some(np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
+    let Some(mut np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
         return Verdict::Pass;
     };
+    // "..., said Dan Golvach when asked about ...": a subordinate clause ends the source.
+    if let Some(k) = (np.a + 1..=np.b).find(|&k| SUBORDINATORS.contains(&s.low(k))) {
+        np.b = k - 1;
+    }
     let after = s.skip_adjuncts(np.b + 1);
     let after = if c.frame == Frame::Tell { s.skip_adjuncts(s.skip_object(after)) } else { after };
-    if s.at_end(after) || s.punct(after, ",") || matches!(s.low(after), "who" | "which") {
+    if s.at_end(after)
+        || s.punct(after, ",")
+        || matches!(s.low(after), "who" | "which")
+        || SUBORDINATORS.contains(&s.low(after)) && tl.kind == Kind::Close
+    {
         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
         return Verdict::Claim(Cand::before_cue(c.cue(), Some(np), (0, e), c.stance, c.frame, Some(l)));
     }
     Verdict::Pass
 }
+
+/// Words opening a subordinate clause after an inverted source ("said X when asked").
+const SUBORDINATORS: &[&str] = &["when", "while", "after", "before", "because", "during", "since"];
 
 /// Trailing: "C, X said." / "“C,” he said, adding ...": a speech or tell verb whose subject
 /// follows a comma, a closing quote or a dash, with nothing after the cue but adjuncts, an

@@ -357,6 +357,11 @@ pub fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, us
                 b -= l.len_utf8();
                 continue;
             }
+            // "here,“": an opening mark typed for the closing one, after the quote's stop.
+            if l == '“' && before_last.is_some_and(|c| matches!(c, '.' | ',' | '?' | '!')) {
+                b -= l.len_utf8();
+                continue;
+            }
             if l == '’' && !s.contains('‘') && s.chars().rev().nth(1).is_some_and(|c| !c.is_alphanumeric()) {
                 b -= l.len_utf8();
                 continue;
