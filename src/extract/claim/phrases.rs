@@ -100,6 +100,25 @@ impl Sentence<'_, '_> {
             }
             return k;
         }
+        // "telling supporters the fight would go on", "told local officials he would stay":
+        // a bare plural addressee (at most three words), then the clause's subject.
+        let mut k = r;
+        while k < n
+            && k < r + 3
+            && self.t[k].is_word()
+            && !self.t[k].is_cap()
+            && !self.is_fn(k)
+            && !DETERMINERS.contains(&self.low(k))
+        {
+            k += 1;
+        }
+        let subject_next = self
+            .t
+            .get(k)
+            .is_some_and(|t| DETERMINERS.contains(&t.low()) || pronoun_base(t.low()).is_some() || t.is_cap());
+        if k > r && self.low(k - 1).ends_with('s') && self.verb_form(k - 1).is_none() && subject_next {
+            return k;
+        }
         r
     }
 
