@@ -17,7 +17,16 @@ use crate::extract::claim::words::*;
 /// Where the content after the verb cue `c` starts, and its target, when there is content
 /// there at all (not the end, not a comma).
 pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<(usize, usize)>)> {
-    let (start, target) = s.take_content(c.r0, c.frame, c.verb(s))?;
+    let (mut start, target) = s.take_content(c.r0, c.frame, c.verb(s))?;
+    // "reported, according to an analysis of ..., that C": the source's own attribution is
+    // an adjunct of the cue, not the start of its content.
+    if s.punct(start, ",") && s.low(start + 1) == "according" {
+        start += 1;
+    }
+    if s.low(start) == "according" && s.low(start + 1) == "to" {
+        let comma = (start + 2..(start + 24).min(s.n())).find(|&k| s.punct(k, ","))?;
+        start = if s.low(comma + 1) == "that" { comma + 2 } else { comma + 1 };
+    }
     if start >= s.n() || s.at_end(start) || s.punct(start, ",") {
         return None;
     }
