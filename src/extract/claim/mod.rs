@@ -103,7 +103,20 @@ impl ClaimExtractor {
             }
             // The rules' passes over the sentence.
             steps.add(toks.len());
-            for c in sent.candidates() {
+            let cands = sent.candidates();
+            // A quote left open before the sentence, looked for once it has a candidate.
+            let open_before = !cands.is_empty()
+                && quotes::open_quote_before(text, s.start_byte, steps).is_some_and(|q| !quotes::block_quote(text, q));
+            for c in cands {
+                // A cue inside a direct quote is the quoted speaker's words, part of the
+                // quoting claim's content, not a claim of its own (a cue after the quote,
+                // "“...,” he said", is read by the trailing and inverted rules; a transcript's
+                // speaker by speaker-colon; a block quotation is a text of its own).
+                if !matches!(c.rule, "trailing" | "inverted" | "speaker-colon")
+                    && quotes::inside_quote(text, toks, c.cue.0, open_before)
+                {
+                    continue;
+                }
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
                 // Building a claim reads its content tokens.
                 steps.add(c.content.1.saturating_sub(c.content.0) + 1);
