@@ -9,7 +9,7 @@
 use crate::extract::claim::engine::{n_minus, Cand, Rule, Sentence, SubjectAt, VerbAt, Verdict};
 use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::Kind;
-use crate::extract::claim::words::pronoun_base;
+use crate::extract::claim::words::{pronoun_base, DETERMINERS};
 
 /// "Said Ellis: “...”": a sentence opening with a capitalised past speech verb, its source
 /// and a colon or comma; such an opening is nothing else.
@@ -51,10 +51,25 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     }
     let after = s.skip_adjuncts(np.b + 1);
     let after = if c.frame == Frame::Tell { s.skip_adjuncts(s.skip_object(after)) } else { after };
+    // Right after a closing quote ("“...,” said X ..."), the order is unambiguous: the source
+    // is the phrase after the cue whatever follows it ("said one owner of a shop that sells
+    // ...", "said the base chief known as Bob").
+    // Not when a finite verb follows the phrase: "“...,” state Sen. Jill Schupp said" has its cue
+    // there.
+    // A double closing mark (or the two apostrophes some papers use for one), not a single
+    // mark, which may be an apostrophe.
+    let double = matches!(tl.text, "”" | "»" | "\"" | "“") || tl.text == "'" && l > 0 && s.t[l - 1].text == "'";
+    let quoted = tl.kind == Kind::Close
+        && double
+        && !s.t[c.i].is_cap()
+        && (s.t[np.a].is_cap() || DETERMINERS.contains(&s.low(np.a)))
+        && (np.b + 1..(np.b + 4).min(s.n()))
+            .all(|k| !s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third)));
     if s.at_end(after)
         || s.punct(after, ",")
         || matches!(s.low(after), "who" | "which")
         || SUBORDINATORS.contains(&s.low(after)) && tl.kind == Kind::Close
+        || quoted
     {
         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
         return Verdict::Claim(Cand::before_cue(c.cue(), Some(np), (0, e), c.stance, c.frame, Some(l)));
