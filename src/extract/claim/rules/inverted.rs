@@ -107,9 +107,17 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     };
     let tl = &s.t[sl];
     let sep = tl.is_punct(",") || tl.kind == Kind::Close || s.is_dash(sl);
+    // "“...,” Obama told a town hall meeting in Tokyo on Wednesday.": after a double closing
+    // mark, "told" and its addressee end the clause whatever the addressee's length, unless
+    // "that" or a new quote brings content of its own.
+    let told_after_quote = frame == Frame::Tell
+        && tl.kind == Kind::Close
+        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
     if sep
         && matches!(frame, Frame::Speech | Frame::Tell)
-        && (s.at_end(r_obj)
+        && (told_after_quote
+            || s.at_end(r_obj)
             || s.punct(r_obj, ",")
                 && s.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")
                 && (!s.t.get(r_obj + 1).is_some_and(|t| t.kind == Kind::Open)
