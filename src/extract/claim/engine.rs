@@ -392,6 +392,15 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 c.content.1 = k - 1;
             }
         }
+        for c in cands.iter_mut().filter(|c| !c.before && c.frame != Frame::Object) {
+            // "said the economy was growing, while polls show ...": a contrasting clause after
+            // a comma is the writer's, not the source's.
+            if let Some(k) = (c.content.0 + 1..c.content.1.min(n_minus(n)))
+                .find(|&k| self.punct(k, ",") && matches!(self.low(k + 1), "while" | "whereas"))
+            {
+                c.content.1 = k - 1;
+            }
+        }
         for k in 0..cands.len() {
             if cands[k].open_right {
                 let s = cands[k].cue.1;

@@ -2,7 +2,7 @@
 //!
 //! Owns: parsing the lexicon files (reporting verbs with stance and frame, phrasal verbs,
 //! noun cues, "according to" forms, source heads, demonyms, function words, verbs taking a
-//! bare clause) into lookup tables. It must not: look at a document.
+//! bare clause or a question, nouns of messages) into lookup tables. It must not: look at a document.
 
 use crate::model::{ActorKind, Stance};
 
@@ -19,6 +19,8 @@ const HEADS: &str = include_str!("../../../data/claims/heads.txt");
 const DEMONYMS: &str = include_str!("../../../data/claims/demonyms.txt");
 const FUNCTION_WORDS: &str = include_str!("../../../data/claims/function_words.txt");
 const BARE: &str = include_str!("../../../data/claims/bare.txt");
+const INTERROGATIVE: &str = include_str!("../../../data/claims/interrogative.txt");
+const MESSAGES: &str = include_str!("../../../data/claims/messages.txt");
 
 /// How a cue takes its content (data/claims/verbs.txt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub struct Verb {
     pub frame: Frame,
     /// Takes a clause without "that" ("said the talks failed").
     pub bare: bool,
+    /// Takes a question clause ("asked whether C", "wondered why C").
+    pub interrogative: bool,
 }
 
 /// All lexicons.
@@ -70,6 +74,8 @@ pub struct Lexicon {
     /// Lower-case demonym or state name -> canonical state name.
     pub demonyms: HashMap<String, String>,
     pub function_words: HashSet<String>,
+    /// Nouns of a message a participle after them reports ("a statement saying").
+    pub messages: HashSet<String>,
     /// Every word that one of the per-token lookups of a sentence asks about, with all the
     /// answers at once (one hash lookup a token instead of four).
     pub words: HashMap<String, WordInfo>,
@@ -119,6 +125,7 @@ impl Lexicon {
     /// are none).
     pub fn load() -> Lexicon {
         let bare: HashSet<&str> = lines(BARE).flat_map(str::split_whitespace).collect();
+        let interrogative: HashSet<&str> = lines(INTERROGATIVE).flat_map(str::split_whitespace).collect();
         // Word form -> (verb index, form).
         let mut forms: HashMap<String, (usize, Form)> = HashMap::default();
         let mut verbs = Vec::new();
@@ -133,6 +140,7 @@ impl Lexicon {
                 stance: stance(f[1]),
                 frame: frame(f[2]),
                 bare: bare.contains(f[0]),
+                interrogative: interrogative.contains(f[0]),
             });
             for (k, w) in f[3].split_whitespace().enumerate() {
                 let form = match k {
@@ -173,6 +181,7 @@ impl Lexicon {
             .collect();
         let function_words: HashSet<String> =
             lines(FUNCTION_WORDS).flat_map(str::split_whitespace).map(str::to_string).collect();
+        let messages: HashSet<String> = lines(MESSAGES).flat_map(str::split_whitespace).map(str::to_string).collect();
         let mut words: HashMap<String, WordInfo> = HashMap::default();
         for (w, f) in forms {
             words.entry(w).or_default().form = Some(f);
@@ -186,7 +195,7 @@ impl Lexicon {
         for w in according.iter().filter_map(|p: &Vec<String>| p.first()) {
             words.entry(w.clone()).or_default().according = true;
         }
-        Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, words }
+        Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, messages, words }
     }
 }
 
@@ -226,6 +235,11 @@ mod tests {
         }
         let lex = Lexicon::load();
         assert!(lex.verbs.iter().any(|v| v.lemma == "say" && v.bare));
+        assert!(lex.verbs.iter().any(|v| v.lemma == "ask" && v.interrogative && !v.bare));
+        for w in lines(INTERROGATIVE).flat_map(str::split_whitespace) {
+            assert!(lex.verbs.iter().any(|v| v.lemma == w), "interrogative.txt: {w} is no verb of verbs.txt");
+        }
+        assert!(lex.messages.contains("statement"));
         assert_eq!(lex.words.get("said").and_then(|w| w.form).map(|f| f.1), Some(Form::Past));
         assert!(lex.words.get("because").is_some_and(|w| w.function && w.form.is_none()));
         assert!(lex.words.get("according").is_some_and(|w| w.according && !w.noun));

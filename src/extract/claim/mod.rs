@@ -5,7 +5,7 @@
 //! reported content (quotation marks, a leading "that" and final punctuation trimmed; direct
 //! quotes followed across sentences), whose `cue` is the reporting words and whose `source`
 //! is an ACTOR id: an actor found earlier when one covers the source words, the nearest
-//! earlier compatible actor for a pronoun, or a new ACTOR (`src<n>`) for a name or nominal
+//! earlier compatible actor outside the claim's content for a pronoun, or a new ACTOR (`src<n>`) for a name or nominal
 //! nobody annotated. It must not: do I/O, or add or change other extractors' annotations (it
 //! only adds its own claims and source actors; the pipeline merges).
 //!
@@ -103,7 +103,20 @@ impl ClaimExtractor {
             }
             // The rules' passes over the sentence.
             steps.add(toks.len());
-            for c in sent.candidates() {
+            let cands = sent.candidates();
+            // A quote left open before the sentence, looked for once it has a candidate.
+            let open_before = !cands.is_empty()
+                && quotes::open_quote_before(text, s.start_byte, steps).is_some_and(|q| !quotes::block_quote(text, q));
+            for c in cands {
+                // A cue inside a direct quote is the quoted speaker's words, part of the
+                // quoting claim's content, not a claim of its own (a cue after the quote,
+                // "“...,” he said", is read by the trailing and inverted rules; a transcript's
+                // speaker by speaker-colon; a block quotation is a text of its own).
+                if !matches!(c.rule, "trailing" | "inverted" | "speaker-colon")
+                    && quotes::inside_quote(text, toks, c.cue.0, open_before)
+                {
+                    continue;
+                }
                 let around = (si.checked_sub(1).and_then(|k| sentences.get(k)), sentences.get(si + 1));
                 // Building a claim reads its content tokens.
                 steps.add(c.content.1.saturating_sub(c.content.0) + 1);
@@ -200,7 +213,7 @@ impl Extractor for ClaimExtractor {
         for (att, kept) in atts.into_iter().zip(kept) {
             let source = match (&att.source, &att.source_facts) {
                 (Some(words), Some(f)) if att.pronoun => {
-                    pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start()))
+                    pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start(), att.content))
                 }
                 (Some(words), Some(f)) => match actors.covering(*words) {
                     Some(id) => Some(id),
@@ -292,6 +305,25 @@ mod tests {
         );
         let c = claims("“We will not accept this,” the ministry said.");
         assert_eq!(c, vec![("We will not accept this".into(), "said".into(), Some("the ministry".into()))]);
+    }
+
+    /// A pronoun source is the nearest person before it that is not named inside the claim's
+    /// own quote, nor a plural nominal (GUIDELINES.md, CLAIM: `source`).
+    #[test]
+    fn pronoun_source_skips_the_quote() {
+        let src = |text: &str, content: &str| {
+            claims(text).into_iter().find(|c| c.0 == content).and_then(|c| c.2).unwrap_or_default()
+        };
+        let t = "Elizabeth Warren spoke in Boston on Monday. “Donald Trump is a proven failure,” she said.";
+        assert_eq!(src(t, "Donald Trump is a proven failure"), "Elizabeth Warren");
+        let t = "Ed Rendell spoke on Monday. “There is no chance Hillary Clinton will withdraw from the race,” he \
+                 said in a phone interview.";
+        assert_eq!(src(t, "There is no chance Hillary Clinton will withdraw from the race"), "Ed Rendell");
+        let t = "Bernie Sanders spoke in Iowa on Monday. Voters at the rally cheered. He said the economy was rigged.";
+        assert_eq!(src(t, "the economy was rigged"), "Bernie Sanders");
+        let t = "As Hillary Clinton talked about unity, Donald Trump highlighted his message that the country \
+                 needs law and order.";
+        assert_eq!(src(t, "the country needs law and order"), "Donald Trump");
     }
 
     #[test]

@@ -100,6 +100,25 @@ impl Sentence<'_, '_> {
             }
             return k;
         }
+        // "telling supporters the fight would go on", "told local officials he would stay":
+        // a bare plural addressee (at most three words), then the clause's subject.
+        let mut k = r;
+        while k < n
+            && k < r + 3
+            && self.t[k].is_word()
+            && !self.t[k].is_cap()
+            && !self.is_fn(k)
+            && !DETERMINERS.contains(&self.low(k))
+        {
+            k += 1;
+        }
+        let subject_next = self
+            .t
+            .get(k)
+            .is_some_and(|t| DETERMINERS.contains(&t.low()) || pronoun_base(t.low()).is_some() || t.is_cap());
+        if k > r && self.low(k - 1).ends_with('s') && self.verb_form(k - 1).is_none() && subject_next {
+            return k;
+        }
         r
     }
 
@@ -322,11 +341,14 @@ impl Sentence<'_, '_> {
         let mut b = a;
         while b < n && b < a + max {
             let t = &self.t[b];
+            // "C. Stewart", "Verdery Jr., a senior official": the stop of a short capitalised
+            // abbreviation before a name or an apposition's comma.
             let abbrev = t.is_punct(".")
                 && b > a
                 && self.t[b - 1].is_cap()
                 && self.t[b - 1].text.len() <= 3
-                && self.t.get(b + 1).is_some_and(|x| x.is_cap());
+                && self.t[b - 1].end == t.start
+                && self.t.get(b + 1).is_some_and(|x| x.is_cap() || x.is_punct(","));
             if t.is_punct("(") && b > a && self.t[b - 1].is_cap() {
                 // "Rep. Joseph Crowley (D-N.Y.)"
                 if let Some(c) = (b + 1..(b + 8).min(n)).find(|&k| self.t[k].is_punct(")")) {

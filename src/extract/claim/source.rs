@@ -2,8 +2,8 @@
 //! takes) and which actor a source refers to.
 //!
 //! Owns: the facts of a source phrase ([`SourceFacts`]) and the index of actors a source may
-//! refer to ([`ActorIndex`]: the nearest compatible earlier actor for a pronoun, the actor
-//! covering some source words). It must not: find cues or content, or add annotations (the
+//! refer to ([`ActorIndex`]: the nearest compatible earlier actor outside the claim's content
+//! for a pronoun, the actor covering some source words). It must not: find cues or content, or add annotations (the
 //! extractor in `mod.rs` does).
 
 use super::engine::Np;
@@ -122,14 +122,17 @@ pub fn pronoun_class(pronoun: &str) -> Option<usize> {
     }
 }
 
+/// One actor a pronoun class may refer to: (end, ord, id, start).
+type Entry<'a> = (usize, usize, Cow<'a, str>, usize);
+
 /// The actors a source may refer to, indexed for the two questions the extractor asks: the
 /// latest actor ending before a pronoun that the pronoun can refer to, and the actor that
 /// covers some source words. `ord` is the order of addition (earlier extractors' actors
 /// first); of two equally good actors the later one wins. Lookups are logarithmic (or
 /// bounded by the longest actor), so long documents stay linear.
 pub struct ActorIndex<'a> {
-    /// Per pronoun class: (end, ord, id), sorted by (end, ord).
-    by_class: [Vec<(usize, usize, Cow<'a, str>)>; 3],
+    /// Per pronoun class, sorted by (end, ord).
+    by_class: [Vec<Entry<'a>>; 3],
     /// (span, ord, id), sorted by (start, ord).
     by_start: Vec<(Span, usize, Cow<'a, str>)>,
     max_len: usize,
@@ -144,9 +147,11 @@ impl<'a> ActorIndex<'a> {
             if let Some(x) = a.actor() {
                 let ord = ix.n;
                 ix.n += 1;
+                // "Voters", "officials": a plural nominal is no "he" or "she".
+                let plural = x.mention == Mention::Nominal && a.quote.ends_with('s');
                 for (c, list) in ix.by_class.iter_mut().enumerate() {
-                    if compatible(c, x.kind, false) {
-                        list.push((a.span.end(), ord, Cow::Borrowed(a.id.as_str())));
+                    if compatible(c, x.kind, plural) {
+                        list.push((a.span.end(), ord, Cow::Borrowed(a.id.as_str()), a.span.start()));
                     }
                 }
                 ix.by_start.push((a.span, ord, Cow::Borrowed(a.id.as_str())));
@@ -167,7 +172,7 @@ impl<'a> ActorIndex<'a> {
         for (c, list) in self.by_class.iter_mut().enumerate() {
             if compatible(c, kind, plural) {
                 let k = list.partition_point(|x| x.0 <= span.end());
-                list.insert(k, (span.end(), ord, Cow::Owned(id.clone())));
+                list.insert(k, (span.end(), ord, Cow::Owned(id.clone()), span.start()));
             }
         }
         let k = self.by_start.partition_point(|x| x.0.start() <= span.start());
@@ -175,12 +180,17 @@ impl<'a> ActorIndex<'a> {
         self.max_len = self.max_len.max(span.len());
     }
 
-    /// The actor that a pronoun of `class` at `start` refers to: the one ending last at or
-    /// before `start`.
-    pub fn antecedent(&self, class: usize, start: usize) -> Option<String> {
+    /// The actor that the pronoun source of a claim refers to (GUIDELINES.md, CLAIM:
+    /// `source`): the nearest earlier actor the pronoun can refer to that is not inside the
+    /// claim's own content (not a name the quote before "she said" mentions).
+    pub fn antecedent(&self, class: usize, pronoun: usize, content: Span) -> Option<String> {
         let list = self.by_class.get(class)?;
-        let k = list.partition_point(|x| x.0 <= start);
-        k.checked_sub(1).map(|k| list[k].2.to_string())
+        let k = list.partition_point(|x| x.0 <= pronoun);
+        list[..k]
+            .iter()
+            .rev()
+            .find(|(end, _, _, start)| !(content.contains_offset(*start) && *end <= content.end()))
+            .map(|x| x.2.to_string())
     }
 
     /// The actor overlapping `words` that ends last (then the longest).

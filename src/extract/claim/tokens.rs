@@ -149,6 +149,13 @@ pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<
         let (a, b) = (start + k, start + k + cl);
         let t = &text[a..b];
         let kind = match c {
+            // A “ right after a word or a comma and before a space closes the quote ("here,“
+            // said ..."): an opening mark typed for a closing one.
+            '“' if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                && next.is_none_or(char::is_whitespace) =>
+            {
+                Kind::Close
+            }
             '“' | '«' => Kind::Open,
             '”' | '»' => Kind::Close,
             '‘' => Kind::Open,

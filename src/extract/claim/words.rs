@@ -171,6 +171,8 @@ pub const TAKES_TO: &[&str] = &[
     "promise", "pledge", "vow", "threaten", "urge", "demand", "ask", "agree", "propose", "warn", "call", "want",
     "plan", "intend", "refuse", "decline", "seek", "implore", "advise",
 ];
+/// Complementisers that open a question clause ("asked whether C", "wondered why C").
+pub const QUESTION_WORDS: &[&str] = &["whether", "if", "who", "whom", "what", "which", "why", "how", "where", "when"];
 /// Words before a participle cue that make it a clause of the sentence's subject.
 pub const PARTICIPLE_INTRO: &[&str] = &["while", "after", "before", "when", "by"];
 /// Words that may introduce the clause whose subject holds a cue.

@@ -9,7 +9,7 @@
 use crate::extract::claim::engine::{n_minus, Cand, Rule, Sentence, SubjectAt, VerbAt, Verdict};
 use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::Kind;
-use crate::extract::claim::words::pronoun_base;
+use crate::extract::claim::words::{pronoun_base, DETERMINERS};
 
 /// "Said Ellis: “...”": a sentence opening with a capitalised past speech verb, its source
 /// and a colon or comma; such an opening is nothing else.
@@ -42,17 +42,43 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     }
     // "..., said she turned out": a pronoun opening a clause is no inverted source.
-    let Some(np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
+    let Some(mut np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
         return Verdict::Pass;
     };
+    // "..., said Dan Golvach when asked about ...": a subordinate clause ends the source.
+    if let Some(k) = (np.a + 1..=np.b).find(|&k| SUBORDINATORS.contains(&s.low(k))) {
+        np.b = k - 1;
+    }
     let after = s.skip_adjuncts(np.b + 1);
     let after = if c.frame == Frame::Tell { s.skip_adjuncts(s.skip_object(after)) } else { after };
-    if s.at_end(after) || s.punct(after, ",") || matches!(s.low(after), "who" | "which") {
+    // Right after a closing quote ("“...,” said X ..."), the order is unambiguous: the source
+    // is the phrase after the cue whatever follows it ("said one owner of a shop that sells
+    // ...", "said the base chief known as Bob").
+    // Not when a finite verb follows the phrase: "“...,” state Sen. Jill Schupp said" has its cue
+    // there.
+    // A double closing mark (or the two apostrophes some papers use for one), not a single
+    // mark, which may be an apostrophe.
+    let double = matches!(tl.text, "”" | "»" | "\"" | "“") || tl.text == "'" && l > 0 && s.t[l - 1].text == "'";
+    let quoted = tl.kind == Kind::Close
+        && double
+        && !s.t[c.i].is_cap()
+        && (s.t[np.a].is_cap() || DETERMINERS.contains(&s.low(np.a)))
+        && (np.b + 1..(np.b + 4).min(s.n()))
+            .all(|k| !s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third)));
+    if s.at_end(after)
+        || s.punct(after, ",")
+        || matches!(s.low(after), "who" | "which")
+        || SUBORDINATORS.contains(&s.low(after)) && tl.kind == Kind::Close
+        || quoted
+    {
         let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
         return Verdict::Claim(Cand::before_cue(c.cue(), Some(np), (0, e), c.stance, c.frame, Some(l)));
     }
     Verdict::Pass
 }
+
+/// Words opening a subordinate clause after an inverted source ("said X when asked").
+const SUBORDINATORS: &[&str] = &["when", "while", "after", "before", "because", "during", "since"];
 
 /// Trailing: "C, X said." / "“C,” he said, adding ...": a speech or tell verb whose subject
 /// follows a comma, a closing quote or a dash, with nothing after the cue but adjuncts, an
@@ -81,9 +107,17 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     };
     let tl = &s.t[sl];
     let sep = tl.is_punct(",") || tl.kind == Kind::Close || s.is_dash(sl);
+    // "“...,” Obama told a town hall meeting in Tokyo on Wednesday.": after a double closing
+    // mark, "told" and its addressee end the clause whatever the addressee's length, unless
+    // "that" or a new quote brings content of its own.
+    let told_after_quote = frame == Frame::Tell
+        && tl.kind == Kind::Close
+        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
     if sep
         && matches!(frame, Frame::Speech | Frame::Tell)
-        && (s.at_end(r_obj)
+        && (told_after_quote
+            || s.at_end(r_obj)
             || s.punct(r_obj, ",")
                 && s.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")
                 && (!s.t.get(r_obj + 1).is_some_and(|t| t.kind == Kind::Open)

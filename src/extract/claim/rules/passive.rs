@@ -4,14 +4,16 @@
 //! after a comma reporting what precedes it ("The move, announced by a French source,
 //! comes ..."), a participle whose source is the sentence's subject or a name just before it
 //! (", saying C", "while insisting C", "footage of Trump saying C"), and true passives ("Y was
-//! accused (by X) of C", "it was reported that C", "a national accused of spying"). It must
+//! accused (by X) of C", "it was reported that C", "a national accused of spying", "Asked
+//! whether C, X said"). It must
 //! not: take a progressive ("is saying") or any finite cue (`subject_cue.rs`), or find the
 //! sentence's subject itself (the engine's `resolve` fills a participle's source).
 
 use super::subject_cue::content_after;
 use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, VerbAt, Verdict};
 use crate::extract::claim::lexicon::{Form, Frame};
-use crate::extract::claim::words::{ADJUNCT_PREPS, PARTICIPLE_INTRO};
+use crate::extract::claim::tokens::Kind;
+use crate::extract::claim::words::{ADJUNCT_PREPS, DETERMINERS, PARTICIPLE_INTRO, QUESTION_WORDS, TIME_WORDS};
 use crate::model::Stance;
 
 /// "The move, announced by a French diplomatic source on Friday, comes ...", "France has
@@ -37,9 +39,9 @@ fn reduced_passive(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     Verdict::Claim(Cand::before_cue((i, i), source, content, c.stance, c.frame, Some(i - 1)))
 }
 
-/// Participles: ", saying that ...", "while insisting ...", "footage of Trump saying ...".
-/// The source is a name right before the participle, else the sentence's subject (filled
-/// in by the engine); a participle with neither an introducing word nor such a name is no
+/// Participles: ", saying that ...", "while insisting ...", "footage of Trump saying ...",
+/// "issued a statement saying ...". The source is a name right before the participle, else
+/// the sentence's subject (filled in by the engine); a participle with neither an introducing word nor such a name is no
 /// cue.
 pub const PARTICIPLE: Rule<VerbAt> = Rule { name: "participle", apply: participle };
 fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
@@ -49,10 +51,11 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let Some(l) = c.left else {
         return Verdict::Veto;
     };
-    let intro = s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l);
+    let issuer = issued_message(s, l);
+    let intro = s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some();
     // "footage of Trump saying ...": a name right before the participle holds it.
     let named = if intro {
-        None
+        issuer.flatten()
     } else {
         s.np_back(l).filter(|np| !np.pronoun && s.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
     };
@@ -65,6 +68,98 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let boundary = if s.t[l].is_punct(",") || s.is_dash(l) { Some(l) } else { None };
     let content = (start, n_minus(s.n()));
     Verdict::Claim(Cand { boundary, ..Cand::after_cue(c.cue(), named, content, target, c.stance, c.frame) })
+}
+
+/// "Asked whether C, X said ...", "When asked if C, ...", "X was asked (by Y) whether C":
+/// the passive of a verb taking a question, then the question (a question word within a few
+/// words, or a colon or quote): the content is the question, its source the "by" agent or
+/// none (the asker is unnamed). Before a main clause ("..., X said") the question ends at
+/// the comma before it, which bounds the content of cues inside the question.
+pub const PASSIVE_QUESTION: Rule<VerbAt> = Rule { name: "passive-question", apply: passive_question };
+fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let passive =
+        c.be || c.left.is_none_or(|l| matches!(s.low(l), "when" | "whenever" | "if" | "once" | "after" | "as"));
+    if !(c.verb(s).interrogative && matches!(c.form, Form::Past | Form::Participle) && passive && c.cue_end == c.i) {
+        return Verdict::Pass;
+    }
+    let n = s.n();
+    let mut r = c.i + 1;
+    let mut source = None;
+    if s.low(r) == "by" {
+        // "asked by a reporter whether": the agent ends before the question word.
+        if let Some(mut np) = s.np_fwd(r + 1, 8) {
+            if let Some(q) = (np.a + 1..=np.b).find(|&k| QUESTION_WORDS.contains(&s.low(k))) {
+                np.b = q - 1;
+            }
+            r = np.b + 1;
+            source = Some(np);
+        }
+    }
+    // The question: a question word after a short adjunct ("on Fox News", "Tuesday"), or a
+    // quote or colon.
+    let open = |k: usize| s.t.get(k).is_some_and(|t| t.kind == Kind::Open);
+    let start = (r..(r + 8).min(n)).take_while(|&k| s.t[k].is_word() || s.punct(k, ",") || open(k)).find(|&k| {
+        // Not a relative clause after a comma ("asked by Bill Maher, who is supporting").
+        QUESTION_WORDS.contains(&s.low(k)) && k + 1 < n && s.t[k + 1].is_word() && !s.punct(k.wrapping_sub(1), ",")
+            || open(k) && k + 1 < n
+    });
+    let start = match start {
+        Some(k) => k,
+        None if s.punct(r, ":") && !s.at_end(r + 1) => r + 1,
+        None => return Verdict::Pass,
+    };
+    // A quoted question ends at its closing mark. A question opening the sentence ("Asked
+    // whether C, X said") ends at the first comma, where the main clause begins; after "was
+    // asked", at the last comma before a main clause's cue whose short subject follows it.
+    let close = (start + 1..n).find(|&k| s.t[k].kind == Kind::Close);
+    let comma = if c.be {
+        let main = (start + 1..n).find(|&k| {
+            s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third))
+                && !s.t[k].is_cap()
+                && (k.saturating_sub(6)..k).any(|j| j > start && s.punct(j, ","))
+        });
+        main.and_then(|m| (start + 1..m).rev().find(|&k| s.punct(k, ",")))
+    } else {
+        (start + 1..n).find(|&k| s.punct(k, ","))
+    };
+    let (end, boundary) = match (open(start), close, comma) {
+        (true, Some(q), _) => (q, None),
+        (_, _, Some(k)) => (k - 1, Some(k)),
+        _ => (n_minus(n), None),
+    };
+    if end < start {
+        return Verdict::Pass;
+    }
+    let cand = Cand::after_cue(c.cue(), source, (start, end), None, c.stance, c.frame);
+    Verdict::Claim(Cand { open_right: false, boundary, ..cand })
+}
+
+/// "issued a statement (on Tuesday) saying C", "released a brief letter warning C": the
+/// participle after a message noun that is the object of a verb (a determiner, at most one
+/// modifier, and a verb before it; not "In a statement condemning", nor "a petition calling
+/// on" as a subject). `Some` with the issuer, the verb's subject, when it is found.
+fn issued_message(s: &Sentence<'_, '_>, l: usize) -> Option<Option<Np>> {
+    let mut m = l;
+    while m > 0 && (TIME_WORDS.contains(&s.low(m)) || matches!(s.low(m), "on" | "late" | "early")) {
+        m -= 1;
+    }
+    if !(s.lex.messages.contains(s.low(m)) && !s.t[m].is_cap() && m >= 2) {
+        return None;
+    }
+    let det = |k: usize| matches!(s.low(k), "a" | "an" | "the" | "its" | "his" | "her" | "their");
+    let d = if det(m - 1) {
+        m - 1
+    } else if m >= 3 && det(m - 2) && s.t[m - 1].is_word() && !s.t[m - 1].is_cap() && !s.is_fn(m - 1) {
+        m - 2
+    } else {
+        return None;
+    };
+    let v = d.checked_sub(1)?;
+    if !(s.t[v].is_word() && !s.t[v].is_cap() && !s.is_fn(v) && !DETERMINERS.contains(&s.low(v))) {
+        return None;
+    }
+    let (left, _) = s.skip_aux_left(v);
+    Some(left.and_then(|k| s.np_back(k)))
 }
 
 /// Whether the cue is a passive: after a form of "be" (not a progressive "is saying"), a

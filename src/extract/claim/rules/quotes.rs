@@ -90,13 +90,55 @@ fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
                     | "pay"
             )
         });
-        if speaker && !dateish && !descriptive && !generic && content_words >= 3 && s.t[s0].is_word() {
+        if speaker
+            && !dateish
+            && !descriptive
+            && !generic
+            && !headline_label(s, s0, i)
+            && content_words >= 3
+            && s.t[s0].is_word()
+        {
             let source = Some(Np { a: s0, b: i - 1, pronoun: false });
             let content = (i + 1, n_minus(n));
             return Verdict::Claim(Cand::after_cue((i, i), source, content, None, Stance::Assert, Frame::Speech));
         }
     }
     Verdict::Pass
+}
+
+/// In a title-case headline, "X: Y" attributes Y to X only when X is a name: a phrase with
+/// a function word ("Stealth Over Health:", "Clinton Wades In:"; not "and", nor "on" of
+/// "Obama on Trump:") is a title, and a kicker
+/// ("Wow:", "Exclusive:", "Revealed:") is a label of the story, not a speaker.
+fn headline_label(s: &Sentence<'_, '_>, s0: usize, colon: usize) -> bool {
+    if !s.headline() {
+        return false;
+    }
+    let words = &s.t[s0..colon];
+    words.iter().any(|x| x.is_word() && !matches!(x.low(), "and" | "on") && s.lex.function_words.contains(x.low()))
+        || words.len() == 1
+            && matches!(
+                words[0].low(),
+                "wow"
+                    | "look"
+                    | "revealed"
+                    | "bombshell"
+                    | "boom"
+                    | "busted"
+                    | "exclusive"
+                    | "breaking"
+                    | "shocking"
+                    | "confirmed"
+                    | "just"
+                    | "watch"
+                    | "video"
+                    | "analysis"
+                    | "opinion"
+                    | "editorial"
+                    | "exposed"
+                    | "huge"
+                    | "finally"
+            )
 }
 
 /// "“...” ― Name": a quote signed after a dash, the name ending the sentence.
@@ -212,6 +254,41 @@ pub fn content_bytes(
     Some((a, b))
 }
 
+/// True when the token `k` of a sentence stands inside a direct quote: one left open before
+/// the sentence on its line (`open_before`, from [`open_quote_before`]), or opened by a
+/// double mark earlier in the sentence and not closed. Single marks are not counted (an
+/// apostrophe and a single quote look alike).
+pub fn inside_quote(text: &str, t: &[Tok<'_>], k: usize, open_before: bool) -> bool {
+    let mut depth = i32::from(open_before);
+    // A block quotation's opening mark does not count (see [`block_quote`]).
+    let skip = usize::from(t.first().is_some_and(|x| x.kind == Kind::Open && block_quote(text, x.start)));
+    for x in t.iter().take(k).skip(skip) {
+        match (x.kind, x.text) {
+            (Kind::Open, "“" | "«" | "\"") => depth += 1,
+            (Kind::Close, "”" | "»" | "\"" | "“") => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// True when the quotation mark at byte `q` opens its line and no closing double mark
+/// follows on that line: a block quotation (an excerpt, a transcript paragraph: `"WALLACE:
+/// ...`) reproducing another text, whose own attributions are claims as in any text.
+pub fn block_quote(text: &str, q: usize) -> bool {
+    let line_start =
+        text.get(..q).is_some_and(|b| b.trim_end_matches([' ', '\t']).ends_with('\n') || b.trim().is_empty());
+    let Some(rest) = text.get(q..) else {
+        return false;
+    };
+    let line = rest.split('\n').next().unwrap_or("");
+    let first = line.chars().next().map_or(0, char::len_utf8);
+    let closes = line.char_indices().skip(1).any(|(i, c)| {
+        matches!(c, '”' | '»') || c == '"' && line[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    });
+    line_start && first > 0 && !closes
+}
+
 /// How far, in bytes, a direct quote is followed across sentences to its opening or closing
 /// mark (some 25 sentences of news): the reach bounds what one claim may cost and cover.
 pub const QUOTE_REACH: usize = 4000;
@@ -312,6 +389,11 @@ pub fn trim_content(text: &str, mut a: usize, mut b: usize) -> Option<(usize, us
                 && (!has_quotes(&s[..s.len() - l.len_utf8()])
                     || before_last.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':')))
             {
+                b -= l.len_utf8();
+                continue;
+            }
+            // "here,“": an opening mark typed for the closing one, after the quote's stop.
+            if l == '“' && before_last.is_some_and(|c| matches!(c, '.' | ',' | '?' | '!')) {
                 b -= l.len_utf8();
                 continue;
             }

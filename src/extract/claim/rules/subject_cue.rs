@@ -17,7 +17,16 @@ use crate::extract::claim::words::*;
 /// Where the content after the verb cue `c` starts, and its target, when there is content
 /// there at all (not the end, not a comma).
 pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<(usize, usize)>)> {
-    let (start, target) = s.take_content(c.r0, c.frame, c.verb(s))?;
+    let (mut start, target) = s.take_content(c.r0, c.frame, c.verb(s))?;
+    // "reported, according to an analysis of ..., that C": the source's own attribution is
+    // an adjunct of the cue, not the start of its content.
+    if s.punct(start, ",") && s.low(start + 1) == "according" {
+        start += 1;
+    }
+    if s.low(start) == "according" && s.low(start + 1) == "to" {
+        let comma = (start + 2..(start + 24).min(s.n())).find(|&k| s.punct(k, ","))?;
+        start = if s.low(comma + 1) == "that" { comma + 2 } else { comma + 1 };
+    }
     if start >= s.n() || s.at_end(start) || s.punct(start, ",") {
         return None;
     }
@@ -224,7 +233,8 @@ impl Sentence<'_, '_> {
     }
 
     /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
-    /// a colon or a quote; "told to leave" is an order, not a report.
+    /// a colon, a quote, or for verbs of asking a question word; "told to leave" is an order,
+    /// not a report.
     pub fn take_content(&self, r0: usize, frame: Frame, verb: &Verb) -> Option<(usize, Option<(usize, usize)>)> {
         let bare = verb.bare;
         if frame == Frame::Speech && !bare {
@@ -234,6 +244,9 @@ impl Sentence<'_, '_> {
             return if self.low(r) == "that" {
                 Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
             } else if self.low(r) == "to" && TAKES_TO.contains(&verb.lemma.as_str()) {
+                Some((r, None))
+            } else if verb.interrogative && QUESTION_WORDS.contains(&self.low(r)) && !self.at_end(r + 1) {
+                // "wondered whether C": the question, its complementiser included.
                 Some((r, None))
             } else if self.punct(r, ":") {
                 Some((r + 1, None))
@@ -293,8 +306,16 @@ impl Sentence<'_, '_> {
                 }
             }
             Frame::Label => {
+                // "portrayed Mr. Trump as": the stop of a title's abbreviation is no boundary.
+                let stop = |k: usize| {
+                    self.punct(k, ".")
+                        && !(k > r0
+                            && self.t[k - 1].is_cap()
+                            && self.t[k - 1].text.len() <= 4
+                            && self.t[k - 1].end == self.t[k].start)
+                };
                 let as_ = (r0..(r0 + 12).min(n))
-                    .take_while(|&k| !self.punct(k, ".") && !self.punct(k, ","))
+                    .take_while(|&k| !stop(k) && !self.punct(k, ","))
                     .find(|&k| self.low(k) == "as");
                 match as_ {
                     Some(k) if k > r0 => Some((k + 1, Some((r0, k - 1)))),
