@@ -413,7 +413,14 @@ impl Sentence<'_, '_> {
         let mut b = a;
         while b < n {
             let t = &self.t[b];
-            let ok = if t.kind == Kind::Possessive {
+            // "Mr. Obama", "Sen. Perdue": the stop of a title's abbreviation before a name.
+            let abbrev = t.is_punct(".")
+                && b > a
+                && self.t[b - 1].is_cap()
+                && self.t[b - 1].text.chars().count() <= 4
+                && self.t[b - 1].end == t.start
+                && self.t.get(b + 1).is_some_and(|x| x.is_cap());
+            let ok = if t.kind == Kind::Possessive || abbrev {
                 true
             } else if !t.is_word() {
                 false
@@ -421,7 +428,8 @@ impl Sentence<'_, '_> {
                 b == a
             } else if t.is_cap() {
                 !(b > a && self.verb_form(b).is_some() && b == a)
-            } else if self.is_fn(b) || self.verb_form(b).is_some() {
+            } else if self.is_fn(b) || self.verb_form(b).is_some() || ends_ly(t.low()) {
+                // An adverb ends the phrase ("Mr. Schultz generally supported ...").
                 false
             } else {
                 let h = |k: usize| self.lex.heads.contains_key(self.low(k));
