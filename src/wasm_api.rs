@@ -53,13 +53,15 @@ fn run_with(
     LEXICON
         .with(|cell| {
             let mut kept = cell.borrow_mut();
-            if kept.as_ref().is_none_or(|(j, _, _)| j != json) {
-                let lex =
-                    ProjectLexicon::from_json(json).map_err(|e| Error::input(format!("the project lexicon: {e}")))?;
-                let compiled = Compiled::new(&lex);
-                *kept = Some((json.to_string(), lex, compiled));
-            }
-            let (_, lex, compiled) = kept.as_ref().expect("set above");
+            let (_, lex, compiled) = match kept.take() {
+                Some(same) if same.0 == json => kept.insert(same),
+                _ => {
+                    let lex = ProjectLexicon::from_json(json)
+                        .map_err(|e| Error::input(format!("the project lexicon: {e}")))?;
+                    let compiled = Compiled::new(&lex);
+                    kept.insert((json.to_string(), lex, compiled))
+                }
+            };
             let anns = PIPELINE.with(|p| p.run_learned(&doc, lex, compiled));
             Ok::<_, Error>(anns)
         })

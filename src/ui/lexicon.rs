@@ -56,25 +56,34 @@ impl State {
         lex
     }
 
-    /// The project lexicon the extractor applies: the imported lexicons, then what the
-    /// decisions of the loaded documents teach, without the forgotten entries.
-    pub fn lexicon(&self) -> ProjectLexicon {
+    /// The imported lexicons, then what the decisions of the loaded documents teach, with
+    /// nothing forgotten: what [`State::lexicon`] and the forgotten entries' words start from.
+    pub fn taught_lexicon(&self) -> ProjectLexicon {
         let mut lex = ProjectLexicon::new();
         lex.merge(&self.lexicon_settings.imported);
         lex.merge(&self.learned_lexicon());
-        for e in &self.lexicon_settings.forgotten {
-            lex.forget(e);
-        }
         lex
     }
 
-    /// The entries forgotten, each in words (as the lexicon would have it without forgetting).
-    pub fn forgotten_lexicon_entries(&self) -> Vec<(Entry, String)> {
-        let mut full = ProjectLexicon::new();
-        full.merge(&self.lexicon_settings.imported);
-        full.merge(&self.learned_lexicon());
+    /// The project lexicon the extractor applies: [`State::taught_lexicon`] without the
+    /// forgotten entries.
+    pub fn lexicon(&self) -> ProjectLexicon {
+        self.without_forgotten(self.taught_lexicon())
+    }
+
+    /// `taught` (see [`State::taught_lexicon`]) without the forgotten entries.
+    pub fn without_forgotten(&self, mut taught: ProjectLexicon) -> ProjectLexicon {
+        for e in &self.lexicon_settings.forgotten {
+            taught.forget(e);
+        }
+        taught
+    }
+
+    /// The entries forgotten, each in words as `taught` has it (see
+    /// [`State::taught_lexicon`]).
+    pub fn forgotten_lexicon_entries(&self, taught: &ProjectLexicon) -> Vec<(Entry, String)> {
         let words =
-            |e: &Entry| e.describe(&full).unwrap_or_else(|| format!("\u{201c}{}\u{201d} (no longer taught)", e.key()));
+            |e: &Entry| e.describe(taught).unwrap_or_else(|| format!("\u{201c}{}\u{201d} (no longer taught)", e.key()));
         self.lexicon_settings.forgotten.iter().map(|e| (e.clone(), words(e))).collect()
     }
 

@@ -30,8 +30,10 @@ pub struct Marks {
     docs: HashMap<String, Written>,
     versions: HashMap<String, Rc<Vec<Version>>>,
     history: Option<(Rc<History>, u64)>,
-    registry: Option<Rc<Vec<Identity>>>,
-    lexicon: Option<Rc<Settings>>,
+    /// What the last save wrote of the registry and of the lexicon's settings, and whether
+    /// it was empty.
+    registry: Option<(Rc<Vec<Identity>>, bool)>,
+    lexicon: Option<(Rc<Settings>, bool)>,
 }
 
 /// Key of the identity registry's declared entries (a JSON array of gold `identities`).
@@ -39,73 +41,68 @@ pub const REGISTRY_KEY: &str = "gloss.registry";
 
 /// Saves the registry's declared entries when they changed since the last save.
 fn save_registry(state: &State, marks: &mut Marks) {
-    if marks.registry.as_ref().is_some_and(|r| Rc::ptr_eq(r, &state.identities)) {
-        return;
-    }
-    // Empty before anything was saved this visit: the page may not have restored the last
-    // visit's entries yet, which must not be erased.
-    if state.identities.is_empty() && marks.registry.as_ref().is_none_or(|r| r.is_empty()) {
-        marks.registry = Some(state.identities.clone());
-        return;
-    }
-    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
-    let ok = if state.identities.is_empty() {
-        s.remove_item(REGISTRY_KEY).is_ok()
-    } else {
-        serde_json::to_string(&*state.identities).is_ok_and(|j| s.set_item(REGISTRY_KEY, &j).is_ok())
-    };
-    if ok {
-        marks.registry = Some(state.identities.clone());
-    }
+    keep_aside(REGISTRY_KEY, &state.identities, state.identities.is_empty(), &mut marks.registry);
 }
 
 /// Key of the project lexicon's settings (imported lexicons, forgotten entries; JSON).
 pub const LEXICON_KEY: &str = "gloss.lexicon";
 
-/// Saves the project lexicon's settings when they changed since the last save (as the
-/// registry: an empty value before anything was saved this visit erases nothing).
+/// Saves the project lexicon's settings when they changed since the last save.
 fn save_lexicon(state: &State, marks: &mut Marks) {
     let now = &state.lexicon_settings;
-    if marks.lexicon.as_ref().is_some_and(|r| Rc::ptr_eq(r, now)) {
+    keep_aside(LEXICON_KEY, now, now.is_empty(), &mut marks.lexicon);
+}
+
+/// Writes `now` (JSON) under `key` of the browser's storage, or removes the key when it is
+/// `empty`, unless `mark` (what the last save wrote) is the same value. Empty before
+/// anything was saved this visit, nothing is written: the page may not have restored the last
+/// visit's value yet, which must not be erased.
+fn keep_aside<T: serde::Serialize>(key: &str, now: &Rc<T>, empty: bool, mark: &mut Option<(Rc<T>, bool)>) {
+    if mark.as_ref().is_some_and(|(r, _)| Rc::ptr_eq(r, now)) {
         return;
     }
-    if now.is_empty() && marks.lexicon.as_ref().is_none_or(|r| r.is_empty()) {
-        marks.lexicon = Some(now.clone());
+    if empty && mark.as_ref().is_none_or(|(_, was_empty)| *was_empty) {
+        *mark = Some((now.clone(), empty));
         return;
     }
     let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
-    let ok = if now.is_empty() {
-        s.remove_item(LEXICON_KEY).is_ok()
+    let ok = if empty {
+        s.remove_item(key).is_ok()
     } else {
-        serde_json::to_string(&**now).is_ok_and(|j| s.set_item(LEXICON_KEY, &j).is_ok())
+        serde_json::to_string(&**now).is_ok_and(|j| s.set_item(key, &j).is_ok())
     };
     if ok {
-        marks.lexicon = Some(now.clone());
+        *mark = Some((now.clone(), empty));
+    }
+}
+
+/// The value saved under `key` at the last visit (the default when there is none), or why it
+/// cannot be read: `what` names it, `kept` says what stays meanwhile.
+fn saved_aside<T: serde::de::DeserializeOwned + Default>(key: &str, what: &str, kept: &str) -> Result<T, String> {
+    let raw =
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(key).ok().flatten());
+    match raw {
+        None => Ok(T::default()),
+        Some(j) => serde_json::from_str(&j).map_err(|e| format!("{what} unreadable ({e}): {kept}")),
     }
 }
 
 /// The project lexicon's settings saved at the last visit, or why they cannot be read.
 fn saved_lexicon() -> Result<Settings, String> {
-    let raw = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(LEXICON_KEY).ok().flatten());
-    match raw {
-        None => Ok(Settings::default()),
-        Some(j) => serde_json::from_str(&j).map_err(|e| {
-            format!("the saved project lexicon settings are unreadable ({e}): imported lexicons and forgotten entries start empty; what your decisions teach is kept")
-        }),
-    }
+    saved_aside(
+        LEXICON_KEY,
+        "the saved project lexicon settings are",
+        "imported lexicons and forgotten entries start empty; what your decisions teach is kept",
+    )
 }
 
 /// The registry's declared entries saved at the last visit, or why they cannot be read.
 fn saved_registry() -> Result<Vec<Identity>, String> {
-    let raw = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(REGISTRY_KEY).ok().flatten());
-    match raw {
-        None => Ok(Vec::new()),
-        Some(j) => serde_json::from_str(&j).map_err(|e| format!("the saved identity registry is unreadable ({e}): it starts empty; the identities in the documents are kept")),
-    }
+    saved_aside(
+        REGISTRY_KEY,
+        "the saved identity registry is",
+        "it starts empty; the identities in the documents are kept",
+    )
 }
 
 /// Writes the history ops of the action just reduced to the edit log, and notes the key of

@@ -103,8 +103,9 @@ pub fn ClaimsOverlay(p: &ViewProps) -> Html {
 /// The project lexicon view over the state.
 pub fn lexicon_view(state: &State, dispatch: &Callback<Action>, on_close: Callback<()>) -> Html {
     use crate::ui::components::lexicon_view::LexiconPanel;
-    let lexicon = Rc::new(state.lexicon());
-    let forgotten = Rc::new(state.forgotten_lexicon_entries());
+    let taught = state.taught_lexicon();
+    let forgotten = Rc::new(state.forgotten_lexicon_entries(&taught));
+    let lexicon = Rc::new(state.without_forgotten(taught));
     let documents = state.loaded().len();
     let on_forget = dispatch.reform(|(entry, forget)| Action::ForgetLexicon { entry, forget });
     let (lex, d) = (lexicon.clone(), dispatch.clone());
