@@ -80,7 +80,7 @@ struct ExtractArgs {
     #[arg(long)]
     no_dateline: bool,
     /// Apply a project lexicon (written by `gloss learn`): learned names, rejected surfaces,
-    /// renamed identities and dates; what it adds or changes has the rule `lexicon`.
+    /// renamed identities, dates and cue words; what it adds or changes has the rule `lexicon`.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<String>,
 }

@@ -10,21 +10,29 @@
 //!   candidate; the merge prefers the longer of two overlapping ones, so a learned name never
 //!   cuts a longer name the extractor found, and a longer learned name replaces a shorter cut.
 //!
+//! - Learned cue words: the pipeline runs the claim extractor of [`Compiled::claims`], which
+//!   reads them as reporting verbs; a claim whose cue is one of them gets the rule `lexicon`.
+//!
 //! Every candidate added or changed here has the rule `lexicon` in its provenance.
 //!
 //! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
 
 use crate::learn::ProjectLexicon;
 use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
+use super::claim::ClaimExtractor;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The rule named in the provenance of what the lexicon added or changed.
 pub const RULE: &str = "lexicon";
 
-/// The lexicon's surfaces, compiled for one search over a text.
+/// The lexicon's surfaces, compiled for one search over a text, and the claim extractor
+/// extended with the learned cue words.
 pub struct Compiled {
     names: Option<(AhoCorasick, Vec<String>)>,
     dates: Option<(AhoCorasick, Vec<String>)>,
+    /// The claim extractor with the learned cue words, when one of them is new to it, and
+    /// those words (sorted).
+    claims: Option<(ClaimExtractor, Vec<String>)>,
 }
 
 impl Compiled {
@@ -43,7 +51,24 @@ impl Compiled {
                 .ok()
                 .map(|ac| (ac, pats))
         };
-        Compiled { names: build(names, false), dates: build(dates, true) }
+        // The claim extractor's lexicons are parsed again only when a cue word is to be added.
+        let claims = lex.live_cues().next().and_then(|_| {
+            let (extractor, mut added) = ClaimExtractor::with_learned_cues(lex.live_cues());
+            added.sort_unstable();
+            (!added.is_empty()).then_some((extractor, added))
+        });
+        Compiled { names: build(names, false), dates: build(dates, true), claims }
+    }
+
+    /// The claim extractor with the learned cue words, when one is new to the built-in one.
+    pub fn claims(&self) -> Option<&ClaimExtractor> {
+        self.claims.as_ref().map(|c| &c.0)
+    }
+
+    /// True when `cue` (a claim's cue text) is a learned cue word the built-in extractor does
+    /// not know.
+    fn learned_cue(&self, cue: &str) -> bool {
+        self.claims.as_ref().is_some_and(|(_, words)| words.binary_search(&cue.trim().to_lowercase()).is_ok())
     }
 }
 
@@ -62,6 +87,12 @@ fn lexicon_provenance() -> Provenance {
 pub fn apply(lex: &ProjectLexicon, compiled: &Compiled, doc: &Document, cands: &mut Vec<Annotation>) {
     cands.retain(|a| a.label() == Label::Claim || !lex.is_rejected(a.label(), &a.quote));
     for a in cands.iter_mut() {
+        if let Attrs::Claim(c) = &a.attrs {
+            if c.cue.as_ref().is_some_and(|cue| compiled.learned_cue(&cue.text)) {
+                a.provenance = lexicon_provenance();
+            }
+            continue;
+        }
         let Attrs::Actor(attrs) = &mut a.attrs else { continue };
         if let Some(l) = lex.actor(&a.quote) {
             let canonical = lex.canonical(&l.canonical);

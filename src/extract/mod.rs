@@ -81,7 +81,8 @@ impl Pipeline {
             w.sentences += sentences.len() as u64;
         });
         let mut found: Vec<Annotation> = Vec::new();
-        for ex in [&self.actors as &dyn Extractor, &self.dates, &self.claims] {
+        let claims = lex.and_then(|(_, c)| c.claims()).unwrap_or(&self.claims);
+        for ex in [&self.actors as &dyn Extractor, &self.dates, claims] {
             let mut out = Vec::new();
             ex.extract(&Context { doc, sentences: &sentences, found: &found, work: &tally }, &mut out);
             // The first extractor's vector becomes `found` itself: no copy of its annotations.

@@ -11,8 +11,8 @@
 //! lexicons and forgetting one entry. It must not: compare with predictions (that is
 //! [`ProjectLexicon::learn_document`]), run the extractors, or see the UI.
 
-use super::{LearnedActor, LearnedDate, ProjectLexicon};
-use crate::model::{Annotation, Attrs, Document, Label, Mention, Status};
+use super::{claim_cue_word, LearnedActor, LearnedCue, LearnedDate, ProjectLexicon};
+use crate::model::{Annotation, Attrs, Document, Label, Mention, Stance, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -30,15 +30,20 @@ pub enum Entry {
     Renamed(String),
     /// A date expression, in lowercase.
     Date(String),
+    /// A cue word, in lowercase.
+    Cue(String),
 }
 
 impl Entry {
     /// The words the entry is about.
     pub fn key(&self) -> &str {
         match self {
-            Entry::Actor(s) | Entry::RejectedActor(s) | Entry::RejectedDate(s) | Entry::Renamed(s) | Entry::Date(s) => {
-                s
-            }
+            Entry::Actor(s)
+            | Entry::RejectedActor(s)
+            | Entry::RejectedDate(s)
+            | Entry::Renamed(s)
+            | Entry::Date(s)
+            | Entry::Cue(s) => s,
         }
     }
 
@@ -60,6 +65,11 @@ impl Entry {
                 let d = lex.dates.get(s)?;
                 format!("date \u{201c}{s}\u{201d}: {} {} ({}\u{d7})", d.timex_type.as_str(), d.value, d.accepted)
             }
+            Entry::Cue(s) => {
+                let c = lex.cues.get(s)?;
+                let rejected = if c.rejected > 0 { format!(", rejected {}\u{d7}", c.rejected) } else { String::new() };
+                format!("cue word \u{201c}{s}\u{201d}: {} ({}\u{d7}{rejected})", c.stance.as_str(), c.accepted)
+            }
         })
     }
 }
@@ -67,7 +77,8 @@ impl Entry {
 impl ProjectLexicon {
     /// Learns the decisions a reviewed document records in its statuses (see the module's
     /// documentation): actor names accepted, corrected or added (with kind and identity),
-    /// dates corrected or added with an absolute value, ACTOR and DATE surfaces rejected.
+    /// dates corrected or added with an absolute value, the one-word cues of claims corrected
+    /// or added, ACTOR and DATE surfaces rejected.
     /// Predictions not reviewed teach nothing, and a rejection of words the document keeps
     /// elsewhere under the same label is one occurrence left out, not the words rejected.
     /// Returns how many decisions were learned.
@@ -86,6 +97,10 @@ impl ProjectLexicon {
             let Some(words) = doc.slice(a.span) else { continue };
             let by_person = matches!(a.status, Status::Accepted | Status::Edited | Status::Manual);
             let learned = match (&a.attrs, a.status) {
+                // A claim rejected or accepted as predicted counts for or against its cue
+                // word when that word was learned (after this loop: a later document may
+                // teach it).
+                (Attrs::Claim(_), Status::Rejected | Status::Accepted) => false,
                 (_, Status::Rejected) if kept.contains(&(a.label(), words.to_lowercase())) => false,
                 (_, Status::Rejected) => self.reject(a.label(), words),
                 (Attrs::Actor(x), _) if by_person && x.mention == Mention::Name => {
@@ -93,9 +108,30 @@ impl ProjectLexicon {
                 }
                 // An accepted date is one the extractor finds already: only corrections teach.
                 (Attrs::Date(d), Status::Edited | Status::Manual) => self.accept_date(words, d.timex_type, &d.value),
+                // A claim added or corrected teaches its cue word (one accepted as predicted
+                // has a cue the extractor knows).
+                (Attrs::Claim(c), Status::Edited | Status::Manual) => {
+                    claim_cue_word(a).is_some_and(|w| self.accept_cue(&w, c.stance.unwrap_or(Stance::Assert)))
+                }
                 _ => false,
             };
             n += usize::from(learned);
+        }
+        n + self.review_claims(anns)
+    }
+
+    /// Counts each claim accepted as predicted for its cue word, each rejected claim against
+    /// it, when the word is a learned one.
+    fn review_claims(&mut self, anns: &[Annotation]) -> usize {
+        let mut n = 0;
+        for a in anns.iter().filter(|a| matches!(a.status, Status::Rejected | Status::Accepted)) {
+            let Some(c) = claim_cue_word(a).and_then(|w| self.cues.get_mut(&w)) else { continue };
+            if a.status == Status::Accepted {
+                c.accepted = c.accepted.saturating_add(1);
+            } else {
+                c.rejected = c.rejected.saturating_add(1);
+            }
+            n += 1;
         }
         n
     }
@@ -121,9 +157,18 @@ impl ProjectLexicon {
             let e = self.dates.entry(s.clone()).or_insert(LearnedDate { accepted: 0, ..d.clone() });
             *e = LearnedDate { accepted: e.accepted.saturating_add(d.accepted), ..d.clone() };
         }
+        for (w, c) in &other.cues {
+            let e = self.cues.entry(w.clone()).or_insert(LearnedCue { accepted: 0, rejected: 0, ..c.clone() });
+            *e = LearnedCue {
+                accepted: e.accepted.saturating_add(c.accepted),
+                rejected: e.rejected.saturating_add(c.rejected),
+                ..c.clone()
+            };
+        }
     }
 
-    /// Every entry of the lexicon, in a stable order (actors, rejections, renames, dates).
+    /// Every entry of the lexicon, in a stable order (actors, rejections, renames, dates, cue
+    /// words).
     pub fn entries(&self) -> Vec<Entry> {
         let rejected = |l: Label| self.rejected.get(&l).into_iter().flat_map(|m| m.keys().cloned());
         (self.actors.keys().cloned().map(Entry::Actor))
@@ -131,6 +176,7 @@ impl ProjectLexicon {
             .chain(rejected(Label::Date).map(Entry::RejectedDate))
             .chain(self.renamed.keys().cloned().map(Entry::Renamed))
             .chain(self.dates.keys().cloned().map(Entry::Date))
+            .chain(self.cues.keys().cloned().map(Entry::Cue))
             .collect()
     }
 
@@ -145,6 +191,7 @@ impl ProjectLexicon {
             Entry::RejectedDate(s) => rejected(self, Label::Date, s),
             Entry::Renamed(s) => self.renamed.remove(s).is_some(),
             Entry::Date(s) => self.dates.remove(s).is_some(),
+            Entry::Cue(s) => self.cues.remove(s).is_some(),
         }
     }
 }

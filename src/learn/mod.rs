@@ -8,7 +8,10 @@
 //! - surfaces rejected as ACTOR or DATE, and how often;
 //! - identities renamed (an old canonical name and the new one);
 //! - date expressions a person added or corrected whose value does not depend on the
-//!   publication date (`September 19, 2025`, `2020`), matched without regard to ASCII case.
+//!   publication date (`September 19, 2025`, `2020`), matched without regard to ASCII case;
+//! - cue words: the one-word cue of a claim a person added or corrected ("cautioned",
+//!   "quipped"), with its stance; the claim extractor then reads the word as a reporting verb
+//!   of the `speech` frame (`X cautioned that C`, `C, X cautioned`).
 //!
 //! A name is predicted again where it was accepted more often than rejected; a surface is no
 //! longer predicted where it was rejected more often than accepted. What a learned entry adds
@@ -24,7 +27,7 @@ pub mod simulate;
 pub use decisions::Entry;
 
 use crate::eval::Coverage;
-use crate::model::{ActorKind, Annotation, Attrs, Document, Label, Mention, Span, Status, TimexType};
+use crate::model::{ActorKind, Annotation, Attrs, Document, Label, Mention, Span, Stance, Status, TimexType};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -54,6 +57,26 @@ pub struct LearnedDate {
     pub accepted: u32,
 }
 
+/// A cue word learned (the word in lowercase is the key): the stance of the claims it was
+/// the cue of, and how often a person added or corrected such a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnedCue {
+    pub stance: Stance,
+    pub accepted: u32,
+    /// How often a claim it was the cue of was rejected (a prediction it made, or one a
+    /// person rejected once the word was learned).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rejected: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The longest cue word learned, in bytes.
+pub const MAX_CUE: usize = 40;
+
 /// The project lexicon (see the module's documentation).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,6 +91,10 @@ pub struct ProjectLexicon {
     pub renamed: BTreeMap<String, String>,
     /// Date expressions in lowercase.
     pub dates: BTreeMap<String, LearnedDate>,
+    /// Cue words in lowercase. Absent from files written before cue words were learned (and
+    /// left out of the file while empty, so such files read and write as before).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cues: BTreeMap<String, LearnedCue>,
 }
 
 /// A surface worth learning: trimmed, on one line, not too long, with a letter or digit.
@@ -77,6 +104,23 @@ fn surface_ok(s: &str) -> bool {
         && s.trim() == s
         && !s.contains(['\n', '\r'])
         && s.chars().any(char::is_alphanumeric)
+}
+
+/// A word that can be learned as a cue: one lowercase word of letters (an inner hyphen or
+/// apostrophe allowed: "fact-checked"), at most [`MAX_CUE`] bytes.
+pub fn cue_word_ok(w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len() <= MAX_CUE
+        && b[0].is_ascii_lowercase()
+        && b[b.len() - 1].is_ascii_lowercase()
+        && b.iter().all(|c| c.is_ascii_lowercase() || matches!(c, b'-' | b'\''))
+}
+
+/// The cue word of a claim, in lowercase, when its cue is one word that can be learned.
+pub fn claim_cue_word(a: &Annotation) -> Option<String> {
+    let w = a.claim()?.cue.as_ref()?.text.trim().to_lowercase();
+    cue_word_ok(&w).then_some(w)
 }
 
 /// A DATE value that says the same whatever the publication date: a year, a month or a day
@@ -105,6 +149,7 @@ impl ProjectLexicon {
             && self.rejected.values().all(BTreeMap::is_empty)
             && self.renamed.is_empty()
             && self.dates.is_empty()
+            && self.cues.is_empty()
     }
 
     /// A person accepted or added `surface` as the actor `canonical` of `kind`. False (and
@@ -152,6 +197,36 @@ impl ProjectLexicon {
         e.value = value.to_string();
         e.accepted = e.accepted.saturating_add(1);
         true
+    }
+
+    /// A person added or corrected a claim whose cue is the one word `word` (any case), of
+    /// `stance`. False (and nothing learned) for a cue that is not one word ([`cue_word_ok`]).
+    pub fn accept_cue(&mut self, word: &str, stance: Stance) -> bool {
+        let word = word.trim().to_lowercase();
+        if !cue_word_ok(&word) {
+            return false;
+        }
+        let e = self.cues.entry(word).or_insert(LearnedCue { stance, accepted: 0, rejected: 0 });
+        e.stance = stance;
+        e.accepted = e.accepted.saturating_add(1);
+        true
+    }
+
+    /// A claim whose cue is the learned word `word` (any case) was rejected: counted against
+    /// it. False when `word` is not a learned cue word (a built-in cue is not the lexicon's).
+    pub fn reject_cue(&mut self, word: &str) -> bool {
+        match self.cues.get_mut(&word.trim().to_lowercase()) {
+            Some(e) => {
+                e.rejected = e.rejected.saturating_add(1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The learned cue words to read as reporting verbs: accepted more often than rejected.
+    pub fn live_cues(&self) -> impl Iterator<Item = (&str, Stance)> {
+        self.cues.iter().filter(|(_, c)| c.accepted > c.rejected).map(|(w, c)| (w.as_str(), c.stance))
     }
 
     /// A person renamed the identity `from` to `to`: learned names of `from` follow, and so
@@ -226,6 +301,7 @@ impl ProjectLexicon {
                 Attrs::Actor(a) if a.mention == Mention::Name => {
                     n += usize::from(self.accept_actor(words, a.kind, &a.canonical))
                 }
+                Attrs::Claim(c) => n += usize::from(self.learn_missed_cue(g, c, predicted)),
                 Attrs::Date(d) => {
                     let same = predicted
                         .iter()
@@ -237,6 +313,7 @@ impl ProjectLexicon {
                 _ => {}
             }
         }
+        n += self.review_learned_cues(gold, predicted);
         for p in predicted {
             let label = p.label();
             // Only actors: a DATE left out of a gold is too often a corpus's convention (which
@@ -264,6 +341,37 @@ impl ProjectLexicon {
             if !kept && !kept_elsewhere() {
                 n += usize::from(self.reject(label, words));
             }
+        }
+        n
+    }
+
+    /// Learns the cue of the gold claim `g` when no predicted claim has a cue over its words:
+    /// a cue the extractor missed (one it found teaches nothing new).
+    fn learn_missed_cue(&mut self, g: &Annotation, c: &crate::model::ClaimAttrs, predicted: &[Annotation]) -> bool {
+        let (Some(cue), Some(word)) = (c.cue.as_ref(), claim_cue_word(g)) else { return false };
+        let found = predicted.iter().any(|p| p.claim().and_then(|pc| pc.cue.as_ref()).is_some_and(|pc| pc.span.overlaps(&cue.span)));
+        !found && self.accept_cue(&word, c.stance.unwrap_or(Stance::Assert))
+    }
+
+    /// Each predicted claim whose cue is a learned cue word counts for its word when a cue of
+    /// the gold's claims overlaps it, against it otherwise (where the gold annotates claims).
+    fn review_learned_cues(&mut self, gold: &[Annotation], predicted: &[Annotation]) -> usize {
+        let gold_cues: Vec<Span> = (gold.iter().filter(|g| g.status != Status::Rejected))
+            .filter_map(|g| Some(g.claim()?.cue.as_ref()?.span))
+            .collect();
+        if gold_cues.is_empty() {
+            return 0;
+        }
+        let mut n = 0;
+        for p in predicted {
+            let (Some(cue), Some(word)) = (p.claim().and_then(|c| c.cue.as_ref()), claim_cue_word(p)) else { continue };
+            let Some(learned) = self.cues.get_mut(&word) else { continue };
+            if gold_cues.iter().any(|g| g.overlaps(&cue.span)) {
+                learned.accepted = learned.accepted.saturating_add(1);
+            } else {
+                learned.rejected = learned.rejected.saturating_add(1);
+            }
+            n += 1;
         }
         n
     }
@@ -323,6 +431,9 @@ impl ProjectLexicon {
             if !absolute_value(d.timex_type, &d.value) {
                 return Err(format!("the date {surface:?} has the value {:?}: only a year, a month or a day in full (2025, 2025-09, 2025-09-19) is learned", d.value));
             }
+        }
+        if let Some(w) = self.cues.keys().find(|w| !cue_word_ok(w)) {
+            return Err(format!("the cue word {w:?} cannot be learned: it must be one lowercase word of letters (an inner hyphen or apostrophe allowed), at most {MAX_CUE} bytes"));
         }
         Ok(())
     }

@@ -42,7 +42,13 @@ pub struct Point {
     pub names: usize,
     pub rejected: usize,
     pub dates: usize,
+    /// Cue words learned.
+    pub cues: usize,
     pub labels: Vec<Compared>,
+    /// Claim cues scored as attributions (overlap, one to one), without and with the
+    /// lexicon: when the options ask for attributions and the gold has claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<(Prf, Prf)>,
 }
 
 fn eval_doc(r: &Reviewed, annotations: Vec<Annotation>, gold: bool) -> EvalDoc {
@@ -50,8 +56,11 @@ fn eval_doc(r: &Reviewed, annotations: Vec<Annotation>, gold: bool) -> EvalDoc {
     EvalDoc::new(&r.doc, annotations, coverage, places)
 }
 
-fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<Vec<(Label, Prf)>, Error> {
-    Ok(eval::score(gold, pred, opts)?.labels.into_iter().map(|l| (l.label, l.strict)).collect())
+/// Strict figures per label, and the cue figures when attributions are scored.
+fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<(Vec<(Label, Prf)>, Option<Prf>), Error> {
+    let report = eval::score(gold, pred, opts)?;
+    let cue = report.attributions.map(|a| a.cue);
+    Ok((report.labels.into_iter().map(|l| (l.label, l.strict)).collect(), cue))
 }
 
 /// Runs the simulation (see the module's documentation). `at` is sorted and deduplicated
@@ -77,18 +86,19 @@ pub fn simulate(docs: &[Reviewed], at: &[usize], next: usize, opts: &Options) ->
         let plain: Vec<EvalDoc> = ahead.iter().map(|r| eval_doc(r, pipeline.run(&r.doc), false)).collect();
         let with: Vec<EvalDoc> =
             ahead.iter().map(|r| eval_doc(r, pipeline.run_learned(&r.doc, &lex, &compiled), false)).collect();
-        let labels = strict(&gold, &plain, opts)?
-            .into_iter()
-            .zip(strict(&gold, &with, opts)?)
-            .map(|((label, without), (_, with))| Compared { label, without, with })
-            .collect();
+        let (plain, cue_plain) = strict(&gold, &plain, opts)?;
+        let (with, cue_with) = strict(&gold, &with, opts)?;
+        let labels =
+            plain.into_iter().zip(with).map(|((label, without), (_, with))| Compared { label, without, with }).collect();
         points.push(Point {
             learned_from: k,
             scored: ahead.len(),
             names: lex.actors.len(),
             rejected: lex.rejected.values().map(|m| m.len()).sum(),
             dates: lex.dates.len(),
+            cues: lex.cues.len(),
             labels,
+            cue: cue_plain.zip(cue_with),
         });
     }
     Ok(points)

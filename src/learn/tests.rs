@@ -255,3 +255,123 @@ fn merging_adds_counts_and_forgetting_removes_one_entry() {
     let j = serde_json::to_string(&Entry::Actor("Bamako".into())).unwrap();
     assert_eq!(serde_json::from_str::<Entry>(&j).unwrap(), Entry::Actor("Bamako".into()));
 }
+
+fn claim_cued(cue: &str, stance: Option<crate::model::Stance>) -> Attrs {
+    Attrs::Claim(crate::model::ClaimAttrs {
+        cue: Some(crate::model::Cue { span: Span::new(0, cue.chars().count()).unwrap(), text: cue.into() }),
+        stance,
+        ..Default::default()
+    })
+}
+
+fn claims_cued<'a>(anns: &'a [Annotation], cue: &str) -> Vec<&'a Annotation> {
+    anns.iter().filter(|a| a.claim().and_then(|c| c.cue.as_ref()).is_some_and(|c| c.text == cue)).collect()
+}
+
+/// "mused" is no cue of data/claims/verbs.txt.
+const MUSED: &str = "The minister mused that the talks had failed. Officials said the envoy left.";
+
+#[test]
+fn a_cue_word_learned_is_read_as_a_reporting_verb_and_says_so() {
+    assert!(claims_cued(&Pipeline::default().run(&doc(MUSED)), "mused").is_empty(), "not a cue of the extractor");
+    let mut lex = ProjectLexicon::new();
+    assert!(lex.accept_cue("Mused", crate::model::Stance::Assert), "learned in lowercase");
+    assert!(lex.accept_cue("said", crate::model::Stance::Assert));
+    let anns = run(&lex, MUSED);
+    let mused = claims_cued(&anns, "mused");
+    assert_eq!(mused.len(), 1, "{anns:?}");
+    assert_eq!(mused[0].quote, "the talks had failed");
+    assert_eq!(mused[0].provenance.rule.as_deref(), Some(RULE));
+    let source = mused[0].claim().and_then(|c| c.source.as_deref()).expect("a source");
+    assert_eq!(anns.iter().find(|a| a.id == source).map(|a| a.quote.as_str()), Some("The minister"));
+    // A word the extractor knows already changes nothing, and says nothing.
+    let said = claims_cued(&anns, "said");
+    assert!(said.len() == 1 && said[0].provenance.rule.as_deref() != Some(RULE), "{said:?}");
+    // Rejected as often as accepted: no longer read.
+    assert!(lex.reject_cue("mused"));
+    assert!(!lex.reject_cue("whispered"), "not a learned word");
+    assert!(claims_cued(&run(&lex, MUSED), "mused").is_empty());
+    // Only one lowercase word of letters is a cue word.
+    for bad in ["", "said that", "3am", "-ed", &"a".repeat(MAX_CUE + 1)] {
+        assert!(!lex.accept_cue(bad, crate::model::Stance::Assert), "{bad:?}");
+    }
+    assert!(cue_word_ok("fact-checked") && cue_word_ok("o'clock"));
+}
+
+#[test]
+fn a_claim_added_teaches_its_cue_and_reviews_of_its_predictions_count() {
+    let d = doc("The minister mused that talks failed. The envoy mused again. He spoke of peace.");
+    let mut lex = ProjectLexicon::new();
+    let added = decided(&d, "mused", Status::Manual, claim_cued("mused", Some(crate::model::Stance::Warn)));
+    let spoke = decided(&d, "spoke", Status::Predicted, claim_cued("spoke", None));
+    assert_eq!(lex.learn_decisions(&d, &[added.clone(), spoke]), 1, "an unreviewed claim teaches nothing");
+    let c = lex.cues.get("mused").unwrap();
+    assert_eq!((c.stance, c.accepted, c.rejected), (crate::model::Stance::Warn, 1, 0));
+    // Its predictions then accepted or rejected count for and against the word.
+    let mut second = added.clone();
+    second.span = Span::new(50, 55).unwrap();
+    let rejected = Annotation { status: Status::Rejected, ..second.clone() };
+    let mut lex = ProjectLexicon::new();
+    assert_eq!(lex.learn_decisions(&d, &[added.clone(), rejected]), 2);
+    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
+    assert_eq!(lex.live_cues().count(), 0, "accepted no more often than rejected");
+    let accepted = Annotation { status: Status::Accepted, ..second };
+    let mut lex = ProjectLexicon::new();
+    lex.learn_decisions(&d, &[added, accepted]);
+    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((2, 0)));
+    // A rejected claim whose cue was never learned teaches nothing.
+    let mut lex = ProjectLexicon::new();
+    let said = decided(&d, "spoke", Status::Rejected, claim_cued("spoke", None));
+    assert_eq!(lex.learn_decisions(&d, &[said]), 0);
+    assert!(lex.is_empty());
+}
+
+#[test]
+fn a_reviewed_document_teaches_the_cues_the_extractor_missed() {
+    let d = doc(MUSED);
+    let predicted = Pipeline::default().run(&d);
+    let gold: Vec<Annotation> = ["mused", "said"]
+        .iter()
+        .map(|w| {
+            let mut a = decided(&d, w, Status::Manual, claim_cued(w, None));
+            let Attrs::Claim(c) = &mut a.attrs else { unreachable!() };
+            c.cue.as_mut().unwrap().span = a.span;
+            a
+        })
+        .collect();
+    let mut lex = ProjectLexicon::new();
+    lex.learn_document(&d, &gold, &predicted, &crate::eval::Coverage::full(), &[]);
+    assert_eq!(lex.cues.keys().collect::<Vec<_>>(), ["mused"], "\"said\" was predicted there");
+    // Predicted again where the gold has no such cue: counted against the word.
+    let d2 = doc("The minister mused that the economy had slowed.");
+    let again = run(&lex, d2.text());
+    assert_eq!(claims_cued(&again, "mused").len(), 1);
+    lex.learn_document(&d2, &gold[1..], &again, &crate::eval::Coverage::full(), &[]);
+    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
+}
+
+#[test]
+fn cue_words_round_trip_merge_and_forget_and_older_files_still_read() {
+    let older = r#"{"format":"gloss-lexicon","version":1,"actors":{},"rejected":{},"renamed":{},"dates":{}}"#;
+    let lex = ProjectLexicon::from_json(older).unwrap();
+    assert!(lex.cues.is_empty());
+    assert!(!lex.to_json().contains("cues"), "no cue words: the file is written as before");
+    let mut a = ProjectLexicon::new();
+    a.accept_cue("mused", crate::model::Stance::Assert);
+    let mut b = ProjectLexicon::new();
+    b.accept_cue("mused", crate::model::Stance::Warn);
+    b.reject_cue("mused");
+    a.merge(&b);
+    assert_eq!(a.cues.get("mused"), Some(&LearnedCue { stance: crate::model::Stance::Warn, accepted: 2, rejected: 1 }));
+    let json = a.to_json();
+    assert_eq!(ProjectLexicon::from_json(&json).unwrap(), a);
+    assert_eq!(a.entries(), vec![Entry::Cue("mused".into())]);
+    assert_eq!(
+        Entry::Cue("mused".into()).describe(&a).as_deref(),
+        Some("cue word \u{201c}mused\u{201d}: warn (2\u{d7}, rejected 1\u{d7})")
+    );
+    assert!(a.forget(&Entry::Cue("mused".into())) && a.is_empty());
+    let bad = r#"{"format":"gloss-lexicon","version":1,"actors":{},"rejected":{},"renamed":{},"dates":{},"cues":{"said that":{"stance":"assert","accepted":1}}}"#;
+    let e = ProjectLexicon::from_json(bad).unwrap_err();
+    assert!(e.contains("the cue word \"said that\" cannot be learned"), "{e}");
+}

@@ -37,6 +37,9 @@ pub struct SimulateArgs {
     /// Labels to score, comma-separated (default: all that the gold annotates).
     #[arg(long, value_delimiter = ',', value_parser = label_arg)]
     pub labels: Vec<Label>,
+    /// Also score claim cues as attributions (overlap, one to one): what learned cue words buy.
+    #[arg(long)]
+    pub attributions: bool,
     /// Print the points as JSON.
     #[arg(long)]
     pub json: bool,
@@ -89,20 +92,23 @@ fn f1(p: &gloss::eval::figures::Prf) -> String {
 }
 
 fn table(points: &[Point]) -> String {
-    let mut s = String::from("after  scored  names  rejected  dates  label  strict F1 without  with    gain\n");
+    let mut s = String::from("after  scored  names  rejected  dates  cues  label  strict F1 without  with    gain\n");
     for p in points {
-        for c in &p.labels {
-            let gain = c.with.f1().unwrap_or(0.0) - c.without.f1().unwrap_or(0.0);
+        let cue = p.cue.as_ref().map(|(without, with)| ("CUE", without, with));
+        let rows = p.labels.iter().map(|c| (c.label.as_str(), &c.without, &c.with)).chain(cue);
+        for (label, without, with) in rows {
+            let gain = with.f1().unwrap_or(0.0) - without.f1().unwrap_or(0.0);
             s.push_str(&format!(
-                "{:>5}  {:>6}  {:>5}  {:>8}  {:>5}  {:<5}  {:>17}  {:>5}  {:+.3}\n",
+                "{:>5}  {:>6}  {:>5}  {:>8}  {:>5}  {:>4}  {:<5}  {:>17}  {:>5}  {:+.3}\n",
                 p.learned_from,
                 p.scored,
                 p.names,
                 p.rejected,
                 p.dates,
-                c.label.as_str(),
-                f1(&c.without),
-                f1(&c.with),
+                p.cues,
+                label,
+                f1(without),
+                f1(with),
                 gain
             ));
         }
@@ -112,7 +118,7 @@ fn table(points: &[Point]) -> String {
 
 pub fn simulate_learning(a: SimulateArgs, out: &mut Out) -> Result<(), Fail> {
     let docs = reviewed(&a.corpus)?;
-    let opts = Options { labels: a.labels, ..Options::default() };
+    let opts = Options { labels: a.labels, attributions: a.attributions, ..Options::default() };
     let points = simulate(&docs, &a.at, a.next, &opts).map_err(|e| Fail::input(format!("{}: {e}", a.corpus)))?;
     if points.is_empty() {
         return Err(Fail::input(format!(

@@ -94,7 +94,40 @@ pub struct WordInfo {
     pub according: bool,
 }
 
+/// The form a learned cue word is read as, from its ending: `-ing` the present participle,
+/// `-ed` the past, `-s` (not `-ss`) the third person, else the base.
+pub fn form_of(word: &str) -> Form {
+    if word.len() > 4 && word.ends_with("ing") {
+        Form::Ing
+    } else if word.len() > 3 && word.ends_with("ed") {
+        Form::Past
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        Form::Third
+    } else {
+        Form::Base
+    }
+}
+
 impl Lexicon {
+    /// Adds the learned cue `word` (lowercase) as a reporting verb of the `speech` frame
+    /// with `stance`, in the form its ending says ([`form_of`]), unless the word already is
+    /// a cue verb form. True when it was added.
+    pub fn add_learned_cue(&mut self, word: &str, stance: Stance) -> bool {
+        if self.words.get(word).is_some_and(|w| w.form.is_some()) {
+            return false;
+        }
+        let idx = self.verbs.len();
+        self.verbs.push(Verb {
+            lemma: word.to_string(),
+            stance,
+            frame: Frame::Speech,
+            bare: true,
+            interrogative: false,
+        });
+        self.words.entry(word.to_string()).or_default().form = Some((idx, form_of(word)));
+        true
+    }
+
     /// Stance and frame of the phrasal cue `lemma particle` ("point out"), when listed.
     pub fn phrasal(&self, lemma: &str, particle: &str) -> Option<(Stance, Frame)> {
         self.phrasal.get(lemma)?.iter().find(|p| p.0 == particle).map(|p| (p.1, p.2))

@@ -77,6 +77,15 @@ impl ClaimExtractor {
         ClaimExtractor { lex: Lexicon::load() }
     }
 
+    /// The extractor with learned cue words (lowercase, each with its stance) read as
+    /// reporting verbs (`Lexicon::add_learned_cue`), and the words it added (those that were
+    /// not cue verb forms already).
+    pub fn with_learned_cues<'a>(cues: impl IntoIterator<Item = (&'a str, Stance)>) -> (ClaimExtractor, Vec<String>) {
+        let mut lex = Lexicon::load();
+        let added = cues.into_iter().filter(|(w, s)| lex.add_learned_cue(w, *s)).map(|(w, _)| w.to_string()).collect();
+        (ClaimExtractor { lex }, added)
+    }
+
     /// Every attribution of `doc`, in text order.
     pub fn attributions(&self, doc: &Document, sentences: &[Sent]) -> Vec<Attribution> {
         self.attributions_counted(doc, sentences, &Steps::default())

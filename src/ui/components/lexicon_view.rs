@@ -98,7 +98,7 @@ pub fn LexiconPanel(p: &LexiconViewProps) -> Html {
             if p.not_loaded > 0 {
                 <p class="small muted" id="lexicon-unloaded">{ format!("{} listed document(s) are not loaded: their decisions are not counted until they are.", p.not_loaded) }</p>
             }
-            <p class="small muted">{ "Learned from your decisions: a name you accept, correct or add is predicted in the documents you open or re-extract next, with its kind and identity; words you reject are no longer predicted (unless accepted more often). Undoing a decision undoes what it taught. Predictions it makes say \u{201c}lexicon\u{201d} as their rule." }</p>
+            <p class="small muted">{ "Learned from your decisions: a name you accept, correct or add is predicted in the documents you open or re-extract next, with its kind and identity; words you reject are no longer predicted (unless accepted more often); the one-word cue of a claim you add or correct is read as a reporting verb, until its claims are rejected more often than accepted. Undoing a decision undoes what it taught. Predictions it makes say \u{201c}lexicon\u{201d} as their rule." }</p>
             if entries.is_empty() {
                 <p id="lexicon-empty">{ "Nothing learned yet: accept, correct, add or reject annotations." }</p>
             } else {
