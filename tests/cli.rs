@@ -772,7 +772,17 @@ fn learn_then_extract_with_the_lexicon_and_simulate() {
     assert!(out.lines().any(|l| l.trim_start().starts_with("2 ") && l.contains("ACTOR")), "{out}");
     assert!(out.lines().any(|l| l.trim_start().starts_with("3 ") && l.contains("DATE")), "{out}");
     // Claim cues scored as attributions: a CUE row beside the CLAIM row.
-    let o = gloss(&["simulate-learning", seeds.to_str().unwrap(), "--at", "2", "--next", "2", "--labels", "CLAIM", "--attributions"]);
+    let o = gloss(&[
+        "simulate-learning",
+        seeds.to_str().unwrap(),
+        "--at",
+        "2",
+        "--next",
+        "2",
+        "--labels",
+        "CLAIM",
+        "--attributions",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.lines().any(|l| l.trim_start().starts_with("2 ") && l.contains("CUE")), "{out}");

@@ -17,9 +17,9 @@
 //!
 //! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
 
+use super::claim::ClaimExtractor;
 use crate::learn::ProjectLexicon;
 use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
-use super::claim::ClaimExtractor;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The rule named in the provenance of what the lexicon added or changed.

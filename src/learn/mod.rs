@@ -349,7 +349,9 @@ impl ProjectLexicon {
     /// a cue the extractor missed (one it found teaches nothing new).
     fn learn_missed_cue(&mut self, g: &Annotation, c: &crate::model::ClaimAttrs, predicted: &[Annotation]) -> bool {
         let (Some(cue), Some(word)) = (c.cue.as_ref(), claim_cue_word(g)) else { return false };
-        let found = predicted.iter().any(|p| p.claim().and_then(|pc| pc.cue.as_ref()).is_some_and(|pc| pc.span.overlaps(&cue.span)));
+        let found = predicted
+            .iter()
+            .any(|p| p.claim().and_then(|pc| pc.cue.as_ref()).is_some_and(|pc| pc.span.overlaps(&cue.span)));
         !found && self.accept_cue(&word, c.stance.unwrap_or(Stance::Assert))
     }
 

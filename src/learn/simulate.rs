@@ -88,8 +88,11 @@ pub fn simulate(docs: &[Reviewed], at: &[usize], next: usize, opts: &Options) ->
             ahead.iter().map(|r| eval_doc(r, pipeline.run_learned(&r.doc, &lex, &compiled), false)).collect();
         let (plain, cue_plain) = strict(&gold, &plain, opts)?;
         let (with, cue_with) = strict(&gold, &with, opts)?;
-        let labels =
-            plain.into_iter().zip(with).map(|((label, without), (_, with))| Compared { label, without, with }).collect();
+        let labels = plain
+            .into_iter()
+            .zip(with)
+            .map(|((label, without), (_, with))| Compared { label, without, with })
+            .collect();
         points.push(Point {
             learned_from: k,
             scored: ahead.len(),

@@ -1,6 +1,6 @@
 // End to end on the built dist/: the project lexicon learns from the annotator's decisions.
-// A name added by hand in one pasted article is predicted in the next (rule "lexicon"), words
-// rejected are no longer predicted, the lexicon view (W) lists both, forgetting an entry is
+// A name added by hand in one pasted article is predicted in the next (rule "lexicon"), and so
+// is a claim whose cue word a claim made by hand taught; words rejected are no longer predicted, the lexicon view (W) lists both, forgetting an entry is
 // undone by Ctrl+Z, the lexicon downloads as a gloss-lexicon file, a lexicon file imports, and
 // a seed opened afterwards is predicted with the lexicon, and what was imported is still
 // there after a reload. Plain node script: exit code 1 on any
@@ -16,6 +16,15 @@ const runs = (page, words, cls) => page.evaluate(([w, c]) => [...document.queryS
   .filter((r) => r.textContent === w).map((r) => r.dataset.ids), [words, cls]);
 
 const listed = (page, id) => page.evaluate((i) => [...document.querySelectorAll(`#${i} li`)].map((li) => li.textContent), id);
+
+/** Selects `words` in the first unannotated run of the text that holds them, as a drag would. */
+const selectWords = (page, words) => page.evaluate((w) => {
+  const run = [...document.querySelectorAll('#text .r')].find((x) => x.textContent.includes(w));
+  const t = run.firstChild, i = t.data.indexOf(w);
+  const range = document.createRange(); range.setStart(t, i); range.setEnd(t, i + w.length);
+  getSelection().removeAllRanges(); getSelection().addRange(range);
+  document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+}, words);
 
 async function openView(page) {
   await page.keyboard.press('Escape');
@@ -53,6 +62,20 @@ await run(async ({ page, base, downloads, errors }) => {
     assert(items.some((t) => t.includes('not an actor: \u201cBamako\u201d')), `the rejection: ${JSON.stringify(items)}`);
   });
 
+  await step('a claim made by hand teaches its cue word', async () => {
+    await page.keyboard.press('Escape');
+    await paste(page, 'The minister mused that the old plan had failed.\n');
+    eq(await page.$$eval('#text .r.claim[data-ids]', (rs) => rs.length), 0, 'no claim: "mused" is no cue of the extractor');
+    await selectWords(page, 'the old plan had failed');
+    await page.waitForSelector('#text .r.pending');
+    await page.keyboard.press('3');
+    await page.waitForFunction(() => [...document.querySelectorAll('#text .r.claim[data-ids]')].some((r) => r.textContent.includes('old plan')));
+    await selectWords(page, 'mused');
+    await page.keyboard.press('c');
+    await openView(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('#lexicon-list li')].some((li) => li.textContent.includes('cue word \u201cmused\u201d')));
+  });
+
   await step('forgetting an entry is one step Ctrl+Z takes back', async () => {
     await page.evaluate(() => [...document.querySelectorAll('#lexicon-list li')].find((li) => li.textContent.includes('Zorblax')).querySelector('button').click());
     await page.waitForFunction(() => [...document.querySelectorAll('#lexicon-forgotten li')].some((li) => li.textContent.includes('Zorblax')));
@@ -72,6 +95,7 @@ await run(async ({ page, base, downloads, errors }) => {
     eq([lex.format, lex.version], ['gloss-lexicon', 1], 'format');
     eq(lex.actors.Zorblax?.accepted, 1, 'the name learned once');
     eq(lex.rejected.ACTOR?.Bamako, 1, 'the rejection');
+    eq(lex.cues?.mused?.accepted, 1, 'the cue word');
   });
 
   await step('a lexicon file imports, and a broken one is refused in words', async () => {
@@ -87,12 +111,14 @@ await run(async ({ page, base, downloads, errors }) => {
 
   await step('the next article is predicted with what was learned (rule "lexicon")', async () => {
     await page.keyboard.press('Escape');
-    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nBamako said on Monday that talks would resume.\n');
+    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nBamako said on Monday that talks would resume.\nThe minister mused that the talks had stalled again.\n');
     const json = (await download(page, downloads)).json;
     const z = json.annotations.filter((a) => a.quote === 'Zorblax');
     eq(z.map((a) => [a.label, a.provenance.rule, a.attributes.canonical]), [['ACTOR', 'lexicon', 'Zorblax']], 'the learned name');
     eq(json.annotations.filter((a) => a.quote === 'Bamako' && a.label === 'ACTOR'), [], 'the rejected surface');
     eq(json.annotations.filter((a) => a.quote === 'Monday' && a.label === 'DATE'), [], 'the imported DATE rejection');
+    const mused = json.annotations.filter((a) => a.label === 'CLAIM' && a.attributes.cue?.text === 'mused');
+    eq(mused.map((a) => [a.quote, a.provenance.rule]), [['the talks had stalled again', 'lexicon']], 'the learned cue word');
   });
 
   await step('a seed opened afterwards takes the lexicon too (its shipped predictions are replaced)', async () => {
