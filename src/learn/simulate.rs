@@ -57,7 +57,9 @@ fn eval_doc(r: &Reviewed, annotations: Vec<Annotation>, gold: bool) -> EvalDoc {
 }
 
 /// Strict figures per label, and the cue figures when attributions are scored.
-fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<(Vec<(Label, Prf)>, Option<Prf>), Error> {
+type Figures = (Vec<(Label, Prf)>, Option<Prf>);
+
+fn strict(gold: &[EvalDoc], pred: &[EvalDoc], opts: &Options) -> Result<Figures, Error> {
     let report = eval::score(gold, pred, opts)?;
     let cue = report.attributions.map(|a| a.cue);
     Ok((report.labels.into_iter().map(|l| (l.label, l.strict)).collect(), cue))
