@@ -287,6 +287,11 @@ fn a_cue_word_learned_is_read_as_a_reporting_verb_and_says_so() {
     // A word the extractor knows already changes nothing, and says nothing.
     let said = claims_cued(&anns, "said");
     assert!(said.len() == 1 && said[0].provenance.rule.as_deref() != Some(RULE), "{said:?}");
+    // A function word set as a cue by mistake is not read as a verb.
+    let mut slip = ProjectLexicon::new();
+    slip.accept_cue("the", crate::model::Stance::Assert);
+    slip.accept_cue("because", crate::model::Stance::Assert);
+    assert!(Compiled::new(&slip).claims().is_none(), "\"the\" and \"because\" are no reporting verbs");
     // Rejected as often as accepted: no longer read.
     assert!(lex.reject_cue("mused"));
     assert!(!lex.reject_cue("whispered"), "not a learned word");

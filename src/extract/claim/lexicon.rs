@@ -94,6 +94,11 @@ pub struct WordInfo {
     pub according: bool,
 }
 
+/// Articles, possessive and other determiners (a closed class, not in `function_words.txt`,
+/// which a source's noun phrase may hold): never a learned cue.
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "some", "any", "all", "each", "every"];
+
 /// The form a learned cue word is read as, from its ending: `-ing` the present participle,
 /// `-ed` the past, `-s` (not `-ss`) the third person, else the base.
 pub fn form_of(word: &str) -> Form {
@@ -111,9 +116,10 @@ pub fn form_of(word: &str) -> Form {
 impl Lexicon {
     /// Adds the learned cue `word` (lowercase) as a reporting verb of the `speech` frame
     /// with `stance`, in the form its ending says ([`form_of`]), unless the word already is
-    /// a cue verb form. True when it was added.
+    /// a cue verb form or is a function word ("the", "that", "because": a cue set on one by
+    /// mistake would make a claim of every sentence). True when it was added.
     pub fn add_learned_cue(&mut self, word: &str, stance: Stance) -> bool {
-        if self.words.get(word).is_some_and(|w| w.form.is_some()) {
+        if DETERMINERS.contains(&word) || self.words.get(word).is_some_and(|w| w.form.is_some() || w.function) {
             return false;
         }
         let idx = self.verbs.len();
