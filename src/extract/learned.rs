@@ -17,7 +17,7 @@
 //!
 //! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
 
-use super::claim::ClaimExtractor;
+use super::claim::{closed_class, ClaimExtractor};
 use crate::learn::ProjectLexicon;
 use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -38,7 +38,10 @@ pub struct Compiled {
 impl Compiled {
     /// Searchers for the names and dates `lex` would predict.
     pub fn new(lex: &ProjectLexicon) -> Compiled {
-        let names: Vec<String> = lex.actors.keys().filter(|s| lex.actor(s).is_some()).cloned().collect();
+        // A closed-class word marked as a name by mistake ("The", "he") is not searched for,
+        // or it would be predicted all over every text.
+        let names: Vec<String> =
+            lex.actors.keys().filter(|s| lex.actor(s).is_some() && !closed_class(&s.to_lowercase())).cloned().collect();
         let dates: Vec<String> = lex.dates.keys().filter(|s| lex.date(s).is_some()).cloned().collect();
         let build = |pats: Vec<String>, fold: bool| {
             if pats.is_empty() {

@@ -95,9 +95,15 @@ pub struct WordInfo {
 }
 
 /// Articles, possessive and other determiners (a closed class, not in `function_words.txt`,
-/// which a source's noun phrase may hold): never a learned cue.
+/// which a source's noun phrase may hold).
 const DETERMINERS: &[&str] =
     &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "some", "any", "all", "each", "every"];
+
+/// True when the lowercase `word` is of a closed class of English (a function word of
+/// `function_words.txt` or a determiner): never a learned cue or name.
+pub fn closed_class(word: &str) -> bool {
+    DETERMINERS.contains(&word) || lines(FUNCTION_WORDS).flat_map(str::split_whitespace).any(|f| f == word)
+}
 
 /// The form a learned cue word is read as, from its ending: `-ing` the present participle,
 /// `-ed` the past, `-s` (not `-ss`) the third person, else the base.
@@ -119,7 +125,7 @@ impl Lexicon {
     /// a cue verb form or is a function word ("the", "that", "because": a cue set on one by
     /// mistake would make a claim of every sentence). True when it was added.
     pub fn add_learned_cue(&mut self, word: &str, stance: Stance) -> bool {
-        if DETERMINERS.contains(&word) || self.words.get(word).is_some_and(|w| w.form.is_some() || w.function) {
+        if closed_class(word) || self.words.get(word).is_some_and(|w| w.form.is_some()) {
             return false;
         }
         let idx = self.verbs.len();

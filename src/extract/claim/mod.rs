@@ -31,6 +31,7 @@ use crate::model::{
     ActorAttrs, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance, Status,
 };
 use engine::Cand;
+pub use lexicon::closed_class;
 use lexicon::Lexicon;
 use rules::quotes;
 use source::{pronoun_class, ActorIndex, SourceFacts};
