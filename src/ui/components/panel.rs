@@ -13,6 +13,7 @@ use crate::ui::keymap::label_action;
 use crate::ui::registry;
 use crate::ui::review;
 use crate::ui::state::{Action, State};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -154,6 +155,8 @@ struct IdentityProps {
     id: String,
     /// Loads every corpus document not loaded yet (the registry covers loaded ones only).
     on_load_corpus: Callback<()>,
+    /// The registry, kept by the panel.
+    registry: RegistryCache,
 }
 
 /// The id of the `<datalist>` of the registry's names that the canonical field completes from.
@@ -170,12 +173,42 @@ fn canonical_field(id: &str, value: &str, d: &Callback<Action>) -> Html {
     field
 }
 
-/// The registry of the loaded corpus, built again only when the work or the corpus changes.
-#[hook]
-fn use_registry(state: &UseReducerHandle<State>) -> Rc<registry::Registry> {
-    let parked = state.corpus.iter().filter(|e| e.parked.is_some()).count();
-    let handle = state.clone();
-    use_memo((state.revision, state.corpus.len(), parked, state.identities.clone()), move |_| handle.registry())
+/// What the registry is built from: the work's revision, the corpus's documents (listed and
+/// loaded) and the declared identities.
+type RegistryKey = (u64, usize, usize, Rc<Vec<crate::formats::gold::Identity>>);
+
+/// The registry of the loaded corpus, built when an identity box first asks for it or when the
+/// work has been still for a moment, and again only when the work or the corpus changes. The panel keeps it: the identity box is mounted
+/// anew for each selected actor (its section is keyed by the annotation), and building the
+/// registry of a long document at each selection cost more than the rest of the selection.
+#[derive(Clone, Default)]
+struct RegistryCache(Rc<RefCell<Option<Built>>>);
+
+/// How long the work must be still before the panel builds the registry ahead.
+const REGISTRY_AHEAD_MS: u32 = 400;
+
+/// A registry and what it was built from.
+type Built = (RegistryKey, Rc<registry::Registry>);
+
+impl PartialEq for RegistryCache {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl RegistryCache {
+    fn get(&self, state: &State) -> Rc<registry::Registry> {
+        let parked = state.corpus.iter().filter(|e| e.parked.is_some()).count();
+        let key = (state.revision, state.corpus.len(), parked, state.identities.clone());
+        if let Some((k, reg)) = self.0.borrow().as_ref() {
+            if *k == key {
+                return reg.clone();
+            }
+        }
+        let reg = Rc::new(state.registry());
+        *self.0.borrow_mut() = Some((key, reg.clone()));
+        reg
+    }
 }
 
 /// The rename-everywhere row: a name field and its button (Enter in the field plans it too).
@@ -308,7 +341,7 @@ fn IdentityBox(props: &IdentityProps) -> Html {
             kind.set(None);
         });
     }
-    let reg = use_registry(&props.state);
+    let reg = props.registry.get(state);
     let Some(me) = state.get(&props.id).and_then(|a| a.actor().map(|x| (a, x))) else { return html! {} };
     let (a, x) = me;
     // This identity's live mentions here, in text order: one pass over the annotations.
@@ -456,7 +489,7 @@ fn actor_rows(
     x: &ActorAttrs,
     d: &Callback<Action>,
     editable: bool,
-    on_load: &Callback<()>,
+    (on_load, registry): (&Callback<()>, &RegistryCache),
 ) -> Html {
     if !editable {
         let mention = if x.mention == Mention::Name { "name" } else { "nominal" };
@@ -482,7 +515,7 @@ fn actor_rows(
     let role = text_input(id, "role", x.role.as_deref().unwrap_or(""), d, |id, role| Action::SetRole { id, role });
     html! { <>{ row("Canonical", canonical) }{ row("Kind", html! { <>{ kind }<kbd class="hint" title="t / T cycle the kind">{ "t" }</kbd></> }) }
     { row("Mention", mention) }{ row("Role", role) }
-    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} on_load_corpus={on_load.clone()} /></dd></> }
+    <dt>{ "Identity" }</dt><dd><IdentityBox state={state.clone()} dispatch={d.clone()} id={id.to_string()} on_load_corpus={on_load.clone()} registry={registry.clone()} /></dd></> }
 }
 
 fn date_rows(state: &State, id: &str, x: &DateAttrs, d: &Callback<Action>, editable: bool) -> Html {
@@ -738,11 +771,11 @@ fn details(
     d: &Callback<Action>,
     editable: bool,
     on_fix: &Callback<String>,
-    on_load: &Callback<()>,
+    identity: (&Callback<()>, &RegistryCache),
 ) -> Html {
     let id = a.id.clone();
     let attrs = match &a.attrs {
-        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, on_load),
+        Attrs::Actor(x) => actor_rows(state, &id, x, d, editable, identity),
         Attrs::Date(x) => date_rows(state, &id, x, d, editable),
         Attrs::Claim(x) => claim_rows(state, &id, x, d, editable),
     };
@@ -765,6 +798,19 @@ fn details(
 pub fn Panel(props: &PanelProps) -> Html {
     let state: &State = &props.state;
     let d = &props.dispatch;
+    let registry = use_memo((), |_| RegistryCache::default());
+    {
+        // Built ahead once the work has been still for a moment (an edit in the meantime
+        // cancels the timer), so that selecting an actor does not wait for it.
+        let (registry, handle) = (registry.clone(), props.state.clone());
+        use_effect_with(state.revision, move |_| {
+            let ahead = gloo::timers::callback::Timeout::new(REGISTRY_AHEAD_MS, move || {
+                registry.get(&handle);
+            });
+            move || drop(ahead)
+        });
+    }
+    let identity = (&props.on_load_corpus, &*registry);
     let counts = state.counts();
     let reviewed = state.anns.iter().filter(|a| a.status != Status::Predicted).count();
     let left = state.unreviewed();
@@ -793,7 +839,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         </section>
     };
     let main = if let Some(a) = state.selected.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, true, &props.on_fix_everywhere, &props.on_load_corpus)
+        details(&props.state, a, d, true, &props.on_fix_everywhere, identity)
     } else if let (Some(span), Some(doc)) = (state.pending, state.doc.as_deref()) {
         html! {
             <section class="details pending-box" id="pending">
@@ -819,7 +865,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             </section>
         }
     } else if let Some(a) = props.hovered.as_deref().and_then(|id| state.get(id)) {
-        details(&props.state, a, d, false, &props.on_fix_everywhere, &props.on_load_corpus)
+        details(&props.state, a, d, false, &props.on_fix_everywhere, identity)
     } else {
         html! {
             <section class="details help" id="help">
