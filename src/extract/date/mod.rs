@@ -597,7 +597,7 @@ impl Extractor for DateExtractor {
                 last_period = Some((k, si));
             }
             if let Some(p) = &norm.point {
-                if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
+                if (norm.ty == TimexType::Date || norm.ty == TimexType::Time) && !norm.compared {
                     prev = Some((p.clone(), k, si));
                     prev_end = Some(end);
                     // Only a quarter the text names itself, not one derived from another.
