@@ -20,6 +20,23 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::guard_amount,
         norm: DateExtractor::norm_duration,
     },
+    // "two to three weeks", "the next 12 to 18 months", "5-6 years", "three or four days":
+    // one amount of time whose number is a range (TimeBank marks the whole as one TIMEX3).
+    Rule {
+        name: "duration-range",
+        pattern: r"(?:{MOD}|\bthe\s+(?:next|past|last|coming|first|final|previous|following)\s+)?\b(?P<n>{NUM})\s*(?:to|or|-|–)\s*(?P<n2>{NUM})[\s-]+(?P<u>{UNIT})\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_amount,
+        norm: DateExtractor::norm_duration_range,
+    },
+    // "weeks or months", "days or even weeks": an unknown amount told in two units.
+    Rule {
+        name: "units-or-units",
+        pattern: r"\b(?P<u>days|weeks|months|years)\s+or\s+(?:even\s+)?(?P<u2>weeks|months|years|decades)\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_vague_duration,
+        norm: DateExtractor::norm_vague_duration,
+    },
     Rule {
         name: "half-unit",
         pattern: r"(?:{MOD})?\b(?:(?P<hf>half)\s+(?:an?\s+)?|(?P<hf2>an?\s+half)[\s-]+)(?P<u>hour|day|year|century|decade|month)\b",
@@ -180,6 +197,23 @@ impl DateExtractor {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
         Some(norm)
+    }
+
+    /// "two to three weeks": a duration whose amount is a range, written with X (`PXW`), as
+    /// TimeBank writes "the next 12 to 18 months" (`PXM`). The first number must be below the
+    /// second ("2-1" is a score) and a word ("a week or two" keeps "a week": AQUAINT's gold).
+    pub(super) fn norm_duration_range(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let unit = Unit::from_code(self.lex.unit(&gl("u")?)?)?;
+        let (n1, n2) = (gl("n")?, gl("n2")?);
+        if matches!(n1.as_str(), "a" | "an") || matches!(n2.as_str(), "a" | "an") {
+            return None;
+        }
+        let (a, b) = (self.lex.number(&n1)?, self.lex.number(&n2)?);
+        if a >= b {
+            return None;
+        }
+        Some(Norm::new(TimexType::Duration, unit.duration(None)).with_mod(modifier(gl("modw"))))
     }
 
     /// "day-long" is P1D, "months-long" PXM: one unit, or an unknown number of them.

@@ -216,6 +216,8 @@ const PRECEDENCE: &[&str] = &[
     "time-word",
     "ago",
     "duration",
+    "duration-range",
+    "units-or-units",
     "half-unit",
     "vague-duration",
     "bare-units",
