@@ -174,6 +174,7 @@ impl DateExtractor {
                     | "tons"
             ) || bw.ends_with('%')
                 || bw.ends_with(|c: char| c.is_ascii_digit())
+                || self.counted_noun_before(w.before())
             {
                 return Some(Norm::new(TimexType::Set, unit.duration(Some(1.0))));
             }
@@ -214,6 +215,28 @@ impl DateExtractor {
             return None;
         }
         Some(Norm::new(TimexType::Duration, unit.duration(None)).with_mod(modifier(gl("modw"))))
+    }
+
+    /// True when the text before "a week" ends with a counted plural noun, the thing a rate
+    /// counts per unit of time: "four flights [a week]", "fifty thousand CDs [a year]",
+    /// "hundreds of interviews [a day]", "24 hours [a day], seven days [a week]" (TimeML: a SET). A number must
+    /// come at most four words before the noun; "offered him a week", "within a week" have none.
+    pub(super) fn counted_noun_before(&self, before: &str) -> bool {
+        let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|x| !x.is_empty());
+        let Some(noun) = words.next() else { return false };
+        let plural = noun.len() >= 3
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && noun.bytes().all(|c| c.is_ascii_alphabetic());
+        if !plural {
+            return false;
+        }
+        words.take(4).any(|x| {
+            let lx = x.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+            lx.bytes().any(|c| c.is_ascii_digit())
+                || matches!(lx.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "billions")
+                || (lx != "a" && lx != "an" && self.lex.number(&lx).is_some())
+        })
     }
 
     /// "day-long" is P1D, "months-long" PXM: one unit, or an unknown number of them.

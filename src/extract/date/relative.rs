@@ -421,6 +421,13 @@ impl DateExtractor {
             "ago" | "earlier" | "before" | "back" => -1,
             _ => 1,
         };
+        // "700 seats a week on the route": a rate, the unit of time a SET (as in durations.rs).
+        // ("a year ago", "a month later" after a count stay points and durations.)
+        if dir == "on" && matches!(nw.as_str(), "a" | "an") && m.is_none() && self.counted_noun_before(w.before()) {
+            let mut n = self.duration_only(caps, unit, Some(1.0), None)?;
+            n.ty = TimexType::Set;
+            return Some(n);
+        }
         // "three days later": the duration alone, "later" is a signal (TimeML).
         if dir == "later" {
             return self.duration_only(caps, unit, amount, m);
