@@ -1,6 +1,8 @@
 //! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
-//! hour`, adjectives of duration (`day-long`, `decades-long`), and amounts left vague
-//! (`several weeks`, `for years`, `over [the years]`).
+//! hour`, adjectives of duration (`day-long`, `decades-long`), amounts left vague
+//! (`several weeks`, `for years`, `over [the years]`), ranges of amounts (`two to three
+//! weeks`, `weeks or months`: one span, amount X), and the unit of a rate (`$5 million [a
+//! year]`, `four flights [a week]`: a SET).
 //!
 //! Owns: these rules' patterns, guards and values, the guard of amounts (shared with the
 //! `ago` rule of `relative.rs`) and the plain duration a span ends with. It must not: take
