@@ -1,6 +1,8 @@
 //! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
-//! hour`, adjectives of duration (`day-long`, `decades-long`), and amounts left vague
-//! (`several weeks`, `for years`, `over [the years]`).
+//! hour`, adjectives of duration (`day-long`, `decades-long`), amounts left vague
+//! (`several weeks`, `for years`, `over [the years]`), ranges of amounts (`two to three
+//! weeks`, `weeks or months`: one span, amount X), and the unit of a rate (`$5 million [a
+//! year]`, `four flights [a week]`: a SET).
 //!
 //! Owns: these rules' patterns, guards and values, the guard of amounts (shared with the
 //! `ago` rule of `relative.rs`) and the plain duration a span ends with. It must not: take
@@ -19,6 +21,23 @@ pub(super) const RULES: &[Rule] = &[
         classes: UNIT,
         guard: DateExtractor::guard_amount,
         norm: DateExtractor::norm_duration,
+    },
+    // "two to three weeks", "the next 12 to 18 months", "5-6 years", "three or four days":
+    // one amount of time whose number is a range (TimeBank marks the whole as one TIMEX3).
+    Rule {
+        name: "duration-range",
+        pattern: r"(?:{MOD}|\bthe\s+(?:next|past|last|coming|first|final|previous|following)\s+)?\b(?P<n>{NUM})\s*(?:to|or|-|–)\s*(?P<n2>{NUM})[\s-]+(?P<u>{UNIT})\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_amount,
+        norm: DateExtractor::norm_duration_range,
+    },
+    // "weeks or months", "days or even weeks": an unknown amount told in two units.
+    Rule {
+        name: "units-or-units",
+        pattern: r"\b(?P<u>days|weeks|months|years)\s+or\s+(?:even\s+)?(?P<u2>weeks|months|years|decades)\b",
+        classes: UNIT,
+        guard: DateExtractor::guard_vague_duration,
+        norm: DateExtractor::norm_vague_duration,
     },
     Rule {
         name: "half-unit",
@@ -157,6 +176,7 @@ impl DateExtractor {
                     | "tons"
             ) || bw.ends_with('%')
                 || bw.ends_with(|c: char| c.is_ascii_digit())
+                || self.counted_noun_before(w.before())
             {
                 return Some(Norm::new(TimexType::Set, unit.duration(Some(1.0))));
             }
@@ -180,6 +200,45 @@ impl DateExtractor {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
         Some(norm)
+    }
+
+    /// "two to three weeks": a duration whose amount is a range, written with X (`PXW`), as
+    /// TimeBank writes "the next 12 to 18 months" (`PXM`). The first number must be below the
+    /// second ("2-1" is a score) and a word ("a week or two" keeps "a week": AQUAINT's gold).
+    pub(super) fn norm_duration_range(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
+        let unit = Unit::from_code(self.lex.unit(&gl("u")?)?)?;
+        let (n1, n2) = (gl("n")?, gl("n2")?);
+        if matches!(n1.as_str(), "a" | "an") || matches!(n2.as_str(), "a" | "an") {
+            return None;
+        }
+        let (a, b) = (self.lex.number(&n1)?, self.lex.number(&n2)?);
+        if a >= b {
+            return None;
+        }
+        Some(Norm::new(TimexType::Duration, unit.duration(None)).with_mod(modifier(gl("modw"))))
+    }
+
+    /// True when the text before "a week" ends with a counted plural noun, the thing a rate
+    /// counts per unit of time: "four flights [a week]", "fifty thousand CDs [a year]",
+    /// "hundreds of interviews [a day]", "24 hours [a day], seven days [a week]" (TimeML: a SET). A number must
+    /// come at most four words before the noun; "offered him a week", "within a week" have none.
+    pub(super) fn counted_noun_before(&self, before: &str) -> bool {
+        let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|x| !x.is_empty());
+        let Some(noun) = words.next() else { return false };
+        let plural = noun.len() >= 3
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && noun.bytes().all(|c| c.is_ascii_alphabetic());
+        if !plural {
+            return false;
+        }
+        words.take(4).any(|x| {
+            let lx = x.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+            lx.bytes().any(|c| c.is_ascii_digit())
+                || matches!(lx.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "billions")
+                || (lx != "a" && lx != "an" && self.lex.number(&lx).is_some())
+        })
     }
 
     /// "day-long" is P1D, "months-long" PXM: one unit, or an unknown number of them.

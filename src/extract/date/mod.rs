@@ -40,7 +40,9 @@
 //! are signals, as `before` and `after` are; TimeBank does the same for `later`), while `a
 //! year earlier` as the term of a comparison of figures (`up 15% from 4 pence a year
 //! earlier`) is the DATE compared with, anchored on the previous date; `the previous Friday` counts from the last day named; `recent weeks` is PAST_REF and
-//! `the coming weeks` FUTURE_REF; a number of quarters is written in months (`P9M`), a
+//! `the coming weeks` FUTURE_REF; a range of amounts (`two to three weeks`) is one
+//! DURATION with an unknown amount (`PXW`), the unit of a rate after a count (`four flights
+//! a week`) a SET, and a comparison term (`from $4 a year earlier`) anchors no later date; a number of quarters is written in months (`P9M`), a
 //! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
 //! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the
 //! time` is the date last spoken of, anchored on it (PAST_REF when there is none); `soon` is
@@ -216,6 +218,8 @@ const PRECEDENCE: &[&str] = &[
     "time-word",
     "ago",
     "duration",
+    "duration-range",
+    "units-or-units",
     "half-unit",
     "vague-duration",
     "bare-units",
@@ -597,7 +601,7 @@ impl Extractor for DateExtractor {
                 last_period = Some((k, si));
             }
             if let Some(p) = &norm.point {
-                if norm.ty == TimexType::Date || norm.ty == TimexType::Time {
+                if (norm.ty == TimexType::Date || norm.ty == TimexType::Time) && !norm.compared {
                     prev = Some((p.clone(), k, si));
                     prev_end = Some(end);
                     // Only a quarter the text names itself, not one derived from another.

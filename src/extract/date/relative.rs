@@ -421,6 +421,13 @@ impl DateExtractor {
             "ago" | "earlier" | "before" | "back" => -1,
             _ => 1,
         };
+        // "700 seats a week on the route": a rate, the unit of time a SET (as in durations.rs).
+        // ("a year ago", "a month later" after a count stay points and durations.)
+        if dir == "on" && matches!(nw.as_str(), "a" | "an") && m.is_none() && self.counted_noun_before(w.before()) {
+            let mut n = self.duration_only(caps, unit, Some(1.0), None)?;
+            n.ty = TimexType::Set;
+            return Some(n);
+        }
         // "three days later": the duration alone, "later" is a signal (TimeML).
         if dir == "later" {
             return self.duration_only(caps, unit, amount, m);
@@ -455,9 +462,15 @@ impl DateExtractor {
         let relative_to_prev = matches!(dir.as_str(), "earlier" | "later" | "before" | "after" | "on");
         let prev = w.prev.filter(|(_, _, sn)| w.sentence_no.saturating_sub(*sn) <= 3);
         // "a year ago" in a report about a quarter: the same quarter a year before.
+        // The term of a comparison ("from $4 a year earlier", "up from 7 a year ago") is no new
+        // time of the story: a second one ("..., compared with $4 a year earlier. Sales rose
+        // from $9 a year earlier") counts from the same period as the first, not from it. A
+        // clause's own time ("A year earlier, sales had fallen from ...") is one.
+        let compared = matches!(dir.as_str(), "ago" | "earlier") && after_comparison_word(w);
+        let mark = |n: Norm| Norm { compared, ..n };
         if let (Some((p, i, _)), Unit::Year, false) = (w.prev_quarter, unit, w.period_after_quarter) {
             if let Some(s) = p.shift(unit, sign * whole) {
-                return Some(Norm::point(s, Anchor::Prev(*i)).with_mod(m));
+                return Some(mark(Norm::point(s, Anchor::Prev(*i)).with_mod(m)));
             }
         }
         if let Some((p, i, _)) = prev.filter(|_| !(w.period_after_quarter && unit == Unit::Year)) {
@@ -469,7 +482,7 @@ impl DateExtractor {
                     coarsen(p, unit)
                 };
                 if let Some(s) = base.and_then(|b| b.shift(unit, sign * whole)) {
-                    return Some(Norm::point(s, Anchor::Prev(*i)).with_mod(m));
+                    return Some(mark(Norm::point(s, Anchor::Prev(*i)).with_mod(m)));
                 }
             }
         }
@@ -479,7 +492,7 @@ impl DateExtractor {
         let d = add(dct, unit, sign * whole)?;
         // "a decade ago" names a year, not a decade.
         let gran = if matches!(unit, Unit::Decade | Unit::Century) { Unit::Year } else { unit };
-        Some(Norm::point(at_unit(d, gran)?, Anchor::Dct).with_mod(m))
+        Some(mark(Norm::point(at_unit(d, gran)?, Anchor::Dct).with_mod(m)))
     }
 }
 
@@ -501,11 +514,27 @@ pub(super) fn unit_of_word(u: &str) -> Option<Unit> {
 /// "versus" ("compared with a year earlier", "narrowed from a year earlier"), or in a
 /// sentence holding a figure outside it (a digit, `%`, `$`, `£`, `€`).
 fn compares_figures(w: &Where<'_>) -> bool {
-    let prev = w.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    if ["from", "with", "than", "versus", "vs"].iter().any(|x| prev.eq_ignore_ascii_case(x)) {
+    if after_comparison_word(w) {
         return true;
     }
     let (a, b) = w.sentence;
     let figure = |t: &str| t.bytes().any(|c| c.is_ascii_digit() || c == b'%' || c == b'$') || t.contains(['£', '€']);
     figure(&w.text[a.min(w.start)..w.start]) || figure(&w.text[w.end..b.max(w.end)])
+}
+
+/// True when the expression follows "from", "with", "than", "versus", right before it or
+/// before the figure it dates ("up from 7 a year ago", "compared with $4.1 million, or 34
+/// cents a share, a year earlier"): at most twelve words back, all in its sentence.
+fn after_comparison_word(w: &Where<'_>) -> bool {
+    let is_cmp = |x: &str| ["from", "with", "than", "versus", "vs"].iter().any(|c| x.eq_ignore_ascii_case(c));
+    let before = w.before();
+    let mut figure = false;
+    for (n, word) in before.rsplit(|c: char| c.is_whitespace()).filter(|x| !x.is_empty()).take(12).enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if is_cmp(bare) {
+            return n == 0 || figure;
+        }
+        figure |= word.bytes().any(|c| c.is_ascii_digit() || c == b'$' || c == b'%') || word.contains(['£', '€']);
+    }
+    false
 }

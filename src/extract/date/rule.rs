@@ -122,6 +122,9 @@ pub(super) struct Norm {
     /// The year written after this day ("March 3 and 4, 2021") is the day before it's too:
     /// the engine writes it into that date's value.
     pub(super) lend_year: bool,
+    /// The term of a comparison of figures (`up from $4 a year earlier`): it names the period
+    /// compared with, not a new time the text moves to, so later dates are not counted from it.
+    pub(super) compared: bool,
 }
 
 impl Norm {
@@ -135,6 +138,7 @@ impl Norm {
             trim_end: 0,
             trim_start: 0,
             lend_year: false,
+            compared: false,
         }
     }
     pub(super) fn point(p: Point, anchor: Anchor) -> Norm {
@@ -150,6 +154,7 @@ impl Norm {
             trim_end: 0,
             trim_start: 0,
             lend_year: false,
+            compared: false,
         }
     }
     pub(super) fn with_mod(mut self, m: Option<&str>) -> Norm {
