@@ -10,7 +10,7 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{is_acronym, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
@@ -85,7 +85,7 @@ const WHOLE_GAZETTEER: RunRule = RunRule {
 /// A title inside the run: "Northrop Grumman CEO Ron Sugar" (two names), "Apple Computer CEO"
 /// (the title is no part of the name), "Tourism Minister Andrew Thomson" (a word or two before
 /// the title belong to the role). Not after "of"/"for"/"the" ("Department of Justice"), not a
-/// name ending in a title word ("Martin Luther King").
+/// name ending in a title word after a given name ("Martin Luther King", "Larry King").
 const TITLE_INSIDE: RunRule = RunRule { name: "title-inside", apply: title_inside };
 
 fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
@@ -104,8 +104,10 @@ fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
             continue;
         }
         if let Some((len, role)) = s.title_at(k) {
-            // "Martin Luther King" is a name ending in a title word.
-            if k + len - 1 == j && !(s.lex.given.contains(s.w(i)) && k > i + 1) {
+            // "Martin Luther King", "Larry King", "Alexander Pope": after a given name, a title
+            // word (not an acronym such as "CEO") that ends the run is a surname.
+            let surname = s.lex.given.contains(s.w(i)) && (k > i + 1 || (len == 1 && !is_acronym(s.w(k))));
+            if k + len - 1 == j && !surname {
                 // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                 s.analyse_run(i, k - 1, gaz_at, units);
                 return true;
