@@ -183,8 +183,8 @@ pub(super) const SINGLE_NAME: UnitRule =
     UnitRule { name: "single-name", pattern: |_, u| u.class == Class::Unknown && u.i == u.j, apply: single_name };
 
 /// `capitalised-name` (and `described-name`): two or more capitalised words of unknown kind.
-/// Guard: a work's title, a place before its region, a line where capitals prove nothing, a
-/// table label, a place after "in"/"near", a quoted title or a name after an article, unless
+/// Guard: a work's title (in quotes or after "the song", "album", "a game called"), a place
+/// before its region, a line where capitals prove nothing, a table label, a place after "in"/"near", a quoted title or a name after an article, unless
 /// it acts. Production: an organisation after a descriptor ("airline Aer Lingus"), else a
 /// person (up to three words, no article, acronym or hyphen) or an organisation.
 pub(super) const CAPITALISED_NAME: UnitRule = UnitRule {
@@ -230,7 +230,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // Where capitals prove nothing, a single word is kept only as the surname
     // of a person named elsewhere in the document.
     let weak = s.headline || u.initial || !s.terminated;
-    if s.lex.titles.contains_key(s.lw(u.i)) {
+    if s.lex.titles.contains_key(s.lw(u.i)) || s.work_descriptor_before(u.i) {
         return;
     }
     // "pressed Western allies": a direction, not a name; "Roughly translated",
@@ -296,7 +296,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
-    if weak || label {
+    if weak || label || s.work_descriptor_before(u.i) {
         return;
     }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
@@ -431,6 +431,20 @@ impl Sentence<'_> {
 
     /// Is the name at `i` after a singular lowercase noun that says it is an organisation
     /// ("engine maker [Europrop]", "the airline [Aer Lingus]", "electronics company [Apple]")?
+    /// "the song Gloomy Sunday", "their album Deser Orchid", "a game called Hot Lotto": a name
+    /// right after a common noun that says it is a work (or after "called"/"titled" that such a
+    /// noun opens) is the work's title, no actor.
+    pub(super) fn work_descriptor_before(&self, i: usize) -> bool {
+        let is_work = |k: usize| self.is_word(k) && !self.cap(k) && is_work_noun(self.w(k));
+        if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
+            return false;
+        }
+        if is_work(i - 1) {
+            return true;
+        }
+        matches!(self.w(i - 1), "called" | "titled" | "entitled") && (i.saturating_sub(4)..i - 1).any(is_work)
+    }
+
     pub(super) fn org_descriptor_before(&self, i: usize) -> bool {
         if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
             return false;
@@ -515,4 +529,37 @@ impl Sentence<'_> {
         }
         best
     }
+}
+
+/// Common nouns that name a work (a title follows them): "the song", "their album", "the film".
+/// Not words that are verbs as often ("play", "show", "record", "track": "polls show Smith").
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "song"
+            | "songs"
+            | "album"
+            | "albums"
+            | "ep"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "poem"
+            | "opera"
+            | "musical"
+            | "painting"
+            | "game"
+            | "program"
+            | "programme"
+            | "series"
+            | "sitcom"
+            | "episode"
+            | "anthem"
+            | "hymn"
+            | "slogan"
+            | "app"
+    )
 }
