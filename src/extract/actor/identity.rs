@@ -229,7 +229,15 @@ impl<'t> Known<'t> {
             }
             Pending::Single { acting, acronym, weak } => {
                 let name = &text[c.s..c.e];
-                if let Some(canon) = self.link(lex, name) {
+                // "than Smith's.": a business name in the possessive that is a person's surname
+                // is the person, without the possessive.
+                let base = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s"));
+                if let Some(canon) = base.and_then(|b| self.link(lex, b)) {
+                    c.e = c.s + base.map_or(0, str::len);
+                    c.kind = ActorKind::Person;
+                    c.canonical = canon;
+                    c.rule = "surname";
+                } else if let Some(canon) = self.link(lex, name) {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";

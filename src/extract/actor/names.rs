@@ -274,10 +274,48 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     } else {
         ActorKind::Organization
     };
-    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
+    // "at Miller's,", "became Macy's in 2006": a name in the possessive with no noun after it
+    // names a business of its own (the possessive is part of the name); a person's surname
+    // ("than Smith's.") is given back to the person per document.
+    // ("36 KO's", "new A380's": an acronym or a model in the plural, no possessive.)
+    let plain = !is_acronym(name) && !name.bytes().any(|b| b.is_ascii_digit());
+    let shop = kind == ActorKind::Organization && plain && !s.headline && s.elliptical_possessive(u.j);
+    let j = if shop { u.j + 1 } else { u.j };
+    let name = &text[s.t[u.i].s..s.t[j].e];
+    let mut c = s.cand(u.i, j, kind, Mention::Name, name.to_string(), None, "single-name");
     c.pending = Pending::Single { acting, acronym, weak };
-    s.mark(u.i, u.j);
+    s.mark(u.i, j);
     out.push(c);
+}
+
+impl Sentence<'_> {
+    /// A possessive right after token `j` that no noun follows: punctuation, the end, or a
+    /// word that cannot open a noun phrase ("and", "in", "was", "became").
+    pub(super) fn elliptical_possessive(&self, j: usize) -> bool {
+        let p = j + 1;
+        if p >= self.t.len() || self.t[p].kind != Kind::Poss || !self.w(p).ends_with('s') {
+            return false;
+        }
+        let k = p + 1;
+        k >= self.t.len()
+            || matches!(self.w(k), "," | "." | ";" | ":" | ")" | "!" | "?")
+            || matches!(
+                self.w(k),
+                "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "was"
+                    | "is"
+                    | "became"
+                    | "has"
+                    | "had"
+                    | "which"
+                    | "where"
+                    | "until"
+            )
+    }
 }
 
 fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
