@@ -379,6 +379,16 @@ impl Sentence<'_> {
             if gaz_at[i].is_some() {
                 break;
             }
+            // "supporting The Used", "a tenant of The Disabilities Trust": a capitalised "The"
+            // inside a sentence writes the article as part of a name no list knows.
+            if self.w(i) == "The"
+                && !self.initial[i]
+                && !self.headline
+                && i < j
+                && !(i + 1..=j).any(|x| gaz_at[x].is_some())
+            {
+                break;
+            }
             let lw = self.lw(i);
             let given = self.lex.given.contains(self.w(i));
             // After an honorific the name follows, even a title word ("Mr. King").
