@@ -327,6 +327,11 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     true
 }
 
+/// Common words that open names ("New Order", "One Nation", "First Great Western", "All
+/// Souls College", "No Doubt"; not "Old", which opens places: "Old Goa"): written capitalised inside a sentence before other
+/// capitalised words, they are the name's first word.
+pub(super) const NAME_OPENERS: &[&str] = &["new", "first", "second", "third", "one", "all", "no", "god"];
+
 impl Sentence<'_> {
     /// Classifies the run `i..=j` into units: leading titles and common words off (a title
     /// gives a role), trailing connectors off, then the first run rule that decides, else the
@@ -390,6 +395,17 @@ impl Sentence<'_> {
                 break;
             }
             let lw = self.lw(i);
+            // "a member of One Nation", "bands like New Order", "a Fellow of All Souls
+            // College": inside a sentence, a capitalised word that often opens a name
+            // opens this one.
+            if !self.initial[i]
+                && !self.headline
+                && i < j
+                && NAME_OPENERS.contains(&lw)
+                && self.w(i) != lw.to_uppercase()
+            {
+                break;
+            }
             let given = self.lex.given.contains(self.w(i));
             // After an honorific the name follows, even a title word ("Mr. King").
             // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)

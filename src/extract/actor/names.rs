@@ -374,7 +374,8 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         return;
     }
     // ("Wal - Mart", hyphenated, is no person's name.)
-    let the = s.w(u.i) == "The";
+    // ("The Used", "One Nation", "New Order": no person's name opens with these words.)
+    let the = s.w(u.i) == "The" || super::classify::NAME_OPENERS.contains(&s.lw(u.i));
     let kind = if words <= 3 && !article && !the && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
         ActorKind::Person
     } else {
