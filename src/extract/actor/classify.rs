@@ -15,8 +15,9 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 10] = [
+pub(super) const RUN_RULES: [RunRule; 11] = [
     SETTLEMENT_OF,
+    SETTLEMENT_IS,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -60,6 +61,46 @@ const SETTLEMENT_OF: RunRule = RunRule {
                 | "townspeople"
         );
         if !place {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
+        true
+    },
+};
+
+/// `settlement-is`: a name said to be a settlement, by a predicate or an apposition ("Aisby is
+/// a village in Lincolnshire", "Kafr Nabl, a town in Idlib", "Bank Hey is a suburb of
+/// Blackburn"): GUIDELINES, a place is no actor.
+const SETTLEMENT_IS: RunRule = RunRule {
+    name: "settlement-is",
+    apply: |s, r, units| {
+        let n = s.t.len();
+        let mut k = r.j + 1;
+        // "is a", "was an", ", a", ", the".
+        if k < n && matches!(s.w(k), "is" | "was" | ",") {
+            k += 1;
+        } else {
+            return false;
+        }
+        if !(k < n && matches!(s.lw(k), "a" | "an" | "the")) {
+            return false;
+        }
+        // Up to three modifiers ("a small English village", "a former mining town").
+        let settlement = (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| {
+            matches!(
+                s.lw(x),
+                "village"
+                    | "town"
+                    | "city"
+                    | "hamlet"
+                    | "suburb"
+                    | "municipality"
+                    | "commune"
+                    | "settlement"
+                    | "parish"
+            )
+        });
+        if !settlement {
             return false;
         }
         units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
