@@ -432,8 +432,11 @@ impl Sentence<'_> {
         // ("Yes, Gentle Giant, Kansas, Tangerine Dream": a list of names goes on.)
         let e = r.j + 1;
         let n = self.t.len();
+        // ("Selma, Ala. was": a region abbreviated with its stop ends there; not a state:
+        // "Kowalski, U.S. officials said".)
         matches!(r.class, Class::Place | Class::State { capital: false, .. })
             && (e >= n
+                || (r.class == Class::Place && (self.w(r.j) == "." || self.w(r.j).ends_with('.')))
                 || (self.t[e].kind == Kind::Punct
                     && !matches!(self.w(e), "-" | "&" | "/")
                     && !(self.w(e) == "," && self.cap(e + 1))))
