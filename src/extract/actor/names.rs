@@ -82,6 +82,16 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "protests in Charlotte", "near Florence": a given name alone after a preposition of
+        // place is a town's name (not an owner: "in Scott's district").
+        if role.is_none()
+            && u.i == u.j
+            && u.i > 0
+            && matches!(s.lw(u.i - 1), "in" | "near" | "across" | "throughout" | "outside" | "inside")
+            && !(u.j + 1 < s.t.len() && s.t[u.j + 1].kind == Kind::Poss)
+        {
+            return;
+        }
         let text = s.text;
         let name = &text[s.t[u.i].s..s.t[u.j].e];
         let role = role.clone().or_else(|| s.apposition_role(u.j));
