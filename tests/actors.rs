@@ -89,30 +89,35 @@ fn rule_cases() {
             .collect();
         let mut problems = Vec::new();
         for e in &c.actors {
-            let Some(a) = anns.iter().find(|a| a.quote == e.quote) else {
+            // Every mention with that quote must agree (a lone surname repeated is checked at
+            // each of its occurrences, not only the first).
+            let same: Vec<_> = anns.iter().filter(|a| a.quote == e.quote).collect();
+            if same.is_empty() {
                 problems.push(format!("missing [{}]", e.quote));
                 continue;
-            };
-            let at = a.actor().expect("actor attrs");
-            if let Some(k) = &e.kind {
-                if at.kind.as_str() != k {
-                    problems.push(format!("[{}] kind {} != {}", e.quote, at.kind.as_str(), k));
-                }
             }
-            if let Some(cn) = &e.canonical {
-                if &at.canonical != cn {
-                    problems.push(format!("[{}] canonical '{}' != '{}'", e.quote, at.canonical, cn));
+            for a in same {
+                let at = a.actor().expect("actor attrs");
+                if let Some(k) = &e.kind {
+                    if at.kind.as_str() != k {
+                        problems.push(format!("[{}] kind {} != {}", e.quote, at.kind.as_str(), k));
+                    }
                 }
-            }
-            if let Some(m) = &e.mention {
-                let got = if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" };
-                if got != m {
-                    problems.push(format!("[{}] mention {} != {}", e.quote, got, m));
+                if let Some(cn) = &e.canonical {
+                    if &at.canonical != cn {
+                        problems.push(format!("[{}] canonical '{}' != '{}'", e.quote, at.canonical, cn));
+                    }
                 }
-            }
-            if let Some(r) = &e.role {
-                if at.role.as_deref() != Some(r.as_str()) {
-                    problems.push(format!("[{}] role {:?} != {}", e.quote, at.role, r));
+                if let Some(m) = &e.mention {
+                    let got = if at.mention == gloss::model::Mention::Name { "name" } else { "nominal" };
+                    if got != m {
+                        problems.push(format!("[{}] mention {} != {}", e.quote, got, m));
+                    }
+                }
+                if let Some(r) = &e.role {
+                    if at.role.as_deref() != Some(r.as_str()) {
+                        problems.push(format!("[{}] role {:?} != {}", e.quote, at.role, r));
+                    }
                 }
             }
         }
@@ -429,8 +434,8 @@ fn top_errors(errors: &[(String, String)], n: usize) -> String {
 }
 
 /// Floors: the figures the extractor reached on these files, less 0.01.
-const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.743;
-const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.808;
+const WIKIGOLD_STRICT_F1_FLOOR: f64 = 0.760;
+const WIKIGOLD_OVERLAP_F1_FLOOR: f64 = 0.811;
 const MEANTIME_STRICT_RECALL_FLOOR: f64 = 0.803;
 const POLNEAR_SOURCE_OVERLAP_FLOOR: f64 = 0.801;
 

@@ -10,13 +10,14 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{is_acronym, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 10] = [
+pub(super) const RUN_RULES: [RunRule; 11] = [
     SETTLEMENT_OF,
+    SETTLEMENT_IS,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -67,6 +68,46 @@ const SETTLEMENT_OF: RunRule = RunRule {
     },
 };
 
+/// `settlement-is`: a name said to be a settlement, by a predicate or an apposition ("Aisby is
+/// a village in Lincolnshire", "Kafr Nabl, a town in Idlib", "Bank Hey is a suburb of
+/// Blackburn"): GUIDELINES, a place is no actor.
+const SETTLEMENT_IS: RunRule = RunRule {
+    name: "settlement-is",
+    apply: |s, r, units| {
+        let n = s.t.len();
+        let mut k = r.j + 1;
+        // "is a", "was an", ", a", ", the".
+        if k < n && matches!(s.w(k), "is" | "was" | ",") {
+            k += 1;
+        } else {
+            return false;
+        }
+        if !(k < n && matches!(s.lw(k), "a" | "an" | "the")) {
+            return false;
+        }
+        // Up to three modifiers ("a small English village", "a former mining town").
+        let settlement = (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| {
+            matches!(
+                s.lw(x),
+                "village"
+                    | "town"
+                    | "city"
+                    | "hamlet"
+                    | "suburb"
+                    | "municipality"
+                    | "commune"
+                    | "settlement"
+                    | "parish"
+            )
+        });
+        if !settlement {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
+        true
+    },
+};
+
 /// The whole run is one gazetteer name; a title before it is a known person's role.
 const WHOLE_GAZETTEER: RunRule = RunRule {
     name: "whole-gazetteer",
@@ -85,7 +126,7 @@ const WHOLE_GAZETTEER: RunRule = RunRule {
 /// A title inside the run: "Northrop Grumman CEO Ron Sugar" (two names), "Apple Computer CEO"
 /// (the title is no part of the name), "Tourism Minister Andrew Thomson" (a word or two before
 /// the title belong to the role). Not after "of"/"for"/"the" ("Department of Justice"), not a
-/// name ending in a title word ("Martin Luther King").
+/// name ending in a title word after a given name ("Martin Luther King", "Larry King").
 const TITLE_INSIDE: RunRule = RunRule { name: "title-inside", apply: title_inside };
 
 fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
@@ -104,8 +145,10 @@ fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
             continue;
         }
         if let Some((len, role)) = s.title_at(k) {
-            // "Martin Luther King" is a name ending in a title word.
-            if k + len - 1 == j && !(s.lex.given.contains(s.w(i)) && k > i + 1) {
+            // "Martin Luther King", "Larry King", "Alexander Pope": after a given name, a title
+            // word (not an acronym such as "CEO") that ends the run is a surname.
+            let surname = s.lex.given.contains(s.w(i)) && (k > i + 1 || (len == 1 && !is_acronym(s.w(k))));
+            if k + len - 1 == j && !surname {
                 // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                 s.analyse_run(i, k - 1, gaz_at, units);
                 return true;
@@ -325,6 +368,11 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     true
 }
 
+/// Common words that open names ("New Order", "One Nation", "First Great Western", "All
+/// Souls College", "No Doubt"; not "Old", which opens places: "Old Goa"): written capitalised inside a sentence before other
+/// capitalised words, they are the name's first word.
+pub(super) const NAME_OPENERS: &[&str] = &["new", "first", "second", "third", "one", "all", "no", "god"];
+
 impl Sentence<'_> {
     /// Classifies the run `i..=j` into units: leading titles and common words off (a title
     /// gives a role), trailing connectors off, then the first run rule that decides, else the
@@ -377,7 +425,28 @@ impl Sentence<'_> {
             if gaz_at[i].is_some() {
                 break;
             }
+            // "supporting The Used", "a tenant of The Disabilities Trust": a capitalised "The"
+            // inside a sentence writes the article as part of a name no list knows.
+            if self.w(i) == "The"
+                && !self.initial[i]
+                && !self.headline
+                && i < j
+                && !(i + 1..=j).any(|x| gaz_at[x].is_some())
+            {
+                break;
+            }
             let lw = self.lw(i);
+            // "a member of One Nation", "bands like New Order", "a Fellow of All Souls
+            // College": inside a sentence, a capitalised word that often opens a name
+            // opens this one.
+            if !self.initial[i]
+                && !self.headline
+                && i < j
+                && NAME_OPENERS.contains(&lw)
+                && self.w(i) != lw.to_uppercase()
+            {
+                break;
+            }
             let given = self.lex.given.contains(self.w(i));
             // After an honorific the name follows, even a title word ("Mr. King").
             // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)

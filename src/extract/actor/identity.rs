@@ -114,6 +114,7 @@ struct Known<'t> {
     org_heads: HashMap<&'t str, (ActorKind, String)>,
     surnames: HashMap<String, String>,
     firsts: HashMap<String, Option<String>>,
+    singles: HashMap<String, String>,
     sure: HashMap<&'t str, (ActorKind, String)>,
 }
 
@@ -147,7 +148,8 @@ impl<'t> Known<'t> {
                     Some(&p) => lex.people[p].to_string(),
                     None => c.canonical.clone(),
                 };
-                if let Some(last) = f.rsplit(' ').next() {
+                // The surname is the last word before a generational suffix ("Harry F. Byrd Sr.").
+                if let Some(last) = f.rsplit(' ').find(|w| !is_generation(w)) {
                     surnames.entry(last.to_string()).or_insert_with(|| canon.clone());
                 }
                 if let Some(first) = f.split(' ').next() {
@@ -164,6 +166,17 @@ impl<'t> Known<'t> {
                 persons.entry(f).or_insert(canon);
             }
         }
+        // A person named by one word only ("President Obama", "Melanie said") is that word alone
+        // elsewhere in the document, when no full name has it.
+        let mut singles: HashMap<String, String> = HashMap::default();
+        for c in cands.iter() {
+            if c.kind == ActorKind::Person && c.mention == Mention::Name && !c.drop && !c.canonical.contains(' ') {
+                let (name, f) = (&text[c.s..c.e], fold(&c.canonical));
+                if name == c.canonical && matches!(c.pending, Pending::No | Pending::Person) {
+                    singles.entry(f).or_insert_with(|| c.canonical.clone());
+                }
+            }
+        }
         // Single words kept on their own evidence somewhere in the document: a weak occurrence
         // elsewhere ("Qantas" opening a sentence) is the same name.
         let mut sure: HashMap<&str, (ActorKind, String)> = HashMap::default();
@@ -178,7 +191,7 @@ impl<'t> Known<'t> {
                 _ => {}
             }
         }
-        Known { persons, org_heads, surnames, firsts, sure }
+        Known { persons, org_heads, surnames, firsts, singles, sure }
     }
 
     /// The full name `name` links to: a known person, a full name of the document, a surname
@@ -192,8 +205,14 @@ impl<'t> Known<'t> {
             return Some(c.clone());
         }
         if !f.contains(' ') {
-            // A surname alone, else a first name that only one person has.
-            return self.surnames.get(&f).cloned().or_else(|| self.firsts.get(&f).cloned().flatten());
+            // A surname alone, else a first name that only one person has, else a person
+            // named by that one word.
+            return self
+                .surnames
+                .get(&f)
+                .cloned()
+                .or_else(|| self.firsts.get(&f).cloned().flatten())
+                .or_else(|| self.singles.get(&f).cloned());
         }
         None
     }
@@ -210,7 +229,15 @@ impl<'t> Known<'t> {
             }
             Pending::Single { acting, acronym, weak } => {
                 let name = &text[c.s..c.e];
-                if let Some(canon) = self.link(lex, name) {
+                // "than Smith's.": a business name in the possessive that is a person's surname
+                // is the person, without the possessive.
+                let base = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s"));
+                if let Some(canon) = base.and_then(|b| self.link(lex, b)) {
+                    c.e = c.s + base.map_or(0, str::len);
+                    c.kind = ActorKind::Person;
+                    c.canonical = canon;
+                    c.rule = "surname";
+                } else if let Some(canon) = self.link(lex, name) {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";
@@ -233,6 +260,11 @@ impl<'t> Known<'t> {
             Pending::No => {}
         }
     }
+}
+
+/// A generational suffix after a surname: "Jr.", "Sr.", "III" (folded).
+fn is_generation(w: &str) -> bool {
+    matches!(w, "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv")
 }
 
 /// What a bare nominal refers to, as the document goes: the last state named (and the first of

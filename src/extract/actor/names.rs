@@ -82,6 +82,16 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "protests in Charlotte", "near Florence": a given name alone after a preposition of
+        // place is a town's name (not an owner: "in Scott's district").
+        if role.is_none()
+            && u.i == u.j
+            && u.i > 0
+            && matches!(s.lw(u.i - 1), "in" | "near" | "across" | "throughout" | "outside" | "inside")
+            && !(u.j + 1 < s.t.len() && s.t[u.j + 1].kind == Kind::Poss)
+        {
+            return;
+        }
         let text = s.text;
         let name = &text[s.t[u.i].s..s.t[u.j].e];
         let role = role.clone().or_else(|| s.apposition_role(u.j));
@@ -183,8 +193,8 @@ pub(super) const SINGLE_NAME: UnitRule =
     UnitRule { name: "single-name", pattern: |_, u| u.class == Class::Unknown && u.i == u.j, apply: single_name };
 
 /// `capitalised-name` (and `described-name`): two or more capitalised words of unknown kind.
-/// Guard: a work's title, a place before its region, a line where capitals prove nothing, a
-/// table label, a place after "in"/"near", a quoted title or a name after an article, unless
+/// Guard: a work's title (in quotes or after "the song", "album", "a game called"), a place
+/// before its region, a line where capitals prove nothing, a table label, a place after "in"/"near", a quoted title or a name after an article, unless
 /// it acts. Production: an organisation after a descriptor ("airline Aer Lingus"), else a
 /// person (up to three words, no article, acronym or hyphen) or an organisation.
 pub(super) const CAPITALISED_NAME: UnitRule = UnitRule {
@@ -230,7 +240,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // Where capitals prove nothing, a single word is kept only as the surname
     // of a person named elsewhere in the document.
     let weak = s.headline || u.initial || !s.terminated;
-    if s.lex.titles.contains_key(s.lw(u.i)) {
+    if s.lex.titles.contains_key(s.lw(u.i)) || s.work_descriptor_before(u.i) {
         return;
     }
     // "pressed Western allies": a direction, not a name; "Roughly translated",
@@ -274,10 +284,48 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     } else {
         ActorKind::Organization
     };
-    let mut c = s.cand(u.i, u.j, kind, Mention::Name, name.to_string(), None, "single-name");
+    // "at Miller's,", "became Macy's in 2006": a name in the possessive with no noun after it
+    // names a business of its own (the possessive is part of the name); a person's surname
+    // ("than Smith's.") is given back to the person per document.
+    // ("36 KO's", "new A380's": an acronym or a model in the plural, no possessive.)
+    let plain = !is_acronym(name) && !name.bytes().any(|b| b.is_ascii_digit());
+    let shop = kind == ActorKind::Organization && plain && !s.headline && s.elliptical_possessive(u.j);
+    let j = if shop { u.j + 1 } else { u.j };
+    let name = &text[s.t[u.i].s..s.t[j].e];
+    let mut c = s.cand(u.i, j, kind, Mention::Name, name.to_string(), None, "single-name");
     c.pending = Pending::Single { acting, acronym, weak };
-    s.mark(u.i, u.j);
+    s.mark(u.i, j);
     out.push(c);
+}
+
+impl Sentence<'_> {
+    /// A possessive right after token `j` that no noun follows: punctuation, the end, or a
+    /// word that cannot open a noun phrase ("and", "in", "was", "became").
+    pub(super) fn elliptical_possessive(&self, j: usize) -> bool {
+        let p = j + 1;
+        if p >= self.t.len() || self.t[p].kind != Kind::Poss || !self.w(p).ends_with('s') {
+            return false;
+        }
+        let k = p + 1;
+        k >= self.t.len()
+            || matches!(self.w(k), "," | "." | ";" | ":" | ")" | "!" | "?")
+            || matches!(
+                self.w(k),
+                "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "was"
+                    | "is"
+                    | "became"
+                    | "has"
+                    | "had"
+                    | "which"
+                    | "where"
+                    | "until"
+            )
+    }
 }
 
 fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Cand>) {
@@ -296,7 +344,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
-    if weak || label {
+    if weak || label || s.work_descriptor_before(u.i) {
         return;
     }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
@@ -336,7 +384,9 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         return;
     }
     // ("Wal - Mart", hyphenated, is no person's name.)
-    let kind = if words <= 3 && !article && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
+    // ("The Used", "One Nation", "New Order": no person's name opens with these words.)
+    let the = s.w(u.i) == "The" || super::classify::NAME_OPENERS.contains(&s.lw(u.i));
+    let kind = if words <= 3 && !article && !the && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
         ActorKind::Person
     } else {
         ActorKind::Organization
@@ -392,8 +442,11 @@ impl Sentence<'_> {
         // ("Yes, Gentle Giant, Kansas, Tangerine Dream": a list of names goes on.)
         let e = r.j + 1;
         let n = self.t.len();
+        // ("Selma, Ala. was": a region abbreviated with its stop ends there; not a state:
+        // "Kowalski, U.S. officials said".)
         matches!(r.class, Class::Place | Class::State { capital: false, .. })
             && (e >= n
+                || (r.class == Class::Place && (self.w(r.j) == "." || self.w(r.j).ends_with('.')))
                 || (self.t[e].kind == Kind::Punct
                     && !matches!(self.w(e), "-" | "&" | "/")
                     && !(self.w(e) == "," && self.cap(e + 1))))
@@ -431,6 +484,20 @@ impl Sentence<'_> {
 
     /// Is the name at `i` after a singular lowercase noun that says it is an organisation
     /// ("engine maker [Europrop]", "the airline [Aer Lingus]", "electronics company [Apple]")?
+    /// "the song Gloomy Sunday", "their album Deser Orchid", "a game called Hot Lotto": a name
+    /// right after a common noun that says it is a work (or after "called"/"titled" that such a
+    /// noun opens) is the work's title, no actor.
+    pub(super) fn work_descriptor_before(&self, i: usize) -> bool {
+        let is_work = |k: usize| self.is_word(k) && !self.cap(k) && is_work_noun(self.w(k));
+        if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
+            return false;
+        }
+        if is_work(i - 1) {
+            return true;
+        }
+        matches!(self.w(i - 1), "called" | "titled" | "entitled") && (i.saturating_sub(4)..i - 1).any(is_work)
+    }
+
     pub(super) fn org_descriptor_before(&self, i: usize) -> bool {
         if i == 0 || !self.is_word(i - 1) || self.cap(i - 1) {
             return false;
@@ -515,4 +582,37 @@ impl Sentence<'_> {
         }
         best
     }
+}
+
+/// Common nouns that name a work (a title follows them): "the song", "their album", "the film".
+/// Not words that are verbs as often ("play", "show", "record", "track": "polls show Smith").
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "song"
+            | "songs"
+            | "album"
+            | "albums"
+            | "ep"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "poem"
+            | "opera"
+            | "musical"
+            | "painting"
+            | "game"
+            | "program"
+            | "programme"
+            | "series"
+            | "sitcom"
+            | "episode"
+            | "anthem"
+            | "hymn"
+            | "slogan"
+            | "app"
+    )
 }

@@ -183,6 +183,10 @@ impl Sentence<'_> {
                     x = nx + 1;
                     continue;
                 }
+                if let Some(q) = self.nickname_at(start, end, nx) {
+                    x = q + 1;
+                    continue;
+                }
                 if self.t[nx].kind == Kind::Punct && c != "&" {
                     break;
                 }
@@ -258,6 +262,24 @@ impl Sentence<'_> {
             && !self.cap(y + 1)
             && !(x > 0 && self.w(x - 1) == "-")
             && !(y + 1 < self.t.len() && self.w(y + 1) == "-")
+    }
+
+    /// `William "Buckshot" May`, `Harold "Junior" Theriault`: a nickname in quotes (one or two
+    /// capitalised words, opening quote at `nx`) after a given name that opens the run
+    /// `start..=end` and before a capitalised surname is part of the name. The closing quote's
+    /// token, when the surname follows it on the same line.
+    pub(super) fn nickname_at(&self, start: usize, end: usize, nx: usize) -> Option<usize> {
+        let open = |k: usize| matches!(self.w(k), "\"" | "“");
+        let close = |k: usize| matches!(self.w(k), "\"" | "”");
+        if self.headline || !open(nx) || !self.lex.given.contains(self.w(start)) || end > start + 2 {
+            return None;
+        }
+        let n = self.t.len();
+        let q = (nx + 2..=nx + 3).find(|&q| q < n && close(q))?;
+        let words_ok = (nx + 1..q).all(|k| self.cap(k) && self.t[k].kind == Kind::Word);
+        // The surname: a capitalised word right after the closing quote, with a space before it.
+        let surname = q + 1 < n && self.cap(q + 1) && self.t[q + 1].s > self.t[q].e && self.t[q + 1].kind == Kind::Word;
+        (words_ok && surname && !self.text[self.t[start].s..self.t[q + 1].e].contains('\n')).then_some(q)
     }
 
     /// Do the capitalised words from `y` (with their connectors) hold a strong organisation word?
