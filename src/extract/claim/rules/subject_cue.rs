@@ -14,6 +14,12 @@ use crate::extract::claim::lexicon::{Form, Frame, Verb};
 use crate::extract::claim::tokens::Kind;
 use crate::extract::claim::words::*;
 
+/// Finite auxiliaries: one after a fronted phrase shows a clause follows.
+const VERB_FINITE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must",
+    "should", "did", "does",
+];
+
 /// Where the content after the verb cue `c` starts, and its target, when there is content
 /// there at all (not the end, not a comma).
 pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<(usize, usize)>)> {
@@ -209,7 +215,12 @@ impl Sentence<'_, '_> {
         }) {
             return false;
         }
-        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
+        // "said about half", "spoke of Apple": a preposition right after the cue opens its
+        // topic, not a proposition. After "that" it opens the clause ("said that for
+        // decades critics had predicted ..."), when a clause follows (not "said that for years").
+        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of")
+            && !(start >= 1 && self.low(start - 1) == "that" && self.clause_after_pp(start))
+        {
             return false;
         }
         if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
@@ -230,6 +241,23 @@ impl Sentence<'_, '_> {
             return false;
         }
         true
+    }
+
+    /// True when a finite clause follows the prepositional phrase opening at `start`: a
+    /// subject pronoun or an auxiliary within a dozen tokens, before any relative pronoun
+    /// ("that for decades critics had ...", "that over the last days he has ..."; not "that
+    /// for years", "that of Mr. Cruz, who was ...").
+    fn clause_after_pp(&self, start: usize) -> bool {
+        for k in start + 1..(start + 13).min(self.n()) {
+            let w = self.low(k);
+            if matches!(w, "who" | "which" | "whom" | "whose") || self.punct(k, ".") {
+                return false;
+            }
+            if matches!(w, "he" | "she" | "they" | "we" | "it" | "i") || VERB_FINITE_AUX.contains(&w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
