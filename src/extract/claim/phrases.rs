@@ -473,7 +473,21 @@ impl Sentence<'_, '_> {
                 j -= 1;
                 continue;
             }
-            if AUX.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
+            // "Carter however said", "Trump himself said": a sentence adverb or an emphatic
+            // reflexive between the subject and its verb.
+            const BETWEEN: &[&str] = &[
+                "however",
+                "meanwhile",
+                "nevertheless",
+                "nonetheless",
+                "instead",
+                "too",
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+            ];
+            if AUX.contains(&w) || BETWEEN.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
                 if be.is_none() && VERB_AUX.contains(&w) {
                     be = Some(BE.contains(&w));
                 }
