@@ -184,9 +184,7 @@ impl Sentence<'_, '_> {
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
-            || self.verb_form(b).is_some()
-                && !tk.is_cap()
-                && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
+            || self.verb_form(b).is_some() && !tk.is_cap() && !self.noun_after_determiner(b)
         {
             return None;
         }
@@ -251,6 +249,24 @@ impl Sentence<'_, '_> {
             count += 1;
         }
         Some(Np { a, b, pronoun: false })
+    }
+
+    /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
+    /// right before or across up to three modifiers ("the report", "the congressional
+    /// report", "the Justice Department's annual report").
+    fn noun_after_determiner(&self, b: usize) -> bool {
+        let mut k = b;
+        while k > 0 && k + 4 > b {
+            let p = &self.t[k - 1];
+            if DETERMINERS.contains(&p.low()) || p.kind == Kind::Possessive {
+                return true;
+            }
+            if !p.is_word() || self.is_fn(k - 1) || self.verb_form(k - 1).is_some() {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
