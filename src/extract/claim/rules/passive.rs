@@ -57,7 +57,19 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let named = if intro {
         issuer.flatten()
     } else {
-        s.np_back(l).filter(|np| !np.pronoun && s.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
+        s.np_back(l).filter(|np| {
+            // "with 50 percent saying C", "with O'Malley calling Trump a fascist": the
+            // subject of an absolute "with" clause holds its participle.
+            // The subject is one that can hold a view: a name, a share, a nominal head.
+            let head = &s.t[np.b];
+            let holder = np.pronoun
+                || head.is_cap()
+                || s.lex.heads.contains_key(head.low())
+                || head.text.chars().all(|ch| ch.is_ascii_digit())
+                || matches!(head.low(), "percent" | "%");
+            let with = np.a >= 1 && s.low(np.a - 1) == "with" && holder;
+            with || !np.pronoun && s.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b)
+        })
     };
     if !intro && named.is_none() {
         return Verdict::Veto;
