@@ -408,16 +408,37 @@ impl Sentence<'_, '_> {
         while a < n && matches!(self.low(a), "and" | "but" | "so" | "yet") {
             a += 1;
         }
-        // Skip a leading adverbial ending in a comma ("In retaliation, France ...",
-        // "Having lost, Sanders ..."); without the comma there is no subject to find.
+        // A dateline ("WASHINGTON, Dec. 8 (UPI) — ...", "DECATUR, Ill. — ...") is no subject:
+        // the sentence starts after its dash.
+        let caps = |k: usize| {
+            let w = self.t[k].text;
+            w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+        };
+        if a < n && caps(a) && (self.punct(a + 1, ",") || self.is_dash(a + 1)) {
+            match (a + 1..n.min(a + 16)).find(|&k| self.is_dash(k)) {
+                Some(d) => a = d + 1,
+                None => return None,
+            }
+        }
+        // Skip leading adverbials ending in a comma ("In retaliation, France ...", "Having
+        // lost, Sanders ...", "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ..."); without
+        // the comma there is no subject to find. A place's state after its city ("in Salem,
+        // New Hampshire,") belongs to the adverbial.
         let adverbial = |k: usize| {
             let w = self.low(k);
             self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || TIME_WORDS.contains(&w) || w == "having"
         };
-        if a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() {
+        let mut rounds = 0;
+        while a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() && rounds < 3 {
+            rounds += 1;
             match (a..n).find(|&k| self.punct(k, ",")) {
                 Some(c) if c - a <= 14 => a = c + 1,
                 _ => return None,
+            }
+            if let Some(c) = (a..(a + 3).min(n)).find(|&k| self.punct(k, ",")) {
+                if c > a && (a..c).all(|k| self.t[k].is_cap()) && self.t.get(c + 1).is_some_and(|t| t.is_word()) {
+                    a = c + 1;
+                }
             }
         }
         if a >= n || self.is_fn(a) && pronoun_base(self.low(a)).is_none() {

@@ -68,7 +68,10 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
                 || head.text.chars().all(|ch| ch.is_ascii_digit())
                 || matches!(head.low(), "percent" | "%");
             let with = np.a >= 1 && s.low(np.a - 1) == "with" && holder;
-            with || !np.pronoun && s.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b)
+            // A lone capitalised word opening the sentence ("(Additional reporting by ...")
+            // is no name before the participle.
+            let first = s.t.iter().position(|t| t.is_word()).unwrap_or(0);
+            with || !np.pronoun && s.t[np.b].is_cap() && !(np.a == first && np.a == np.b)
         })
     };
     if !intro && named.is_none() {

@@ -63,11 +63,15 @@ fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 pub const BARE_SUBJECT: Rule<SubjectAt> = Rule { name: "bare-subject", apply: bare_subject };
 fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let subj = at.np;
+    // One lower-case word that is no head: too short to be a noun, or a hyphenated modifier
+    // left of a noun-like cue ("late-night tweets"; not a share, "three-quarters say").
+    let w = s.low(subj.b);
+    let modifier = w.contains('-') && !w.ends_with('s');
     if subj.a == subj.b
         && !subj.pronoun
         && !s.t[subj.b].is_cap()
         && !s.lex.heads.contains_key(s.low(subj.b))
-        && s.t[subj.b].lower.len() < 3
+        && (w.len() < 3 || modifier)
     {
         Verdict::Veto
     } else {
