@@ -240,6 +240,28 @@ fn passive_accuse(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 }
 
 /// "it was reported (by X) that C"; any other passive of a reporting verb reports nothing.
+/// "Trump is expected to win", "the sale is said to be near", "he was believed (by aides) to
+/// have left": the passive of a verb of saying or believing before an infinitive reports an
+/// unnamed (or the "by" agent's) belief or statement about the passive subject (GUIDELINES.md,
+/// CLAIM: believed; "it was reported that" has no source). The content is the infinitive
+/// clause, the subject its target.
+pub const PASSIVE_RAISING: Rule<VerbAt> = Rule { name: "passive-raising", apply: passive_raising };
+fn passive_raising(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    const RAISING: &[&str] = &["expect", "believe", "think", "say", "report", "estimate", "predict", "rumor"];
+    if !(c.be && matches!(c.form, Form::Past | Form::Participle) && RAISING.contains(&c.verb(s).lemma.as_str())) {
+        return Verdict::Pass;
+    }
+    let Some(p) = passive_parts(s, c) else {
+        return Verdict::Pass;
+    };
+    let to = s.low(p.r) == "to" && s.t.get(p.r + 1).is_some_and(|t| t.is_word() && !t.is_cap());
+    if !to || p.it_subject || p.target.is_none() || s.at_end(p.r + 2) {
+        return Verdict::Pass;
+    }
+    let content = (p.r, n_minus(s.n()));
+    Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, p.target, c.stance, c.frame))
+}
+
 pub const PASSIVE_IT: Rule<VerbAt> = Rule { name: "passive-it", apply: passive_it };
 fn passive_it(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if !is_passive(s, c) {
