@@ -39,6 +39,32 @@ impl Sentence<'_, '_> {
         }
     }
 
+    /// "wrote to Sanders' Senate office that ...", "complained to police that ...": the
+    /// "that" after an addressee introduced by "to" (a name, a pronoun, a determiner's
+    /// phrase or a nominal head; not an infinitive, "promised to ensure that").
+    pub fn that_after_addressee(&self, r: usize) -> Option<usize> {
+        if self.low(r) != "to" {
+            return None;
+        }
+        let first = self.t.get(r + 1)?;
+        let w = first.low();
+        let addressee = first.is_cap()
+            || DETERMINERS.contains(&w)
+            || POSSESSIVE_PRONOUNS.contains(&w)
+            || OBJECT_PRONOUNS.contains(&w)
+            || self.lex.heads.contains_key(w);
+        if !addressee {
+            return None;
+        }
+        // Not a relative "that" ("adds to the drama that has surrounded"), nor a title-case
+        // headline ("Responded To Trump's Demand In A Way That Could ...").
+        const FINITE: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can"];
+        (r + 2..(r + 10).min(self.n()))
+            .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive || self.punct(k, "."))
+            .find(|&k| self.low(k) == "that")
+            .filter(|&k| !FINITE.contains(&self.low(k + 1)) && !self.headline())
+    }
+
     /// "says at a campaign stop in Toledo, Ohio, that ...": the "that" after an adjunct
     /// with commas, when one comes within a few words.
     pub fn that_after_adjunct(&self, r: usize) -> Option<usize> {

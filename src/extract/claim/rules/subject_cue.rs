@@ -271,7 +271,7 @@ impl Sentence<'_, '_> {
         let bare = verb.bare;
         if frame == Frame::Speech && !bare {
             let r = self.skip_adjuncts(r0);
-            let r = self.that_after_adjunct(r0).unwrap_or(r);
+            let r = self.that_after_adjunct(r0).or_else(|| self.that_after_addressee(r)).unwrap_or(r);
             let open = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Open);
             return if self.low(r) == "that" {
                 Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
@@ -308,7 +308,11 @@ impl Sentence<'_, '_> {
     pub fn content_start(&self, r0: usize, frame: Frame) -> Option<(usize, Option<(usize, usize)>)> {
         let n = self.n();
         let r = self.skip_adjuncts(r0);
-        let r = if matches!(frame, Frame::Speech | Frame::Tell) { self.that_after_adjunct(r0).unwrap_or(r) } else { r };
+        let r = match frame {
+            Frame::Speech => self.that_after_adjunct(r0).or_else(|| self.that_after_addressee(r)).unwrap_or(r),
+            Frame::Tell => self.that_after_adjunct(r0).unwrap_or(r),
+            _ => r,
+        };
         let start_after = |k: usize| -> usize {
             if self.low(k) == "that" && self.punct(k + 1, ",") {
                 k + 2
