@@ -23,9 +23,17 @@ impl Sentence<'_, '_> {
             }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
                 let mut m = k + 1;
+                // "on Nov. 9": the stop of a month's abbreviation is inside the adjunct.
+                let abbrev = |m: usize| {
+                    self.punct(m, ".")
+                        && self.t[m - 1].is_cap()
+                        && self.t[m - 1].text.len() <= 4
+                        && self.t[m - 1].end == self.t[m].start
+                        && self.t.get(m + 1).is_some_and(|t| t.is_word())
+                };
                 while m < n
                     && m < k + 10
-                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive)
+                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive || abbrev(m))
                     && self.low(m) != "that"
                 {
                     m += 1;

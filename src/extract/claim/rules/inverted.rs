@@ -163,9 +163,27 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
         && tl.kind == Kind::Close
         && matches!(tl.text, "”" | "»" | "\"" | "“")
         && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
+    // "“...,” she said in Iowa earlier this year in response to a voter's question.": after
+    // a double closing mark, adjuncts of any length end the sentence when no clause follows
+    // the cue (no "that", no quote, no finite verb).
+    let said_after_quote = frame == Frame::Speech
+        && tl.kind == Kind::Close
+        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        // Spoken words end with their own punctuation ("idea,”"); scare quotes do not.
+        && sl >= 1
+        && s.t[sl - 1].kind == Kind::Punct
+        && matches!(s.t[sl - 1].text, "," | "." | "?" | "!")
+        && !(c.r0..s.n()).any(|k| {
+            s.low(k) == "that"
+                || s.t[k].kind == Kind::Open
+                || s.punct(k, ",")
+                || AUXILIARIES.contains(&s.low(k))
+                || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third))
+        });
     if sep
         && matches!(frame, Frame::Speech | Frame::Tell)
         && (told_after_quote
+            || said_after_quote
             || s.at_end(r_obj)
             || s.punct(r_obj, ",")
                 && s.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")
