@@ -212,11 +212,30 @@ impl Sentence<'_, '_> {
         {
             return false;
         }
-        // Negated cues ("didn't say", "does not think") report no claim.
-        if (subj.b + 1..start).any(|k| {
+        // Negated cues ("didn't say", "does not think") report no claim; a negation inside a
+        // relative clause between the subject and the cue is not the cue's ("Mrs. Clinton, who
+        // did not say that ..., said on Wednesday that ...").
+        // A negation inside a relative clause still open at the cue is the cue's ("X, who
+        // did not announce").
+        let mut relative = false;
+        let mut negated = false;
+        for k in subj.b + 1..start {
+            if self.punct(k, ",") {
+                if relative {
+                    negated = false;
+                }
+                relative = matches!(self.low(k + 1), "who" | "which" | "whose");
+                continue;
+            }
             let w = self.low(k);
-            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-        }) {
+            if w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") {
+                if !relative {
+                    return false;
+                }
+                negated = true;
+            }
+        }
+        if negated {
             return false;
         }
         // "said about half", "spoke of Apple": a preposition right after the cue opens its
