@@ -43,9 +43,21 @@ pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<
 /// sentence's subject, filled in by the engine).
 pub const COORDINATED: Rule<VerbAt> = Rule { name: "coordinated", apply: coordinated };
 fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
-    let Some(l) = c.left else {
+    let Some(mut l) = c.left else {
         return Verdict::Pass;
     };
+    // "... but on Tuesday wrote that C": a time adjunct between the conjunction and the verb.
+    if TIME_WORDS.contains(&s.low(l)) {
+        let mut k = l;
+        while k > 0
+            && (TIME_WORDS.contains(&s.low(k)) || matches!(s.low(k), "on" | "in" | "last" | "this" | "early" | "late"))
+        {
+            k -= 1;
+        }
+        if k < l && matches!(s.low(k), "and" | "but") {
+            l = k;
+        }
+    }
     if !(matches!(s.low(l), "and" | "but") && matches!(c.form, Form::Past | Form::Third) && !c.be) {
         return Verdict::Pass;
     }
