@@ -215,6 +215,20 @@ impl Sentence<'_, '_> {
             // "Six in 10 say", "one in three said".
             return Some(Np { a: b - 2, b, pronoun: false });
         }
+        if matches!(tk.low(), "others" | "another" | "many" | "some" | "both" | "few" | "several" | "most" | "all") {
+            // "Others say", "while another says", "Many say": a quantifier standing for people
+            // opens a clause and agrees with the cue right after it (not "Another challenge:",
+            // nor a floating "X and Y both denounced", "a strategy some believe").
+            let agrees = match self.verb_form(b + 1) {
+                Some((_, f)) if tk.low() == "another" => matches!(f, Form::Third | Form::Past),
+                Some((_, f)) => matches!(f, Form::Base | Form::Past),
+                None => false,
+            };
+            let opens = b == 0 || !self.t[b - 1].is_word() || self.is_fn(b - 1) && self.low(b - 1) != "of";
+            if agrees && opens {
+                return Some(Np { a: b, b, pronoun: false });
+            }
+        }
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
