@@ -10,6 +10,10 @@ use super::lexicon::Form;
 use super::tokens::Kind;
 use super::words::*;
 
+/// Seasons and other time nouns a time modifier may come before ("this spring", "last weekend").
+const SEASONS: &[&str] =
+    &["spring", "summer", "fall", "autumn", "winter", "weekend", "time", "season", "quarter", "decade"];
+
 impl Sentence<'_, '_> {
     /// Skips time and place adjuncts ("on Friday", "in a statement") when a boundary
     /// (punctuation, "that", a quote, the end) follows them.
@@ -17,9 +21,22 @@ impl Sentence<'_, '_> {
         let n = self.n();
         let mut k = r;
         loop {
-            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
+            let season_after_modifier = k > r
+                && SEASONS.contains(&self.low(k))
+                && matches!(self.low(k - 1), "this" | "last" | "early" | "late");
+            if k < n
+                && (TIME_WORDS.contains(&self.low(k))
+                    || season_after_modifier
+                    || ends_ly(self.low(k)) && !self.t[k].is_cap())
+            {
                 k += 1;
                 continue;
+            }
+            // "this week", "last month", "early Tuesday": a time modifier is an adjunct only
+            // before a time word ("said this was ..." has its content there).
+            let time_modifier = matches!(self.low(k), "this" | "last" | "early" | "late");
+            if time_modifier && !TIME_WORDS.contains(&self.low(k + 1)) && !SEASONS.contains(&self.low(k + 1)) {
+                return k;
             }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
                 let mut m = k + 1;
