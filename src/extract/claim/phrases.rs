@@ -10,6 +10,10 @@ use super::lexicon::Form;
 use super::tokens::Kind;
 use super::words::*;
 
+/// Seasons and other time nouns a time modifier may come before ("this spring", "last weekend").
+const SEASONS: &[&str] =
+    &["spring", "summer", "fall", "autumn", "winter", "weekend", "time", "season", "quarter", "decade"];
+
 impl Sentence<'_, '_> {
     /// Skips time and place adjuncts ("on Friday", "in a statement") when a boundary
     /// (punctuation, "that", a quote, the end) follows them.
@@ -17,15 +21,36 @@ impl Sentence<'_, '_> {
         let n = self.n();
         let mut k = r;
         loop {
-            if k < n && (TIME_WORDS.contains(&self.low(k)) || ends_ly(self.low(k)) && !self.t[k].is_cap()) {
+            let season_after_modifier = k > r
+                && SEASONS.contains(&self.low(k))
+                && matches!(self.low(k - 1), "this" | "last" | "early" | "late");
+            if k < n
+                && (TIME_WORDS.contains(&self.low(k))
+                    || season_after_modifier
+                    || ends_ly(self.low(k)) && !self.t[k].is_cap())
+            {
                 k += 1;
                 continue;
             }
+            // "this week", "last month", "early Tuesday": a time modifier is an adjunct only
+            // before a time word ("said this was ..." has its content there).
+            let time_modifier = matches!(self.low(k), "this" | "last" | "early" | "late");
+            if time_modifier && !TIME_WORDS.contains(&self.low(k + 1)) && !SEASONS.contains(&self.low(k + 1)) {
+                return k;
+            }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
                 let mut m = k + 1;
+                // "on Nov. 9": the stop of a month's abbreviation is inside the adjunct.
+                let abbrev = |m: usize| {
+                    self.punct(m, ".")
+                        && self.t[m - 1].is_cap()
+                        && self.t[m - 1].text.len() <= 4
+                        && self.t[m - 1].end == self.t[m].start
+                        && self.t.get(m + 1).is_some_and(|t| t.is_word())
+                };
                 while m < n
                     && m < k + 10
-                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive)
+                    && (self.t[m].is_word() || self.t[m].kind == Kind::Possessive || abbrev(m))
                     && self.low(m) != "that"
                 {
                     m += 1;
@@ -37,6 +62,32 @@ impl Sentence<'_, '_> {
             }
             return k;
         }
+    }
+
+    /// "wrote to Sanders' Senate office that ...", "complained to police that ...": the
+    /// "that" after an addressee introduced by "to" (a name, a pronoun, a determiner's
+    /// phrase or a nominal head; not an infinitive, "promised to ensure that").
+    pub fn that_after_addressee(&self, r: usize) -> Option<usize> {
+        if self.low(r) != "to" {
+            return None;
+        }
+        let first = self.t.get(r + 1)?;
+        let w = first.low();
+        let addressee = first.is_cap()
+            || DETERMINERS.contains(&w)
+            || POSSESSIVE_PRONOUNS.contains(&w)
+            || OBJECT_PRONOUNS.contains(&w)
+            || self.lex.heads.contains_key(w);
+        if !addressee {
+            return None;
+        }
+        // Not a relative "that" ("adds to the drama that has surrounded"), nor a title-case
+        // headline ("Responded To Trump's Demand In A Way That Could ...").
+        const FINITE: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can"];
+        (r + 2..(r + 10).min(self.n()))
+            .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive || self.punct(k, "."))
+            .find(|&k| self.low(k) == "that")
+            .filter(|&k| !FINITE.contains(&self.low(k + 1)) && !self.headline())
     }
 
     /// "says at a campaign stop in Toledo, Ohio, that ...": the "that" after an adjunct
@@ -181,12 +232,24 @@ impl Sentence<'_, '_> {
             // "Six in 10 say", "one in three said".
             return Some(Np { a: b - 2, b, pronoun: false });
         }
+        if matches!(tk.low(), "others" | "another" | "many" | "some" | "both" | "few" | "several" | "most" | "all") {
+            // "Others say", "while another says", "Many say": a quantifier standing for people
+            // opens a clause and agrees with the cue right after it (not "Another challenge:",
+            // nor a floating "X and Y both denounced", "a strategy some believe").
+            let agrees = match self.verb_form(b + 1) {
+                Some((_, f)) if tk.low() == "another" => matches!(f, Form::Third | Form::Past),
+                Some((_, f)) => matches!(f, Form::Base | Form::Past),
+                None => false,
+            };
+            let opens = b == 0 || !self.t[b - 1].is_word() || self.is_fn(b - 1) && self.low(b - 1) != "of";
+            if agrees && opens {
+                return Some(Np { a: b, b, pronoun: false });
+            }
+        }
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
-            || self.verb_form(b).is_some()
-                && !tk.is_cap()
-                && !(b > 0 && (DETERMINERS.contains(&self.low(b - 1)) || self.t[b - 1].kind == Kind::Possessive))
+            || self.verb_form(b).is_some() && !tk.is_cap() && !self.noun_after_determiner(b)
         {
             return None;
         }
@@ -251,6 +314,24 @@ impl Sentence<'_, '_> {
             count += 1;
         }
         Some(Np { a, b, pronoun: false })
+    }
+
+    /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
+    /// right before or across up to three modifiers ("the report", "the congressional
+    /// report", "the Justice Department's annual report").
+    fn noun_after_determiner(&self, b: usize) -> bool {
+        let mut k = b;
+        while k > 0 && k + 4 > b {
+            let p = &self.t[k - 1];
+            if DETERMINERS.contains(&p.low()) || p.kind == Kind::Possessive {
+                return true;
+            }
+            if !p.is_word() || self.is_fn(k - 1) || self.verb_form(k - 1).is_some() {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
@@ -392,16 +473,37 @@ impl Sentence<'_, '_> {
         while a < n && matches!(self.low(a), "and" | "but" | "so" | "yet") {
             a += 1;
         }
-        // Skip a leading adverbial ending in a comma ("In retaliation, France ...",
-        // "Having lost, Sanders ..."); without the comma there is no subject to find.
+        // A dateline ("WASHINGTON, Dec. 8 (UPI) — ...", "DECATUR, Ill. — ...") is no subject:
+        // the sentence starts after its dash.
+        let caps = |k: usize| {
+            let w = self.t[k].text;
+            w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+        };
+        if a < n && caps(a) && (self.punct(a + 1, ",") || self.is_dash(a + 1)) {
+            match (a + 1..n.min(a + 16)).find(|&k| self.is_dash(k)) {
+                Some(d) => a = d + 1,
+                None => return None,
+            }
+        }
+        // Skip leading adverbials ending in a comma ("In retaliation, France ...", "Having
+        // lost, Sanders ...", "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ..."); without
+        // the comma there is no subject to find. A place's state after its city ("in Salem,
+        // New Hampshire,") belongs to the adverbial.
         let adverbial = |k: usize| {
             let w = self.low(k);
             self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || TIME_WORDS.contains(&w) || w == "having"
         };
-        if a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() {
+        let mut rounds = 0;
+        while a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() && rounds < 3 {
+            rounds += 1;
             match (a..n).find(|&k| self.punct(k, ",")) {
                 Some(c) if c - a <= 14 => a = c + 1,
                 _ => return None,
+            }
+            if let Some(c) = (a..(a + 3).min(n)).find(|&k| self.punct(k, ",")) {
+                if c > a && (a..c).all(|k| self.t[k].is_cap()) && self.t.get(c + 1).is_some_and(|t| t.is_word()) {
+                    a = c + 1;
+                }
             }
         }
         if a >= n || self.is_fn(a) && pronoun_base(self.low(a)).is_none() {
@@ -473,7 +575,21 @@ impl Sentence<'_, '_> {
                 j -= 1;
                 continue;
             }
-            if AUX.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
+            // "Carter however said", "Trump himself said": a sentence adverb or an emphatic
+            // reflexive between the subject and its verb.
+            const BETWEEN: &[&str] = &[
+                "however",
+                "meanwhile",
+                "nevertheless",
+                "nonetheless",
+                "instead",
+                "too",
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+            ];
+            if AUX.contains(&w) || BETWEEN.contains(&w) || ends_ly(w) && !self.t[j - 1].is_cap() {
                 if be.is_none() && VERB_AUX.contains(&w) {
                     be = Some(BE.contains(&w));
                 }

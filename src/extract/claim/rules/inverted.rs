@@ -8,8 +8,14 @@
 
 use crate::extract::claim::engine::{n_minus, Cand, Rule, Sentence, SubjectAt, VerbAt, Verdict};
 use crate::extract::claim::lexicon::{Form, Frame};
+use crate::extract::claim::rules::subject_cue::content_after;
 use crate::extract::claim::tokens::Kind;
-use crate::extract::claim::words::{pronoun_base, DETERMINERS};
+use crate::extract::claim::words::{pronoun_base, DETERMINERS, TIME_WORDS};
+
+/// Finite auxiliaries: one inside the words after a cue makes them a clause, not a source.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "is", "are", "was", "were",
+];
 
 /// "Said Ellis: “...”": a sentence opening with a capitalised past speech verb, its source
 /// and a colon or comma; such an opening is nothing else.
@@ -45,6 +51,49 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let Some(mut np) = s.np_fwd(c.r0, 10).filter(|np| np.a == np.b || pronoun_base(s.low(np.a)).is_none()) else {
         return Verdict::Pass;
     };
+    // "“...,” Mr. Guerrero, who is an actor, said of Mr. Trump", "..., Rhodes, an adviser,
+    // said Sunday": after an apposition's comma the words after the cue are an adjunct, a
+    // time or a clause, not an inverted source (a source opens with a name, a determiner or a
+    // noun, and holds no auxiliary). The claim stands; its source is the subject before the
+    // apposition, or none.
+    if s.is_fn(np.a) && !s.t[np.a].is_cap() && !DETERMINERS.contains(&s.low(np.a))
+        || np.a == np.b && TIME_WORDS.contains(&s.low(np.a))
+        || (np.a..=np.b).any(|k| {
+            !s.t[k].is_cap()
+                && (AUXILIARIES.contains(&s.low(k)) || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past)))
+        })
+    {
+        let subject = s.subject_of(c).map(|at| at.np);
+        let e = if tl.is_punct(",") && l > 0 { l - 1 } else { l };
+        let e = match subject {
+            // "Cornyn, the No. 2 Republican, said the chamber will vote": the subject opens
+            // the sentence, the content follows the cue.
+            Some(np) if np.a == 0 => {
+                return match content_after(s, c) {
+                    Some((start, target)) => Verdict::Claim(Cand::after_cue(
+                        c.cue(),
+                        subject,
+                        (start, n_minus(s.n())),
+                        target,
+                        c.stance,
+                        c.frame,
+                    )),
+                    None => Verdict::Pass,
+                };
+            }
+            // The content ends before the subject and its apposition.
+            Some(np) if tl.is_punct(",") && np.a <= e => {
+                let before = np.a - 1;
+                if s.punct(before, ",") || s.t[before].kind == Kind::Close {
+                    before.saturating_sub(usize::from(s.punct(before, ",")))
+                } else {
+                    return Verdict::Pass;
+                }
+            }
+            _ => e,
+        };
+        return Verdict::Claim(Cand::before_cue(c.cue(), subject, (0, e), c.stance, c.frame, Some(l)));
+    }
     // "..., said Dan Golvach when asked about ...": a subordinate clause ends the source.
     if let Some(k) = (np.a + 1..=np.b).find(|&k| SUBORDINATORS.contains(&s.low(k))) {
         np.b = k - 1;
@@ -114,9 +163,27 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
         && tl.kind == Kind::Close
         && matches!(tl.text, "”" | "»" | "\"" | "“")
         && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
+    // "“...,” she said in Iowa earlier this year in response to a voter's question.": after
+    // a double closing mark, adjuncts of any length end the sentence when no clause follows
+    // the cue (no "that", no quote, no finite verb).
+    let said_after_quote = frame == Frame::Speech
+        && tl.kind == Kind::Close
+        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        // Spoken words end with their own punctuation ("idea,”"); scare quotes do not.
+        && sl >= 1
+        && s.t[sl - 1].kind == Kind::Punct
+        && matches!(s.t[sl - 1].text, "," | "." | "?" | "!")
+        && !(c.r0..s.n()).any(|k| {
+            s.low(k) == "that"
+                || s.t[k].kind == Kind::Open
+                || s.punct(k, ",")
+                || AUXILIARIES.contains(&s.low(k))
+                || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third))
+        });
     if sep
         && matches!(frame, Frame::Speech | Frame::Tell)
         && (told_after_quote
+            || said_after_quote
             || s.at_end(r_obj)
             || s.punct(r_obj, ",")
                 && s.t.get(r_obj + 1).is_none_or(|t| t.lower != "that")

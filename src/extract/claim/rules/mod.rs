@@ -43,6 +43,7 @@ pub const VERB: &[Rule<VerbAt>] = &[
     subject_cue::COORDINATED,
     passive::PARTICIPLE,
     passive::PASSIVE_ACCUSE,
+    passive::PASSIVE_RAISING,
     passive::PASSIVE_IT,
     inverted::INVERTED,
 ];
@@ -103,6 +104,7 @@ mod tests {
         ("reduced-passive", "The new measures, announced by the ministry on Friday, take effect soon."),
         ("passive-accuse", "The journalist was accused of spying for a foreign power."),
         ("passive-it", "It was reported that the talks had failed completely."),
+        ("passive-raising", "The minister is expected to resign before the end of the week."),
         ("passive-question", "Asked whether he would run again, the senator said he had not decided."),
         ("label-gap", "It is a charge Paris has dismissed as baseless and absurd."),
         ("object-gap", "He was held for espionage—a charge France has denied."),

@@ -57,7 +57,22 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let named = if intro {
         issuer.flatten()
     } else {
-        s.np_back(l).filter(|np| !np.pronoun && s.t[np.b].is_cap() && !(np.a == 0 && np.a == np.b))
+        s.np_back(l).filter(|np| {
+            // "with 50 percent saying C", "with O'Malley calling Trump a fascist": the
+            // subject of an absolute "with" clause holds its participle.
+            // The subject is one that can hold a view: a name, a share, a nominal head.
+            let head = &s.t[np.b];
+            let holder = np.pronoun
+                || head.is_cap()
+                || s.lex.heads.contains_key(head.low())
+                || head.text.chars().all(|ch| ch.is_ascii_digit())
+                || matches!(head.low(), "percent" | "%");
+            let with = np.a >= 1 && s.low(np.a - 1) == "with" && holder;
+            // A lone capitalised word opening the sentence ("(Additional reporting by ...")
+            // is no name before the participle.
+            let first = s.t.iter().position(|t| t.is_word()).unwrap_or(0);
+            with || !np.pronoun && s.t[np.b].is_cap() && !(np.a == first && np.a == np.b)
+        })
     };
     if !intro && named.is_none() {
         return Verdict::Veto;
@@ -225,6 +240,28 @@ fn passive_accuse(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 }
 
 /// "it was reported (by X) that C"; any other passive of a reporting verb reports nothing.
+/// "Trump is expected to win", "the sale is said to be near", "he was believed (by aides) to
+/// have left": the passive of a verb of saying or believing before an infinitive reports an
+/// unnamed (or the "by" agent's) belief or statement about the passive subject (GUIDELINES.md,
+/// CLAIM: believed; "it was reported that" has no source). The content is the infinitive
+/// clause, the subject its target.
+pub const PASSIVE_RAISING: Rule<VerbAt> = Rule { name: "passive-raising", apply: passive_raising };
+fn passive_raising(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    const RAISING: &[&str] = &["expect", "believe", "think", "say", "report", "estimate", "predict", "rumor"];
+    if !(c.be && matches!(c.form, Form::Past | Form::Participle) && RAISING.contains(&c.verb(s).lemma.as_str())) {
+        return Verdict::Pass;
+    }
+    let Some(p) = passive_parts(s, c) else {
+        return Verdict::Pass;
+    };
+    let to = s.low(p.r) == "to" && s.t.get(p.r + 1).is_some_and(|t| t.is_word() && !t.is_cap());
+    if !to || p.it_subject || p.target.is_none() || s.at_end(p.r + 2) {
+        return Verdict::Pass;
+    }
+    let content = (p.r, n_minus(s.n()));
+    Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, p.target, c.stance, c.frame))
+}
+
 pub const PASSIVE_IT: Rule<VerbAt> = Rule { name: "passive-it", apply: passive_it };
 fn passive_it(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if !is_passive(s, c) {

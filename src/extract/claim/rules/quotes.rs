@@ -88,12 +88,27 @@ fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
                     | "city"
                     | "job"
                     | "pay"
+                    | "video"
+                    | "audio"
+                    | "email"
+                    | "e-mail"
+                    | "name"
+                    | "notice"
+                    | "photos"
+                    | "transcript"
             )
         });
+        // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names after a
+        // heading is no statement.
+        let list = {
+            let commas = s.t[i + 1..].iter().filter(|x| x.is_punct(",")).count();
+            commas >= 2 && s.t[i + 1..].iter().all(|x| !x.is_word() || x.is_cap() || matches!(x.low(), "and" | "of"))
+        };
         if speaker
             && !dateish
             && !descriptive
             && !generic
+            && !list
             && !headline_label(s, s0, i)
             && content_words >= 3
             && s.t[s0].is_word()

@@ -14,6 +14,12 @@ use crate::extract::claim::lexicon::{Form, Frame, Verb};
 use crate::extract::claim::tokens::Kind;
 use crate::extract::claim::words::*;
 
+/// Finite auxiliaries: one after a fronted phrase shows a clause follows.
+const VERB_FINITE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must",
+    "should", "did", "does",
+];
+
 /// Where the content after the verb cue `c` starts, and its target, when there is content
 /// there at all (not the end, not a comma).
 pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<(usize, usize)>)> {
@@ -37,9 +43,21 @@ pub fn content_after(s: &Sentence<'_, '_>, c: &VerbAt) -> Option<(usize, Option<
 /// sentence's subject, filled in by the engine).
 pub const COORDINATED: Rule<VerbAt> = Rule { name: "coordinated", apply: coordinated };
 fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
-    let Some(l) = c.left else {
+    let Some(mut l) = c.left else {
         return Verdict::Pass;
     };
+    // "... but on Tuesday wrote that C": a time adjunct between the conjunction and the verb.
+    if TIME_WORDS.contains(&s.low(l)) {
+        let mut k = l;
+        while k > 0
+            && (TIME_WORDS.contains(&s.low(k)) || matches!(s.low(k), "on" | "in" | "last" | "this" | "early" | "late"))
+        {
+            k -= 1;
+        }
+        if k < l && matches!(s.low(k), "and" | "but") {
+            l = k;
+        }
+    }
     if !(matches!(s.low(l), "and" | "but") && matches!(c.form, Form::Past | Form::Third) && !c.be) {
         return Verdict::Pass;
     }
@@ -57,11 +75,15 @@ fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 pub const BARE_SUBJECT: Rule<SubjectAt> = Rule { name: "bare-subject", apply: bare_subject };
 fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let subj = at.np;
+    // One lower-case word that is no head: too short to be a noun, or a hyphenated modifier
+    // left of a noun-like cue ("late-night tweets"; not a share, "three-quarters say").
+    let w = s.low(subj.b);
+    let modifier = w.contains('-') && !w.ends_with('s');
     if subj.a == subj.b
         && !subj.pronoun
         && !s.t[subj.b].is_cap()
         && !s.lex.heads.contains_key(s.low(subj.b))
-        && s.t[subj.b].lower.len() < 3
+        && (w.len() < 3 || modifier)
     {
         Verdict::Veto
     } else {
@@ -202,14 +224,38 @@ impl Sentence<'_, '_> {
         {
             return false;
         }
-        // Negated cues ("didn't say", "does not think") report no claim.
-        if (subj.b + 1..start).any(|k| {
+        // Negated cues ("didn't say", "does not think") report no claim; a negation inside a
+        // relative clause between the subject and the cue is not the cue's ("Mrs. Clinton, who
+        // did not say that ..., said on Wednesday that ...").
+        // A negation inside a relative clause still open at the cue is the cue's ("X, who
+        // did not announce").
+        let mut relative = false;
+        let mut negated = false;
+        for k in subj.b + 1..start {
+            if self.punct(k, ",") {
+                if relative {
+                    negated = false;
+                }
+                relative = matches!(self.low(k + 1), "who" | "which" | "whose");
+                continue;
+            }
             let w = self.low(k);
-            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-        }) {
+            if w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") {
+                if !relative {
+                    return false;
+                }
+                negated = true;
+            }
+        }
+        if negated {
             return false;
         }
-        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of") {
+        // "said about half", "spoke of Apple": a preposition right after the cue opens its
+        // topic, not a proposition. After "that" it opens the clause ("said that for
+        // decades critics had predicted ..."), when a clause follows (not "said that for years").
+        if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of")
+            && !(start >= 1 && self.low(start - 1) == "that" && self.clause_after_pp(start))
+        {
             return false;
         }
         if subj.pronoun && (matches!(who, "i" | "you") || who == "we" && COGNITION.contains(&lemma)) {
@@ -232,6 +278,23 @@ impl Sentence<'_, '_> {
         true
     }
 
+    /// True when a finite clause follows the prepositional phrase opening at `start`: a
+    /// subject pronoun or an auxiliary within a dozen tokens, before any relative pronoun
+    /// ("that for decades critics had ...", "that over the last days he has ..."; not "that
+    /// for years", "that of Mr. Cruz, who was ...").
+    fn clause_after_pp(&self, start: usize) -> bool {
+        for k in start + 1..(start + 13).min(self.n()) {
+            let w = self.low(k);
+            if matches!(w, "who" | "which" | "whom" | "whose") || self.punct(k, ".") {
+                return false;
+            }
+            if matches!(w, "he" | "she" | "they" | "we" | "it" | "i") || VERB_FINITE_AUX.contains(&w) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Where the content after a verb cue starts: verbs that take no bare clause need "that",
     /// a colon, a quote, or for verbs of asking a question word; "told to leave" is an order,
     /// not a report.
@@ -239,7 +302,7 @@ impl Sentence<'_, '_> {
         let bare = verb.bare;
         if frame == Frame::Speech && !bare {
             let r = self.skip_adjuncts(r0);
-            let r = self.that_after_adjunct(r0).unwrap_or(r);
+            let r = self.that_after_adjunct(r0).or_else(|| self.that_after_addressee(r)).unwrap_or(r);
             let open = |k: usize| self.t.get(k).is_some_and(|t| t.kind == Kind::Open);
             return if self.low(r) == "that" {
                 Some((if self.punct(r + 1, ",") { r + 2 } else { r + 1 }, None))
@@ -276,7 +339,11 @@ impl Sentence<'_, '_> {
     pub fn content_start(&self, r0: usize, frame: Frame) -> Option<(usize, Option<(usize, usize)>)> {
         let n = self.n();
         let r = self.skip_adjuncts(r0);
-        let r = if matches!(frame, Frame::Speech | Frame::Tell) { self.that_after_adjunct(r0).unwrap_or(r) } else { r };
+        let r = match frame {
+            Frame::Speech => self.that_after_adjunct(r0).or_else(|| self.that_after_addressee(r)).unwrap_or(r),
+            Frame::Tell => self.that_after_adjunct(r0).unwrap_or(r),
+            _ => r,
+        };
         let start_after = |k: usize| -> usize {
             if self.low(k) == "that" && self.punct(k + 1, ",") {
                 k + 2
