@@ -17,7 +17,7 @@
 //!
 //! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
 
-use super::claim::{closed_class, ClaimExtractor};
+use super::claim::{closed_class_words, ClaimExtractor};
 use crate::learn::ProjectLexicon;
 use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -40,8 +40,11 @@ impl Compiled {
     pub fn new(lex: &ProjectLexicon) -> Compiled {
         // A closed-class word marked as a name by mistake ("The", "he") is not searched for,
         // or it would be predicted all over every text.
-        let names: Vec<String> =
-            lex.actors.keys().filter(|s| lex.actor(s).is_some() && !closed_class(&s.to_lowercase())).cloned().collect();
+        let closed = closed_class_words();
+        let names: Vec<String> = (lex.actors.keys())
+            .filter(|s| lex.actor(s).is_some() && !closed.contains(s.to_lowercase().as_str()))
+            .cloned()
+            .collect();
         let dates: Vec<String> = lex.dates.keys().filter(|s| lex.date(s).is_some()).cloned().collect();
         let build = |pats: Vec<String>, fold: bool| {
             if pats.is_empty() {

@@ -126,11 +126,7 @@ impl ProjectLexicon {
         let mut n = 0;
         for a in anns.iter().filter(|a| matches!(a.status, Status::Rejected | Status::Accepted)) {
             let Some(c) = claim_cue_word(a).and_then(|w| self.cues.get_mut(&w)) else { continue };
-            if a.status == Status::Accepted {
-                c.accepted = c.accepted.saturating_add(1);
-            } else {
-                c.rejected = c.rejected.saturating_add(1);
-            }
+            c.review(a.status == Status::Accepted);
             n += 1;
         }
         n

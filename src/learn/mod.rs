@@ -74,6 +74,14 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+impl LearnedCue {
+    /// Counts one claim of this word reviewed: for it when `accepted`, else against it.
+    pub fn review(&mut self, accepted: bool) {
+        let n = if accepted { &mut self.accepted } else { &mut self.rejected };
+        *n = n.saturating_add(1);
+    }
+}
+
 /// The longest cue word learned, in bytes.
 pub const MAX_CUE: usize = 40;
 
@@ -215,13 +223,9 @@ impl ProjectLexicon {
     /// A claim whose cue is the learned word `word` (any case) was rejected: counted against
     /// it. False when `word` is not a learned cue word (a built-in cue is not the lexicon's).
     pub fn reject_cue(&mut self, word: &str) -> bool {
-        match self.cues.get_mut(&word.trim().to_lowercase()) {
-            Some(e) => {
-                e.rejected = e.rejected.saturating_add(1);
-                true
-            }
-            None => false,
-        }
+        let Some(e) = self.cues.get_mut(&word.trim().to_lowercase()) else { return false };
+        e.review(false);
+        true
     }
 
     /// The learned cue words to read as reporting verbs: accepted more often than rejected.
@@ -368,11 +372,7 @@ impl ProjectLexicon {
         for p in predicted {
             let (Some(cue), Some(word)) = (p.claim().and_then(|c| c.cue.as_ref()), claim_cue_word(p)) else { continue };
             let Some(learned) = self.cues.get_mut(&word) else { continue };
-            if gold_cues.iter().any(|g| g.overlaps(&cue.span)) {
-                learned.accepted = learned.accepted.saturating_add(1);
-            } else {
-                learned.rejected = learned.rejected.saturating_add(1);
-            }
+            learned.review(gold_cues.iter().any(|g| g.overlaps(&cue.span)));
             n += 1;
         }
         n

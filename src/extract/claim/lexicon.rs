@@ -4,6 +4,7 @@
 //! noun cues, "according to" forms, source heads, demonyms, function words, verbs taking a
 //! bare clause or a question, nouns of messages) into lookup tables. It must not: look at a document.
 
+use super::words::DETERMINERS;
 use crate::model::{ActorKind, Stance};
 
 /// Hash map and set with rustc's Fx hash (crate `rustc-hash`): the tables are fixed data, not
@@ -94,15 +95,11 @@ pub struct WordInfo {
     pub according: bool,
 }
 
-/// Articles, possessive and other determiners (a closed class, not in `function_words.txt`,
-/// which a source's noun phrase may hold).
-const DETERMINERS: &[&str] =
-    &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "some", "any", "all", "each", "every"];
-
-/// True when the lowercase `word` is of a closed class of English (a function word of
-/// `function_words.txt` or a determiner): never a learned cue or name.
-pub fn closed_class(word: &str) -> bool {
-    DETERMINERS.contains(&word) || lines(FUNCTION_WORDS).flat_map(str::split_whitespace).any(|f| f == word)
+/// The lowercase words of a closed class of English (the function words of
+/// `function_words.txt` and the determiners of `words::DETERMINERS`): never a learned cue or
+/// name.
+pub fn closed_class_words() -> HashSet<&'static str> {
+    lines(FUNCTION_WORDS).flat_map(str::split_whitespace).chain(DETERMINERS.iter().copied()).collect()
 }
 
 /// The form a learned cue word is read as, from its ending: `-ing` the present participle,
@@ -125,7 +122,8 @@ impl Lexicon {
     /// a cue verb form or is a function word ("the", "that", "because": a cue set on one by
     /// mistake would make a claim of every sentence). True when it was added.
     pub fn add_learned_cue(&mut self, word: &str, stance: Stance) -> bool {
-        if closed_class(word) || self.words.get(word).is_some_and(|w| w.form.is_some()) {
+        let closed = DETERMINERS.contains(&word) || self.function_words.contains(word);
+        if closed || self.words.get(word).is_some_and(|w| w.form.is_some()) {
             return false;
         }
         let idx = self.verbs.len();

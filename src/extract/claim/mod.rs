@@ -31,7 +31,7 @@ use crate::model::{
     ActorAttrs, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance, Status,
 };
 use engine::Cand;
-pub use lexicon::closed_class;
+pub use lexicon::closed_class_words;
 use lexicon::Lexicon;
 use rules::quotes;
 use source::{pronoun_class, ActorIndex, SourceFacts};
