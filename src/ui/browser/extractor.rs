@@ -77,8 +77,8 @@ pub fn warm_up() {
 }
 
 /// The predictions for `doc`, given to `done` (or why there are none, in words), with the
-/// project lexicon applied when there is one. They come in parts, each read in a task of its own, so that reading 20,000 annotations never blocks
-/// the page for long.
+/// project lexicon applied when there is one. They come in parts, each read in a task of its
+/// own, so that reading 20,000 annotations never blocks the page for long.
 pub fn predict(doc: &Document, done: impl FnOnce(Result<Vec<Annotation>, String>) + 'static) {
     let job = job("predict", doc);
     set(&job, "docId", &doc.id.as_str().into());
