@@ -20,6 +20,7 @@ pub mod extract;
 pub mod formats;
 pub mod learn;
 pub mod model;
+pub mod sort;
 pub mod ui;
 pub mod wasm_api;
 

@@ -118,7 +118,7 @@ impl AttributionScore {
                 .iter()
                 .filter_map(|c| if words { source_words_span(c, all) } else { source_span(c, all) })
                 .collect();
-            v.sort_unstable();
+            crate::sort::sort(&mut v);
             v.dedup();
             v
         };

@@ -34,7 +34,7 @@ pub fn shares(a: Span, b: Span) -> bool {
 pub fn overlap(gold: &[Span], pred: &[Span]) -> Vec<(usize, usize)> {
     // Predicted spans by start, to visit only those that can overlap a gold span.
     let mut order: Vec<usize> = (0..pred.len()).collect();
-    order.sort_by_key(|&j| (pred[j].start(), pred[j].end()));
+    crate::sort::sort_by_key(&mut order, |&j| (pred[j].start(), pred[j].end()));
     let max_len = pred.iter().map(Span::len).max().unwrap_or(0);
     let mut cands: Vec<(bool, std::cmp::Reverse<usize>, usize, usize, usize)> = Vec::new();
     for (i, g) in gold.iter().enumerate() {
@@ -53,7 +53,7 @@ pub fn overlap(gold: &[Span], pred: &[Span]) -> Vec<(usize, usize)> {
             cands.push((p != *g, std::cmp::Reverse(shared), distance, i, j));
         }
     }
-    cands.sort_unstable();
+    crate::sort::sort(&mut cands);
     let mut gold_used = vec![false; gold.len()];
     let mut pred_used = vec![false; pred.len()];
     let mut pairs = Vec::new();
@@ -64,7 +64,7 @@ pub fn overlap(gold: &[Span], pred: &[Span]) -> Vec<(usize, usize)> {
             pairs.push((i, j));
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs
 }
 

@@ -308,7 +308,7 @@ fn count_unscored(
             Some(i) => i,
             None => {
                 out.push(UnscoredKind { kind: x.kind, predicted: 0, on_places: 0 });
-                out.sort_by_key(|u| ActorKind::ALL.iter().position(|k| *k == u.kind));
+                crate::sort::sort_by_key(out, |u| ActorKind::ALL.iter().position(|k| *k == u.kind));
                 out.iter().position(|u| u.kind == x.kind).unwrap_or(0)
             }
         };

@@ -238,7 +238,7 @@ pub fn read_line(n: usize, line: &str) -> Result<CorpusDoc, Error> {
     let file = GoldFile::new(doc, anns);
     crate::model::check_structure(&file.doc, &file.annotations).map_err(ctx)?;
     let invalid_values = file.annotations.iter().filter_map(crate::model::value_problem).collect();
-    places.sort_unstable();
+    crate::sort::sort(&mut places);
     Ok(CorpusDoc { file, dataset, annotated, places, skipped, invalid_values })
 }
 

@@ -106,7 +106,7 @@ struct WireOut<'a> {
 /// The wire shape of `doc` with `annotations` (sorted here, by reference) and `meta`.
 fn wire_of<'a>(doc: &'a Document, annotations: &'a [Annotation], meta: &'a Meta) -> WireOut<'a> {
     let mut sorted: Vec<&Annotation> = annotations.iter().collect();
-    sorted.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(&mut sorted, |a, b| a.order_key().cmp(&b.order_key()));
     WireOut {
         format: FORMAT,
         version: VERSION,

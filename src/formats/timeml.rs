@@ -38,7 +38,7 @@ fn kept(f: &GoldFile) -> Vec<&Annotation> {
             out.push(a);
         }
     }
-    out.sort_by_key(|a| (a.span.start(), a.span.end()));
+    crate::sort::sort_by_key(&mut out, |a| (a.span.start(), a.span.end()));
     out
 }
 

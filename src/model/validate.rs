@@ -180,7 +180,7 @@ pub fn next_id(anns: &[Annotation], label: Label) -> String {
 
 /// Sorts annotations by start, longer first, then label and id.
 pub fn sort_annotations(anns: &mut [Annotation]) {
-    anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    crate::sort::sort_by(anns, |a, b| a.order_key().cmp(&b.order_key()));
 }
 
 #[cfg(test)]

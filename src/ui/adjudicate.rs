@@ -222,7 +222,7 @@ fn cluster(cands: &[Candidate], rest: &[usize], n_sides: usize) -> Vec<Cluster> 
     let mut out: Vec<Cluster> = groups
         .into_values()
         .map(|mut members| {
-            members.sort_by_key(|&c| (cands[c].key.start, std::cmp::Reverse(cands[c].key.end)));
+            crate::sort::sort_by_key(&mut members, |&c| (cands[c].key.start, std::cmp::Reverse(cands[c].key.end)));
             let start = members.iter().map(|&c| cands[c].key.start).min().unwrap_or(0);
             let end = members.iter().map(|&c| cands[c].key.end).max().unwrap_or(0);
             let per_side = (0..n_sides)
@@ -232,7 +232,7 @@ fn cluster(cands: &[Candidate], rest: &[usize], n_sides: usize) -> Vec<Cluster> 
             Cluster { extent, cands: members, per_side }
         })
         .collect();
-    out.sort_by_key(|c| (c.extent.start(), std::cmp::Reverse(c.extent.end())));
+    crate::sort::sort_by_key(&mut out, |c| (c.extent.start(), std::cmp::Reverse(c.extent.end())));
     out
 }
 

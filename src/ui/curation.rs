@@ -108,7 +108,7 @@ impl State {
         let keys = |anns: &[crate::model::Annotation]| {
             let mut k: Vec<_> =
                 anns.iter().filter(|a| a.status.is_live()).map(|a| adjudicate::key_of(a, anns)).collect();
-            k.sort();
+            crate::sort::sort(&mut k);
             k
         };
         if person && !versions.iter().any(|v| keys(&v.file.annotations) == keys(&self.anns)) {

@@ -125,7 +125,7 @@ impl History {
     pub fn documents(&self) -> Vec<String> {
         let mut ids: Vec<String> =
             self.done.iter().chain(&self.undone).flat_map(|s| s.iter().map(|(d, _)| d.clone())).collect();
-        ids.sort();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         ids
     }

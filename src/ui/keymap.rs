@@ -47,7 +47,7 @@ pub fn label_action(state: &State, label: Label, dispatch: &Callback<Action>) ->
 /// next one when the shortest is already selected (clicks cycle through nested ones).
 pub fn click_target(state: &State, cp: usize) -> Option<String> {
     let mut here: Vec<_> = state.anns.iter().filter(|a| a.span.contains_offset(cp)).collect();
-    here.sort_by_key(|a| (a.span.len(), !a.status.is_live()));
+    crate::sort::sort_by_key(&mut here, |a| (a.span.len(), !a.status.is_live()));
     let pos = state.selected.as_deref().and_then(|s| here.iter().position(|a| a.id == s));
     let pick = match pos {
         Some(p) => here.get((p + 1) % here.len().max(1)),

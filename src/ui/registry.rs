@@ -142,7 +142,9 @@ pub fn build(docs: &[Loaded], declared: &[Identity]) -> Registry {
         }
     }
     for e in map.values_mut() {
-        e.kinds.sort_by_key(|k| (std::cmp::Reverse(k.1), ActorKind::ALL.iter().position(|x| *x == k.0)));
+        crate::sort::sort_by_key(&mut e.kinds, |k| {
+            (std::cmp::Reverse(k.1), ActorKind::ALL.iter().position(|x| *x == k.0))
+        });
         e.kind = e.kinds.first().map_or_else(ActorKind::default, |k| k.0);
     }
     for d in declared {
@@ -220,7 +222,7 @@ pub fn entries_for(declared: &[Identity], anns: &[Annotation]) -> Option<Vec<Ide
             None => out.push(Identity { name: d.name.clone(), kind: d.kind, aliases: vec![a.quote.clone()] }),
         }
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut out, |a, b| a.name.cmp(&b.name));
     (!out.is_empty()).then_some(out)
 }
 

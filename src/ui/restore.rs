@@ -123,7 +123,7 @@ mod tests {
     /// a full save does.
     fn saved(s: &State) -> (Vec<String>, String) {
         let mut files = s.corpus_gold();
-        files.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+        crate::sort::sort_by(&mut files, |a, b| a.doc.id.cmp(&b.doc.id));
         (files.iter().map(GoldFile::to_json).collect(), s.history.to_json())
     }
 

@@ -29,7 +29,9 @@ pub fn identities(anns: &[Annotation]) -> Vec<Identity> {
             None => out.push(Identity { canonical: x.canonical.clone(), kind: x.kind, mentions: vec![a.id.clone()] }),
         }
     }
-    out.sort_by(|a, b| a.canonical.to_lowercase().cmp(&b.canonical.to_lowercase()).then(a.canonical.cmp(&b.canonical)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        a.canonical.to_lowercase().cmp(&b.canonical.to_lowercase()).then(a.canonical.cmp(&b.canonical))
+    });
     out
 }
 
@@ -157,7 +159,7 @@ pub fn source_candidates(doc: &Document, anns: &[Annotation], claim_id: &str) ->
             (!inside, dist, a.id.as_str())
         })
         .collect();
-    found.sort();
+    crate::sort::sort(&mut found);
     found.into_iter().map(|(_, _, id)| id.to_string()).collect()
 }
 

@@ -183,7 +183,7 @@ fn compile(q: &Query) -> Result<Compiled<'_>, String> {
         Mode::Words => {
             let mut words: Vec<&str> = text.split_whitespace().collect();
             // Longest first: a word is never hidden by another it starts with.
-            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            crate::sort::sort_by_key(&mut words, |w| std::cmp::Reverse(w.len()));
             words.iter().map(|w| regex_lite::escape(w)).collect::<Vec<_>>().join("|")
         }
         Mode::Phrase => text.split_whitespace().map(regex_lite::escape).collect::<Vec<_>>().join(SPACES),

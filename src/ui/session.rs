@@ -388,7 +388,7 @@ pub fn restore(listed: &[Listed], dispatch: &Callback<Action>, open_first: impl 
             ids.extend(step.iter().map(|(d, _)| d.clone()));
         }
     }
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     for id in ids {
         let origin = listed.iter().find(|l| l.id == id).map_or(Origin::Restored, |l| l.origin.clone());

@@ -108,7 +108,9 @@ pub fn per_annotator<'a>(works: impl IntoIterator<Item = Work<'a>>) -> Vec<Annot
         }
     }
     let mut rows: Vec<AnnotatorStats> = out.into_iter().map(|(s, _)| s).collect();
-    rows.sort_by(|a, b| (a.annotator == NO_ANNOTATOR, &a.annotator).cmp(&(b.annotator == NO_ANNOTATOR, &b.annotator)));
+    crate::sort::sort_by(&mut rows, |a, b| {
+        (a.annotator == NO_ANNOTATOR, &a.annotator).cmp(&(b.annotator == NO_ANNOTATOR, &b.annotator))
+    });
     rows
 }
 

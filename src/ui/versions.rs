@@ -298,7 +298,7 @@ impl State {
                 }
                 if let Some(a) = after {
                     list.push(read(a)?);
-                    list.sort_by_key(|v| v.n);
+                    crate::sort::sort_by_key(list, |v| v.n);
                 }
             }
         }

@@ -27,7 +27,7 @@ pub fn bit(label: Label) -> u8 {
 /// each annotator's live spans with their labels. Empty spans cover nothing.
 pub fn token_masks(text: &str, len: usize, annotators: &[Vec<(Span, Label)>]) -> Vec<Vec<u8>> {
     let mut cuts: Vec<usize> = annotators.iter().flatten().flat_map(|(s, _)| [s.start(), s.end()]).collect();
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let tokens = conll::tokens(text, &cuts);
     annotators

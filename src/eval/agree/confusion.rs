@@ -63,10 +63,10 @@ fn key(a: &Annotation, all: &[Annotation]) -> SideKey {
 impl Collector {
     fn add(&mut self, what: &[&'static str], sides: [(SideKey, usize); 2]) {
         let mut labels: Vec<Label> = sides.iter().filter_map(|s| s.0 .1).collect();
-        labels.sort_unstable();
+        crate::sort::sort(&mut labels);
         labels.dedup();
         let mut spans: Vec<(usize, usize)> = sides.iter().filter_map(|s| s.0 .0).collect();
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         spans.dedup();
         let g = self.groups.entry((labels, spans)).or_default();
         g.0.extend(what.iter().copied());
@@ -83,7 +83,7 @@ impl Collector {
             .into_iter()
             .map(|((labels, spans), (what, sides))| {
                 let mut what: Vec<&str> = what.into_iter().collect();
-                what.sort_by_key(|w| (ORDER.iter().position(|o| o == w).unwrap_or(ORDER.len()), *w));
+                crate::sort::sort_by_key(&mut what, |w| (ORDER.iter().position(|o| o == w).unwrap_or(ORDER.len()), *w));
                 let mut sides: Vec<Side> = sides
                     .into_iter()
                     .map(|((span, label, value), who)| Side {
@@ -94,7 +94,7 @@ impl Collector {
                         value,
                     })
                     .collect();
-                sides.sort_by_key(|s| {
+                crate::sort::sort_by_key(&mut sides, |s| {
                     s.annotators.first().and_then(|n| names.iter().position(|x| x == n)).unwrap_or(usize::MAX)
                 });
                 Disagreement {
@@ -107,7 +107,7 @@ impl Collector {
                 }
             })
             .collect();
-        out.sort_by_key(|x| (x.start, x.end));
+        crate::sort::sort_by_key(&mut out, |x| (x.start, x.end));
         out
     }
 }

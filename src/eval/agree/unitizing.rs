@@ -31,7 +31,7 @@ pub type Units = Vec<(u64, u64)>;
 /// Units sorted, clipped to `[begin, end)`, with overlapping or touching ones merged.
 pub fn merged(mut units: Units, begin: u64, end: u64) -> Units {
     units.retain(|&(s, e)| e > s && s < end && e > begin);
-    units.sort_unstable();
+    crate::sort::sort(&mut units);
     let mut out: Units = Vec::with_capacity(units.len());
     for (s, e) in units {
         let (s, e) = (s.max(begin), e.min(end));
@@ -119,7 +119,7 @@ fn expected(coders: &[Units], begin: u64, len: u64) -> Option<f64> {
             gaps.push(end - pos);
         }
     }
-    gaps.sort_unstable();
+    crate::sort::sort(&mut gaps);
     // suffix[k] = sum over gaps[k..] of (gap + 1).
     let mut suffix = vec![0.0; gaps.len() + 1];
     for k in (0..gaps.len()).rev() {

@@ -45,7 +45,7 @@ pub fn use_text_body(store: &UseReducerHandle<State>, latest: &Rc<RefCell<State>
     // While a version is viewed, the panel does not describe the work under the pointer.
     let hovered = (*hover).filter(|_| state.viewing.is_none()).and_then(|cp| {
         let mut here: Vec<_> = state.anns.iter().filter(|a| a.span.contains_offset(cp)).collect();
-        here.sort_by_key(|a| a.span.len());
+        crate::sort::sort_by_key(&mut here, |a| a.span.len());
         here.first().map(|a| a.id.clone())
     });
     let body = match (state.doc.clone(), state.viewed()) {

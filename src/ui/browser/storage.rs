@@ -167,7 +167,7 @@ async fn read_saved(db: &web_sys::IdbDatabase) -> Result<Saved, JsValue> {
         .filter_map(|i| Some((keys.get(i).as_f64()? as u64, values.get(i).as_string()?)))
         .filter(|(k, _)| *k > upto)
         .collect();
-    log.sort_by_key(|(k, _)| *k);
+    crate::sort::sort_by_key(&mut log, |(k, _)| *k);
     let last = log.last().map_or(upto, |(k, _)| *k);
     NEXT_KEY.with(|n| n.set(last + 1));
     Ok(Saved { history, log, versions: read_pairs(db, VERSIONS).await?, kept: read_pairs(db, KEPT).await?, list, open })

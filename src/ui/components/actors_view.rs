@@ -139,7 +139,7 @@ pub fn ActorsPanel(p: &ActorsViewProps) -> Html {
     let rows = {
         let mut rows: Vec<&ActorRow> = table.rows.iter().collect();
         let (key, desc) = *sort;
-        rows.sort_by(|a, b| actors::order(a, b, key, desc));
+        crate::sort::sort_by(&mut rows, |a, b| actors::order(a, b, key, desc));
         rows
     };
     let cols = if table.docs.len() <= DOC_COLUMNS { table.docs.len() } else { 0 };

@@ -86,7 +86,7 @@ impl Table {
 fn documents_table(r: &Report, here: Option<&str>, on_copy: &Callback<String>, on_open: &Callback<String>) -> Html {
     let all = |d: &DocReport| d.figures.labels.iter().find(|l| l.label == "all").cloned();
     let mut docs: Vec<&DocReport> = r.documents.iter().collect();
-    docs.sort_by(|a, b| {
+    crate::sort::sort_by(&mut docs, |a, b| {
         let key = |d: &DocReport| all(d).and_then(|l| l.alpha).unwrap_or(f64::INFINITY);
         key(a).total_cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
     });

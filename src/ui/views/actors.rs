@@ -196,7 +196,7 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
                 named_in(t, &index, longest, &mut about);
             }
             about.extend(actors.iter().filter(|(s, _)| c.span.contains(s)).map(|(_, id)| *id));
-            about.sort_unstable();
+            crate::sort::sort(&mut about);
             about.dedup();
             for id in about.into_iter().filter(|id| *id != source) {
                 if let Some(e) = acc.get_mut(id) {
@@ -210,10 +210,10 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
         .map(|(identity, (kinds, cells, mut mentions))| {
             let mut kinds: Vec<(ActorKind, usize)> =
                 ActorKind::ALL.into_iter().zip(kinds).filter(|(_, n)| *n > 0).collect();
-            kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+            crate::sort::sort_by_key(&mut kinds, |k| std::cmp::Reverse(k.1));
             let mut total = Cell::default();
             cells.iter().for_each(|c| total.add(c.1));
-            mentions.sort();
+            crate::sort::sort(&mut mentions);
             ActorRow { identity, kinds, cells, total, mentions }
         })
         .collect();
@@ -223,7 +223,7 @@ pub fn build(loaded: &[Loaded]) -> ActorsTable {
 
 /// Sorts rows by `key` (descending when asked), ties by identity name.
 pub fn sort(rows: &mut [ActorRow], key: SortKey, descending: bool) {
-    rows.sort_by(|a, b| order(a, b, key, descending));
+    crate::sort::sort_by(rows, |a, b| order(a, b, key, descending));
 }
 
 /// The order of two rows by `key` (descending when asked), ties by identity name.
@@ -292,7 +292,7 @@ pub const CHART_ROWS: usize = 20;
 /// and claims about each, as a standalone SVG picture.
 pub fn chart_svg(table: &ActorsTable) -> String {
     let mut rows: Vec<&ActorRow> = table.rows.iter().collect();
-    rows.sort_by(|a, b| order(a, b, SortKey::Mentions, true));
+    crate::sort::sort_by(&mut rows, |a, b| order(a, b, SortKey::Mentions, true));
     let rows: Vec<(&str, Vec<usize>)> = rows
         .iter()
         .take(CHART_ROWS)
@@ -446,7 +446,7 @@ mod tests {
         sort(&mut t.rows, SortKey::Identity, false);
         let names: Vec<String> = t.rows.iter().map(|r| r.identity.to_lowercase()).collect();
         let mut sorted = names.clone();
-        sorted.sort();
+        crate::sort::sort(&mut sorted);
         assert_eq!(names, sorted);
         sort(&mut t.rows, SortKey::AsSource, true);
         assert!(t.rows.windows(2).all(|w| w[0].total.as_source >= w[1].total.as_source));

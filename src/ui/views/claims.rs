@@ -99,20 +99,20 @@ pub fn build(loaded: &[Loaded]) -> ClaimsView {
             let mut stances: Vec<StanceRow> = by_stance
                 .into_iter()
                 .map(|(stance, mut claims)| {
-                    claims.sort_by_key(|c| (c.doc, c.span));
+                    crate::sort::sort_by_key(&mut claims, |c| (c.doc, c.span));
                     StanceRow { stance, claims }
                 })
                 .collect();
-            stances.sort_by_key(|r| stance_rank(r.stance));
+            crate::sort::sort_by_key(&mut stances, |r| stance_rank(r.stance));
             let mut counts: HashMap<usize, usize> = HashMap::default();
             stances.iter().flat_map(|r| &r.claims).for_each(|c| *counts.entry(c.doc).or_default() += 1);
             let mut per_doc: Vec<(usize, usize)> = counts.into_iter().collect();
-            per_doc.sort();
+            crate::sort::sort(&mut per_doc);
             let total = per_doc.iter().map(|p| p.1).sum();
             SourceGroup { source, stances, per_doc, total }
         })
         .collect();
-    sources.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sources, |a, b| {
         (a.source == UNNAMED)
             .cmp(&(b.source == UNNAMED))
             .then(b.total.cmp(&a.total))

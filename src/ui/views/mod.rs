@@ -32,7 +32,7 @@ pub struct DocRef {
 /// Returns the documents and, for each, its position in `loaded`.
 pub fn docs_of(loaded: &[Loaded]) -> (Vec<DocRef>, Vec<usize>) {
     let mut order: Vec<usize> = (0..loaded.len()).collect();
-    order.sort_by(|&a, &b| loaded[a].0.cmp(&loaded[b].0));
+    crate::sort::sort_by(&mut order, |&a, &b| loaded[a].0.cmp(&loaded[b].0));
     let docs = order
         .iter()
         .map(|&i| DocRef { id: loaded[i].0.clone(), title: loaded[i].1.clone(), doc: loaded[i].2.clone() })
@@ -83,7 +83,7 @@ pub(crate) mod fixtures {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
             .collect();
-        names.sort();
+        crate::sort::sort(&mut names);
         names
             .iter()
             .map(|p| {

@@ -194,7 +194,7 @@ pub fn build(docs: &[Loaded], filter: &Filter) -> Timeline {
             }
         }
     }
-    t.points.sort_by_key(|p| (p.date.doc, p.days.first, p.date.span));
+    crate::sort::sort_by_key(&mut t.points, |p| (p.date.doc, p.days.first, p.date.span));
     t.identities = identities.into_iter().collect();
     t.groups = groups(&t.points);
     t
@@ -220,7 +220,7 @@ fn groups(points: &[Point]) -> Vec<Group> {
         let days: Vec<Vec<Days>> = per_doc.into_values().collect();
         out.push(Group { event, verdict: verdict(&days), members, documents: days.len() });
     }
-    out.sort_by_key(|g| (g.verdict, g.event));
+    crate::sort::sort_by_key(&mut out, |g| (g.verdict, g.event));
     out
 }
 
