@@ -12,12 +12,13 @@ use sha2::{Digest, Sha256};
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
 /// A document ready for annotation. The text is immutable once made.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Document {
     /// A name for the document (the file's stem, a JSON Lines `id`, or `pasted-...`).
     pub id: String,
     text: String,
-    sha256: String,
+    /// The text's hash, computed when first asked for: extraction alone never needs it.
+    sha256: std::sync::OnceLock<String>,
     dct: Option<jiff::civil::Date>,
     index: TextIndex,
 }
@@ -30,9 +31,8 @@ impl Document {
     pub fn new(id: impl Into<String>, raw: &str, dct: Option<jiff::civil::Date>) -> Result<Document, Error> {
         check_plain_text(raw)?;
         let text = normalize_newlines(raw).into_owned();
-        let sha256 = sha256_hex(&text);
         let index = TextIndex::new(&text);
-        Ok(Document { id: id.into(), text, sha256, dct, index })
+        Ok(Document { id: id.into(), text, sha256: std::sync::OnceLock::new(), dct, index })
     }
 
     /// A document from raw bytes, which must be UTF-8 (a leading byte-order mark is dropped).
@@ -59,7 +59,7 @@ impl Document {
     }
     /// Lowercase hex SHA-256 of the normalised text's UTF-8 bytes.
     pub fn sha256(&self) -> &str {
-        &self.sha256
+        self.sha256.get_or_init(|| sha256_hex(&self.text))
     }
     /// The document's creation (publication) date, when known.
     pub fn dct(&self) -> Option<jiff::civil::Date> {
@@ -96,6 +96,14 @@ impl Document {
     }
 }
 
+/// Two documents are equal when their ids, texts and creation dates are (the hash and the
+/// offset tables follow from the text).
+impl PartialEq for Document {
+    fn eq(&self, other: &Document) -> bool {
+        self.id == other.id && self.text == other.text && self.dct == other.dct
+    }
+}
+
 fn too_large(bytes: usize) -> Error {
     Error::input(format!(
         "this text is {:.1} MB; Gloss opens texts of up to {} MB: split it into several documents",
@@ -126,10 +134,12 @@ fn check_plain_text(raw: &str) -> Result<(), Error> {
 
 /// Lowercase hex SHA-256 of a string's UTF-8 bytes.
 pub fn sha256_hex(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
     let mut out = String::with_capacity(64);
     for b in digest {
-        out.push_str(&format!("{b:02x}"));
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
 }
@@ -155,6 +165,14 @@ mod tests {
         assert_eq!(a.text(), "x\ny");
         assert_eq!(a.sha256(), b.sha256());
         assert_eq!(a.sha256().len(), 64);
+    }
+
+    #[test]
+    fn hash_is_sha256_in_lowercase_hex() {
+        // FIPS 180-2's example: SHA-256 of "abc".
+        let d = Document::new("a", "abc", None).unwrap();
+        assert_eq!(d.sha256(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     #[test]
