@@ -30,8 +30,13 @@ pub struct Dateline {
 /// The longest line read as a possible dateline, in code points.
 const MAX_LINE: usize = 300;
 
-static AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-–—:|]|$)").expect("the dateline suffix compiles"));
+/// Unicode's White_Space characters, written out: `\s` would link the regex crate's Unicode
+/// tables into the page's extractor for this one pattern (the date rules are ASCII-only).
+const WS: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
+
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^{WS}*(?:\([^)\n]{{1,40}}\){WS}*)?(?:[-–—:|]|$)")).expect("the dateline suffix compiles")
+});
 
 /// What may stand before a dateline's date: nothing, `Published:` and the like, or a place
 /// in capitals with its punctuation and an agency in brackets (`WASHINGTON (AP) —`).
