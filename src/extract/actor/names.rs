@@ -332,7 +332,8 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     let u = &n.units[ui];
     let text = s.text;
     let name = &text[s.t[u.i].s..s.t[u.j].e];
-    let words = u.j - u.i + 1;
+    // ("Vann R. Newkirk II": a generational suffix is no word of the count.)
+    let words = u.j - u.i + 1 - s.generation_tail(u.i, u.j);
     // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
     if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
         return;
