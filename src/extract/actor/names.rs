@@ -82,6 +82,12 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "PRESIDENT RESIGNS AFTER SCANDAL", "Senator Slams Trade Deal": in a line where
+        // capitals prove nothing a title is no proof of a name either (the names of the
+        // running text were taken before, `HEADLINE_NAMES`).
+        if s.headline && (s.is_shouted() || s.is_title_line()) {
+            return;
+        }
         // "protests in Charlotte", "near Florence": a given name alone after a preposition of
         // place is a town's name (not an owner: "in Scott's district").
         if role.is_none()
