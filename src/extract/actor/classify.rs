@@ -7,6 +7,7 @@
 //! not: decide whether a unit acts or make candidates (`names.rs`, `states.rs`).
 
 use super::lexicon::{Entry, Suffix};
+use super::names::ADVERB_ENDINGS;
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
@@ -484,9 +485,13 @@ impl Sentence<'_> {
             // "Van Gogh", "van der Vaart": a particle opening a surname stays in the name.
             let particle =
                 i < j && NAME_PARTICLES.contains(&lw) && (self.cap(i + 1) || NAME_PARTICLES.contains(&self.lw(i + 1)));
+            // "Apparently Hitzig", "Unfortunately Acme Corp": an adverb opening the sentence
+            // is no word of the name after it.
+            let adverb = lw.chars().count() >= 8 && ADVERB_ENDINGS.iter().any(|e| lw.ends_with(e));
             if !given
                 && !particle
                 && (self.lex.common.contains(lw)
+                    || (self.initial[i] && adverb)
                     || (self.initial[i]
                         && (self.lower_words.contains(lw)
                             || self.lex.heads.contains_key(lw)
