@@ -101,7 +101,9 @@ pub(super) const PERSON: UnitRule = UnitRule {
         let text = s.text;
         let name = &text[s.t[u.i].s..s.t[u.j].e];
         let role = role.clone().or_else(|| s.apposition_role(u.j));
-        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
+        // "Joseph R. Biden, Jr." is named "Joseph R. Biden Jr." (one canonical either way).
+        let canon = if s.generation_tail(u.i, u.j) == 2 { name.replacen(", ", " ", 1) } else { name.to_string() };
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "person");
         c.pending = Pending::Person;
         if u.i == u.j && c.role.is_none() && u.initial {
             // A given name alone: kept when it links to a person of the document
