@@ -212,6 +212,8 @@ impl<'a> Sentence<'a> {
             || k < n && self.t[k].kind == Kind::Poss && !self.w(k).contains('s')
             // "HONG KONG/SHANGHAI (Reuters) -": two places filed from.
             || k > 0 && k + 1 < n && self.w(k) == "/" && is_shouted_word(self.w(k + 1))
+            // "ST. LOUIS —", "FT. WORTH -": an abbreviation's stop inside the place.
+            || k > 0 && k + 1 < n && self.w(k) == "." && self.t[k].s == self.t[k - 1].e && is_shouted_word(self.w(k + 1))
         {
             k += 1;
         }
