@@ -488,13 +488,20 @@ impl Sentence<'_> {
             // "Apparently Hitzig", "Unfortunately Acme Corp": an adverb opening the sentence
             // is no word of the name after it.
             let adverb = lw.chars().count() >= 8 && ADVERB_ENDINGS.iter().any(|e| lw.ends_with(e));
+            // "Bank of America said", "Council of Europe": a head noun opening the sentence
+            // before "of"/"for" and the rest of the run is the name's first word.
+            // ("Brown v. Board of Education": after a case's "v." it names a case, left out.)
+            let head_of = i + 1 < j && matches!(self.w(i + 1), "of" | "for") && {
+                let before = self.text[..self.t[i].s].trim_end();
+                !(before.ends_with(" v.") || before.ends_with(" vs."))
+            };
             if !given
                 && !particle
                 && (self.lex.common.contains(lw)
                     || (self.initial[i] && adverb)
                     || (self.initial[i]
                         && (self.lower_words.contains(lw)
-                            || self.lex.heads.contains_key(lw)
+                            || (self.lex.heads.contains_key(lw) && !head_of)
                             || (lw.ends_with("ed") && self.lex.verbs.contains(lw)))
                         && !org_ahead()))
             {
