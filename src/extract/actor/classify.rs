@@ -7,10 +7,11 @@
 //! not: decide whether a unit acts or make candidates (`names.rs`, `states.rs`).
 
 use super::lexicon::{Entry, Suffix};
+use super::names::ADVERB_ENDINGS;
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_acronym, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{is_acronym, is_initial, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
@@ -148,6 +149,11 @@ fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
             // "Martin Luther King", "Larry King", "Alexander Pope": after a given name, a title
             // word (not an acronym such as "CEO") that ends the run is a surname.
             let surname = s.lex.given.contains(s.w(i)) && (k > i + 1 || (len == 1 && !is_acronym(s.w(k))));
+            // ... or before a generational suffix ("Martin Luther King Jr.").
+            let ends = k + len - 1 == j || k + len + s.generation_tail(i, j) - 1 == j;
+            if ends && surname {
+                continue;
+            }
             if k + len - 1 == j && !surname {
                 // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                 s.analyse_run(i, k - 1, gaz_at, units);
@@ -185,6 +191,10 @@ const NUMBERED_THING: RunRule = RunRule {
     apply: |s, r, units| {
         let (i, j) = (r.i, r.j);
         if !(j > i && is_roman(s.w(j)) && r.gaz_at[i].is_none() && !s.lex.given.contains(s.w(i))) {
+            return false;
+        }
+        // "Vann R. Newkirk II": a middle initial makes the numeral a person's generation.
+        if (i + 1..j).any(|x| is_initial(s.w(x))) {
             return false;
         }
         let suffix = s.lex.suffixes.get(s.w(r.head)).copied();
@@ -278,7 +288,13 @@ const GIVEN_NAME_PERSON: RunRule = RunRule {
     name: "given-name-person",
     apply: |s, r, units| {
         let (i, j) = (r.i, r.j);
-        if !(r.many && j - i <= 2 && s.lex.given.contains(s.w(i)) && !s.headline && r.gaz_at[i].is_none()) {
+        // A generational suffix is no word of the count ("Joseph R. Biden Jr.").
+        if !(r.many
+            && j - s.generation_tail(i, j) - i <= 2
+            && s.lex.given.contains(s.w(i))
+            && !s.headline
+            && r.gaz_at[i].is_none())
+        {
             return false;
         }
         let class = Class::Person { role: r.role.clone() };
@@ -469,12 +485,23 @@ impl Sentence<'_> {
             // "Van Gogh", "van der Vaart": a particle opening a surname stays in the name.
             let particle =
                 i < j && NAME_PARTICLES.contains(&lw) && (self.cap(i + 1) || NAME_PARTICLES.contains(&self.lw(i + 1)));
+            // "Apparently Hitzig", "Unfortunately Acme Corp": an adverb opening the sentence
+            // is no word of the name after it.
+            let adverb = lw.chars().count() >= 8 && ADVERB_ENDINGS.iter().any(|e| lw.ends_with(e));
+            // "Bank of America said", "Council of Europe": a head noun opening the sentence
+            // before "of"/"for" and the rest of the run is the name's first word.
+            // ("Brown v. Board of Education": after a case's "v." it names a case, left out.)
+            let head_of = i + 1 < j && matches!(self.w(i + 1), "of" | "for") && {
+                let before = self.text[..self.t[i].s].trim_end();
+                !(before.ends_with(" v.") || before.ends_with(" vs."))
+            };
             if !given
                 && !particle
                 && (self.lex.common.contains(lw)
+                    || (self.initial[i] && adverb)
                     || (self.initial[i]
                         && (self.lower_words.contains(lw)
-                            || self.lex.heads.contains_key(lw)
+                            || (self.lex.heads.contains_key(lw) && !head_of)
                             || (lw.ends_with("ed") && self.lex.verbs.contains(lw)))
                         && !org_ahead()))
             {

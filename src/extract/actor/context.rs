@@ -101,6 +101,34 @@ impl Sentence<'_> {
                 }
             }
         }
+        // "India and Pakistan, for instance, spar", "Mali, however, refused": a discourse
+        // adverbial between commas stands between the subject and its verb.
+        if k < n && self.w(k) == "," {
+            if let Some(c) = (k + 2..n.min(k + 5)).find(|&c| self.w(c) == ",") {
+                let words: Vec<&str> = (k + 1..c).map(|x| self.lw(x)).collect();
+                if matches!(
+                    words.as_slice(),
+                    ["however"]
+                        | ["meanwhile"]
+                        | ["though"]
+                        | ["too"]
+                        | ["instead"]
+                        | ["therefore"]
+                        | ["for", "instance"]
+                        | ["for", "example"]
+                        | ["in", "turn"]
+                        | ["in", "fact"]
+                        | ["in", "response"]
+                        | ["in", "particular"]
+                        | ["for", "its", "part"]
+                        | ["for", "their", "part"]
+                        | ["for", "his", "part"]
+                        | ["for", "her", "part"]
+                ) {
+                    k = c + 1;
+                }
+            }
+        }
         let mut skipped = 0;
         while k < n && skipped < 2 && self.is_word(k) {
             let w = self.w(k);
@@ -247,6 +275,17 @@ impl Sentence<'_> {
 
     /// Is token `i` the object of a preposition ("the expulsion of diplomats coincided")?
     pub(super) fn after_preposition(&self, i: usize) -> bool {
+        // "in northern Mali", "to neighbouring Niger": a region word between them.
+        let i = if i > 1
+            && self.is_word(i - 1)
+            && matches!(
+                self.w(i - 1),
+                "northern" | "southern" | "eastern" | "western" | "central" | "neighbouring" | "neighboring"
+            ) {
+            i - 1
+        } else {
+            i
+        };
         i > 0 && self.is_word(i - 1) && PREPOSITIONS.contains(&self.lw(i - 1))
     }
 

@@ -9,7 +9,7 @@
 
 use super::lexicon::{fold, Entry, HashMap, HeadRule, Lexicon};
 use super::rule::{Cand, DocRule, Pending};
-use super::words::NAME_PARTICLES;
+use super::words::{is_generation, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// The document rules, in order.
@@ -260,11 +260,6 @@ impl<'t> Known<'t> {
             Pending::No => {}
         }
     }
-}
-
-/// A generational suffix after a surname: "Jr.", "Sr.", "III" (folded).
-fn is_generation(w: &str) -> bool {
-    matches!(w, "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv")
 }
 
 /// What a bare nominal refers to, as the document goes: the last state named (and the first of

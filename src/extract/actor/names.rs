@@ -82,6 +82,12 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "PRESIDENT RESIGNS AFTER SCANDAL", "Senator Slams Trade Deal": in a line where
+        // capitals prove nothing a title is no proof of a name either (the names of the
+        // running text were taken before, `HEADLINE_NAMES`).
+        if s.headline && (s.is_shouted() || s.is_title_line()) {
+            return;
+        }
         // "protests in Charlotte", "near Florence": a given name alone after a preposition of
         // place is a town's name (not an owner: "in Scott's district").
         if role.is_none()
@@ -95,7 +101,9 @@ pub(super) const PERSON: UnitRule = UnitRule {
         let text = s.text;
         let name = &text[s.t[u.i].s..s.t[u.j].e];
         let role = role.clone().or_else(|| s.apposition_role(u.j));
-        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), role, "person");
+        // "Joseph R. Biden, Jr." is named "Joseph R. Biden Jr." (one canonical either way).
+        let canon = if s.generation_tail(u.i, u.j) == 2 { name.replacen(", ", " ", 1) } else { name.to_string() };
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, canon, role, "person");
         c.pending = Pending::Person;
         if u.i == u.j && c.role.is_none() && u.initial {
             // A given name alone: kept when it links to a person of the document
@@ -277,9 +285,11 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // Done to people: "accused Vezilier", "Vezilier, who".
     let person_object = object && DONE_TO_PEOPLE.contains(&s.lw(u.i - 1));
     let who = u.j + 2 < s.t.len() && s.w(u.j + 1) == "," && s.lw(u.j + 2) == "who";
-    // "told CNBC", "told MSNBC's Morning Joe": a name in capitals told something is a
-    // network or an agency, not a person.
-    let kind = if (person_object || who) && !described && !is_acronym(name) {
+    // "told CNBC", "told MSNBC's Morning Joe", "told POLITICO": a name in capitals told
+    // something is a network, a paper or an agency, not a person (a sentence in capitals is a
+    // headline, decided above).
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
+    let kind = if (person_object || who) && !described && !capitals && !s.medium_after(u.j) {
         ActorKind::Person
     } else {
         ActorKind::Organization
@@ -332,7 +342,8 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     let u = &n.units[ui];
     let text = s.text;
     let name = &text[s.t[u.i].s..s.t[u.j].e];
-    let words = u.j - u.i + 1;
+    // ("Vann R. Newkirk II": a generational suffix is no word of the count.)
+    let words = u.j - u.i + 1 - s.generation_tail(u.i, u.j);
     // "Buddha for Mary" in quotes: a work's title; "Sandy Hook, Maryland": a place.
     if s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j) {
         return;
@@ -386,7 +397,14 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // ("Wal - Mart", hyphenated, is no person's name.)
     // ("The Used", "One Nation", "New Order": no person's name opens with these words.)
     let the = s.w(u.i) == "The" || super::classify::NAME_OPENERS.contains(&s.lw(u.i));
-    let kind = if words <= 3 && !article && !the && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-") {
+    // ("Al Mayadeen television", "the Hill newspaper": a name before the noun of its medium
+    // names the medium, an organisation.)
+    let kind = if words <= 3
+        && !article
+        && !the
+        && !s.medium_after(u.j)
+        && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-")
+    {
         ActorKind::Person
     } else {
         ActorKind::Organization
@@ -507,6 +525,31 @@ impl Sentence<'_> {
         !head_is_plural(p)
             && p != "campaign"
             && self.lex.heads.get(p).is_some_and(|h| h.kind == ActorKind::Organization && h.rule != HeadRule::State)
+    }
+
+    /// Is the word after token `j` a lowercase noun of a medium ("told Al Mayadeen [television]",
+    /// "the Hill [newspaper] reported", "Breitbart [website]"), so that the name before it names
+    /// a network, a paper or a site?
+    pub(super) fn medium_after(&self, j: usize) -> bool {
+        self.is_word(j + 1)
+            && matches!(
+                self.w(j + 1),
+                "television"
+                    | "TV"
+                    | "radio"
+                    | "network"
+                    | "channel"
+                    | "newspaper"
+                    | "daily"
+                    | "weekly"
+                    | "magazine"
+                    | "website"
+                    | "broadcaster"
+                    | "station"
+                    | "tabloid"
+                    | "newsletter"
+                    | "blog"
+            )
     }
 
     /// Names before an agentive participle inside one word: "an [EADS]-led consortium",

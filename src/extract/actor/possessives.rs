@@ -12,6 +12,15 @@ use super::token::Kind;
 use super::words::head_is_plural;
 use crate::model::{ActorKind, Mention};
 
+/// A person's body named only after the person's possessive ("Clinton's team", "the
+/// Sanders camp" is a nominal's own business): alone, "team" or "camp" is too often a side or
+/// a place to head a nominal.
+const PERSON_BODY: Head = Head { kind: ActorKind::Organization, rule: HeadRule::Describe, needs_mod: false };
+
+fn person_body(lw: &str) -> bool {
+    matches!(lw, "team" | "camp")
+}
+
 /// The family's pass over a sentence.
 pub(super) const PASS: Pass = Pass { name: "possessive", run: |s, units, out| s.possessives(units, out) };
 
@@ -55,7 +64,15 @@ impl Sentence<'_> {
                 continue;
             }
             let head_w = self.lw(h).to_owned();
-            let Some(head) = self.lex.heads.get(head_w.as_str()).copied() else {
+            // ("Clinton's team said" acts; "a discovery by Dr Harthoorn's team" keeps its name.)
+            let body = is_person
+                && person_body(&head_w)
+                && self.acting_after(h, false) == Act::Active
+                && !self.after_preposition(self.title_start(u.i).unwrap_or(u.i));
+            if person_body(&head_w) && !body {
+                continue;
+            }
+            let Some(head) = self.lex.heads.get(head_w.as_str()).copied().or(body.then_some(PERSON_BODY)) else {
                 continue;
             };
             // "Tom Joyner's radio program": the head is the noun after.
@@ -122,11 +139,11 @@ impl Sentence<'_> {
             if self.cap(k) && k > p + 1 {
                 break;
             }
-            let is_head = self.lex.heads.contains_key(lw);
+            let is_head = self.lex.heads.contains_key(lw) || person_body(lw);
             let is_act = self.lex.acts.contains(lw);
             let next_cont = self.is_word(k + 1) && {
                 let nl = self.lw(k + 1);
-                self.lex.heads.contains_key(nl) || self.lex.acts.contains(nl)
+                self.lex.heads.contains_key(nl) || self.lex.acts.contains(nl) || person_body(nl)
             };
             if (is_head || is_act) && !next_cont {
                 found = Some((k, is_head));

@@ -9,7 +9,7 @@ use super::lexicon::{Entry, Suffix};
 use super::rule::Unit;
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{CONNECTORS, NAME_PARTICLES};
+use super::words::{is_generation, CONNECTORS, NAME_PARTICLES};
 
 /// Words that head a whole organisation's name: two of them joined by "of"/"for" are two names.
 pub(super) const STRONG_ORG: &[&str] = &[
@@ -187,6 +187,11 @@ impl Sentence<'_> {
                     x = q + 1;
                     continue;
                 }
+                // "Joseph R. Biden, Jr.": a generational suffix after a comma ends the name.
+                if c == "," && end > start && nx + 1 < n && matches!(self.lw(nx + 1), "jr." | "sr.") {
+                    x = nx + 1;
+                    continue;
+                }
                 if self.t[nx].kind == Kind::Punct && c != "&" {
                     break;
                 }
@@ -306,6 +311,19 @@ impl Sentence<'_> {
 
     pub(super) fn is_org_suffix(&self, x: usize) -> bool {
         matches!(self.lex.suffixes.get(self.w(x)), Some(Suffix::Org) | Some(Suffix::Group))
+    }
+
+    /// The tokens of a generational suffix that ends the run `i..=j` after a capitalised word:
+    /// 1 for "Martin Luther King [Jr.]", 2 for "Joseph R. Biden[, Jr.]", else 0.
+    pub(super) fn generation_tail(&self, i: usize, j: usize) -> usize {
+        if j < i + 1 || !is_generation(self.w(j)) {
+            return 0;
+        }
+        let tail = if self.w(j - 1) == "," { 2 } else { 1 };
+        if j < i + tail || !self.cap(j - tail) {
+            return 0;
+        }
+        tail
     }
 
     pub(super) fn gaz_ends_at(&self, gaz_at: &[Option<(usize, Entry)>], j: usize) -> bool {

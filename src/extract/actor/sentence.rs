@@ -117,7 +117,7 @@ impl<'a> Sentence<'a> {
     /// ("Was", "Headed", "But", "Speaks", "To", "After"), one of them a function word (a
     /// list of names has nouns that are verb forms too: "Air Force", "Army Service Forces"). A sentence full of names ("Elias
     /// Howell was a United States Representative from Ohio.") writes its verbs in lowercase.
-    fn is_title_line(&self) -> bool {
+    pub(super) fn is_title_line(&self) -> bool {
         let (Some(first), Some(last)) = (self.t.first(), self.t.last()) else {
             return false;
         };
@@ -172,7 +172,7 @@ impl<'a> Sentence<'a> {
 
     /// Is every word of the sentence in capitals ("FULL TEXT.", "GARLAND STEPS ASIDE.")?
     /// Capitals then prove nothing, as in a title-case headline.
-    fn is_shouted(&self) -> bool {
+    pub(super) fn is_shouted(&self) -> bool {
         let mut words = 0;
         for k in 0..self.t.len() {
             if !self.is_word(k) {
@@ -192,7 +192,8 @@ impl<'a> Sentence<'a> {
 
     /// A dateline opening a line: a place in capitals, perhaps a region or a date after a
     /// comma and a news agency in brackets, then a dash ("LOS ANGELES (AP) -", "SAN JUAN,
-    /// Puerto Rico (AP)_", "FLINT, Mich., Oct. 4 (UPI) —", "MIDWAY ATOLL -"): the end of its
+    /// Puerto Rico (AP)_", "FLINT, Mich., Oct. 4 (UPI) —", "MIDWAY ATOLL -", "HONG
+    /// KONG/SHANGHAI (Reuters) -"): the end of its
     /// place in capitals (and of what follows it up to the agency) and the token where the story
     /// starts. A lead-in in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — Oz's
     /// advice") has the same shape and, like a headline, names no actor by its capitals.
@@ -209,6 +210,10 @@ impl<'a> Sentence<'a> {
             && (self.is_word(k) && !self.w(k).chars().any(char::is_lowercase) || matches!(self.w(k), "'" | "’"))
             && (k > 0 || is_shouted_word(self.w(k)))
             || k < n && self.t[k].kind == Kind::Poss && !self.w(k).contains('s')
+            // "HONG KONG/SHANGHAI (Reuters) -": two places filed from.
+            || k > 0 && k + 1 < n && self.w(k) == "/" && is_shouted_word(self.w(k + 1))
+            // "ST. LOUIS —", "FT. WORTH -": an abbreviation's stop inside the place.
+            || k > 0 && k + 1 < n && self.w(k) == "." && self.t[k].s == self.t[k - 1].e && is_shouted_word(self.w(k + 1))
         {
             k += 1;
         }

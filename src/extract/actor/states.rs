@@ -38,7 +38,10 @@ pub(super) fn acting(s: &Sentence<'_>, units: &[Unit]) -> Vec<bool> {
     let mut state_actor: Vec<bool> = vec![false; units.len()];
     for (ui, u) in units.iter().enumerate() {
         if let Class::State { .. } = u.class {
-            state_actor[ui] = (s.acting_after(s.quote_end(u.i, u.j), false) != Act::No && !s.after_preposition(u.i))
+            // "China and Russia support": the last of states joined by "and" takes the verb in
+            // the plural.
+            let plural = ui > 0 && list_gap(s, &units[ui - 1], u).is_some_and(|and| and);
+            state_actor[ui] = (s.acting_after(s.quote_end(u.i, u.j), plural) != Act::No && !s.after_preposition(u.i))
                 || s.agent_before(u.i, u.j)
                 || s.other_party(u.i)
                 || s.accompanies_subject(u.i);
@@ -49,19 +52,7 @@ pub(super) fn acting(s: &Sentence<'_>, units: &[Unit]) -> Vec<bool> {
     let mut ui = 0;
     while ui < units.len() {
         let mut uj = ui;
-        while uj + 1 < units.len()
-            && matches!(units[uj].class, Class::State { .. })
-            && matches!(units[uj + 1].class, Class::State { .. })
-            && {
-                let gap: Vec<&str> = (units[uj].j + 1..units[uj + 1].i).map(|k| s.lw(k)).collect();
-                // "Israel and the United States": an article may open the last member (not
-                // after a comma alone: "in Paris, the United States led" is no list).
-                matches!(
-                    gap.as_slice(),
-                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["and", "the"] | [",", "and", "the"]
-                )
-            }
-        {
+        while uj + 1 < units.len() && list_gap(s, &units[uj], &units[uj + 1]).is_some() {
             uj += 1;
         }
         if uj > ui {
@@ -77,6 +68,22 @@ pub(super) fn acting(s: &Sentence<'_>, units: &[Unit]) -> Vec<bool> {
         ui = uj + 1;
     }
     state_actor
+}
+
+/// Are the units `a` and `b` two states next to each other in a list: `Some(true)` when "and"
+/// joins them ("China and Russia", "Britain, and the United States"), `Some(false)` for a
+/// comma or "or". "Israel and the United States": an article may open the last member (not
+/// after a comma alone: "in Paris, the United States led" is no list).
+fn list_gap(s: &Sentence<'_>, a: &Unit, b: &Unit) -> Option<bool> {
+    if !(matches!(a.class, Class::State { .. }) && matches!(b.class, Class::State { .. })) || b.i <= a.j {
+        return None;
+    }
+    let gap: Vec<&str> = (a.j + 1..b.i).map(|k| s.lw(k)).collect();
+    match gap.as_slice() {
+        ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] => Some(true),
+        [","] | ["or"] | [",", "or"] => Some(false),
+        _ => None,
+    }
 }
 
 /// `demonym-agent`: a people acting ("the French protested", "Malians have voted"): a plural

@@ -84,6 +84,18 @@ pub(super) fn is_model_code(w: &str) -> bool {
     })
 }
 
+/// A generational suffix after a surname, in any case: "Jr.", "Sr.", "III" ("Martin Luther
+/// King Jr.", "Harry F. Byrd Sr.", "Vann R. Newkirk II").
+pub(super) fn is_generation(w: &str) -> bool {
+    ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].iter().any(|g| w.eq_ignore_ascii_case(g))
+}
+
+/// A middle initial: one capital letter and its stop ("R.", "J.").
+pub(super) fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
 /// Particles that open a surname ("van Gogh", "de Blasio", "von der Leyen", "da Silva").
 pub(super) const NAME_PARTICLES: &[&str] =
     &["van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "dos", "das", "ter", "ten"];
