@@ -48,9 +48,18 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if c.form != Form::Ing || c.be {
         return Verdict::Pass;
     }
-    let Some(l) = c.left else {
+    let Some(mut l) = c.left else {
         return Verdict::Veto;
     };
+    // "...,” adding that ...": the comma of a quote ending the clause before sits inside
+    // its closing mark or marks (the American convention; ",''" typed with apostrophes).
+    let mut k = l;
+    while k > 0 && s.t[k].kind == Kind::Close {
+        k -= 1;
+    }
+    if k < l && s.t[k].is_punct(",") {
+        l = k;
+    }
     let issuer = issued_message(s, l);
     let intro = s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some();
     // "footage of Trump saying ...": a name right before the participle holds it.
