@@ -94,7 +94,8 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     Verdict::Claim(Cand { boundary, ..Cand::after_cue(c.cue(), named, content, target, c.stance, c.frame) })
 }
 
-/// "Asked whether C, X said ...", "When asked if C, ...", "X was asked (by Y) whether C":
+/// "Asked whether C, X said ...", "When asked if C, ...", "X was asked (by Y) whether C",
+/// "Asked about C, X said":
 /// the passive of a verb taking a question, then the question (a question word within a few
 /// words, or a colon or quote): the content is the question, its source the "by" agent or
 /// none (the asker is unnamed). Before a main clause ("..., X said") the question ends at
@@ -130,6 +131,8 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let start = match start {
         Some(k) => k,
         None if s.punct(r, ":") && !s.at_end(r + 1) => r + 1,
+        // "When asked about his record, X said": the topic asked about is the question.
+        None if s.low(r) == "about" && s.t.get(r + 1).is_some_and(|t| t.is_word()) => r + 1,
         None => return Verdict::Pass,
     };
     // A quoted question ends at its closing mark. A question opening the sentence ("Asked
@@ -145,6 +148,11 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         main.and_then(|m| (start + 1..m).rev().find(|&k| s.punct(k, ",")))
     } else {
         (start + 1..n).find(|&k| s.punct(k, ","))
+    };
+    // A topic asked about ends before a contrasting clause ("asked about C but gave no answer").
+    let comma = match comma {
+        None if s.low(start - 1) == "about" => (start + 1..n).find(|&k| s.low(k) == "but"),
+        k => k,
     };
     let (end, boundary) = match (open(start), close, comma) {
         (true, Some(q), _) => (q, None),
