@@ -298,7 +298,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if !self.info.get(i).is_some_and(|f| f.according) {
             return None;
         }
-        let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
+        let Some(phrase) = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))
+        else {
+            // "In a CNN poll, C": "in" starts "in the words of" too, so it is flagged.
+            return self.claim(rules::IN_PHRASE, &AccordingAt { i, len: 1, src: None });
+        };
         let len = phrase.len();
         let at = AccordingAt { i, len, src: self.np_fwd(i + len, 12) };
         self.claim(rules::ACCORDING, &at)

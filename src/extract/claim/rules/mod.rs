@@ -24,6 +24,9 @@ mod vetoes;
 
 use super::engine::{AccordingAt, NounAt, Rule, SubjectAt, VerbAt};
 
+/// At "In" opening a sentence without an "according to" phrase ("In a CNN poll, C").
+pub const IN_PHRASE: &[Rule<AccordingAt>] = &[nouns::IN_SURVEY];
+
 /// At a token opening an "according to" phrase.
 pub const ACCORDING: &[Rule<AccordingAt>] = &[nouns::ACCORDING_TO_AFTER, nouns::ACCORDING_TO_BEFORE];
 
@@ -74,6 +77,7 @@ mod tests {
     /// Every rule's name, table by table.
     fn names() -> Vec<&'static str> {
         let mut v: Vec<&str> = ACCORDING.iter().map(|r| r.name).collect();
+        v.extend(IN_PHRASE.iter().map(|r| r.name));
         v.extend(SIGNED.iter().map(|r| r.name));
         v.extend(VERB.iter().map(|r| r.name));
         v.extend(SUBJECT.iter().map(|r| r.name));
@@ -117,6 +121,7 @@ mod tests {
         ("according-to-before", "According to the minister, the talks have failed."),
         ("noun-that", "The minister rejected the claim that the talks had failed."),
         ("noun-of-to", "He was arrested on charges of plotting a coup against the state."),
+        ("in-survey", "In a CNN poll released Monday, most voters backed the plan."),
     ];
 
     #[test]
