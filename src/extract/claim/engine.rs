@@ -198,7 +198,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 if x.is_word() { lex.words.get(x.low()).copied().unwrap_or_default() } else { Default::default() };
             forms.push(w.form);
             info.push(WordFlags { function: w.function, noun: w.noun, according: w.according });
-            trigger |= w.noun || w.according;
+            trigger |= w.noun || w.according || x.is_word() && rules::adverbs::evidential(x.low()).is_some();
         }
         Sentence { t, lex, forms, info, trigger }
     }
@@ -257,7 +257,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 .according_at(i)
                 .or_else(|| self.signed_at(i))
                 .or_else(|| self.verb_at(i))
-                .or_else(|| self.noun_at(i));
+                .or_else(|| self.noun_at(i))
+                .or_else(|| self.adverb_at(i));
             match found {
                 Some(c) => {
                     i = c.cue.1 + 1;
@@ -342,6 +343,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
             Verdict::Veto => None,
             Verdict::Pass => self.claim(rules::SUBJECT, &self.subject_of(&at)?),
         }
+    }
+
+    /// An evidential adverb at `i` ("reportedly").
+    fn adverb_at(&self, i: usize) -> Option<Cand> {
+        rules::adverbs::evidential(self.low(i))?;
+        self.claim(rules::ADVERB, &i)
     }
 
     /// A noun cue at `i`, with a word before it.

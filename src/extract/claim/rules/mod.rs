@@ -9,11 +9,13 @@
 //! - `passive.rs`: passives and participles ("Y was accused of C", ", saying C");
 //! - `object.rs`: a label or object left of the subject ("a charge Paris dismissed as C");
 //! - `nouns.rs`: noun cues and "according to" ("the claim that C", "C, according to X");
+//! - `adverbs.rs`: evidential adverbs, sourceless ("X is reportedly planning C");
 //! - `quotes.rs`: speakers and quotes across sentences ("Pence: C", "“C” ― X", "X added:").
 //!
 //! Owns: the tables below, whose order is part of the rules (the first rule that does not
 //! pass decides; a veto ends the cue). It must not: hold a rule's logic.
 
+pub mod adverbs;
 mod inverted;
 mod nouns;
 mod object;
@@ -29,6 +31,9 @@ pub const IN_PHRASE: &[Rule<AccordingAt>] = &[nouns::IN_SURVEY];
 
 /// At a token opening an "according to" phrase.
 pub const ACCORDING: &[Rule<AccordingAt>] = &[nouns::ACCORDING_TO_AFTER, nouns::ACCORDING_TO_BEFORE];
+
+/// At an evidential adverb ("reportedly", "allegedly").
+pub const ADVERB: &[Rule<usize>] = &[adverbs::EVIDENTIAL];
 
 /// At a punctuation token.
 pub const SIGNED: &[Rule<usize>] = &[quotes::SPEAKER_COLON, quotes::QUOTE_DASH_NAME];
@@ -78,6 +83,7 @@ mod tests {
     fn names() -> Vec<&'static str> {
         let mut v: Vec<&str> = ACCORDING.iter().map(|r| r.name).collect();
         v.extend(IN_PHRASE.iter().map(|r| r.name));
+        v.extend(ADVERB.iter().map(|r| r.name));
         v.extend(SIGNED.iter().map(|r| r.name));
         v.extend(VERB.iter().map(|r| r.name));
         v.extend(SUBJECT.iter().map(|r| r.name));
@@ -122,6 +128,7 @@ mod tests {
         ("noun-that", "The minister rejected the claim that the talks had failed."),
         ("noun-of-to", "He was arrested on charges of plotting a coup against the state."),
         ("in-survey", "In a CNN poll released Monday, most voters backed the plan."),
+        ("evidential-adverb", "The company is reportedly planning to sell its stake in the venture."),
     ];
 
     #[test]
