@@ -328,6 +328,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
             stance = s;
             frame = f;
             cue_end = i + 1;
+        } else if self.low(i + 1) == "it" && self.low(i + 3) == "that" {
+            // "made it clear that": the particle after an anticipatory "it".
+            if let Some((s, f)) = self.lex.phrasal(&verb.lemma, self.low(i + 2)) {
+                stance = s;
+                frame = f;
+                cue_end = i + 2;
+            }
         }
         let (left, be) = self.skip_aux_left(i);
         // "They’re saying": the contracted be-form sits in the pronoun.
