@@ -61,7 +61,17 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         l = k;
     }
     let issuer = issued_message(s, l);
-    let intro = s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some();
+    // "..., painting others as weak and suggesting that C": a participle coordinated with
+    // an earlier one that a comma, a dash or an introducing word opened shares its opening.
+    let opened =
+        |k: usize| k >= 1 && (s.t[k - 1].is_punct(",") || s.is_dash(k - 1) || PARTICIPLE_INTRO.contains(&s.low(k - 1)));
+    let coordinated = matches!(s.low(l), "and" | "but")
+        && (1..l).any(|k| {
+            let w = s.low(k);
+            s.t[k].is_word() && !s.t[k].is_cap() && w.len() > 5 && w.ends_with("ing") && opened(k)
+        });
+    let intro =
+        s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some() || coordinated;
     // "footage of Trump saying ...": a name right before the participle holds it.
     let named = if intro {
         issuer.flatten()
