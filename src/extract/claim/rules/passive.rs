@@ -123,7 +123,8 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if s.low(r) == "by" {
         // "asked by a reporter whether": the agent ends before the question word.
         if let Some(mut np) = s.np_fwd(r + 1, 8) {
-            if let Some(q) = (np.a + 1..=np.b).find(|&k| QUESTION_WORDS.contains(&s.low(k))) {
+            let request = |k: usize| s.low(k) == "to" && s.t.get(k + 1).is_some_and(|t| t.is_word() && !t.is_cap());
+            if let Some(q) = (np.a + 1..=np.b).find(|&k| QUESTION_WORDS.contains(&s.low(k)) || request(k)) {
                 np.b = q - 1;
             }
             r = np.b + 1;
@@ -143,6 +144,9 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         None if s.punct(r, ":") && !s.at_end(r + 1) => r + 1,
         // "When asked about his record, X said": the topic asked about is the question.
         None if s.low(r) == "about" && s.t.get(r + 1).is_some_and(|t| t.is_word()) => r + 1,
+        // "Asked by Stephanopoulos to respond to the criticism, X said", "was asked to name
+        // one achievement": the request, an infinitive clause.
+        None if s.low(r) == "to" && s.t.get(r + 1).is_some_and(|t| t.is_word() && !t.is_cap()) && !s.is_fn(r + 1) => r,
         None => return Verdict::Pass,
     };
     // A quoted question ends at its closing mark. A question opening the sentence ("Asked
