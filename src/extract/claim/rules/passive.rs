@@ -293,6 +293,23 @@ fn passive_raising(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, p.target, c.stance, c.frame))
 }
 
+/// "Voters were told that C", "We are now being told that C", "The workers had been told by
+/// managers that C": the passive of a verb of telling, the addressee its subject; the content
+/// is the "that" clause, the source the "by" agent or none.
+pub const PASSIVE_TELL: Rule<VerbAt> = Rule { name: "passive-tell", apply: passive_tell };
+fn passive_tell(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    if c.frame != Frame::Tell || !c.be || !matches!(c.form, Form::Past | Form::Participle) {
+        return Verdict::Pass;
+    }
+    match passive_parts(s, c) {
+        Some(p) if s.low(p.r) == "that" && !s.at_end(p.r + 1) => {
+            let content = (p.r + 1, n_minus(s.n()));
+            Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, None, c.stance, c.frame))
+        }
+        _ => Verdict::Pass,
+    }
+}
+
 pub const PASSIVE_IT: Rule<VerbAt> = Rule { name: "passive-it", apply: passive_it };
 fn passive_it(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if !is_passive(s, c) {
