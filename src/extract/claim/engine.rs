@@ -198,7 +198,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 if x.is_word() { lex.words.get(x.low()).copied().unwrap_or_default() } else { Default::default() };
             forms.push(w.form);
             info.push(WordFlags { function: w.function, noun: w.noun, according: w.according });
-            trigger |= w.noun || w.according;
+            trigger |= w.noun || w.according || x.is_word() && rules::adverbs::evidential(x.low()).is_some();
         }
         Sentence { t, lex, forms, info, trigger }
     }
@@ -257,7 +257,8 @@ impl<'t, 'a> Sentence<'t, 'a> {
                 .according_at(i)
                 .or_else(|| self.signed_at(i))
                 .or_else(|| self.verb_at(i))
-                .or_else(|| self.noun_at(i));
+                .or_else(|| self.noun_at(i))
+                .or_else(|| self.adverb_at(i));
             match found {
                 Some(c) => {
                     i = c.cue.1 + 1;
@@ -298,7 +299,11 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if !self.info.get(i).is_some_and(|f| f.according) {
             return None;
         }
-        let phrase = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))?;
+        let Some(phrase) = self.lex.according.iter().find(|p| p.iter().enumerate().all(|(k, w)| self.low(i + k) == w))
+        else {
+            // "In a CNN poll, C": "in" starts "in the words of" too, so it is flagged.
+            return self.claim(rules::IN_PHRASE, &AccordingAt { i, len: 1, src: None });
+        };
         let len = phrase.len();
         let at = AccordingAt { i, len, src: self.np_fwd(i + len, 12) };
         self.claim(rules::ACCORDING, &at)
@@ -323,6 +328,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
             stance = s;
             frame = f;
             cue_end = i + 1;
+        } else if self.low(i + 1) == "it" && self.low(i + 3) == "that" {
+            // "made it clear that": the particle after an anticipatory "it".
+            if let Some((s, f)) = self.lex.phrasal(&verb.lemma, self.low(i + 2)) {
+                stance = s;
+                frame = f;
+                cue_end = i + 2;
+            }
         }
         let (left, be) = self.skip_aux_left(i);
         // "They’re saying": the contracted be-form sits in the pronoun.
@@ -338,6 +350,12 @@ impl<'t, 'a> Sentence<'t, 'a> {
             Verdict::Veto => None,
             Verdict::Pass => self.claim(rules::SUBJECT, &self.subject_of(&at)?),
         }
+    }
+
+    /// An evidential adverb at `i` ("reportedly").
+    fn adverb_at(&self, i: usize) -> Option<Cand> {
+        rules::adverbs::evidential(self.low(i))?;
+        self.claim(rules::ADVERB, &i)
     }
 
     /// A noun cue at `i`, with a word before it.

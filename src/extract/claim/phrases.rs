@@ -335,8 +335,25 @@ impl Sentence<'_, '_> {
     }
 
     /// True when the "to" at `k` follows a verb that hands its subject to the cue after it
-    /// ("continues to insist", "went on to say", "seemed to think").
+    /// ("continues to insist", "went on to say", "seemed to think", "took to Twitter to say").
     pub fn to_chain(&self, k: usize) -> bool {
+        self.chain_verb(k).is_some()
+    }
+
+    /// The finite verb of the chain ending at the "to" at `k` ([`Sentence::to_chain`]): the
+    /// word before it, the verb before "on", or "took" in "took to Twitter to say" (a medium
+    /// of at most four words between the two "to").
+    pub fn chain_verb(&self, k: usize) -> Option<usize> {
+        if self.chain_word(k) {
+            return Some(if self.low(k - 1) == "on" { k - 2 } else { k - 1 });
+        }
+        let m = (k.saturating_sub(5)..k.saturating_sub(1)).rev().find(|&m| self.low(m) == "to")?;
+        let medium = (m + 1..k).all(|j| self.t[j].is_word() && self.verb_form(j).is_none());
+        (m >= 1 && medium && matches!(self.low(m - 1), "took" | "take" | "takes" | "taking")).then(|| m - 1)
+    }
+
+    /// [`Sentence::to_chain`] for a chain verb right before the "to" (or before "on").
+    fn chain_word(&self, k: usize) -> bool {
         const CHAIN: &[&str] = &[
             "continue",
             "continues",
@@ -559,13 +576,13 @@ impl Sentence<'_, '_> {
         let mut be = None;
         while j > 0 {
             let w = self.low(j - 1);
-            if w == "to" && self.to_chain(j - 1) {
-                // "continues to insist", "went on to say": the verb before "to" is the finite one.
-                j -= 2;
-                if self.low(j) == "on" && j > 0 {
-                    j -= 1;
+            if w == "to" {
+                // "continues to insist", "went on to say", "took to Twitter to say": the verb
+                // of the chain is the finite one.
+                if let Some(v) = self.chain_verb(j - 1) {
+                    j = v;
+                    continue;
                 }
-                continue;
             }
             if self.t[j - 1].kind == Kind::Possessive && j >= 2 && PRONOUNS.contains(&self.low(j - 2)) {
                 // "He’s claiming": the contracted "is".

@@ -9,11 +9,13 @@
 //! - `passive.rs`: passives and participles ("Y was accused of C", ", saying C");
 //! - `object.rs`: a label or object left of the subject ("a charge Paris dismissed as C");
 //! - `nouns.rs`: noun cues and "according to" ("the claim that C", "C, according to X");
+//! - `adverbs.rs`: evidential adverbs, sourceless ("X is reportedly planning C");
 //! - `quotes.rs`: speakers and quotes across sentences ("Pence: C", "“C” ― X", "X added:").
 //!
 //! Owns: the tables below, whose order is part of the rules (the first rule that does not
 //! pass decides; a veto ends the cue). It must not: hold a rule's logic.
 
+pub mod adverbs;
 mod inverted;
 mod nouns;
 mod object;
@@ -24,8 +26,14 @@ mod vetoes;
 
 use super::engine::{AccordingAt, NounAt, Rule, SubjectAt, VerbAt};
 
+/// At "In" opening a sentence without an "according to" phrase ("In a CNN poll, C").
+pub const IN_PHRASE: &[Rule<AccordingAt>] = &[nouns::IN_SURVEY];
+
 /// At a token opening an "according to" phrase.
 pub const ACCORDING: &[Rule<AccordingAt>] = &[nouns::ACCORDING_TO_AFTER, nouns::ACCORDING_TO_BEFORE];
+
+/// At an evidential adverb ("reportedly", "allegedly").
+pub const ADVERB: &[Rule<usize>] = &[adverbs::EVIDENTIAL];
 
 /// At a punctuation token.
 pub const SIGNED: &[Rule<usize>] = &[quotes::SPEAKER_COLON, quotes::QUOTE_DASH_NAME];
@@ -39,6 +47,7 @@ pub const VERB: &[Rule<VerbAt>] = &[
     vetoes::INFINITIVE,
     vetoes::DECLARED_PERSONA,
     passive::PASSIVE_QUESTION,
+    passive::PASSIVE_TELL,
     passive::REDUCED_PASSIVE,
     subject_cue::COORDINATED,
     passive::PARTICIPLE,
@@ -74,6 +83,8 @@ mod tests {
     /// Every rule's name, table by table.
     fn names() -> Vec<&'static str> {
         let mut v: Vec<&str> = ACCORDING.iter().map(|r| r.name).collect();
+        v.extend(IN_PHRASE.iter().map(|r| r.name));
+        v.extend(ADVERB.iter().map(|r| r.name));
         v.extend(SIGNED.iter().map(|r| r.name));
         v.extend(VERB.iter().map(|r| r.name));
         v.extend(SUBJECT.iter().map(|r| r.name));
@@ -104,6 +115,7 @@ mod tests {
         ("reduced-passive", "The new measures, announced by the ministry on Friday, take effect soon."),
         ("passive-accuse", "The journalist was accused of spying for a foreign power."),
         ("passive-it", "It was reported that the talks had failed completely."),
+        ("passive-tell", "The workers were told that the plant would reopen in spring."),
         ("passive-raising", "The minister is expected to resign before the end of the week."),
         ("passive-question", "Asked whether he would run again, the senator said he had not decided."),
         ("label-gap", "It is a charge Paris has dismissed as baseless and absurd."),
@@ -117,6 +129,8 @@ mod tests {
         ("according-to-before", "According to the minister, the talks have failed."),
         ("noun-that", "The minister rejected the claim that the talks had failed."),
         ("noun-of-to", "He was arrested on charges of plotting a coup against the state."),
+        ("in-survey", "In a CNN poll released Monday, most voters backed the plan."),
+        ("evidential-adverb", "The company is reportedly planning to sell its stake in the venture."),
     ];
 
     #[test]

@@ -3,7 +3,8 @@
 //! Covers (GUIDELINES.md, CLAIM: "according to", noun cues): "C, according to X" and
 //! "According to X, C"; "the allegation that C", "X's claim that C", "his claim that C";
 //! "on charges of plotting a coup", "earlier promises to return ..." (an accusation noun
-//! with "of" and a gerund, an announcing or warning noun with "to" and a verb). It must not:
+//! with "of" and a gerund, an announcing or warning noun with "to" and a verb); "In a CBS
+//! News poll released Monday, C" (a survey as the source of its findings). It must not:
 //! take a relative clause after a noun ("the claims that were made") or a noun without
 //! "that", "of" + gerund or "to" + verb after it.
 
@@ -111,4 +112,51 @@ fn noun_that(s: &Sentence<'_, '_>, at: &NounAt) -> Verdict {
         None
     };
     Verdict::Claim(Cand::after_cue((i, i), source, (i + 2, n_minus(s.n())), None, stance, Frame::Speech))
+}
+
+/// A noun naming a survey or a study, whose findings it reports ("In a CNN poll, C").
+fn survey_noun(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "census" | "exit-poll")
+}
+
+/// "In an NBC News/Wall Street Journal poll released Monday, C", "In the most recent
+/// YouGov/Economist survey, C": "In" opening the sentence, then a noun phrase with a
+/// determiner or a possessive whose noun is a survey, then a comma: the survey is the
+/// source of the clause after the comma (as with "According to X, C"). The phrase ends at
+/// the first comma, within a dozen words.
+pub const IN_SURVEY: Rule<AccordingAt> = Rule { name: "in-survey", apply: in_survey };
+fn in_survey(s: &Sentence<'_, '_>, at: &AccordingAt) -> Verdict {
+    let i = at.i;
+    let first = s.t.iter().position(|t| t.is_word());
+    if first != Some(i) || s.low(i) != "in" {
+        return Verdict::Pass;
+    }
+    let n = s.n();
+    let Some(k) =
+        (i + 1..(i + 14).min(n)).find(|&k| !(s.t[k].is_word() || s.t[k].kind == Kind::Possessive || s.punct(k, "/")))
+    else {
+        return Verdict::Pass;
+    };
+    let det = DETERMINERS.contains(&s.low(i + 1))
+        || POSSESSIVE_PRONOUNS.contains(&s.low(i + 1))
+        || (i + 2..k).any(|j| s.t[j].kind == Kind::Possessive);
+    if !s.punct(k, ",") || !det || !(i + 2..k).any(|j| survey_noun(s.low(j))) || s.at_end(k + 1) {
+        return Verdict::Pass;
+    }
+    let src = Np { a: i + 1, b: k - 1, pronoun: false };
+    // "In a Quinnipiac poll, conducted March 11-13, C": a participle between commas still
+    // describes the survey; "In the survey, however, C": a sentence adverb.
+    let mut c = k + 1;
+    if matches!(s.low(c), "conducted" | "released" | "published" | "taken" | "carried") {
+        match (c + 1..(c + 14).min(n)).find(|&j| s.punct(j, ",")) {
+            Some(j) => c = j + 1,
+            None => return Verdict::Pass,
+        }
+    } else if matches!(s.low(c), "however" | "though" | "meanwhile") && s.punct(c + 1, ",") {
+        c += 2;
+    }
+    if s.at_end(c) {
+        return Verdict::Pass;
+    }
+    Verdict::Claim(Cand::after_cue((i, i), Some(src), (c, n - 1), None, Stance::Assert, Frame::Speech))
 }

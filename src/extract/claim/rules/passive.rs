@@ -48,11 +48,30 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if c.form != Form::Ing || c.be {
         return Verdict::Pass;
     }
-    let Some(l) = c.left else {
+    let Some(mut l) = c.left else {
         return Verdict::Veto;
     };
+    // "...,” adding that ...": the comma of a quote ending the clause before sits inside
+    // its closing mark or marks (the American convention; ",''" typed with apostrophes).
+    let mut k = l;
+    while k > 0 && s.t[k].kind == Kind::Close {
+        k -= 1;
+    }
+    if k < l && s.t[k].is_punct(",") {
+        l = k;
+    }
     let issuer = issued_message(s, l);
-    let intro = s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some();
+    // "..., painting others as weak and suggesting that C": a participle coordinated with
+    // an earlier one that a comma, a dash or an introducing word opened shares its opening.
+    let opened =
+        |k: usize| k >= 1 && (s.t[k - 1].is_punct(",") || s.is_dash(k - 1) || PARTICIPLE_INTRO.contains(&s.low(k - 1)));
+    let coordinated = matches!(s.low(l), "and" | "but")
+        && (1..l).any(|k| {
+            let w = s.low(k);
+            s.t[k].is_word() && !s.t[k].is_cap() && w.len() > 5 && w.ends_with("ing") && opened(k)
+        });
+    let intro =
+        s.t[l].is_punct(",") || PARTICIPLE_INTRO.contains(&s.low(l)) || s.is_dash(l) || issuer.is_some() || coordinated;
     // "footage of Trump saying ...": a name right before the participle holds it.
     let named = if intro {
         issuer.flatten()
@@ -85,7 +104,8 @@ fn participle(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     Verdict::Claim(Cand { boundary, ..Cand::after_cue(c.cue(), named, content, target, c.stance, c.frame) })
 }
 
-/// "Asked whether C, X said ...", "When asked if C, ...", "X was asked (by Y) whether C":
+/// "Asked whether C, X said ...", "When asked if C, ...", "X was asked (by Y) whether C",
+/// "Asked about C, X said":
 /// the passive of a verb taking a question, then the question (a question word within a few
 /// words, or a colon or quote): the content is the question, its source the "by" agent or
 /// none (the asker is unnamed). Before a main clause ("..., X said") the question ends at
@@ -103,7 +123,8 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     if s.low(r) == "by" {
         // "asked by a reporter whether": the agent ends before the question word.
         if let Some(mut np) = s.np_fwd(r + 1, 8) {
-            if let Some(q) = (np.a + 1..=np.b).find(|&k| QUESTION_WORDS.contains(&s.low(k))) {
+            let request = |k: usize| s.low(k) == "to" && s.t.get(k + 1).is_some_and(|t| t.is_word() && !t.is_cap());
+            if let Some(q) = (np.a + 1..=np.b).find(|&k| QUESTION_WORDS.contains(&s.low(k)) || request(k)) {
                 np.b = q - 1;
             }
             r = np.b + 1;
@@ -121,6 +142,11 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let start = match start {
         Some(k) => k,
         None if s.punct(r, ":") && !s.at_end(r + 1) => r + 1,
+        // "When asked about his record, X said": the topic asked about is the question.
+        None if s.low(r) == "about" && s.t.get(r + 1).is_some_and(|t| t.is_word()) => r + 1,
+        // "Asked by Stephanopoulos to respond to the criticism, X said", "was asked to name
+        // one achievement": the request, an infinitive clause.
+        None if s.low(r) == "to" && s.t.get(r + 1).is_some_and(|t| t.is_word() && !t.is_cap()) && !s.is_fn(r + 1) => r,
         None => return Verdict::Pass,
     };
     // A quoted question ends at its closing mark. A question opening the sentence ("Asked
@@ -136,6 +162,11 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         main.and_then(|m| (start + 1..m).rev().find(|&k| s.punct(k, ",")))
     } else {
         (start + 1..n).find(|&k| s.punct(k, ","))
+    };
+    // A topic asked about ends before a contrasting clause ("asked about C but gave no answer").
+    let comma = match comma {
+        None if s.low(start - 1) == "about" => (start + 1..n).find(|&k| s.low(k) == "but"),
+        k => k,
     };
     let (end, boundary) = match (open(start), close, comma) {
         (true, Some(q), _) => (q, None),
@@ -260,6 +291,23 @@ fn passive_raising(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     }
     let content = (p.r, n_minus(s.n()));
     Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, p.target, c.stance, c.frame))
+}
+
+/// "Voters were told that C", "We are now being told that C", "The workers had been told by
+/// managers that C": the passive of a verb of telling, the addressee its subject; the content
+/// is the "that" clause, the source the "by" agent or none.
+pub const PASSIVE_TELL: Rule<VerbAt> = Rule { name: "passive-tell", apply: passive_tell };
+fn passive_tell(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    if c.frame != Frame::Tell || !c.be || !matches!(c.form, Form::Past | Form::Participle) {
+        return Verdict::Pass;
+    }
+    match passive_parts(s, c) {
+        Some(p) if s.low(p.r) == "that" && !s.at_end(p.r + 1) => {
+            let content = (p.r + 1, n_minus(s.n()));
+            Verdict::Claim(Cand::after_cue(c.cue(), p.source, content, None, c.stance, c.frame))
+        }
+        _ => Verdict::Pass,
+    }
 }
 
 pub const PASSIVE_IT: Rule<VerbAt> = Rule { name: "passive-it", apply: passive_it };

@@ -183,12 +183,22 @@ fn colon_next(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
 }
 
 /// "“...” Vitter demanded.": a sentence of its own after a quote, the subject opening it;
-/// the content is the previous sentence.
+/// the content is the previous sentence. After the cue may come a participle of its own
+/// ("“...?” Mr. Trump asked, repeating a broadside") or a short topic phrase ("“...?” Trump
+/// asked of Apple"), but no clause, quote or "that".
 pub const AFTER_QUOTE: Rule<SubjectAt> = Rule { name: "after-quote", apply: after_quote };
 fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let c = &at.v;
     let rc = s.skip_adjuncts(c.r0);
-    if at.np.a == 0 && s.at_end(rc) && !s.punct(rc, ":") {
+    let n = s.n();
+    // A participle of its own ("adding", "looking far from displeased"; not "according to").
+    let participle = s.punct(rc, ",")
+        && s.t.get(rc + 1).is_some_and(|t| t.is_word() && !t.is_cap() && t.low().ends_with("ing") && t.low().len() > 5)
+        && !s.info.get(rc + 1).is_some_and(|f| f.according);
+    let topic = matches!(s.low(rc), "of" | "about")
+        && (rc + 1..(rc + 8).min(n + 1)).any(|k| s.at_end(k))
+        && !(rc + 1..n).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
+    if at.np.a == 0 && (s.at_end(rc) || participle || topic) && !s.punct(rc, ":") {
         let cand = Cand::before_cue(c.cue(), Some(at.np), (0, 0), c.stance, c.frame, None);
         return Verdict::Claim(Cand { prev: true, ..cand });
     }

@@ -283,6 +283,19 @@ impl Sentence<'_, '_> {
     /// ("that for decades critics had ...", "that over the last days he has ..."; not "that
     /// for years", "that of Mr. Cruz, who was ...").
     fn clause_after_pp(&self, start: usize) -> bool {
+        // "that about three-quarters of voters support ...", "that over 40 percent ...": an
+        // approximator before a number opens a subject, not a topic.
+        const NUMBERS: &[&str] = &[
+            "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+        ];
+        if matches!(self.low(start), "about" | "over") {
+            let w = self.low(start + 1);
+            let first = w.split(['-', '–']).next().unwrap_or("");
+            if w.starts_with(|c: char| c.is_ascii_digit() || c == '$') || NUMBERS.contains(&first) {
+                return true;
+            }
+        }
         for k in start + 1..(start + 13).min(self.n()) {
             let w = self.low(k);
             if matches!(w, "who" | "which" | "whom" | "whose") || self.punct(k, ".") {
