@@ -217,6 +217,7 @@ const PRECEDENCE: &[&str] = &[
     "time-24",
     "time-word",
     "ago",
+    "duration-noun",
     "duration",
     "duration-range",
     "units-or-units",
