@@ -13,7 +13,7 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",
-        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
@@ -84,6 +84,7 @@ impl DateExtractor {
             },
             _ => None,
         };
+        let day_named = named_day.is_some() || caps.name("wd").is_some();
         let mut anchor = Anchor::Dct;
         let day = match (gl("wd"), dct) {
             _ if named_day.is_some() => named_day,
@@ -141,7 +142,11 @@ impl DateExtractor {
             None => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{t}")),
         };
         n.ty = TimexType::Time;
-        n.point = None;
+        // A time with its day named ("3 a.m. on Saturday") tells the day the story is on, for
+        // the bare times after it ("Police arrived at 3:20 a.m."); a bare time names no day.
+        if !day_named {
+            n.point = None;
+        }
         Some(n.with_mod(m))
     }
 }
