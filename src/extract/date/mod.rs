@@ -215,6 +215,7 @@ const PRECEDENCE: &[&str] = &[
     "weekend",
     "time",
     "time-24",
+    "time-of-day-words",
     "time-word",
     "ago",
     "duration-noun",
