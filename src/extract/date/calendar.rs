@@ -327,7 +327,7 @@ impl DateExtractor {
         match dct {
             Some(dct) => {
                 let wd = g("wd").and_then(|x| self.lex.weekday(x));
-                let tense = w.tense();
+                let tense = if w.tense() == Some(Tense::Past) { w.tense() } else { w.tense_or_deadline() };
                 let mut date = year_for_day(dct, m, d, wd, tense)?;
                 // "was elected on October 3", a fortnight after the DCT: a past verb governs it.
                 if wd.is_none()
