@@ -201,6 +201,7 @@ const PRECEDENCE: &[&str] = &[
     "quarter-rel",
     "period-last-year",
     "last-years-quarter",
+    "half-h",
     "half",
     "half-quarters",
     "rel-unit",
