@@ -37,7 +37,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "time-word",
-        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
         classes: TIMEW,
         guard: DateExtractor::guard_time_word,
         norm: DateExtractor::norm_time,
