@@ -284,6 +284,8 @@ impl DateExtractor {
             Some("this") | Some("that") => y,
             // "sales this year through August": the year is named next to it.
             _ if w.near_pair(48, "this", "year") => y,
+            // "In October, the company reported a loss": the main clause's past verb.
+            _ if m > dm && fronted_before_past_verb(w) => y - 1,
             _ => match w.tense_or_deadline() {
                 Some(Tense::Past) if m > dm + 1 => y - 1,
                 // The month after the DCT's in a past clause is most often a plan reported in
@@ -325,10 +327,14 @@ impl DateExtractor {
         match dct {
             Some(dct) => {
                 let wd = g("wd").and_then(|x| self.lex.weekday(x));
-                let tense = w.tense();
+                let tense = if w.tense() == Some(Tense::Past) { w.tense() } else { w.tense_or_deadline() };
                 let mut date = year_for_day(dct, m, d, wd, tense)?;
                 // "was elected on October 3", a fortnight after the DCT: a past verb governs it.
-                if wd.is_none() && date > dct && tense == Some(Tense::Past) && governed_by_past_verb(w.before()) {
+                if wd.is_none()
+                    && date > dct
+                    && ((tense == Some(Tense::Past) && governed_by_past_verb(w.before()))
+                        || fronted_before_past_verb(w))
+                {
                     date = Date::new(date.year() - 1, m, d).ok()?;
                 }
                 Some(Norm::point(Point::Day(date), Anchor::Dct))
@@ -354,6 +360,34 @@ impl DateExtractor {
         }
         self.lex.month(word)
     }
+}
+
+/// True when the expression is a fronted adverbial ("In October, ...", "On November 12,
+/// ...": a preposition opening the sentence, a comma after) and the main clause it
+/// modifies has a past verb first ("In October, the company reported a loss"; not "In
+/// October, the firm will ..."). The verb is looked for among the first words after the
+/// comma, stopping at a present or future auxiliary.
+fn fronted_before_past_verb(w: &Where<'_>) -> bool {
+    let opener = w.before().trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    if !matches!(opener, "In" | "On" | "During" | "By" | "Late in" | "Early in" | "Later in" | "Earlier in") {
+        return false;
+    }
+    let Some(rest) = w.after().strip_prefix(',') else {
+        return false;
+    };
+    for word in rest.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|x| !x.is_empty()).take(8) {
+        if resolve::is_past_verb(word) || matches!(word, "had" | "was" | "were") {
+            return true;
+        }
+        let lower = word.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "will" | "would" | "shall" | "is" | "are" | "has" | "have" | "says" | "say" | "can" | "may" | "must"
+        ) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when the text before an expression ends with a past verb and a preposition of time

@@ -1,5 +1,5 @@
 //! Amounts of time: `two years`, `more than a decade`, `three and a half hours`, `half an
-//! hour`, adjectives of duration (`day-long`, `decades-long`), amounts left vague
+//! hour`, adjectives of duration (`day-long`, `decades-long`, `its [one-year term]`), amounts left vague
 //! (`several weeks`, `for years`, `over [the years]`), ranges of amounts (`two to three
 //! weeks`, `weeks or months`: one span, amount X), and the unit of a rate (`$5 million [a
 //! year]`, `four flights [a week]`: a SET).
@@ -18,6 +18,17 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "duration",
         pattern: r"(?:{MOD}|\bthe\s+)?\b(?P<n>{NUM})(?P<half>\s+and\s+(?:a|one)[\s-]+half)?[\s-]+(?:(?:more|additional|extra)\s+)?(?:(?:trading|business|working)\s+)?(?P<u>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
+        classes: UNIT,
+        guard: DateExtractor::guard_amount,
+        norm: DateExtractor::norm_duration,
+    },
+    // "its one-year term", "its 41-year history", "a six-year span": an adjective of duration
+    // and the noun of a stretch of time it qualifies are one expression (TimeBank and
+    // MEANTIME mark the noun with it). Not "period", which the corpora split on (TimeBank
+    // "[three-year period]", AQUAINT "[seven-day] period"), nor "plan", "deal" or "tenure".
+    Rule {
+        name: "duration-noun",
+        pattern: r"\b(?P<n>{NUM})-(?P<u>{UNIT})\s+(?P<head>term|span|stretch|history)\b",
         classes: UNIT,
         guard: DateExtractor::guard_amount,
         norm: DateExtractor::norm_duration,
@@ -323,8 +334,9 @@ impl DateExtractor {
         let mut n = Norm::new(TimexType::Duration, unit.duration(amount)).with_mod(m);
         let whole = caps.get(0)?;
         let u = caps.name("u")?;
-        // The span ends at the unit, or at "and a half" after it ("a minute and a half").
-        let last = caps.name("half2").map_or(u.end(), |h| h.end());
+        // The span ends at the unit, at "and a half" after it ("a minute and a half"), or at
+        // the noun of time an adjective of duration qualifies ("a three-year period").
+        let last = caps.name("head").or(caps.name("half2")).map_or(u.end(), |h| h.end());
         n.trim_end = whole.end() - last;
         if let Some(orso) = caps.name("orso") {
             n.trim_end = whole.end() - orso.end();

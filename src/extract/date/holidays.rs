@@ -1,5 +1,6 @@
-//! Holidays from `data/dates/holidays.txt`: fixed days (`Christmas`) and nth weekdays of a
-//! month (`Thanksgiving`), with an optional year or `last`/`next`.
+//! Holidays from `data/dates/holidays.txt`: fixed days (`Christmas`), nth weekdays of a
+//! month (`Thanksgiving`) and the day after one (`Election Day`), with an optional year or
+//! `last`/`next`.
 //!
 //! Owns: the holiday rule's pattern and value. It must not: know holiday names itself (the
 //! word list does).
@@ -28,6 +29,9 @@ impl DateExtractor {
             match rule {
                 Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
                 Holiday::Nth(n, wd, m) => Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, weekday(wd)?).ok(),
+                Holiday::DayAfterNth(n, wd, m) => {
+                    Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, weekday(wd)?).ok()?.tomorrow().ok()
+                }
             }
         };
         if let Some(y) = g("y") {
@@ -36,7 +40,7 @@ impl DateExtractor {
         let Some(dct) = dct else {
             let v = match rule {
                 Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
-                Holiday::Nth(..) => "XXXX-XX-XX".to_string(),
+                Holiday::Nth(..) | Holiday::DayAfterNth(..) => "XXXX-XX-XX".to_string(),
             };
             return Some(Norm::new(TimexType::Date, v));
         };
@@ -45,6 +49,10 @@ impl DateExtractor {
             Some("last") => Some(Tense::Past),
             Some("next") => Some(Tense::Future),
             Some(_) => None,
+            // Election Day is the vote of the DCT's year, spoken of ahead of it in any tense
+            // ("as Election Day nears", "said he would win on Election Day"); only "last"
+            // moves it back.
+            None if matches!(rule, Holiday::DayAfterNth(..)) => None,
             None => w.tense(),
         };
         let date = match dir {

@@ -13,6 +13,9 @@ pub enum Holiday {
     Fixed(i8, i8),
     /// The nth (negative: from the end) ISO weekday (1 = Monday) of a month.
     Nth(i8, i8, i8),
+    /// The day after such an nth weekday (U.S. Election Day: the Tuesday after the first
+    /// Monday of November).
+    DayAfterNth(i8, i8, i8),
 }
 
 /// Every list the rules use.
@@ -117,6 +120,9 @@ impl Lexicon {
                 }
                 ["nth", n, wd, m] => {
                     Some(Holiday::Nth(n.parse().unwrap_or(1), wd.parse().unwrap_or(1), m.parse().unwrap_or(1)))
+                }
+                ["after-nth", n, wd, m] => {
+                    Some(Holiday::DayAfterNth(n.parse().unwrap_or(1), wd.parse().unwrap_or(1), m.parse().unwrap_or(1)))
                 }
                 _ => None,
             };

@@ -1,5 +1,5 @@
 //! Reporting periods: quarters (`the third quarter`, `Q3 2025`, `the year-ago quarter`, `the
-//! same period last year`), halves (`the first half of 2025`), `year-earlier` / `year-ago`
+//! same period last year`), halves (`the first half of 2025`, `H1 2025`), `year-earlier` / `year-ago`
 //! used as an adjective, and `year-end`.
 //!
 //! Owns: these rules' patterns, guards and values, including which quarter a relative one
@@ -61,6 +61,15 @@ pub(super) const RULES: &[Rule] = &[
         classes: UNIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_half,
+    },
+    // "H1 2025", "H2 of 2024": a half year in the short form of financial news (as "Q3 2024");
+    // only with its year, so that "H1N1" or an "H1 visa" are no dates.
+    Rule {
+        name: "half-h",
+        pattern: r"\b(?-i:H(?P<hn>[12]))\s*(?:of\s+)?(?P<y>{YEAR})\b",
+        classes: DIGIT,
+        guard: DateExtractor::always,
+        norm: DateExtractor::norm_half_h,
     },
     // "the first two quarters of 1990": a half year.
     Rule {
@@ -230,6 +239,13 @@ impl DateExtractor {
             }
         }
         Some(Norm::point(Point::Half(y, h), Anchor::Dct).with_mod(pos))
+    }
+
+    /// "H1 2025": the half and the year written with it.
+    pub(super) fn norm_half_h(&self, caps: &Captures<'_>, _w: &Where<'_>) -> Option<Norm> {
+        let h: i8 = caps.name("hn")?.as_str().parse().ok()?;
+        let y: i16 = caps.name("y")?.as_str().parse().ok()?;
+        Some(Norm::point(Point::Half(y, h), Anchor::None))
     }
 
     /// "the year-earlier results": the determiner belongs to the noun.

@@ -1,5 +1,6 @@
 //! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `09:00 UTC
-//! Tuesday`, `noon`, `midnight Friday` (a day named right after the time is part of it).
+//! Tuesday`, `4 in the morning`, `noon`, `midnight Friday` (a day named right after the
+//! time is part of it).
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
 //! day the text is on, or the DCT). It must not: name parts of the day without a clock
@@ -13,7 +14,7 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",
-        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
@@ -25,9 +26,18 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
     },
+    // "at 4 in the morning", "around 7:30 in the evening", "at 10 at night", "at 6 o'clock":
+    // an hour told by the part of the day (or "o'clock") instead of a.m. and p.m.
+    Rule {
+        name: "time-of-day-words",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s+(?:(?P<oc>o'clock|o’clock)(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?|in\s+the\s+(?P<pod2>morning|afternoon|evening)|at\s+(?P<night>night))\b",
+        classes: DIGIT,
+        guard: DateExtractor::guard_time_of_day_words,
+        norm: DateExtractor::norm_time,
+    },
     Rule {
         name: "time-word",
-        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
         classes: TIMEW,
         guard: DateExtractor::guard_time_word,
         norm: DateExtractor::norm_time,
@@ -39,6 +49,34 @@ impl DateExtractor {
     /// "for Poland, high noon comes today").
     pub(super) fn guard_time_word(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
         n.prev_lower != "high"
+    }
+
+    /// "4 in the morning" that tells the hour: not a count before a noun the part of the day
+    /// qualifies ("2 in the morning session", "the 5 in the evening news").
+    pub(super) fn guard_time_of_day_words(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
+        let next = n.after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        !matches!(
+            next.to_ascii_lowercase().as_str(),
+            "session"
+                | "sessions"
+                | "shift"
+                | "shifts"
+                | "show"
+                | "shows"
+                | "news"
+                | "paper"
+                | "papers"
+                | "edition"
+                | "service"
+                | "services"
+                | "trading"
+                | "rush"
+                | "commute"
+                | "prayer"
+                | "prayers"
+                | "class"
+                | "classes"
+        )
     }
 
     /// A clock time, on the day named with it, the day the text is on, or the DCT.
@@ -54,7 +92,14 @@ impl DateExtractor {
         } else {
             let h: i8 = g("h")?.parse().ok()?;
             let mi: i8 = g("mi").and_then(|m| m.parse().ok()).unwrap_or(0);
-            let ap = gl("ap").map(|a| a.replace(['.', ' '], ""));
+            // "4 in the morning" is a.m., "7:30 in the evening" and "10 at night" p.m.
+            let pod = gl("pod").or(gl("pod2")).or(gl("night"));
+            let ap = match pod.as_deref() {
+                Some("morning") => Some("am".to_string()),
+                Some("night") if h < 5 => Some("am".to_string()),
+                Some(_) => Some("pm".to_string()),
+                None => gl("ap").map(|a| a.replace(['.', ' '], "")),
+            };
             let h = match ap.as_deref() {
                 Some("pm") if h < 12 => h + 12,
                 Some("am") if h == 12 => 0,
@@ -84,6 +129,7 @@ impl DateExtractor {
             },
             _ => None,
         };
+        let day_named = named_day.is_some() || caps.name("wd").is_some();
         let mut anchor = Anchor::Dct;
         let day = match (gl("wd"), dct) {
             _ if named_day.is_some() => named_day,
@@ -141,7 +187,11 @@ impl DateExtractor {
             None => Norm::new(TimexType::Time, format!("XXXX-XX-XXT{t}")),
         };
         n.ty = TimexType::Time;
-        n.point = None;
+        // A time with its day named ("3 a.m. on Saturday") tells the day the story is on, for
+        // the bare times after it ("Police arrived at 3:20 a.m."); a bare time names no day.
+        if !day_named {
+            n.point = None;
+        }
         Some(n.with_mod(m))
     }
 }

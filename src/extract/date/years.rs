@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPY}))\b)?",
+        pattern: r"(?:{POS})?\b(?:(?P<rel>last|next|this|that|the|this\s+past|this\s+coming|coming|past)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPY}))\b|\s+of\s+(?P<ry>this|last|next)\s+year\b)?",
         classes: SEASON,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_season,
@@ -209,6 +209,10 @@ impl DateExtractor {
         let Some(dct) = dct else {
             return Some(Norm::new(TimexType::Date, format!("XXXX-{code}")).with_mod(pos));
         };
+        // "the summer of last year": the season of the year named, as "October of next year".
+        if let Some(ry) = gl("ry") {
+            return Some(Norm::point(Point::Season(dct.year() + rel_offset(&ry), code), Anchor::Dct).with_mod(pos));
+        }
         let start: i8 = match code.as_str() {
             "SP" => 3,
             "SU" => 6,
