@@ -11,7 +11,9 @@ use super::names::ADVERB_ENDINGS;
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_acronym, is_initial, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{
+    is_acronym, is_initial, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, MEDIUM_OPENERS, NAME_PARTICLES,
+};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
@@ -460,6 +462,16 @@ impl Sentence<'_> {
                 && i < j
                 && NAME_OPENERS.contains(&lw)
                 && self.w(i) != lw.to_uppercase()
+            {
+                break;
+            }
+            // "Radio Free Europe said", "Television New Zealand reported": a medium's word
+            // opening a run of capitalised words opens a broadcaster's name.
+            // (In quotation marks it opens a title: the game mode "Radio Mix".)
+            if i < j
+                && self.cap(i + 1)
+                && MEDIUM_OPENERS.contains(&lw)
+                && !self.text[..self.t[i].s].ends_with(['"', '\u{201c}', '\''])
             {
                 break;
             }
