@@ -18,7 +18,7 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 11] = [
+pub(super) const RUN_RULES: [RunRule; 12] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
     WHOLE_GAZETTEER,
@@ -26,6 +26,7 @@ pub(super) const RUN_RULES: [RunRule; 11] = [
     NUMBERED_THING,
     NOT_SUFFIX,
     ORG_SUFFIX,
+    ABBREVIATED_PLACE,
     KNOWN_ORG_EXTENDED,
     GIVEN_NAME_PERSON,
     ROLE_BEFORE_GIVEN_NAME,
@@ -243,6 +244,31 @@ const ORG_SUFFIX: RunRule = RunRule {
         let kind =
             if s.lex.suffixes.get(s.w(x)) == Some(&Suffix::Group) { ActorKind::Group } else { ActorKind::Organization };
         units.push(Unit { i, j, class: Class::NewOrg(kind), initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// `abbreviated-place`: a name opened by the abbreviation of Fort or Mount ("Ft. Worth",
+/// "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of place ("in St.
+/// Lucie", "to St. Johnsbury"; a saint alone is a person), names a place: GUIDELINES ACTOR, a
+/// place is no actor. (A name with an organisation's last word was decided before.)
+const ABBREVIATED_PLACE: RunRule = RunRule {
+    name: "abbreviated-place",
+    apply: |s, r, units| {
+        if r.i >= r.j || r.gaz_at[r.i].is_some() || r.role.is_some() {
+            return false;
+        }
+        let place = match s.w(r.i) {
+            "Ft." | "Mt." | "FT." | "MT." => true,
+            "St." | "ST." => {
+                r.i > 0 && matches!(s.lw(r.i - 1), "in" | "to" | "from" | "at" | "near" | "outside" | "of" | "and")
+            }
+            _ => false,
+        };
+        if !place {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
         true
     },
 };
