@@ -427,7 +427,12 @@ impl Sentence<'_> {
         };
         // Trailing connectors, and "Flight 447" after an airline's name.
         let mut j = j;
-        while j > i && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j)) {
+        // ("BBC Radio 4", "Channel 5": a channel's number stays; `runs.rs` joined it.)
+        while j > i
+            && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j))
+            && !(self.w(j).bytes().all(|b| b.is_ascii_digit())
+                && matches!(self.w(j - 1), "Channel" | "Radio" | "TV" | "Television"))
+        {
             j -= 1;
         }
         if j > i && self.w(j) == "Flight" {
