@@ -157,6 +157,13 @@ fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
             if ends && surname {
                 continue;
             }
+            // "The Kansas City Star reported": after a place's name, a title word that is also
+            // an organisation's last word (a newspaper's "Star") ends the organisation's name
+            // ("a Gold Star mother" is no newspaper).
+            let place_before = matches!(gaz_at[i], Some((g, Entry::Place | Entry::State { .. })) if g + 1 == k);
+            if ends && len == 1 && s.is_org_suffix(k) && place_before {
+                continue;
+            }
             if k + len - 1 == j && !surname {
                 // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                 s.analyse_run(i, k - 1, gaz_at, units);
