@@ -267,8 +267,11 @@ const ABBREVIATED_PLACE: RunRule = RunRule {
         }
         let place = match s.w(r.i) {
             "Ft." | "Mt." | "FT." | "MT." => true,
+            // ("at St. Anselm's College": a saint's possessive opens an institution's name.)
             "St." | "ST." => {
-                r.i > 0 && matches!(s.lw(r.i - 1), "in" | "to" | "from" | "at" | "near" | "outside" | "of" | "and")
+                r.i > 0
+                    && matches!(s.lw(r.i - 1), "in" | "to" | "from" | "at" | "near" | "outside" | "of" | "and")
+                    && s.t.get(r.j + 1).is_none_or(|t| t.kind != super::token::Kind::Poss)
             }
             _ => false,
         };

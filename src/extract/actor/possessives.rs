@@ -70,7 +70,11 @@ impl Sentence<'_> {
                 continue;
             }
             let head_w = self.lw(h).to_owned();
-            if surname && !(person_body(&head_w) || head_w == "campaign") {
+            // ... and only when the body acts ("Clinton's campaign said"; in "Clinton's
+            // campaign chairman, John Podesta" the chairman is the head).
+            if surname
+                && !((person_body(&head_w) || head_w == "campaign") && self.acting_after(h, false) == Act::Active)
+            {
                 continue;
             }
             // ("Clinton's team said" acts; "a discovery by Dr Harthoorn's team" keeps its name.)
