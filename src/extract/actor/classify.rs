@@ -11,12 +11,14 @@ use super::names::ADVERB_ENDINGS;
 use super::rule::{Class, GazAt, Run, RunRule, Unit};
 use super::runs::gaz_inside;
 use super::sentence::Sentence;
-use super::words::{is_acronym, is_initial, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{
+    is_acronym, is_initial, is_model_code, is_roman, COMPASS, CONNECTORS, DETERMINERS, MEDIUM_OPENERS, NAME_PARTICLES,
+};
 use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 11] = [
+pub(super) const RUN_RULES: [RunRule; 12] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
     WHOLE_GAZETTEER,
@@ -24,6 +26,7 @@ pub(super) const RUN_RULES: [RunRule; 11] = [
     NUMBERED_THING,
     NOT_SUFFIX,
     ORG_SUFFIX,
+    ABBREVIATED_PLACE,
     KNOWN_ORG_EXTENDED,
     GIVEN_NAME_PERSON,
     ROLE_BEFORE_GIVEN_NAME,
@@ -154,6 +157,13 @@ fn title_inside(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
             if ends && surname {
                 continue;
             }
+            // "The Kansas City Star reported": after a place's name, a title word that is also
+            // an organisation's last word (a newspaper's "Star") ends the organisation's name
+            // ("a Gold Star mother" is no newspaper).
+            let place_before = matches!(gaz_at[i], Some((g, Entry::Place | Entry::State { .. })) if g + 1 == k);
+            if ends && len == 1 && s.is_org_suffix(k) && place_before {
+                continue;
+            }
             if k + len - 1 == j && !surname {
                 // "Apple Computer CEO", "Ryanair CEO": the title is no part of the name.
                 s.analyse_run(i, k - 1, gaz_at, units);
@@ -241,6 +251,34 @@ const ORG_SUFFIX: RunRule = RunRule {
         let kind =
             if s.lex.suffixes.get(s.w(x)) == Some(&Suffix::Group) { ActorKind::Group } else { ActorKind::Organization };
         units.push(Unit { i, j, class: Class::NewOrg(kind), initial: s.initial[i], role: None });
+        true
+    },
+};
+
+/// `abbreviated-place`: a name opened by the abbreviation of Fort or Mount ("Ft. Worth",
+/// "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of place ("in St.
+/// Lucie", "to St. Johnsbury"; a saint alone is a person), names a place: GUIDELINES ACTOR, a
+/// place is no actor. (A name with an organisation's last word was decided before.)
+const ABBREVIATED_PLACE: RunRule = RunRule {
+    name: "abbreviated-place",
+    apply: |s, r, units| {
+        if r.i >= r.j || r.gaz_at[r.i].is_some() || r.role.is_some() {
+            return false;
+        }
+        let place = match s.w(r.i) {
+            "Ft." | "Mt." | "FT." | "MT." => true,
+            // ("at St. Anselm's College": a saint's possessive opens an institution's name.)
+            "St." | "ST." => {
+                r.i > 0
+                    && matches!(s.lw(r.i - 1), "in" | "to" | "from" | "at" | "near" | "outside" | "of" | "and")
+                    && s.t.get(r.j + 1).is_none_or(|t| t.kind != super::token::Kind::Poss)
+            }
+            _ => false,
+        };
+        if !place {
+            return false;
+        }
+        units.push(Unit { i: r.i, j: r.j, class: Class::Place, initial: s.initial[r.i], role: None });
         true
     },
 };
@@ -399,7 +437,12 @@ impl Sentence<'_> {
         };
         // Trailing connectors, and "Flight 447" after an airline's name.
         let mut j = j;
-        while j > i && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j)) {
+        // ("BBC Radio 4", "Channel 5": a channel's number stays; `runs.rs` joined it.)
+        while j > i
+            && !(self.cap(j) || gaz_at[j].is_some() || self.gaz_ends_at(gaz_at, j))
+            && !(self.w(j).bytes().all(|b| b.is_ascii_digit())
+                && matches!(self.w(j - 1), "Channel" | "Radio" | "TV" | "Television"))
+        {
             j -= 1;
         }
         if j > i && self.w(j) == "Flight" {
@@ -460,6 +503,16 @@ impl Sentence<'_> {
                 && i < j
                 && NAME_OPENERS.contains(&lw)
                 && self.w(i) != lw.to_uppercase()
+            {
+                break;
+            }
+            // "Radio Free Europe said", "Television New Zealand reported": a medium's word
+            // opening a run of capitalised words opens a broadcaster's name.
+            // (In quotation marks it opens a title: the game mode "Radio Mix".)
+            if i < j
+                && self.cap(i + 1)
+                && MEDIUM_OPENERS.contains(&lw)
+                && !self.text[..self.t[i].s].ends_with(['"', '\u{201c}', '\''])
             {
                 break;
             }

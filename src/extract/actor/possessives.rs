@@ -36,7 +36,13 @@ impl Sentence<'_> {
                 Class::State { state, .. } => Some(state),
                 _ => None,
             };
-            let is_person = matches!(u.class, Class::KnownPerson(_) | Class::Person { .. });
+            // ("Clinton's team said" opening a sentence: a capitalised word there proves
+            // nothing, but a person named in full earlier with that last word does.)
+            // Only before the words for a person's own body ("team", "camp", "campaign"):
+            // "Belgrano's army" keeps its named person.
+            let surname =
+                u.class == Class::Unknown && u.initial && u.i == u.j && self.named_earlier(u.i, out).is_some();
+            let is_person = matches!(u.class, Class::KnownPerson(_) | Class::Person { .. }) || surname;
             let next = units.iter().find(|v| v.i == p + 1);
             if self.possessed_name(u, next, owner_state, out) {
                 continue;
@@ -64,6 +70,13 @@ impl Sentence<'_> {
                 continue;
             }
             let head_w = self.lw(h).to_owned();
+            // ... and only when the body acts ("Clinton's campaign said"; in "Clinton's
+            // campaign chairman, John Podesta" the chairman is the head).
+            if surname
+                && !((person_body(&head_w) || head_w == "campaign") && self.acting_after(h, false) == Act::Active)
+            {
+                continue;
+            }
             // ("Clinton's team said" acts; "a discovery by Dr Harthoorn's team" keeps its name.)
             let body = is_person
                 && person_body(&head_w)
@@ -126,6 +139,21 @@ impl Sentence<'_> {
             return true;
         }
         false
+    }
+
+    /// The canonical name of a person named earlier in the document by a name of several
+    /// words whose last word is token `k` ("Hillary Clinton" before "Clinton's team").
+    fn named_earlier(&self, k: usize, out: &[Cand]) -> Option<String> {
+        let w = self.w(k);
+        out.iter()
+            .find(|c| {
+                c.kind == ActorKind::Person
+                    && c.mention == Mention::Name
+                    && !c.drop
+                    && c.e <= self.t[k].s
+                    && self.text[c.s..c.e].strip_suffix(w).is_some_and(|f| f.ends_with(' '))
+            })
+            .map(|c| c.canonical.clone())
     }
 
     /// The head after a possessive at `p`: up to four lowercase words, modifiers, then a head
@@ -205,7 +233,10 @@ impl Sentence<'_> {
             // "Colonel Assimi Goïta's government": the state's government.
             (_, HeadRule::State) => (ActorKind::State, format!("?{head_w}")),
             (Class::KnownPerson(p), _) => (ActorKind::Organization, format!("{} {}", self.lex.people[*p], head_w)),
-            _ => (ActorKind::Organization, format!("{name} {head_w}")),
+            _ => {
+                let full = if u.i == u.j { self.named_earlier(u.i, out) } else { None };
+                (ActorKind::Organization, format!("{} {head_w}", full.as_deref().unwrap_or(name)))
+            }
         };
         self.push(out, start, h, kind, Mention::Nominal, canonical, None, "possessive-nominal");
     }

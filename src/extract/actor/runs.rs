@@ -179,6 +179,15 @@ impl Sentence<'_> {
                 }
                 // Connectors between capitalised words.
                 let c = self.w(nx);
+                // "Channel 4 News", "BBC Radio 4", "TV 2": a channel's number after a medium's
+                // word is part of the medium's name.
+                if matches!(self.w(end), "Channel" | "Radio" | "TV" | "Television")
+                    && c.len() <= 2
+                    && c.bytes().all(|b| b.is_ascii_digit())
+                {
+                    x = nx;
+                    continue;
+                }
                 if c == "-" && x == start && self.spaced_hyphen_name(x, nx, &gaz_at) {
                     x = nx + 1;
                     continue;

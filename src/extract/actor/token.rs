@@ -29,6 +29,15 @@ const ABBREVIATIONS: &[&str] = &[
     "Rep", "Gov", "Prof", "Rev", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros", "Messrs", "Cpl", "Pvt", "Supt",
 ];
 
+/// Is the text at `at` one space and a word of two or more capitals ("LAUDERDALE")?
+fn caps_word_after(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let caps = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    caps >= 2 && !rest.as_bytes().get(caps).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -181,6 +190,12 @@ fn word_end(text: &str, start: usize) -> usize {
                 j = after + t.len();
                 break;
             }
+        }
+        if c == '.' && matches!(&text[start..j], "FT" | "MT" | "ST") && caps_word_after(text, after) {
+            // "FT. LAUDERDALE", "ST. PETERSBURG": a dateline's Fort, Mount, Saint in capitals
+            // before a word in capitals (not the Financial Times).
+            j = after;
+            break;
         }
         if c == '.' && ABBREVIATIONS.contains(&&text[start..j]) {
             // "St. Louis", "Dr. Smith", "Apple Inc.".

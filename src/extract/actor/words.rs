@@ -25,6 +25,11 @@ pub(super) fn is_compound(w: &str) -> bool {
     })
 }
 
+/// Words for a broadcast medium that open a broadcaster's name ("Radio Free Europe", "Radio
+/// France", "Television New Zealand", "TV Globo"): GUIDELINES ACTOR, media are organisations.
+/// At a sentence's start such a word before a capitalised word stays in the name.
+pub(super) const MEDIUM_OPENERS: &[&str] = &["radio", "television", "tv"];
+
 pub(super) const COMPASS: &[&str] =
     &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"];
 
