@@ -171,7 +171,9 @@ impl ClaimExtractor {
                 if content.overlaps(&span) {
                     return None;
                 }
-                (Some(span), np.pronoun, Some(f))
+                // A title alone ("“...,” said Mr.") refers back to a person as a pronoun does.
+                let pronoun = np.pronoun || f.bare_title;
+                (Some(span), pronoun, Some(f))
             }
             None => (None, false, None),
         };
@@ -334,6 +336,22 @@ mod tests {
         let t = "As Hillary Clinton talked about unity, Donald Trump highlighted his message that the country \
                  needs law and order.";
         assert_eq!(src(t, "the country needs law and order"), "Donald Trump");
+    }
+
+    /// A courtesy title alone ("Mr", "Dr.") names nobody (GUIDELINES.md, ACTOR: people are
+    /// named without titles): it is no source ACTOR, and refers back to a person as "he" does.
+    #[test]
+    fn a_title_alone_is_no_actor() {
+        let actors = |text: &str| -> Vec<String> {
+            let doc = Document::new("t", text, None).unwrap();
+            Pipeline::default().run(&doc).into_iter().filter(|a| a.actor().is_some()).map(|a| a.quote).collect()
+        };
+        for t in ["“We will win,” Dr. told reporters.", "“It is over,” Mrs said.", "“Never,” said Mr."] {
+            assert!(actors(t).iter().all(|q| !q.starts_with(['M', 'D'])), "{t}: {:?}", actors(t));
+            assert_eq!(claims(t).len(), 1, "{t}");
+        }
+        let t = "Gordon Brown spoke in London on Monday. “It is over,” Mr said.";
+        assert_eq!(claims(t).into_iter().find(|c| c.0 == "It is over").and_then(|c| c.2), Some("Gordon Brown".into()));
     }
 
     #[test]

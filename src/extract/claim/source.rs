@@ -22,6 +22,9 @@ pub struct SourceFacts {
     pub mention: Mention,
     pub canonical: String,
     pub pronoun_word: String,
+    /// The phrase is a courtesy title alone ("Mr", "Mrs.", "Dr" with no name after it): it
+    /// names nobody, and refers back to a person like "he" or "she" does.
+    pub bare_title: bool,
 }
 
 impl ClaimExtractor {
@@ -89,16 +92,14 @@ impl ClaimExtractor {
                 (None, _) => (ActorKind::Organization, Mention::Nominal, descr),
             }
         };
-        Some(SourceFacts {
-            actor_span,
-            kind,
-            mention,
-            canonical,
-            pronoun_word: words::pronoun_base(&words[0].lower)
-                .or_else(|| words::pronoun_of_possessive(&words[0].lower))
-                .unwrap_or("")
-                .to_string(),
-        })
+        let bare_title =
+            core.iter().all(|w| w.is_punct(".") || words::courtesy_title(w.low())) && core.iter().any(|w| w.is_word());
+        let pronoun_word = if bare_title {
+            "he"
+        } else {
+            words::pronoun_base(&words[0].lower).or_else(|| words::pronoun_of_possessive(&words[0].lower)).unwrap_or("")
+        };
+        Some(SourceFacts { actor_span, kind, mention, canonical, pronoun_word: pronoun_word.to_string(), bare_title })
     }
 }
 
