@@ -25,6 +25,9 @@ pub struct SourceFacts {
     /// The phrase is a courtesy title alone ("Mr", "Mrs.", "Dr" with no name after it): it
     /// names nobody, and refers back to a person like "he" or "she" does.
     pub bare_title: bool,
+    /// The phrase is written in capitals on a line written in capitals ("TRUMP SAYS ..."),
+    /// where capitals prove no name (GUIDELINES.md, ACTOR).
+    pub caps_line: bool,
 }
 
 impl ClaimExtractor {
@@ -99,7 +102,21 @@ impl ClaimExtractor {
         } else {
             words::pronoun_base(&words[0].lower).or_else(|| words::pronoun_of_possessive(&words[0].lower)).unwrap_or("")
         };
-        Some(SourceFacts { actor_span, kind, mention, canonical, pronoun_word: pronoun_word.to_string(), bare_title })
+        let upper = |w: &Tok<'_>| {
+            w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.text.chars().any(char::is_lowercase)
+        };
+        let lettered = t.iter().filter(|w| w.is_word() && w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        let (n_words, n_upper) = lettered.fold((0, 0), |(n, u), w| (n + 1, u + usize::from(upper(w))));
+        let caps_line = n_words >= 3 && n_upper * 10 >= n_words * 7 && core.iter().filter(|w| w.is_word()).all(upper);
+        Some(SourceFacts {
+            actor_span,
+            kind,
+            mention,
+            canonical,
+            pronoun_word: pronoun_word.to_string(),
+            bare_title,
+            caps_line,
+        })
     }
 }
 

@@ -9,7 +9,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// A courtesy title, which names nobody by itself ("Mr", "Mrs.", "Dr"; the period is a
 /// token of its own). GUIDELINES.md, ACTOR: a person is named without titles.
 pub fn courtesy_title(w: &str) -> bool {
-    matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "messrs" | "mme" | "mlle")
+    matches!(w, "mr" | "mrs" | "ms" | "mx" | "dr" | "messrs" | "mme" | "mlle")
 }
 
 /// The personal pronoun a word is or starts ("we've", "they’re" -> "we", "they").
