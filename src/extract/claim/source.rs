@@ -43,9 +43,20 @@ impl ClaimExtractor {
                         x.text.chars().all(|c| c.is_ascii_digit())
                             || matches!(x.low(), "two" | "three" | "four" | "five")
                     });
-                matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
-                    && !t.get(k + 1).is_some_and(|x| x.is_cap())
-                    && !share
+                // "[a Quinnipiac poll] conducted in February", "[New polls] released Sunday",
+                // "[officials] familiar with ...": the phrase ends with its head noun
+                // (GUIDELINES.md, ACTOR: from the determiner to the head noun).
+                // A participle, not a finite verb with its object ("report cheered
+                // Democrats"): what follows it is no name, unless a day or month.
+                let day = |x: &Tok<'_>| !x.is_cap() || words::MONTHS_AND_DAYS.contains(&x.low().trim_end_matches('.'));
+                let participle = t[k].low().len() > 4 && t[k].low().ends_with("ed") && t.get(k + 1).is_none_or(day);
+                let post_modifier = participle || matches!(t[k].low(), "out" | "familiar" | "close" | "last");
+                let after_head =
+                    t[k].is_word() && !t[k].is_cap() && post_modifier && self.lex.heads.contains_key(t[k - 1].low());
+                after_head
+                    || matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
+                        && !t.get(k + 1).is_some_and(|x| x.is_cap())
+                        && !share
             })
             .unwrap_or(np.b + 1);
         let words = &t[np.a..cut];
