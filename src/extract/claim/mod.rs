@@ -28,7 +28,8 @@ mod words;
 use super::segment::Sentence as Sent;
 use super::{Context, Extractor, Steps};
 use crate::model::{
-    ActorAttrs, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance, Status,
+    ActorAttrs, ActorKind, Annotation, Attrs, ClaimAttrs, Cue, Document, Label, Mention, Provenance, Span, Stance,
+    Status,
 };
 use engine::Cand;
 pub use lexicon::closed_class_words;
@@ -171,7 +172,9 @@ impl ClaimExtractor {
                 if content.overlaps(&span) {
                     return None;
                 }
-                (Some(span), np.pronoun, Some(f))
+                // A title alone ("“...,” said Mr.") refers back to a person as a pronoun does.
+                let pronoun = np.pronoun || f.bare_title;
+                (Some(span), pronoun, Some(f))
             }
             None => (None, false, None),
         };
@@ -221,6 +224,7 @@ impl Extractor for ClaimExtractor {
         let mut n_src = 0;
         let mut n_clm = 0;
         for (att, kept) in atts.into_iter().zip(kept) {
+            let mut words_only = None;
             let source = match (&att.source, &att.source_facts) {
                 (Some(words), Some(f)) if att.pronoun => {
                     pronoun_class(&f.pronoun_word).and_then(|c| actors.antecedent(c, words.start(), att.content))
@@ -231,23 +235,40 @@ impl Extractor for ClaimExtractor {
                         let Some(quote) = doc.slice(f.actor_span) else {
                             continue;
                         };
-                        n_src += 1;
-                        let id = super::numbered_id("src", n_src);
-                        let attrs =
-                            ActorAttrs { kind: f.kind, mention: f.mention, canonical: f.canonical.clone(), role: None };
-                        let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
-                        actors.push(f.actor_span, id.clone(), f.kind, plural);
-                        out.push(Annotation {
-                            id: id.clone(),
-                            span: f.actor_span,
-                            quote: quote.to_string(),
-                            status: Status::Predicted,
-                            provenance: Provenance::extractor("claim-source"),
-                            note: None,
-                            unsure: false,
-                            attrs: Attrs::Actor(attrs),
-                        });
-                        Some(id)
+                        // On a line in capitals, the words are an actor only if they are a
+                        // name in the running text (GUIDELINES.md, ACTOR); else they stay
+                        // the claim's source words, and no actor is made.
+                        let (kind, canonical) = if f.caps_line && f.mention == Mention::Name {
+                            match name_in_text(cx.found, quote) {
+                                Some(x) => x,
+                                None => {
+                                    words_only = Some(*words);
+                                    (f.kind, String::new())
+                                }
+                            }
+                        } else {
+                            (f.kind, f.canonical.clone())
+                        };
+                        if words_only.is_some() {
+                            None
+                        } else {
+                            n_src += 1;
+                            let id = super::numbered_id("src", n_src);
+                            let attrs = ActorAttrs { kind, mention: f.mention, canonical, role: None };
+                            let plural = quote.ends_with('s') && f.mention == Mention::Nominal;
+                            actors.push(f.actor_span, id.clone(), kind, plural);
+                            out.push(Annotation {
+                                id: id.clone(),
+                                span: f.actor_span,
+                                quote: quote.to_string(),
+                                status: Status::Predicted,
+                                provenance: Provenance::extractor("claim-source"),
+                                note: None,
+                                unsure: false,
+                                attrs: Attrs::Actor(attrs),
+                            });
+                            Some(id)
+                        }
                     }
                 },
                 _ => None,
@@ -261,7 +282,7 @@ impl Extractor for ClaimExtractor {
             // The pronoun the clause uses for its source, which no ACTOR annotates.
             let words = match (att.pronoun, att.source) {
                 (true, Some(w)) => Some(w),
-                _ => att.relative,
+                _ => att.relative.or(words_only),
             };
             let source_words = words.and_then(|w| doc.slice(w).map(|text| Cue { span: w, text: text.to_string() }));
             n_clm += 1;
@@ -283,6 +304,23 @@ impl Extractor for ClaimExtractor {
             });
         }
     }
+}
+
+/// The kind and canonical name of an actor of the running text that `caps` (words written
+/// in capitals) names: the same words, or a person's surname ("TRUMP" for "Donald Trump").
+fn name_in_text(found: &[Annotation], caps: &str) -> Option<(ActorKind, String)> {
+    found.iter().find_map(|a| {
+        let x = a.actor().filter(|x| x.mention == Mention::Name)?;
+        if a.quote.chars().any(char::is_lowercase)
+            && (a.quote.eq_ignore_ascii_case(caps)
+                || x.kind == ActorKind::Person
+                    && a.quote.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(caps)))
+        {
+            Some((x.kind, x.canonical.clone()))
+        } else {
+            None
+        }
+    })
 }
 
 #[cfg(test)]
@@ -334,6 +372,48 @@ mod tests {
         let t = "As Hillary Clinton talked about unity, Donald Trump highlighted his message that the country \
                  needs law and order.";
         assert_eq!(src(t, "the country needs law and order"), "Donald Trump");
+    }
+
+    /// A courtesy title alone ("Mr", "Dr.") names nobody (GUIDELINES.md, ACTOR: people are
+    /// named without titles): it is no source ACTOR, and refers back to a person as "he" does.
+    #[test]
+    fn a_title_alone_is_no_actor() {
+        let actors = |text: &str| -> Vec<String> {
+            let doc = Document::new("t", text, None).unwrap();
+            Pipeline::default().run(&doc).into_iter().filter(|a| a.actor().is_some()).map(|a| a.quote).collect()
+        };
+        for t in ["“We will win,” Dr. told reporters.", "“It is over,” Mrs said.", "“Never,” said Mr."] {
+            assert!(actors(t).iter().all(|q| !q.starts_with(['M', 'D'])), "{t}: {:?}", actors(t));
+            assert_eq!(claims(t).len(), 1, "{t}");
+        }
+        let t = "Gordon Brown spoke in London on Monday. “It is over,” Mr said.";
+        assert_eq!(claims(t).into_iter().find(|c| c.0 == "It is over").and_then(|c| c.2), Some("Gordon Brown".into()));
+    }
+
+    /// On a line written in capitals, capitals prove no name (GUIDELINES.md, ACTOR): a
+    /// source written there is an actor only when it is a name of the running text (then
+    /// with that name's identity); else it stays the claim's source words. A nominal head
+    /// ("SOURCES") is still a nominal source.
+    #[test]
+    fn a_source_on_a_line_in_capitals() {
+        let run = |text: &str| {
+            let doc = Document::new("t", text, None).unwrap();
+            let anns = Pipeline::default().run(&doc);
+            let claim = anns.iter().find_map(|a| a.claim().filter(|c| c.cue.as_ref().unwrap().text == "SAYS").cloned());
+            let claim = claim.expect("the headline's claim");
+            let actor = claim.source.as_ref().and_then(|id| anns.iter().find(|a| &a.id == id));
+            (actor.map(|a| a.actor().unwrap().canonical.clone()), claim.source_words.map(|w| w.text))
+        };
+        let t = "TRUMP SAYS CLINTON IS A LIAR\n\nDonald Trump said on Monday that Clinton lied.";
+        assert_eq!(run(t), (Some("Donald Trump".into()), None));
+        for t in [
+            "WALKER SAYS BUDGET IS DEAD\n\nThe budget failed on Monday.",
+            "STEALTH COMMITTEE SAYS PLAN WILL FAIL\n\nThe plan was announced on Monday.",
+        ] {
+            let (actor, words) = run(t);
+            assert_eq!(actor, None, "{t}");
+            assert!(words.is_some_and(|w| t.starts_with(&w)), "{t}");
+        }
     }
 
     #[test]

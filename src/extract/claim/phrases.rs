@@ -134,6 +134,14 @@ impl Sentence<'_, '_> {
             while k < n && (self.t[k].is_cap() || self.t[k].kind == Kind::Possessive) {
                 k += 1;
             }
+            // "told The Star-Ledger of Newark", "the Bank of England": "of" and a
+            // capitalised name belong to the addressee.
+            if self.low(k) == "of" && self.t.get(k + 1).is_some_and(|x| x.is_cap()) {
+                k += 1;
+                while k < n && (self.t[k].is_cap() || self.t[k].kind == Kind::Possessive) {
+                    k += 1;
+                }
+            }
             // "told the RT America audience", "told USA TODAY's weekly video newsmaker series"
             let mut m = k;
             while m < n && m < k + 4 && self.t[m].is_word() && !self.is_fn(m) && !self.t[m].is_cap() {

@@ -22,6 +22,12 @@ pub struct SourceFacts {
     pub mention: Mention,
     pub canonical: String,
     pub pronoun_word: String,
+    /// The phrase is a courtesy title alone ("Mr", "Mrs.", "Dr" with no name after it): it
+    /// names nobody, and refers back to a person like "he" or "she" does.
+    pub bare_title: bool,
+    /// The phrase is written in capitals on a line written in capitals ("TRUMP SAYS ..."),
+    /// where capitals prove no name (GUIDELINES.md, ACTOR).
+    pub caps_line: bool,
 }
 
 impl ClaimExtractor {
@@ -37,9 +43,20 @@ impl ClaimExtractor {
                         x.text.chars().all(|c| c.is_ascii_digit())
                             || matches!(x.low(), "two" | "three" | "four" | "five")
                     });
-                matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
-                    && !t.get(k + 1).is_some_and(|x| x.is_cap())
-                    && !share
+                // "[a Quinnipiac poll] conducted in February", "[New polls] released Sunday",
+                // "[officials] familiar with ...": the phrase ends with its head noun
+                // (GUIDELINES.md, ACTOR: from the determiner to the head noun).
+                // A participle, not a finite verb with its object ("report cheered
+                // Democrats"): what follows it is no name, unless a day or month.
+                let day = |x: &Tok<'_>| !x.is_cap() || words::MONTHS_AND_DAYS.contains(&x.low().trim_end_matches('.'));
+                let participle = t[k].low().len() > 4 && t[k].low().ends_with("ed") && t.get(k + 1).is_none_or(day);
+                let post_modifier = participle || matches!(t[k].low(), "out" | "familiar" | "close" | "last");
+                let after_head =
+                    t[k].is_word() && !t[k].is_cap() && post_modifier && self.lex.heads.contains_key(t[k - 1].low());
+                after_head
+                    || matches!(t[k].low(), "of" | "for" | "in" | "at" | "from")
+                        && !t.get(k + 1).is_some_and(|x| x.is_cap())
+                        && !share
             })
             .unwrap_or(np.b + 1);
         let words = &t[np.a..cut];
@@ -89,15 +106,27 @@ impl ClaimExtractor {
                 (None, _) => (ActorKind::Organization, Mention::Nominal, descr),
             }
         };
+        let bare_title =
+            core.iter().all(|w| w.is_punct(".") || words::courtesy_title(w.low())) && core.iter().any(|w| w.is_word());
+        let pronoun_word = if bare_title {
+            "he"
+        } else {
+            words::pronoun_base(&words[0].lower).or_else(|| words::pronoun_of_possessive(&words[0].lower)).unwrap_or("")
+        };
+        let upper = |w: &Tok<'_>| {
+            w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.text.chars().any(char::is_lowercase)
+        };
+        let lettered = t.iter().filter(|w| w.is_word() && w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        let (n_words, n_upper) = lettered.fold((0, 0), |(n, u), w| (n + 1, u + usize::from(upper(w))));
+        let caps_line = n_words >= 3 && n_upper * 10 >= n_words * 7 && core.iter().filter(|w| w.is_word()).all(upper);
         Some(SourceFacts {
             actor_span,
             kind,
             mention,
             canonical,
-            pronoun_word: words::pronoun_base(&words[0].lower)
-                .or_else(|| words::pronoun_of_possessive(&words[0].lower))
-                .unwrap_or("")
-                .to_string(),
+            pronoun_word: pronoun_word.to_string(),
+            bare_title,
+            caps_line,
         })
     }
 }

@@ -6,6 +6,35 @@
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+/// Month and weekday names, lowercase.
+pub const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A courtesy title, which names nobody by itself ("Mr", "Mrs.", "Dr"; the period is a
+/// token of its own). GUIDELINES.md, ACTOR: a person is named without titles.
+pub fn courtesy_title(w: &str) -> bool {
+    matches!(w, "mr" | "mrs" | "ms" | "mx" | "dr" | "messrs" | "mme" | "mlle")
+}
+
 /// The personal pronoun a word is or starts ("we've", "they’re" -> "we", "they").
 pub fn pronoun_base(w: &str) -> Option<&'static str> {
     let (base, suffix) = match w.find(['\'', '’']) {

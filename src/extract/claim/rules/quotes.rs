@@ -100,9 +100,22 @@ fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
         });
         // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names after a
         // heading is no statement.
+        // The same for names joined by "and" or ";", and for credits ("Contributors: Jane
+        // Doe and John Smith", "Contributors: Reporting by Jane Doe; Editing by John Smith"):
+        // the label heads a list, it names no speaker (GUIDELINES.md, CLAIM: title-case `X: Y`).
         let list = {
-            let commas = s.t[i + 1..].iter().filter(|x| x.is_punct(",")).count();
-            commas >= 2 && s.t[i + 1..].iter().all(|x| !x.is_word() || x.is_cap() || matches!(x.low(), "and" | "of"))
+            let rest = &s.t[i + 1..];
+            let commas = rest.iter().filter(|x| x.is_punct(",")).count();
+            let joints = rest.iter().filter(|x| x.is_punct(";") || x.is_punct("&") || x.low() == "and").count();
+            let names = rest.iter().all(|x| !x.is_word() || x.is_cap() || matches!(x.low(), "and" | "of" | "by"));
+            // Each item is short (a name, or "Reporting by" a name), and nothing is quoted.
+            let longest = rest
+                .split(|x| x.is_punct(",") || x.is_punct(";") || x.is_punct("&") || x.low() == "and")
+                .map(|item| item.iter().filter(|x| x.is_word()).count())
+                .max()
+                .unwrap_or(0);
+            let short = longest <= 4 && !rest.iter().any(|x| x.is_quote());
+            names && (commas >= 2 || joints >= 1 && short && rest.iter().filter(|x| x.is_cap()).count() >= 4)
         };
         if speaker
             && !dateish

@@ -94,7 +94,22 @@ fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
 /// The subject must start a clause (unless it is a relative pronoun's antecedent).
 pub const MID_CLAUSE: Rule<SubjectAt> = Rule { name: "subject-mid-clause", apply: mid_clause };
 fn mid_clause(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
-    if let Some(sl) = at.left.filter(|_| !at.relative) {
+    if let Some(mut sl) = at.left.filter(|_| !at.relative) {
+        // "At least a dozen members told", "more than 20 lawmakers said": a quantity
+        // modifier before a counted subject belongs to it; the clause starts before it.
+        let quantity = sl >= 1
+            && match s.low(sl) {
+                "least" | "most" => s.low(sl - 1) == "at",
+                "than" => matches!(s.low(sl - 1), "more" | "fewer" | "less"),
+                "to" => s.low(sl - 1) == "up",
+                _ => false,
+            };
+        if quantity {
+            match sl.checked_sub(2) {
+                Some(k) => sl = k,
+                None => return Verdict::Pass,
+            }
+        }
         let tl = &s.t[sl];
         let ok = !tl.is_word()
             || CLAUSE_START.contains(&tl.low())
