@@ -285,8 +285,10 @@ pub struct ClaimAttrs {
     pub target: Option<String>,
     /// The words the claim's own clause uses for its source when they are not the source
     /// ACTOR's span: a pronoun ("he" in "he said", "his" in "his claim that", "who" in
-    /// "Smith, who said"), which the guidelines never annotate as an ACTOR. Optional: absent
-    /// when the source words are the actor's mention, or not recorded (older files).
+    /// "Smith, who said"), which the guidelines never annotate as an ACTOR; a courtesy title
+    /// alone ("Mr. said"), which refers back as a pronoun does; a name on a line in capitals
+    /// that the running text does not name (no actor then). Optional: absent when the source
+    /// words are the actor's mention, or not recorded (older files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_words: Option<Cue>,
 }
