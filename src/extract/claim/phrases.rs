@@ -25,9 +25,7 @@ impl Sentence<'_, '_> {
                 && SEASONS.contains(&self.low(k))
                 && matches!(self.low(k - 1), "this" | "last" | "early" | "late");
             if k < n
-                && (TIME_WORDS.contains(&self.low(k))
-                    || season_after_modifier
-                    || ends_ly(self.low(k)) && !self.t[k].is_cap())
+                && (is_time_word(self.low(k)) || season_after_modifier || ends_ly(self.low(k)) && !self.t[k].is_cap())
             {
                 k += 1;
                 continue;
@@ -35,7 +33,7 @@ impl Sentence<'_, '_> {
             // "this week", "last month", "early Tuesday": a time modifier is an adjunct only
             // before a time word ("said this was ..." has its content there).
             let time_modifier = matches!(self.low(k), "this" | "last" | "early" | "late");
-            if time_modifier && !TIME_WORDS.contains(&self.low(k + 1)) && !SEASONS.contains(&self.low(k + 1)) {
+            if time_modifier && !is_time_word(self.low(k + 1)) && !SEASONS.contains(&self.low(k + 1)) {
                 return k;
             }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
@@ -187,11 +185,11 @@ impl Sentence<'_, '_> {
         if pronoun_base(&tk.lower).is_some() {
             return Some(Np { a: b, b, pronoun: true });
         }
-        if TIME_WORDS.contains(&tk.low()) || matches!(tk.low(), "soon" | "now" | "almost" | "already" | "today") {
+        if is_time_word(tk.low()) || matches!(tk.low(), "soon" | "now" | "almost" | "already" | "today") {
             // "the board on Monday rejected": the subject is before the time phrase.
             let mut k = b;
             while k > 0
-                && (TIME_WORDS.contains(&self.low(k))
+                && (is_time_word(self.low(k))
                     || matches!(
                         self.low(k),
                         "on" | "in"
@@ -516,7 +514,7 @@ impl Sentence<'_, '_> {
         // New Hampshire,") belongs to the adverbial.
         let adverbial = |k: usize| {
             let w = self.low(k);
-            self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || TIME_WORDS.contains(&w) || w == "having"
+            self.is_fn(k) || ends_ly(w) || w.ends_with("ing") || is_time_word(w) || w == "having"
         };
         let mut rounds = 0;
         while a < n && adverbial(a) && pronoun_base(self.low(a)).is_none() && rounds < 3 {

@@ -48,7 +48,12 @@ impl ClaimExtractor {
                 // (GUIDELINES.md, ACTOR: from the determiner to the head noun).
                 // A participle, not a finite verb with its object ("report cheered
                 // Democrats"): what follows it is no name, unless a day or month.
-                let day = |x: &Tok<'_>| !x.is_cap() || words::MONTHS_AND_DAYS.contains(&x.low().trim_end_matches('.'));
+                let day = |x: &Tok<'_>| {
+                    !x.is_cap() || {
+                        let w = x.low().trim_end_matches('.');
+                        words::MONTHS.contains(&w) || words::WEEKDAYS.contains(&w)
+                    }
+                };
                 let participle = t[k].low().len() > 4 && t[k].low().ends_with("ed") && t.get(k + 1).is_none_or(day);
                 let post_modifier = participle || matches!(t[k].low(), "out" | "familiar" | "close" | "last");
                 let after_head =

@@ -6,8 +6,8 @@
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-/// Month and weekday names, lowercase.
-pub const MONTHS_AND_DAYS: &[&str] = &[
+/// Month names, lowercase.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -20,14 +20,10 @@ pub const MONTHS_AND_DAYS: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
+
+/// Weekday names, lowercase.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// A courtesy title, which names nobody by itself ("Mr", "Mrs.", "Dr"; the period is a
 /// token of its own). GUIDELINES.md, ACTOR: a person is named without titles.
@@ -161,14 +157,8 @@ pub const AUX: &[&str] = &[
 pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "stand", "stands", "stood"];
 pub const LY_NOUNS: &[&str] =
     &["family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "daily", "weekly"];
+/// Time words besides the weekday names (see [`is_time_word`]).
 pub const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -212,4 +202,9 @@ pub const CLAUSE_START: &[&str] = &[
 
 pub fn ends_ly(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
+/// A weekday name or another time word ("yesterday", "earlier", "publicly"...), lowercase.
+pub fn is_time_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || TIME_WORDS.contains(&w)
 }

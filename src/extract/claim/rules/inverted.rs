@@ -10,7 +10,7 @@ use crate::extract::claim::engine::{n_minus, Cand, Rule, Sentence, SubjectAt, Ve
 use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::rules::subject_cue::content_after;
 use crate::extract::claim::tokens::Kind;
-use crate::extract::claim::words::{pronoun_base, DETERMINERS, TIME_WORDS};
+use crate::extract::claim::words::{is_time_word, pronoun_base, DETERMINERS};
 
 /// Finite auxiliaries: one inside the words after a cue makes them a clause, not a source.
 const AUXILIARIES: &[&str] = &[
@@ -57,7 +57,7 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     // noun, and holds no auxiliary). The claim stands; its source is the subject before the
     // apposition, or none.
     if s.is_fn(np.a) && !s.t[np.a].is_cap() && !DETERMINERS.contains(&s.low(np.a))
-        || np.a == np.b && TIME_WORDS.contains(&s.low(np.a))
+        || np.a == np.b && is_time_word(s.low(np.a))
         || (np.a..=np.b).any(|k| {
             !s.t[k].is_cap()
                 && (AUXILIARIES.contains(&s.low(k)) || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past)))

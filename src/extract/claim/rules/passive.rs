@@ -13,7 +13,7 @@ use super::subject_cue::content_after;
 use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, VerbAt, Verdict};
 use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::Kind;
-use crate::extract::claim::words::{ADJUNCT_PREPS, DETERMINERS, PARTICIPLE_INTRO, QUESTION_WORDS, TIME_WORDS};
+use crate::extract::claim::words::{is_time_word, ADJUNCT_PREPS, DETERMINERS, PARTICIPLE_INTRO, QUESTION_WORDS};
 use crate::model::Stance;
 
 /// "The move, announced by a French diplomatic source on Friday, comes ...", "France has
@@ -186,7 +186,7 @@ fn passive_question(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 /// on" as a subject). `Some` with the issuer, the verb's subject, when it is found.
 fn issued_message(s: &Sentence<'_, '_>, l: usize) -> Option<Option<Np>> {
     let mut m = l;
-    while m > 0 && (TIME_WORDS.contains(&s.low(m)) || matches!(s.low(m), "on" | "late" | "early")) {
+    while m > 0 && (is_time_word(s.low(m)) || matches!(s.low(m), "on" | "late" | "early")) {
         m -= 1;
     }
     if !(s.lex.messages.contains(s.low(m)) && !s.t[m].is_cap() && m >= 2) {

@@ -47,10 +47,9 @@ fn coordinated(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     };
     // "... but on Tuesday wrote that C": a time adjunct between the conjunction and the verb.
-    if TIME_WORDS.contains(&s.low(l)) {
+    if is_time_word(s.low(l)) {
         let mut k = l;
-        while k > 0
-            && (TIME_WORDS.contains(&s.low(k)) || matches!(s.low(k), "on" | "in" | "last" | "this" | "early" | "late"))
+        while k > 0 && (is_time_word(s.low(k)) || matches!(s.low(k), "on" | "in" | "last" | "this" | "early" | "late"))
         {
             k -= 1;
         }
