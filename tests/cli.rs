@@ -709,18 +709,18 @@ fn score_of_a_corpus_whose_every_document_is_skipped_fails_in_one_line() {
 fn learn_reads_the_decisions_a_file_the_page_saved_records_in_its_statuses() {
     use gloss::model::{ActorKind, Attrs, Status};
     let dir = scratch("learn-statuses");
-    let text = "Talks with Zorblax went on. \u{1F642} Bamako said so.\r\nParis agreed.\n";
+    let text = "Talks with Zorblax went on. \u{1F642} AFP said so.\r\nParis agreed.\n";
     let o = gloss_stdin(&["extract", "--dct", "2025-09-19"], Some(text.as_bytes()));
     let mut f = GoldFile::from_json(&stdout(&o)).unwrap();
     let quotes: Vec<&str> = f.annotations.iter().filter(|a| a.actor().is_some()).map(|a| a.quote.as_str()).collect();
-    assert!(["Zorblax", "Bamako", "Paris"].iter().all(|q| quotes.contains(q)), "the three are predicted: {quotes:?}");
+    assert!(["Zorblax", "AFP", "Paris"].iter().all(|q| quotes.contains(q)), "the three are predicted: {quotes:?}");
     for a in f.annotations.iter_mut() {
         match (a.quote.as_str(), &mut a.attrs) {
             ("Zorblax", Attrs::Actor(x)) => {
                 (x.kind, x.canonical) = (ActorKind::Group, "Zorblax Front".into());
                 a.status = Status::Edited;
             }
-            ("Bamako", Attrs::Actor(_)) => a.status = Status::Rejected,
+            ("AFP", Attrs::Actor(_)) => a.status = Status::Rejected,
             _ => {}
         }
     }
@@ -732,7 +732,7 @@ fn learn_reads_the_decisions_a_file_the_page_saved_records_in_its_statuses() {
     let lex = gloss::learn::ProjectLexicon::from_json(&stdout(&o)).unwrap();
     let z = lex.actor("Zorblax").expect("the corrected name");
     assert_eq!((z.kind, z.canonical.as_str()), (ActorKind::Group, "Zorblax Front"));
-    assert!(lex.is_rejected(gloss::model::Label::Actor, "Bamako"));
+    assert!(lex.is_rejected(gloss::model::Label::Actor, "AFP"));
     assert!(
         lex.actor("Paris").is_none() && lex.rejections(gloss::model::Label::Actor, "Paris") == 0,
         "unreviewed: nothing"
@@ -787,6 +787,23 @@ fn learn_then_extract_with_the_lexicon_and_simulate() {
     let out = stdout(&o);
     assert!(out.lines().any(|l| l.trim_start().starts_with("2 ") && l.contains("CUE")), "{out}");
     assert!(out.lines().any(|l| l.trim_start().starts_with("2 ") && l.contains("CLAIM")), "{out}");
+    // Scored on some actor kinds and mentions only, as `gloss score` does.
+    let gold_actors = |extra: &[&str]| {
+        let mut args = vec!["simulate-learning", seeds.to_str().unwrap(), "--at", "2", "--next", "2", "--json"];
+        args.extend_from_slice(extra);
+        let o = gloss(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let points: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let labels = points[0]["labels"].as_array().unwrap().clone();
+        let actor = labels.iter().find(|l| l["label"] == "ACTOR").expect("an ACTOR row").clone();
+        actor["without"]["gold"].as_u64().unwrap()
+    };
+    let all = gold_actors(&[]);
+    let states = gold_actors(&["--kinds", "state", "--mention", "name"]);
+    assert!(states > 0 && states < all, "named states {states} of {all} actors");
+    let o = gloss(&["simulate-learning", seeds.to_str().unwrap(), "--kinds", "planet"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not an actor kind"), "{}", stderr(&o));
     let o = gloss(&["simulate-learning", seeds.to_str().unwrap(), "--at", "9"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("too few"), "{}", stderr(&o));

@@ -5,7 +5,8 @@
 //!   (a claim whose source it was keeps no source: the merge drops the reference).
 //! - A candidate ACTOR whose words are a learned name takes the learned kind and identity;
 //!   any other takes the identity's new name when it was renamed.
-//! - Each occurrence of a learned name (as written, between word boundaries) or of a learned
+//! - Each occurrence of a learned name (as written, between word boundaries; not a state's,
+//!   which is an actor only where it acts: `learn::depends_on_context`) or of a learned
 //!   date (any ASCII case) that no candidate of its label already covers exactly becomes a
 //!   candidate; the merge prefers the longer of two overlapping ones, so a learned name never
 //!   cuts a longer name the extractor found, and a longer learned name replaces a shorter cut.
@@ -18,7 +19,7 @@
 //! Owns: those three steps. It must not: learn (that is `crate::learn`) or resolve overlaps.
 
 use super::claim::{closed_class_words, ClaimExtractor};
-use crate::learn::ProjectLexicon;
+use crate::learn::{depends_on_context, ProjectLexicon};
 use crate::model::{ActorAttrs, Annotation, Attrs, DateAttrs, Document, Label, Mention, Provenance, Span, Status};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -42,7 +43,8 @@ impl Compiled {
         // or it would be predicted all over every text.
         let closed = closed_class_words();
         let names: Vec<String> = (lex.actors.keys())
-            .filter(|s| lex.actor(s).is_some() && !closed.contains(s.to_lowercase().as_str()))
+            .filter(|s| lex.actor(s).is_some_and(|a| !depends_on_context(a.kind)))
+            .filter(|s| !closed.contains(s.to_lowercase().as_str()))
             .cloned()
             .collect();
         let dates: Vec<String> = lex.dates.keys().filter(|s| lex.date(s).is_some()).cloned().collect();

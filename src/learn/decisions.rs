@@ -11,7 +11,7 @@
 //! lexicons and forgetting one entry. It must not: compare with predictions (that is
 //! [`ProjectLexicon::learn_document`]), run the extractors, or see the UI.
 
-use super::{claim_cue_word, LearnedActor, LearnedCue, LearnedDate, ProjectLexicon};
+use super::{claim_cue_word, depends_on_context, LearnedActor, LearnedCue, LearnedDate, ProjectLexicon};
 use crate::model::{Annotation, Attrs, Document, Label, Mention, Stance, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -101,6 +101,8 @@ impl ProjectLexicon {
                 // word when that word was learned (after this loop: a later document may
                 // teach it).
                 (Attrs::Claim(_), Status::Rejected | Status::Accepted) => false,
+                // A state rejected was not acting there: its words are not rejected.
+                (Attrs::Actor(x), Status::Rejected) if depends_on_context(x.kind) => false,
                 (_, Status::Rejected) if kept.contains(&(a.label(), words.to_lowercase())) => false,
                 (_, Status::Rejected) => self.reject(a.label(), words),
                 (Attrs::Actor(x), _) if by_person && x.mention == Mention::Name => {

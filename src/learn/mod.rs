@@ -13,6 +13,10 @@
 //!   "quipped"), with its stance; the claim extractor then reads the word as a reporting verb
 //!   of the `speech` frame (`X cautioned that C`, `C, X cautioned`).
 //!
+//! A state's name (a country, or a capital for its government) is an actor only where the state
+//! acts: it teaches its kind and identity, but is not predicted wherever it occurs, and its
+//! rejection says "not acting here", not "never an actor" ([`depends_on_context`]).
+//!
 //! A name is predicted again where it was accepted more often than rejected; a surface is no
 //! longer predicted where it was rejected more often than accepted. What a learned entry adds
 //! or changes says so in its provenance (`rule: "lexicon"`, see `extract::learned`).
@@ -80,6 +84,15 @@ impl LearnedCue {
         let n = if accepted { &mut self.accepted } else { &mut self.rejected };
         *n = n.saturating_add(1);
     }
+}
+
+/// True for an actor kind whose names are actors only in some sentences: a state (a country,
+/// or its capital for its government) is an ACTOR where it acts and a place elsewhere
+/// (GUIDELINES.md). Whether its name is one depends on the sentence, not on the words: so a
+/// rejected state teaches nothing about its words, and a learned state name is not predicted
+/// wherever it occurs (it still gives its kind and identity to a mention the extractor finds).
+pub fn depends_on_context(kind: ActorKind) -> bool {
+    kind == ActorKind::State
 }
 
 /// The longest cue word learned, in bytes.
@@ -328,6 +341,7 @@ impl ProjectLexicon {
             }
             if let Attrs::Actor(a) = &p.attrs {
                 if (!coverage.actor_kinds.is_empty() && !coverage.actor_kinds.contains(&a.kind))
+                    || depends_on_context(a.kind)
                     || places.iter().any(|s| s.overlaps(&p.span))
                 {
                     continue;

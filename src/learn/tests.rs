@@ -92,13 +92,19 @@ fn a_renamed_identity_is_applied_to_predictions_and_learned_names() {
 
 #[test]
 fn learning_a_reviewed_document_accepts_gold_names_and_rejects_what_was_dropped() {
-    let text = "Bamako said talks with zorblax and Emmanuel Macron would go on.";
+    let text = "Bamako said talks with zorblax, Acme Holdings and Emmanuel Macron would go on.";
     let d = doc(text);
     let predicted = Pipeline::default().run(&d);
-    assert!(actor(&predicted, "Bamako").is_some() && actor(&predicted, "Emmanuel Macron").is_some(), "{predicted:?}");
-    // The person kept Macron, dropped Bamako and added zorblax.
-    let mut gold: Vec<Annotation> =
-        predicted.iter().filter(|a| a.quote != "Bamako" && a.label() != Label::Claim).cloned().collect();
+    for name in ["Bamako", "Acme Holdings", "Emmanuel Macron"] {
+        assert!(actor(&predicted, name).is_some(), "{name}: {predicted:?}");
+    }
+    // The person kept Macron, dropped Bamako (a state: not acting there) and Acme Holdings,
+    // and added zorblax.
+    let dropped = ["Bamako", "Acme Holdings"];
+    let mut gold: Vec<Annotation> = (predicted.iter())
+        .filter(|a| !dropped.contains(&a.quote.as_str()) && a.label() != Label::Claim)
+        .cloned()
+        .collect();
     let start = text.find("zorblax").unwrap();
     gold.push(Annotation {
         id: "A99".into(),
@@ -118,7 +124,9 @@ fn learning_a_reviewed_document_accepts_gold_names_and_rejects_what_was_dropped(
     let mut lex = ProjectLexicon::new();
     let n = lex.learn_document(&d, &gold, &predicted, &Coverage::full(), &[]);
     assert!(n >= 3, "{n} decisions: {lex:?}");
-    assert!(lex.is_rejected(Label::Actor, "Bamako"));
+    assert!(lex.is_rejected(Label::Actor, "Acme Holdings"));
+    // A state left out was not acting in that sentence: its name may act in the next one.
+    assert_eq!(lex.rejections(Label::Actor, "Bamako"), 0);
     assert_eq!(lex.actor("zorblax").map(|a| a.canonical.as_str()), Some("Zorblax Front"));
     assert!(lex.actor("Emmanuel Macron").is_some());
 }
@@ -383,4 +391,34 @@ fn cue_words_round_trip_merge_and_forget_and_older_files_still_read() {
     let bad = r#"{"format":"gloss-lexicon","version":1,"actors":{},"rejected":{},"renamed":{},"dates":{},"cues":{"said that":{"stance":"assert","accepted":1}}}"#;
     let e = ProjectLexicon::from_json(bad).unwrap_err();
     assert!(e.contains("the cue word \"said that\" cannot be learned"), "{e}");
+}
+
+#[test]
+fn a_state_teaches_its_identity_but_is_not_predicted_wherever_its_name_occurs() {
+    // GUIDELINES.md: a state (or its capital) is an ACTOR where it acts, a place elsewhere.
+    let mut lex = ProjectLexicon::new();
+    assert!(lex.accept_actor("Mali", ActorKind::State, "Mali"));
+    assert!(lex.accept_actor("Bamako", ActorKind::State, "Republic of Mali"));
+    let place = "The envoy flew to Mali and then to Bamako on Monday.";
+    let plain = Pipeline::default().run(&doc(place));
+    assert!(actor(&plain, "Mali").is_none() && actor(&plain, "Bamako").is_none(), "places: {plain:?}");
+    let anns = run(&lex, place);
+    assert!(actor(&anns, "Mali").is_none() && actor(&anns, "Bamako").is_none(), "still places: {anns:?}");
+    // Where the extractor finds the state acting, the learned identity is applied.
+    let acting = "Bamako said on Monday that the envoy had been arrested.";
+    let a = actor(&run(&lex, acting), "Bamako").cloned().expect("the capital acting is found");
+    let Attrs::Actor(x) = &a.attrs else { unreachable!() };
+    assert_eq!(
+        (x.kind, x.canonical.as_str(), a.provenance.rule.as_deref()),
+        (ActorKind::State, "Republic of Mali", Some(RULE))
+    );
+    // A state rejected in the page teaches nothing about its words either.
+    let d = doc("Bamako said so. Talks went on.");
+    let anns = vec![
+        decided(&d, "Bamako", Status::Rejected, name(ActorKind::State, "Mali")),
+        decided(&d, "Talks", Status::Rejected, name(ActorKind::Person, "Talks")),
+    ];
+    let mut lex = ProjectLexicon::new();
+    assert_eq!(lex.learn_decisions(&d, &anns), 1);
+    assert_eq!((lex.rejections(Label::Actor, "Bamako"), lex.rejections(Label::Actor, "Talks")), (0, 1));
 }

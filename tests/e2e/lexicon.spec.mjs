@@ -37,7 +37,7 @@ await run(async ({ page, base, downloads, errors }) => {
   await page.waitForSelector('#text .r[data-ids]', { timeout: 30000 });
 
   await step('a name added by hand and a prediction rejected are decisions the lexicon lists', async () => {
-    await paste(page, 'Talks on the Zorblax plan went on 🙂.\nBamako said on Monday that the envoy had been arrested.\n');
+    await paste(page, 'Talks on the Zorblax plan went on 🙂.\nAFP said on Monday that the envoy had been arrested.\n');
     eq(await runs(page, 'Zorblax', 'actor'), [], 'the extractor alone does not find the made-up name');
     await page.evaluate(() => {
       const run = [...document.querySelectorAll('#text .r:not([data-ids])')].find((x) => x.textContent.includes('Zorblax'));
@@ -50,16 +50,18 @@ await run(async ({ page, base, downloads, errors }) => {
     await page.keyboard.press('1');
     await page.waitForFunction(() => [...document.querySelectorAll('#text .r.actor[data-ids]')].some((r) => r.textContent === 'Zorblax'));
     await page.keyboard.press('Escape');
-    const bamako = (await runs(page, 'Bamako', 'actor'))[0];
-    assert(bamako, 'the capital acting is predicted');
-    await page.click(`#text .r.actor[data-ids="${bamako}"]`);
-    await page.waitForFunction((id) => document.getElementById('details')?.dataset.id === id, bamako.split(' ')[0]);
+    // A news agency: the project (say) does not annotate agencies. (A state would teach
+    // nothing by its rejection: it is an actor only where it acts.)
+    const afp = (await runs(page, 'AFP', 'actor'))[0];
+    assert(afp, 'the agency is predicted');
+    await page.click(`#text .r.actor[data-ids="${afp}"]`);
+    await page.waitForFunction((id) => document.getElementById('details')?.dataset.id === id, afp.split(' ')[0]);
     await page.keyboard.press('r');
     await page.waitForFunction(() => !!document.querySelector('#text .r.rejected[data-ids]'));
     await openView(page);
     const items = await listed(page, 'lexicon-list');
     assert(items.some((t) => t.includes('actor \u201cZorblax\u201d')), `the name: ${JSON.stringify(items)}`);
-    assert(items.some((t) => t.includes('not an actor: \u201cBamako\u201d')), `the rejection: ${JSON.stringify(items)}`);
+    assert(items.some((t) => t.includes('not an actor: \u201cAFP\u201d')), `the rejection: ${JSON.stringify(items)}`);
   });
 
   await step('a claim made by hand teaches its cue word', async () => {
@@ -94,7 +96,7 @@ await run(async ({ page, base, downloads, errors }) => {
     const lex = JSON.parse(got.raw);
     eq([lex.format, lex.version], ['gloss-lexicon', 1], 'format');
     eq(lex.actors.Zorblax?.accepted, 1, 'the name learned once');
-    eq(lex.rejected.ACTOR?.Bamako, 1, 'the rejection');
+    eq(lex.rejected.ACTOR?.AFP, 1, 'the rejection');
     eq(lex.cues?.mused?.accepted, 1, 'the cue word');
   });
 
@@ -111,11 +113,11 @@ await run(async ({ page, base, downloads, errors }) => {
 
   await step('the next article is predicted with what was learned (rule "lexicon")', async () => {
     await page.keyboard.press('Escape');
-    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nBamako said on Monday that talks would resume.\nThe minister mused that the talks had stalled again.\n');
+    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nAFP said on Monday that talks would resume.\nThe minister mused that the talks had stalled again.\n');
     const json = (await download(page, downloads)).json;
     const z = json.annotations.filter((a) => a.quote === 'Zorblax');
     eq(z.map((a) => [a.label, a.provenance.rule, a.attributes.canonical]), [['ACTOR', 'lexicon', 'Zorblax']], 'the learned name');
-    eq(json.annotations.filter((a) => a.quote === 'Bamako' && a.label === 'ACTOR'), [], 'the rejected surface');
+    eq(json.annotations.filter((a) => a.quote === 'AFP' && a.label === 'ACTOR'), [], 'the rejected surface');
     eq(json.annotations.filter((a) => a.quote === 'Monday' && a.label === 'DATE'), [], 'the imported DATE rejection');
     const mused = json.annotations.filter((a) => a.label === 'CLAIM' && a.attributes.cue?.text === 'mused');
     eq(mused.map((a) => [a.quote, a.provenance.rule]), [['the talks had stalled again', 'lexicon']], 'the learned cue word');
@@ -123,8 +125,8 @@ await run(async ({ page, base, downloads, errors }) => {
 
   await step('a seed opened afterwards takes the lexicon too (its shipped predictions are replaced)', async () => {
     await page.click('#corpus .doc[data-id^="003_"]');
-    await page.waitForFunction(() => document.getElementById('text')?.textContent.includes('Bamako') && !document.getElementById('extracting'), null, { timeout: 60000 });
-    await page.waitForFunction(() => ![...document.querySelectorAll('#text .r.actor[data-ids]')].some((r) => r.textContent === 'Bamako'), null, { timeout: 30000 });
+    await page.waitForFunction(() => document.getElementById('text')?.textContent.includes('AFP') && !document.getElementById('extracting'), null, { timeout: 60000 });
+    await page.waitForFunction(() => ![...document.querySelectorAll('#text .r.actor[data-ids]')].some((r) => r.textContent === 'AFP'), null, { timeout: 30000 });
     assert((await runs(page, 'Mali', 'actor')).length > 0, 'other actors stay');
   });
 

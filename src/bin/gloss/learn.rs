@@ -4,14 +4,14 @@
 //! Owns: those two commands' arguments and output. It must not: hold learning rules (they are
 //! in the library) or read formats itself (it uses the CLI's readers).
 
-use super::{label_arg, load_annotated, read_text, Fail, Limit, Out};
+use super::{kind_arg, label_arg, load_annotated, mention_arg, read_text, Fail, Limit, Out};
 use clap::Args;
 use gloss::eval::Options;
 use gloss::extract::learned::Compiled;
 use gloss::extract::Pipeline;
 use gloss::learn::simulate::{simulate, Point, Reviewed};
 use gloss::learn::ProjectLexicon;
-use gloss::model::{Label, Status};
+use gloss::model::{ActorKind, Label, Mention, Status};
 
 #[derive(Args)]
 pub struct LearnArgs {
@@ -37,6 +37,12 @@ pub struct SimulateArgs {
     /// Labels to score, comma-separated (default: all that the gold annotates).
     #[arg(long, value_delimiter = ',', value_parser = label_arg)]
     pub labels: Vec<Label>,
+    /// Actor kinds to score on both sides, comma-separated: person, organization, state, group.
+    #[arg(long, value_delimiter = ',', value_parser = kind_arg)]
+    pub kinds: Vec<ActorKind>,
+    /// Score only actor mentions of this type, on both sides.
+    #[arg(long, value_parser = mention_arg)]
+    pub mention: Option<Mention>,
     /// Also score claim cues as attributions (overlap, one to one): what learned cue words buy.
     #[arg(long)]
     pub attributions: bool,
@@ -118,7 +124,7 @@ fn table(points: &[Point]) -> String {
 
 pub fn simulate_learning(a: SimulateArgs, out: &mut Out) -> Result<(), Fail> {
     let docs = reviewed(&a.corpus)?;
-    let opts = Options { labels: a.labels, attributions: a.attributions, ..Options::default() };
+    let opts = Options { labels: a.labels, kinds: a.kinds, mention: a.mention, attributions: a.attributions };
     let points = simulate(&docs, &a.at, a.next, &opts).map_err(|e| Fail::input(format!("{}: {e}", a.corpus)))?;
     if points.is_empty() {
         return Err(Fail::input(format!(

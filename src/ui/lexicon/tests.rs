@@ -31,7 +31,7 @@ fn opened() -> State {
     let doc = Document::new("d1", T1, None).unwrap();
     let anns = vec![
         predicted(T1, "A1", "zorblax", ActorKind::Group, "Zorblax Front"),
-        predicted(T1, "A2", "Paris", ActorKind::State, "France"),
+        predicted(T1, "A2", "Paris", ActorKind::Person, "Paris Hilton"),
     ];
     s.apply(Action::Open { doc, predictions: anns, origin: Origin::Pasted });
     s
@@ -61,8 +61,10 @@ fn decisions_in_parked_documents_count_too() {
     let mut s = opened();
     s.apply(Action::Accept("A1".into()));
     let mut other = GoldFile::new(Document::new("d2", T2, None).unwrap(), Vec::new());
-    other.annotations =
-        vec![Annotation { status: Status::Rejected, ..predicted(T2, "A1", "Paris", ActorKind::State, "France") }];
+    other.annotations = vec![Annotation {
+        status: Status::Rejected,
+        ..predicted(T2, "A1", "Paris", ActorKind::Person, "Paris Hilton")
+    }];
     s.apply(Action::OpenGold { file: other, origin: Origin::GoldFile("d2.json".into()) });
     assert_eq!(s.doc.as_ref().map(|d| d.id.as_str()), Some("d2"));
     let lex = s.lexicon();
