@@ -291,6 +291,85 @@ pub fn read(files: &[(String, String)]) -> Result<Vec<GoldFile>, Error> {
     Ok(out)
 }
 
+/// What the lines of an .ann file say, gathered before they are put together (a line may
+/// refer to a span read later).
+#[derive(Default)]
+struct AnnLines {
+    pending: Vec<Pending>,
+    /// The local id of each of `pending`, in order.
+    local: Vec<String>,
+    cues: Vec<super::common::CueSpan>,
+    /// Relations: (where, type, from, to).
+    relations: Vec<(String, String, String, String)>,
+    /// Attributes: (where, name, target id, value).
+    attributes: Vec<(String, String, String, Option<String>)>,
+    /// Gloss's own notes: where, target id, JSON.
+    notes: Vec<(String, String, String)>,
+    /// People's notes: where, target id, note.
+    human: Vec<(String, String, String)>,
+    /// Relation ids: (id, type, from, to), for notes on relations.
+    rel_ids: Vec<(String, String, String, String)>,
+    /// TIMEX3 values: where, target id, value.
+    values: Vec<(String, String, String)>,
+}
+
+/// A text-bound line (`T1<TAB>TYPE start end[;start end]<TAB>words`), checked against the text.
+struct TextBound<'a> {
+    at: &'a str,
+    id: &'a str,
+    body: &'a str,
+    ty: &'a str,
+    tail: Option<&'a str>,
+}
+
+impl AnnLines {
+    fn text_bound(&mut self, l: TextBound, raw_chars: &[char], offsets: &RawOffsets) -> Result<(), Error> {
+        let TextBound { at, id, body, ty, tail } = l;
+        let spec = body.trim_start().strip_prefix(ty).unwrap_or("").trim();
+        let mut frags = Vec::new();
+        for frag in spec.split(';') {
+            let nums: Vec<&str> = frag.split_whitespace().collect();
+            let [a, b] = nums.as_slice() else {
+                return Err(Error::format(format!("{at} ({id}): the offsets {spec:?} are not \"start end\"")));
+            };
+            let parse = |x: &str| {
+                x.parse::<usize>()
+                    .map_err(|_| Error::format(format!("{at} ({id}): the offset {x:?} is not a whole number")))
+            };
+            let (a, b) = (parse(a)?, parse(b)?);
+            if a > b || b > raw_chars.len() {
+                return Err(Error::span(format!(
+                    "{at} ({id}): the fragment {a} {b} is out of order or past the end of the text ({} code points)",
+                    raw_chars.len()
+                )));
+            }
+            frags.push((a, b));
+        }
+        let said = tail.unwrap_or("");
+        let actual: Vec<String> = frags.iter().map(|(a, b)| raw_chars[*a..*b].iter().collect()).collect();
+        if said != actual.join(" ") {
+            return Err(Error::mismatch(format!(
+                "{at} ({id}): the text {said:?} differs from the .txt at {spec}, which reads {:?}",
+                actual.join(" ")
+            )));
+        }
+        let s = offsets.to_cp(frags.iter().map(|f| f.0).min().unwrap_or(0)).map_err(|e| e.context(at))?;
+        let e = offsets.to_cp(frags.iter().map(|f| f.1).max().unwrap_or(0)).map_err(|e| e.context(at))?;
+        if ty.eq_ignore_ascii_case("CUE") {
+            self.cues.push((id.to_string(), s, e, String::new()));
+        } else {
+            if foreign_label(ty).is_none() {
+                return Err(Error::format(format!(
+                    "{at} ({id}): unknown type {ty:?}: Gloss knows ACTOR, DATE, CLAIM and CUE"
+                )));
+            }
+            self.pending.push(super::common::pending_for(format!("{at} ({id})"), id.to_string(), ty, s, e, TOOL)?);
+            self.local.push(id.to_string());
+        }
+        Ok(())
+    }
+}
+
 fn read_ann(
     doc: crate::model::Document,
     meta: Option<super::gold::Meta>,
@@ -298,19 +377,15 @@ fn read_ann(
     ann: &str,
     escaped: bool,
 ) -> Result<GoldFile, Error> {
+    let lines = ann_lines(raw, ann, escaped)?;
+    assemble(doc, meta, lines)
+}
+
+/// Reads every line of an .ann file; the first problem is the error, with its line.
+fn ann_lines(raw: &str, ann: &str, escaped: bool) -> Result<AnnLines, Error> {
     let offsets = RawOffsets::new(raw, OffsetUnit::CodePoint);
     let raw_chars: Vec<char> = raw.chars().collect();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut local: Vec<String> = Vec::new();
-    let mut cues: Vec<super::common::CueSpan> = Vec::new();
-    let mut relations = Vec::new();
-    let mut attributes: Vec<(String, String, String, Option<String>)> = Vec::new();
-    let mut notes: Vec<(String, String, String)> = Vec::new();
-    // People's notes: where, target id, note.
-    let mut human: Vec<(String, String, String)> = Vec::new();
-    // Relation ids: (id, type, from, to), for notes on relations.
-    let mut rel_ids: Vec<(String, String, String, String)> = Vec::new();
-    let mut values: Vec<(String, String, String)> = Vec::new();
+    let mut l = AnnLines::default();
     let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
     for (i, line) in ann.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -326,61 +401,21 @@ fn read_ann(
         match id.chars().next() {
             Some('T') => {
                 let ty = words.first().copied().unwrap_or("");
-                let spec = body.trim_start().strip_prefix(ty).unwrap_or("").trim();
-                let mut frags = Vec::new();
-                for frag in spec.split(';') {
-                    let nums: Vec<&str> = frag.split_whitespace().collect();
-                    let [a, b] = nums.as_slice() else {
-                        return Err(Error::format(format!("{at} ({id}): the offsets {spec:?} are not \"start end\"")));
-                    };
-                    let parse = |x: &str| {
-                        x.parse::<usize>()
-                            .map_err(|_| Error::format(format!("{at} ({id}): the offset {x:?} is not a whole number")))
-                    };
-                    let (a, b) = (parse(a)?, parse(b)?);
-                    if a > b || b > raw_chars.len() {
-                        return Err(Error::span(format!(
-                            "{at} ({id}): the fragment {a} {b} is out of order or past the end of the text ({} code points)",
-                            raw_chars.len()
-                        )));
-                    }
-                    frags.push((a, b));
-                }
-                let said = tail.unwrap_or("");
-                let actual: Vec<String> = frags.iter().map(|(a, b)| raw_chars[*a..*b].iter().collect()).collect();
-                if said != actual.join(" ") {
-                    return Err(Error::mismatch(format!(
-                        "{at} ({id}): the text {said:?} differs from the .txt at {spec}, which reads {:?}",
-                        actual.join(" ")
-                    )));
-                }
-                let s = offsets.to_cp(frags.iter().map(|f| f.0).min().unwrap_or(0)).map_err(|e| e.context(&at))?;
-                let e = offsets.to_cp(frags.iter().map(|f| f.1).max().unwrap_or(0)).map_err(|e| e.context(&at))?;
-                if ty.eq_ignore_ascii_case("CUE") {
-                    cues.push((id.to_string(), s, e, String::new()));
-                } else {
-                    if foreign_label(ty).is_none() {
-                        return Err(Error::format(format!(
-                            "{at} ({id}): unknown type {ty:?}: Gloss knows ACTOR, DATE, CLAIM and CUE"
-                        )));
-                    }
-                    pending.push(super::common::pending_for(format!("{at} ({id})"), id.to_string(), ty, s, e, TOOL)?);
-                    local.push(id.to_string());
-                }
+                l.text_bound(TextBound { at: &at, id, body, ty, tail }, &raw_chars, &offsets)?;
             }
             Some('R') => {
                 let (Some(kind), Some(a1), Some(a2)) = (words.first(), words.get(1), words.get(2)) else {
                     return Err(Error::format(format!("{at} ({id}): a relation reads \"type Arg1:T1 Arg2:T2\"")));
                 };
                 let arg = |w: &str| w.split_once(':').map(|x| x.1.to_string()).unwrap_or_default();
-                relations.push((format!("{at} ({id})"), kind.to_string(), arg(a1), arg(a2)));
-                rel_ids.push((id.to_string(), kind.to_string(), arg(a1), arg(a2)));
+                l.relations.push((format!("{at} ({id})"), kind.to_string(), arg(a1), arg(a2)));
+                l.rel_ids.push((id.to_string(), kind.to_string(), arg(a1), arg(a2)));
             }
             Some('A') | Some('M') => {
                 let (Some(name), Some(target)) = (words.first(), words.get(1)) else {
                     return Err(Error::format(format!("{at} ({id}): an attribute reads \"Name T1 value\"")));
                 };
-                attributes.push((
+                l.attributes.push((
                     format!("{at} ({id})"),
                     name.to_string(),
                     target.to_string(),
@@ -392,7 +427,7 @@ fn read_ann(
                     return Err(Error::format(format!("{at} ({id}): a normalization reads \"Reference T1 DB:ID\"")));
                 };
                 if let Some(v) = r.strip_prefix("TIMEX3:") {
-                    values.push((format!("{at} ({id})"), target.to_string(), v.to_string()));
+                    l.values.push((format!("{at} ({id})"), target.to_string(), v.to_string()));
                 }
             }
             Some('#') => {
@@ -400,9 +435,9 @@ fn read_ann(
                 if let (Some(&"AnnotatorNotes"), Some(target), Some(note)) = (words.first(), words.get(1), tail) {
                     let at = format!("{at} ({id})");
                     match note.strip_prefix("gloss ").filter(|j| j.starts_with('{')) {
-                        Some(j) => notes.push((at, target.to_string(), j.to_string())),
-                        None if escaped => human.push((at, target.to_string(), unescape_note(note))),
-                        None => human.push((at, target.to_string(), note.to_string())),
+                        Some(j) => l.notes.push((at, target.to_string(), j.to_string())),
+                        None if escaped => l.human.push((at, target.to_string(), unescape_note(note))),
+                        None => l.human.push((at, target.to_string(), note.to_string())),
                     }
                 }
             }
@@ -413,6 +448,12 @@ fn read_ann(
             }
         }
     }
+    Ok(l)
+}
+
+/// Puts the lines together: notes, attributes, values and relations onto their spans.
+fn assemble(doc: crate::model::Document, meta: Option<super::gold::Meta>, l: AnnLines) -> Result<GoldFile, Error> {
+    let AnnLines { mut pending, local, cues, relations, attributes, notes, human, rel_ids, values } = l;
     let find = |pending: &[Pending], t: &str, at: &str| -> Result<usize, Error> {
         local.iter().position(|x| x == t).filter(|i| *i < pending.len()).ok_or_else(|| {
             Error::format(format!("{at}: it refers to {t}, which is not an ACTOR, DATE or CLAIM span of this file"))
