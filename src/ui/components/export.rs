@@ -163,25 +163,12 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
         let h = h.clone();
         Callback::from(move |_: Event| h.set(!*h))
     };
-    let on_download = {
-        let (docs, dispatch, close) = (docs.clone(), props.dispatch.clone(), props.on_close.clone());
-        let (opts, stem, per_document) = (opts.clone(), stem.clone(), *per_document);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let result = match &*docs {
-                Ok(list) => plan(fmt, list, &opts, per_document, &stem)
-                    .and_then(|d| files::download_bytes(&d.name, &d.bytes, d.media_type).map(|_| d.name)),
-                Err(e) => Err(e.clone()),
-            };
-            match result {
-                Ok(name) => {
-                    dispatch.emit(Action::Notify(format!("exported {name}")));
-                    close.emit(());
-                }
-                Err(e) => dispatch.emit(Action::Fail(format!("the export failed: {e}"))),
-            }
-        })
-    };
+    let on_download = download(
+        docs.clone(),
+        DownloadPlan { format: fmt, opts: opts.clone(), per_document: *per_document, stem: stem.clone() },
+        props.dispatch.clone(),
+        props.on_close.clone(),
+    );
     let close = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = {
         let close = props.on_close.clone();
@@ -193,26 +180,7 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
         })
     };
 
-    let (summary, losses, note, zip) = match &*docs {
-        Ok(list) => {
-            let anns = list.iter().flat_map(|f| &f.annotations);
-            let predicted = anns.clone().filter(|a| a.status == Status::Predicted).count();
-            let rejected = anns.clone().filter(|a| a.status == Status::Rejected).count();
-            let total = list.iter().map(|f| f.annotations.len()).sum::<usize>();
-            let summary = format!(
-                "{} with {}",
-                formats_count(list.len(), "document", ""),
-                formats_count(total, "annotation", "")
-            );
-            (
-                summary,
-                formats::losses(fmt, list),
-                review_note(fmt, predicted, rejected),
-                is_zip(fmt, list.len(), *per_document),
-            )
-        }
-        Err(e) => (format!("cannot export: {e}"), Vec::new(), String::new(), false),
-    };
+    let Preview { summary, losses, note, zip } = preview(&docs, fmt, *per_document);
     let target = if zip { format!("{stem}-{}.zip", fmt.name()) } else { format!("{stem}.{}", fmt.extension()) };
     let ok = docs.is_ok();
 
@@ -257,14 +225,7 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
                     </label>
                 }
                 <p class="export-summary" id="export-summary">{ summary }</p>
-                <div class={classes!("export-losses", (!losses.is_empty()).then_some("lossy"))} id="export-losses" role="note">
-                    if losses.is_empty() {
-                        if ok { <p>{ format!("{} holds everything in these documents.", fmt.title()) }</p> }
-                    } else {
-                        <p class="export-losses-head">{ format!("{} cannot hold:", fmt.title()) }</p>
-                        <ul>{ for losses.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
-                    }
-                </div>
+                { losses_view(fmt, &losses, ok) }
                 if ok { <p class="export-note" id="export-review-note">{ note }</p> }
                 <p class="export-target">{ "Downloads " }<code id="export-target">{ target }</code></p>
                 <div class="modal-actions">
@@ -274,4 +235,83 @@ pub fn ExportDialog(props: &ExportProps) -> Html {
             </form>
         </div>
     }
+}
+
+/// What the dialog says of the export before it is made.
+struct Preview {
+    summary: String,
+    losses: Vec<String>,
+    note: String,
+    zip: bool,
+}
+
+fn preview(docs: &Result<Vec<GoldFile>, String>, fmt: Format, per_document: bool) -> Preview {
+    match docs {
+        Ok(list) => {
+            let anns = list.iter().flat_map(|f| &f.annotations);
+            let predicted = anns.clone().filter(|a| a.status == Status::Predicted).count();
+            let rejected = anns.clone().filter(|a| a.status == Status::Rejected).count();
+            let total = list.iter().map(|f| f.annotations.len()).sum::<usize>();
+            let summary = format!(
+                "{} with {}",
+                formats_count(list.len(), "document", ""),
+                formats_count(total, "annotation", "")
+            );
+            Preview {
+                summary,
+                losses: formats::losses(fmt, list),
+                note: review_note(fmt, predicted, rejected),
+                zip: is_zip(fmt, list.len(), per_document),
+            }
+        }
+        Err(e) => {
+            Preview { summary: format!("cannot export: {e}"), losses: Vec::new(), note: String::new(), zip: false }
+        }
+    }
+}
+
+/// What the chosen format cannot hold of these documents, or that it holds everything.
+fn losses_view(fmt: Format, losses: &[String], ok: bool) -> Html {
+    html! {
+        <div class={classes!("export-losses", (!losses.is_empty()).then_some("lossy"))} id="export-losses" role="note">
+            if losses.is_empty() {
+                if ok { <p>{ format!("{} holds everything in these documents.", fmt.title()) }</p> }
+            } else {
+                <p class="export-losses-head">{ format!("{} cannot hold:", fmt.title()) }</p>
+                <ul>{ for losses.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            }
+        </div>
+    }
+}
+
+/// How the files are to be written.
+struct DownloadPlan {
+    format: Format,
+    opts: Options,
+    per_document: bool,
+    stem: String,
+}
+
+/// The Download button: writes the files and closes, or says in words why it could not.
+fn download(
+    docs: std::rc::Rc<Result<Vec<GoldFile>, String>>,
+    p: DownloadPlan,
+    dispatch: Callback<Action>,
+    close: Callback<()>,
+) -> Callback<SubmitEvent> {
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let result = match &*docs {
+            Ok(list) => plan(p.format, list, &p.opts, p.per_document, &p.stem)
+                .and_then(|d| files::download_bytes(&d.name, &d.bytes, d.media_type).map(|_| d.name)),
+            Err(e) => Err(e.clone()),
+        };
+        match result {
+            Ok(name) => {
+                dispatch.emit(Action::Notify(format!("exported {name}")));
+                close.emit(());
+            }
+            Err(e) => dispatch.emit(Action::Fail(format!("the export failed: {e}"))),
+        }
+    })
 }
