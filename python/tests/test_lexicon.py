@@ -15,7 +15,7 @@ from conftest import run_cli
 
 TEXT = (
     "Talks with zorblax went on 🙂.\r\nBamako said on Monday that the envoy had been arrested.\n"
-    "The minister mused that the talks had stalled again.\n"
+    "The minister harrumphed that the talks had stalled again.\n"
 )
 LEXICON = {
     "format": "gloss-lexicon",
@@ -24,7 +24,7 @@ LEXICON = {
     "rejected": {"ACTOR": {"Bamako": 3}},
     "renamed": {},
     "dates": {},
-    "cues": {"mused": {"stance": "assert", "accepted": 1}},
+    "cues": {"harrumphed": {"stance": "assert", "accepted": 1}},
 }
 
 
@@ -42,8 +42,8 @@ def test_a_lexicon_applies_as_in_the_cli(cli, tmp_path: Path) -> None:
     assert [(a["provenance"]["rule"], a["attributes"]["canonical"]) for a in learned] == [("lexicon", "Zorblax Front")]
     assert doc["text"][learned[0]["start"] : learned[0]["end"]] == "zorblax"
     assert not [a for a in doc["annotations"] if a["quote"] == "Bamako" and a["label"] == "ACTOR"]
-    mused = [a for a in doc["annotations"] if a["label"] == "CLAIM" and (a["attributes"]["cue"] or {}).get("text") == "mused"]
-    assert [(a["quote"], a["provenance"]["rule"]) for a in mused] == [("the talks had stalled again", "lexicon")]
+    harrumphed = [a for a in doc["annotations"] if a["label"] == "CLAIM" and (a["attributes"]["cue"] or {}).get("text") == "harrumphed"]
+    assert [(a["quote"], a["provenance"]["rule"]) for a in harrumphed] == [("the talks had stalled again", "lexicon")]
     plain = gloss.extract(TEXT, "2025-09-19", created=created)
     assert not [a for a in plain["annotations"] if a["quote"] == "zorblax"], "without it, the name is not found"
 

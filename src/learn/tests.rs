@@ -280,21 +280,24 @@ fn claims_cued<'a>(anns: &'a [Annotation], cue: &str) -> Vec<&'a Annotation> {
     anns.iter().filter(|a| a.claim().and_then(|c| c.cue.as_ref()).is_some_and(|c| c.text == cue)).collect()
 }
 
-/// "mused" is no cue of data/claims/verbs.txt.
-const MUSED: &str = "The minister mused that the talks had failed. Officials said the envoy left.";
+/// "harrumphed" is no cue of data/claims/verbs.txt.
+const HARRUMPHED: &str = "The minister harrumphed that the talks had failed. Officials said the envoy left.";
 
 #[test]
 fn a_cue_word_learned_is_read_as_a_reporting_verb_and_says_so() {
-    assert!(claims_cued(&Pipeline::default().run(&doc(MUSED)), "mused").is_empty(), "not a cue of the extractor");
+    assert!(
+        claims_cued(&Pipeline::default().run(&doc(HARRUMPHED)), "harrumphed").is_empty(),
+        "not a cue of the extractor"
+    );
     let mut lex = ProjectLexicon::new();
-    assert!(lex.accept_cue("Mused", crate::model::Stance::Assert), "learned in lowercase");
+    assert!(lex.accept_cue("Harrumphed", crate::model::Stance::Assert), "learned in lowercase");
     assert!(lex.accept_cue("said", crate::model::Stance::Assert));
-    let anns = run(&lex, MUSED);
-    let mused = claims_cued(&anns, "mused");
-    assert_eq!(mused.len(), 1, "{anns:?}");
-    assert_eq!(mused[0].quote, "the talks had failed");
-    assert_eq!(mused[0].provenance.rule.as_deref(), Some(RULE));
-    let source = mused[0].claim().and_then(|c| c.source.as_deref()).expect("a source");
+    let anns = run(&lex, HARRUMPHED);
+    let harrumphed = claims_cued(&anns, "harrumphed");
+    assert_eq!(harrumphed.len(), 1, "{anns:?}");
+    assert_eq!(harrumphed[0].quote, "the talks had failed");
+    assert_eq!(harrumphed[0].provenance.rule.as_deref(), Some(RULE));
+    let source = harrumphed[0].claim().and_then(|c| c.source.as_deref()).expect("a source");
     assert_eq!(anns.iter().find(|a| a.id == source).map(|a| a.quote.as_str()), Some("The minister"));
     // A word the extractor knows already changes nothing, and says nothing.
     let said = claims_cued(&anns, "said");
@@ -305,9 +308,9 @@ fn a_cue_word_learned_is_read_as_a_reporting_verb_and_says_so() {
     slip.accept_cue("because", crate::model::Stance::Assert);
     assert!(Compiled::new(&slip).claims().is_none(), "\"the\" and \"because\" are no reporting verbs");
     // Rejected as often as accepted: no longer read.
-    assert!(lex.reject_cue("mused"));
+    assert!(lex.reject_cue("harrumphed"));
     assert!(!lex.reject_cue("whispered"), "not a learned word");
-    assert!(claims_cued(&run(&lex, MUSED), "mused").is_empty());
+    assert!(claims_cued(&run(&lex, HARRUMPHED), "harrumphed").is_empty());
     // Only one lowercase word of letters is a cue word.
     for bad in ["", "said that", "3am", "-ed", &"a".repeat(MAX_CUE + 1)] {
         assert!(!lex.accept_cue(bad, crate::model::Stance::Assert), "{bad:?}");
@@ -317,12 +320,12 @@ fn a_cue_word_learned_is_read_as_a_reporting_verb_and_says_so() {
 
 #[test]
 fn a_claim_added_teaches_its_cue_and_reviews_of_its_predictions_count() {
-    let d = doc("The minister mused that talks failed. The envoy mused again. He spoke of peace.");
+    let d = doc("The minister harrumphed that talks failed. The envoy harrumphed again. He spoke of peace.");
     let mut lex = ProjectLexicon::new();
-    let added = decided(&d, "mused", Status::Manual, claim_cued("mused", Some(crate::model::Stance::Warn)));
+    let added = decided(&d, "harrumphed", Status::Manual, claim_cued("harrumphed", Some(crate::model::Stance::Warn)));
     let spoke = decided(&d, "spoke", Status::Predicted, claim_cued("spoke", None));
     assert_eq!(lex.learn_decisions(&d, &[added.clone(), spoke]), 1, "an unreviewed claim teaches nothing");
-    let c = lex.cues.get("mused").unwrap();
+    let c = lex.cues.get("harrumphed").unwrap();
     assert_eq!((c.stance, c.accepted, c.rejected), (crate::model::Stance::Warn, 1, 0));
     // Its predictions then accepted or rejected count for and against the word.
     let mut second = added.clone();
@@ -330,12 +333,12 @@ fn a_claim_added_teaches_its_cue_and_reviews_of_its_predictions_count() {
     let rejected = Annotation { status: Status::Rejected, ..second.clone() };
     let mut lex = ProjectLexicon::new();
     assert_eq!(lex.learn_decisions(&d, &[added.clone(), rejected]), 2);
-    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
+    assert_eq!(lex.cues.get("harrumphed").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
     assert_eq!(lex.live_cues().count(), 0, "accepted no more often than rejected");
     let accepted = Annotation { status: Status::Accepted, ..second };
     let mut lex = ProjectLexicon::new();
     lex.learn_decisions(&d, &[added, accepted]);
-    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((2, 0)));
+    assert_eq!(lex.cues.get("harrumphed").map(|c| (c.accepted, c.rejected)), Some((2, 0)));
     // A rejected claim whose cue was never learned teaches nothing.
     let mut lex = ProjectLexicon::new();
     let said = decided(&d, "spoke", Status::Rejected, claim_cued("spoke", None));
@@ -345,9 +348,9 @@ fn a_claim_added_teaches_its_cue_and_reviews_of_its_predictions_count() {
 
 #[test]
 fn a_reviewed_document_teaches_the_cues_the_extractor_missed() {
-    let d = doc(MUSED);
+    let d = doc(HARRUMPHED);
     let predicted = Pipeline::default().run(&d);
-    let gold: Vec<Annotation> = ["mused", "said"]
+    let gold: Vec<Annotation> = ["harrumphed", "said"]
         .iter()
         .map(|w| {
             let mut a = decided(&d, w, Status::Manual, claim_cued(w, None));
@@ -358,13 +361,13 @@ fn a_reviewed_document_teaches_the_cues_the_extractor_missed() {
         .collect();
     let mut lex = ProjectLexicon::new();
     lex.learn_document(&d, &gold, &predicted, &crate::eval::Coverage::full(), &[]);
-    assert_eq!(lex.cues.keys().collect::<Vec<_>>(), ["mused"], "\"said\" was predicted there");
+    assert_eq!(lex.cues.keys().collect::<Vec<_>>(), ["harrumphed"], "\"said\" was predicted there");
     // Predicted again where the gold has no such cue: counted against the word.
-    let d2 = doc("The minister mused that the economy had slowed.");
+    let d2 = doc("The minister harrumphed that the economy had slowed.");
     let again = run(&lex, d2.text());
-    assert_eq!(claims_cued(&again, "mused").len(), 1);
+    assert_eq!(claims_cued(&again, "harrumphed").len(), 1);
     lex.learn_document(&d2, &gold[1..], &again, &crate::eval::Coverage::full(), &[]);
-    assert_eq!(lex.cues.get("mused").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
+    assert_eq!(lex.cues.get("harrumphed").map(|c| (c.accepted, c.rejected)), Some((1, 1)));
 }
 
 #[test]
@@ -374,20 +377,23 @@ fn cue_words_round_trip_merge_and_forget_and_older_files_still_read() {
     assert!(lex.cues.is_empty());
     assert!(!lex.to_json().contains("cues"), "no cue words: the file is written as before");
     let mut a = ProjectLexicon::new();
-    a.accept_cue("mused", crate::model::Stance::Assert);
+    a.accept_cue("harrumphed", crate::model::Stance::Assert);
     let mut b = ProjectLexicon::new();
-    b.accept_cue("mused", crate::model::Stance::Warn);
-    b.reject_cue("mused");
+    b.accept_cue("harrumphed", crate::model::Stance::Warn);
+    b.reject_cue("harrumphed");
     a.merge(&b);
-    assert_eq!(a.cues.get("mused"), Some(&LearnedCue { stance: crate::model::Stance::Warn, accepted: 2, rejected: 1 }));
+    assert_eq!(
+        a.cues.get("harrumphed"),
+        Some(&LearnedCue { stance: crate::model::Stance::Warn, accepted: 2, rejected: 1 })
+    );
     let json = a.to_json();
     assert_eq!(ProjectLexicon::from_json(&json).unwrap(), a);
-    assert_eq!(a.entries(), vec![Entry::Cue("mused".into())]);
+    assert_eq!(a.entries(), vec![Entry::Cue("harrumphed".into())]);
     assert_eq!(
-        Entry::Cue("mused".into()).describe(&a).as_deref(),
-        Some("cue word \u{201c}mused\u{201d}: warn (2\u{d7}, rejected 1\u{d7})")
+        Entry::Cue("harrumphed".into()).describe(&a).as_deref(),
+        Some("cue word \u{201c}harrumphed\u{201d}: warn (2\u{d7}, rejected 1\u{d7})")
     );
-    assert!(a.forget(&Entry::Cue("mused".into())) && a.is_empty());
+    assert!(a.forget(&Entry::Cue("harrumphed".into())) && a.is_empty());
     let bad = r#"{"format":"gloss-lexicon","version":1,"actors":{},"rejected":{},"renamed":{},"dates":{},"cues":{"said that":{"stance":"assert","accepted":1}}}"#;
     let e = ProjectLexicon::from_json(bad).unwrap_err();
     assert!(e.contains("the cue word \"said that\" cannot be learned"), "{e}");

@@ -66,16 +66,16 @@ await run(async ({ page, base, downloads, errors }) => {
 
   await step('a claim made by hand teaches its cue word', async () => {
     await page.keyboard.press('Escape');
-    await paste(page, 'The minister mused that the old plan had failed.\n');
-    eq(await page.$$eval('#text .r.claim[data-ids]', (rs) => rs.length), 0, 'no claim: "mused" is no cue of the extractor');
+    await paste(page, 'The minister harrumphed that the old plan had failed.\n');
+    eq(await page.$$eval('#text .r.claim[data-ids]', (rs) => rs.length), 0, 'no claim: "harrumphed" is no cue of the extractor');
     await selectWords(page, 'the old plan had failed');
     await page.waitForSelector('#text .r.pending');
     await page.keyboard.press('3');
     await page.waitForFunction(() => [...document.querySelectorAll('#text .r.claim[data-ids]')].some((r) => r.textContent.includes('old plan')));
-    await selectWords(page, 'mused');
+    await selectWords(page, 'harrumphed');
     await page.keyboard.press('c');
     await openView(page);
-    await page.waitForFunction(() => [...document.querySelectorAll('#lexicon-list li')].some((li) => li.textContent.includes('cue word \u201cmused\u201d')));
+    await page.waitForFunction(() => [...document.querySelectorAll('#lexicon-list li')].some((li) => li.textContent.includes('cue word \u201charrumphed\u201d')));
   });
 
   await step('forgetting an entry is one step Ctrl+Z takes back', async () => {
@@ -97,7 +97,7 @@ await run(async ({ page, base, downloads, errors }) => {
     eq([lex.format, lex.version], ['gloss-lexicon', 1], 'format');
     eq(lex.actors.Zorblax?.accepted, 1, 'the name learned once');
     eq(lex.rejected.ACTOR?.AFP, 1, 'the rejection');
-    eq(lex.cues?.mused?.accepted, 1, 'the cue word');
+    eq(lex.cues?.harrumphed?.accepted, 1, 'the cue word');
   });
 
   await step('a lexicon file imports, and a broken one is refused in words', async () => {
@@ -113,14 +113,14 @@ await run(async ({ page, base, downloads, errors }) => {
 
   await step('the next article is predicted with what was learned (rule "lexicon")', async () => {
     await page.keyboard.press('Escape');
-    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nAFP said on Monday that talks would resume.\nThe minister mused that the talks had stalled again.\n');
+    await paste(page, 'Envoys discussed the Zorblax plan in Niamey.\nAFP said on Monday that talks would resume.\nThe minister harrumphed that the talks had stalled again.\n');
     const json = (await download(page, downloads)).json;
     const z = json.annotations.filter((a) => a.quote === 'Zorblax');
     eq(z.map((a) => [a.label, a.provenance.rule, a.attributes.canonical]), [['ACTOR', 'lexicon', 'Zorblax']], 'the learned name');
     eq(json.annotations.filter((a) => a.quote === 'AFP' && a.label === 'ACTOR'), [], 'the rejected surface');
     eq(json.annotations.filter((a) => a.quote === 'Monday' && a.label === 'DATE'), [], 'the imported DATE rejection');
-    const mused = json.annotations.filter((a) => a.label === 'CLAIM' && a.attributes.cue?.text === 'mused');
-    eq(mused.map((a) => [a.quote, a.provenance.rule]), [['the talks had stalled again', 'lexicon']], 'the learned cue word');
+    const harrumphed = json.annotations.filter((a) => a.label === 'CLAIM' && a.attributes.cue?.text === 'harrumphed');
+    eq(harrumphed.map((a) => [a.quote, a.provenance.rule]), [['the talks had stalled again', 'lexicon']], 'the learned cue word');
   });
 
   await step('a seed opened afterwards takes the lexicon too (its shipped predictions are replaced)', async () => {

@@ -125,7 +125,7 @@ fn an_empty_file_or_no_document_changes_nothing_and_says_why() {
 #[test]
 fn a_claim_made_by_hand_teaches_its_cue_word_until_undone() {
     // An emoji and a CRLF before the cue: the cue's words are read by code points.
-    let doc = Document::new("d1", "🙂 Talks.\r\nThe minister mused that the talks had failed.", None).unwrap();
+    let doc = Document::new("d1", "🙂 Talks.\r\nThe minister harrumphed that the talks had failed.", None).unwrap();
     let text = doc.text().to_string();
     let at = |w: &str| {
         let s = text[..text.find(w).unwrap()].chars().count();
@@ -137,9 +137,9 @@ fn a_claim_made_by_hand_teaches_its_cue_word_until_undone() {
     s.apply(Action::Create { label: Label::Claim, date: None });
     let id = s.anns.iter().find(|a| a.label() == Label::Claim).map(|a| a.id.clone()).expect("a claim made");
     assert!(s.lexicon().cues.is_empty(), "no cue yet: nothing to learn");
-    s.apply(Action::SetCue { id, span: Some(at("mused")) });
-    assert_eq!(s.lexicon().cues.get("mused").map(|c| c.accepted), Some(1), "{:?}", s.anns);
-    assert_eq!(s.lexicon().entries(), vec![crate::learn::Entry::Cue("mused".into())]);
+    s.apply(Action::SetCue { id, span: Some(at("harrumphed")) });
+    assert_eq!(s.lexicon().cues.get("harrumphed").map(|c| c.accepted), Some(1), "{:?}", s.anns);
+    assert_eq!(s.lexicon().entries(), vec![crate::learn::Entry::Cue("harrumphed".into())]);
     s.apply(Action::Undo);
     assert!(s.lexicon().cues.is_empty(), "the cue's undo takes the word back");
 }
