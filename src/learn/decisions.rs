@@ -52,7 +52,10 @@ impl Entry {
         Some(match self {
             Entry::Actor(s) => {
                 let a = lex.actors.get(s)?;
-                format!("actor \u{201c}{s}\u{201d}: {} {} ({}\u{d7})", a.kind.as_str(), a.canonical, a.accepted)
+                // A state is an actor only where it acts: said, so that nobody waits for it
+                // to be predicted on every mention.
+                let only = if depends_on_context(a.kind) { "; predicted where it acts" } else { "" };
+                format!("actor \u{201c}{s}\u{201d}: {} {} ({}\u{d7}{only})", a.kind.as_str(), a.canonical, a.accepted)
             }
             Entry::RejectedActor(s) => {
                 format!("not an actor: \u{201c}{s}\u{201d} ({}\u{d7})", lex.rejections(Label::Actor, s))

@@ -427,4 +427,10 @@ fn a_state_teaches_its_identity_but_is_not_predicted_wherever_its_name_occurs() 
     let mut lex = ProjectLexicon::new();
     assert_eq!(lex.learn_decisions(&d, &anns), 1);
     assert_eq!((lex.rejections(Label::Actor, "Bamako"), lex.rejections(Label::Actor, "Talks")), (0, 1));
+    // The page's list says so.
+    lex.accept_actor("Bamako", ActorKind::State, "Mali");
+    lex.accept_actor("zorblax", ActorKind::Group, "Zorblax Front");
+    let said = |k: &str| Entry::Actor(k.into()).describe(&lex).unwrap();
+    assert_eq!(said("Bamako"), "actor \u{201c}Bamako\u{201d}: state Mali (1\u{d7}; predicted where it acts)");
+    assert_eq!(said("zorblax"), "actor \u{201c}zorblax\u{201d}: group Zorblax Front (1\u{d7})");
 }
