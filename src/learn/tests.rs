@@ -434,3 +434,46 @@ fn a_state_teaches_its_identity_but_is_not_predicted_wherever_its_name_occurs() 
     assert_eq!(said("Bamako"), "actor \u{201c}Bamako\u{201d}: state Mali (1\u{d7}; predicted where it acts)");
     assert_eq!(said("zorblax"), "actor \u{201c}zorblax\u{201d}: group Zorblax Front (1\u{d7})");
 }
+
+mod files {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A valid lexicon file with one entry of each kind, to cut and splice.
+    fn sample() -> String {
+        let mut lex = ProjectLexicon::new();
+        lex.accept_actor("Zorblax 🙂", ActorKind::Group, "Zorblax Front");
+        lex.reject(Label::Actor, "Talks");
+        lex.reject(Label::Date, "Monday");
+        lex.accept_date("19 Sept 2025", crate::model::TimexType::Date, "2025-09-19");
+        lex.accept_cue("harrumphed", crate::model::Stance::Warn);
+        lex.rename("Zorblax Front", "Front of Zorblax");
+        lex.to_json()
+    }
+
+    #[test]
+    fn the_sample_reads() {
+        assert!(ProjectLexicon::from_json(&sample()).is_ok_and(|l| l.entries().len() == 6));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Whatever file a person imports, reading it never panics: it is a lexicon that
+        /// writes and reads back the same, or refused with a reason in words.
+        #[test]
+        fn any_cut_or_splice_of_a_file_is_read_or_refused_in_words(
+            cut in 0usize..2000, len in 0usize..40, insert in "[\\PC]{0,12}"
+        ) {
+            let s = sample();
+            let chars: Vec<char> = s.chars().collect();
+            let at = cut.min(chars.len());
+            let end = (at + len).min(chars.len());
+            let edited: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+            match ProjectLexicon::from_json(&edited) {
+                Ok(lex) => prop_assert_eq!(ProjectLexicon::from_json(&lex.to_json()), Ok(lex)),
+                // One line in words (the page shows it in its banner).
+                Err(e) => prop_assert!(e.len() > 10 && !e.contains('\n'), "{}", e),
+            }
+        }
+    }
+}
