@@ -422,6 +422,39 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     true
 }
 
+/// Weekdays, as a name run writes them.
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Months, as a name run writes them ("May" and "June" are also given names: a month ends a
+/// run only before a day's number).
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+/// Words that make a weekday after them a day's own name ("Super Tuesday", "Black Friday",
+/// "Bloody Sunday", "Good Friday"): the run is no name with a date after it.
+const DAY_NAME_OPENERS: &[&str] =
+    &["super", "black", "good", "ash", "cyber", "easter", "palm", "bloody", "holy", "maundy", "shrove", "remembrance"];
+
 /// Common words that open names ("New Order", "One Nation", "First Great Western", "All
 /// Souls College", "No Doubt"; not "Old", which opens places: "Old Goa"): written capitalised inside a sentence before other
 /// capitalised words, they are the name's first word.
@@ -448,6 +481,18 @@ impl Sentence<'_> {
         if j > i && self.w(j) == "Flight" {
             j -= 1;
         }
+        // "told CNBC Saturday", "in South Carolina Friday night", "in Orlando July 8": a
+        // weekday, or a month before a day's number, after a name dates the act and is no
+        // word of the name (GUIDELINES ACTOR: the name's span). Not after a word that makes
+        // the day an event's name ("Super Tuesday", "Black Friday").
+        while j > i && self.date_word_ends_run(i, j) {
+            j -= 1;
+        }
+        if j == i + 1 && WEEKDAYS.contains(&self.w(j)) && DAY_NAME_OPENERS.contains(&self.lw(i)) {
+            // "on Super Tuesday": a day, no actor.
+            units.push(Unit { i, j, class: Class::Not, initial: self.initial[i], role: None });
+            return;
+        }
         let mut head = j;
         for k in i..=j {
             if matches!(self.w(k), "of" | "for" | "on") {
@@ -464,6 +509,25 @@ impl Sentence<'_> {
             return;
         }
         self.analyse_plain(run.i, run.j, gaz_at, run.role, units);
+    }
+
+    /// Is token `j`, the last of the run `i..=j`, a weekday or a month before a day's
+    /// number that dates the act, not a word of a day's own name ("Super Tuesday") or
+    /// perhaps a person's ("Ruby Tuesday")?
+    fn date_word_ends_run(&self, i: usize, j: usize) -> bool {
+        let w = self.w(j);
+        let month_day = MONTHS.contains(&w)
+            && self.t.get(j + 1).is_some_and(|t| {
+                let d = &self.text[t.s..t.e];
+                (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !(WEEKDAYS.contains(&w) || month_day) {
+            return false;
+        }
+        // ("Ruby Tuesday": after one word no list knows, other than an acronym, the weekday
+        // may be a surname.)
+        let unknown_one = !self.lex.names.contains_key(self.w(i)) && !is_acronym(self.w(i));
+        !(j == i + 1 && (DAY_NAME_OPENERS.contains(&self.lw(i)) || unknown_one))
     }
 
     /// The run `i..=j` without its leading common words and titles, with the role the last
