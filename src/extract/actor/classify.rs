@@ -18,9 +18,10 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 12] = [
+pub(super) const RUN_RULES: [RunRule; 13] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
+    ROLE_OF_BODY,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -111,6 +112,61 @@ const SETTLEMENT_IS: RunRule = RunRule {
         true
     },
 };
+
+/// `role-of-body`: after a title and "of" ("Secretary of", "Speaker of the"), the body the
+/// title is of and then a person's name: "Secretary of State Hillary Clinton", "Speaker of the
+/// House Paul Ryan", "Secretary of the Air Force James Roche". The body's words belong to the
+/// role (GUIDELINES ACTOR: names without titles or roles); an organisation among them ("Air
+/// Force", "House") stays a name of its own. The person starts at a given name or a known
+/// person's name that ends the run, or after a title of the list that runs into the run
+/// ("Secretary of State Kerry").
+const ROLE_OF_BODY: RunRule = RunRule { name: "role-of-body", apply: role_of_body };
+
+fn role_of_body(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
+    let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+    if j <= i || r.role.is_some() || s.headline {
+        return false;
+    }
+    // "of" just before the run, or "of the".
+    let of = match (i.checked_sub(1), i.checked_sub(2)) {
+        (Some(a), _) if s.w(a) == "of" => a,
+        (Some(a), Some(b)) if s.lw(a) == "the" && s.w(b) == "of" => b,
+        _ => return false,
+    };
+    // The title that ends before "of" or runs past it ("secretary", "secretary of state").
+    let title = (1..=s.lex.max_title_words.min(of)).rev().find_map(|len| {
+        let t0 = of - len;
+        s.title_at(t0).filter(|&(l, _)| t0 + l >= of).map(|(l, _)| (t0, t0 + l))
+    });
+    let Some((t0, title_end)) = title else { return false };
+    // A title of the list running into the run ("secretary of state"): the name follows it.
+    let listed = Some(title_end).filter(|&e| e > i && e <= j);
+    let person_at = |k: usize| {
+        let known = matches!(gaz_at[k], Some((gj, Entry::Person(_))) if gj == j);
+        let given = s.lex.given.contains(s.w(k))
+            && gaz_at[k].is_none()
+            && j - s.generation_tail(k, j) > k
+            && j - s.generation_tail(k, j) <= k + 2
+            && (k..=j).all(|x| s.cap(x) && !s.is_org_suffix(x))
+            // ("director of the UCLA Anderson Forecast": a last word the document writes in
+            // lowercase ends a body's name, no surname.)
+            && !s.lower_words.contains(s.lw(j));
+        known || given
+    };
+    let Some(k) = listed.or_else(|| (i + 1..=j).find(|&k| person_at(k))) else { return false };
+    if k > j || !(i..k).all(|x| s.cap(x) || CONNECTORS.contains(&s.lw(x))) {
+        return false;
+    }
+    let role = s.text[s.t[t0].s..s.t[k - 1].e].to_string();
+    let body_names = (i..k).any(|x| s.is_org_suffix(x) || matches!(gaz_at[x], Some((gj, Entry::Org(_))) if gj < k));
+    if body_names {
+        // The organisation up to its head ("Air Force" of "Air Force for Acquisition").
+        let end = (i..k).find(|&x| matches!(s.w(x), "for" | "on")).unwrap_or(k);
+        s.analyse_run(i, end - 1, gaz_at, units);
+    }
+    s.analyse_plain(k, j, gaz_at, Some(role), units);
+    true
+}
 
 /// The whole run is one gazetteer name; a title before it is a known person's role.
 const WHOLE_GAZETTEER: RunRule = RunRule {
