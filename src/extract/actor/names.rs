@@ -39,6 +39,9 @@ pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
 pub(super) const ADVERB_ENDINGS: &[&str] =
     &["ently", "antly", "ously", "ately", "ively", "ghly", "ually", "ically", "edly", "ingly", "ssly", "ully"];
 
+/// English function words that a line in capitals writes like an organisation's alias ("IS").
+const SHOUTED_FUNCTION_WORDS: &[&str] = &["is", "it", "as", "at", "an", "or", "on", "in", "by", "to", "be", "am", "us"];
+
 /// `gazetteer`: a known organisation or armed group (data/actors/orgs.txt) is an actor wherever
 /// it is named, with the gazetteer's kind and canonical name.
 pub(super) const KNOWN_ORG: UnitRule = UnitRule {
@@ -47,6 +50,19 @@ pub(super) const KNOWN_ORG: UnitRule = UnitRule {
     apply: |s, n, ui, out| {
         let u = &n.units[ui];
         let Class::Org(o) = u.class else { return };
+        // "WHY TRUMP IS WINNING", "THIS IS NOT OK": among words written in capitals, an alias
+        // spelled like an English function word ("IS") is that word (GUIDELINES ACTOR: where
+        // capitals prove nothing, only a name is an actor).
+        if u.i == u.j && SHOUTED_FUNCTION_WORDS.contains(&s.lw(u.i)) {
+            let shouted = |k: usize| {
+                s.is_word(k)
+                    && s.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !s.w(k).chars().any(char::is_lowercase)
+            };
+            if (u.i > 0 && shouted(u.i - 1)) || (u.i + 1 < s.t.len() && shouted(u.i + 1)) {
+                return;
+            }
+        }
         let org = &s.lex.orgs[o];
         s.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
     },
