@@ -629,8 +629,10 @@ impl Sentence<'_> {
             // "Radio Free Europe said", "Television New Zealand reported": a medium's word
             // opening a run of capitalised words opens a broadcaster's name.
             // (In quotation marks it opens a title: the game mode "Radio Mix".)
+            // ("TV 2 reported": a channel's number after it, which `runs.rs` joined.)
+            let channel = |k: usize| self.w(k).bytes().all(|b| b.is_ascii_digit());
             if i < j
-                && self.cap(i + 1)
+                && (self.cap(i + 1) || (i + 1 == j && channel(j)))
                 && MEDIUM_OPENERS.contains(&lw)
                 && !self.text[..self.t[i].s].ends_with(['"', '\u{201c}', '\''])
             {
