@@ -408,6 +408,11 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
         }
         let k = (i + 1..j).find(|&k| s.lex.given.contains(s.w(k)) && gaz_at[k].is_none() && s.cap(k + 1) && k + 3 >= j);
         let Some(k) = k else { return false };
+        // "St. Jude Children's Research Hospital", "Saint Mary's College": a saint's name opens
+        // an institution's or a place's name; "St." is no role.
+        if matches!(s.w(i), "St." | "St" | "ST." | "Saint" | "Ste." | "Sainte") {
+            return false;
+        }
         if !(i..k).all(|x| s.cap(x) && gaz_at[x].is_none() && !s.is_org_suffix(x)) {
             return false;
         }
