@@ -415,7 +415,10 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     let the = s.w(u.i) == "The" || super::classify::NAME_OPENERS.contains(&s.lw(u.i));
     // ("Al Mayadeen television", "the Hill newspaper": a name before the noun of its medium
     // names the medium, an organisation.)
-    let kind = if words <= 3
+    // ("Johannes Diderik van der Waals", "Maria de los Angeles Garcia": the lowercase
+    // particles of a surname are no words of the count.)
+    let particles = (u.i..=u.j).filter(|&x| NAME_PARTICLES.contains(&s.w(x))).count();
+    let kind = if words - particles <= 3
         && !article
         && !the
         && !s.medium_after(u.j)
