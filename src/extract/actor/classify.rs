@@ -34,6 +34,28 @@ pub(super) const RUN_RULES: [RunRule; 13] = [
     LOCATED_ORG,
 ];
 
+/// Nouns for a settlement, read by `settlement-of` ("the village of") and `settlement-is`
+/// ("Aisby is a village in Lincolnshire").
+const SETTLEMENTS: &[&str] =
+    &["village", "town", "city", "hamlet", "suburb", "municipality", "commune", "settlement", "parish"];
+
+/// Nouns for an area or for the people of a settlement, read only after "of" ("the district of",
+/// "residents of Kafr Nabl"): after "is a" they also head phrases about persons ("a mainstay in
+/// the district", "the province's environment minister").
+const AREAS_AND_RESIDENTS: &[&str] = &[
+    "villages",
+    "towns",
+    "district",
+    "province",
+    "neighbourhood",
+    "neighborhood",
+    "county",
+    "residents",
+    "inhabitants",
+    "villagers",
+    "townspeople",
+];
+
 /// `settlement-of`: the name after "the village of", "the town of", "residents of" is a place
 /// ("the village of Beit Ummar", "near the town of Hiram", "Residents of Kafr Nabl"):
 /// GUIDELINES, a place is no actor.
@@ -43,28 +65,8 @@ const SETTLEMENT_OF: RunRule = RunRule {
         if r.i < 2 || s.lw(r.i - 1) != "of" || !s.is_word(r.i - 2) {
             return false;
         }
-        let place = matches!(
-            s.lw(r.i - 2),
-            "village"
-                | "villages"
-                | "town"
-                | "towns"
-                | "city"
-                | "settlement"
-                | "district"
-                | "province"
-                | "municipality"
-                | "suburb"
-                | "neighbourhood"
-                | "neighborhood"
-                | "hamlet"
-                | "commune"
-                | "county"
-                | "residents"
-                | "inhabitants"
-                | "villagers"
-                | "townspeople"
-        );
+        let w = s.lw(r.i - 2);
+        let place = SETTLEMENTS.contains(&w) || AREAS_AND_RESIDENTS.contains(&w);
         if !place {
             return false;
         }
@@ -91,20 +93,29 @@ const SETTLEMENT_IS: RunRule = RunRule {
             return false;
         }
         // Up to three modifiers ("a small English village", "a former mining town").
-        let settlement = (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| {
-            matches!(
-                s.lw(x),
-                "village"
-                    | "town"
-                    | "city"
-                    | "hamlet"
-                    | "suburb"
-                    | "municipality"
-                    | "commune"
-                    | "settlement"
-                    | "parish"
-            )
-        });
+        // The noun heads the phrase: "a town in Idlib", "a small village.", not "a Tennessee
+        // district court nominee" or "a town council member".
+        let head = |x: usize| {
+            x + 1 >= n
+                || !s.is_word(x + 1)
+                || s.cap(x + 1)
+                || matches!(
+                    s.lw(x + 1),
+                    "in" | "of"
+                        | "on"
+                        | "near"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "and"
+                        | "that"
+                        | "which"
+                        | "where"
+                )
+        };
+        let settlement =
+            (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| SETTLEMENTS.contains(&s.lw(x)) && head(x));
         if !settlement {
             return false;
         }
