@@ -371,7 +371,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
-    if weak || label || s.work_descriptor_before(u.i) {
+    if weak || label || s.work_descriptor_before(u.i) || s.shouted_words(u.i, u.j) {
         return;
     }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
@@ -440,6 +440,24 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
 pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
 
 impl Sentence<'_> {
+    /// Is `i..=j` a run written in capitals with a word the document writes in lowercase
+    /// ("SIGN UP FOR OUR NEWSLETTER", "VERIZON TO BUY YAHOO FOR", "MAKE AMERICA GREAT AGAIN"):
+    /// a lead-in or a slogan in capitals, where capitals prove nothing (GUIDELINES ACTOR); a
+    /// name in capitals ("JEROME ARTHUR", "MICHAEL B. THOMAS") has no such word.
+    pub(super) fn shouted_words(&self, i: usize, j: usize) -> bool {
+        let upper = |k: usize| {
+            let w = self.w(k);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        };
+        j > i
+            && (i..=j).all(|k| !self.is_word(k) || upper(k))
+            && (i..=j).any(|k| {
+                self.is_word(k)
+                    && self.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && self.lower_words.contains(self.lw(k))
+            })
+    }
+
     /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
     /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
     /// words, possessives and stops between the marks, at most ten tokens.
