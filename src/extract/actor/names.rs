@@ -11,7 +11,7 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS, NAME_PARTICLES};
+use super::words::{head_is_plural, is_acronym, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -371,7 +371,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
-    if weak || label || s.work_descriptor_before(u.i) || s.shouted_words(u.i, u.j) {
+    if weak || label || s.work_descriptor_before(u.i) || s.shouted_words(u.i, u.j) || s.ends_in_group_word(u.i, u.j) {
         return;
     }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
@@ -439,7 +439,63 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
 /// `compound-name`: see [`Sentence::compound_names`].
 pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
 
+/// Adjectives and plurals for a people, a faith or a party that a state's demonyms
+/// (data/actors/states.txt) do not hold: a capitalised run ending in one describes people
+/// ("African Americans", "Muslim Americans") or modifies a noun ("Middle Eastern nations",
+/// "House Democratic leadership").
+const GROUP_WORDS: &[&str] = &[
+    "African",
+    "Asian",
+    "Arab",
+    "Arabs",
+    "Democratic",
+    "Republican",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Jewish",
+    "Jews",
+    "Hispanic",
+    "Hispanics",
+    "Latino",
+    "Latinos",
+    "Latina",
+    "Latinas",
+    "Sikh",
+    "Sikhs",
+    "Hindu",
+    "Hindus",
+    "Catholic",
+    "Catholics",
+    "Evangelical",
+    "Evangelicals",
+];
+
 impl Sentence<'_> {
+    /// Does a capitalised run end at `j` in a demonym or a group word, as a plural ("African
+    /// Americans", "Rohingya Muslims") or before a lowercase noun it modifies ("African American
+    /// women", "Middle Eastern nations")? GUIDELINES ACTOR: demonyms are actors only as the
+    /// state's people acting (`states.rs`), and a pre-modifier is no name.
+    pub(super) fn ends_in_group_word(&self, i: usize, j: usize) -> bool {
+        let w = self.w(j);
+        let plural = self.lex.peoples.contains_key(w) || (GROUP_WORDS.contains(&w) && w.ends_with('s'));
+        let adjective = self.lex.adjectives.contains_key(w) || GROUP_WORDS.contains(&w);
+        // A lowercase noun after it: no function word, no verb ("Mark Cuban has").
+        let noun_after = j + 1 < self.t.len()
+            && self.is_word(j + 1)
+            && !self.cap(j + 1)
+            && !CONNECTORS.contains(&self.lw(j + 1))
+            && !DETERMINERS.contains(&self.lw(j + 1))
+            && !self.lex.verbs.contains(self.w(j + 1))
+            && !self.lex.common.contains(self.lw(j + 1));
+        // A name opened by a given name ("Mark Cuban") or an acronym ("LGBT Americans") is left
+        // to the other rules.
+        let first = self.w(i);
+        let opener_ok = !self.lex.given.contains(first) && !is_acronym(first);
+        opener_ok && (plural || (adjective && noun_after))
+    }
+
     /// Is `i..=j` a run written in capitals with a word the document writes in lowercase
     /// ("SIGN UP FOR OUR NEWSLETTER", "VERIZON TO BUY YAHOO FOR", "MAKE AMERICA GREAT AGAIN"):
     /// a lead-in or a slogan in capitals, where capitals prove nothing (GUIDELINES ACTOR); a
