@@ -322,10 +322,11 @@ const ORG_SUFFIX: RunRule = RunRule {
     },
 };
 
-/// `abbreviated-place`: a name opened by the abbreviation of Fort or Mount ("Ft. Worth",
-/// "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of place ("in St.
-/// Lucie", "to St. Johnsbury"; a saint alone is a person), names a place: GUIDELINES ACTOR, a
-/// place is no actor. (A name with an organisation's last word was decided before.)
+/// `abbreviated-place`: a name opened by Fort or the abbreviation of Fort or Mount ("Ft.
+/// Worth", "Fort Hood", "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of
+/// place ("in St. Lucie", "to St. Johnsbury"; a saint alone is a person), names a place:
+/// GUIDELINES ACTOR, a place is no actor. (A name with an organisation's last word was decided
+/// before: "Fort Worth Police Department".)
 const ABBREVIATED_PLACE: RunRule = RunRule {
     name: "abbreviated-place",
     apply: |s, r, units| {
@@ -333,7 +334,9 @@ const ABBREVIATED_PLACE: RunRule = RunRule {
             return false;
         }
         let place = match s.w(r.i) {
-            "Ft." | "Mt." | "FT." | "MT." => true,
+            // ("Fort Hood shooter", "in Fort Pierce": spelled out, Fort opens a place's name
+            // as its abbreviation does.)
+            "Ft." | "Mt." | "FT." | "MT." | "Fort" | "FORT" => true,
             // ("at St. Anselm's College": a saint's possessive opens an institution's name.)
             "St." | "ST." => {
                 r.i > 0
