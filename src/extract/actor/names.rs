@@ -270,7 +270,10 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // "pressed Western allies": a direction, not a name; "Roughly translated",
     // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
     // measure after its number.
+    // ("the Democratic primary", "to track Muslims": a party's or a faith's adjective or
+    // plural alone describes or counts people and names no actor.)
     if COMPASS.contains(&name)
+        || GROUP_WORDS.contains(&name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
         || (u.i > 0 && {
             // A decimal, not a year ("In 1994 6PR was purchased").
