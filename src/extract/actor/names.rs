@@ -273,7 +273,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // ("the Democratic primary", "to track Muslims": a party's or a faith's adjective or
     // plural alone describes or counts people and names no actor.)
     if COMPASS.contains(&name)
-        || GROUP_WORDS.contains(&name)
+        || s.is_group_word(name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
         || (u.i > 0 && {
             // A decimal, not a year ("In 1994 6PR was purchased").
@@ -480,6 +480,15 @@ impl Sentence<'_> {
     /// Americans", "Rohingya Muslims") or before a lowercase noun it modifies ("African American
     /// women", "Middle Eastern nations")? GUIDELINES ACTOR: demonyms are actors only as the
     /// state's people acting (`states.rs`), and a pre-modifier is no name.
+    /// A word of `GROUP_WORDS`, or a hyphenated compound of such words and demonyms
+    /// ("African-Americans", "Mexican-American").
+    pub(super) fn is_group_word(&self, w: &str) -> bool {
+        let part = |p: &str| {
+            GROUP_WORDS.contains(&p) || self.lex.adjectives.contains_key(p) || self.lex.peoples.contains_key(p)
+        };
+        GROUP_WORDS.contains(&w) || (w.contains('-') && w.split('-').all(part))
+    }
+
     pub(super) fn ends_in_group_word(&self, i: usize, j: usize) -> bool {
         let w = self.w(j);
         let plural = self.lex.peoples.contains_key(w) || (GROUP_WORDS.contains(&w) && w.ends_with('s'));
