@@ -274,6 +274,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // plural alone describes or counts people and names no actor.)
     if COMPASS.contains(&name)
         || s.is_group_word(name)
+        || is_measure(name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
         || (u.i > 0 && {
             // A decimal, not a year ("In 1994 6PR was purchased").
@@ -441,6 +442,13 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
 
 /// `compound-name`: see [`Sentence::compound_names`].
 pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
+
+/// A number with a unit of digital size or frequency written on it ("16GB", "2.4GHz"): a
+/// measure, no name (a company such as "3M" has no such unit).
+fn is_measure(w: &str) -> bool {
+    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    digits > 0 && matches!(&w[digits..], "GB" | "MB" | "TB" | "KB" | "GHz" | "MHz" | "mAh" | "Mbps" | "Gbps")
+}
 
 /// Adjectives and plurals for a people, a faith or a party that a state's demonyms
 /// (data/actors/states.txt) do not hold: a capitalised run ending in one describes people
