@@ -488,6 +488,12 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     if !(has_loc && has_other && !(i..=j).any(|x| matches!(s.w(x), "and" | "&"))) {
         return false;
     }
+    // "a Florida Republican", "Missouri Secretary of State", "Florida Senator Marco Rubio": a
+    // place before a title or a party member's word describes a person, no organisation.
+    if (i..=j).any(|x| gaz_at[x].is_none() && (s.title_at(x).is_some() || matches!(s.w(x), "Republican" | "Democrat")))
+    {
+        return false;
+    }
     let all_gaz_loc = gaz_at[i].is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
     // "Paris Hilton" would be a person; a given name decides that below.
     if s.lex.given.contains(s.w(i)) && !all_gaz_loc {
