@@ -18,9 +18,10 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 12] = [
+pub(super) const RUN_RULES: [RunRule; 13] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
+    ROLE_OF_BODY,
     WHOLE_GAZETTEER,
     TITLE_INSIDE,
     NUMBERED_THING,
@@ -33,6 +34,28 @@ pub(super) const RUN_RULES: [RunRule; 12] = [
     LOCATED_ORG,
 ];
 
+/// Nouns for a settlement, read by `settlement-of` ("the village of") and `settlement-is`
+/// ("Aisby is a village in Lincolnshire").
+const SETTLEMENTS: &[&str] =
+    &["village", "town", "city", "hamlet", "suburb", "municipality", "commune", "settlement", "parish"];
+
+/// Nouns for an area or for the people of a settlement, read only after "of" ("the district of",
+/// "residents of Kafr Nabl"): after "is a" they also head phrases about persons ("a mainstay in
+/// the district", "the province's environment minister").
+const AREAS_AND_RESIDENTS: &[&str] = &[
+    "villages",
+    "towns",
+    "district",
+    "province",
+    "neighbourhood",
+    "neighborhood",
+    "county",
+    "residents",
+    "inhabitants",
+    "villagers",
+    "townspeople",
+];
+
 /// `settlement-of`: the name after "the village of", "the town of", "residents of" is a place
 /// ("the village of Beit Ummar", "near the town of Hiram", "Residents of Kafr Nabl"):
 /// GUIDELINES, a place is no actor.
@@ -42,28 +65,8 @@ const SETTLEMENT_OF: RunRule = RunRule {
         if r.i < 2 || s.lw(r.i - 1) != "of" || !s.is_word(r.i - 2) {
             return false;
         }
-        let place = matches!(
-            s.lw(r.i - 2),
-            "village"
-                | "villages"
-                | "town"
-                | "towns"
-                | "city"
-                | "settlement"
-                | "district"
-                | "province"
-                | "municipality"
-                | "suburb"
-                | "neighbourhood"
-                | "neighborhood"
-                | "hamlet"
-                | "commune"
-                | "county"
-                | "residents"
-                | "inhabitants"
-                | "villagers"
-                | "townspeople"
-        );
+        let w = s.lw(r.i - 2);
+        let place = SETTLEMENTS.contains(&w) || AREAS_AND_RESIDENTS.contains(&w);
         if !place {
             return false;
         }
@@ -90,20 +93,29 @@ const SETTLEMENT_IS: RunRule = RunRule {
             return false;
         }
         // Up to three modifiers ("a small English village", "a former mining town").
-        let settlement = (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| {
-            matches!(
-                s.lw(x),
-                "village"
-                    | "town"
-                    | "city"
-                    | "hamlet"
-                    | "suburb"
-                    | "municipality"
-                    | "commune"
-                    | "settlement"
-                    | "parish"
-            )
-        });
+        // The noun heads the phrase: "a town in Idlib", "a small village.", not "a Tennessee
+        // district court nominee" or "a town council member".
+        let head = |x: usize| {
+            x + 1 >= n
+                || !s.is_word(x + 1)
+                || s.cap(x + 1)
+                || matches!(
+                    s.lw(x + 1),
+                    "in" | "of"
+                        | "on"
+                        | "near"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "and"
+                        | "that"
+                        | "which"
+                        | "where"
+                )
+        };
+        let settlement =
+            (k + 1..(k + 5).min(n)).take_while(|&x| s.is_word(x)).any(|x| SETTLEMENTS.contains(&s.lw(x)) && head(x));
         if !settlement {
             return false;
         }
@@ -111,6 +123,61 @@ const SETTLEMENT_IS: RunRule = RunRule {
         true
     },
 };
+
+/// `role-of-body`: after a title and "of" ("Secretary of", "Speaker of the"), the body the
+/// title is of and then a person's name: "Secretary of State Hillary Clinton", "Speaker of the
+/// House Paul Ryan", "Secretary of the Air Force James Roche". The body's words belong to the
+/// role (GUIDELINES ACTOR: names without titles or roles); an organisation among them ("Air
+/// Force", "House") stays a name of its own. The person starts at a given name or a known
+/// person's name that ends the run, or after a title of the list that runs into the run
+/// ("Secretary of State Kerry").
+const ROLE_OF_BODY: RunRule = RunRule { name: "role-of-body", apply: role_of_body };
+
+fn role_of_body(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
+    let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+    if j <= i || r.role.is_some() || s.headline {
+        return false;
+    }
+    // "of" just before the run, or "of the".
+    let of = match (i.checked_sub(1), i.checked_sub(2)) {
+        (Some(a), _) if s.w(a) == "of" => a,
+        (Some(a), Some(b)) if s.lw(a) == "the" && s.w(b) == "of" => b,
+        _ => return false,
+    };
+    // The title that ends before "of" or runs past it ("secretary", "secretary of state").
+    let title = (1..=s.lex.max_title_words.min(of)).rev().find_map(|len| {
+        let t0 = of - len;
+        s.title_at(t0).filter(|&(l, _)| t0 + l >= of).map(|(l, _)| (t0, t0 + l))
+    });
+    let Some((t0, title_end)) = title else { return false };
+    // A title of the list running into the run ("secretary of state"): the name follows it.
+    let listed = Some(title_end).filter(|&e| e > i && e <= j);
+    let person_at = |k: usize| {
+        let known = matches!(gaz_at[k], Some((gj, Entry::Person(_))) if gj == j);
+        let given = s.lex.given.contains(s.w(k))
+            && gaz_at[k].is_none()
+            && j - s.generation_tail(k, j) > k
+            && j - s.generation_tail(k, j) <= k + 2
+            && (k..=j).all(|x| s.cap(x) && !s.is_org_suffix(x))
+            // ("director of the UCLA Anderson Forecast": a last word the document writes in
+            // lowercase ends a body's name, no surname.)
+            && !s.lower_words.contains(s.lw(j));
+        known || given
+    };
+    let Some(k) = listed.or_else(|| (i + 1..=j).find(|&k| person_at(k))) else { return false };
+    if k > j || !(i..k).all(|x| s.cap(x) || CONNECTORS.contains(&s.lw(x))) {
+        return false;
+    }
+    let role = s.text[s.t[t0].s..s.t[k - 1].e].to_string();
+    let body_names = (i..k).any(|x| s.is_org_suffix(x) || matches!(gaz_at[x], Some((gj, Entry::Org(_))) if gj < k));
+    if body_names {
+        // The organisation up to its head ("Air Force" of "Air Force for Acquisition").
+        let end = (i..k).find(|&x| matches!(s.w(x), "for" | "on")).unwrap_or(k);
+        s.analyse_run(i, end - 1, gaz_at, units);
+    }
+    s.analyse_plain(k, j, gaz_at, Some(role), units);
+    true
+}
 
 /// The whole run is one gazetteer name; a title before it is a known person's role.
 const WHOLE_GAZETTEER: RunRule = RunRule {
@@ -255,10 +322,11 @@ const ORG_SUFFIX: RunRule = RunRule {
     },
 };
 
-/// `abbreviated-place`: a name opened by the abbreviation of Fort or Mount ("Ft. Worth",
-/// "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of place ("in St.
-/// Lucie", "to St. Johnsbury"; a saint alone is a person), names a place: GUIDELINES ACTOR, a
-/// place is no actor. (A name with an organisation's last word was decided before.)
+/// `abbreviated-place`: a name opened by Fort or the abbreviation of Fort or Mount ("Ft.
+/// Worth", "Fort Hood", "Mt. Everest", "FT. LAUDERDALE"), or of Saint after a preposition of
+/// place ("in St. Lucie", "to St. Johnsbury"; a saint alone is a person), names a place:
+/// GUIDELINES ACTOR, a place is no actor. (A name with an organisation's last word was decided
+/// before: "Fort Worth Police Department".)
 const ABBREVIATED_PLACE: RunRule = RunRule {
     name: "abbreviated-place",
     apply: |s, r, units| {
@@ -266,7 +334,9 @@ const ABBREVIATED_PLACE: RunRule = RunRule {
             return false;
         }
         let place = match s.w(r.i) {
-            "Ft." | "Mt." | "FT." | "MT." => true,
+            // ("Fort Hood shooter", "in Fort Pierce": spelled out, Fort opens a place's name
+            // as its abbreviation does.)
+            "Ft." | "Mt." | "FT." | "MT." | "Fort" | "FORT" => true,
             // ("at St. Anselm's College": a saint's possessive opens an institution's name.)
             "St." | "ST." => {
                 r.i > 0
@@ -352,6 +422,11 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
         }
         let k = (i + 1..j).find(|&k| s.lex.given.contains(s.w(k)) && gaz_at[k].is_none() && s.cap(k + 1) && k + 3 >= j);
         let Some(k) = k else { return false };
+        // "St. Jude Children's Research Hospital", "Saint Mary's College": a saint's name opens
+        // an institution's or a place's name; "St." is no role.
+        if matches!(s.w(i), "St." | "St" | "ST." | "Saint" | "Ste." | "Sainte") {
+            return false;
+        }
         if !(i..k).all(|x| s.cap(x) && gaz_at[x].is_none() && !s.is_org_suffix(x)) {
             return false;
         }
@@ -413,6 +488,12 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     if !(has_loc && has_other && !(i..=j).any(|x| matches!(s.w(x), "and" | "&"))) {
         return false;
     }
+    // "a Florida Republican", "Missouri Secretary of State", "Florida Senator Marco Rubio": a
+    // place before a title or a party member's word describes a person, no organisation.
+    if (i..=j).any(|x| gaz_at[x].is_none() && (s.title_at(x).is_some() || matches!(s.w(x), "Republican" | "Democrat")))
+    {
+        return false;
+    }
     let all_gaz_loc = gaz_at[i].is_some_and(|(_, e)| matches!(e, Entry::State { .. } | Entry::Place));
     // "Paris Hilton" would be a person; a given name decides that below.
     if s.lex.given.contains(s.w(i)) && !all_gaz_loc {
@@ -421,6 +502,39 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
     units.push(Unit { i, j, class: Class::NewOrg(ActorKind::Organization), initial: s.initial[i], role: None });
     true
 }
+
+/// Weekdays, as a name run writes them.
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Months, as a name run writes them ("May" and "June" are also given names: a month ends a
+/// run only before a day's number).
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+/// Words that make a weekday after them a day's own name ("Super Tuesday", "Black Friday",
+/// "Bloody Sunday", "Good Friday"): the run is no name with a date after it.
+const DAY_NAME_OPENERS: &[&str] =
+    &["super", "black", "good", "ash", "cyber", "easter", "palm", "bloody", "holy", "maundy", "shrove", "remembrance"];
 
 /// Common words that open names ("New Order", "One Nation", "First Great Western", "All
 /// Souls College", "No Doubt"; not "Old", which opens places: "Old Goa"): written capitalised inside a sentence before other
@@ -448,6 +562,18 @@ impl Sentence<'_> {
         if j > i && self.w(j) == "Flight" {
             j -= 1;
         }
+        // "told CNBC Saturday", "in South Carolina Friday night", "in Orlando July 8": a
+        // weekday, or a month before a day's number, after a name dates the act and is no
+        // word of the name (GUIDELINES ACTOR: the name's span). Not after a word that makes
+        // the day an event's name ("Super Tuesday", "Black Friday").
+        while j > i && self.date_word_ends_run(i, j) {
+            j -= 1;
+        }
+        if j == i + 1 && WEEKDAYS.contains(&self.w(j)) && DAY_NAME_OPENERS.contains(&self.lw(i)) {
+            // "on Super Tuesday": a day, no actor.
+            units.push(Unit { i, j, class: Class::Not, initial: self.initial[i], role: None });
+            return;
+        }
         let mut head = j;
         for k in i..=j {
             if matches!(self.w(k), "of" | "for" | "on") {
@@ -464,6 +590,25 @@ impl Sentence<'_> {
             return;
         }
         self.analyse_plain(run.i, run.j, gaz_at, run.role, units);
+    }
+
+    /// Is token `j`, the last of the run `i..=j`, a weekday or a month before a day's
+    /// number that dates the act, not a word of a day's own name ("Super Tuesday") or
+    /// perhaps a person's ("Ruby Tuesday")?
+    fn date_word_ends_run(&self, i: usize, j: usize) -> bool {
+        let w = self.w(j);
+        let month_day = MONTHS.contains(&w)
+            && self.t.get(j + 1).is_some_and(|t| {
+                let d = &self.text[t.s..t.e];
+                (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !(WEEKDAYS.contains(&w) || month_day) {
+            return false;
+        }
+        // ("Ruby Tuesday": after one word no list knows, other than an acronym, the weekday
+        // may be a surname.)
+        let unknown_one = !self.lex.names.contains_key(self.w(i)) && !is_acronym(self.w(i));
+        !(j == i + 1 && (DAY_NAME_OPENERS.contains(&self.lw(i)) || unknown_one))
     }
 
     /// The run `i..=j` without its leading common words and titles, with the role the last
@@ -509,8 +654,10 @@ impl Sentence<'_> {
             // "Radio Free Europe said", "Television New Zealand reported": a medium's word
             // opening a run of capitalised words opens a broadcaster's name.
             // (In quotation marks it opens a title: the game mode "Radio Mix".)
+            // ("TV 2 reported": a channel's number after it, which `runs.rs` joined.)
+            let channel = |k: usize| self.w(k).bytes().all(|b| b.is_ascii_digit());
             if i < j
-                && self.cap(i + 1)
+                && (self.cap(i + 1) || (i + 1 == j && channel(j)))
                 && MEDIUM_OPENERS.contains(&lw)
                 && !self.text[..self.t[i].s].ends_with(['"', '\u{201c}', '\''])
             {

@@ -11,7 +11,7 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS, NAME_PARTICLES};
+use super::words::{head_is_plural, is_acronym, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -39,6 +39,9 @@ pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
 pub(super) const ADVERB_ENDINGS: &[&str] =
     &["ently", "antly", "ously", "ately", "ively", "ghly", "ually", "ically", "edly", "ingly", "ssly", "ully"];
 
+/// English function words that a line in capitals writes like an organisation's alias ("IS").
+const SHOUTED_FUNCTION_WORDS: &[&str] = &["is", "it", "as", "at", "an", "or", "on", "in", "by", "to", "be", "am", "us"];
+
 /// `gazetteer`: a known organisation or armed group (data/actors/orgs.txt) is an actor wherever
 /// it is named, with the gazetteer's kind and canonical name.
 pub(super) const KNOWN_ORG: UnitRule = UnitRule {
@@ -47,6 +50,19 @@ pub(super) const KNOWN_ORG: UnitRule = UnitRule {
     apply: |s, n, ui, out| {
         let u = &n.units[ui];
         let Class::Org(o) = u.class else { return };
+        // "WHY TRUMP IS WINNING", "THIS IS NOT OK": among words written in capitals, an alias
+        // spelled like an English function word ("IS") is that word (GUIDELINES ACTOR: where
+        // capitals prove nothing, only a name is an actor).
+        if u.i == u.j && SHOUTED_FUNCTION_WORDS.contains(&s.lw(u.i)) {
+            let shouted = |k: usize| {
+                s.is_word(k)
+                    && s.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !s.w(k).chars().any(char::is_lowercase)
+            };
+            if (u.i > 0 && shouted(u.i - 1)) || (u.i + 1 < s.t.len() && shouted(u.i + 1)) {
+                return;
+            }
+        }
         let org = &s.lex.orgs[o];
         s.push(out, u.i, u.j, org.kind, Mention::Name, org.canonical.clone(), None, "gazetteer");
     },
@@ -254,7 +270,11 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // "pressed Western allies": a direction, not a name; "Roughly translated",
     // "Frequently injured": an adverb opening the sentence; "a 2.26 ERA": a
     // measure after its number.
+    // ("the Democratic primary", "to track Muslims": a party's or a faith's adjective or
+    // plural alone describes or counts people and names no actor.)
     if COMPASS.contains(&name)
+        || s.is_group_word(name)
+        || is_measure(name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
         || (u.i > 0 && {
             // A decimal, not a year ("In 1994 6PR was purchased").
@@ -355,7 +375,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     // A label in a table row ("Total Dead: 192") or opening a line ("Current News: ...",
     // "Veto Power Impedes Peace Efforts: ...") is no name.
     let label = u.j + 1 < s.t.len() && s.w(u.j + 1) == ":" && (!s.terminated || s.opens_line(u.i));
-    if weak || label || s.work_descriptor_before(u.i) {
+    if weak || label || s.work_descriptor_before(u.i) || s.shouted_words(u.i, u.j) || s.ends_in_group_word(u.i, u.j) {
         return;
     }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
@@ -399,7 +419,10 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
     let the = s.w(u.i) == "The" || super::classify::NAME_OPENERS.contains(&s.lw(u.i));
     // ("Al Mayadeen television", "the Hill newspaper": a name before the noun of its medium
     // names the medium, an organisation.)
-    let kind = if words <= 3
+    // ("Johannes Diderik van der Waals", "Maria de los Angeles Garcia": the lowercase
+    // particles of a surname are no words of the count.)
+    let particles = (u.i..=u.j).filter(|&x| NAME_PARTICLES.contains(&s.w(x))).count();
+    let kind = if words - particles <= 3
         && !article
         && !the
         && !s.medium_after(u.j)
@@ -420,7 +443,97 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
 /// `compound-name`: see [`Sentence::compound_names`].
 pub(super) const COMPOUNDS: Pass = Pass { name: "compound-name", run: |s, _, out| s.compound_names(out) };
 
+/// A number with a unit of digital size or frequency written on it ("16GB", "2.4GHz"): a
+/// measure, no name (a company such as "3M" has no such unit).
+fn is_measure(w: &str) -> bool {
+    let digits = w.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    digits > 0 && matches!(&w[digits..], "GB" | "MB" | "TB" | "KB" | "GHz" | "MHz" | "mAh" | "Mbps" | "Gbps")
+}
+
+/// Adjectives and plurals for a people, a faith or a party that a state's demonyms
+/// (data/actors/states.txt) do not hold: a capitalised run ending in one describes people
+/// ("African Americans", "Muslim Americans") or modifies a noun ("Middle Eastern nations",
+/// "House Democratic leadership").
+const GROUP_WORDS: &[&str] = &[
+    "African",
+    "Asian",
+    "Arab",
+    "Arabs",
+    "Democratic",
+    "Republican",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Jewish",
+    "Jews",
+    "Hispanic",
+    "Hispanics",
+    "Latino",
+    "Latinos",
+    "Latina",
+    "Latinas",
+    "Sikh",
+    "Sikhs",
+    "Hindu",
+    "Hindus",
+    "Catholic",
+    "Catholics",
+    "Evangelical",
+    "Evangelicals",
+];
+
 impl Sentence<'_> {
+    /// Does a capitalised run end at `j` in a demonym or a group word, as a plural ("African
+    /// Americans", "Rohingya Muslims") or before a lowercase noun it modifies ("African American
+    /// women", "Middle Eastern nations")? GUIDELINES ACTOR: demonyms are actors only as the
+    /// state's people acting (`states.rs`), and a pre-modifier is no name.
+    /// A word of `GROUP_WORDS`, or a hyphenated compound of such words and demonyms
+    /// ("African-Americans", "Mexican-American").
+    pub(super) fn is_group_word(&self, w: &str) -> bool {
+        let part = |p: &str| {
+            GROUP_WORDS.contains(&p) || self.lex.adjectives.contains_key(p) || self.lex.peoples.contains_key(p)
+        };
+        GROUP_WORDS.contains(&w) || (w.contains('-') && w.split('-').all(part))
+    }
+
+    pub(super) fn ends_in_group_word(&self, i: usize, j: usize) -> bool {
+        let w = self.w(j);
+        let plural = self.lex.peoples.contains_key(w) || (GROUP_WORDS.contains(&w) && w.ends_with('s'));
+        let adjective = self.lex.adjectives.contains_key(w) || GROUP_WORDS.contains(&w);
+        // A lowercase noun after it: no function word, no verb ("Mark Cuban has").
+        let noun_after = j + 1 < self.t.len()
+            && self.is_word(j + 1)
+            && !self.cap(j + 1)
+            && !CONNECTORS.contains(&self.lw(j + 1))
+            && !DETERMINERS.contains(&self.lw(j + 1))
+            && !self.lex.verbs.contains(self.w(j + 1))
+            && !self.lex.common.contains(self.lw(j + 1));
+        // A name opened by a given name ("Mark Cuban") or an acronym ("LGBT Americans") is left
+        // to the other rules.
+        let first = self.w(i);
+        let opener_ok = !self.lex.given.contains(first) && !is_acronym(first);
+        opener_ok && (plural || (adjective && noun_after))
+    }
+
+    /// Is `i..=j` a run written in capitals with a word the document writes in lowercase
+    /// ("SIGN UP FOR OUR NEWSLETTER", "VERIZON TO BUY YAHOO FOR", "MAKE AMERICA GREAT AGAIN"):
+    /// a lead-in or a slogan in capitals, where capitals prove nothing (GUIDELINES ACTOR); a
+    /// name in capitals ("JEROME ARTHUR", "MICHAEL B. THOMAS") has no such word.
+    pub(super) fn shouted_words(&self, i: usize, j: usize) -> bool {
+        let upper = |k: usize| {
+            let w = self.w(k);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        };
+        j > i
+            && (i..=j).all(|k| !self.is_word(k) || upper(k))
+            && (i..=j).any(|k| {
+                self.is_word(k)
+                    && self.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && self.lower_words.contains(self.lw(k))
+            })
+    }
+
     /// Is `i..=j` inside a short quotation written in title case ("“Buddha for Mary”", "“Time
     /// to Wake Up”"): the title of a work, not a name. Only capitalised words, small function
     /// words, possessives and stops between the marks, at most ten tokens.

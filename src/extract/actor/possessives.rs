@@ -40,8 +40,15 @@ impl Sentence<'_> {
             // nothing, but a person named in full earlier with that last word does.)
             // Only before the words for a person's own body ("team", "camp", "campaign"):
             // "Belgrano's army" keeps its named person.
-            let surname =
-                u.class == Class::Unknown && u.initial && u.i == u.j && self.named_earlier(u.i, out).is_some();
+            // The person named in full earlier, looked up once: for that surname and for the
+            // canonical name of the person's body ("Hillary Clinton campaign").
+            let unknown_initial = u.class == Class::Unknown && u.initial;
+            let earlier = if u.i == u.j && (unknown_initial || matches!(u.class, Class::Person { .. })) {
+                self.named_earlier(u.i, out)
+            } else {
+                None
+            };
+            let surname = unknown_initial && earlier.is_some();
             let is_person = matches!(u.class, Class::KnownPerson(_) | Class::Person { .. }) || surname;
             let next = units.iter().find(|v| v.i == p + 1);
             if self.possessed_name(u, next, owner_state, out) {
@@ -95,7 +102,7 @@ impl Sentence<'_> {
             if let Some(st) = owner_state {
                 self.state_possessive(u, st, p, h, &head_w, head, out);
             } else if is_person && head.kind == ActorKind::Organization {
-                self.person_possessive(u, h, &head_w, head, out);
+                self.person_possessive(u, h, &head_w, head, earlier.as_deref(), out);
             }
         }
     }
@@ -224,7 +231,17 @@ impl Sentence<'_> {
 
     /// `possessive-nominal` with a person: "Clinton's team" (the person's body), "Colonel Assimi
     /// Goïta's government" (the state's government, from the title on).
-    fn person_possessive(&mut self, u: &Unit, h: usize, head_w: &str, head: Head, out: &mut Vec<Cand>) {
+    /// `earlier`: the person a one-word name links to, named in full before.
+    #[allow(clippy::too_many_arguments)]
+    fn person_possessive(
+        &mut self,
+        u: &Unit,
+        h: usize,
+        head_w: &str,
+        head: Head,
+        earlier: Option<&str>,
+        out: &mut Vec<Cand>,
+    ) {
         let name = &self.text[self.t[u.i].s..self.t[u.j].e];
         // "Colonel Assimi Goïta's government": the nominal runs from its first word,
         // the possessor's title included.
@@ -233,10 +250,7 @@ impl Sentence<'_> {
             // "Colonel Assimi Goïta's government": the state's government.
             (_, HeadRule::State) => (ActorKind::State, format!("?{head_w}")),
             (Class::KnownPerson(p), _) => (ActorKind::Organization, format!("{} {}", self.lex.people[*p], head_w)),
-            _ => {
-                let full = if u.i == u.j { self.named_earlier(u.i, out) } else { None };
-                (ActorKind::Organization, format!("{} {head_w}", full.as_deref().unwrap_or(name)))
-            }
+            _ => (ActorKind::Organization, format!("{} {head_w}", earlier.unwrap_or(name))),
         };
         self.push(out, start, h, kind, Mention::Nominal, canonical, None, "possessive-nominal");
     }

@@ -10,6 +10,7 @@
 
 use super::rule::{Act, Cand, Class, Pass, Unit, UnitRule};
 use super::sentence::Sentence;
+use super::words::DETERMINERS;
 use crate::model::{ActorKind, Mention};
 
 /// `state-acts` (`capital-for-state` for a capital): a named state or capital whose context
@@ -103,6 +104,12 @@ fn demonyms(s: &mut Sentence<'_>, _units: &[Unit], out: &mut Vec<Cand>) {
         let Some(&st) = s.lex.peoples.get(w) else {
             continue;
         };
+        // "Asian Americans voted", "Muslim Americans protested": a capitalised word before the
+        // plural makes it a people inside the state, no stand-in for the state.
+        // ("The French protested", "Many Americans have": a determiner is no such word.)
+        if k > 0 && s.is_word(k - 1) && s.cap(k - 1) && !DETERMINERS.contains(&s.lw(k - 1)) && s.lw(k - 1) != "most" {
+            continue;
+        }
         let with_the = k > 0 && s.lw(k - 1) == "the";
         let plural_form = !s.lex.adjectives.contains_key(w);
         if !(with_the || plural_form) || s.acting_after(k, true) != Act::Active || s.headline {
