@@ -107,7 +107,7 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     // there.
     // A double closing mark (or the two apostrophes some papers use for one), not a single
     // mark, which may be an apostrophe.
-    let double = matches!(tl.text, "”" | "»" | "\"" | "“") || tl.text == "'" && l > 0 && s.t[l - 1].text == "'";
+    let double = tl.is_double_quote();
     let quoted = tl.kind == Kind::Close
         && double
         && !s.t[c.i].is_cap()
@@ -161,14 +161,14 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     // "that" or a new quote brings content of its own.
     let told_after_quote = frame == Frame::Tell
         && tl.kind == Kind::Close
-        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && tl.is_double_quote()
         && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
     // "“...,” she said in Iowa earlier this year in response to a voter's question.": after
     // a double closing mark, adjuncts of any length end the sentence when no clause follows
     // the cue (no "that", no quote, no finite verb).
     let said_after_quote = frame == Frame::Speech
         && tl.kind == Kind::Close
-        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && tl.is_double_quote()
         // Spoken words end with their own punctuation ("idea,”"); scare quotes do not.
         && sl >= 1
         && s.t[sl - 1].kind == Kind::Punct

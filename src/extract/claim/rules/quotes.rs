@@ -278,12 +278,14 @@ pub fn content_bytes(
         // "“...” Vitter demanded.": the quote just before, when it ends right there.
         let pv = prev?;
         let piece = text.get(pv.start_byte..pv.end_byte)?;
-        if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+        if !(piece.ends_with(['”', '"']) || piece.ends_with("''"))
+            || text.get(pv.end_byte..s.start_byte)?.contains('\n')
+        {
             return None;
         }
         b = pv.end_byte;
         a = pv.start_byte;
-        if !piece.starts_with(['“', '"']) {
+        if !(piece.starts_with(['“', '"']) || piece.starts_with("''")) {
             if let Some(q) = open_quote_before(text, pv.start_byte, steps) {
                 a = q;
             }
@@ -302,8 +304,8 @@ pub fn inside_quote(text: &str, t: &[Tok<'_>], k: usize, open_before: bool) -> b
     let skip = usize::from(t.first().is_some_and(|x| x.kind == Kind::Open && block_quote(text, x.start)));
     for x in t.iter().take(k).skip(skip) {
         match (x.kind, x.text) {
-            (Kind::Open, "“" | "«" | "\"") => depth += 1,
-            (Kind::Close, "”" | "»" | "\"" | "“") => depth = (depth - 1).max(0),
+            (Kind::Open, "“" | "«" | "\"" | "''") => depth += 1,
+            (Kind::Close, "”" | "»" | "\"" | "“" | "''") => depth = (depth - 1).max(0),
             _ => {}
         }
     }
@@ -322,7 +324,8 @@ pub fn block_quote(text: &str, q: usize) -> bool {
     let line = rest.split('\n').next().unwrap_or("");
     let first = line.chars().next().map_or(0, char::len_utf8);
     let closes = line.char_indices().skip(1).any(|(i, c)| {
-        matches!(c, '”' | '»') || c == '"' && line[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+        let after_word = || line[..i].chars().next_back().is_some_and(|p| !p.is_whitespace());
+        matches!(c, '”' | '»') || (c == '"' || c == '\'' && line[i + 1..].starts_with('\'')) && after_word()
     });
     line_start && first > 0 && !closes
 }
@@ -355,6 +358,15 @@ pub fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize>
                     None
                 };
             }
+            // Two apostrophes typed for a double mark (''...''); one alone is an apostrophe.
+            '\'' if before[..k].ends_with('\'') => {
+                let prev = before[..k - 1].chars().next_back();
+                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–')) {
+                    Some(k - 1)
+                } else {
+                    None
+                };
+            }
             _ => {}
         }
     }
@@ -373,6 +385,12 @@ pub fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize>
         match ch {
             '“' | '«' => return None,
             '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
+            // Two apostrophes typed for a double mark: closing after a word or a stop,
+            // opening (a new quote) after a space.
+            '\'' if after[k + 1..].starts_with('\'') => {
+                let prev = text[..pos + k].chars().next_back();
+                return prev.is_some_and(|p| !p.is_whitespace()).then_some(pos + k + 2);
+            }
             _ => {}
         }
     }
