@@ -44,7 +44,10 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     };
     let tl = &s.t[l];
-    if !((tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && c.frame == Frame::Speech) {
+    // "“How big is that wall?” asked the boy": right after a double closing mark, a verb that
+    // takes a question ("ask", "wonder") is inverted as speech verbs are.
+    let asked = tl.kind == Kind::Close && tl.is_double_quote() && c.verb(s).interrogative;
+    if !((tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && (c.frame == Frame::Speech || asked)) {
         return Verdict::Pass;
     }
     // "..., said she turned out": a pronoun opening a clause is no inverted source.

@@ -10,8 +10,8 @@
 //! must not: take a colon after a date, a heading or a label ("Update:", "Question:") for a
 //! speaker, or follow a quote past a line break or [`QUOTE_REACH`].
 
-use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, Verdict};
-use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, VerbAt, Verdict};
+use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::{Kind, Tok};
 use crate::extract::segment::Sentence as Sent;
 use crate::extract::Steps;
@@ -198,7 +198,9 @@ fn colon_next(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
 /// "“...” Vitter demanded.": a sentence of its own after a quote, the subject opening it;
 /// the content is the previous sentence. After the cue may come a participle of its own
 /// ("“...?” Mr. Trump asked, repeating a broadside") or a short topic phrase ("“...?” Trump
-/// asked of Apple"), but no clause, quote or "that".
+/// asked of Apple"), or, when the previous sentence ends with a closing quote (a quote
+/// ending in "?" or "!" is cut from its cue there), adjuncts of any length ("Clinton said to
+/// People."), but no clause, quote or "that".
 pub const AFTER_QUOTE: Rule<SubjectAt> = Rule { name: "after-quote", apply: after_quote };
 fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let c = &at.v;
@@ -211,11 +213,54 @@ fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let topic = matches!(s.low(rc), "of" | "about")
         && (rc + 1..(rc + 8).min(n + 1)).any(|k| s.at_end(k))
         && !(rc + 1..n).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
-    if at.np.a == 0 && (s.at_end(rc) || participle || topic) && !s.punct(rc, ":") {
+    if at.np.a == 0 && (s.at_end(rc) || participle || topic || adjunct_to_end(s, c)) && !s.punct(rc, ":") {
         let cand = Cand::before_cue(c.cue(), Some(at.np), (0, 0), c.stance, c.frame, None);
         return Verdict::Claim(Cand { prev: true, ..cand });
     }
     Verdict::Pass
+}
+
+/// Prepositions opening an adjunct after a final cue ("said to People", "wrote in an email").
+const ADJUNCT_OPENERS: &[&str] =
+    &["to", "of", "about", "in", "on", "at", "during", "with", "from", "by", "after", "before", "over", "via", "for"];
+
+/// Words after a comma that open a subordinate clause, which ends the adjunct.
+const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "since", "where", "who"];
+
+/// Words that make what follows a cue a clause of its own, not an adjunct.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "he", "she", "they", "it", "we", "i", "you", "will", "would", "could", "can", "may", "might", "must",
+    "should", "has", "have", "had", "is", "are", "was", "were",
+];
+
+/// "“...!” Clinton said to People.", "“...” McDonough wrote in a September 16, 2012 email to
+/// top officials.", "“...?” Trump said of Apple in February, when the company balked": after a
+/// speech or tell verb (and its addressee), a prepositional adjunct of any length runs to the
+/// end of the sentence, or to a comma before a subordinate clause or a participle, holding
+/// no clause (no "that", pronoun, auxiliary, quote or finite cue verb).
+fn adjunct_to_end(s: &Sentence<'_, '_>, c: &VerbAt) -> bool {
+    if !s.after_quote || !matches!(c.frame, Frame::Speech | Frame::Tell) {
+        return false;
+    }
+    // "told reporters in Iowa": the addressee first.
+    let r = if c.frame == Frame::Tell { s.skip_object(c.r0) } else { c.r0 };
+    let opens = s.at_end(r) || ADJUNCT_OPENERS.contains(&s.low(r)) || s.skip_adjuncts(r) > r;
+    let n = s.n();
+    let end = (r..n)
+        .find(|&k| {
+            s.punct(k, ",")
+                && s.t.get(k + 1).is_some_and(|t| {
+                    SUBORDINATORS.contains(&t.low()) || t.is_word() && t.low().ends_with("ing") && t.low().len() > 5
+                })
+        })
+        .unwrap_or(n);
+    opens
+        && !(r..end).any(|k| {
+            let t = &s.t[k];
+            (!t.is_cap() && CLAUSE_WORDS.contains(&t.low()) || t.text == "I")
+                || t.kind == Kind::Open
+                || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third))
+        })
 }
 
 /// The byte range of a candidate's content before trimming: its tokens, a direct quote
