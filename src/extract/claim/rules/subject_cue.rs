@@ -90,6 +90,9 @@ fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     }
 }
 
+/// Verbs of regarding (label frame), a cue only with "as" and a predicate.
+pub const REGARDING: &[&str] = &["see", "view", "regard"];
+
 /// The subject must start a clause (unless it is a relative pronoun's antecedent).
 pub const MID_CLAUSE: Rule<SubjectAt> = Rule { name: "subject-mid-clause", apply: mid_clause };
 fn mid_clause(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
@@ -357,6 +360,20 @@ impl Sentence<'_, '_> {
                 // "told the diplomats to leave" is an order; "urged both sides to return"
                 // demands what the object should do.
                 return if verb.lemma == "tell" { None } else { Some((r0, None)) };
+            }
+        }
+        // "voters see Sanders as electable": a verb of regarding reports a belief only with
+        // "as" and its predicate, not a pronoun opening a clause ("saw him as he spoke").
+        if REGARDING.contains(&verb.lemma.as_str()) {
+            let as_ = (r0..(r0 + 8).min(self.n()))
+                .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive)
+                .find(|&k| self.low(k) == "as")?;
+            let next = self.t.get(as_ + 1)?;
+            if as_ == r0
+                || pronoun_base(next.low()).is_some()
+                || matches!(next.low(), "well" | "soon" | "much" | "many" | "long")
+            {
+                return None;
             }
         }
         self.content_start(r0, frame)
