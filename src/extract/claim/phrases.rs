@@ -393,7 +393,10 @@ impl Sentence<'_, '_> {
         let sep = |k: usize| self.t[k].is_punct(",") || self.is_dash(k);
         for c in (lo.max(1)..l).filter(|&k| sep(k)) {
             let end = &self.t[c - 1];
-            if !(end.is_cap() || end.is_punct(")")) || sep(c - 1) {
+            // "Many speakers at the service — including Muslims and Jews — said": between a
+            // pair of dashes the interruption may follow a common noun too.
+            let dashes = self.is_dash(c) && self.is_dash(l) && end.is_word();
+            if !(end.is_cap() || end.is_punct(")") || dashes) || sep(c - 1) {
                 continue;
             }
             let Some(np) = self.np_back(c - 1) else {
