@@ -347,6 +347,10 @@ impl Sentence<'_, '_> {
                 Some((r, None))
             } else if self.punct(r, ",") && open(r + 1) {
                 Some((r + 1, None))
+            } else if matches!(self.low(r), "he" | "she" | "they" | "we" | "i") && !self.at_end(r + 1) {
+                // "brags he has held 100 town halls": a pronoun in the subject case opens a
+                // clause (an object would be him, her, them, us, me), so the clause is bare.
+                Some((r, None))
             } else {
                 None
             };
