@@ -71,7 +71,8 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         let e = match subject {
             // "Cornyn, the No. 2 Republican, said the chamber will vote": the subject opens
             // the sentence, the content follows the cue.
-            Some(np) if np.a == 0 => {
+            // "In a statement, Jordan, a panel member, said ...": after an opening adjunct too.
+            Some(np) if np.a == 0 || s.punct(np.a - 1, ",") && s.intro_adjunct(np.a - 1) => {
                 return match content_after(s, c) {
                     Some((start, target)) => Verdict::Claim(Cand::after_cue(
                         c.cue(),
