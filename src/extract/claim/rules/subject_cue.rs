@@ -270,8 +270,14 @@ impl Sentence<'_, '_> {
         // "said about half", "spoke of Apple": a preposition right after the cue opens its
         // topic, not a proposition. After "that" it opens the clause ("said that for
         // decades critics had predicted ..."), when a clause follows (not "said that for years").
+        // "said about half of the adjustment reflected ...": an approximator before a number
+        // opens a subject, as after "that".
+        // ("said about a book" keeps its topic: "a" alone is no number there.)
+        let approximate =
+            matches!(self.low(start), "about" | "over") && self.low(start + 1) != "a" && self.approximator(start);
         if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of")
             && !(start >= 1 && self.low(start - 1) == "that" && self.clause_after_pp(start))
+            && !approximate
         {
             return false;
         }
@@ -295,6 +301,18 @@ impl Sentence<'_, '_> {
         true
     }
 
+    /// True when the word after `start` is a number ("about three-quarters", "over 40",
+    /// "about $5"): `start` is then an approximator, not a preposition.
+    fn approximator(&self, start: usize) -> bool {
+        const NUMBERS: &[&str] = &[
+            "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+        ];
+        let w = self.low(start + 1);
+        let first = w.split(['-', '–']).next().unwrap_or("");
+        w.starts_with(|c: char| c.is_ascii_digit() || c == '$') || NUMBERS.contains(&first)
+    }
+
     /// True when a finite clause follows the prepositional phrase opening at `start`: a
     /// subject pronoun or an auxiliary within a dozen tokens, before any relative pronoun
     /// ("that for decades critics had ...", "that over the last days he has ..."; not "that
@@ -302,16 +320,8 @@ impl Sentence<'_, '_> {
     fn clause_after_pp(&self, start: usize) -> bool {
         // "that about three-quarters of voters support ...", "that over 40 percent ...": an
         // approximator before a number opens a subject, not a topic.
-        const NUMBERS: &[&str] = &[
-            "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-        ];
-        if matches!(self.low(start), "about" | "over") {
-            let w = self.low(start + 1);
-            let first = w.split(['-', '–']).next().unwrap_or("");
-            if w.starts_with(|c: char| c.is_ascii_digit() || c == '$') || NUMBERS.contains(&first) {
-                return true;
-            }
+        if matches!(self.low(start), "about" | "over") && self.approximator(start) {
+            return true;
         }
         for k in start + 1..(start + 13).min(self.n()) {
             let w = self.low(k);
