@@ -1,6 +1,6 @@
 //! Subject cues: a reporting verb after its subject, the content after it ("X said (that)
 //! C", "X told Y C", "X denied C", "X accused Y of C", "As X observed, C", "X promised ...
-//! and said C").
+//! and said C", "the poll found C", "voters see X as C").
 //!
 //! Covers (GUIDELINES.md, CLAIM: indirect and direct speech, "told", "accused Y of",
 //! "dismissed Y as"): the vetoes of a subject that is none or does not open a clause, the
@@ -149,6 +149,48 @@ fn subject_cue(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
         return Verdict::Pass;
     }
     subject_claim(s, at)
+}
+
+/// Nouns naming research whose result a text reports ("the poll found").
+const FINDINGS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "investigation",
+    "analysis",
+    "review",
+    "audit",
+    "inquiry",
+    "probe",
+    "paper",
+    "research",
+    "census",
+];
+
+/// "A poll released Wednesday found Clinton leading Trump by 15 points", "the survey finds
+/// most voters undecided": a poll, study or report's finding (GUIDELINES.md, CLAIM: a poll
+/// or report is the source), its content a clause or a small clause without "that". Other
+/// subjects of find keep needing "that" ("he found the keys" reports nothing).
+pub const FINDING: Rule<SubjectAt> = Rule { name: "finding", apply: finding };
+fn finding(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let c = &at.v;
+    if c.verb(s).lemma != "find"
+        || c.cue_end != c.i
+        || !matches!(c.form, Form::Past | Form::Third)
+        || at.np.pronoun
+        || !(at.np.a..=at.np.b).any(|k| FINDINGS.contains(&s.low(k)))
+    {
+        return Verdict::Pass;
+    }
+    let start = s.skip_adjuncts(c.r0);
+    if s.low(start) == "that" || s.t.get(start).is_none_or(|t| !t.is_word()) || s.at_end(start + 1) {
+        return Verdict::Pass;
+    }
+    Verdict::Claim(Cand::after_cue(c.cue(), Some(at.np), (start, n_minus(s.n())), None, c.stance, c.frame))
 }
 
 /// "X denied C", "X accused Y of C", "X dismissed Y as C", "X told Y C": a verb of the other
