@@ -357,16 +357,16 @@ fn dev_file(name: &str) -> String {
 }
 
 /// The same measure on PolNeAR's train split, to see that the rules generalise beyond the
-/// documents they were developed on. Floors: the figures reached (cue F1 0.680, source 0.963,
-/// content 0.978, overlap F1 0.686) less 0.01 (source keeps 0.954).
+/// documents they were developed on. Floors: the figures reached (cue F1 0.688, source 0.963,
+/// content 0.978, overlap F1 0.692) less 0.01 (source keeps 0.954).
 #[test]
 fn polnear_train_attributions() {
     if let Some(t) = measure(&dev_file("polnear-train.jsonl")) {
         let (cue_f1, src, content, span_f1) = report("train", &t);
-        assert!(cue_f1 >= 0.669, "train cue F1 {cue_f1:.3}");
+        assert!(cue_f1 >= 0.677, "train cue F1 {cue_f1:.3}");
         assert!(src >= 0.954, "train source {src:.3}");
         assert!(content >= 0.968, "train content {content:.3}");
-        assert!(span_f1 >= 0.675, "train overlap F1 {span_f1:.3}");
+        assert!(span_f1 >= 0.682, "train overlap F1 {span_f1:.3}");
     }
 }
 
@@ -396,10 +396,10 @@ fn report(split: &str, t: &Tally) -> (f64, f64, f64, f64) {
     (cue_f1, src, content, span_f1)
 }
 
-const FLOOR_CUE_F1: f64 = 0.717;
+const FLOOR_CUE_F1: f64 = 0.721;
 const FLOOR_SOURCE: f64 = 0.965;
 const FLOOR_CONTENT: f64 = 0.972;
-const FLOOR_SPAN_F1: f64 = 0.721;
+const FLOOR_SPAN_F1: f64 = 0.725;
 
 /// Prints the attributions of the text in `GLOSS_CLAIM_TEXT` (a development aid).
 #[test]

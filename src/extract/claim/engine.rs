@@ -178,6 +178,9 @@ pub struct Sentence<'t, 'a> {
     pub info: Vec<WordFlags>,
     /// Some token is a noun cue or starts an "according to" phrase.
     trigger: bool,
+    /// The previous sentence, on the same line, ends with a closing double quotation mark
+    /// ("“...!” Clinton said to People." is two sentences); set by the caller.
+    pub after_quote: bool,
 }
 
 /// What a token is besides a cue verb form (from [`WordInfo`]).
@@ -200,7 +203,7 @@ impl<'t, 'a> Sentence<'t, 'a> {
             info.push(WordFlags { function: w.function, noun: w.noun, according: w.according });
             trigger |= w.noun || w.according || x.is_word() && rules::adverbs::evidential(x.low()).is_some();
         }
-        Sentence { t, lex, forms, info, trigger }
+        Sentence { t, lex, forms, info, trigger, after_quote: false }
     }
 
     /// True when the sentence holds something a cue can start with (a cue verb form, a

@@ -108,7 +108,12 @@ impl ClaimExtractor {
             if toks.is_empty() {
                 continue;
             }
-            let sent = engine::Sentence::new(toks, &self.lex);
+            let mut sent = engine::Sentence::new(toks, &self.lex);
+            sent.after_quote = si.checked_sub(1).and_then(|k| sentences.get(k)).is_some_and(|pv| {
+                let piece = text.get(pv.start_byte..pv.end_byte).unwrap_or("").trim_end();
+                (piece.ends_with(['”', '"']) || piece.ends_with("''"))
+                    && !text.get(pv.end_byte..s.start_byte).unwrap_or("\n").contains('\n')
+            });
             if !sent.may_hold_cue() {
                 continue;
             }

@@ -393,7 +393,10 @@ impl Sentence<'_, '_> {
         let sep = |k: usize| self.t[k].is_punct(",") || self.is_dash(k);
         for c in (lo.max(1)..l).filter(|&k| sep(k)) {
             let end = &self.t[c - 1];
-            if !(end.is_cap() || end.is_punct(")")) || sep(c - 1) {
+            // "Many speakers at the service — including Muslims and Jews — said": between a
+            // pair of dashes the interruption may follow a common noun too.
+            let dashes = self.is_dash(c) && self.is_dash(l) && end.is_word();
+            if !(end.is_cap() || end.is_punct(")") || dashes) || sep(c - 1) {
                 continue;
             }
             let Some(np) = self.np_back(c - 1) else {
@@ -406,7 +409,8 @@ impl Sentence<'_, '_> {
                 || self.t[np.a - 1].kind == Kind::Close
                 || self.t[np.a - 1].kind == Kind::Open
                 || CLAUSE_START.contains(&self.low(np.a - 1))
-                || self.t[np.a - 1].is_punct(":");
+                || self.t[np.a - 1].is_punct(":")
+                || self.t[np.a - 1].is_punct(",") && self.intro_adjunct(np.a - 1);
             // The apposition must not hold a verb of its own ("X, who said Y, ...").
             let has_cue = (c + 1..l).any(|k| {
                 (self.verb_form(k).is_some_and(|(_, f)| f == Form::Past) || self.low(k) == "says")
@@ -418,6 +422,25 @@ impl Sentence<'_, '_> {
             }
         }
         None
+    }
+
+    /// True when the words before the comma at `c` open the sentence as a time or place
+    /// adjunct ("On Tuesday, Kevin Brady, chairman of ..., said"): a preposition or time word
+    /// first (after "and" / "but"), at most ten words, no cue verb.
+    pub fn intro_adjunct(&self, c: usize) -> bool {
+        let mut a = 0;
+        while a < c && matches!(self.low(a), "and" | "but" | "so") {
+            a += 1;
+        }
+        let first = self.low(a);
+        a < c
+            && c - a <= 10
+            && (matches!(first, "on" | "in" | "at" | "after" | "before" | "during" | "since" | "earlier" | "later")
+                || is_time_word(first))
+            && (a..c).all(|k| {
+                (self.t[k].is_word() || self.t[k].kind == Kind::Possessive || self.t[k].is_punct("."))
+                    && self.verb_form(k).is_none()
+            })
     }
 
     /// When the phrase starting at `a` is the object of "of/for/in/at/from" after a noun

@@ -7,6 +7,7 @@
 
 use super::engine::{Np, Sentence, SubjectAt, VerbAt};
 use super::tokens::Kind;
+use super::words::{is_time_word, pronoun_base, DETERMINERS};
 
 impl Sentence<'_, '_> {
     /// The subject of the verb cue `at`; `None` when there is none to find.
@@ -50,9 +51,46 @@ impl Sentence<'_, '_> {
             (self.np_back(l - 2), true)
         } else if matches!(self.low(l), "who" | "whom") && l >= 1 {
             (self.np_back(l - 1), true)
+        } else if let Some(np) = self.antecedent_of_relative(l) {
+            (Some(np), false)
         } else {
             (self.np_back(l), false)
         }
+    }
+
+    /// "Officials who spoke on condition of anonymity said", "groups that have endorsed him
+    /// say": a restrictive relative clause (no comma) ends at the word `l` before the cue;
+    /// the subject is the noun phrase before "who" / "that", not the clause's last words.
+    fn antecedent_of_relative(&self, l: usize) -> Option<Np> {
+        let k = (l.saturating_sub(12)..l)
+            .rev()
+            .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive)
+            .find(|&k| matches!(self.low(k), "who" | "that"))?;
+        // The clause holds words after the pronoun, and the word before it ends a noun
+        // phrase (not a verb, a function word or a time word: "argued that", "now that").
+        let before = self.t.get(k.checked_sub(1)?)?;
+        // A relative pronoun is the subject of its clause, a verb next ("groups that have
+        // endorsed"); a name, determiner or pronoun next makes "that" a complementiser
+        // ("reasons that Trump refuses"). The word before the cue ends the clause, not a
+        // noun phrase ("categorize the emails").
+        let next = &self.t[k + 1];
+        if next.is_cap()
+            || DETERMINERS.contains(&next.low())
+            || pronoun_base(next.low()).is_some()
+            || DETERMINERS.contains(&self.low(l))
+            || matches!(self.low(l), "this" | "these" | "those")
+        {
+            return None;
+        }
+        if k + 2 > l
+            || !before.is_word()
+            || self.verb_form(k - 1).is_some()
+            || self.is_fn(k - 1)
+            || is_time_word(before.low())
+        {
+            return None;
+        }
+        self.np_back(k - 1).filter(|np| !np.pronoun)
     }
 
     /// Apposition or relative clause closed by the comma at `l`: "Mali's junta, led by

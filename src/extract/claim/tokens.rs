@@ -50,6 +50,11 @@ impl Tok<'_> {
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, Kind::Open | Kind::Close)
     }
+    /// True for a double quotation mark (`“ ” « » "`, or `''` typed for one), which a
+    /// single mark, often an apostrophe, is not.
+    pub fn is_double_quote(&self) -> bool {
+        self.is_quote() && matches!(self.text, "“" | "”" | "«" | "»" | "\"" | "''")
+    }
     /// True for the punctuation character `c`.
     pub fn is_punct(&self, c: &str) -> bool {
         self.kind == Kind::Punct && self.text == c
@@ -148,6 +153,18 @@ pub fn tokenize_into<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<
         let next2 = next.and_then(|x| at(k + cl + x.len_utf8()));
         let (a, b) = (start + k, start + k + cl);
         let t = &text[a..b];
+        // Two apostrophes, as some papers type a double quotation mark (''...''): one
+        // mark, opening or closing as `"` does.
+        if c == '\'' && next == Some('\'') {
+            let after = next2;
+            let opens = !prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'))
+                && after.is_some_and(|c| !c.is_whitespace());
+            let kind = if opens { Kind::Open } else { Kind::Close };
+            let t = &text[a..b + 1];
+            out.push(Tok { start: a, end: b + 1, text: t, lower: Cow::Borrowed(t), kind });
+            k += 2;
+            continue;
+        }
         let kind = match c {
             // A “ right after a word or a comma and before a space closes the quote ("here,“
             // said ..."): an opening mark typed for a closing one.
@@ -226,6 +243,19 @@ mod tests {
         assert_eq!(w[7].1, Kind::Close);
         assert_eq!(w[14].1, Kind::Open);
         assert_eq!(w[16].1, Kind::Close);
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_double_mark() {
+        let w = words("''Wow, a great idea,'' she said of the ''crooked'' process.");
+        assert_eq!(w[0], ("''".to_string(), Kind::Open));
+        assert_eq!(w[7], ("''".to_string(), Kind::Close));
+        assert_eq!(w[12], ("''".to_string(), Kind::Open));
+        assert_eq!(w[14], ("''".to_string(), Kind::Close));
+        let t = tokenize("''Wow,'' she said", 0, 17);
+        assert!(t[0].is_double_quote() && t[3].is_double_quote());
+        // A single mark is no double one.
+        assert!(!tokenize("'no'", 0, 4)[0].is_double_quote());
     }
 
     #[test]

@@ -44,7 +44,10 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     };
     let tl = &s.t[l];
-    if !((tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && c.frame == Frame::Speech) {
+    // "“How big is that wall?” asked the boy": right after a double closing mark, a verb that
+    // takes a question ("ask", "wonder") is inverted as speech verbs are.
+    let asked = tl.kind == Kind::Close && tl.is_double_quote() && c.verb(s).interrogative;
+    if !((tl.is_punct(",") || tl.kind == Kind::Close) && l > 0 && (c.frame == Frame::Speech || asked)) {
         return Verdict::Pass;
     }
     // "..., said she turned out": a pronoun opening a clause is no inverted source.
@@ -68,7 +71,8 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         let e = match subject {
             // "Cornyn, the No. 2 Republican, said the chamber will vote": the subject opens
             // the sentence, the content follows the cue.
-            Some(np) if np.a == 0 => {
+            // "In a statement, Jordan, a panel member, said ...": after an opening adjunct too.
+            Some(np) if np.a == 0 || s.punct(np.a - 1, ",") && s.intro_adjunct(np.a - 1) => {
                 return match content_after(s, c) {
                     Some((start, target)) => Verdict::Claim(Cand::after_cue(
                         c.cue(),
@@ -107,7 +111,7 @@ fn inverted(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     // there.
     // A double closing mark (or the two apostrophes some papers use for one), not a single
     // mark, which may be an apostrophe.
-    let double = matches!(tl.text, "”" | "»" | "\"" | "“") || tl.text == "'" && l > 0 && s.t[l - 1].text == "'";
+    let double = tl.is_double_quote();
     let quoted = tl.kind == Kind::Close
         && double
         && !s.t[c.i].is_cap()
@@ -161,14 +165,14 @@ fn trailing(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     // "that" or a new quote brings content of its own.
     let told_after_quote = frame == Frame::Tell
         && tl.kind == Kind::Close
-        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && tl.is_double_quote()
         && !(c.r0..s.n()).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
     // "“...,” she said in Iowa earlier this year in response to a voter's question.": after
     // a double closing mark, adjuncts of any length end the sentence when no clause follows
     // the cue (no "that", no quote, no finite verb).
     let said_after_quote = frame == Frame::Speech
         && tl.kind == Kind::Close
-        && matches!(tl.text, "”" | "»" | "\"" | "“")
+        && tl.is_double_quote()
         // Spoken words end with their own punctuation ("idea,”"); scare quotes do not.
         && sl >= 1
         && s.t[sl - 1].kind == Kind::Punct

@@ -67,6 +67,7 @@ pub const SUBJECT: &[Rule<SubjectAt>] = &[
     subject_cue::AS_CUE,
     quotes::COLON_NEXT,
     quotes::AFTER_QUOTE,
+    subject_cue::FINDING,
     subject_cue::SUBJECT_CUE,
     subject_cue::SUBJECT_CUE_OBJECT,
 ];
@@ -107,6 +108,7 @@ mod tests {
     const EXAMPLES: &[(&str, &str)] = &[
         ("subject-cue", "The minister said that the talks had failed badly."),
         ("subject-cue-object", "The ministry denied the reports about a secret deal with the rebels."),
+        ("finding", "A poll released Wednesday found Clinton leading Trump by 15 points."),
         ("trailing", "The talks have failed completely, the minister said."),
         ("inverted", "The talks have failed completely, said the minister."),
         ("cue-first", "Said Ellis: the talks have failed completely."),

@@ -8,6 +8,7 @@
 
 use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, Verdict};
 use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::rules::subject_cue::REGARDING;
 
 /// "a charge Paris has dismissed as 'unfounded'", "what authorities described as": a label
 /// verb followed by "as"; the cue runs to "as", the target is the noun phrase before the
@@ -18,6 +19,11 @@ fn label_gap(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let r0 = c.r0;
     if !(c.frame == Frame::Label && s.low(r0) == "as") {
         return Verdict::Pass;
+    }
+    // "what the campaign sees as a coordinated attack": a verb of regarding with its object
+    // left of it describes the object in the writer's clause; it reports no proposition.
+    if REGARDING.contains(&c.verb(s).lemma.as_str()) {
+        return Verdict::Veto;
     }
     let mut target =
         subj_left.and_then(|sl| if s.t[sl].is_word() { s.np_back(sl).map(|np| (np.a, np.b)) } else { None });

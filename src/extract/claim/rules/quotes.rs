@@ -10,8 +10,8 @@
 //! must not: take a colon after a date, a heading or a label ("Update:", "Question:") for a
 //! speaker, or follow a quote past a line break or [`QUOTE_REACH`].
 
-use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, Verdict};
-use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::engine::{n_minus, Cand, Np, Rule, Sentence, SubjectAt, VerbAt, Verdict};
+use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::{Kind, Tok};
 use crate::extract::segment::Sentence as Sent;
 use crate::extract::Steps;
@@ -198,7 +198,9 @@ fn colon_next(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
 /// "“...” Vitter demanded.": a sentence of its own after a quote, the subject opening it;
 /// the content is the previous sentence. After the cue may come a participle of its own
 /// ("“...?” Mr. Trump asked, repeating a broadside") or a short topic phrase ("“...?” Trump
-/// asked of Apple"), but no clause, quote or "that".
+/// asked of Apple"), or, when the previous sentence ends with a closing quote (a quote
+/// ending in "?" or "!" is cut from its cue there), adjuncts of any length ("Clinton said to
+/// People."), but no clause, quote or "that".
 pub const AFTER_QUOTE: Rule<SubjectAt> = Rule { name: "after-quote", apply: after_quote };
 fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let c = &at.v;
@@ -211,11 +213,54 @@ fn after_quote(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     let topic = matches!(s.low(rc), "of" | "about")
         && (rc + 1..(rc + 8).min(n + 1)).any(|k| s.at_end(k))
         && !(rc + 1..n).any(|k| s.low(k) == "that" || s.t[k].kind == Kind::Open);
-    if at.np.a == 0 && (s.at_end(rc) || participle || topic) && !s.punct(rc, ":") {
+    if at.np.a == 0 && (s.at_end(rc) || participle || topic || adjunct_to_end(s, c)) && !s.punct(rc, ":") {
         let cand = Cand::before_cue(c.cue(), Some(at.np), (0, 0), c.stance, c.frame, None);
         return Verdict::Claim(Cand { prev: true, ..cand });
     }
     Verdict::Pass
+}
+
+/// Prepositions opening an adjunct after a final cue ("said to People", "wrote in an email").
+const ADJUNCT_OPENERS: &[&str] =
+    &["to", "of", "about", "in", "on", "at", "during", "with", "from", "by", "after", "before", "over", "via", "for"];
+
+/// Words after a comma that open a subordinate clause, which ends the adjunct.
+const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "since", "where", "who"];
+
+/// Words that make what follows a cue a clause of its own, not an adjunct.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "he", "she", "they", "it", "we", "i", "you", "will", "would", "could", "can", "may", "might", "must",
+    "should", "has", "have", "had", "is", "are", "was", "were",
+];
+
+/// "“...!” Clinton said to People.", "“...” McDonough wrote in a September 16, 2012 email to
+/// top officials.", "“...?” Trump said of Apple in February, when the company balked": after a
+/// speech or tell verb (and its addressee), a prepositional adjunct of any length runs to the
+/// end of the sentence, or to a comma before a subordinate clause or a participle, holding
+/// no clause (no "that", pronoun, auxiliary, quote or finite cue verb).
+fn adjunct_to_end(s: &Sentence<'_, '_>, c: &VerbAt) -> bool {
+    if !s.after_quote || !matches!(c.frame, Frame::Speech | Frame::Tell) {
+        return false;
+    }
+    // "told reporters in Iowa": the addressee first.
+    let r = if c.frame == Frame::Tell { s.skip_object(c.r0) } else { c.r0 };
+    let opens = s.at_end(r) || ADJUNCT_OPENERS.contains(&s.low(r)) || s.skip_adjuncts(r) > r;
+    let n = s.n();
+    let end = (r..n)
+        .find(|&k| {
+            s.punct(k, ",")
+                && s.t.get(k + 1).is_some_and(|t| {
+                    SUBORDINATORS.contains(&t.low()) || t.is_word() && t.low().ends_with("ing") && t.low().len() > 5
+                })
+        })
+        .unwrap_or(n);
+    opens
+        && !(r..end).any(|k| {
+            let t = &s.t[k];
+            (!t.is_cap() && CLAUSE_WORDS.contains(&t.low()) || t.text == "I")
+                || t.kind == Kind::Open
+                || s.verb_form(k).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Third))
+        })
 }
 
 /// The byte range of a candidate's content before trimming: its tokens, a direct quote
@@ -278,12 +323,14 @@ pub fn content_bytes(
         // "“...” Vitter demanded.": the quote just before, when it ends right there.
         let pv = prev?;
         let piece = text.get(pv.start_byte..pv.end_byte)?;
-        if !piece.ends_with(['”', '"']) || text.get(pv.end_byte..s.start_byte)?.contains('\n') {
+        if !(piece.ends_with(['”', '"']) || piece.ends_with("''"))
+            || text.get(pv.end_byte..s.start_byte)?.contains('\n')
+        {
             return None;
         }
         b = pv.end_byte;
         a = pv.start_byte;
-        if !piece.starts_with(['“', '"']) {
+        if !(piece.starts_with(['“', '"']) || piece.starts_with("''")) {
             if let Some(q) = open_quote_before(text, pv.start_byte, steps) {
                 a = q;
             }
@@ -302,8 +349,8 @@ pub fn inside_quote(text: &str, t: &[Tok<'_>], k: usize, open_before: bool) -> b
     let skip = usize::from(t.first().is_some_and(|x| x.kind == Kind::Open && block_quote(text, x.start)));
     for x in t.iter().take(k).skip(skip) {
         match (x.kind, x.text) {
-            (Kind::Open, "“" | "«" | "\"") => depth += 1,
-            (Kind::Close, "”" | "»" | "\"" | "“") => depth = (depth - 1).max(0),
+            (Kind::Open, "“" | "«" | "\"" | "''") => depth += 1,
+            (Kind::Close, "”" | "»" | "\"" | "“" | "''") => depth = (depth - 1).max(0),
             _ => {}
         }
     }
@@ -322,7 +369,8 @@ pub fn block_quote(text: &str, q: usize) -> bool {
     let line = rest.split('\n').next().unwrap_or("");
     let first = line.chars().next().map_or(0, char::len_utf8);
     let closes = line.char_indices().skip(1).any(|(i, c)| {
-        matches!(c, '”' | '»') || c == '"' && line[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+        let after_word = || line[..i].chars().next_back().is_some_and(|p| !p.is_whitespace());
+        matches!(c, '”' | '»') || (c == '"' || c == '\'' && line[i + 1..].starts_with('\'')) && after_word()
     });
     line_start && first > 0 && !closes
 }
@@ -355,6 +403,15 @@ pub fn open_quote_before(text: &str, pos: usize, steps: &Steps) -> Option<usize>
                     None
                 };
             }
+            // Two apostrophes typed for a double mark (''...''); one alone is an apostrophe.
+            '\'' if before[..k].ends_with('\'') => {
+                let prev = before[..k - 1].chars().next_back();
+                return if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–')) {
+                    Some(k - 1)
+                } else {
+                    None
+                };
+            }
             _ => {}
         }
     }
@@ -373,6 +430,12 @@ pub fn close_quote_after(text: &str, pos: usize, steps: &Steps) -> Option<usize>
         match ch {
             '“' | '«' => return None,
             '”' | '»' | '"' => return Some(pos + k + ch.len_utf8()),
+            // Two apostrophes typed for a double mark: closing after a word or a stop,
+            // opening (a new quote) after a space.
+            '\'' if after[k + 1..].starts_with('\'') => {
+                let prev = text[..pos + k].chars().next_back();
+                return prev.is_some_and(|p| !p.is_whitespace()).then_some(pos + k + 2);
+            }
             _ => {}
         }
     }

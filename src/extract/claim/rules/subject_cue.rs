@@ -1,6 +1,6 @@
 //! Subject cues: a reporting verb after its subject, the content after it ("X said (that)
 //! C", "X told Y C", "X denied C", "X accused Y of C", "As X observed, C", "X promised ...
-//! and said C").
+//! and said C", "the poll found C", "voters see X as C").
 //!
 //! Covers (GUIDELINES.md, CLAIM: indirect and direct speech, "told", "accused Y of",
 //! "dismissed Y as"): the vetoes of a subject that is none or does not open a clause, the
@@ -90,6 +90,9 @@ fn bare_subject(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
     }
 }
 
+/// Verbs of regarding (label frame), a cue only with "as" and a predicate.
+pub const REGARDING: &[&str] = &["see", "view", "regard"];
+
 /// The subject must start a clause (unless it is a relative pronoun's antecedent).
 pub const MID_CLAUSE: Rule<SubjectAt> = Rule { name: "subject-mid-clause", apply: mid_clause };
 fn mid_clause(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
@@ -146,6 +149,48 @@ fn subject_cue(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
         return Verdict::Pass;
     }
     subject_claim(s, at)
+}
+
+/// Nouns naming research whose result a text reports ("the poll found").
+const FINDINGS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "investigation",
+    "analysis",
+    "review",
+    "audit",
+    "inquiry",
+    "probe",
+    "paper",
+    "research",
+    "census",
+];
+
+/// "A poll released Wednesday found Clinton leading Trump by 15 points", "the survey finds
+/// most voters undecided": a poll, study or report's finding (GUIDELINES.md, CLAIM: a poll
+/// or report is the source), its content a clause or a small clause without "that". Other
+/// subjects of find keep needing "that" ("he found the keys" reports nothing).
+pub const FINDING: Rule<SubjectAt> = Rule { name: "finding", apply: finding };
+fn finding(s: &Sentence<'_, '_>, at: &SubjectAt) -> Verdict {
+    let c = &at.v;
+    if c.verb(s).lemma != "find"
+        || c.cue_end != c.i
+        || !matches!(c.form, Form::Past | Form::Third)
+        || at.np.pronoun
+        || !(at.np.a..=at.np.b).any(|k| FINDINGS.contains(&s.low(k)))
+    {
+        return Verdict::Pass;
+    }
+    let start = s.skip_adjuncts(c.r0);
+    if s.low(start) == "that" || s.t.get(start).is_none_or(|t| !t.is_word()) || s.at_end(start + 1) {
+        return Verdict::Pass;
+    }
+    Verdict::Claim(Cand::after_cue(c.cue(), Some(at.np), (start, n_minus(s.n())), None, c.stance, c.frame))
 }
 
 /// "X denied C", "X accused Y of C", "X dismissed Y as C", "X told Y C": a verb of the other
@@ -267,8 +312,14 @@ impl Sentence<'_, '_> {
         // "said about half", "spoke of Apple": a preposition right after the cue opens its
         // topic, not a proposition. After "that" it opens the clause ("said that for
         // decades critics had predicted ..."), when a clause follows (not "said that for years").
+        // "said about half of the adjustment reflected ...": an approximator before a number
+        // opens a subject, as after "that".
+        // ("said about a book" keeps its topic: "a" alone is no number there.)
+        let approximate =
+            matches!(self.low(start), "about" | "over") && self.low(start + 1) != "a" && self.approximator(start);
         if matches!(self.low(start), "from" | "by" | "with" | "for" | "at" | "about" | "into" | "over" | "of")
             && !(start >= 1 && self.low(start - 1) == "that" && self.clause_after_pp(start))
+            && !approximate
         {
             return false;
         }
@@ -292,6 +343,18 @@ impl Sentence<'_, '_> {
         true
     }
 
+    /// True when the word after `start` is a number ("about three-quarters", "over 40",
+    /// "about $5"): `start` is then an approximator, not a preposition.
+    fn approximator(&self, start: usize) -> bool {
+        const NUMBERS: &[&str] = &[
+            "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+        ];
+        let w = self.low(start + 1);
+        let first = w.split(['-', '–']).next().unwrap_or("");
+        w.starts_with(|c: char| c.is_ascii_digit() || c == '$') || NUMBERS.contains(&first)
+    }
+
     /// True when a finite clause follows the prepositional phrase opening at `start`: a
     /// subject pronoun or an auxiliary within a dozen tokens, before any relative pronoun
     /// ("that for decades critics had ...", "that over the last days he has ..."; not "that
@@ -299,16 +362,8 @@ impl Sentence<'_, '_> {
     fn clause_after_pp(&self, start: usize) -> bool {
         // "that about three-quarters of voters support ...", "that over 40 percent ...": an
         // approximator before a number opens a subject, not a topic.
-        const NUMBERS: &[&str] = &[
-            "half", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-        ];
-        if matches!(self.low(start), "about" | "over") {
-            let w = self.low(start + 1);
-            let first = w.split(['-', '–']).next().unwrap_or("");
-            if w.starts_with(|c: char| c.is_ascii_digit() || c == '$') || NUMBERS.contains(&first) {
-                return true;
-            }
+        if matches!(self.low(start), "about" | "over") && self.approximator(start) {
+            return true;
         }
         for k in start + 1..(start + 13).min(self.n()) {
             let w = self.low(k);
@@ -344,6 +399,10 @@ impl Sentence<'_, '_> {
                 Some((r, None))
             } else if self.punct(r, ",") && open(r + 1) {
                 Some((r + 1, None))
+            } else if matches!(self.low(r), "he" | "she" | "they" | "we" | "i") && !self.at_end(r + 1) {
+                // "brags he has held 100 town halls": a pronoun in the subject case opens a
+                // clause (an object would be him, her, them, us, me), so the clause is bare.
+                Some((r, None))
             } else {
                 None
             };
@@ -357,6 +416,20 @@ impl Sentence<'_, '_> {
                 // "told the diplomats to leave" is an order; "urged both sides to return"
                 // demands what the object should do.
                 return if verb.lemma == "tell" { None } else { Some((r0, None)) };
+            }
+        }
+        // "voters see Sanders as electable": a verb of regarding reports a belief only with
+        // "as" and its predicate, not a pronoun opening a clause ("saw him as he spoke").
+        if REGARDING.contains(&verb.lemma.as_str()) {
+            let as_ = (r0..(r0 + 8).min(self.n()))
+                .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive)
+                .find(|&k| self.low(k) == "as")?;
+            let next = self.t.get(as_ + 1)?;
+            if as_ == r0
+                || pronoun_base(next.low()).is_some()
+                || matches!(next.low(), "well" | "soon" | "much" | "many" | "long")
+            {
+                return None;
             }
         }
         self.content_start(r0, frame)
