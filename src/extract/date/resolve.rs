@@ -401,6 +401,82 @@ pub fn is_past_verb(word: &str) -> bool {
     }
 }
 
+/// True when the words before a preposition of extent (`until`, `till`, `through`) end with
+/// a past verb that the preposition completes: "lasted until Feb 2", "stayed through March",
+/// "it wasn't until Tuesday", "remained in office until 1974" (a short object between them
+/// is allowed). A verb that moves an event to a later date ("postponed until", "extended
+/// until", "given until") still looks ahead, as does anything else.
+pub fn past_verb_before(before: &str) -> bool {
+    let mut seen = 0;
+    for w in before.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’')) {
+        if w.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 {
+            return false;
+        }
+        let lw = w.to_ascii_lowercase();
+        // Adverbs and a short complement between the verb and the preposition.
+        if matches!(
+            lw.as_str(),
+            "not"
+                | "only"
+                | "just"
+                | "up"
+                | "right"
+                | "even"
+                | "still"
+                | "in"
+                | "on"
+                | "office"
+                | "power"
+                | "there"
+                | "here"
+                | "open"
+                | "closed"
+                | "shut"
+                | "the"
+                | "a"
+                | "an"
+                | "place"
+                | "effect"
+                | "force"
+                | "session"
+        ) {
+            continue;
+        }
+        return !is_delay_verb(&lw) && is_past_verb(w);
+    }
+    false
+}
+
+/// Verbs that move an event to a later date or grant time until one: with them `until`
+/// still looks ahead ("the vote was postponed until Monday", "they were given until Friday").
+fn is_delay_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "postponed"
+            | "delayed"
+            | "adjourned"
+            | "extended"
+            | "deferred"
+            | "suspended"
+            | "rescheduled"
+            | "pushed"
+            | "put"
+            | "moved"
+            | "given"
+            | "granted"
+            | "gave"
+            | "set"
+            | "recessed"
+            | "scheduled"
+            | "planned"
+            | "expected"
+    )
+}
+
 /// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
 /// `text`): the closest tense marker wins, future markers ("will", "until", "scheduled")
 /// first among equals. `None` when the sentence has no marker.
@@ -461,6 +537,10 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
             None => (None, false),
         };
         if t.is_none() {
+            continue;
+        }
+        // "lasted until Feb 2": the preposition follows a past verb and takes its tense.
+        if matches!(w, "until" | "till") && past_verb_before(&s[..start]) {
             continue;
         }
         // "vacation plans", "the plans for": a noun, no intention; only "plans to" looks ahead.
