@@ -34,10 +34,12 @@ pub(super) const RULES: &[Rule] = &[
         norm: DateExtractor::norm_month_day,
     },
     // "April 24 and 25": coordinated dates are two spans; the second day takes the first's
-    // month (the guard checks that a month and day come right before).
+    // month (the guard checks that a month and day come right before). So are the two ends
+    // of a range of days ("Aug. 1-5", "May 10 to 14", "Oct. 3 through 7"), as a range of
+    // dates is two spans (`from [1998] to [2000]`).
     Rule {
         name: "coord-day",
-        pattern: r"\b(?P<and>(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+        pattern: r"\b(?P<and>(?:and|or|to|through|until|till)\s+|-|–)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
         classes: DIGIT,
         guard: DateExtractor::guard_coord_day,
         norm: DateExtractor::norm_coord_day,
