@@ -396,6 +396,8 @@ fn fronted_before_past_verb(w: &Where<'_>) -> bool {
 /// ("elected in ", "signed on ", "began during "): the verb governs the expression. A
 /// participle after "be" ("to be held on") is no past.
 fn governed_by_past_verb(before: &str) -> bool {
+    // "was shot on the night of Oct. 23": the part of the day the date names sits between.
+    let before = strip_part_of_day_of(before);
     let mut words = before.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty());
     let (Some(prep), Some(verb)) = (words.next(), words.next()) else {
         return false;
@@ -412,4 +414,23 @@ fn governed_by_past_verb(before: &str) -> bool {
         && tail.ends_with(prep)
         && tail[..verb_end].trim_end().ends_with(verb)
         && resolve::is_past_verb(verb)
+}
+
+/// `before` without a trailing "the night of", "the morning of", "the day of" (the part of
+/// the day or the day a following date names): "shot on [the night of] Oct. 23".
+fn strip_part_of_day_of(before: &str) -> &str {
+    let t = before.trim_end();
+    let Some(rest) = t.strip_suffix("of").filter(|r| r.ends_with(char::is_whitespace)) else {
+        return before;
+    };
+    let rest = rest.trim_end();
+    let word = rest.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if !matches!(word.to_ascii_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night" | "day") {
+        return before;
+    }
+    let rest = rest[..rest.len() - word.len()].trim_end();
+    match rest.strip_suffix("the").or_else(|| rest.strip_suffix("The")) {
+        Some(r) if r.is_empty() || r.ends_with(char::is_whitespace) => r,
+        _ => before,
+    }
 }
