@@ -168,6 +168,19 @@ impl DateExtractor {
             amount = amount.map(|a| a + 0.5);
         }
         let n = gl("n").unwrap_or_default();
+        // "two four-year terms": a count of things before an adjective of duration; the
+        // expression is the adjective alone ("[four-year]").
+        let mut trim_start = 0;
+        if amount.is_none() && g("half").is_none() {
+            let nm = caps.name("n")?;
+            if let Some(i) = nm.as_str().rfind(char::is_whitespace) {
+                let last = &nm.as_str()[i + 1..];
+                if let Some(v) = self.lex.number(last).filter(|_| self.lex.number(&nm.as_str()[..i]).is_some()) {
+                    amount = Some(v);
+                    trim_start = nm.start() + i + 1 - caps.get(0)?.start();
+                }
+            }
+        }
         // "$5 billion a year" is a SET.
         if (n == "a" || n == "an" || n == "per") && g("modw").is_none() {
             let bw =
@@ -206,7 +219,8 @@ impl DateExtractor {
                 return Some(n);
             }
         }
-        let mut norm = self.duration_only(caps, unit, amount, modw)?;
+        let mut norm = self.duration_only(caps, unit, amount, if trim_start > 0 { None } else { modw })?;
+        norm.trim_start = norm.trim_start.max(trim_start);
         if n == "couple of" || n == "a couple of" || n == "a couple" {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
