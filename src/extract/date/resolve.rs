@@ -291,8 +291,21 @@ const FUTURE: &[&str] = &[
 ];
 /// Weaker signs of a future reading (reported or planned): they lose to a past verb
 /// that is about as near.
-const WEAK_FUTURE: &[&str] =
-    &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate", "payable"];
+const WEAK_FUTURE: &[&str] = &[
+    "would",
+    "expected",
+    "due",
+    "scheduled",
+    "effective",
+    "planned",
+    "anticipate",
+    "payable",
+    "expires",
+    "begins",
+    "starts",
+    "resumes",
+    "effect",
+];
 const PAST: &[&str] = &[
     "was",
     "were",
@@ -542,6 +555,14 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         // "lasted until Feb 2": the preposition follows a past verb and takes its tense.
         if matches!(w, "until" | "till") && past_verb_before(&s[..start]) {
             continue;
+        }
+        // "takes effect", "goes into effect": the present of a scheduled change looks ahead;
+        // "the effect of", "had an effect on" do not.
+        if w == "effect" {
+            let pw = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            if !matches!(pw.to_ascii_lowercase().as_str(), "takes" | "take" | "taking" | "into") {
+                continue;
+            }
         }
         // "vacation plans", "the plans for": a noun, no intention; only "plans to" looks ahead.
         if w == "plans" {
