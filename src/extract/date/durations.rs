@@ -82,7 +82,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "bare-units",
-        pattern: r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
+        pattern: r"\b(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)\b",
         classes: UNIT,
         guard: DateExtractor::guard_vague_duration,
         norm: DateExtractor::norm_vague_duration,
@@ -299,6 +299,13 @@ impl DateExtractor {
         // Bare plural units need a temporal frame around them ("for years", "in weeks",
         // "years ago", "weeks after"); "the years" alone is too vague.
         if caps.name("v").is_none() {
+            // "the minutes of the meeting": the record, no time.
+            let u = caps.name("u").map_or("", |m| m.as_str());
+            if u.eq_ignore_ascii_case("minutes")
+                && matches!(prev_lower.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "whose" | "meeting")
+            {
+                return false;
+            }
             let nw = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
             let ok_prev = matches!(
                 prev_lower.as_str(),
@@ -320,6 +327,10 @@ impl DateExtractor {
             );
             let ok_next =
                 matches!(nw.as_str(), "ago" | "after" | "before" | "later" | "earlier" | "of" | "away" | "long");
+            // "Minutes of the meeting were published": "minutes of" needs a frame before it.
+            if u.eq_ignore_ascii_case("minutes") && nw == "of" && !ok_prev {
+                return false;
+            }
             return ok_prev || ok_next;
         }
         true
