@@ -1,5 +1,5 @@
-//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `09:00 UTC
-//! Tuesday`, `4 in the morning`, `noon`, `midnight Friday` (a day named right after the
+//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `14:30 GMT+1`
+//! (`T14:30+01`), `6:40 p.m. (GMT +8)`, `09:00 UTC Tuesday`, `4 in the morning`, `noon`, `midnight Friday` (a day named right after the
 //! time is part of it).
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
