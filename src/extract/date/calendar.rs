@@ -34,10 +34,12 @@ pub(super) const RULES: &[Rule] = &[
         norm: DateExtractor::norm_month_day,
     },
     // "April 24 and 25": coordinated dates are two spans; the second day takes the first's
-    // month (the guard checks that a month and day come right before).
+    // month (the guard checks that a month and day come right before). So are the two ends
+    // of a range of days ("Aug. 1-5", "May 10 to 14", "Oct. 3 through 7"), as a range of
+    // dates is two spans (`from [1998] to [2000]`).
     Rule {
         name: "coord-day",
-        pattern: r"\b(?P<and>(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
+        pattern: r"\b(?P<and>(?:and|or|to|through|until|till)\s+|-|–)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR})\b)?",
         classes: DIGIT,
         guard: DateExtractor::guard_coord_day,
         norm: DateExtractor::norm_coord_day,
@@ -391,23 +393,99 @@ fn fronted_before_past_verb(w: &Where<'_>) -> bool {
 }
 
 /// True when the text before an expression ends with a past verb and a preposition of time
-/// ("elected in ", "signed on ", "began during "): the verb governs the expression. A
-/// participle after "be" ("to be held on") is no past.
+/// ("elected in ", "signed on ", "began during "), the verb, an amount and the preposition
+/// ("fell 5% in ", "rose 3.2 percent in "), or the verb alone before a day ("was arrested
+/// Oct. 30"): the verb governs the expression. A participle after "be" ("to be held on") is
+/// no past, nor a verb of saying right before the date ("said Oct. 30 would be ...").
 fn governed_by_past_verb(before: &str) -> bool {
-    let mut words = before.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty());
-    let (Some(prep), Some(verb)) = (words.next(), words.next()) else {
-        return false;
+    // "was shot on the night of Oct. 23": the part of the day the date names sits between.
+    let before = strip_part_of_day_of(before);
+    let tail = before.trim_end();
+    let last = |t: &str| -> (usize, String) {
+        let w = t.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        (w.len(), w.to_string())
     };
-    // "to be held on October 12", "being signed in October": a participle after "be" takes
-    // its time from the auxiliary, which looks ahead or is unknown.
-    if words.next().is_some_and(|aux| aux.eq_ignore_ascii_case("be") || aux.eq_ignore_ascii_case("being")) {
+    let (n, prep) = last(tail);
+    let has_prep = matches!(prep.as_str(), "in" | "on" | "during");
+    let mut rest = if has_prep { tail[..tail.len() - n].trim_end() } else { tail };
+    if has_prep {
+        rest = strip_amount(rest);
+    }
+    let (n, verb) = last(rest);
+    if verb.is_empty() || !verb.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
         return false;
     }
-    // Nothing but white space between the verb, the preposition and the expression.
-    let tail = before.trim_end();
-    let verb_end = tail.len() - prep.len();
-    matches!(prep, "in" | "on" | "during")
-        && tail.ends_with(prep)
-        && tail[..verb_end].trim_end().ends_with(verb)
-        && resolve::is_past_verb(verb)
+    if !has_prep
+        && matches!(
+            verb.to_ascii_lowercase().as_str(),
+            "said" | "told" | "added" | "noted" | "wrote" | "warned" | "announced" | "reported" | "predicted"
+        )
+    {
+        return false;
+    }
+    // "to be held on October 12", "being signed in October": a participle after "be" takes
+    // its time from the auxiliary, which looks ahead or is unknown.
+    let (_, aux) = last(rest[..rest.len() - n].trim_end());
+    if aux.eq_ignore_ascii_case("be") || aux.eq_ignore_ascii_case("being") {
+        return false;
+    }
+    resolve::is_past_verb(&verb)
+}
+
+/// `before` without an amount at its end ("fell [5%] in", "rose [3.2 percent] in",
+/// "gained [$4 billion] in", "dropped [by 12 points] in"); unchanged when there is none.
+fn strip_amount(before: &str) -> &str {
+    let mut t = before.trim_end();
+    let mut numeric = false;
+    loop {
+        let w = t.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if w.is_empty() {
+            break;
+        }
+        let is_num = w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b'$' | b'-'));
+        let is_word = matches!(
+            w.to_ascii_lowercase().as_str(),
+            "percent"
+                | "per"
+                | "cent"
+                | "percentage"
+                | "points"
+                | "point"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "cents"
+                | "by"
+        );
+        if !(is_num || is_word) {
+            break;
+        }
+        numeric |= is_num;
+        t = t[..t.len() - w.len()].trim_end();
+    }
+    if numeric {
+        t
+    } else {
+        before
+    }
+}
+
+/// `before` without a trailing "the night of", "the morning of", "the day of" (the part of
+/// the day or the day a following date names): "shot on [the night of] Oct. 23".
+fn strip_part_of_day_of(before: &str) -> &str {
+    let t = before.trim_end();
+    let Some(rest) = t.strip_suffix("of").filter(|r| r.ends_with(char::is_whitespace)) else {
+        return before;
+    };
+    let rest = rest.trim_end();
+    let word = rest.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if !matches!(word.to_ascii_lowercase().as_str(), "morning" | "afternoon" | "evening" | "night" | "day") {
+        return before;
+    }
+    let rest = rest[..rest.len() - word.len()].trim_end();
+    match rest.strip_suffix("the").or_else(|| rest.strip_suffix("The")) {
+        Some(r) if r.is_empty() || r.ends_with(char::is_whitespace) => r,
+        _ => before,
+    }
 }

@@ -82,7 +82,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "bare-units",
-        pattern: r"\b(?P<u>days|weeks|months|years|decades|centuries)\b",
+        pattern: r"\b(?P<u>minutes|hours|days|weeks|months|years|decades|centuries)\b",
         classes: UNIT,
         guard: DateExtractor::guard_vague_duration,
         norm: DateExtractor::norm_vague_duration,
@@ -168,6 +168,19 @@ impl DateExtractor {
             amount = amount.map(|a| a + 0.5);
         }
         let n = gl("n").unwrap_or_default();
+        // "two four-year terms": a count of things before an adjective of duration; the
+        // expression is the adjective alone ("[four-year]").
+        let mut trim_start = 0;
+        if amount.is_none() && g("half").is_none() {
+            let nm = caps.name("n")?;
+            if let Some(i) = nm.as_str().rfind(char::is_whitespace) {
+                let last = &nm.as_str()[i + 1..];
+                if let Some(v) = self.lex.number(last).filter(|_| self.lex.number(&nm.as_str()[..i]).is_some()) {
+                    amount = Some(v);
+                    trim_start = nm.start() + i + 1 - caps.get(0)?.start();
+                }
+            }
+        }
         // "$5 billion a year" is a SET.
         if (n == "a" || n == "an" || n == "per") && g("modw").is_none() {
             let bw =
@@ -206,7 +219,8 @@ impl DateExtractor {
                 return Some(n);
             }
         }
-        let mut norm = self.duration_only(caps, unit, amount, modw)?;
+        let mut norm = self.duration_only(caps, unit, amount, if trim_start > 0 { None } else { modw })?;
+        norm.trim_start = norm.trim_start.max(trim_start);
         if n == "couple of" || n == "a couple of" || n == "a couple" {
             norm.modifier = norm.modifier.or(Some("APPROX".into()));
         }
@@ -285,6 +299,13 @@ impl DateExtractor {
         // Bare plural units need a temporal frame around them ("for years", "in weeks",
         // "years ago", "weeks after"); "the years" alone is too vague.
         if caps.name("v").is_none() {
+            // "the minutes of the meeting": the record, no time.
+            let u = caps.name("u").map_or("", |m| m.as_str());
+            if u.eq_ignore_ascii_case("minutes")
+                && matches!(prev_lower.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "whose" | "meeting")
+            {
+                return false;
+            }
             let nw = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
             let ok_prev = matches!(
                 prev_lower.as_str(),
@@ -306,6 +327,10 @@ impl DateExtractor {
             );
             let ok_next =
                 matches!(nw.as_str(), "ago" | "after" | "before" | "later" | "earlier" | "of" | "away" | "long");
+            // "Minutes of the meeting were published": "minutes of" needs a frame before it.
+            if u.eq_ignore_ascii_case("minutes") && nw == "of" && !ok_prev {
+                return false;
+            }
             return ok_prev || ok_next;
         }
         true

@@ -193,15 +193,27 @@ impl Lexicon {
             return Some(*v as f64);
         }
         // "twenty four", "one hundred and twenty"...
+        // Only a units word may follow a tens word: "two four" (as in "two four-year terms")
+        // is two numbers, not six.
         let mut total = 0u32;
         let mut any = false;
+        let mut last = 0u32;
         for w in &norm {
             if *w == "and" {
                 continue;
             }
             match (*w, self.numbers.get(*w)) {
-                ("hundred", _) => total = total.max(1) * 100,
-                (_, Some(v)) => total += v,
+                ("hundred", _) => {
+                    total = total.max(1) * 100;
+                    last = 0;
+                }
+                (_, Some(&v)) => {
+                    if last != 0 && !(last >= 20 && last % 10 == 0 && v < 10) {
+                        return None;
+                    }
+                    total += v;
+                    last = v;
+                }
                 (_, None) => return None,
             }
             any = true;

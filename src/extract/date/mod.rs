@@ -45,7 +45,8 @@
 //! a week`) a SET, and a comparison term (`from $4 a year earlier`) anchors no later date; a number of quarters is written in months (`P9M`), a
 //! number of decades or centuries in years (`more than a decade` is P10Y MORE_THAN, as the
 //! seed gold writes it); `another five years` keeps `another` in the span (no mod); `at the
-//! time` is the date last spoken of, anchored on it (PAST_REF when there is none); `soon` is
+//! time` is the date last spoken of, anchored on it (PAST_REF when there is none), but `at the
+//! time of the attack` / `at the time the bomb went off` is the time of an event and no date; `soon` is
 //! FUTURE_REF only where the clause looks ahead (`will soon`, `would be done soon`); an
 //! adjectival `earlier` before a plural noun (`earlier promises`) is PAST_REF and the noun
 //! `future` after an adjective or possessive (`an uncertain future`) FUTURE_REF; a bare

@@ -342,6 +342,22 @@ impl DateExtractor {
                 return Some(n);
             }
         }
+        // "the day after his death", "a day after he was hounded": before an event, `after`
+        // and `before` are signals and stay out of the span (GUIDELINES DATE span, TimeML);
+        // "a day" is then the amount of time told from the event, a DURATION, as "[a week]
+        // after the vote" is.
+        let signal_trim = if u.is_none() && rel.contains("day ") && event_follows_signal(w.after()) {
+            let m0 = caps.get(0)?.as_str();
+            let day_end = m0.to_ascii_lowercase().find("day")? + 3;
+            if rel.starts_with("a ") {
+                let mut n = Norm::new(TimexType::Duration, Unit::Day.duration(Some(1.0)));
+                n.trim_end = m0.len() - day_end;
+                return Some(n);
+            }
+            m0.len() - day_end
+        } else {
+            0
+        };
         let (unit, off) = match rel.as_str() {
             "the day before" | "a day before" => (Unit::Day, -1),
             "the day after" | "a day after" => (Unit::Day, 1),
@@ -401,6 +417,7 @@ impl DateExtractor {
         } else if rel.starts_with("later") {
             n.modifier = Some("END".into());
         }
+        n.trim_end = n.trim_end.max(signal_trim);
         Some(n)
     }
 
@@ -537,4 +554,37 @@ fn after_comparison_word(w: &Where<'_>) -> bool {
         figure |= word.bytes().any(|c| c.is_ascii_digit() || c == b'$' || c == b'%') || word.contains(['£', '€']);
     }
     false
+}
+
+/// True when the words after "the day before" / "a day after" name the event it is told
+/// from ("his death", "the vote", "he was hounded"), so that `before`/`after` is a signal;
+/// not when the phrase ends there ("left the day after.", "the day before, and ...").
+fn event_follows_signal(after: &str) -> bool {
+    let a = after.trim_start_matches([' ', '\t']);
+    let word = a.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    !word.is_empty()
+        && a.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !matches!(
+            word.to_ascii_lowercase().as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "while"
+                | "where"
+                | "because"
+                | "so"
+                | "then"
+                | "to"
+                | "at"
+                | "in"
+                | "on"
+                | "yesterday"
+                | "tomorrow"
+                | "today"
+                | "as"
+                | "with"
+                | "by"
+                | "for"
+        )
 }

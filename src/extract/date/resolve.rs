@@ -291,8 +291,21 @@ const FUTURE: &[&str] = &[
 ];
 /// Weaker signs of a future reading (reported or planned): they lose to a past verb
 /// that is about as near.
-const WEAK_FUTURE: &[&str] =
-    &["would", "expected", "due", "scheduled", "effective", "planned", "anticipate", "payable"];
+const WEAK_FUTURE: &[&str] = &[
+    "would",
+    "expected",
+    "due",
+    "scheduled",
+    "effective",
+    "planned",
+    "anticipate",
+    "payable",
+    "expires",
+    "begins",
+    "starts",
+    "resumes",
+    "effect",
+];
 const PAST: &[&str] = &[
     "was",
     "were",
@@ -342,6 +355,43 @@ const PAST: &[&str] = &[
     "stood",
     "shot",
     "seized",
+    // Irregular past forms of news verbs (the -ed rule finds the regular ones).
+    "grew",
+    "drew",
+    "threw",
+    "flew",
+    "knew",
+    "caught",
+    "sought",
+    "fought",
+    "sank",
+    "swore",
+    "drove",
+    "froze",
+    "chose",
+    "arose",
+    "slid",
+    "bled",
+    "built",
+    "dealt",
+    "meant",
+    "slept",
+    "swept",
+    "hung",
+    "stuck",
+    "swung",
+    "shook",
+    "withdrew",
+    "oversaw",
+    "overtook",
+    "undertook",
+    "stole",
+    "understood",
+    "upheld",
+    "rang",
+    "rode",
+    "wore",
+    "tore",
     "earlier",
     "wasn't",
     "weren't",
@@ -399,6 +449,82 @@ pub fn is_past_verb(word: &str) -> bool {
         Some(&(t, _)) => t == Tense::Past && !matches!(w, "ago" | "last" | "yesterday" | "earlier" | "been"),
         None => w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !not_past_ed().contains(w),
     }
+}
+
+/// True when the words before a preposition of extent (`until`, `till`, `through`) end with
+/// a past verb that the preposition completes: "lasted until Feb 2", "stayed through March",
+/// "it wasn't until Tuesday", "remained in office until 1974" (a short object between them
+/// is allowed). A verb that moves an event to a later date ("postponed until", "extended
+/// until", "given until") still looks ahead, as does anything else.
+pub fn past_verb_before(before: &str) -> bool {
+    let mut seen = 0;
+    for w in before.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’')) {
+        if w.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 {
+            return false;
+        }
+        let lw = w.to_ascii_lowercase();
+        // Adverbs and a short complement between the verb and the preposition.
+        if matches!(
+            lw.as_str(),
+            "not"
+                | "only"
+                | "just"
+                | "up"
+                | "right"
+                | "even"
+                | "still"
+                | "in"
+                | "on"
+                | "office"
+                | "power"
+                | "there"
+                | "here"
+                | "open"
+                | "closed"
+                | "shut"
+                | "the"
+                | "a"
+                | "an"
+                | "place"
+                | "effect"
+                | "force"
+                | "session"
+        ) {
+            continue;
+        }
+        return !is_delay_verb(&lw) && is_past_verb(w);
+    }
+    false
+}
+
+/// Verbs that move an event to a later date or grant time until one: with them `until`
+/// still looks ahead ("the vote was postponed until Monday", "they were given until Friday").
+fn is_delay_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "postponed"
+            | "delayed"
+            | "adjourned"
+            | "extended"
+            | "deferred"
+            | "suspended"
+            | "rescheduled"
+            | "pushed"
+            | "put"
+            | "moved"
+            | "given"
+            | "granted"
+            | "gave"
+            | "set"
+            | "recessed"
+            | "scheduled"
+            | "planned"
+            | "expected"
+    )
 }
 
 /// The tense of the words nearest to byte range `at` inside `sentence` (a byte range of
@@ -462,6 +588,18 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         };
         if t.is_none() {
             continue;
+        }
+        // "lasted until Feb 2": the preposition follows a past verb and takes its tense.
+        if matches!(w, "until" | "till") && past_verb_before(&s[..start]) {
+            continue;
+        }
+        // "takes effect", "goes into effect": the present of a scheduled change looks ahead;
+        // "the effect of", "had an effect on" do not.
+        if w == "effect" {
+            let pw = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            if !matches!(pw.to_ascii_lowercase().as_str(), "takes" | "take" | "taking" | "into") {
+                continue;
+            }
         }
         // "vacation plans", "the plans for": a noun, no intention; only "plans to" looks ahead.
         if w == "plans" {

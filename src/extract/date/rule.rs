@@ -213,6 +213,14 @@ impl Where<'_> {
             if had() {
                 return Some(Tense::Past);
             }
+            // "lasted until Feb 2", "stayed through Friday": the preposition completes a past
+            // verb and the date is in the past.
+            if matches!(prev.to_ascii_lowercase().as_str(), "until" | "till" | "through") {
+                let b = self.before().trim_end();
+                if resolve::past_verb_before(&b[..b.len() - prev.len()]) {
+                    return Some(Tense::Past);
+                }
+            }
             return Some(Tense::Future);
         }
         // "set to resume Monday", "is to resume trading Tuesday", "plan to remove him on

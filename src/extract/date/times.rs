@@ -1,5 +1,5 @@
-//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `09:00 UTC
-//! Tuesday`, `4 in the morning`, `noon`, `midnight Friday` (a day named right after the
+//! Times of day on the clock: `5 p.m.`, `10:35 a.m. EST, Nov. 6`, `18:00 UTC`, `14:30 GMT+1`
+//! (`T14:30+01`), `6:40 p.m. (GMT +8)`, `09:00 UTC Tuesday`, `4 in the morning`, `noon`, `midnight Friday` (a day named right after the
 //! time is part of it).
 //!
 //! Owns: these rules' patterns and values, and the day a time falls on (named with it, the
@@ -14,14 +14,14 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "time",
-        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
+        pattern: r"(?:\b(?P<modw>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b(?:\s?(?P<off>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?\b)?|(?-i:local\s+time)\b)|\s*\(\s*(?P<ptz>(?-i:GMT|UTC))\s?(?P<poff>[+-])(?P<poh>\d{1,2})(?::?(?P<pom>[0-5]\d))?\s*\))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
     },
     Rule {
         name: "time-24",
-        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|hours\b|(?-i:local\s+time)))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
+        pattern: r"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b(?:\s?(?P<off>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?\b)?|hours\b|(?-i:local\s+time)))(?:,?\s+(?:on\s+)?(?:(?P<wd>{WDF}|today|yesterday|tomorrow)\b(?:,?\s+(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{YEAR})\b)?)?|(?P<m2>{MONTH})\s*(?P<d2>[0-3]?\d)\b(?:,?\s+(?P<y2>{YEAR})\b)?))?",
         classes: DIGIT,
         guard: DateExtractor::always,
         norm: DateExtractor::norm_time,
@@ -37,7 +37,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "time-word",
-        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
+        pattern: r"\b(?P<hw>noon|midnight|midday|mid-day)\b(?:\s+(?P<tz>(?-i:GMT|UTC|EST|EDT|ET|PST|PDT|CST|CDT|BST|CET|CEST)\b(?:\s?(?P<off>[+-])(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?\b)?|(?-i:local\s+time)\b))?(?:,?\s+(?:on\s+)?(?P<wd>{WDF}|today|yesterday|tomorrow)\b)?",
         classes: TIMEW,
         guard: DateExtractor::guard_time_word,
         norm: DateExtractor::norm_time,
@@ -116,8 +116,32 @@ impl DateExtractor {
         } else {
             format!("{h:02}:{mi:02}")
         };
-        // "18:00 UTC": a time in universal time carries the zone designator Z.
-        let t = if matches!(gl("tz").as_deref(), Some("gmt") | Some("utc")) { format!("{t}Z") } else { t };
+        // "18:00 UTC": a time in universal time carries the zone designator Z; "14:30 GMT+1",
+        // "6:40 p.m. (GMT +8)": a local time and its offset from it, as ISO 8601 writes them
+        // ("T14:30+01", "T09:00+05:30").
+        let utc = |z: Option<String>| matches!(z.as_deref(), Some(z) if z.starts_with("gmt") || z.starts_with("utc"));
+        let offset = match (g("off").or(g("poff")), g("oh").or(g("poh"))) {
+            (Some(sign), Some(oh)) => {
+                let oh: u8 = oh.parse().ok()?;
+                let om: u8 = g("om").or(g("pom")).map_or(Some(0), |m| m.parse().ok())?;
+                if oh > 14 || om > 59 {
+                    return None;
+                }
+                Some(if oh == 0 && om == 0 {
+                    "Z".to_string()
+                } else if om == 0 {
+                    format!("{sign}{oh:02}")
+                } else {
+                    format!("{sign}{oh:02}:{om:02}")
+                })
+            }
+            _ => None,
+        };
+        let t = match offset {
+            Some(o) if utc(gl("tz")) || g("ptz").is_some() => format!("{t}{o}"),
+            _ if utc(gl("tz")) => format!("{t}Z"),
+            _ => t,
+        };
         // "5 p.m. EST, Nov. 6": the day named after the time.
         // The day after the time, with its weekday ("Monday, September 22") or without.
         let (gm, gd, gy) = (g("m").or(g("m2")), g("d").or(g("d2")), g("y").or(g("y2")));

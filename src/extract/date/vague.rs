@@ -31,7 +31,7 @@ pub(super) const RULES: &[Rule] = &[
         name: "the-time",
         pattern: r"\b(?P<at>at\s+)(?P<rel>the|that)\s+time\b",
         classes: VAGUE,
-        guard: DateExtractor::always,
+        guard: DateExtractor::guard_the_time,
         norm: DateExtractor::norm_at_the_time,
     },
     // "despite earlier promises": an adjective before a plural noun.
@@ -202,6 +202,43 @@ impl DateExtractor {
     }
 
     /// "at the time": the last date spoken of, else a vague past.
+    /// "at the time" alone refers back; "at the time of the attack", "at the time when ...",
+    /// "at the time the bomb went off", "At the time Howes was captured" is the time of an
+    /// event the words after it name, no date of its own (TimeML marks no TIMEX3 there).
+    pub(super) fn guard_the_time(&self, n: &Near<'_>, _caps: &Captures<'_>) -> bool {
+        let after = n.after.trim_start_matches([' ', '\t']);
+        let next = after.split(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next().unwrap_or("");
+        // "said at the time that ...": the clause is what was said, the time refers back.
+        if next.eq_ignore_ascii_case("that") && is_report_verb(&n.prev_lower) {
+            return true;
+        }
+        if matches!(
+            next.to_ascii_lowercase().as_str(),
+            "of" | "when"
+                | "that"
+                | "which"
+                | "where"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        ) {
+            return false;
+        }
+        // A name opening a clause ("At the time Howes was captured"), not a name after a
+        // comma or the end of the sentence.
+        !next.starts_with(|c: char| c.is_ascii_uppercase()) || next.len() < 2 || next == "I"
+    }
+
     pub(super) fn norm_at_the_time(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let dct = w.dct;
         // "at the time": the last date spoken of, else a vague past.
@@ -234,4 +271,35 @@ impl DateExtractor {
         }
         Some(n)
     }
+}
+
+/// A verb of saying or knowing whose object clause can follow an adverbial: "said at the
+/// time that ...".
+fn is_report_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "reported"
+            | "announced"
+            | "believed"
+            | "thought"
+            | "knew"
+            | "argued"
+            | "claimed"
+            | "wrote"
+            | "insisted"
+            | "warned"
+            | "noted"
+            | "acknowledged"
+            | "admitted"
+            | "denied"
+            | "stated"
+            | "explained"
+            | "suggested"
+            | "predicted"
+            | "estimated"
+    )
 }

@@ -24,9 +24,9 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade",
-        pattern: r"(?:{POS})?\b(?:(?:the|this|that)\s+)?(?:(?P<dy>1[0-9]\d|20\d)0'?s|'(?P<dd>\d)0s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        pattern: r"(?:{POS})?\b(?:(?P<art>the|this|that)\s+)?(?:(?P<dy>1[0-9]\d|20\d)0'?s|'(?P<dd>\d)0s|\b(?P<dn>[1-9])0s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
         classes: DIGIT | DECADEW,
-        guard: DateExtractor::always,
+        guard: DateExtractor::guard_decade,
         norm: DateExtractor::norm_decade,
     },
     Rule {
@@ -150,6 +150,48 @@ impl DateExtractor {
         Some(n)
     }
 
+    /// "the 90s" without an apostrophe is a decade only with its article ("in the 90s", "the
+    /// mid-90s") and away from words of a measure: "temperatures in the 90s", "scored in the
+    /// 90s", "in the low 90s" are amounts, no time.
+    pub(super) fn guard_decade(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        if caps.name("dn").is_none() {
+            return true;
+        }
+        let art = caps.name("art").is_some()
+            || caps.name("pos").is_some_and(|p| p.as_str().get(..3).is_some_and(|t| t.eq_ignore_ascii_case("the")));
+        if !art {
+            return false;
+        }
+        let b = &n.before[floor_boundary(n.before, n.before.len().saturating_sub(60))..];
+        let a = &n.after[..ceil_boundary(n.after, n.after.len().min(30))];
+        if a.trim_start().starts_with(['%', '°']) {
+            return false;
+        }
+        !b.split(|c: char| !c.is_ascii_alphabetic()).chain(a.split(|c: char| !c.is_ascii_alphabetic())).any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "temperature"
+                    | "temperatures"
+                    | "degree"
+                    | "degrees"
+                    | "highs"
+                    | "lows"
+                    | "heat"
+                    | "mercury"
+                    | "thermometer"
+                    | "fahrenheit"
+                    | "celsius"
+                    | "percent"
+                    | "score"
+                    | "scores"
+                    | "scored"
+                    | "mph"
+                    | "cents"
+                    | "points"
+            )
+        })
+    }
+
     /// The 1990s, the '90s, the nineties.
     pub(super) fn norm_decade(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -158,7 +200,7 @@ impl DateExtractor {
         let pos = g("pos").and_then(pos_mod);
         let d: i16 = if let Some(dy) = g("dy") {
             dy.parse().ok()?
-        } else if let Some(dd) = g("dd") {
+        } else if let Some(dd) = g("dd").or(g("dn")) {
             let dd: i16 = dd.parse().ok()?;
             let cur = dct.map_or(2000, |d| d.year());
             if 2000 + dd * 10 <= cur {
