@@ -248,4 +248,19 @@ mod tests {
         }
         assert_eq!(super::numbered_id("act", 7), "act7");
     }
+
+    /// A multi-byte mark right after a date ("25—", "25”") once cut a string inside a
+    /// character (a PolNeAR article): every such mark is read, nothing panics.
+    #[test]
+    fn marks_of_several_bytes_after_a_second_day_do_not_panic() {
+        let pipeline = super::Pipeline::default();
+        for mark in ["—", "”", "’", "\u{1F642}", "\u{301}"] {
+            let text = format!(
+                "Polls ran April 24 and 25{mark} and surveyed 552 voters. Officials said so on May 3 and 4{mark}"
+            );
+            let doc = crate::model::Document::new("t", &text, Some("2025-09-19".parse().unwrap())).unwrap();
+            let anns = pipeline.run(&doc);
+            assert!(anns.iter().any(|a| a.quote == "April 24"), "{mark}: {anns:?}");
+        }
+    }
 }

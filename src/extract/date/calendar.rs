@@ -127,7 +127,8 @@ impl DateExtractor {
         let nw = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
         rest.is_empty()
             || (rest.starts_with([',', '.', ';', ':', ')', '"', '\'', '”', '’', '—'])
-                && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+                // After the mark, which may be several bytes long ("—").
+                && !rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
                 && !rest.starts_with(".m"))
             || matches!(
                 nw.as_str(),
