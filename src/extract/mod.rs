@@ -263,4 +263,81 @@ mod tests {
             assert!(anns.iter().any(|a| a.quote == "April 24"), "{mark}: {anns:?}");
         }
     }
+
+    /// Words the rules look at, marks of several bytes and line ends, glued in any order
+    /// with or without spaces: the pipeline never panics, and every annotation's quote is
+    /// its span's text.
+    mod any_text {
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "April",
+            "Aug.",
+            "24",
+            "25",
+            "1-5",
+            "and",
+            "to",
+            "—",
+            "–",
+            "”",
+            "“",
+            "’",
+            "‘",
+            "…",
+            "\u{1F642}",
+            "e\u{301}",
+            "-",
+            ",",
+            ".",
+            ":",
+            "'",
+            "\"",
+            "(",
+            ")",
+            "\n",
+            "\r\n",
+            "said",
+            "told",
+            "that",
+            "Mr.",
+            "Monday",
+            "on",
+            "at",
+            "the",
+            "time",
+            "of",
+            "until",
+            "90s",
+            "5",
+            "p.m.",
+            "14:30",
+            "GMT+1",
+            "UTC",
+            "In",
+            "2015",
+            "The",
+            "President",
+            "Trump",
+            "CNN",
+            "St.",
+            "Fort",
+            "IS",
+            "TV",
+            "2",
+            "Witnesses",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn the_pipeline_reads_any_glue_of_its_words(pieces in proptest::collection::vec((0..PIECES.len(), any::<bool>()), 0..48)) {
+                let text: String = pieces.iter().map(|&(i, space)| format!("{}{}", PIECES[i], if space { " " } else { "" })).collect();
+                let doc = crate::model::Document::new("t", &text, Some("2025-09-19".parse().unwrap())).unwrap();
+                for a in super::super::Pipeline::default().run(&doc) {
+                    prop_assert_eq!(doc.slice(a.span), Some(a.quote.as_str()));
+                }
+            }
+        }
+    }
 }
