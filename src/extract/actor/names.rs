@@ -98,6 +98,12 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "a major Muslim civil rights group", "General Catholic voters": after a word spelled
+        // like a title, a group word before the noun it modifies is no person (GUIDELINES
+        // ACTOR: a pre-modifier is not annotated).
+        if role.is_some() && s.ends_in_group_word(u.i, u.j) {
+            return;
+        }
         // "PRESIDENT RESIGNS AFTER SCANDAL", "Senator Slams Trade Deal": in a line where
         // capitals prove nothing a title is no proof of a name either (the names of the
         // running text were taken before, `HEADLINE_NAMES`).
