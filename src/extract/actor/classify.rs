@@ -708,6 +708,14 @@ impl Sentence<'_> {
                 i += 1;
                 continue;
             }
+            // "Former Secretary of State and ...", "Deputy Secretary of State Tom Nides": a word
+            // that dates or qualifies a title, then the title up to the run's end, is a title
+            // alone, no name (GUIDELINES ACTOR: titles go into `role`).
+            let qualifier =
+                matches!(lw, "former" | "ex" | "then" | "acting" | "deputy" | "outgoing" | "incoming" | "interim");
+            if qualifier && i < j && self.title_at(i + 1).is_some_and(|(len, _)| i + len >= j) {
+                return None;
+            }
             // A demonym before a title: "French President Emmanuel Macron".
             if self.lex.adjectives.contains_key(self.w(i)) && i < j && self.title_at(i + 1).is_some() {
                 i += 1;

@@ -237,7 +237,7 @@ impl<'t> Known<'t> {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";
-                } else if let Some(canon) = self.link(lex, name) {
+                } else if let Some(canon) = self.link(lex, name).filter(|_| !after_the(text, c.s, c.e)) {
                     c.kind = ActorKind::Person;
                     c.canonical = canon;
                     c.rule = "surname";
@@ -389,6 +389,26 @@ impl Referents {
     }
 }
 
+/// Does the word `s..e` stand alone after a lowercase "the" ("the speaker of the House, and",
+/// "passed the House again")? A person's name alone takes no article (GUIDELINES ACTOR: named
+/// people), so a single word there is no person's surname nor a person listed with one. Not
+/// before a noun it modifies ("the Obama administration", "the Sanders campaign"): there the
+/// article is the noun's.
+fn after_the(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].trim_end();
+    let the = before.strip_suffix("the").is_some_and(|b| b.is_empty() || b.ends_with(|ch: char| !ch.is_alphanumeric()));
+    // Alone: the clause or a list goes on after it, not a noun ("the Obama White House", "the
+    // Obama/Clinton calls") nor a possessive ("the Schlegel's").
+    let next = text[e..].trim_start();
+    let word: &str = next.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+    let alone = if word.is_empty() {
+        next.is_empty() || next.starts_with([',', '.', ';', ':', ')'])
+    } else {
+        matches!(word, "and" | "or" | "again")
+    };
+    the && alone
+}
+
 /// A capitalised word dropped for want of evidence but listed with a kept name ("Orgy, Velvet
 /// Revolver, and Linkin Park", "Boeing, Embraer and Bombardier") is a name of the same kind.
 /// Two rounds carry the evidence along a list.
@@ -413,6 +433,9 @@ fn list_names(_lex: &Lexicon, text: &str, cands: &mut [Cand]) {
             let next = Some(x + 1).filter(|&n| n < cands.len() && keeps(&cands[n]) && listed(&cands[x], &cands[n]));
             if let Some(y) = prev.or(next) {
                 let kind = cands[y].kind;
+                if kind == ActorKind::Person && after_the(text, cands[x].s, cands[x].e) {
+                    continue;
+                }
                 let c = &mut cands[x];
                 c.drop = false;
                 c.kind = kind;

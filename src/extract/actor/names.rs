@@ -98,6 +98,24 @@ pub(super) const PERSON: UnitRule = UnitRule {
         if role.is_none() && (s.in_title_quote(u.i, u.j) || s.place_before_region(n.units, u.j)) {
             return;
         }
+        // "a major Muslim civil rights group", "General Catholic voters": after a word spelled
+        // like a title, a group word before the noun it modifies is no person (GUIDELINES
+        // ACTOR: a pre-modifier is not annotated).
+        if role.is_some() && s.ends_in_group_word(u.i, u.j) {
+            return;
+        }
+        // "With Convention Speaker Announcement.": after a title, one word the document writes
+        // in lowercase elsewhere and no list knows as a given name is a common noun in title
+        // case, no surname (after an honorific the name follows, even a common word: "Mr. King").
+        let honorific = matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame"));
+        if role.is_some()
+            && !honorific
+            && u.i == u.j
+            && s.lower_words.contains(s.lw(u.i))
+            && !s.lex.given.contains(s.w(u.i))
+        {
+            return;
+        }
         // "PRESIDENT RESIGNS AFTER SCANDAL", "Senator Slams Trade Deal": in a line where
         // capitals prove nothing a title is no proof of a name either (the names of the
         // running text were taken before, `HEADLINE_NAMES`).
