@@ -101,6 +101,7 @@ mod tests {
         "called-without-label",
         "infinitive",
         "declared-persona",
+        "noun-reading",
         "bare-subject",
         "subject-mid-clause",
     ];
