@@ -36,6 +36,10 @@ impl Sentence<'_, '_> {
             if time_modifier && !is_time_word(self.low(k + 1)) && !SEASONS.contains(&self.low(k + 1)) {
                 return k;
             }
+            if let Some(j) = self.name_adjunct_before_subject(k) {
+                k = j;
+                continue;
+            }
             if k < n && ADJUNCT_PREPS.contains(&self.low(k)) {
                 let mut m = k + 1;
                 // "on Nov. 9": the stop of a month's abbreviation is inside the adjunct.
@@ -60,6 +64,28 @@ impl Sentence<'_, '_> {
             }
             return k;
         }
+    }
+
+    /// "said in Iowa the plan would fail", "said on Friday he met ...": a preposition whose
+    /// object is a name, a date or a number (capitalised, time or digit words) ends before a
+    /// subject that cannot be inside it (a nominative pronoun or "the"). Returns the subject's
+    /// token. Not for "of" ("thought of Obama the ..." is rare and ambiguous).
+    fn name_adjunct_before_subject(&self, k: usize) -> Option<usize> {
+        let prep = self.low(k);
+        if prep == "of" || !ADJUNCT_PREPS.contains(&prep) || self.t.get(k).is_some_and(|t| t.is_cap()) {
+            return None;
+        }
+        let subject = |j: usize| matches!(self.low(j), "he" | "she" | "they" | "we" | "i" | "the");
+        let mut j = k + 1;
+        while j < self.n() && j < k + 5 && !subject(j) {
+            let t = &self.t[j];
+            let w = t.low();
+            if !(t.is_cap() || is_time_word(w) || w.chars().all(|c| c.is_ascii_digit())) || !t.is_word() {
+                return None;
+            }
+            j += 1;
+        }
+        (j > k + 1 && j < self.n() && subject(j) && self.t[j].is_word()).then_some(j)
     }
 
     /// "wrote to Sanders' Senate office that ...", "complained to police that ...": the

@@ -46,6 +46,7 @@ pub const VERB: &[Rule<VerbAt>] = &[
     vetoes::CALLED_WITHOUT_LABEL,
     vetoes::INFINITIVE,
     vetoes::DECLARED_PERSONA,
+    vetoes::NOUN_READING,
     passive::PASSIVE_QUESTION,
     passive::PASSIVE_TELL,
     passive::REDUCED_PASSIVE,
@@ -100,6 +101,7 @@ mod tests {
         "called-without-label",
         "infinitive",
         "declared-persona",
+        "noun-reading",
         "bare-subject",
         "subject-mid-clause",
     ];

@@ -7,7 +7,7 @@
 //! and a construction that reports (even rarely) belongs to another family, not here.
 
 use crate::extract::claim::engine::{Rule, Sentence, VerbAt, Verdict};
-use crate::extract::claim::lexicon::Frame;
+use crate::extract::claim::lexicon::{Form, Frame};
 use crate::extract::claim::tokens::Kind;
 
 /// `Verdict::Veto` when `vetoed`, else `Pass`.
@@ -63,4 +63,34 @@ fn infinitive(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 pub const DECLARED_PERSONA: Rule<VerbAt> = Rule { name: "declared-persona", apply: declared_persona };
 fn declared_persona(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     veto_if(c.verb(s).lemma == "declare" && (c.i + 1..s.n()).any(|k| s.low(k) == "persona"))
+}
+
+/// A bare or "-s" form right after an article, a possessive or a time adjective is a noun
+/// ("recent comments he made", "Trump's remarks", "its view of"), not a reporting verb.
+/// "her" is left out (an object before a bare infinitive: "heard her say"), and so is
+/// "let's".
+pub const NOUN_READING: Rule<VerbAt> = Rule { name: "noun-reading", apply: noun_reading };
+fn noun_reading(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
+    let i = c.i;
+    if i == 0 || !matches!(c.form, Form::Base | Form::Third) {
+        return Verdict::Pass;
+    }
+    let det = matches!(
+        s.low(i - 1),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "its"
+            | "their"
+            | "my"
+            | "our"
+            | "your"
+            | "recent"
+            | "latest"
+            | "earlier"
+            | "previous"
+    );
+    let possessive = s.t[i - 1].kind == Kind::Possessive && i > 1 && s.low(i - 2) != "let";
+    veto_if(det || possessive)
 }
