@@ -215,6 +215,7 @@ const PRECEDENCE: &[&str] = &[
     "deictic",
     "weekday",
     "pod-bare",
+    "pod-dawn",
     "weekend",
     "time",
     "time-24",
