@@ -430,7 +430,68 @@ fn governed_by_past_verb(before: &str) -> bool {
     if aux.eq_ignore_ascii_case("be") || aux.eq_ignore_ascii_case("being") {
         return false;
     }
-    resolve::is_past_verb(&verb)
+    resolve::is_past_verb(&verb) || (has_prep && past_verb_across_phrase(rest))
+}
+
+/// How many words a short phrase between a past verb and the date's preposition may hold
+/// ("went [to the polls] on Oct. 25", "sent [troops to the border] on Dec. 3").
+const PHRASE_WORDS: usize = 4;
+
+/// A past verb a short phrase before the end of `before` (itself ending before the date's
+/// preposition): "Voters went to the polls on Oct. 25". The phrase holds no punctuation, no
+/// auxiliary or modal (which sets its own time: "will go to the polls on") and no word that
+/// opens a new clause ("that", "and", "who").
+fn past_verb_across_phrase(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    // The word after the verb: the phrase opens with a preposition or a determiner, so a
+    // participle before its noun ("preferred shares on Oct. 31") is no verb here.
+    let mut next = "";
+    for _ in 0..=PHRASE_WORDS {
+        let Some(w) = words.next() else { return false };
+        if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        let lw = w.to_ascii_lowercase();
+        if matches!(
+            lw.as_str(),
+            "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "may"
+                | "might"
+                | "can"
+                | "could"
+                | "must"
+                | "be"
+                | "being"
+                | "been"
+                | "is"
+                | "are"
+                | "am"
+                | "that"
+                | "which"
+                | "who"
+                | "when"
+                | "and"
+                | "or"
+                | "but"
+                | "if"
+                | "until"
+                | "before"
+                | "after"
+        ) {
+            return false;
+        }
+        if resolve::is_past_verb(w) {
+            return matches!(
+                next.to_ascii_lowercase().as_str(),
+                "to" | "into" | "at" | "from" | "for" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            );
+        }
+        next = w;
+    }
+    false
 }
 
 /// `before` without an amount at its end ("fell [5%] in", "rose [3.2 percent] in",

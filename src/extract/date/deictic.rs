@@ -34,6 +34,16 @@ pub(super) const RULES: &[Rule] = &[
         guard: DateExtractor::guard_bare_pod,
         norm: DateExtractor::norm_bare_pod,
     },
+    // "at dawn", "before dawn", "until dusk": dawn is the start of the morning, dusk of the
+    // evening (the guard wants one of these prepositions right before: not "the dawn of an
+    // era", "a pre-dawn raid", "as dawn broke", the name "Dawn").
+    Rule {
+        name: "pod-dawn",
+        pattern: r"\b(?P<pb>dawn|dusk)\b",
+        classes: DEICTIC,
+        guard: DateExtractor::guard_dawn,
+        norm: DateExtractor::norm_bare_pod,
+    },
     Rule {
         name: "weekend",
         pattern: r"\b(?P<rel>this|last|next|the|this\s+past|this\s+coming|that|the\s+previous|the\s+following)\s+weekend\b",
@@ -276,6 +286,17 @@ impl DateExtractor {
     }
 
     /// That part of the day last spoken of (else the DCT's).
+    /// "dawn" or "dusk" right after a preposition of time, lowercase, not before a noun or "of".
+    pub(super) fn guard_dawn(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
+        let lower = caps.name("pb").is_some_and(|m| m.as_str().starts_with(|c: char| c.is_ascii_lowercase()));
+        let prep = matches!(n.prev_lower.as_str(), "at" | "before" | "after" | "until" | "till" | "by" | "since");
+        let glued_before = n.before.ends_with(|c: char| c != ' ');
+        let glued_after = n.after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        let rest = n.after.trim_start();
+        let of_after = rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("of ");
+        lower && prep && !glued_before && !glued_after && !of_after
+    }
+
     pub(super) fn norm_bare_pod(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
         let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));

@@ -69,6 +69,7 @@ mod resolve;
 mod rule;
 mod sets;
 mod times;
+mod titles;
 mod vague;
 mod years;
 
@@ -214,6 +215,7 @@ const PRECEDENCE: &[&str] = &[
     "deictic",
     "weekday",
     "pod-bare",
+    "pod-dawn",
     "weekend",
     "time",
     "time-24",
@@ -512,6 +514,10 @@ impl DateExtractor {
             || (after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
             || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
         {
+            return false;
+        }
+        // A work's title: "He wrote The Day After Tomorrow", "the film Next Friday".
+        if titles::in_title(&self.lex, text, s, e) {
             return false;
         }
         let prev_word = before.split(|c: char| !c.is_alphanumeric() && c != '.').rfind(|w| !w.is_empty()).unwrap_or("");
