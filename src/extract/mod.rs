@@ -326,6 +326,16 @@ mod tests {
             "TV",
             "2",
             "Witnesses",
+            "wrote",
+            "film",
+            "Yesterday",
+            "Next",
+            "Friday",
+            "went",
+            "polls",
+            "dawn",
+            "comments",
+            "his",
         ];
 
         proptest! {

@@ -293,7 +293,7 @@ impl DateExtractor {
         let glued_before = n.before.ends_with(|c: char| c != ' ');
         let glued_after = n.after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
         let rest = n.after.trim_start();
-        let of_after = rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("of ");
+        let of_after = rest.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("of "));
         lower && prep && !glued_before && !glued_after && !of_after
     }
 

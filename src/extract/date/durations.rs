@@ -173,8 +173,9 @@ impl DateExtractor {
         let mut trim_start = 0;
         if amount.is_none() && g("half").is_none() {
             let nm = caps.name("n")?;
-            if let Some(i) = nm.as_str().rfind(char::is_whitespace) {
-                let last = &nm.as_str()[i + 1..];
+            if let Some((i, space)) = nm.as_str().char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+                // After the space, which may take several bytes (a no-break space).
+                let last = &nm.as_str()[i + space.len_utf8()..];
                 if let Some(v) = self.lex.number(last).filter(|_| self.lex.number(&nm.as_str()[..i]).is_some()) {
                     amount = Some(v);
                     trim_start = nm.start() + i + 1 - caps.get(0)?.start();

@@ -82,7 +82,9 @@ pub(super) fn in_title(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
             return false;
         }
         rest = trimmed;
-        let start = rest.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        // After the last character that is no ASCII letter, however many bytes it takes ("“").
+        let start =
+            rest.char_indices().rev().find(|&(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &rest[start..];
         if word.is_empty() {
             return false;
