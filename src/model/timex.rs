@@ -207,7 +207,8 @@ fn check_day(year: Option<i16>, m: &str, d: &str) -> Result<(), String> {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -506,30 +506,10 @@ fn located_org(s: &Sentence<'_>, r: &Run<'_>, units: &mut Vec<Unit>) -> bool {
 /// Weekdays, as a name run writes them.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// Months, as a name run writes them ("May" and "June" are also given names: a month ends a
-/// run only before a day's number).
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-];
+/// Months' abbreviations, as a name run writes them (the full names are
+/// `model::timex::MONTHS`; "May" and "June" are also given names: a month ends a run only
+/// before a day's number).
+const MONTH_ABBREVIATIONS: &[&str] = &["Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."];
 
 /// Words that make a weekday after them a day's own name ("Super Tuesday", "Black Friday",
 /// "Bloody Sunday", "Good Friday"): the run is no name with a date after it.
@@ -597,7 +577,7 @@ impl Sentence<'_> {
     /// perhaps a person's ("Ruby Tuesday")?
     fn date_word_ends_run(&self, i: usize, j: usize) -> bool {
         let w = self.w(j);
-        let month_day = MONTHS.contains(&w)
+        let month_day = (crate::model::timex::MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w))
             && self.t.get(j + 1).is_some_and(|t| {
                 let d = &self.text[t.s..t.e];
                 (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
