@@ -404,7 +404,10 @@ impl ProjectLexicon {
     /// Reads and checks a lexicon file; the first problem is the error, in words.
     pub fn from_json(input: &str) -> Result<ProjectLexicon, String> {
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-        let lex: ProjectLexicon = serde_json::from_str(input).map_err(|e| format!("not a Gloss lexicon file: {e}"))?;
+        // serde quotes what it could not read as it is: a line end in it is shown escaped, so
+        // that the message stays one line (the page shows it in its banner).
+        let lex: ProjectLexicon = serde_json::from_str(input)
+            .map_err(|e| format!("not a Gloss lexicon file: {}", e.to_string().escape_default()))?;
         if lex.format != FORMAT {
             return Err(format!("not a Gloss lexicon file: its \"format\" is {:?}, expected {FORMAT:?}", lex.format));
         }
