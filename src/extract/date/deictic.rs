@@ -211,7 +211,8 @@ impl DateExtractor {
             }
             Some(_) => {
                 // "this Friday": the one in the DCT's week.
-                let monday = dct.checked_sub((dct.weekday().to_monday_zero_offset() as i64).days_span()).ok()?;
+                let back = jiff::Span::new().try_days(i64::from(dct.weekday().to_monday_zero_offset())).ok()?;
+                let monday = dct.checked_sub(back).ok()?;
                 add(monday, Unit::Day, wdn as i64 - 1)?
             }
             None => weekday_near(dct, wd, w.tense_or_deadline())?,
@@ -364,15 +365,5 @@ impl DateExtractor {
             Point::Week(y, wk) => Some(Norm::point(Point::Weekend(y, wk), Anchor::Dct)),
             _ => None,
         }
-    }
-}
-
-/// `jiff::Span` of days from an `i64`.
-pub(super) trait DaysSpan {
-    fn days_span(self) -> jiff::Span;
-}
-impl DaysSpan for i64 {
-    fn days_span(self) -> jiff::Span {
-        jiff::Span::new().days(self)
     }
 }

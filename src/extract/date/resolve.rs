@@ -5,7 +5,6 @@
 //! TIMEX3 value, and [`tense_near`]. It must not: match text patterns (the rules do).
 
 use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
 
 /// A calendar unit of a TIMEX3 duration or shift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,22 +213,25 @@ pub fn week_of(d: Date) -> Point {
     Point::Week(w.year(), w.week())
 }
 
-/// `d` moved by `n` units (clock units move by whole days, rounded towards `d`).
+/// `d` moved by `n` units (clock units move by whole days, rounded towards `d`); `None` past
+/// the calendar's range ("in 50000 years"). The spans are built with jiff's `try_` forms: its
+/// plain ones panic out of range.
 pub fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
-    let n = i32::try_from(n).ok()?;
-    let r = match unit {
-        Unit::Second | Unit::Minute => Ok(d),
-        Unit::Hour => d.checked_add((n / 24).days()),
-        Unit::Day => d.checked_add(n.days()),
-        Unit::Week => d.checked_add(n.weeks()),
-        Unit::Fortnight => d.checked_add((n * 2).weeks()),
-        Unit::Month => d.checked_add(n.months()),
-        Unit::Quarter => d.checked_add((n * 3).months()),
-        Unit::Year => d.checked_add(n.years()),
-        Unit::Decade => d.checked_add((n * 10).years()),
-        Unit::Century => d.checked_add((n * 100).years()),
+    let times = |k: i64| n.checked_mul(k);
+    let span = jiff::Span::new();
+    let span = match unit {
+        Unit::Second | Unit::Minute => return Some(d),
+        Unit::Hour => span.try_days(n / 24),
+        Unit::Day => span.try_days(n),
+        Unit::Week => span.try_weeks(n),
+        Unit::Fortnight => span.try_weeks(times(2)?),
+        Unit::Month => span.try_months(n),
+        Unit::Quarter => span.try_months(times(3)?),
+        Unit::Year => span.try_years(n),
+        Unit::Decade => span.try_years(times(10)?),
+        Unit::Century => span.try_years(times(100)?),
     };
-    r.ok()
+    d.checked_add(span.ok()?).ok()
 }
 
 /// The point of granularity `unit` that contains `d` (`2025-W38` for a week).
@@ -652,11 +654,11 @@ pub fn weekday_near(dct: Date, wd: Weekday, tense: Option<Tense>) -> Option<Date
     match tense {
         Some(Tense::Future) => {
             let n = dct.weekday().until(wd) as i64;
-            dct.checked_add(n.days()).ok()
+            dct.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
         }
         _ => {
             let n = wd.until(dct.weekday()) as i64;
-            dct.checked_sub(n.days()).ok()
+            dct.checked_sub(jiff::Span::new().try_days(n).ok()?).ok()
         }
     }
 }
@@ -680,6 +682,22 @@ mod tests {
         assert_eq!(Unit::Week.duration(None), "PXW");
         assert_eq!(Unit::Decade.duration(Some(1.0)), "P10Y");
         assert_eq!(Unit::Decade.duration(None), "PXDE");
+    }
+
+    /// jiff's plain span builders panic past their range: every amount a text can give is
+    /// answered, beyond the calendar with `None`.
+    #[test]
+    fn a_shift_past_the_calendar_is_none_not_a_panic() {
+        let dct = d("2025-09-19");
+        assert_eq!(add(dct, Unit::Year, 50_000), None);
+        assert_eq!(add(dct, Unit::Day, -9_000_000), None);
+        assert_eq!(add(dct, Unit::Century, i64::MAX), None);
+        assert_eq!(add(dct, Unit::Fortnight, i64::MIN), None);
+        assert_eq!(add(dct, Unit::Decade, 3), Some(d("2055-09-19")));
+        for text in ["It will happen in 50000 years.", "They left 9000000 days ago.", "in 3000 centuries from now"] {
+            let doc = crate::model::Document::new("t", text, Some(dct)).unwrap();
+            let _ = crate::extract::Pipeline::default().run(&doc);
+        }
     }
 
     #[test]
