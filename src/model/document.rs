@@ -151,7 +151,7 @@ pub fn parse_dct(s: &str) -> Result<jiff::civil::Date, Error> {
     if !ok {
         return Err(Error::input(format!("'{s}' is not a date of the form YYYY-MM-DD")));
     }
-    s.parse::<jiff::civil::Date>().map_err(|_| Error::input(format!("'{s}' is not a real calendar date")))
+    super::civil::parse_date(s).ok_or_else(|| Error::input(format!("'{s}' is not a real calendar date")))
 }
 
 #[cfg(test)]

@@ -28,7 +28,12 @@ pub enum Edit {
     /// The document's creation date changes from `before` to `after`. It leaves the list of
     /// annotations alone: whoever holds the document applies it there (see [`Edit::dct`]),
     /// and the dates it re-resolves are `Replace`/`Add` edits of the same batch.
-    Dct { before: Option<jiff::civil::Date>, after: Option<jiff::civil::Date> },
+    Dct {
+        #[serde(with = "super::civil::opt_date")]
+        before: Option<jiff::civil::Date>,
+        #[serde(with = "super::civil::opt_date")]
+        after: Option<jiff::civil::Date>,
+    },
     /// Version `n` of the document (another annotator's file of the same text, kept beside
     /// the work) changes from `before` to `after`: each its saved form (JSON), `None` when
     /// absent, so deleting a version is undoable like any edit. It leaves the list of

@@ -3,6 +3,7 @@
 //! Uses std, serde, sha2 and jiff's civil dates only; no I/O, no extraction, no UI.
 
 mod annotation;
+pub mod civil;
 mod document;
 mod edit;
 mod error;

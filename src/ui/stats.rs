@@ -61,7 +61,7 @@ pub struct Work<'a> {
 /// The statistics of each annotator over `works`, sorted by name (work with no annotator
 /// named last).
 pub fn per_annotator<'a>(works: impl IntoIterator<Item = Work<'a>>) -> Vec<AnnotatorStats> {
-    let mut out: Vec<(AnnotatorStats, Option<(jiff::Timestamp, jiff::Timestamp)>)> = Vec::new();
+    let mut out: Vec<(AnnotatorStats, Option<(i128, i128)>)> = Vec::new();
     for w in works {
         let name = w.annotator.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(NO_ANNOTATOR);
         let i = match out.iter().position(|(s, _)| s.annotator == name) {
@@ -93,7 +93,7 @@ pub fn per_annotator<'a>(works: impl IntoIterator<Item = Work<'a>>) -> Vec<Annot
         let f = review::flags(w.anns);
         (s.unsure, s.notes) = (s.unsure + f.unsure, s.notes + f.notes);
         for t in w.times {
-            let Ok(ts) = t.trim().parse::<jiff::Timestamp>() else { continue };
+            let Some(ts) = crate::model::civil::parse_timestamp(t) else { continue };
             let (lo, hi) = span.get_or_insert((ts, ts));
             if ts < *lo {
                 *lo = ts;

@@ -137,7 +137,7 @@ pub fn dateline(doc: &Document, done: impl FnOnce(Option<(jiff::civil::Date, Str
     post(job, true, move |answer| {
         let found = answer.ok().and_then(|v| v.as_string()).and_then(|json| {
             let v: serde_json::Value = serde_json::from_str(&json).ok()?;
-            let date = v.get("date")?.as_str()?.parse().ok()?;
+            let date = crate::model::civil::parse_date(v.get("date")?.as_str()?)?;
             Some((date, v.get("words")?.as_str()?.to_string()))
         });
         done(found)
