@@ -234,6 +234,11 @@ impl Where<'_> {
             // "had been due to expire Friday": a past perfect keeps the plan in the past.
             return Some(if had() { Tense::Past } else { Tense::Future });
         }
+        // "the launch is set for Tuesday", "talks are set for Monday": a date fixed for an
+        // event still to come; "was set for" in a story told in the past keeps its tense.
+        if words.windows(3).any(|x| matches!(x[0], "is" | "are" | "now" | "been") && x[1] == "set" && x[2] == "for") {
+            return Some(if had() { Tense::Past } else { Tense::Future });
+        }
         self.tense_or_soon()
     }
     /// The tense, except that "as soon as" / "as early as" right before the expression
