@@ -289,6 +289,8 @@ impl DateExtractor {
             _ if w.near_pair(48, "this", "year") => y,
             // "In October, the company reported a loss": the main clause's past verb.
             _ if m > dm && fronted_before_past_verb(w) => y - 1,
+            // "up 5% since November", read in September: the last November.
+            _ if m > dm && w.after_since() => y - 1,
             _ => match w.tense_or_deadline() {
                 Some(Tense::Past) if m > dm + 1 => y - 1,
                 // The month after the DCT's in a past clause is most often a plan reported in
@@ -336,7 +338,8 @@ impl DateExtractor {
                 if wd.is_none()
                     && date > dct
                     && ((tense == Some(Tense::Past) && governed_by_past_verb(w.before()))
-                        || fronted_before_past_verb(w))
+                        || fronted_before_past_verb(w)
+                        || w.after_since())
                 {
                     date = Date::new(date.year() - 1, m, d).ok()?;
                 }
