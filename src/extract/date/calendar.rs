@@ -14,21 +14,21 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month-day-year",
-        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s+(?P<y>{YEAR})\b",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})(?:\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|\s+(?P<dw>{ORD}))\b,?\s+(?P<y>{YEAR})\b",
         classes: MONTH,
         guard: DateExtractor::guard_month_day,
         norm: DateExtractor::norm_month_day,
     },
     Rule {
         name: "day-month-year",
-        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<the2>the\s+)?(?P<dw>{ORD})\s+of\s+)(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
         classes: MONTH,
         guard: DateExtractor::guard_month_day,
         norm: DateExtractor::norm_month_day,
     },
     Rule {
         name: "month-day",
-        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?P<m>{MONTH})(?:\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|\s+(?P<dw>{ORD}))\b",
         classes: MONTH,
         guard: DateExtractor::guard_month_day,
         norm: DateExtractor::norm_month_day,
@@ -46,7 +46,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         name: "day-month",
-        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})",
+        pattern: r"\b(?:(?P<wd>{WD}),?\s+)?(?:(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<the2>the\s+)?(?P<dw>{ORD})\s+of\s+)(?P<m>{MONTH})",
         classes: MONTH,
         guard: DateExtractor::guard_month_day,
         norm: DateExtractor::norm_month_day,
@@ -89,12 +89,44 @@ pub(super) const RULES: &[Rule] = &[
     },
 ];
 
+/// Words that may follow a day spelt as an ordinal word ("on March eighth at noon").
+const WORD_DAY_FOLLOWERS: &[&str] = &[
+    "at", "in", "on", "and", "or", "to", "through", "until", "when", "after", "before", "for", "with", "by", "from",
+    "this", "next", "last", "that", "the", "a", "is", "was", "will", "would", "has", "had", "were", "are", "of", "as",
+    "but", "while", "because", "since", "if", "so", "then",
+];
+
 impl DateExtractor {
     /// The day is a day of a month, and no digit follows.
     pub(super) fn guard_month_day(&self, n: &Near<'_>, caps: &Captures<'_>) -> bool {
-        let Near { text, e, .. } = *n;
+        let Near { text, e, after, .. } = *n;
+        if let Some(dw) = caps.name("dw") {
+            return self.guard_word_day(caps, dw.as_str(), after);
+        }
         let d: u32 = caps.name("d").and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
         (1..=31).contains(&d) && !text[e..].starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// A day of the month spelt as an ordinal word ("March eighth", "the twenty-fifth of
+    /// October", "the Fourth of July"): the month is capitalised (not the verb "may"), the
+    /// ordinal before "of" has "the" or a capital (not "a third of March sales"), and the
+    /// phrase ends there ("June first rose", "March first-quarter" are no dates).
+    fn guard_word_day(&self, caps: &Captures<'_>, dw: &str, after: &str) -> bool {
+        let capital = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let month_ok = caps.name("m").is_some_and(|m| capital(m.as_str()));
+        // The month comes after the ordinal ("the fifth of May").
+        let before_month = caps.name("m").is_some_and(|m| m.start() > caps.name("dw").map_or(0, |d| d.start()));
+        if !month_ok || (before_month && caps.name("the2").is_none() && !capital(dw)) {
+            return false;
+        }
+        if before_month || caps.name("y").is_some() {
+            return true;
+        }
+        if after.starts_with(['-', '\u{2013}']) || after.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        next.is_empty() || capital(next) || WORD_DAY_FOLLOWERS.contains(&next)
     }
 
     /// The day; with "the week of", its ISO week.
@@ -289,6 +321,8 @@ impl DateExtractor {
             _ if w.near_pair(48, "this", "year") => y,
             // "In October, the company reported a loss": the main clause's past verb.
             _ if m > dm && fronted_before_past_verb(w) => y - 1,
+            // "up 5% since November", read in September: the last November.
+            _ if m > dm && w.after_since() => y - 1,
             _ => match w.tense_or_deadline() {
                 Some(Tense::Past) if m > dm + 1 => y - 1,
                 // The month after the DCT's in a past clause is most often a plan reported in
@@ -320,7 +354,10 @@ impl DateExtractor {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
         let dct = w.dct;
         let m = self.lex.month(g("m")?)?;
-        let d: i8 = g("d")?.parse().ok()?;
+        let d: i8 = match g("dw") {
+            Some(dw) => i8::try_from(self.lex.ordinal(dw)?).ok()?,
+            None => g("d")?.parse().ok()?,
+        };
         if let Some(y) = g("y") {
             let y: i16 = y.parse().ok()?;
             let date = Date::new(y, m, d).ok()?;
@@ -336,7 +373,8 @@ impl DateExtractor {
                 if wd.is_none()
                     && date > dct
                     && ((tense == Some(Tense::Past) && governed_by_past_verb(w.before()))
-                        || fronted_before_past_verb(w))
+                        || fronted_before_past_verb(w)
+                        || w.after_since())
                 {
                     date = Date::new(date.year() - 1, m, d).ok()?;
                 }

@@ -298,12 +298,49 @@ impl DateExtractor {
         lower && prep && !glued_before && !glued_after && !of_after
     }
 
+    /// The day a weekday (or `today`, `yesterday`, `tomorrow`) names right after a part of
+    /// the day, bare or after `on` / `of`: "before dawn on Tuesday", "at dusk Friday". The
+    /// weekday is resolved as its own rule resolves it (by the tense around, a deadline
+    /// preposition before the part of the day aside: "before dawn on Tuesday" is no deadline).
+    fn day_named_after(&self, w: &Where<'_>) -> Option<Date> {
+        let dct = w.dct?;
+        let rest = w.after().trim_start_matches([' ', '\u{a0}']);
+        let rest = ["on ", "of ", "On "].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest).trim_start();
+        let word = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        // A word glued to what follows ("Tuesday's" is fine, "Tuesday-night" too) stays a day.
+        match word.to_ascii_lowercase().as_str() {
+            "today" => return Some(dct),
+            "yesterday" => return dct.yesterday().ok(),
+            "tomorrow" => return dct.tomorrow().ok(),
+            _ => {}
+        }
+        // Full weekday names only: "Sun", "Wed" are words or names too.
+        if word.len() < 6 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let wd = weekday(self.lex.weekday(word)?)?;
+        let b = w.before().trim_end();
+        let prev = b.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+        let t = if matches!(prev.as_str(), "before" | "by" | "until" | "till" | "through") {
+            w.tense_or_soon()
+        } else {
+            w.tense_or_deadline()
+        };
+        weekday_near(dct, wd, t)
+    }
+
     pub(super) fn norm_bare_pod(&self, caps: &Captures<'_>, w: &Where<'_>) -> Option<Norm> {
         let g = |n: &str| caps.name(n).map(|m| m.as_str());
         let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
         let dct = w.dct;
         let pos = g("pos").and_then(pos_mod);
         let code = self.lex.parts_of_day.get(&gl("pb")?)?.clone();
+        // "before dawn on Tuesday", "at dusk Friday": the day named right after is its day.
+        if let Some(d) = self.day_named_after(w) {
+            let mut n = Norm::point(Point::DayTime(d, code), Anchor::Dct);
+            n.ty = TimexType::Time;
+            return Some(n.with_mod(pos.or_else(|| g("posin").and_then(pos_mod))));
+        }
         // The day last spoken of, if it was in the last sentences; else the DCT's.
         let near = w.prev.filter(|(p, _, sn)| {
             w.sentence_no.saturating_sub(*sn) <= 2 && matches!(p, Point::Day(_) | Point::DayTime(..))

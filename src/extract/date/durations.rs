@@ -297,6 +297,15 @@ impl DateExtractor {
         if self.is_age(before, &tail) || is_measure(&text[s..e], &tail) {
             return false;
         }
+        // "the early hours of Thursday", "the small hours", "the wee hours of the morning":
+        // the first hours after midnight, a part of the day spoken of, no amount of time.
+        let u = caps.name("u").map_or("", |m| m.as_str());
+        if u.eq_ignore_ascii_case("hours")
+            && (caps.name("v").is_some_and(|v| v.as_str().eq_ignore_ascii_case("the early"))
+                || matches!(prev_lower.as_str(), "small" | "wee" | "early"))
+        {
+            return false;
+        }
         // Bare plural units need a temporal frame around them ("for years", "in weeks",
         // "years ago", "weeks after"); "the years" alone is too vague.
         if caps.name("v").is_none() {

@@ -15,7 +15,7 @@ use super::rule::*;
 pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "rel-unit",
-        pattern: r"(?:{POS})?\b(?P<rel>last|next|this|that|current|the\s+current|coming|this\s+coming|this\s+past|past|previous|the\s+previous|the\s+same|same|the\s+following|following|the\s+prior|prior|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|the\s+fiscal|fiscal|the\s+latest|the\s+late|the\s+early)\s+(?P<u>week|month|year|quarter|decade|century|period|fiscal\s+year|calendar\s+year|school\s+year|day|session)\b",
+        pattern: r"(?:{POS})?\b(?P<rel>last|next|this|that|current|the\s+current|coming|this\s+coming|this\s+past|past|previous|the\s+previous|the\s+same|that\s+same|that\s+very|same|the\s+following|following|the\s+prior|prior|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|the\s+fiscal|fiscal|the\s+latest|the\s+late|the\s+early)\s+(?P<u>week|month|year|quarter|decade|century|period|fiscal\s+year|calendar\s+year|school\s+year|day|session)\b",
         classes: UNIT,
         guard: DateExtractor::guard_rel_unit,
         norm: DateExtractor::norm_rel_unit,
@@ -78,7 +78,8 @@ impl DateExtractor {
         let gl = |n: &str| caps.name(n).map(|m| squash(&m.as_str().to_ascii_lowercase()));
         let dct = w.dct;
         let pos = g("pos").and_then(pos_mod);
-        let rel = gl("rel")?;
+        // "that same day", "that very week": the day or week last spoken of, as "the same day".
+        let rel = gl("rel").map(|r| if r == "that same" || r == "that very" { "the same".to_string() } else { r })?;
         let u = gl("u")?;
         let unit = match u.as_str() {
             "week" => Unit::Week,

@@ -287,6 +287,7 @@ const FUTURE: &[&str] = &[
     "tomorrow",
     "going",
     "expects",
+    "expect",
     "plans",
     "planning",
     "intends",
@@ -628,6 +629,14 @@ pub fn tense_near(text: &str, sentence: (usize, usize), at: (usize, usize)) -> O
         });
         if after_be {
             continue;
+        }
+        // "expected to hit Sunday", "plans to cut": a verb after the infinitive "to" is its
+        // base form ("hit", "cut", "put" only look like a preterite), no past.
+        if t == Some(Tense::Past) && !weak {
+            let pw = s[..start].trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            if pw.eq_ignore_ascii_case("to") && !w.ends_with("ed") && !matches!(w, "ago" | "last" | "earlier") {
+                continue;
+            }
         }
         if let Some(t) = t {
             let dist = if we <= at.0 { at.0 - we } else { ws.saturating_sub(at.1) };

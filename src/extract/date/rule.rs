@@ -207,6 +207,11 @@ impl Where<'_> {
         // "before Friday's purchases": the preposition governs the noun, an event already named.
         let possessive = self.after().starts_with("'s") || self.after().starts_with("’s");
         let had = || self.near_words(80).any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("hadn't"));
+        // "prices have risen since November", "closed since Tuesday": the start of a stretch
+        // that reaches the present is in the past, whatever the verb's tense.
+        if self.after_since() {
+            return Some(Tense::Past);
+        }
         if !possessive && matches!(prev.to_ascii_lowercase().as_str(), "by" | "through" | "until" | "till" | "before") {
             // "had filed reports by Wednesday", "until Thursday they had not called": a past
             // perfect keeps the deadline in the past.
@@ -234,7 +239,17 @@ impl Where<'_> {
             // "had been due to expire Friday": a past perfect keeps the plan in the past.
             return Some(if had() { Tense::Past } else { Tense::Future });
         }
+        // "the launch is set for Tuesday", "talks are set for Monday": a date fixed for an
+        // event still to come; "was set for" in a story told in the past keeps its tense.
+        if words.windows(3).any(|x| matches!(x[0], "is" | "are" | "now" | "been") && x[1] == "set" && x[2] == "for") {
+            return Some(if had() { Tense::Past } else { Tense::Future });
+        }
         self.tense_or_soon()
+    }
+    /// True when the preposition `since` comes right before the expression ("since May").
+    pub(super) fn after_since(&self) -> bool {
+        let prev = self.before().trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        prev.eq_ignore_ascii_case("since")
     }
     /// The tense, except that "as soon as" / "as early as" right before the expression
     /// points to the future.

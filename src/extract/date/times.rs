@@ -161,7 +161,7 @@ impl DateExtractor {
                 "today" => Some(dct),
                 "yesterday" => dct.yesterday().ok(),
                 "tomorrow" => dct.tomorrow().ok(),
-                x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense())),
+                x => weekday(self.lex.weekday(x)?).and_then(|wd| weekday_near(dct, wd, w.tense_or_deadline())),
             },
             (None, Some(dct)) => {
                 // "at 10:35 a.m. (0735 GMT) Friday": the weekday after a parenthesis.
@@ -187,7 +187,7 @@ impl DateExtractor {
                     },
                 );
                 if let Some(wd) = paren_wd {
-                    weekday_near(dct, wd, w.tense())
+                    weekday_near(dct, wd, w.tense_or_deadline())
                 } else if let Some((d, i)) = prev_day {
                     anchor = Anchor::Prev(i);
                     Some(d)
