@@ -18,7 +18,7 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 13] = [
+pub(super) const RUN_RULES: [RunRule; 14] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
     ROLE_OF_BODY,
@@ -31,6 +31,7 @@ pub(super) const RUN_RULES: [RunRule; 13] = [
     KNOWN_ORG_EXTENDED,
     GIVEN_NAME_PERSON,
     ROLE_BEFORE_GIVEN_NAME,
+    PLACE_THEN_GIVEN_NAME,
     LOCATED_ORG,
 ];
 
@@ -448,6 +449,31 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
         }
         let role: String = s.text[s.t[i].s..s.t[k - 1].e].to_string();
         s.analyse_plain(k, j, gaz_at, Some(role), units);
+        true
+    },
+};
+
+/// `place-then-given-name`: a one-word place or state the gazetteer knows, then one
+/// capitalised word that is a given name and no more: "Paris Hilton", "Washington Irving",
+/// "America Ferrera", "Perth Glory". Inside a sentence a place is not written before a bare
+/// first name, so the two words are one name (GUIDELINES ACTOR: a name is kept whole), of
+/// unknown kind: the name rules decide whether it names a person or a club. Not in a
+/// headline, where capitals prove nothing, nor after a title ("Mayor Paris Hilton" keeps
+/// the title's rule).
+const PLACE_THEN_GIVEN_NAME: RunRule = RunRule {
+    name: "place-then-given-name",
+    apply: |s, r, units| {
+        let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+        let place = gaz_at[i].is_some_and(|(gj, e)| gj == i && matches!(e, Entry::State { .. } | Entry::Place));
+        if !(j == i + 1 && place && !s.headline && r.role.is_none()) {
+            return false;
+        }
+        let given = gaz_at[j].is_none() && s.is_word(j) && s.lex.given.contains(s.w(j));
+        // ("in Paris Monday": a weekday is no given name; `analyse_run` took it off already.)
+        if !given || WEEKDAYS.contains(&s.w(j)) {
+            return false;
+        }
+        units.push(Unit { i, j, class: Class::Unknown, initial: s.initial[i], role: None });
         true
     },
 };

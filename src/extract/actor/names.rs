@@ -347,6 +347,24 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
 }
 
 impl Sentence<'_> {
+    /// "Cesaroni Design", "Soleilmoon Recordings", "Special Events": capitalised words of
+    /// unknown kind that open with no given name and hold a word the document writes in
+    /// lowercase elsewhere (or a common word) are a company's or a thing's name made of
+    /// English nouns, not a person's (GUIDELINES ACTOR: a person's name is a given name and a
+    /// surname; "Paul Design" opens with a given name and stays a person). The lowercase
+    /// particles of a surname ("de", "van") are no such words.
+    pub(super) fn common_noun_name(&self, i: usize, j: usize) -> bool {
+        if self.lex.given.contains(self.w(i)) || NAME_PARTICLES.contains(&self.lw(i)) {
+            return false;
+        }
+        (i..=j).any(|x| {
+            self.is_word(x)
+                && self.cap(x)
+                && !NAME_PARTICLES.contains(&self.lw(x))
+                && (self.lower_words.contains(self.lw(x)) || self.lex.common.contains(self.lw(x)))
+        })
+    }
+
     /// A possessive right after token `j` that no noun follows: punctuation, the end, or a
     /// word that cannot open a noun phrase ("and", "in", "was", "became").
     pub(super) fn elliptical_possessive(&self, j: usize) -> bool {
@@ -444,6 +462,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         && !article
         && !the
         && !s.medium_after(u.j)
+        && !s.common_noun_name(u.i, u.j)
         && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-")
     {
         ActorKind::Person
