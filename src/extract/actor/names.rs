@@ -305,9 +305,13 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
     // common noun that says what it is names an organisation.
     let described = s.org_descriptor_before(u.i);
+    // "losing to Tulsa 63-7", a results line "Feyenoord 2 Vitesse Arnhem 0": a team that
+    // played, an organisation.
+    let team = s.results || s.score_after(u.j);
     let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
         || s.agent_before(u.i, u.j)
-        || described;
+        || described
+        || team;
     let acronym = is_acronym(name)
         && !s.headline
         && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
@@ -327,7 +331,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // something is a network, a paper or an agency, not a person (a sentence in capitals is a
     // headline, decided above).
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
-    let kind = if (person_object || who) && !described && !capitals && !s.medium_after(u.j) {
+    let kind = if (person_object || who) && !described && !capitals && !team && !s.medium_after(u.j) {
         ActorKind::Person
     } else {
         ActorKind::Organization
@@ -463,6 +467,8 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         && !the
         && !s.medium_after(u.j)
         && !s.common_noun_name(u.i, u.j)
+        && !s.results
+        && !s.score_after(u.j)
         && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-")
     {
         ActorKind::Person
