@@ -11,7 +11,7 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{head_is_plural, is_acronym, is_inner_particle, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -356,7 +356,8 @@ impl Sentence<'_> {
     /// lowercase elsewhere (or a common word) are a company's or a thing's name made of
     /// English nouns, not a person's (GUIDELINES ACTOR: a person's name is a given name and a
     /// surname; "Paul Design" opens with a given name and stays a person). The lowercase
-    /// particles of a surname ("de", "van") are no such words.
+    /// particles of a surname ("de", "van") and those inside a name ("Adenet Le Roi",
+    /// "Osama Bin Laden") are no such words.
     pub(super) fn common_noun_name(&self, i: usize, j: usize) -> bool {
         if self.lex.given.contains(self.w(i)) || NAME_PARTICLES.contains(&self.lw(i)) {
             return false;
@@ -364,7 +365,7 @@ impl Sentence<'_> {
         (i..=j).any(|x| {
             self.is_word(x)
                 && self.cap(x)
-                && !NAME_PARTICLES.contains(&self.lw(x))
+                && !(x > i && is_inner_particle(self.lw(x)))
                 && (self.lower_words.contains(self.lw(x)) || self.lex.common.contains(self.lw(x)))
         })
     }

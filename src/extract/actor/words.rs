@@ -104,3 +104,11 @@ pub(super) fn is_initial(w: &str) -> bool {
 /// Particles that open a surname ("van Gogh", "de Blasio", "von der Leyen", "da Silva").
 pub(super) const NAME_PARTICLES: &[&str] =
     &["van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "dos", "das", "ter", "ten"];
+
+/// Particles written inside a person's name between its words, beyond those opening a
+/// surname: French "le", "la", "les", "des" ("Adenet le Roi", "Jean de La Fontaine"), Arabic
+/// "bin", "ibn", "al", "el" ("Osama bin Laden"), Spanish "y" ("Ortega y Gasset"). A text
+/// that writes such a word in lowercase elsewhere does not make the name one of common nouns.
+pub(super) fn is_inner_particle(lw: &str) -> bool {
+    NAME_PARTICLES.contains(&lw) || ["le", "la", "les", "des", "bin", "ibn", "al", "el", "y"].contains(&lw)
+}
