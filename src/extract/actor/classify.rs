@@ -674,7 +674,10 @@ impl Sentence<'_> {
             // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)
             let honorific =
                 matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
-            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
+            // "Republican House members": a party's adjective before the word of a legislative
+            // body is no title before a name (`party_body` makes the two words a body).
+            let party_body = self.party_body(i, j);
+            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific && !party_body) {
                 // "Major League Baseball" is no title before a name.
                 let org_after = last_org.is_some_and(|x| x >= i + len);
                 if i + len <= j && !org_after {

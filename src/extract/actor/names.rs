@@ -358,6 +358,19 @@ impl Sentence<'_> {
     /// surname; "Paul Design" opens with a given name and stays a person). The lowercase
     /// particles of a surname ("de", "van") and those inside a name ("Adenet Le Roi",
     /// "Osama Bin Laden") are no such words.
+    /// "Republican House", "Democratic House leaders": a party's adjective, then the word of a
+    /// legislative body and no more, names the party's side of the body, an organisation;
+    /// the adjective is no title and the body's word no person's name (GUIDELINES ACTOR:
+    /// named organisations; titles go into `role` only before a person's name).
+    pub(super) fn party_body(&self, i: usize, j: usize) -> bool {
+        j == i + 1
+            && matches!(self.w(i), "Republican" | "Democratic" | "Democrat")
+            && matches!(
+                self.w(j),
+                "House" | "Senate" | "Congress" | "Caucus" | "Conference" | "Legislature" | "Assembly"
+            )
+    }
+
     pub(super) fn common_noun_name(&self, i: usize, j: usize) -> bool {
         if self.lex.given.contains(self.w(i)) || NAME_PARTICLES.contains(&self.lw(i)) {
             return false;
@@ -468,6 +481,7 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         && !the
         && !s.medium_after(u.j)
         && !s.common_noun_name(u.i, u.j)
+        && !s.party_body(u.i, u.j)
         && !s.results
         && !s.score_after(u.j)
         && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-")
