@@ -302,6 +302,16 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     {
         return;
     }
+    // "the Obama administration", "the Bush and Obama administrations": a named modifier of
+    // "administration" names the leader whose government it is, a person (GUIDELINES ACTOR:
+    // named mentions are always annotated), linked to the full name when the text gives it.
+    if !weak && s.administration_after(u.j) {
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), None, "administration-name");
+        c.pending = Pending::Person;
+        s.mark(u.i, u.j);
+        out.push(c);
+        return;
+    }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
     // common noun that says what it is names an organisation.
     let described = s.org_descriptor_before(u.i);
@@ -362,6 +372,14 @@ impl Sentence<'_> {
     /// legislative body and no more, names the party's side of the body, an organisation;
     /// the adjective is no title and the body's word no person's name (GUIDELINES ACTOR:
     /// named organisations; titles go into `role` only before a person's name).
+    /// "administration(s)" right after token `j`, or "and", one capitalised word and
+    /// "administrations" ("the [Bush] and Obama administrations").
+    pub(super) fn administration_after(&self, j: usize) -> bool {
+        let w = |k: usize| if k < self.t.len() && self.is_word(k) { self.w(k) } else { "" };
+        matches!(w(j + 1), "administration" | "administrations")
+            || (w(j + 1) == "and" && j + 2 < self.t.len() && self.cap(j + 2) && w(j + 3) == "administrations")
+    }
+
     pub(super) fn party_body(&self, i: usize, j: usize) -> bool {
         j == i + 1
             && matches!(self.w(i), "Republican" | "Democratic" | "Democrat")
