@@ -11,7 +11,9 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, is_inner_particle, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{
+    head_is_plural, is_acronym, is_common_acronym, is_inner_particle, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES,
+};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -290,7 +292,9 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // measure after its number.
     // ("the Democratic primary", "to track Muslims": a party's or a faith's adjective or
     // plural alone describes or counts people and names no actor.)
+    // ("a VIP lounge", "won by KO", "two DJs": an acronym that is an ordinary noun.)
     if COMPASS.contains(&name)
+        || is_common_acronym(name)
         || s.is_group_word(name)
         || is_measure(name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))

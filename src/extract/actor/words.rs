@@ -112,3 +112,17 @@ pub(super) const NAME_PARTICLES: &[&str] =
 pub(super) fn is_inner_particle(lw: &str) -> bool {
     NAME_PARTICLES.contains(&lw) || ["le", "la", "les", "des", "bin", "ibn", "al", "el", "y"].contains(&lw)
 }
+
+/// Acronyms that are ordinary nouns of English, not names: a role ("CEO", "DJ", "VIP",
+/// "MVP"), a degree ("PhD"), a thing or a measure ("TV", "SUV", "DVD", "GDP", "ERA"), a
+/// result ("KO"), a police unit's kind ("SWAT"). Alone (or in the plural) they name no
+/// organisation (GUIDELINES ACTOR: named organisations, people).
+pub(super) fn is_common_acronym(w: &str) -> bool {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|b| b.len() >= 2).unwrap_or(w);
+    [
+        "VIP", "DJ", "MC", "KO", "TKO", "MVP", "ERA", "RBI", "CEO", "CFO", "COO", "CTO", "PhD", "MBA", "TV", "HDTV",
+        "SUV", "BMX", "CAD", "DVD", "CD", "PC", "GPS", "ATM", "GDP", "GNP", "IQ", "DNA", "RNA", "HIV", "IPO", "UFO",
+        "CPU", "RPG", "FAQ", "URL", "SMS", "LCD", "LED", "VAT", "ICU", "SWAT", "POS", "OST", "LP", "EP",
+    ]
+    .contains(&w)
+}
