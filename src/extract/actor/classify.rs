@@ -18,7 +18,7 @@ use crate::model::ActorKind;
 
 /// The rules for a capitalised run, tried in order: the first that decides (returns true)
 /// pushes its units; a run none decides is split at its gazetteer names (`analyse_plain`).
-pub(super) const RUN_RULES: [RunRule; 13] = [
+pub(super) const RUN_RULES: [RunRule; 14] = [
     SETTLEMENT_OF,
     SETTLEMENT_IS,
     ROLE_OF_BODY,
@@ -31,6 +31,7 @@ pub(super) const RUN_RULES: [RunRule; 13] = [
     KNOWN_ORG_EXTENDED,
     GIVEN_NAME_PERSON,
     ROLE_BEFORE_GIVEN_NAME,
+    PLACE_THEN_GIVEN_NAME,
     LOCATED_ORG,
 ];
 
@@ -452,6 +453,31 @@ const ROLE_BEFORE_GIVEN_NAME: RunRule = RunRule {
     },
 };
 
+/// `place-then-given-name`: a one-word place or state the gazetteer knows, then one
+/// capitalised word that is a given name and no more: "Paris Hilton", "Washington Irving",
+/// "America Ferrera", "Perth Glory". Inside a sentence a place is not written before a bare
+/// first name, so the two words are one name (GUIDELINES ACTOR: a name is kept whole), of
+/// unknown kind: the name rules decide whether it names a person or a club. Not in a
+/// headline, where capitals prove nothing, nor after a title ("Mayor Paris Hilton" keeps
+/// the title's rule).
+const PLACE_THEN_GIVEN_NAME: RunRule = RunRule {
+    name: "place-then-given-name",
+    apply: |s, r, units| {
+        let (i, j, gaz_at) = (r.i, r.j, r.gaz_at);
+        let place = gaz_at[i].is_some_and(|(gj, e)| gj == i && matches!(e, Entry::State { .. } | Entry::Place));
+        if !(j == i + 1 && place && !s.headline && r.role.is_none()) {
+            return false;
+        }
+        let given = gaz_at[j].is_none() && s.is_word(j) && s.lex.given.contains(s.w(j));
+        // ("in Paris Monday": a weekday is no given name; `analyse_run` took it off already.)
+        if !given || WEEKDAYS.contains(&s.w(j)) {
+            return false;
+        }
+        units.push(Unit { i, j, class: Class::Unknown, initial: s.initial[i], role: None });
+        true
+    },
+};
+
 /// A state or a place with unknown capitalised words: "Air Canada", "Perth Glory", "Garuda
 /// Indonesia" name organisations (not with "and", nor after a given name: "Paris Hilton").
 const LOCATED_ORG: RunRule = RunRule { name: "located-org", apply: located_org };
@@ -648,7 +674,10 @@ impl Sentence<'_> {
             // ("Mr Justice Anthony Mann": a title follows the honorific, then the name.)
             let honorific =
                 matches!(role.as_deref(), Some("Mr" | "Mrs" | "Ms" | "Dr" | "Miss" | "Sir" | "Dame")) && i == j;
-            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific) {
+            // "Republican House members": a party's adjective before the word of a legislative
+            // body is no title before a name (`party_body` makes the two words a body).
+            let party_body = self.party_body(i, j);
+            if let Some((len, r)) = self.title_at(i).filter(|_| !honorific && !party_body) {
                 // "Major League Baseball" is no title before a name.
                 let org_after = last_org.is_some_and(|x| x >= i + len);
                 if i + len <= j && !org_after {

@@ -11,7 +11,9 @@ use super::lexicon::{Entry, HeadRule};
 use super::rule::{Act, Cand, Class, Names, Pass, Pending, Unit, UnitRule};
 use super::sentence::Sentence;
 use super::token::Kind;
-use super::words::{head_is_plural, is_acronym, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES};
+use super::words::{
+    head_is_plural, is_acronym, is_common_acronym, is_inner_particle, COMPASS, CONNECTORS, DETERMINERS, NAME_PARTICLES,
+};
 use crate::model::{ActorKind, Mention};
 
 /// Participles that make the name before them in one word an actor: "EADS-led", "Iran-backed".
@@ -290,7 +292,9 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // measure after its number.
     // ("the Democratic primary", "to track Muslims": a party's or a faith's adjective or
     // plural alone describes or counts people and names no actor.)
+    // ("a VIP lounge", "won by KO", "two DJs": an acronym that is an ordinary noun.)
     if COMPASS.contains(&name)
+        || is_common_acronym(name)
         || s.is_group_word(name)
         || is_measure(name)
         || (u.initial && ADVERB_ENDINGS.iter().any(|e| s.lw(u.i).ends_with(e)))
@@ -302,12 +306,26 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     {
         return;
     }
+    // "the Obama administration", "the Bush and Obama administrations": a named modifier of
+    // "administration" names the leader whose government it is, a person (GUIDELINES ACTOR:
+    // named mentions are always annotated), linked to the full name when the text gives it.
+    if !weak && s.administration_after(u.j) {
+        let mut c = s.cand(u.i, u.j, ActorKind::Person, Mention::Name, name.to_string(), None, "administration-name");
+        c.pending = Pending::Person;
+        s.mark(u.i, u.j);
+        out.push(c);
+        return;
+    }
     // "engine maker Europrop", "German airline Aer Lingus": a name after the
     // common noun that says what it is names an organisation.
     let described = s.org_descriptor_before(u.i);
+    // "losing to Tulsa 63-7", a results line "Feyenoord 2 Vitesse Arnhem 0": a team that
+    // played, an organisation.
+    let team = s.results || s.score_after(u.j);
     let acting = (s.acting_after(u.j, false) == Act::Active && !s.after_preposition(u.i))
         || s.agent_before(u.i, u.j)
-        || described;
+        || described
+        || team;
     let acronym = is_acronym(name)
         && !s.headline
         && name.chars().filter(|c| c.is_alphanumeric()).count() > 2
@@ -327,7 +345,7 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
     // something is a network, a paper or an agency, not a person (a sentence in capitals is a
     // headline, decided above).
     let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
-    let kind = if (person_object || who) && !described && !capitals && !s.medium_after(u.j) {
+    let kind = if (person_object || who) && !described && !capitals && !team && !s.medium_after(u.j) {
         ActorKind::Person
     } else {
         ActorKind::Organization
@@ -347,6 +365,46 @@ fn single_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Vec<Can
 }
 
 impl Sentence<'_> {
+    /// "Cesaroni Design", "Soleilmoon Recordings", "Special Events": capitalised words of
+    /// unknown kind that open with no given name and hold a word the document writes in
+    /// lowercase elsewhere (or a common word) are a company's or a thing's name made of
+    /// English nouns, not a person's (GUIDELINES ACTOR: a person's name is a given name and a
+    /// surname; "Paul Design" opens with a given name and stays a person). The lowercase
+    /// particles of a surname ("de", "van") and those inside a name ("Adenet Le Roi",
+    /// "Osama Bin Laden") are no such words.
+    /// "Republican House", "Democratic House leaders": a party's adjective, then the word of a
+    /// legislative body and no more, names the party's side of the body, an organisation;
+    /// the adjective is no title and the body's word no person's name (GUIDELINES ACTOR:
+    /// named organisations; titles go into `role` only before a person's name).
+    /// "administration(s)" right after token `j`, or "and", one capitalised word and
+    /// "administrations" ("the [Bush] and Obama administrations").
+    pub(super) fn administration_after(&self, j: usize) -> bool {
+        let w = |k: usize| if k < self.t.len() && self.is_word(k) { self.w(k) } else { "" };
+        matches!(w(j + 1), "administration" | "administrations")
+            || (w(j + 1) == "and" && j + 2 < self.t.len() && self.cap(j + 2) && w(j + 3) == "administrations")
+    }
+
+    pub(super) fn party_body(&self, i: usize, j: usize) -> bool {
+        j == i + 1
+            && matches!(self.w(i), "Republican" | "Democratic" | "Democrat")
+            && matches!(
+                self.w(j),
+                "House" | "Senate" | "Congress" | "Caucus" | "Conference" | "Legislature" | "Assembly"
+            )
+    }
+
+    pub(super) fn common_noun_name(&self, i: usize, j: usize) -> bool {
+        if self.lex.given.contains(self.w(i)) || NAME_PARTICLES.contains(&self.lw(i)) {
+            return false;
+        }
+        (i..=j).any(|x| {
+            self.is_word(x)
+                && self.cap(x)
+                && !(x > i && is_inner_particle(self.lw(x)))
+                && (self.lower_words.contains(self.lw(x)) || self.lex.common.contains(self.lw(x)))
+        })
+    }
+
     /// A possessive right after token `j` that no noun follows: punctuation, the end, or a
     /// word that cannot open a noun phrase ("and", "in", "was", "became").
     pub(super) fn elliptical_possessive(&self, j: usize) -> bool {
@@ -444,6 +502,10 @@ fn capitalised_name(s: &mut Sentence<'_>, n: &Names<'_>, ui: usize, out: &mut Ve
         && !article
         && !the
         && !s.medium_after(u.j)
+        && !s.common_noun_name(u.i, u.j)
+        && !s.party_body(u.i, u.j)
+        && !s.results
+        && !s.score_after(u.j)
         && !(u.i..=u.j).any(|x| is_acronym(s.w(x)) || s.w(x) == "-")
     {
         ActorKind::Person

@@ -32,6 +32,8 @@ pub(super) struct Sentence<'a> {
     pub(super) used: Vec<bool>,
     /// Title-case headline: capitals prove nothing.
     pub(super) headline: bool,
+    /// A results line or standings row of a sports page: its names are teams.
+    pub(super) results: bool,
     /// Ends with a full stop, a question or exclamation mark or a closing quote.
     pub(super) terminated: bool,
     /// Index of tokens where a sentence (or a quotation) starts.
@@ -91,6 +93,7 @@ impl<'a> Sentence<'a> {
             lower_words,
             used,
             headline: false,
+            results: false,
             terminated,
             initial,
             lows,
@@ -99,6 +102,11 @@ impl<'a> Sentence<'a> {
             known: None,
         };
         s.headline = s.is_headline() || s.is_shouted() || s.is_title_line();
+        // A results line is a table row, not a headline: its capitals write names.
+        if s.is_results_line() {
+            s.results = true;
+            s.headline = false;
+        }
         if let Some((place_end, body)) = s.dateline() {
             // The dateline's place is where the story was filed, not an actor; the story's
             // first sentence starts after its dash.
@@ -275,6 +283,52 @@ impl<'a> Sentence<'a> {
 
     pub(super) fn lw(&self, k: usize) -> &str {
         &self.lows[k]
+    }
+
+    /// A results line or a standings row of a sports page, where every name is a team (an
+    /// organisation) and capitals prove what they do in running text: "Ajax Amsterdam 3 PSV
+    /// Eindhoven 1", "Feyenoord 2 Vitesse Arnhem 0 (halftime 1-0)" (a name and its score,
+    /// twice), "Ajax 10 7 2 1 25 8 23" (a name and three numbers or more to the line's end).
+    pub(super) fn is_results_line(&self) -> bool {
+        let n = self.t.len();
+        let number = |k: usize| {
+            let w = self.w(k);
+            !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        let name_end = |k: usize| {
+            let mut x = k;
+            while x < n && self.is_word(x) && self.cap(x) {
+                x += 1;
+            }
+            x
+        };
+        let a = name_end(0);
+        if a == 0 || a >= n || !number(a) {
+            return false;
+        }
+        // A standings row: numbers only, three or more, to the end.
+        if n - a >= 3 && (a..n).all(number) {
+            return true;
+        }
+        let b = name_end(a + 1);
+        b > a + 1 && b < n && number(b) && (b + 1 == n || self.w(b + 1) == "(")
+    }
+
+    /// Is a game's score written right after token `j` ("losing to Tulsa 63-7", "beat Parma
+    /// 2-1")? Two numbers of one to three digits joined by a hyphen or a dash (years and
+    /// seasons, "1969-70", are four digits before the hyphen).
+    pub(super) fn score_after(&self, j: usize) -> bool {
+        let n = self.t.len();
+        let k = j + 1;
+        if k >= n {
+            return false;
+        }
+        let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        let w = self.w(k);
+        if let Some((a, b)) = w.split_once(['-', '–']) {
+            return number(a) && number(b);
+        }
+        k + 2 < n && number(w) && matches!(self.w(k + 1), "-" | "–") && number(self.w(k + 2))
     }
 
     /// A title-case or all-capitals line without final punctuation.

@@ -104,3 +104,25 @@ pub(super) fn is_initial(w: &str) -> bool {
 /// Particles that open a surname ("van Gogh", "de Blasio", "von der Leyen", "da Silva").
 pub(super) const NAME_PARTICLES: &[&str] =
     &["van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "dos", "das", "ter", "ten"];
+
+/// Particles written inside a person's name between its words, beyond those opening a
+/// surname: French "le", "la", "les", "des" ("Adenet le Roi", "Jean de La Fontaine"), Arabic
+/// "bin", "ibn", "al", "el" ("Osama bin Laden"), Spanish "y" ("Ortega y Gasset"). A text
+/// that writes such a word in lowercase elsewhere does not make the name one of common nouns.
+pub(super) fn is_inner_particle(lw: &str) -> bool {
+    NAME_PARTICLES.contains(&lw) || ["le", "la", "les", "des", "bin", "ibn", "al", "el", "y"].contains(&lw)
+}
+
+/// Acronyms that are ordinary nouns of English, not names: a role ("CEO", "DJ", "VIP",
+/// "MVP"), a degree ("PhD"), a thing or a measure ("TV", "SUV", "DVD", "GDP", "ERA"), a
+/// result ("KO"), a police unit's kind ("SWAT"). Alone (or in the plural) they name no
+/// organisation (GUIDELINES ACTOR: named organisations, people).
+pub(super) fn is_common_acronym(w: &str) -> bool {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).filter(|b| b.len() >= 2).unwrap_or(w);
+    [
+        "VIP", "DJ", "MC", "KO", "TKO", "MVP", "ERA", "RBI", "CEO", "CFO", "COO", "CTO", "PhD", "MBA", "TV", "HDTV",
+        "SUV", "BMX", "CAD", "DVD", "CD", "PC", "GPS", "ATM", "GDP", "GNP", "IQ", "DNA", "RNA", "HIV", "IPO", "UFO",
+        "CPU", "RPG", "FAQ", "URL", "SMS", "LCD", "LED", "VAT", "ICU", "SWAT", "POS", "OST", "LP", "EP",
+    ]
+    .contains(&w)
+}
