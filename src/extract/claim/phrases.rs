@@ -411,6 +411,17 @@ impl Sentence<'_, '_> {
                 || self.low(k - 1) == "on" && k >= 2 && CHAIN.contains(&self.low(k - 2)))
     }
 
+    /// The phrase starting at token `a` opens its clause: the sentence's start, after a quote
+    /// mark, a clause opener or a colon, or after an opening time or place adjunct.
+    pub fn opens_clause(&self, a: usize) -> bool {
+        a == 0
+            || self.t[a - 1].kind == Kind::Close
+            || self.t[a - 1].kind == Kind::Open
+            || CLAUSE_START.contains(&self.low(a - 1))
+            || self.t[a - 1].is_punct(":")
+            || self.t[a - 1].is_punct(",") && self.intro_adjunct(a - 1)
+    }
+
     /// "Richard Revesz, director of the Institute ..., said": the name before a long
     /// apposition closed by the separator at `l` (a comma or a dash): the farthest comma or
     /// dash (within 45 tokens) right after a capitalised word whose phrase opens the clause.
@@ -431,12 +442,7 @@ impl Sentence<'_, '_> {
             if np.pronoun {
                 continue;
             }
-            let opens = np.a == 0
-                || self.t[np.a - 1].kind == Kind::Close
-                || self.t[np.a - 1].kind == Kind::Open
-                || CLAUSE_START.contains(&self.low(np.a - 1))
-                || self.t[np.a - 1].is_punct(":")
-                || self.t[np.a - 1].is_punct(",") && self.intro_adjunct(np.a - 1);
+            let opens = self.opens_clause(np.a);
             // The apposition must not hold a verb of its own ("X, who said Y, ...").
             let has_cue = (c + 1..l).any(|k| {
                 (self.verb_form(k).is_some_and(|(_, f)| f == Form::Past) || self.low(k) == "says")
