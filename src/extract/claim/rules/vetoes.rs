@@ -43,12 +43,36 @@ fn called_without_label(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     }
     let i = c.i;
-    let has_quote = (i + 1..(i + 10).min(s.n())).any(|k| s.t[k].kind == Kind::Open);
+    // The label in quotes after the object: "called Ford's plans to open a plant in Mexico
+    // “a disgrace”" (the object may be long; a comma, semicolon or colon ends the search
+    // beyond the first ten words: "a firm called Gavekal, which argues “...”").
+    let open = |k: usize| s.t[k].kind == Kind::Open;
+    let has_quote = (i + 1..(i + 10).min(s.n())).any(open)
+        || (i + 1..(i + 30).min(s.n()))
+            .take_while(|&k| !(s.punct(k, ",") || s.punct(k, ";") || s.punct(k, ":")))
+            .any(open);
     let det = matches!(
         s.low(i + 1),
         "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
     );
-    veto_if(!has_quote && !det)
+    // "calls himself a democratic socialist": a reflexive object names itself.
+    let reflexive = matches!(s.low(i + 1), "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves");
+    veto_if(!has_quote && !det && !reflexive && !name_then_label(s, i + 1))
+}
+
+/// "called Clinton a liar": a name, then a predicate noun phrase opened by "a" / "an" (not a
+/// time: "called Clinton a day later", "a few times").
+fn name_then_label(s: &Sentence<'_, '_>, k: usize) -> bool {
+    let mut e = k;
+    while e < s.n() && (s.t[e].is_cap() || s.punct(e, ".") && e > k) && e < k + 4 {
+        e += 1;
+    }
+    e > k
+        && matches!(s.low(e), "a" | "an")
+        && !matches!(
+            s.low(e + 1),
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "few" | "couple" | "second" | "number" | "lot"
+        )
 }
 
 /// An infinitive ("to say", unless it continues a finite verb: "went on to say") or
