@@ -92,7 +92,8 @@ fn declared_persona(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 /// A bare or "-s" form right after an article, a possessive or a time adjective is a noun
 /// ("recent comments he made", "Trump's remarks", "its view of"), not a reporting verb.
 /// "her" is left out (an object before a bare infinitive: "heard her say"), and so is
-/// "let's".
+/// "let's". An "-s" form right before a cue verb's base or past form is a plural noun too
+/// ("fundraising reports show").
 pub const NOUN_READING: Rule<VerbAt> = Rule { name: "noun-reading", apply: noun_reading };
 fn noun_reading(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let i = c.i;
@@ -116,5 +117,6 @@ fn noun_reading(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
             | "previous"
     );
     let possessive = s.t[i - 1].kind == Kind::Possessive && i > 1 && s.low(i - 2) != "let";
-    veto_if(det || possessive)
+    // "reports show": a plural noun before the cue verb.
+    veto_if(det || possessive || s.plural_before_verb(i))
 }
