@@ -357,16 +357,16 @@ fn dev_file(name: &str) -> String {
 }
 
 /// The same measure on PolNeAR's train split, to see that the rules generalise beyond the
-/// documents they were developed on. Floors: the figures reached (cue F1 0.688, source 0.963,
-/// content 0.978, overlap F1 0.692) less 0.01 (source keeps 0.954).
+/// documents they were developed on. Floors: the figures reached (cue F1 0.689, source 0.964,
+/// content 0.979, overlap F1 0.694) less 0.01.
 #[test]
 fn polnear_train_attributions() {
     if let Some(t) = measure(&dev_file("polnear-train.jsonl")) {
         let (cue_f1, src, content, span_f1) = report("train", &t);
-        assert!(cue_f1 >= 0.677, "train cue F1 {cue_f1:.3}");
+        assert!(cue_f1 >= 0.679, "train cue F1 {cue_f1:.3}");
         assert!(src >= 0.954, "train source {src:.3}");
-        assert!(content >= 0.968, "train content {content:.3}");
-        assert!(span_f1 >= 0.682, "train overlap F1 {span_f1:.3}");
+        assert!(content >= 0.969, "train content {content:.3}");
+        assert!(span_f1 >= 0.684, "train overlap F1 {span_f1:.3}");
     }
 }
 

@@ -22,6 +22,9 @@ const FUNCTION_WORDS: &str = include_str!("../../../data/claims/function_words.t
 const BARE: &str = include_str!("../../../data/claims/bare.txt");
 const INTERROGATIVE: &str = include_str!("../../../data/claims/interrogative.txt");
 const MESSAGES: &str = include_str!("../../../data/claims/messages.txt");
+/// The actor extractor's given names: a speaker before a colon that opens with one is a
+/// person's name, whatever its last word ends with ("Ted Cruz:", "Sidney Blumenthal:").
+const GIVEN_NAMES: &str = include_str!("../../../data/actors/given_names.txt");
 
 /// How a cue takes its content (data/claims/verbs.txt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +80,8 @@ pub struct Lexicon {
     pub function_words: HashSet<String>,
     /// Nouns of a message a participle after them reports ("a statement saying").
     pub messages: HashSet<String>,
+    /// Given names, case-sensitive (`data/actors/given_names.txt`).
+    pub given_names: HashSet<String>,
     /// Every word that one of the per-token lookups of a sentence asks about, with all the
     /// answers at once (one hash lookup a token instead of four).
     pub words: HashMap<String, WordInfo>,
@@ -225,6 +230,7 @@ impl Lexicon {
         let function_words: HashSet<String> =
             lines(FUNCTION_WORDS).flat_map(str::split_whitespace).map(str::to_string).collect();
         let messages: HashSet<String> = lines(MESSAGES).flat_map(str::split_whitespace).map(str::to_string).collect();
+        let given_names: HashSet<String> = lines(GIVEN_NAMES).map(|l| l.trim().to_string()).collect();
         let mut words: HashMap<String, WordInfo> = HashMap::default();
         for (w, f) in forms {
             words.entry(w).or_default().form = Some(f);
@@ -238,7 +244,7 @@ impl Lexicon {
         for w in according.iter().filter_map(|p: &Vec<String>| p.first()) {
             words.entry(w.clone()).or_default().according = true;
         }
-        Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, messages, words }
+        Lexicon { verbs, phrasal, nouns, according, heads, demonyms, function_words, messages, given_names, words }
     }
 }
 

@@ -281,7 +281,10 @@ impl Sentence<'_, '_> {
         if !tk.is_word()
             || self.is_fn(b)
             || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
-            || self.verb_form(b).is_some() && !tk.is_cap() && !self.noun_after_determiner(b)
+            || self.verb_form(b).is_some()
+                && !tk.is_cap()
+                && !self.noun_after_determiner(b)
+                && !self.plural_before_verb(b)
         {
             return None;
         }
@@ -351,6 +354,20 @@ impl Sentence<'_, '_> {
     /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
     /// right before or across up to three modifiers ("the report", "the congressional
     /// report", "the Justice Department's annual report").
+    /// "new fundraising reports show", "leaked emails showed": an "-s" form that is also the
+    /// plural of a noun of message or a noun cue, right before a cue verb's base or past form,
+    /// is a plural noun, the subject of that verb (two finite verbs do not follow each other;
+    /// "says praise", "he claims praise ..." keep their verb).
+    pub fn plural_before_verb(&self, b: usize) -> bool {
+        let w = self.low(b);
+        self.verb_form(b).is_some_and(|(_, f)| f == Form::Third)
+            && (self.lex.messages.contains(w) || self.lex.nouns.contains_key(w))
+            && self.verb_form(b + 1).is_some_and(|(_, f)| matches!(f, Form::Base | Form::Past))
+            && !self.t[b + 1].is_cap()
+            && !(b > 0
+                && (pronoun_base(self.low(b - 1)).is_some() || matches!(self.low(b - 1), "who" | "which" | "that")))
+    }
+
     fn noun_after_determiner(&self, b: usize) -> bool {
         let mut k = b;
         while k > 0 && k + 4 > b {
@@ -411,6 +428,17 @@ impl Sentence<'_, '_> {
                 || self.low(k - 1) == "on" && k >= 2 && CHAIN.contains(&self.low(k - 2)))
     }
 
+    /// The phrase starting at token `a` opens its clause: the sentence's start, after a quote
+    /// mark, a clause opener or a colon, or after an opening time or place adjunct.
+    pub fn opens_clause(&self, a: usize) -> bool {
+        a == 0
+            || self.t[a - 1].kind == Kind::Close
+            || self.t[a - 1].kind == Kind::Open
+            || CLAUSE_START.contains(&self.low(a - 1))
+            || self.t[a - 1].is_punct(":")
+            || self.t[a - 1].is_punct(",") && self.intro_adjunct(a - 1)
+    }
+
     /// "Richard Revesz, director of the Institute ..., said": the name before a long
     /// apposition closed by the separator at `l` (a comma or a dash): the farthest comma or
     /// dash (within 45 tokens) right after a capitalised word whose phrase opens the clause.
@@ -431,12 +459,7 @@ impl Sentence<'_, '_> {
             if np.pronoun {
                 continue;
             }
-            let opens = np.a == 0
-                || self.t[np.a - 1].kind == Kind::Close
-                || self.t[np.a - 1].kind == Kind::Open
-                || CLAUSE_START.contains(&self.low(np.a - 1))
-                || self.t[np.a - 1].is_punct(":")
-                || self.t[np.a - 1].is_punct(",") && self.intro_adjunct(np.a - 1);
+            let opens = self.opens_clause(np.a);
             // The apposition must not hold a verb of its own ("X, who said Y, ...").
             let has_cue = (c + 1..l).any(|k| {
                 (self.verb_form(k).is_some_and(|(_, f)| f == Form::Past) || self.low(k) == "says")

@@ -21,8 +21,12 @@ impl Sentence<'_, '_> {
             (subj, relative) = self.subject_at_word(l);
         } else if self.t[l].is_punct(",") && l >= 2 {
             subj = self.subject_before_apposition(l);
-            if subj.is_none() {
-                subj = self.name_before_apposition(l);
+            // "Marta Olsen, a former director of the party, whose roots are ..., said": two
+            // appositions; the phrase before the last one does not open the clause, the name
+            // before the first one does.
+            // A dateline's dash opens the clause too ("WASHINGTON -- President Obama, ...").
+            if subj.is_none_or(|np| !(self.opens_clause(np.a) || np.a > 0 && self.is_dash(np.a - 1))) {
+                subj = self.name_before_apposition(l).or(subj);
             }
         } else if self.is_dash(l) {
             subj = self.name_before_apposition(l);

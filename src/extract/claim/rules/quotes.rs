@@ -65,7 +65,10 @@ fn speaker_colon(s: &Sentence<'_, '_>, &i: &usize) -> Verdict {
                         | "breaking"
                 )
         });
+        // A given name first makes the words a person's name ("Ted Cruz:", "Sidney
+        // Blumenthal:"), whatever their endings.
         let descriptive = i - s0 > 1
+            && !s.lex.given_names.contains(s.t[s0].text)
             && s.t[s0..i].iter().any(|x| {
                 ["ic", "al", "ive", "ous", "ing", "ed", "ion", "ions", "ment", "ity", "cy", "out"]
                     .iter()

@@ -421,8 +421,11 @@ impl Sentence<'_, '_> {
         // "voters see Sanders as electable": a verb of regarding reports a belief only with
         // "as" and its predicate, not a pronoun opening a clause ("saw him as he spoke").
         if REGARDING.contains(&verb.lemma.as_str()) {
-            let as_ = (r0..(r0 + 8).min(self.n()))
-                .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive)
+            // The object may hold a title's full stop ("sees Mr. Netanyahu as").
+            let abbreviation =
+                |k: usize| self.punct(k, ".") && k > r0 && self.t[k - 1].is_cap() && self.t[k - 1].text.len() <= 3;
+            let as_ = (r0..(r0 + 10).min(self.n()))
+                .take_while(|&k| self.t[k].is_word() || self.t[k].kind == Kind::Possessive || abbreviation(k))
                 .find(|&k| self.low(k) == "as")?;
             let next = self.t.get(as_ + 1)?;
             if as_ == r0

@@ -43,12 +43,36 @@ fn called_without_label(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
         return Verdict::Pass;
     }
     let i = c.i;
-    let has_quote = (i + 1..(i + 10).min(s.n())).any(|k| s.t[k].kind == Kind::Open);
+    // The label in quotes after the object: "called Ford's plans to open a plant in Mexico
+    // “a disgrace”" (the object may be long; a comma, semicolon or colon ends the search
+    // beyond the first ten words: "a firm called Gavekal, which argues “...”").
+    let open = |k: usize| s.t[k].kind == Kind::Open;
+    let has_quote = (i + 1..(i + 10).min(s.n())).any(open)
+        || (i + 1..(i + 30).min(s.n()))
+            .take_while(|&k| !(s.punct(k, ",") || s.punct(k, ";") || s.punct(k, ":")))
+            .any(open);
     let det = matches!(
         s.low(i + 1),
         "it" | "the" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those"
     );
-    veto_if(!has_quote && !det)
+    // "calls himself a democratic socialist": a reflexive object names itself.
+    let reflexive = matches!(s.low(i + 1), "himself" | "herself" | "themselves" | "itself" | "myself" | "ourselves");
+    veto_if(!has_quote && !det && !reflexive && !name_then_label(s, i + 1))
+}
+
+/// "called Clinton a liar": a name, then a predicate noun phrase opened by "a" / "an" (not a
+/// time: "called Clinton a day later", "a few times").
+fn name_then_label(s: &Sentence<'_, '_>, k: usize) -> bool {
+    let mut e = k;
+    while e < s.n() && (s.t[e].is_cap() || s.punct(e, ".") && e > k) && e < k + 4 {
+        e += 1;
+    }
+    e > k
+        && matches!(s.low(e), "a" | "an")
+        && !matches!(
+            s.low(e + 1),
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "few" | "couple" | "second" | "number" | "lot"
+        )
 }
 
 /// An infinitive ("to say", unless it continues a finite verb: "went on to say") or
@@ -68,7 +92,8 @@ fn declared_persona(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
 /// A bare or "-s" form right after an article, a possessive or a time adjective is a noun
 /// ("recent comments he made", "Trump's remarks", "its view of"), not a reporting verb.
 /// "her" is left out (an object before a bare infinitive: "heard her say"), and so is
-/// "let's".
+/// "let's". An "-s" form right before a cue verb's base or past form is a plural noun too
+/// ("fundraising reports show").
 pub const NOUN_READING: Rule<VerbAt> = Rule { name: "noun-reading", apply: noun_reading };
 fn noun_reading(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
     let i = c.i;
@@ -92,5 +117,6 @@ fn noun_reading(s: &Sentence<'_, '_>, c: &VerbAt) -> Verdict {
             | "previous"
     );
     let possessive = s.t[i - 1].kind == Kind::Possessive && i > 1 && s.low(i - 2) != "let";
-    veto_if(det || possessive)
+    // "reports show": a plural noun before the cue verb.
+    veto_if(det || possessive || s.plural_before_verb(i))
 }
