@@ -278,17 +278,7 @@ impl Sentence<'_, '_> {
                 return Some(Np { a: b, b, pronoun: false });
             }
         }
-        if !tk.is_word()
-            || self.is_fn(b)
-            || DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low())
-            || self.verb_form(b).is_some()
-                && !tk.is_cap()
-                && !self.noun_after_determiner(b)
-                && !self.plural_before_verb(b)
-        {
-            return None;
-        }
-        if !tk.text.chars().any(char::is_alphabetic) && !tk.text.chars().all(|c| c.is_ascii_digit()) {
+        if !self.can_head_np(b) {
             return None;
         }
         let mut a = b;
@@ -351,9 +341,6 @@ impl Sentence<'_, '_> {
         Some(Np { a, b, pronoun: false })
     }
 
-    /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
-    /// right before or across up to three modifiers ("the report", "the congressional
-    /// report", "the Justice Department's annual report").
     /// "new fundraising reports show", "leaked emails showed": an "-s" form that is also the
     /// plural of a noun of message or a noun cue, right before a cue verb's base or past form,
     /// is a plural noun, the subject of that verb (two finite verbs do not follow each other;
@@ -368,6 +355,24 @@ impl Sentence<'_, '_> {
                 && (pronoun_base(self.low(b - 1)).is_some() || matches!(self.low(b - 1), "who" | "which" | "that")))
     }
 
+    /// Token `b` can be the last word (the head) of a noun phrase: a word with a letter (or a
+    /// number), no function word or determiner, and no verb unless it reads as a noun here.
+    fn can_head_np(&self, b: usize) -> bool {
+        let tk = &self.t[b];
+        let verb_here = self.verb_form(b).is_some()
+            && !tk.is_cap()
+            && !self.noun_after_determiner(b)
+            && !self.plural_before_verb(b);
+        tk.is_word()
+            && !self.is_fn(b)
+            && !(DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low()))
+            && !verb_here
+            && (tk.text.chars().any(char::is_alphabetic) || tk.text.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
+    /// right before or across up to three modifiers ("the report", "the congressional
+    /// report", "the Justice Department's annual report").
     fn noun_after_determiner(&self, b: usize) -> bool {
         let mut k = b;
         while k > 0 && k + 4 > b {
