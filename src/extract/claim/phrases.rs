@@ -359,15 +359,15 @@ impl Sentence<'_, '_> {
     /// number), no function word or determiner, and no verb unless it reads as a noun here.
     fn can_head_np(&self, b: usize) -> bool {
         let tk = &self.t[b];
-        let verb_here = self.verb_form(b).is_some()
+        let determiner = DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low());
+        if !tk.is_word() || self.is_fn(b) || determiner {
+            return false;
+        }
+        let verb = self.verb_form(b).is_some()
             && !tk.is_cap()
             && !self.noun_after_determiner(b)
             && !self.plural_before_verb(b);
-        tk.is_word()
-            && !self.is_fn(b)
-            && !(DETERMINERS.contains(&tk.low()) && !NUMBER_HEADS.contains(&tk.low()))
-            && !verb_here
-            && (tk.text.chars().any(char::is_alphabetic) || tk.text.chars().all(|c| c.is_ascii_digit()))
+        !verb && (tk.text.chars().any(char::is_alphabetic) || tk.text.chars().all(|c| c.is_ascii_digit()))
     }
 
     /// True when the cue-verb form at `b` is a noun: a determiner or possessive before it,
